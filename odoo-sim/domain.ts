@@ -1,0 +1,227 @@
+import { pyRepr, valueError } from './errors';
+import type { FieldDef, ModelDef } from './schema';
+import { requireModel, type Rec, type Store } from './store';
+
+/**
+ * Odoo domains (prefix notation, implicit '&') compiled once into a predicate. Semantics
+ * follow odoo/orm/domains.py (19.0): `!=` and `not in` also match empty values, `like`
+ * wraps the value in `%`, `=like` takes the pattern as given, dotted paths and
+ * `child_of`/`parent_of` become a search on the related model, as Odoo's SQL does.
+ */
+export type Predicate = (rec: Rec) => boolean;
+type Term = [string, string, unknown];
+type Node = { op: '&' | '|'; kids: Node[] } | { op: '!'; kid: Node } | { term: Term };
+
+const OPERATORS = new Set([
+  '=', '!=', '<>', '>', '>=', '<', '<=', 'in', 'not in', 'like', 'not like', 'ilike', 'not ilike',
+  '=like', '=ilike', 'child_of', 'parent_of',
+]);
+
+export function compileDomain(store: Store, model: ModelDef, domain: unknown): Predicate {
+  if (!Array.isArray(domain)) throw valueError(`Invalid domain: ${pyRepr(domain)}`);
+  if (domain.length === 0) return () => true;
+  const [node, rest] = parse(domain, 0);
+  let tree = node;
+  let i = rest;
+  while (i < domain.length) {
+    const [next, after] = parse(domain, i);
+    tree = { op: '&', kids: [tree, next] };
+    i = after;
+  }
+  return compileNode(store, model, tree);
+}
+
+function parse(domain: unknown[], i: number): [Node, number] {
+  const item = domain[i];
+  if (item === '&' || item === '|') {
+    const [a, j] = parse(domain, i + 1);
+    const [b, k] = parse(domain, j);
+    return [{ op: item, kids: [a, b] }, k];
+  }
+  if (item === '!') {
+    const [a, j] = parse(domain, i + 1);
+    return [{ op: '!', kid: a }, j];
+  }
+  if (Array.isArray(item) && item.length === 3 && typeof item[0] === 'string' && typeof item[1] === 'string') {
+    return [{ term: item as Term }, i + 1];
+  }
+  throw valueError(`Invalid leaf ${pyRepr(item)}`);
+}
+
+function compileNode(store: Store, model: ModelDef, node: Node): Predicate {
+  if ('term' in node) return compileTerm(store, model, node.term);
+  if (node.op === '!') {
+    const p = compileNode(store, model, node.kid);
+    return (r) => !p(r);
+  }
+  const [a, b] = node.kids.map((k) => compileNode(store, model, k)) as [Predicate, Predicate];
+  return node.op === '&' ? (r) => a(r) && b(r) : (r) => a(r) || b(r);
+}
+
+function compileTerm(store: Store, model: ModelDef, term: Term): Predicate {
+  const [path, rawOp, value] = term;
+  const op = rawOp === '<>' ? '!=' : rawOp.toLowerCase();
+  const [head, ...tail] = path.split('.');
+  const field = model.fields[head!];
+  if (!field) {
+    throw valueError(`Invalid field ${model.name}.${head} in condition ${pyTuple(term)}`);
+  }
+  if (!OPERATORS.has(op)) throw valueError(`Invalid operator ${pyRepr(rawOp)} in condition ${pyTuple(term)}`);
+
+  if (tail.length > 0) {
+    if (!field.relation) throw valueError(`Invalid field ${model.name}.${path} in condition ${pyTuple(term)}`);
+    const related = requireModel(field.relation);
+    const match = compileDomain(store, related, [[tail.join('.'), op, value]]);
+    const ids = new Set<number>();
+    for (const r of store.all(related.name)) if (match(r)) ids.add(r.id);
+    return relatedIn(head!, field, ids);
+  }
+  if (op === 'child_of' || op === 'parent_of') {
+    const relation = head === 'id' ? model.name : field.relation;
+    if (!relation) throw valueError(`Invalid field ${model.name}.${head} in condition ${pyTuple(term)}`);
+    const ids = hierarchy(store, relation, toIds(value), op);
+    return head === 'id' ? (r) => ids.has(r.id) : relatedIn(head!, field, ids);
+  }
+  if (field.type === 'many2one') return many2one(store, head!, field, op, value);
+  if (field.type === 'one2many' || field.type === 'many2many') return x2many(head!, op, value);
+  return scalar(head!, op, value);
+}
+
+function relatedIn(name: string, field: FieldDef, ids: Set<number>): Predicate {
+  if (field.type === 'many2one') return (r) => r[name] !== false && ids.has(r[name] as number);
+  if (field.type === 'one2many' || field.type === 'many2many') {
+    return (r) => (r[name] as number[]).some((id) => ids.has(id));
+  }
+  return (r) => ids.has(r[name] as number);
+}
+
+/** ids and every descendant (child_of) or ancestor (parent_of) through parent_id. */
+function hierarchy(store: Store, model: string, roots: number[], op: string): Set<number> {
+  const result = new Set<number>();
+  if (op === 'parent_of') {
+    for (let id of roots) {
+      while (id && !result.has(id)) {
+        result.add(id);
+        id = (store.get(model, id)?.parent_id as number | false | undefined) || 0;
+      }
+    }
+    return result;
+  }
+  const children = new Map<number, number[]>();
+  for (const r of store.all(model)) {
+    const parent = r.parent_id as number | false;
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), r.id]);
+  }
+  const stack = [...roots];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (result.has(id)) continue;
+    result.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return result;
+}
+
+function toIds(value: unknown): number[] {
+  if (Array.isArray(value)) return value.map(Number);
+  if (value === false || value === null) return [];
+  return [Number(value)];
+}
+
+function many2one(store: Store, name: string, field: FieldDef, op: string, value: unknown): Predicate {
+  if (typeof value === 'string' && !['in', 'not in'].includes(op)) {
+    // A name instead of an id: Odoo searches the related model by display name.
+    const related = requireModel(field.relation!);
+    const test = scalarTest(op, value);
+    const ids = new Set<number>();
+    for (const r of store.all(related.name)) if (test(displayName(store, related.name, r))) ids.add(r.id);
+    return (r) => r[name] !== false && ids.has(r[name] as number);
+  }
+  return scalar(name, op, value);
+}
+
+function x2many(name: string, op: string, value: unknown): Predicate {
+  if (value === false || value === null) {
+    if (op === '=') return (r) => (r[name] as number[]).length === 0;
+    if (op === '!=') return (r) => (r[name] as number[]).length > 0;
+  }
+  const ids = new Set(toIds(value));
+  const any: Predicate = (r) => (r[name] as number[]).some((id) => ids.has(id));
+  if (op === '=' || op === 'in') return any;
+  if (op === '!=' || op === 'not in') return (r) => !any(r);
+  throw valueError(`Invalid operator ${pyRepr(op)} for ${name}`);
+}
+
+function scalar(name: string, op: string, value: unknown): Predicate {
+  const test = scalarTest(op, value);
+  return (r) => test(r[name]);
+}
+
+function scalarTest(op: string, value: unknown): (v: unknown) => boolean {
+  const empty = (v: unknown) => v === false || v === null || v === undefined || v === '';
+  switch (op) {
+    case '=':
+      return value === false || value === null ? empty : (v) => v === value || (typeof value === 'number' && Number(v) === value && v !== false);
+    case '!=':
+      return value === false || value === null ? (v) => !empty(v) : (v) => v !== value;
+    case 'in': {
+      const set = new Set(Array.isArray(value) ? value : [value]);
+      const withEmpty = set.has(false);
+      return (v) => set.has(v) || (withEmpty && empty(v));
+    }
+    case 'not in': {
+      const set = new Set(Array.isArray(value) ? value : [value]);
+      return (v) => !set.has(v);
+    }
+    case '>': return (v) => !empty(v) && (v as number) > (value as number);
+    case '>=': return (v) => !empty(v) && (v as number) >= (value as number);
+    case '<': return (v) => !empty(v) && (v as number) < (value as number);
+    case '<=': return (v) => !empty(v) && (v as number) <= (value as number);
+    case 'like': case 'ilike': case 'not like': case 'not ilike': case '=like': case '=ilike': {
+      const exact = op.startsWith('=');
+      const insensitive = op.includes('ilike');
+      const negate = op.startsWith('not');
+      const pattern = likeToRegExp(String(value ?? ''), exact, insensitive);
+      return (v) => {
+        const hit = !empty(v) && pattern.test(String(v));
+        return negate ? !hit : hit;
+      };
+    }
+    default:
+      throw valueError(`Invalid operator ${pyRepr(op)}`);
+  }
+}
+
+function likeToRegExp(value: string, exact: boolean, insensitive: boolean): RegExp {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const body = exact ? escaped.replace(/%/g, '.*').replace(/_/g, '.') : escaped;
+  return new RegExp(exact ? `^${body}$` : body, insensitive ? 'is' : 's');
+}
+
+function pyTuple(term: Term): string {
+  return `(${term.map(pyRepr).join(', ')})`;
+}
+
+/** How Odoo names a record in many2one pairs `[id, "name"]`. */
+export function displayName(store: Store, model: string, rec: Rec): string {
+  switch (model) {
+    case 'res.partner': {
+      const parent = rec.parent_id ? store.get('res.partner', rec.parent_id as number) : undefined;
+      if (parent && rec.name && !rec.is_company) return `${parent.name}, ${rec.name}`;
+      return String(rec.name || parent?.name || '');
+    }
+    case 'product.product':
+      return rec.default_code ? `[${rec.default_code}] ${rec.name}` : String(rec.name);
+    case 'sale.order.line': {
+      const order = store.get('sale.order', rec.order_id as number);
+      const product = rec.product_id ? store.get('product.product', rec.product_id as number) : undefined;
+      const partner = order ? store.get('res.partner', order.partner_id as number) : undefined;
+      const what = product ? displayName(store, 'product.product', product) : String(rec.name);
+      return `${order?.name} - ${what} (${partner?.name ?? ''})`;
+    }
+    case 'account.move':
+      return String(rec.name && rec.name !== '/' ? rec.name : `Draft Invoice (* ${rec.id})`);
+    default:
+      return String(rec.name ?? `${model},${rec.id}`);
+  }
+}

@@ -24,6 +24,8 @@ interface MethodSpec {
 
 /** Models whose records a portal (share) user sees only for its own commercial partner, as Odoo 19's portal rules. */
 const PORTAL_SCOPED: Record<string, string> = { 'sale.order': 'partner_id', 'account.move': 'partner_id', 'stock.picking': 'partner_id' };
+/** Models a portal user may read at all (ir.model.access of base.group_portal); others raise AccessError. */
+const PORTAL_READABLE = new Set([...Object.keys(PORTAL_SCOPED), 'res.partner', 'product.product', 'sale.order.line', 'account.move.line', 'stock.move', 'res.country', 'res.currency', 'uom.uom']);
 
 const METHODS: Record<string, MethodSpec> = {
   search_read: {
@@ -128,6 +130,10 @@ export function callKw(env: CallEnv, model: string, method: string, ids: number[
     throw accessError(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
   }
   const spec = METHODS[method];
+  if (portalUser(env) && !PORTAL_READABLE.has(model)) {
+    const def = requireModel(model);
+    throw accessError(`You are not allowed to access '${def.description}' (${model}) records.\n\nThis operation is allowed for the following groups:\n\t- Access Rights\n\t- Role / User\n\nContact your administrator to request access if necessary.`);
+  }
   if (!spec || (spec.models && !spec.models.includes(model))) {
     const msg = `The method '${model}.${method}' does not exist`;
     throw env.protocol === 'json2' ? httpException(404, msg) : attributeError(msg);

@@ -18,6 +18,8 @@ export interface FieldDef {
   required?: boolean;
   /** Default for create when the caller leaves the field out. */
   default?: unknown;
+  /** Computed on read from the stored record (not stored, like Odoo's non-stored computes). */
+  compute?: (rec: Record<string, unknown> & { id: number }) => unknown;
 }
 
 export interface ModelDef {
@@ -81,6 +83,7 @@ const models: ModelDef[] = [
       active: bool('Active', true),
     },
   },
+  { name: 'res.groups', description: 'Access Groups', order: 'name', fields: { name: char('Name') } },
   { name: 'res.country', description: 'Country', order: 'name, id', fields: { name: char('Country Name'), code: char('Country Code') } },
   { name: 'res.country.state', description: 'Country state', order: 'code', fields: { name: char('State Name'), code: char('State Code'), country_id: m2o('res.country', 'Country') } },
   { name: 'res.currency', description: 'Currency', order: 'active desc, name', fields: { name: char('Currency'), symbol: char('Symbol'), active: bool('Active', true) } },
@@ -186,7 +189,8 @@ const models: ModelDef[] = [
       reversed_entry_id: m2o('account.move', 'Reversal of'),
       invoice_pdf_report_id: m2o('ir.attachment', 'PDF Attachment'),
       narration: { type: 'html', string: 'Terms and Conditions' },
-      access_token: char('Security Token'), access_url: char('Portal Access URL'),
+      access_token: char('Security Token'),
+      access_url: char('Portal Access URL', { compute: (r) => `/my/invoices/${r.id}` }),
     },
   },
   {

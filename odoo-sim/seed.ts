@@ -17,7 +17,7 @@ export interface SeedOptions {
 
 export const SEED_IDS = {
   company: 1,
-  users: { admin: 2, integration: 3, managerMia: 4, managerSam: 5, support: 6 },
+  users: { admin: 2, integration: 3, managerMia: 4, managerSam: 5, support: 9 },
   customers: { A: 10, B: 11, C: 9, D: 12 },
   /** Contacts of customer A and B that the dev IdP's users map to. */
   contacts: {
@@ -119,10 +119,11 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     [3, 3, 'Portal Integration', INTEGRATION.login, 'portal-bot@northwind.example'],
     [4, 4, 'Mia Manager', 'mia.manager@northwind.example', 'mia.manager@northwind.example'],
     [5, 5, 'Sam Seller', 'sam.seller@northwind.example', 'sam.seller@northwind.example'],
-    [6, 6, 'Sofia Support', 'sofia.support@northwind.example', 'sofia.support@northwind.example'],
+    [9, 6, 'Sofia Support', 'sofia.support@northwind.example', 'sofia.support@northwind.example'],
   ];
   for (const [uid, pid, name, login, email] of staff) {
     partner(pid, { name, email, parent_id: pid === 8 ? false : 1 });
+    // uids 6 and 7 are left for portal users, as on the recorded server.
     ins('res.users', { name, login, email, partner_id: pid, share: false, active: uid !== 1 }, uid);
   }
 

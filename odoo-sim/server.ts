@@ -45,7 +45,7 @@ export class OdooSimulator {
   readonly today: string;
   faults: Faults = { ...NO_FAULTS };
   /** Counts per endpoint, for tests that assert how many calls the portal made. */
-  readonly stats = { requests: 0, byRoute: new Map<string, number>() };
+  readonly stats = { requests: 0, connections: 0, inFlight: 0, maxInFlight: 0, byRoute: new Map<string, number>() };
   private readonly credentials = new Map<string, SimUser>();
   private readonly sessions = new Map<string, { uid: number; expires: number }>();
   /** Invoice id → extra PDF bytes, for memory benchmarks with large documents. */
@@ -63,6 +63,7 @@ export class OdooSimulator {
   async listen(port = 8069, host = '127.0.0.1'): Promise<string> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 65_000;
+    this.server.on('connection', () => this.stats.connections++);
     await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
     const addr = this.server.address() as AddressInfo;
     return `http://${host}:${addr.port}`;
@@ -86,6 +87,9 @@ export class OdooSimulator {
     const url = new URL(req.url ?? '/', 'http://sim');
     if (url.pathname.startsWith('/__sim/')) return this.control(req, res, url);
     this.stats.requests++;
+    this.stats.inFlight++;
+    this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.stats.inFlight);
+    res.on('close', () => this.stats.inFlight--);
     const routeKey = url.pathname.replace(/\d+/g, ':id');
     this.stats.byRoute.set(routeKey, (this.stats.byRoute.get(routeKey) ?? 0) + 1);
     if (this.faults.outage) return void req.socket.destroy();
@@ -322,7 +326,7 @@ export class OdooSimulator {
       return reply({ ok: true });
     }
     if (url.pathname === '/__sim/stats') {
-      return reply({ requests: this.stats.requests, byRoute: Object.fromEntries(this.stats.byRoute) });
+      return reply({ requests: this.stats.requests, maxInFlight: this.stats.maxInFlight, byRoute: Object.fromEntries(this.stats.byRoute) });
     }
     res.writeHead(404).end();
   }

@@ -1,0 +1,146 @@
+import 'server-only';
+import pLimit from 'p-limit';
+import { OdooCallLog } from './call-log';
+import type { OdooConfig } from './config';
+import { isRetryable, OdooServerError } from './errors';
+import { InvoicePdfSource, type PdfDownload } from './invoice-pdf';
+import { detectProtocol, Json2Transport, JsonRpcTransport, type OrmCall, type Transport } from './transport';
+
+export type Domain = unknown[];
+export type OdooRecord = Record<string, unknown> & { id: number };
+
+export interface SearchReadOptions {
+  fields: readonly string[];
+  offset?: number;
+  limit?: number;
+  order?: string;
+  context?: Record<string, unknown>;
+}
+
+/**
+ * Shared per process: the transport (chosen once), the concurrency cap and the web session
+ * for PDFs. Cheap per-request views of it are made with `gateway.client(callLog)`.
+ */
+export class OdooGateway {
+  private transport?: Promise<Transport>;
+  readonly limit: ReturnType<typeof pLimit>;
+  readonly pdf: InvoicePdfSource;
+
+  constructor(readonly config: OdooConfig) {
+    this.limit = pLimit(config.maxConcurrency);
+    this.pdf = new InvoicePdfSource(config);
+  }
+
+  getTransport(): Promise<Transport> {
+    this.transport ??= (async () => {
+      const protocol = this.config.protocol === 'auto' ? await detectProtocol(this.config) : this.config.protocol;
+      return protocol === 'json2' ? new Json2Transport(this.config) : new JsonRpcTransport(this.config);
+    })();
+    // A failed detection (Odoo down at start) is tried again on the next call.
+    this.transport.catch(() => (this.transport = undefined));
+    return this.transport;
+  }
+
+  client(callLog = new OdooCallLog('background')): OdooClient {
+    return new OdooClient(this, callLog);
+  }
+}
+
+/** The typed calls the portal makes. Reads are retried on transport failures; writes never are. */
+export class OdooClient {
+  constructor(private readonly gateway: OdooGateway, readonly callLog: OdooCallLog) {}
+
+  searchRead<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, opts: SearchReadOptions): Promise<T[]> {
+    const { context, ...params } = opts;
+    return this.run({ model, method: 'search_read', params: { domain, ...params }, context }, true) as Promise<T[]>;
+  }
+
+  searchCount(model: string, domain: Domain, context?: Record<string, unknown>): Promise<number> {
+    return this.run({ model, method: 'search_count', params: { domain }, context }, true) as Promise<number>;
+  }
+
+  /** Bare read by ids: only for records whose ids came from a tenant-scoped search. */
+  read<T extends OdooRecord = OdooRecord>(model: string, ids: number[], fields: readonly string[]): Promise<T[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.run({ model, method: 'read', ids, params: { fields } }, true) as Promise<T[]>;
+  }
+
+  /** read_group with lazy=false: one row per combination of `groupby`, `__count` and sums. */
+  readGroup(model: string, domain: Domain, fields: readonly string[], groupby: readonly string[]): Promise<Record<string, unknown>[]> {
+    return this.run({ model, method: 'read_group', params: { domain, fields, groupby, lazy: false } }, true) as Promise<Record<string, unknown>[]>;
+  }
+
+  async create(model: string, values: Record<string, unknown>, context?: Record<string, unknown>): Promise<number> {
+    const result = await this.run({ model, method: 'create', params: { vals_list: [values] }, context }, false);
+    const id = Array.isArray(result) ? result[0] : result;
+    if (typeof id !== 'number') throw new OdooServerError(`create on ${model} returned ${JSON.stringify(result)}`, 'protocol');
+    return id;
+  }
+
+  async write(model: string, ids: number[], values: Record<string, unknown>): Promise<void> {
+    await this.run({ model, method: 'write', ids, params: { vals: values } }, false);
+  }
+
+  /** A public business method on records, e.g. `sale.order.action_confirm`. Never retried. */
+  callMethod(model: string, method: string, ids: number[], params: Record<string, unknown> = {}): Promise<unknown> {
+    return this.run({ model, method, ids, params }, false);
+  }
+
+  /** A note in the record's chatter (mail.thread.message_post). */
+  async messagePost(model: string, id: number, body: string, internal = true): Promise<void> {
+    await this.run({
+      model, method: 'message_post', ids: [id],
+      params: { body, message_type: 'comment', subtype_xmlid: internal ? 'mail.mt_note' : 'mail.mt_comment' },
+    }, false);
+  }
+
+  /** `onchange` on a new record: Odoo computes prices, taxes and totals, nothing is written. */
+  onchange(model: string, values: Record<string, unknown>, fieldsSpec: Record<string, unknown>): Promise<{ value: Record<string, unknown> }> {
+    return this.run({ model, method: 'onchange', ids: [], params: { values, field_names: [], fields_spec: fieldsSpec } }, true) as Promise<{ value: Record<string, unknown> }>;
+  }
+
+  /** The invoice's PDF as a stream (never buffered). The caller has checked the tenant. */
+  async invoicePdf(invoiceId: number, attachmentId: number | false): Promise<PdfDownload> {
+    const started = performance.now();
+    try {
+      const result = await this.gateway.limit(() => this.gateway.pdf.open(invoiceId, attachmentId, (call) => this.rawRun(call)));
+      this.callLog.record('account.move', 'pdf', performance.now() - started, 'ok');
+      return result;
+    } catch (err) {
+      this.callLog.record('account.move', 'pdf', performance.now() - started, errorName(err));
+      throw err;
+    }
+  }
+
+  private async run(call: OrmCall, readOnly: boolean): Promise<unknown> {
+    const attempts = readOnly ? this.gateway.config.readRetries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      try {
+        const result = await this.gateway.limit(() => this.rawRun(call));
+        this.callLog.record(call.model, call.method, performance.now() - started, 'ok');
+        return result;
+      } catch (err) {
+        this.callLog.record(call.model, call.method, performance.now() - started, errorName(err));
+        if (attempt >= attempts || !isRetryable(err)) throw err;
+        await sleep(backoff(attempt));
+      }
+    }
+  }
+
+  private async rawRun(call: OrmCall): Promise<unknown> {
+    const transport = await this.gateway.getTransport();
+    return transport.execute(call);
+  }
+}
+
+/** Full jitter: a random wait up to 100 ms, 200 ms, 400 ms... so retries do not stampede. */
+export function backoff(attempt: number): number {
+  return Math.random() * 100 * 2 ** (attempt - 1);
+}
+
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : 'error';
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

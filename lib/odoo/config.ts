@@ -1,0 +1,43 @@
+import 'server-only';
+import { z } from 'zod';
+
+/** Connection settings from the environment (documented in README "Configuration"). */
+const schema = z.object({
+  ODOO_URL: z.url().default('http://127.0.0.1:8069'),
+  ODOO_DB: z.string().min(1).default('portal_demo'),
+  ODOO_LOGIN: z.string().min(1).default('portal-bot'),
+  ODOO_API_KEY: z.string().min(1).default('demo-odoo-key'),
+  /** Needed only to open a web session for invoice PDFs on Odoo 16-18 or with stored attachments. */
+  ODOO_PASSWORD: z.string().min(1).optional(),
+  ODOO_PROTOCOL: z.enum(['auto', 'json2', 'jsonrpc']).default('auto'),
+  ODOO_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  ODOO_MAX_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  ODOO_READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+});
+
+export type OdooConfig = {
+  url: string;
+  db: string;
+  login: string;
+  apiKey: string;
+  password?: string;
+  protocol: 'auto' | 'json2' | 'jsonrpc';
+  timeoutMs: number;
+  maxConcurrency: number;
+  readRetries: number;
+};
+
+export function odooConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OdooConfig {
+  const c = schema.parse(env);
+  return {
+    url: c.ODOO_URL.replace(/\/+$/, ''),
+    db: c.ODOO_DB,
+    login: c.ODOO_LOGIN,
+    apiKey: c.ODOO_API_KEY,
+    password: c.ODOO_PASSWORD,
+    protocol: c.ODOO_PROTOCOL,
+    timeoutMs: c.ODOO_TIMEOUT_MS,
+    maxConcurrency: c.ODOO_MAX_CONCURRENCY,
+    readRetries: c.ODOO_READ_RETRIES,
+  };
+}

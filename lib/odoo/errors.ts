@@ -1,0 +1,61 @@
+import 'server-only';
+
+/**
+ * Typed Odoo failures, the same whichever protocol carried them. Callers branch on the
+ * class, never on Odoo's `code` (0 on 19, 200 before) or on message text.
+ */
+export class OdooError extends Error {
+  constructor(
+    message: string,
+    /** Odoo's exception name (`odoo.exceptions.AccessError`...) or a transport cause. */
+    readonly odooName: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The integration user may not read or write this (AccessError). */
+export class OdooAccessError extends OdooError {}
+/** The record was deleted or never existed (MissingError). */
+export class OdooMissingError extends OdooError {}
+/** Odoo refused the values; `message` is Odoo's own user-facing text (ValidationError, UserError). */
+export class OdooValidationError extends OdooError {}
+/** Wrong database, login or API key (AccessDenied, 401). */
+export class OdooAuthError extends OdooError {}
+/** Odoo could not be reached in time: network error, 5xx from a proxy, timeout. Safe to retry reads. */
+export class OdooUnavailableError extends OdooError {
+  constructor(message: string, readonly reason: 'network' | 'timeout' | 'http', options?: { cause?: unknown }) {
+    super(message, reason, options);
+  }
+}
+/** Everything else: a bug on our side (unknown field, bad arguments) or on Odoo's. */
+export class OdooServerError extends OdooError {}
+
+const BY_NAME: Record<string, new (message: string, odooName: string) => OdooError> = {
+  'odoo.exceptions.AccessError': OdooAccessError,
+  'odoo.exceptions.AccessDenied': OdooAuthError,
+  'odoo.exceptions.MissingError': OdooMissingError,
+  'odoo.exceptions.ValidationError': OdooValidationError,
+  'odoo.exceptions.UserError': OdooValidationError,
+  'odoo.exceptions.RedirectWarning': OdooValidationError,
+  'werkzeug.exceptions.Unauthorized': OdooAuthError,
+  'odoo.http.SessionExpiredException': OdooAuthError,
+};
+
+/** Maps Odoo's error payload (JSON-RPC `error.data`, or a JSON-2 error body) to a typed error. */
+export function fromOdooPayload(payload: { name?: unknown; message?: unknown } | undefined, fallback: string): OdooError {
+  const name = typeof payload?.name === 'string' ? payload.name : 'unknown';
+  const message = typeof payload?.message === 'string' && payload.message ? payload.message : fallback;
+  if (name === 'psycopg2.OperationalError' && /database .* does not exist/.test(message)) {
+    return new OdooAuthError(message, name);
+  }
+  const Cls = BY_NAME[name] ?? OdooServerError;
+  return new Cls(message, name);
+}
+
+/** Only reads are retried, and only when the server was not reached or answered 5xx. */
+export function isRetryable(err: unknown): boolean {
+  return err instanceof OdooUnavailableError;
+}

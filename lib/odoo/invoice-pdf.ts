@@ -1,0 +1,75 @@
+import 'server-only';
+import type { OdooConfig } from './config';
+import { fromOdooPayload, OdooAuthError, OdooMissingError, OdooServerError } from './errors';
+import { getStream, parseJson, postJson, unavailableFromStatus } from './http';
+import type { OrmCall } from './transport';
+
+export interface PdfDownload {
+  body: ReadableStream<Uint8Array>;
+  contentLength?: number;
+}
+
+/**
+ * Opens an invoice PDF on Odoo as a stream. Two ways, as ../shared/odoo.md describes:
+ * - with ODOO_PASSWORD: a web session (renewed when Odoo sends it to /web/login) and
+ *   `/web/content/<attachment>` when the invoice has a stored PDF, else the report URL;
+ * - API key only (Odoo 19+): `get_portal_url(report_type='pdf')` gives a token URL that we
+ *   fetch here; the token never leaves the server.
+ */
+export class InvoicePdfSource {
+  private session?: Promise<string>;
+
+  constructor(private readonly config: OdooConfig) {}
+
+  async open(invoiceId: number, attachmentId: number | false, rpc: (call: OrmCall) => Promise<unknown>): Promise<PdfDownload> {
+    if (!this.config.password) {
+      const path = await rpc({ model: 'account.move', method: 'get_portal_url', ids: [invoiceId], params: { report_type: 'pdf', download: true } });
+      if (typeof path !== 'string' || !path.startsWith('/')) throw new OdooServerError('get_portal_url returned no URL', 'protocol');
+      return this.fetchPdf(path, {});
+    }
+    const path = attachmentId ? `/web/content/${attachmentId}?download=true` : `/report/pdf/account.report_invoice/${invoiceId}`;
+    try {
+      return await this.fetchPdf(path, { Cookie: await this.sessionCookie() });
+    } catch (err) {
+      if (!(err instanceof SessionGone)) throw err;
+      this.session = undefined; // expired on Odoo's side: log in again, once
+      return this.fetchPdf(path, { Cookie: await this.sessionCookie() });
+    }
+  }
+
+  private async fetchPdf(path: string, headers: Record<string, string>): Promise<PdfDownload> {
+    const res = await getStream(`${this.config.url}${path}`, headers, this.config.timeoutMs);
+    const type = res.headers.get('content-type') ?? '';
+    if (res.status === 200 && type.startsWith('application/pdf') && res.body) {
+      const length = Number(res.headers.get('content-length'));
+      return { body: res.body, contentLength: Number.isFinite(length) && length > 0 ? length : undefined };
+    }
+    await res.body?.cancel();
+    if (res.status === 303 || res.status === 302) {
+      if (headers.Cookie && (res.headers.get('location') ?? '').includes('/web/login')) throw new SessionGone();
+      throw new OdooMissingError('Odoo has no PDF for this invoice', 'redirect');
+    }
+    if (res.status === 404) throw new OdooMissingError('Odoo has no PDF for this invoice', 'http.404');
+    if (res.status >= 500) throw unavailableFromStatus(res.status, '');
+    throw new OdooServerError(`Unexpected answer for the invoice PDF: HTTP ${res.status} ${type}`, `http.${res.status}`);
+  }
+
+  private sessionCookie(): Promise<string> {
+    this.session ??= (async () => {
+      const res = await postJson(`${this.config.url}/web/session/authenticate`, {
+        jsonrpc: '2.0', method: 'call', id: 1,
+        params: { db: this.config.db, login: this.config.login, password: this.config.password },
+      }, {}, this.config.timeoutMs);
+      if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
+      const json = parseJson(res.text) as { error?: { data?: { name: string; message: string } } } | undefined;
+      if (json?.error) throw fromOdooPayload(json.error.data, 'Odoo refused the web session');
+      const cookie = /session_id=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+      if (!cookie) throw new OdooAuthError('Odoo opened no web session', 'session');
+      return cookie;
+    })();
+    this.session.catch(() => (this.session = undefined));
+    return this.session;
+  }
+}
+
+class SessionGone extends Error {}

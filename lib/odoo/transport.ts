@@ -1,0 +1,89 @@
+import 'server-only';
+import type { OdooConfig } from './config';
+import { fromOdooPayload, OdooAuthError, OdooServerError } from './errors';
+import { parseJson, postJson, unavailableFromStatus } from './http';
+
+/**
+ * One ORM call, independent of the wire: the method's parameters by name (as JSON-2 wants
+ * them, and as Python binds kwargs), the record ids for record methods.
+ */
+export interface OrmCall {
+  model: string;
+  method: string;
+  ids?: number[];
+  params?: Record<string, unknown>;
+  context?: Record<string, unknown>;
+}
+
+export interface Transport {
+  readonly protocol: 'json2' | 'jsonrpc';
+  execute(call: OrmCall): Promise<unknown>;
+}
+
+/** Odoo 19+: POST /json/2/<model>/<method>, bearer API key, plain JSON result. */
+export class Json2Transport implements Transport {
+  readonly protocol = 'json2';
+  constructor(private readonly config: OdooConfig) {}
+
+  async execute({ model, method, ids, params, context }: OrmCall): Promise<unknown> {
+    const body = { ...(ids ? { ids } : {}), ...params, ...(context ? { context } : {}) };
+    const res = await postJson(`${this.config.url}/json/2/${model}/${method}`, body, {
+      Authorization: `bearer ${this.config.apiKey}`,
+      'X-Odoo-Database': this.config.db,
+    }, this.config.timeoutMs);
+    const json = parseJson(res.text);
+    if (res.status === 200) return json;
+    if (json && typeof json === 'object' && 'name' in json) {
+      throw fromOdooPayload(json as { name: string; message: string }, `HTTP ${res.status}`);
+    }
+    if (res.status >= 500) throw unavailableFromStatus(res.status, res.text);
+    throw new OdooServerError(`Odoo answered HTTP ${res.status}`, `http.${res.status}`);
+  }
+}
+
+/**
+ * Odoo 16-21: POST /jsonrpc, common.authenticate once for the uid, then object.execute_kw
+ * with the API key as password. Parameters go as kwargs; record methods get the ids as
+ * their only positional argument.
+ */
+export class JsonRpcTransport implements Transport {
+  readonly protocol = 'jsonrpc';
+  private uid?: Promise<number>;
+  private nextId = 1;
+  constructor(private readonly config: OdooConfig) {}
+
+  async execute({ model, method, ids, params, context }: OrmCall): Promise<unknown> {
+    const uid = await this.authenticate();
+    const kwargs = { ...params, ...(context ? { context } : {}) };
+    return this.rpc('object', 'execute_kw', [this.config.db, uid, this.config.apiKey, model, method, ids ? [ids] : [], kwargs]);
+  }
+
+  /** The uid is looked up once per process (a login costs ~0.85 s on a real server). */
+  private authenticate(): Promise<number> {
+    this.uid ??= this.rpc('common', 'authenticate', [this.config.db, this.config.login, this.config.apiKey, {}]).then((uid) => {
+      if (typeof uid !== 'number') throw new OdooAuthError('Odoo refused the integration user (login or API key)', 'authenticate');
+      return uid;
+    });
+    this.uid.catch(() => (this.uid = undefined));
+    return this.uid;
+  }
+
+  private async rpc(service: string, method: string, args: unknown[]): Promise<unknown> {
+    const res = await postJson(`${this.config.url}/jsonrpc`, {
+      jsonrpc: '2.0', method: 'call', id: this.nextId++, params: { service, method, args },
+    }, {}, this.config.timeoutMs);
+    if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
+    const json = parseJson(res.text) as { result?: unknown; error?: { message?: string; data?: { name: string; message: string } } } | undefined;
+    if (!json) throw unavailableFromStatus(res.status, res.text);
+    if (json.error) throw fromOdooPayload(json.error.data, json.error.message ?? 'Odoo Server Error');
+    return json.result;
+  }
+}
+
+/** Which protocol the server speaks: JSON-2 from Odoo 19 on (read from /web/webclient/version_info). */
+export async function detectProtocol(config: OdooConfig): Promise<'json2' | 'jsonrpc'> {
+  const res = await postJson(`${config.url}/web/webclient/version_info`, { jsonrpc: '2.0', method: 'call', id: 0, params: {} }, {}, config.timeoutMs);
+  if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
+  const major = (parseJson(res.text) as { result?: { server_version_info?: unknown[] } })?.result?.server_version_info?.[0];
+  return typeof major === 'number' && major >= 19 ? 'json2' : 'jsonrpc';
+}

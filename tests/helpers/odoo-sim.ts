@@ -1,0 +1,15 @@
+import { OdooSimulator, type SimulatorOptions } from '../../odoo-sim/server';
+import type { OdooConfig } from '../../lib/odoo/config';
+
+/** The day the seeded data is relative to in tests, so dates and aging are deterministic. */
+export const TEST_TODAY = '2026-11-23';
+
+export async function startSimulator(opts: SimulatorOptions = {}) {
+  const sim = new OdooSimulator({ seed: 42, today: TEST_TODAY, ...opts });
+  const url = await sim.listen(0);
+  const config = (overrides: Partial<OdooConfig> = {}): OdooConfig => ({
+    url, db: sim.database, login: 'portal-bot', apiKey: 'demo-odoo-key', protocol: 'auto',
+    timeoutMs: 2_000, maxConcurrency: 8, readRetries: 2, ...overrides,
+  });
+  return { sim, url, config };
+}

@@ -1,0 +1,131 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { OdooCallLog } from '../../lib/odoo/call-log';
+import { OdooGateway } from '../../lib/odoo/client';
+import {
+  fromOdooPayload, OdooAccessError, OdooAuthError, OdooMissingError, OdooServerError, OdooUnavailableError, OdooValidationError,
+} from '../../lib/odoo/errors';
+import type { OdooSimulator } from '../../odoo-sim/server';
+import { startSimulator } from '../helpers/odoo-sim';
+
+let sim: OdooSimulator;
+let config: Awaited<ReturnType<typeof startSimulator>>['config'];
+
+beforeAll(async () => {
+  ({ sim, config } = await startSimulator());
+});
+afterEach(() => sim.resetFaults());
+afterAll(() => sim.close());
+
+describe('error mapping', () => {
+  it.each([
+    ['odoo.exceptions.AccessError', OdooAccessError],
+    ['odoo.exceptions.AccessDenied', OdooAuthError],
+    ['werkzeug.exceptions.Unauthorized', OdooAuthError],
+    ['odoo.exceptions.MissingError', OdooMissingError],
+    ['odoo.exceptions.ValidationError', OdooValidationError],
+    ['odoo.exceptions.UserError', OdooValidationError],
+    ['builtins.ValueError', OdooServerError],
+    ['werkzeug.exceptions.NotFound', OdooServerError],
+  ])('maps %s to %s', (name, cls) => {
+    const err = fromOdooPayload({ name, message: 'text from Odoo' }, 'fallback');
+    expect(err).toBeInstanceOf(cls);
+    expect(err.message).toBe('text from Odoo');
+  });
+
+  it('treats an unknown database as an authentication problem', () => {
+    expect(fromOdooPayload({ name: 'psycopg2.OperationalError', message: 'FATAL:  database "x" does not exist' }, '')).toBeInstanceOf(OdooAuthError);
+  });
+
+  it('maps the same Odoo error alike over both protocols', async () => {
+    for (const protocol of ['json2', 'jsonrpc'] as const) {
+      const client = new OdooGateway(config({ protocol })).client();
+      await expect(client.callMethod('sale.order', '_compute_amounts', [1])).rejects.toBeInstanceOf(OdooAccessError);
+    }
+  });
+});
+
+describe('retries', () => {
+  it('retries a read that hit a 503 and gives up after the configured attempts', async () => {
+    sim.setFaults({ errorRate: 1 });
+    const client = new OdooGateway(config({ protocol: 'json2', readRetries: 2 })).client();
+    const before = sim.stats.requests;
+    await expect(client.searchCount('sale.order', [])).rejects.toBeInstanceOf(OdooUnavailableError);
+    expect(sim.stats.requests - before).toBe(3);
+  });
+
+  it('never retries a write, even when the server failed', async () => {
+    sim.setFaults({ errorRate: 1 });
+    const client = new OdooGateway(config({ protocol: 'json2', readRetries: 3 })).client();
+    const before = sim.stats.requests;
+    await expect(client.create('res.partner', { name: 'Once only' })).rejects.toBeInstanceOf(OdooUnavailableError);
+    expect(sim.stats.requests - before).toBe(1);
+  });
+
+  it('does not retry an error Odoo raised on purpose', async () => {
+    const client = new OdooGateway(config({ protocol: 'jsonrpc', readRetries: 3 })).client();
+    await client.searchCount('res.partner', []); // authenticate first
+    const before = sim.stats.requests;
+    await expect(client.searchRead('sale.order', [], { fields: ['nope'] })).rejects.toBeInstanceOf(OdooServerError);
+    expect(sim.stats.requests - before).toBe(1);
+  });
+
+  it('recovers by itself once Odoo is back', async () => {
+    const client = new OdooGateway(config({ protocol: 'json2', readRetries: 0 })).client();
+    sim.setFaults({ outage: true });
+    await expect(client.searchCount('sale.order', [])).rejects.toMatchObject({ reason: 'network' });
+    sim.resetFaults();
+    expect(await client.searchCount('sale.order', [])).toBeGreaterThan(0);
+  });
+});
+
+describe('timeouts and the concurrency cap', () => {
+  it('gives up on a call slower than the timeout with a timeout error', async () => {
+    sim.setFaults({ latencyMs: 400 });
+    const client = new OdooGateway(config({ protocol: 'json2', timeoutMs: 100, readRetries: 0 })).client();
+    await expect(client.searchCount('sale.order', [])).rejects.toMatchObject({ constructor: OdooUnavailableError, reason: 'timeout' });
+  });
+
+  it('never has more calls in flight than the cap', async () => {
+    sim.setFaults({ latencyMs: 30 });
+    sim.stats.maxInFlight = 0;
+    const client = new OdooGateway(config({ protocol: 'json2', maxConcurrency: 2 })).client();
+    await Promise.all(Array.from({ length: 8 }, () => client.searchCount('res.partner', [])));
+    expect(sim.stats.maxInFlight).toBe(2);
+  });
+
+  it('counts calls and waiting time per request', async () => {
+    const log = new OdooCallLog('req-1');
+    const client = new OdooGateway(config({ protocol: 'json2' })).client(log);
+    await client.searchCount('sale.order', []);
+    await client.searchCount('account.move', []);
+    expect(log.calls).toBe(2);
+    expect(log.ms).toBeGreaterThan(0);
+    expect(log.serverTiming()).toMatch(/^odoo;dur=[\d.]+;desc="2 calls"$/);
+  });
+});
+
+describe('protocol choice', () => {
+  it('speaks JSON-RPC to an Odoo 17 server in auto mode', async () => {
+    const { sim: old, config: oldConfig } = await startSimulator({ version: 17 });
+    try {
+      const gateway = new OdooGateway(oldConfig({ protocol: 'auto' }));
+      expect(await gateway.client().searchCount('res.partner', [['is_company', '=', true]])).toBeGreaterThan(3);
+      expect((await gateway.getTransport()).protocol).toBe('jsonrpc');
+      expect(old.stats.byRoute.get('/json/:id/sale.order/search_count')).toBeUndefined();
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('renews an expired web session for the invoice PDF', async () => {
+    const client = new OdooGateway(config({ protocol: 'json2', password: 'demo-odoo-key' })).client();
+    sim.setFaults({ sessionTtlMs: 1 });
+    const first = await client.invoicePdf(1, false);
+    await first.body.cancel();
+    await new Promise((r) => setTimeout(r, 5));
+    const logins = sim.stats.byRoute.get('/web/session/authenticate') ?? 0;
+    const second = await client.invoicePdf(1, false);
+    expect(Buffer.from(await new Response(second.body).arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(sim.stats.byRoute.get('/web/session/authenticate')).toBe(logins + 1);
+  });
+});

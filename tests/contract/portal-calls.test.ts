@@ -93,7 +93,7 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
       partner_id: CUSTOMER, order_line: [[0, 'v1', { product_id: product!.id, product_uom_qty: 3 }]],
     }, { currency_id: { fields: { display_name: {} } }, amount_total: {}, order_line: { fields: { product_id: { fields: { display_name: {} } }, price_unit: {}, price_subtotal: {} } } });
     expect(value.amount_total).toEqual(expect.any(Number));
-    const [[, ref, line]] = value.order_line as [number, string, Record<string, unknown>][];
+    const [, ref, line] = (value.order_line as [number, string, Record<string, unknown>][])[0]!;
     expect(ref).toBe('v1');
     expect(line).toMatchObject({ product_id: { id: product!.id, display_name: expect.any(String) }, price_unit: expect.any(Number) });
     expect(await client.searchCount('sale.order', [])).toBe(before);

@@ -1,0 +1,13 @@
+'use server';
+
+import { signIn, signOut } from '@/auth';
+import { safeCallbackPath } from '@/lib/safe-callback';
+
+/** Starts the OpenID sign-in; the destination afterwards is a same-origin path only. */
+export async function signInAction(formData: FormData) {
+  await signIn('oidc', { redirectTo: safeCallbackPath(formData.get('callbackUrl')) });
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: '/signin?signedOut=1' });
+}

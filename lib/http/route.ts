@@ -1,0 +1,44 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { PortalError, STATUS, type PortalErrorBody } from '../errors';
+import { loadSession, type PortalContext } from '../session/require-session';
+import { can, type Permission } from '../session/roles';
+import { toPortalError } from './to-portal-error';
+
+/**
+ * The one wrapper for customer route handlers: session → tenant → permission → zod
+ * parse of params and search params → handler → JSON (or the handler's own Response).
+ * Every failure answers the one error shape with its status and the request id.
+ */
+export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
+  opts: { permission?: Permission; params?: P; query?: Q },
+  handler: (args: { ctx: PortalContext; req: NextRequest; params: z.infer<P>; query: z.infer<Q> }) => Promise<Response | unknown>,
+) {
+  return async (req: NextRequest, route: { params: Promise<Record<string, string | string[]>> }) => {
+    let requestId = req.headers.get('x-request-id') ?? 'unknown';
+    try {
+      const state = await loadSession();
+      if (state.status === 'anonymous') throw new PortalError('unauthenticated', 'Sign in to continue.');
+      if (state.status !== 'customer') throw new PortalError('forbidden', 'Your sign-in is not linked to a customer account.');
+      const { ctx } = state;
+      requestId = ctx.requestId;
+      if (opts.permission && !can(ctx.roles, opts.permission)) throw new PortalError('forbidden', 'Your role does not allow this.');
+      const params = (opts.params ? opts.params.parse(await route.params) : {}) as z.infer<P>;
+      const query = (opts.query ? opts.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : {}) as z.infer<Q>;
+      const result = await handler({ ctx, req, params, query });
+      const res = result instanceof Response ? result : NextResponse.json(result);
+      res.headers.set('Server-Timing', ctx.odoo.callLog.serverTiming());
+      return res;
+    } catch (err) {
+      return errorResponse(toPortalError(err, requestId), requestId);
+    }
+  };
+}
+
+export function errorResponse(error: PortalError, requestId: string): NextResponse<PortalErrorBody> {
+  return NextResponse.json(
+    { error: { code: error.code, message: error.message, requestId, ...(error.fields ? { fields: error.fields } : {}) } },
+    { status: STATUS[error.code] },
+  );
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import { ZodError } from 'zod';
+import { PortalError } from '../errors';
+import { log } from '../log';
+import { OdooError, OdooMissingError, OdooUnavailableError, OdooValidationError } from '../odoo/errors';
+
+/** Any failure as the portal's one error shape; unexpected ones are logged with the request id. */
+export function toPortalError(err: unknown, requestId: string): PortalError {
+  if (err instanceof PortalError) return err;
+  if (err instanceof ZodError) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of err.issues) (fields[issue.path.join('.') || '_'] ??= []).push(issue.message);
+    return new PortalError('bad_request', 'Some values are not valid.', fields);
+  }
+  if (err instanceof OdooUnavailableError) {
+    log.warn({ requestId, reason: err.reason, err: err.message }, 'odoo unavailable');
+    return new PortalError('odoo_unavailable', err.reason === 'timeout'
+      ? 'The ERP took too long to answer. Please try again in a moment.'
+      : 'The ERP is not reachable right now. Please try again in a moment.');
+  }
+  if (err instanceof OdooValidationError) return new PortalError('odoo_rejected', err.message);
+  if (err instanceof OdooMissingError) return new PortalError('not_found', 'This record does not exist or is not yours.');
+  log.error({ requestId, err: err instanceof Error ? { name: err.name, message: err.message, odooName: (err as OdooError).odooName } : String(err) }, 'unexpected error');
+  return new PortalError('internal', 'Something went wrong on our side. The problem was logged.');
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+
+/**
+ * The one whitelist of Odoo fields per model. Only these are ever requested, so cost,
+ * margin, internal notes and other customers' data cannot reach a response.
+ */
+export const FIELDS = {
+  partner: ['name', 'email', 'phone', 'function', 'type', 'street', 'street2', 'city', 'zip', 'country_id', 'state_id', 'vat', 'ref', 'parent_id', 'commercial_partner_id', 'is_company', 'active', 'category_id', 'user_id', 'property_payment_term_id', 'credit_limit'],
+  order: ['name', 'state', 'locked', 'date_order', 'commitment_date', 'validity_date', 'partner_id', 'partner_invoice_id', 'partner_shipping_id', 'client_order_ref', 'origin', 'invoice_status', 'delivery_status', 'amount_untaxed', 'amount_tax', 'amount_total', 'currency_id', 'user_id', 'picking_ids', 'invoice_ids', 'payment_term_id'],
+  orderLine: ['order_id', 'sequence', 'display_type', 'name', 'product_id', 'product_uom_qty', 'product_uom_id', 'qty_delivered', 'qty_invoiced', 'price_unit', 'discount', 'price_subtotal', 'price_total'],
+  picking: ['name', 'state', 'scheduled_date', 'date_deadline', 'date_done', 'origin', 'sale_id', 'partner_id', 'backorder_id', 'carrier_id', 'carrier_tracking_ref', 'carrier_tracking_url'],
+  move: ['picking_id', 'product_id', 'product_uom_qty', 'quantity', 'product_uom', 'state'],
+  invoice: ['name', 'move_type', 'state', 'payment_state', 'invoice_date', 'invoice_date_due', 'amount_untaxed', 'amount_tax', 'amount_total', 'amount_residual', 'currency_id', 'partner_id', 'invoice_origin', 'ref', 'payment_reference', 'reversed_entry_id', 'invoice_pdf_report_id'],
+  invoiceLine: ['move_id', 'display_type', 'name', 'product_id', 'quantity', 'price_unit', 'discount', 'price_subtotal', 'price_total', 'tax_ids', 'sale_line_ids'],
+  product: ['name', 'display_name', 'default_code', 'lst_price', 'sale_ok', 'active', 'uom_id', 'type', 'qty_available'],
+} as const;
+
+/** Odoo's many2one `[id, "name"]` or `false`, as a portal value. */
+export function m2o(value: unknown): { id: number; name: string } | null {
+  return Array.isArray(value) && typeof value[0] === 'number' ? { id: value[0], name: String(value[1] ?? '') } : null;
+}
+
+/** Odoo's `false` for an empty char/date, as null. */
+export function str(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function num(value: unknown): number {
+  return typeof value === 'number' ? value : 0;
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import type { OdooClient } from '../odoo';
+import { rolesFromTags, type CustomerRole } from '../session/roles';
+import { m2o } from './fields';
+
+/**
+ * Who a signed-in person is in Odoo. A customer is one active contact (matched by the
+ * `odoo_partner_id` claim or by verified email); the tenant is that contact's commercial
+ * partner. Staff are matched to their Odoo user by email.
+ */
+export type Claims = { sub: string; email?: string; emailVerified?: boolean; partnerId?: number };
+
+export type CustomerIdentity = {
+  kind: 'customer';
+  contact: { id: number; name: string; email: string | null };
+  tenant: { id: number; name: string };
+  odooRoles: CustomerRole[];
+};
+export type Unlinked = { kind: 'unlinked'; reason: 'no-match' | 'ambiguous' | 'archived' | 'unverified-email' | 'no-company' };
+
+type PartnerRow = { id: number; name: string; email: string | false; active: boolean; commercial_partner_id: unknown; category_id: number[] };
+
+export async function findCustomer(odoo: OdooClient, claims: Claims, mapping: 'email' | 'claim'): Promise<CustomerIdentity | Unlinked> {
+  let rows: PartnerRow[];
+  if (mapping === 'claim') {
+    if (!claims.partnerId || !Number.isSafeInteger(claims.partnerId)) return { kind: 'unlinked', reason: 'no-match' };
+    rows = await odoo.searchRead<PartnerRow>('res.partner', [['id', '=', claims.partnerId]], { fields: ['name', 'email', 'active', 'commercial_partner_id', 'category_id'], context: { active_test: false } });
+  } else {
+    if (!claims.email || claims.emailVerified !== true) return { kind: 'unlinked', reason: 'unverified-email' };
+    const email = claims.email.trim().toLowerCase();
+    const found = await odoo.searchRead<PartnerRow>('res.partner', [['email', '=ilike', email], ['type', '=', 'contact']], {
+      fields: ['name', 'email', 'active', 'commercial_partner_id', 'category_id'], limit: 10, context: { active_test: false },
+    });
+    // =ilike treats _ and % as wildcards: keep exact matches only.
+    rows = found.filter((r) => typeof r.email === 'string' && r.email.trim().toLowerCase() === email);
+  }
+  const active = rows.filter((r) => r.active);
+  if (rows.length === 0) return { kind: 'unlinked', reason: 'no-match' };
+  if (active.length === 0) return { kind: 'unlinked', reason: 'archived' };
+  if (active.length > 1) return { kind: 'unlinked', reason: 'ambiguous' };
+  const contact = active[0]!;
+  const tenant = m2o(contact.commercial_partner_id);
+  if (!tenant || tenant.id === contact.id) return { kind: 'unlinked', reason: 'no-company' };
+  const [company] = await odoo.searchRead<PartnerRow & { is_company: boolean }>('res.partner', [['id', '=', tenant.id]], { fields: ['name', 'active', 'is_company'] });
+  if (!company || !company.is_company) return { kind: 'unlinked', reason: 'no-company' };
+  const tagNames = contact.category_id.length
+    ? (await odoo.read<{ id: number; name: string }>('res.partner.category', contact.category_id, ['name'])).map((t) => t.name)
+    : [];
+  return {
+    kind: 'customer',
+    contact: { id: contact.id, name: contact.name, email: typeof contact.email === 'string' ? contact.email : null },
+    tenant: { id: tenant.id, name: company.name },
+    odooRoles: rolesFromTags(tagNames),
+  };
+}
+
+/** The Odoo user of a staff member (salesperson on `res.partner.user_id`), by login or email. */
+export async function findStaffUser(odoo: OdooClient, email: string | undefined): Promise<number | null> {
+  if (!email) return null;
+  const users = await odoo.searchRead('res.users', ['|', ['login', '=ilike', email], ['email', '=ilike', email]], { fields: ['login', 'email'], limit: 5 });
+  const exact = users.filter((u) => [u.login, u.email].some((v) => typeof v === 'string' && v.toLowerCase() === email.toLowerCase()));
+  return exact.length === 1 ? exact[0]!.id : null;
+}
+

@@ -1,0 +1,44 @@
+/**
+ * Portal roles and what each may do. The UI uses these to hide what a person cannot do;
+ * lib/portal calls `requireRole` so the data layer refuses it whatever the UI shows.
+ */
+export const CUSTOMER_ROLES = ['customer-admin', 'buyer', 'finance', 'viewer'] as const;
+export const STAFF_ROLES = ['account-manager', 'support-admin'] as const;
+export const ROLES = [...CUSTOMER_ROLES, ...STAFF_ROLES] as const;
+export type Role = (typeof ROLES)[number];
+export type CustomerRole = (typeof CUSTOMER_ROLES)[number];
+
+/** Tags on the Odoo contact that hold the roles the portal manages (visible to account managers in Odoo). */
+export const ROLE_TAGS: Record<CustomerRole, string> = {
+  'customer-admin': 'Portal: Customer Admin',
+  buyer: 'Portal: Buyer',
+  finance: 'Portal: Finance',
+  viewer: 'Portal: Viewer',
+};
+
+export type Permission = 'order' | 'see-invoices' | 'manage-contacts' | 'manage-addresses' | 'view';
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  view: CUSTOMER_ROLES,
+  order: ['customer-admin', 'buyer'],
+  'see-invoices': ['customer-admin', 'finance'],
+  'manage-contacts': ['customer-admin'],
+  'manage-addresses': ['customer-admin', 'buyer'],
+};
+
+export function can(roles: ReadonlySet<Role>, permission: Permission): boolean {
+  return GRANTS[permission].some((r) => roles.has(r));
+}
+
+/**
+ * Roles from the IdP's groups claim, with group names mapped through PORTAL_ROLE_GROUPS
+ * (role → group name; unmapped roles use their own name as the group).
+ */
+export function rolesFromGroups(groups: unknown, mapping: Partial<Record<Role, string>>): Role[] {
+  const list = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : typeof groups === 'string' ? [groups] : [];
+  return ROLES.filter((role) => list.includes(mapping[role] ?? role));
+}
+
+export function rolesFromTags(tagNames: string[]): CustomerRole[] {
+  return CUSTOMER_ROLES.filter((role) => tagNames.includes(ROLE_TAGS[role]));
+}

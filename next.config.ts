@@ -1,0 +1,13 @@
+import type { NextConfig } from 'next';
+import { staticSecurityHeaders } from './lib/security-headers';
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Node libraries that must stay real modules on the server (native or fs-dependent).
+  serverExternalPackages: ['pino', 'pdfkit', 'archiver', '@electric-sql/pglite', 'ioredis', 'pg'],
+  async headers() {
+    return [{ source: '/:path*', headers: Object.entries(staticSecurityHeaders(process.env.NODE_ENV === 'production' && process.env.PORTAL_HTTPS !== 'false')).map(([key, value]) => ({ key, value })) }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,34 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser journeys in Debian's Chromium against the production build, started with its
+ * embedded simulator and identity provider on ports that do not clash with a running demo.
+ */
+const PORT = 3100;
+export const E2E = { baseURL: `http://localhost:${PORT}`, simURL: 'http://127.0.0.1:8169', idpURL: 'http://127.0.0.1:4500' };
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: E2E.baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'npx tsx scripts/demo.ts',
+    url: `${E2E.baseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: { PORT: String(PORT), ODOO_SIM_PORT: '8169', DEV_IDP_PORT: '4500', RATE_LIMIT_USER_PER_MINUTE: process.env.E2E_USER_LIMIT ?? '600', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', LOG_LEVEL: 'warn' },
+  },
+});

@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectFitsPhone, signIn } from './helpers';
+
+test('an anonymous visitor is sent to sign-in, and comes back to the page asked for', async ({ page }) => {
+  await page.goto('/api/me');
+  expect(await page.textContent('body')).toContain('unauthenticated');
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
+  await expect(page.getByRole('heading', { name: 'Northwind customer portal' })).toBeVisible();
+  await expectAccessible(page);
+  await expectFitsPhone(page);
+});
+
+test("buyer A signs in through the company IdP and sees A's name and context", async ({ page }) => {
+  await signIn(page, 'bob@brightline.example');
+  await expect(page.getByRole('heading', { level: 1, name: 'Brightline Hardware Ltd' })).toBeVisible();
+  const me = await (await page.request.get('/api/me')).json();
+  expect(me).toMatchObject({ tenant: { id: 10, name: 'Brightline Hardware Ltd' }, contact: { name: 'Bob Buyer' }, roles: ['buyer'] });
+  await expectAccessible(page);
+  await expectFitsPhone(page);
+});
+
+test('the home page is usable by keyboard alone: skip link, then navigation', async ({ page }) => {
+  await signIn(page, 'bob@brightline.example');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+});
+
+for (const [login, why] of [['nobody@unknown.example', 'no contact'], ['olga@brightline.example', 'archived contact'], ['orders@shared.example', 'two contacts']] as const) {
+  test(`a sign-in with ${why} in Odoo sees the not-linked page and no data`, async ({ page }) => {
+    await signIn(page, login);
+    await expect(page).toHaveURL(/\/not-linked$/);
+    await expect(page.getByRole('heading', { name: 'Your sign-in is not linked to a customer account' })).toBeVisible();
+    const me = await page.request.get('/api/me');
+    expect(me.status()).toBe(403);
+    await expectAccessible(page);
+  });
+}
+
+test('sign-out ends the session', async ({ page }) => {
+  await signIn(page, 'bob@brightline.example');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+  expect((await page.request.get('/api/me')).status()).toBe(401);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test('a tampered session cookie is no session', async ({ page, context }) => {
+  await signIn(page, 'bob@brightline.example');
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name.includes('session-token'))!;
+  await context.addCookies([{ ...session, value: session.value.slice(0, -4) + 'AAAA' }]);
+  expect((await page.request.get('/api/me')).status()).toBe(401);
+});
+
+test('callbackUrl cannot send a signed-in user to another site', async ({ page }) => {
+  await signIn(page, 'bob@brightline.example');
+  for (const evil of ['https://evil.example/', '//evil.example', '/\\evil.example']) {
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent(evil)}`);
+    await expect(page).toHaveURL(/^http:\/\/localhost:3100\/$/);
+  }
+});
+
+test('every response carries a request id and the security headers', async ({ page }) => {
+  const res = await page.request.get('/signin');
+  const h = res.headers();
+  expect(h['x-request-id']).toMatch(/^[\w-]{8,}$/);
+  expect(h['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+  expect(h['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(h['permissions-policy']).toContain('camera=()');
+});

@@ -119,10 +119,10 @@ describe('protocol choice', () => {
 
   it('renews an expired web session for the invoice PDF', async () => {
     const client = new OdooGateway(config({ protocol: 'json2', password: 'demo-odoo-key' })).client();
-    sim.setFaults({ sessionTtlMs: 1 });
+    sim.setFaults({ sessionTtlMs: 200 });
     const first = await client.invoicePdf(1, false);
     await first.body.cancel();
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 250)); // the session has expired on Odoo's side
     const logins = sim.stats.byRoute.get('/web/session/authenticate') ?? 0;
     const second = await client.invoicePdf(1, false);
     expect(Buffer.from(await new Response(second.body).arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,0 +1,39 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLimiter } from '../../lib/rate-limit';
+
+/** Against the real Redis on 127.0.0.1:6379 (REDIS_URL to use another). */
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const connections: Redis[] = [];
+/** One connection per simulated app instance, ready before use (until then the limiter fails open). */
+const connect = async () => {
+  const r = new Redis(url, { maxRetriesPerRequest: 1 });
+  connections.push(r);
+  if (r.status !== 'ready') await new Promise((resolve) => r.once('ready', resolve));
+  return r;
+};
+afterAll(async () => {
+  await Promise.all(connections.map((r) => r.quit().catch(() => r.disconnect())));
+});
+
+describe('rate limits shared through Redis', () => {
+  it('two app instances share one limit per user; another user is unaffected', async () => {
+    const name = `test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const instanceA = createLimiter({ name, points: 5, durationSeconds: 60, redis: await connect(), failMode: 'open' });
+    const instanceB = createLimiter({ name, points: 5, durationSeconds: 60, redis: await connect(), failMode: 'open' });
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) outcomes.push(await instanceA.consume('user-1'), await instanceB.consume('user-1'));
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(5);
+    expect(outcomes.at(-1)).toMatchObject({ allowed: false, reason: 'limit' });
+    expect(await instanceB.consume('user-2')).toEqual({ allowed: true });
+  });
+
+  it('fails open or closed as configured when Redis is down', async () => {
+    const dead = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    connections.push(dead);
+    const open = createLimiter({ name: 'down', points: 1, durationSeconds: 60, redis: dead, failMode: 'open' });
+    const closed = createLimiter({ name: 'down', points: 1, durationSeconds: 60, redis: dead, failMode: 'closed' });
+    expect(await open.consume('u')).toEqual({ allowed: true });
+    expect(await closed.consume('u')).toMatchObject({ allowed: false, reason: 'store-down' });
+  });
+});

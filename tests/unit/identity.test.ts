@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OdooGateway } from '../../lib/odoo/client';
+import { IdentityResolver } from '../../lib/session/identity';
+import type { OdooSimulator } from '../../odoo-sim/server';
+import { SEED_IDS } from '../../odoo-sim/seed';
+import { startSimulator } from '../helpers/odoo-sim';
+
+let sim: OdooSimulator;
+let gateway: OdooGateway;
+const resolver = () => new IdentityResolver({ mapping: 'email', roleGroups: {}, ttlSeconds: 300 });
+
+beforeAll(async () => {
+  const started = await startSimulator();
+  sim = started.sim;
+  gateway = new OdooGateway(started.config());
+});
+afterAll(() => sim.close());
+
+describe('mapping a sign-in to an Odoo partner', () => {
+  it('maps a verified email to its contact, the tenant to the commercial partner, roles to the contact tags', async () => {
+    const id = await resolver().resolve(gateway.client(), { sub: 's1', email: 'Bob@Brightline.example', emailVerified: true });
+    expect(id).toMatchObject({ kind: 'customer', contact: { id: SEED_IDS.contacts.bobBuyerA }, tenant: { id: SEED_IDS.customers.A, name: 'Brightline Hardware Ltd' }, roles: ['buyer'] });
+  });
+
+  it('lets roles from the IdP take precedence over the Odoo tags', async () => {
+    const id = await resolver().resolve(gateway.client(), { sub: 's1', email: 'bob@brightline.example', emailVerified: true, groups: ['viewer'] });
+    expect(id).toMatchObject({ kind: 'customer', roles: ['viewer'] });
+  });
+
+  it.each([
+    ['nobody@unknown.example', true, 'no-match'],
+    ['olga@brightline.example', true, 'archived'],
+    ['orders@shared.example', true, 'ambiguous'],
+    ['bob@brightline.example', false, 'unverified-email'],
+    ['b_b@brightline.example', true, 'no-match'],
+  ])('does not link %s (verified %s): %s', async (email, emailVerified, reason) => {
+    expect(await resolver().resolve(gateway.client(), { sub: 'x', email, emailVerified })).toEqual({ kind: 'unlinked', reason });
+  });
+
+  it('maps by the odoo_partner_id claim when configured, and refuses a company id', async () => {
+    const byClaim = new IdentityResolver({ mapping: 'claim', roleGroups: {}, ttlSeconds: 300 });
+    expect(await byClaim.resolve(gateway.client(), { sub: 'c', partnerId: SEED_IDS.contacts.brunoBuyerB })).toMatchObject({ kind: 'customer', tenant: { id: SEED_IDS.customers.B } });
+    expect(await byClaim.resolve(gateway.client(), { sub: 'c', partnerId: SEED_IDS.customers.B })).toEqual({ kind: 'unlinked', reason: 'no-company' });
+    expect(await byClaim.resolve(gateway.client(), { sub: 'c' })).toEqual({ kind: 'unlinked', reason: 'no-match' });
+  });
+
+  it('treats account managers and support admins as staff matched to their Odoo user', async () => {
+    expect(await resolver().resolve(gateway.client(), { sub: 'm', email: 'mia.manager@northwind.example', emailVerified: true, groups: ['account-manager'] }))
+      .toEqual({ kind: 'staff', roles: ['account-manager'], odooUserId: SEED_IDS.users.managerMia });
+  });
+
+  it('keeps a mapping for the TTL only: an archived contact loses access once it expires', async () => {
+    const short = new IdentityResolver({ mapping: 'email', roleGroups: {}, ttlSeconds: 300 });
+    const claims = { sub: 'v', email: 'victor@brightline.example', emailVerified: true };
+    const client = gateway.client();
+    expect((await short.resolve(client, claims)).kind).toBe('customer');
+    sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: false });
+    try {
+      expect((await short.resolve(client, claims)).kind).toBe('customer'); // cached
+      short.forget(); // what the TTL does after 5 minutes
+      expect(await short.resolve(client, claims)).toEqual({ kind: 'unlinked', reason: 'archived' });
+    } finally {
+      sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: true });
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../lib/config';
+import { safeCallbackPath } from '../../lib/safe-callback';
+import { can, rolesFromGroups, rolesFromTags } from '../../lib/session/roles';
+
+describe('roles', () => {
+  it('reads roles from the groups claim, through the configured group names', () => {
+    expect(rolesFromGroups(['Portal Buyers', 'finance', 'unrelated'], { buyer: 'Portal Buyers' })).toEqual(['buyer', 'finance']);
+    expect(rolesFromGroups(['buyer'], { buyer: 'Portal Buyers' })).toEqual([]);
+    expect(rolesFromGroups('account-manager', {})).toEqual(['account-manager']);
+    expect(rolesFromGroups(undefined, {})).toEqual([]);
+  });
+
+  it('reads roles from the portal tags on the Odoo contact', () => {
+    expect(rolesFromTags(['VIP', 'Portal: Finance', 'Portal: Buyer'])).toEqual(['buyer', 'finance']);
+  });
+
+  it('lets buyers and admins order, finance and admins see invoices, viewers only look', () => {
+    expect(can(new Set(['buyer']), 'order')).toBe(true);
+    expect(can(new Set(['viewer']), 'order')).toBe(false);
+    expect(can(new Set(['viewer']), 'view')).toBe(true);
+    expect(can(new Set(['finance']), 'see-invoices')).toBe(true);
+    expect(can(new Set(['buyer']), 'see-invoices')).toBe(false);
+    expect(can(new Set(['customer-admin']), 'manage-contacts')).toBe(true);
+    expect(can(new Set(['account-manager']), 'view')).toBe(false);
+  });
+
+  it('refuses a PORTAL_ROLE_GROUPS that is not a role → group object', () => {
+    expect(() => parseConfig({ PORTAL_ROLE_GROUPS: '{"emperor":"x"}' })).toThrow();
+    expect(parseConfig({ PORTAL_ROLE_GROUPS: '{"buyer":"Portal Buyers"}' }).PORTAL_ROLE_GROUPS).toEqual({ buyer: 'Portal Buyers' });
+  });
+});
+
+describe('safeCallbackPath', () => {
+  it.each([
+    ['/orders?state=sale', '/orders?state=sale'],
+    ['/invoices#top', '/invoices#top'],
+    ['https://evil.example/', '/'],
+    ['//evil.example/path', '/'],
+    ['/\\evil.example', '/'],
+    ['javascript:alert(1)', '/'],
+    ['/ok\n', '/'],
+    [42, '/'],
+    ['/' + 'a'.repeat(3000), '/'],
+  ])('%j → %j', (input, expected) => {
+    expect(safeCallbackPath(input)).toBe(expected);
+  });
+});

@@ -41,11 +41,12 @@ export async function findCustomer(odoo: OdooClient, claims: Claims, mapping: 'e
   const contact = active[0]!;
   const tenant = m2o(contact.commercial_partner_id);
   if (!tenant || tenant.id === contact.id) return { kind: 'unlinked', reason: 'no-company' };
-  const [company] = await odoo.searchRead<PartnerRow & { is_company: boolean }>('res.partner', [['id', '=', tenant.id]], { fields: ['name', 'active', 'is_company'] });
+  const [[company], tags] = await Promise.all([
+    odoo.searchRead<PartnerRow & { is_company: boolean }>('res.partner', [['id', '=', tenant.id]], { fields: ['name', 'active', 'is_company'] }),
+    odoo.read<{ id: number; name: string }>('res.partner.category', contact.category_id, ['name']),
+  ]);
   if (!company || !company.is_company) return { kind: 'unlinked', reason: 'no-company' };
-  const tagNames = contact.category_id.length
-    ? (await odoo.read<{ id: number; name: string }>('res.partner.category', contact.category_id, ['name'])).map((t) => t.name)
-    : [];
+  const tagNames = tags.map((t) => t.name);
   return {
     kind: 'customer',
     contact: { id: contact.id, name: contact.name, email: typeof contact.email === 'string' ? contact.email : null },

@@ -13,18 +13,11 @@ export const FIELDS = {
   invoice: ['name', 'move_type', 'state', 'payment_state', 'invoice_date', 'invoice_date_due', 'amount_untaxed', 'amount_tax', 'amount_total', 'amount_residual', 'currency_id', 'partner_id', 'invoice_origin', 'ref', 'payment_reference', 'reversed_entry_id', 'invoice_pdf_report_id'],
   invoiceLine: ['move_id', 'display_type', 'name', 'product_id', 'quantity', 'price_unit', 'discount', 'price_subtotal', 'price_total', 'tax_ids', 'sale_line_ids'],
   product: ['name', 'display_name', 'default_code', 'lst_price', 'sale_ok', 'active', 'uom_id', 'type', 'qty_available'],
+  partnerTag: ['name'],
+  user: ['name', 'login', 'email'],
 } as const;
 
 /** Odoo's many2one `[id, "name"]` or `false`, as a portal value. */
 export function m2o(value: unknown): { id: number; name: string } | null {
   return Array.isArray(value) && typeof value[0] === 'number' ? { id: value[0], name: String(value[1] ?? '') } : null;
-}
-
-/** Odoo's `false` for an empty char/date, as null. */
-export function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-export function num(value: unknown): number {
-  return typeof value === 'number' ? value : 0;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { OdooClient } from '../odoo';
 import { rolesFromTags, type CustomerRole } from '../session/roles';
-import { m2o } from './fields';
+import { FIELDS, m2o } from './fields';
 
 /**
  * Who a signed-in person is in Odoo. A customer is one active contact (matched by the
@@ -24,12 +24,12 @@ export async function findCustomer(odoo: OdooClient, claims: Claims, mapping: 'e
   let rows: PartnerRow[];
   if (mapping === 'claim') {
     if (!claims.partnerId || !Number.isSafeInteger(claims.partnerId)) return { kind: 'unlinked', reason: 'no-match' };
-    rows = await odoo.searchRead<PartnerRow>('res.partner', [['id', '=', claims.partnerId]], { fields: ['name', 'email', 'active', 'commercial_partner_id', 'category_id'], context: { active_test: false } });
+    rows = await odoo.searchRead<PartnerRow>('res.partner', [['id', '=', claims.partnerId]], { fields: FIELDS.partner, context: { active_test: false } });
   } else {
     if (!claims.email || claims.emailVerified !== true) return { kind: 'unlinked', reason: 'unverified-email' };
     const email = claims.email.trim().toLowerCase();
     const found = await odoo.searchRead<PartnerRow>('res.partner', [['email', '=ilike', email], ['type', '=', 'contact']], {
-      fields: ['name', 'email', 'active', 'commercial_partner_id', 'category_id'], limit: 10, context: { active_test: false },
+      fields: FIELDS.partner, limit: 10, context: { active_test: false },
     });
     // =ilike treats _ and % as wildcards: keep exact matches only.
     rows = found.filter((r) => typeof r.email === 'string' && r.email.trim().toLowerCase() === email);
@@ -42,8 +42,8 @@ export async function findCustomer(odoo: OdooClient, claims: Claims, mapping: 'e
   const tenant = m2o(contact.commercial_partner_id);
   if (!tenant || tenant.id === contact.id) return { kind: 'unlinked', reason: 'no-company' };
   const [[company], tags] = await Promise.all([
-    odoo.searchRead<PartnerRow & { is_company: boolean }>('res.partner', [['id', '=', tenant.id]], { fields: ['name', 'active', 'is_company'] }),
-    odoo.read<{ id: number; name: string }>('res.partner.category', contact.category_id, ['name']),
+    odoo.searchRead<PartnerRow & { is_company: boolean }>('res.partner', [['id', '=', tenant.id]], { fields: FIELDS.partner }),
+    odoo.read<{ id: number; name: string }>('res.partner.category', contact.category_id, FIELDS.partnerTag),
   ]);
   if (!company || !company.is_company) return { kind: 'unlinked', reason: 'no-company' };
   const tagNames = tags.map((t) => t.name);
@@ -58,7 +58,7 @@ export async function findCustomer(odoo: OdooClient, claims: Claims, mapping: 'e
 /** The Odoo user of a staff member (salesperson on `res.partner.user_id`), by login or email. */
 export async function findStaffUser(odoo: OdooClient, email: string | undefined): Promise<number | null> {
   if (!email) return null;
-  const users = await odoo.searchRead('res.users', ['|', ['login', '=ilike', email], ['email', '=ilike', email]], { fields: ['login', 'email'], limit: 5 });
+  const users = await odoo.searchRead('res.users', ['|', ['login', '=ilike', email], ['email', '=ilike', email]], { fields: FIELDS.user, limit: 5 });
   const exact = users.filter((u) => [u.login, u.email].some((v) => typeof v === 'string' && v.toLowerCase() === email.toLowerCase()));
   return exact.length === 1 ? exact[0]!.id : null;
 }

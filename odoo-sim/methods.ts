@@ -11,12 +11,16 @@ export interface CallEnv {
   orm: Orm;
   uid: number;
   protocol: Protocol;
+  /** The major version the server claims: some signatures changed between versions. */
+  version: number;
 }
 
 interface MethodSpec {
   /** @api.model methods take no ids (JSON-2 answers 422 when ids are given). */
   apiModel: boolean;
   params: string[];
+  /** The parameters of older versions where the signature differs: [before major version, params]. */
+  paramsBefore?: [number, string[]];
   required?: number;
   models?: string[];
   run(env: CallEnv, model: string, ids: number[], a: Record<string, unknown>): unknown;
@@ -50,6 +54,21 @@ const METHODS: Record<string, MethodSpec> = {
       const recs = env.orm.browse(model, ids);
       checkPortalRead(env, model, recs);
       return env.orm.read(model, recs, a.fields);
+    },
+  },
+  // addons/web/models/models.py (17.0+): web_search_read(domain, specification, offset, limit,
+  // order, count_limit) → {length, records}; Odoo 16's took `fields` instead, so a
+  // specification there is an unexpected keyword argument.
+  web_search_read: {
+    apiModel: true, params: ['domain', 'specification', 'offset', 'limit', 'order', 'count_limit'], required: 2,
+    paramsBefore: [17, ['domain', 'fields', 'offset', 'limit', 'order', 'count_limit']],
+    run: (env, model, _ids, a) => {
+      if (env.version < 17) throw valueError('web_search_read(domain, fields, ...) of Odoo 16 is not simulated: the portal never sends it');
+      const spec = a.specification as Record<string, WebSpec>;
+      const records = webRead(env, model, search(env, model, a.domain ?? [], a), spec);
+      const limitReached = a.limit && records.length === Number(a.limit);
+      const length = limitReached ? env.orm.searchCount(model, scopedDomain(env, model, a.domain), activeTest(a)) : records.length + (Number(a.offset) || 0);
+      return { length: records.length ? length : 0, records };
     },
   },
   read_group: {
@@ -152,10 +171,11 @@ export function callKw(env: CallEnv, model: string, method: string, ids: number[
   return spec.run(env, model, recordIds, bound);
 }
 
-function bind(env: CallEnv, method: string, spec: MethodSpec, positional: unknown[], kwargs: Record<string, unknown>) {
+function bind(env: CallEnv, method: string, methodSpec: MethodSpec, positional: unknown[], kwargs: Record<string, unknown>) {
   const fail = (msg: string) => {
     throw env.protocol === 'json2' ? httpException(422, msg) : typeError(msg);
   };
+  const spec = methodSpec.paramsBefore && env.version < methodSpec.paramsBefore[0] ? { ...methodSpec, params: methodSpec.paramsBefore[1] } : methodSpec;
   const { context, ...named } = kwargs;
   const bound: Record<string, unknown> = { context };
   if (positional.length > spec.params.length) {
@@ -172,6 +192,46 @@ function bind(env: CallEnv, method: string, spec: MethodSpec, positional: unknow
     fail(`${method}() missing ${missingParams.length} required positional argument${missingParams.length > 1 ? 's' : ''}: ${missingParams.map((p) => `'${p}'`).join(' and ')}`);
   }
   return bound;
+}
+
+interface WebSpec { fields?: Record<string, WebSpec>; order?: string; limit?: number }
+
+/**
+ * web_read(specification) as addons/web/models/models.py (17.0+) answers it: plain values
+ * (read with load=None, so a many2one is its id); a many2one with `fields` becomes
+ * {id, display_name?, ...}; a one2many/many2many with `fields` becomes its records, in the
+ * spec's `order`, read only up to its `limit` (the rest as {id}).
+ */
+function webRead(env: CallEnv, model: string, recs: Rec[], spec: Record<string, WebSpec>): Record<string, unknown>[] {
+  const def = requireModel(model);
+  const names = Object.keys(spec);
+  resolveFields(def, names);
+  return recs.map((r) => {
+    const out: Record<string, unknown> = { id: r.id };
+    for (const name of names) {
+      const field = def.fields[name];
+      const sub = spec[name] ?? {};
+      if (!field || !field.relation) {
+        out[name] = env.orm.value(def, r, name);
+      } else if (field.type === 'many2one') {
+        const target = r[name] ? env.orm.store.get(field.relation, r[name] as number) : undefined;
+        if (!target) out[name] = false;
+        else if (!sub.fields) out[name] = target.id;
+        else {
+          const { display_name: wantsName, ...rest } = sub.fields;
+          const [values] = webRead(env, field.relation, [target], rest);
+          out[name] = { ...values, ...(wantsName ? { display_name: env.orm.value(requireModel(field.relation), target, 'display_name') } : {}) };
+        }
+      } else {
+        let related = env.orm.browse(field.relation, [...((r[name] as number[] | undefined) ?? [])]);
+        if (sub.order) related = env.orm.search(field.relation, [['id', 'in', related.map((x) => x.id)]], { order: sub.order, activeTest: false });
+        // Past `limit`, records are listed by id only, as Odoo does.
+        const read = sub.fields ? webRead(env, field.relation, related.slice(0, sub.limit ?? related.length), sub.fields) : [];
+        out[name] = sub.fields ? related.map((x, i) => read[i] ?? { id: x.id }) : related.map((x) => x.id);
+      }
+    }
+    return out;
+  });
 }
 
 function activeTest(a: Record<string, unknown>): boolean {

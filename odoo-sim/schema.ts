@@ -74,7 +74,7 @@ const models: ModelDef[] = [
       company_id: m2o('res.company', 'Company'),
     },
   },
-  { name: 'res.company', description: 'Companies', order: 'sequence, name', fields: { name: char('Company Name'), partner_id: m2o('res.partner', 'Partner'), currency_id: m2o('res.currency', 'Currency') } },
+  { name: 'res.company', description: 'Companies', order: 'sequence, name', fields: { sequence: num('Sequence', 'integer'), name: char('Company Name'), partner_id: m2o('res.partner', 'Partner'), currency_id: m2o('res.currency', 'Currency') } },
   {
     name: 'res.users', description: 'User', order: 'name, login',
     fields: {
@@ -88,11 +88,11 @@ const models: ModelDef[] = [
   { name: 'res.country.state', description: 'Country state', order: 'code', fields: { name: char('State Name'), code: char('State Code'), country_id: m2o('res.country', 'Country') } },
   { name: 'res.currency', description: 'Currency', order: 'active desc, name', fields: { name: char('Currency'), symbol: char('Symbol'), active: bool('Active', true) } },
   { name: 'res.partner.category', description: 'Partner Tags', order: 'complete_name', fields: { name: char('Name'), complete_name: char('Full Name'), active: bool('Active', true) } },
-  { name: 'account.payment.term', description: 'Payment Terms', order: 'sequence, id', fields: { name: char('Payment Terms'), days: num('Days', 'integer') } },
-  { name: 'product.pricelist', description: 'Pricelist', order: 'sequence, id, name', fields: { name: char('Pricelist Name'), currency_id: m2o('res.currency', 'Currency'), discount: num('Discount %') } },
+  { name: 'account.payment.term', description: 'Payment Terms', order: 'sequence, id', fields: { sequence: num('Sequence', 'integer'), name: char('Payment Terms'), days: num('Days', 'integer') } },
+  { name: 'product.pricelist', description: 'Pricelist', order: 'sequence, id, name', fields: { sequence: num('Sequence', 'integer'), name: char('Pricelist Name'), currency_id: m2o('res.currency', 'Currency'), discount: num('Discount %') } },
   { name: 'product.category', description: 'Product Category', order: 'complete_name', fields: { name: char('Name'), complete_name: char('Complete Name'), parent_id: m2o('product.category', 'Parent Category') } },
-  { name: 'uom.uom', description: 'Product Unit of Measure', order: 'sequence, id', fields: { name: char('Unit Name') } },
-  { name: 'account.tax', description: 'Tax', order: 'sequence,id', fields: { name: char('Tax Name'), amount: num('Amount') } },
+  { name: 'uom.uom', description: 'Product Unit of Measure', order: 'sequence, id', fields: { sequence: num('Sequence', 'integer'), name: char('Unit Name') } },
+  { name: 'account.tax', description: 'Tax', order: 'sequence,id', fields: { name: char('Tax Name'), amount: num('Amount'), sequence: num('Sequence', 'integer') } },
   {
     name: 'product.product', description: 'Product Variant', order: 'is_favorite desc, default_code, name, id',
     fields: {
@@ -159,7 +159,7 @@ const models: ModelDef[] = [
       note: { type: 'html', string: 'Notes' },
     },
   },
-  { name: 'stock.picking.type', description: 'Picking Type', order: 'sequence, id', fields: { name: char('Operation Type'), code: sel('Type of Operation') } },
+  { name: 'stock.picking.type', description: 'Picking Type', order: 'sequence, id', fields: { sequence: num('Sequence', 'integer'), name: char('Operation Type'), code: sel('Type of Operation') } },
   {
     name: 'stock.move', description: 'Stock Move', order: 'sequence, id',
     fields: {
@@ -169,7 +169,7 @@ const models: ModelDef[] = [
       sale_line_id: m2o('sale.order.line', 'Sale Line'),
     },
   },
-  { name: 'delivery.carrier', description: 'Shipping Methods', order: 'sequence, id', fields: { name: char('Delivery Method'), tracking_url: char('Tracking Link') } },
+  { name: 'delivery.carrier', description: 'Shipping Methods', order: 'sequence, id', fields: { sequence: num('Sequence', 'integer'), name: char('Delivery Method'), tracking_url: char('Tracking Link') } },
   {
     name: 'account.move', description: 'Journal Entry', order: 'date desc, name desc, invoice_date desc, id desc',
     fields: {
@@ -221,7 +221,7 @@ const models: ModelDef[] = [
       subtype_id: m2o('mail.message.subtype', 'Subtype'),
     },
   },
-  { name: 'mail.message.subtype', description: 'Message subtypes', order: 'sequence, id', fields: { name: char('Message Type') } },
+  { name: 'mail.message.subtype', description: 'Message subtypes', order: 'sequence, id', fields: { sequence: num('Sequence', 'integer'), name: char('Message Type') } },
 ];
 
 export const MODELS: ReadonlyMap<string, ModelDef> = new Map(

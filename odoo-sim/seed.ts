@@ -13,6 +13,8 @@ export interface SeedOptions {
   today?: string;
   /** Extra orders for customer A, for benchmarks (the issue's "about 100,000"). */
   scaleOrders?: number;
+  /** Extra posted invoices for customer A (benchmarks of the invoice list). */
+  scaleInvoices?: number;
 }
 
 export const SEED_IDS = {
@@ -316,6 +318,18 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
   for (let i = 0; i < (opts.scaleOrders ?? 0); i++) {
     const { order } = makeOrder(A, -r.int(0, 730), { lines: r.int(1, 3), light: true });
     if (order.state === 'sale') store.update('sale.order', order.id, { delivery_status: 'full', invoice_status: 'invoiced' });
+  }
+
+  for (let i = 0; i < (opts.scaleInvoices ?? 0); i++) {
+    const date = addDays(today, -r.int(0, 730));
+    const amount = round2(r.int(5000, 500000) / 100);
+    const paid = r.chance(0.7);
+    ins('account.move', {
+      name: `BINV/${date.slice(0, 4)}/${String(i + 1).padStart(6, '0')}`, move_type: r.chance(0.05) ? 'out_refund' : 'out_invoice', state: 'posted',
+      payment_state: paid ? 'paid' : 'not_paid', date, invoice_date: date, invoice_date_due: addDays(date, 30),
+      amount_untaxed: round2(amount / 1.2), amount_tax: round2(amount - amount / 1.2), amount_total: amount, amount_residual: paid ? 0 : amount,
+      currency_id: 1, partner_id: A, commercial_partner_id: A, invoice_origin: false, company_id: 1,
+    });
   }
 
   return { today };

@@ -27,13 +27,15 @@ export interface Faults {
   errorRate: number;
   /** Connections are dropped at once, like a server that is down. */
   outage: boolean;
+  /** Extra delay for one JSON-2 method only, e.g. { create: 500 }: a slow write after fast reads. */
+  methodLatencyMs: Record<string, number>;
   /** Extra delay before a PDF starts, in ms (wkhtmltopdf takes ~1.5 s on a real server). */
   pdfDelayMs: number;
   /** Web sessions expire this long after login (0 = never). */
   sessionTtlMs: number;
 }
 
-const NO_FAULTS: Faults = { latencyMs: 0, errorRate: 0, outage: false, pdfDelayMs: 0, sessionTtlMs: 0 };
+const NO_FAULTS: Faults = { latencyMs: 0, methodLatencyMs: {}, errorRate: 0, outage: false, pdfDelayMs: 0, sessionTtlMs: 0 };
 
 interface SimUser { uid: number; password: string; apiKeys: string[] }
 
@@ -93,7 +95,10 @@ export class OdooSimulator {
     const routeKey = url.pathname.replace(/\d+/g, ':id');
     this.stats.byRoute.set(routeKey, (this.stats.byRoute.get(routeKey) ?? 0) + 1);
     if (this.faults.outage) return void req.socket.destroy();
+    if (req.method === 'POST') await bufferBody(req).catch(() => '');
     if (this.faults.latencyMs) await sleep(this.faults.latencyMs);
+    const slowMethod = this.faults.methodLatencyMs[url.pathname.match(/^\/json\/2\/[^/]+\/([^/]+)$/)?.[1] ?? ''];
+    if (slowMethod) await sleep(slowMethod);
     if (this.faults.errorRate && Math.random() < this.faults.errorRate) {
       res.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>503 Service Unavailable</h1>');
       return;
@@ -173,7 +178,7 @@ export class OdooSimulator {
   }
 
   private call(protocol: Protocol, uid: number, model: string, method: string, ids: number[] | undefined, args: unknown[], kwargs: Record<string, unknown>) {
-    return callKw({ orm: this.orm, uid, protocol }, model, method, ids, args, kwargs);
+    return callKw({ orm: this.orm, uid, protocol, version: this.version }, model, method, ids, args, kwargs);
   }
 
   // Web session: addons/web/controllers/session.py authenticate
@@ -342,10 +347,24 @@ function redirectToLogin(res: ServerResponse, url: URL) {
     .end(`<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href="${target}">${target}</a>. If not, click the link.\n`);
 }
 
+/** Request bodies read as they arrive, like Odoo's WSGI server: a client that gives up later does not undo the request. */
+const bodies = new WeakMap<IncomingMessage, Promise<string>>();
+
+function bufferBody(req: IncomingMessage): Promise<string> {
+  let body = bodies.get(req);
+  if (!body) {
+    body = (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    })();
+    bodies.set(req, body);
+  }
+  return body;
+}
+
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await bufferBody(req);
   if (!text) return {};
   try {
     return JSON.parse(text);

@@ -13,6 +13,7 @@ export class Store {
   private readonly nextIds = new Map<string, number>();
   /** Bumped on every mutation of a model, so cached search results know when to drop. */
   readonly versions = new Map<string, number>();
+  private readonly indexes = new Map<string, { version: number; ids: Map<number, number[]> }>();
 
   table(model: string): Map<number, Rec> {
     let t = this.tables.get(model);
@@ -29,6 +30,27 @@ export class Store {
 
   all(model: string): IterableIterator<Rec> {
     return this.table(model).values();
+  }
+
+  /**
+   * Record ids by value of a many2one field, like a database index: built on first use and
+   * again after any change to the model.
+   */
+  index(model: string, field: string): ReadonlyMap<number, readonly number[]> {
+    const key = `${model}.${field}`;
+    const version = this.versions.get(model) ?? 0;
+    const cached = this.indexes.get(key);
+    if (cached?.version === version) return cached.ids;
+    const ids = new Map<number, number[]>();
+    for (const r of this.all(model)) {
+      const v = r[field];
+      if (typeof v !== 'number') continue;
+      const list = ids.get(v);
+      if (list) list.push(r.id);
+      else ids.set(v, [r.id]);
+    }
+    this.indexes.set(key, { version, ids });
+    return ids;
   }
 
   count(model: string): number {

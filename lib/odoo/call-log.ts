@@ -8,16 +8,24 @@ import { log } from '../log';
  */
 export class OdooCallLog {
   calls = 0;
+  /** Sum of call durations (parallel calls add up). */
   ms = 0;
+  /** Wall-clock time with at least one call in flight: what the request really waited. */
+  waitMs = 0;
+  private busyUntil = 0;
+
   constructor(readonly requestId: string) {}
 
-  record(model: string, method: string, ms: number, outcome: 'ok' | string) {
+  record(model: string, method: string, ms: number, outcome: 'ok' | string, endedAt = performance.now()) {
     this.calls++;
     this.ms += ms;
-    log.debug({ requestId: this.requestId, model, method, ms: Math.round(ms), outcome, odooCalls: this.calls, odooMs: Math.round(this.ms) }, 'odoo call');
+    const startedAt = endedAt - ms;
+    this.waitMs += Math.max(0, endedAt - Math.max(startedAt, this.busyUntil));
+    this.busyUntil = Math.max(this.busyUntil, endedAt);
+    log.debug({ requestId: this.requestId, model, method, ms: Math.round(ms), outcome, odooCalls: this.calls, odooMs: Math.round(this.ms), odooWaitMs: Math.round(this.waitMs) }, 'odoo call');
   }
 
   serverTiming(): string {
-    return `odoo;dur=${this.ms.toFixed(1)};desc="${this.calls} calls"`;
+    return `odoo;dur=${this.waitMs.toFixed(1)};desc="${this.calls} calls"`;
   }
 }

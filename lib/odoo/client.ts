@@ -4,10 +4,16 @@ import { OdooCallLog } from './call-log';
 import type { OdooConfig } from './config';
 import { isRetryable, OdooServerError } from './errors';
 import { InvoicePdfSource, type PdfDownload } from './invoice-pdf';
-import { detectProtocol, Json2Transport, JsonRpcTransport, type OrmCall, type Transport } from './transport';
+import { Json2Transport, JsonRpcTransport, protocolFor, serverMajorVersion, type OrmCall, type Transport } from './transport';
 
 export type Domain = unknown[];
 export type OdooRecord = Record<string, unknown> & { id: number };
+
+/**
+ * A web_read specification (Odoo 17+): `{}` for a plain field; `{fields: {display_name: {}}}`
+ * for a many2one as {id, display_name}; `{fields: {...}, order}` for a one2many's records.
+ */
+export type WebSpec = Record<string, { fields?: WebSpec; order?: string; limit?: number }>;
 
 export interface SearchReadOptions {
   fields: readonly string[];
@@ -23,6 +29,7 @@ export interface SearchReadOptions {
  */
 export class OdooGateway {
   private transport?: Promise<Transport>;
+  private major?: Promise<number>;
   readonly limit: ReturnType<typeof pLimit>;
   readonly pdf: InvoicePdfSource;
 
@@ -31,9 +38,16 @@ export class OdooGateway {
     this.pdf = new InvoicePdfSource(config);
   }
 
+  /** The server's major version, asked once per process; a failure (Odoo down) is asked again next time. */
+  serverMajor(): Promise<number> {
+    this.major ??= serverMajorVersion(this.config);
+    this.major.catch(() => (this.major = undefined));
+    return this.major;
+  }
+
   getTransport(): Promise<Transport> {
     this.transport ??= (async () => {
-      const protocol = this.config.protocol === 'auto' ? await detectProtocol(this.config) : this.config.protocol;
+      const protocol = this.config.protocol === 'auto' ? protocolFor(await this.serverMajor()) : this.config.protocol;
       return protocol === 'json2' ? new Json2Transport(this.config) : new JsonRpcTransport(this.config);
     })();
     // A failed detection (Odoo down at start) is tried again on the next call.
@@ -53,6 +67,24 @@ export class OdooClient {
   searchRead<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, opts: SearchReadOptions): Promise<T[]> {
     const { context, ...params } = opts;
     return this.run({ model, method: 'search_read', params: { domain, ...params }, context }, true) as Promise<T[]>;
+  }
+
+  /** Whether the server has web_search_read with a specification (Odoo 17+). */
+  async hasWebRead(): Promise<boolean> {
+    return (await this.gateway.serverMajor()) >= 17;
+  }
+
+  /**
+   * Odoo 17+'s web_search_read: the records with related records nested as the
+   * specification asks (a many2one as {id, display_name}, a one2many as its records), so
+   * a record and its lines come back in one call; `length` is the count of the whole
+   * domain when the limit was reached. Check `hasWebRead()` first.
+   */
+  async webSearchRead<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, specification: WebSpec, opts: Omit<SearchReadOptions, 'fields'> = {}): Promise<{ length: number; records: T[] }> {
+    const { context, ...params } = opts;
+    const result = await this.run({ model, method: 'web_search_read', params: { domain, specification, ...params }, context }, true) as { length?: unknown; records?: T[] };
+    if (!Array.isArray(result?.records) || typeof result.length !== 'number') throw new OdooServerError('web_search_read returned no records list', 'protocol');
+    return { length: result.length, records: result.records };
   }
 
   searchCount(model: string, domain: Domain, context?: Record<string, unknown>): Promise<number> {

@@ -26,8 +26,14 @@ export class OdooValidationError extends OdooError {}
 export class OdooAuthError extends OdooError {}
 /** Odoo could not be reached in time: network error, 5xx from a proxy, timeout. Safe to retry reads. */
 export class OdooUnavailableError extends OdooError {
+  /**
+   * Next keeps an error's own digest when a server component throws it, so the page's
+   * error boundary can tell "the ERP is down" from a bug without seeing the message.
+   */
+  readonly digest: string;
   constructor(message: string, readonly reason: 'network' | 'timeout' | 'http', options?: { cause?: unknown }) {
     super(message, reason, options);
+    this.digest = reason === 'timeout' ? 'odoo-timeout' : 'odoo-unavailable';
   }
 }
 /** Everything else: a bug on our side (unknown field, bad arguments) or on Odoo's. */

@@ -80,10 +80,16 @@ export class JsonRpcTransport implements Transport {
   }
 }
 
-/** Which protocol the server speaks: JSON-2 from Odoo 19 on (read from /web/webclient/version_info). */
-export async function detectProtocol(config: OdooConfig): Promise<'json2' | 'jsonrpc'> {
+/** The server's major version, from /web/webclient/version_info (public, no login). */
+export async function serverMajorVersion(config: OdooConfig): Promise<number> {
   const res = await postJson(`${config.url}/web/webclient/version_info`, { jsonrpc: '2.0', method: 'call', id: 0, params: {} }, {}, config.timeoutMs);
   if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
   const major = (parseJson(res.text) as { result?: { server_version_info?: unknown[] } })?.result?.server_version_info?.[0];
-  return typeof major === 'number' && major >= 19 ? 'json2' : 'jsonrpc';
+  if (typeof major !== 'number') throw new OdooServerError('Odoo did not say its version', 'protocol');
+  return major;
+}
+
+/** Which protocol a server of this version speaks best: JSON-2 from Odoo 19 on. */
+export function protocolFor(major: number): 'json2' | 'jsonrpc' {
+  return major >= 19 ? 'json2' : 'jsonrpc';
 }

@@ -17,7 +17,44 @@ export const FIELDS = {
   user: ['name', 'login', 'email'],
 } as const;
 
-/** Odoo's many2one `[id, "name"]` or `false`, as a portal value. */
+/**
+ * The web_read specification (Odoo 17+) of whitelisted fields: many2one fields, which Odoo
+ * names `*_id`, with their display name; everything else as a plain value.
+ */
+export function webSpec(fields: readonly string[]): Record<string, { fields?: { display_name: object } }> {
+  return Object.fromEntries(fields.map((f) => [f, f.endsWith('_id') ? { fields: { display_name: {} } } : {}]));
+}
+
+/** A many2one as search_read gives it (`[id, "name"]`) or web_read (`{id, display_name}`), or `false`: a portal value. */
 export function m2o(value: unknown): { id: number; name: string } | null {
-  return Array.isArray(value) && typeof value[0] === 'number' ? { id: value[0], name: String(value[1] ?? '') } : null;
+  if (Array.isArray(value)) return typeof value[0] === 'number' ? { id: value[0], name: String(value[1] ?? '') } : null;
+  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'number') {
+    const v = value as { id: number; display_name?: unknown };
+    return { id: v.id, name: String(v.display_name ?? '') };
+  }
+  return null;
+}
+
+/** Odoo's `false` for an empty char/date as `null`. */
+export function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function num(value: unknown): number {
+  return typeof value === 'number' ? value : 0;
+}
+
+export function ids(value: unknown): number[] {
+  return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+}
+
+/** The currency code of a `currency_id` many2one (`[1, "EUR"]`). */
+export function currency(value: unknown): string {
+  return m2o(value)?.name || 'EUR';
+}
+
+/** Odoo datetimes are UTC `YYYY-MM-DD HH:MM:SS`; the portal passes ISO strings. */
+export function utc(value: unknown): string | null {
+  const s = text(value);
+  return s ? `${s.replace(' ', 'T')}${s.length > 10 ? 'Z' : ''}` : null;
 }

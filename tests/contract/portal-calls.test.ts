@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OdooGateway, type OdooClient } from '../../lib/odoo/client';
 import { odooConfigFromEnv, type OdooConfig } from '../../lib/odoo/config';
 import { OdooAuthError, OdooMissingError, OdooServerError, OdooValidationError } from '../../lib/odoo/errors';
-import { detectProtocol } from '../../lib/odoo/transport';
+import { protocolFor, serverMajorVersion } from '../../lib/odoo/transport';
 import { startSimulator } from '../helpers/odoo-sim';
 
 /**
@@ -37,7 +37,27 @@ const clientFor = (protocol: 'json2' | 'jsonrpc', overrides: Partial<OdooConfig>
 describe.each(PROTOCOLS)('over %s', (protocol) => {
   it('detects the protocol from the server version (JSON-2 from Odoo 19 on)', async () => {
     const expected = REAL ? (process.env.CONTRACT_EXPECT_PROTOCOL ?? 'json2') : 'json2';
-    expect(await detectProtocol(base)).toBe(expected);
+    expect(protocolFor(await serverMajorVersion(base))).toBe(expected);
+  });
+
+  it('reads an order with its lines nested in one web_search_read (Odoo 17+), agreeing with search_read', async () => {
+    const client = clientFor(protocol);
+    if (!(await client.hasWebRead())) return expect(await serverMajorVersion(base)).toBeLessThan(17);
+    const [first] = await client.searchRead('sale.order', [['partner_id', 'child_of', CUSTOMER], ['order_line', '!=', false]], { fields: ['name', 'currency_id', 'order_line'], limit: 1, order: 'id' });
+    const { length, records: [order] } = await client.webSearchRead('sale.order', [['id', '=', first!.id]], {
+      name: {}, currency_id: { fields: { display_name: {} } }, order_line: { fields: { name: {}, product_uom_qty: {}, product_id: { fields: { display_name: {} } }, display_type: {} }, order: 'sequence, id' },
+    }, { limit: 1 });
+    expect(length).toBe(1);
+    expect(order!.name).toBe(first!.name);
+    // A many2one with fields is {id, display_name}: the same facts as search_read's [id, name].
+    expect(order!.currency_id).toEqual({ id: (first!.currency_id as [number, string])[0], display_name: (first!.currency_id as [number, string])[1] });
+    const lines = order!.order_line as { id: number; name: string; product_id: unknown; display_type: unknown }[];
+    const flat = await client.searchRead('sale.order.line', [['order_id', '=', first!.id]], { fields: ['name', 'product_id', 'display_type'], order: 'sequence, id' });
+    expect(lines.map((l) => l.id)).toEqual(flat.map((l) => l.id));
+    for (const [i, l] of lines.entries()) {
+      const p = flat[i]!.product_id as [number, string] | false;
+      expect(l.product_id).toEqual(p ? { id: p[0], display_name: p[1] } : false);
+    }
   });
 
   it("reads a customer's orders with many2one pairs, newest first", async () => {

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OdooGateway, type OdooClient } from '../../lib/odoo/client';
+import type { OdooSimulator } from '../../odoo-sim/server';
+import { SEED_IDS } from '../../odoo-sim/seed';
+import { startSimulator } from '../helpers/odoo-sim';
+
+/**
+ * The simulator resolves a path through a one2many (order_line.product_id.default_code) as
+ * Odoo's SQL does, from the lines up through a many2one index: it must find exactly the
+ * orders whose lines hold a matching product, and see lines written after the index was built.
+ */
+let sim: OdooSimulator;
+let odoo: OdooClient;
+beforeAll(async () => {
+  const started = await startSimulator();
+  sim = started.sim;
+  odoo = new OdooGateway(started.config()).client();
+});
+afterAll(() => sim.close());
+
+async function ordersWithSkuByWalkingLines(sku: string): Promise<number[]> {
+  const products = await odoo.searchRead('product.product', [['default_code', 'ilike', sku], ['active', 'in', [true, false]]], { fields: ['id'] });
+  const lines = await odoo.searchRead('sale.order.line', [['product_id', 'in', products.map((p) => p.id)]], { fields: ['order_id'], limit: 100_000 });
+  return [...new Set(lines.map((l) => (l.order_id as [number, string])[0]))].sort((a, b) => a - b);
+}
+
+describe('a domain through a one2many path', () => {
+  it('finds exactly the orders whose lines hold a matching product', async () => {
+    const domain = [['order_line.product_id.default_code', 'ilike', 'FAS-100']];
+    const found = await odoo.searchRead('sale.order', domain, { fields: ['id'], limit: 100_000, order: 'id' });
+    const expected = await ordersWithSkuByWalkingLines('FAS-100');
+    expect(expected.length).toBeGreaterThan(10);
+    expect(found.map((o) => o.id)).toEqual(expected);
+    expect(await odoo.searchCount('sale.order', domain)).toBe(expected.length);
+  });
+
+  it('sees an order created after the first search, and combines with other conditions', async () => {
+    const [product] = await odoo.searchRead('product.product', [['default_code', '=', 'FAS-1001']], { fields: ['id'] });
+    const domain = [['partner_id', 'child_of', [SEED_IDS.customers.B]], ['order_line.product_id.default_code', '=ilike', 'fas-1001']];
+    const before = await odoo.searchCount('sale.order', domain);
+    const id = await odoo.create('sale.order', { partner_id: SEED_IDS.contacts.brunoBuyerB, order_line: [[0, 0, { product_id: product!.id, product_uom_qty: 1 }]] });
+    const after = await odoo.searchRead('sale.order', domain, { fields: ['id'], limit: 100_000 });
+    expect(after).toHaveLength(before + 1);
+    expect(after.map((o) => o.id)).toContain(id);
+  });
+});

@@ -5,6 +5,8 @@ import type { SessionClaims } from './lib/session/identity';
 declare module 'next-auth' {
   interface Session {
     claims: SessionClaims;
+    /** The support session a staff member acts in (checked against the store on every request). */
+    acting: string | null;
   }
 }
 
@@ -16,7 +18,7 @@ declare module 'next-auth' {
  */
 const config = portalConfig();
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: config.SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin', error: '/signin' },
@@ -30,8 +32,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     checks: ['pkce', 'state', 'nonce'],
     authorization: { params: { scope: config.AUTH_OIDC_SCOPE } },
   }],
+  events: {
+    // Acting for a customer ends with the staff member's sign-out.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      const sub = (token?.claims as SessionClaims | undefined)?.sub;
+      if (sub && typeof token?.acting === 'string') {
+        const { endSupportSession } = await import('./lib/portal/support');
+        await endSupportSession(sub, token.acting, 'signed-out');
+      }
+    },
+  },
   callbacks: {
-    jwt({ token, profile }) {
+    jwt({ token, profile, trigger, session }) {
+      // Starting and stopping a support session updates the cookie. A value sent by a
+      // browser itself is harmless: it only counts when it names an open session of this
+      // same staff member in the portal store.
+      if (trigger === 'update') {
+        const acting = (session as { acting?: unknown } | undefined)?.acting;
+        token.acting = typeof acting === 'string' && /^[0-9a-f-]{36}$/.test(acting) ? acting : null;
+        return token;
+      }
       if (profile) {
         const partnerId = Number(profile[config.PORTAL_PARTNER_CLAIM]);
         token.claims = {
@@ -47,6 +68,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     session({ session, token }) {
       session.claims = token.claims as SessionClaims;
+      session.acting = typeof token.acting === 'string' ? token.acting : null;
       return session;
     },
   },

@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { auth } from './auth';
 import { portalConfig } from './lib/config';
 import { createLimiter, redisFromUrl, type Limiter } from './lib/rate-limit';
@@ -24,7 +24,7 @@ function getLimiters() {
   return limiters;
 }
 
-export const proxy = auth(async (req) => {
+const withSession = auth(async (req) => {
   const requestId = req.headers.get('x-request-id')?.slice(0, 100) || crypto.randomUUID();
   const path = req.nextUrl.pathname;
   const isApi = path.startsWith('/api/');
@@ -49,12 +49,27 @@ export const proxy = auth(async (req) => {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== 'production', formActions: [new URL(portalConfig().AUTH_OIDC_ISSUER).origin] });
   const headers = new Headers(req.headers);
   headers.set('x-request-id', requestId);
+  headers.set('x-portal-path', `${req.method} ${path}`.slice(0, 300));
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('Content-Security-Policy', csp);
   return finish(res, requestId);
 });
+
+/**
+ * next-auth re-issues the session cookie (rolling expiry) on every request it sees. Only a
+ * page load may do that: a prefetch, RSC fetch or API poll still in flight when the person
+ * signs out would otherwise put the signed-out session cookie back.
+ */
+export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
+  const res = (await withSession(req, ev as never)) as Response;
+  if (req.headers.get('sec-fetch-dest') === 'document' || !res.headers.has('set-cookie')) return res;
+  const kept = res.headers.getSetCookie().filter((c) => !/^(__Secure-)?authjs\.session-token(\.\d+)?=/.test(c));
+  res.headers.delete('set-cookie');
+  for (const c of kept) res.headers.append('set-cookie', c);
+  return res;
+}
 
 function finish(res: Response, requestId: string): Response {
   res.headers.set('X-Request-Id', requestId);
@@ -77,5 +92,6 @@ function tooManyRequests(isApi: boolean, retryAfter: number, requestId: string):
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Static files from public/ need no session, limit or nonce.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };

@@ -32,6 +32,9 @@ const schema = z.object({
   RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
   REDIS_URL: z.string().optional(),
   ORDER_SUBMIT_MODE: z.enum(['quotation', 'confirm']).default('confirm'),
+  SUPPORT_SESSION_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
+  INVOICE_BULK_LIMIT: z.coerce.number().int().min(1).max(5000).default(1000),
+  DELIVERY_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   INVOICE_AMOUNT_ROLES: csv.default(['finance', 'customer-admin']),
 });
 

@@ -2,7 +2,8 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { PortalError, type ErrorCode } from '../errors';
-import { requireSession, type PortalContext } from '../session/require-session';
+import { recordAudit, type AuditOutcome } from '../portal/audit';
+import { requireSession, requireStaff, type PortalContext, type StaffContext } from '../session/require-session';
 import { can, type Permission } from '../session/roles';
 import { toPortalError } from './to-portal-error';
 
@@ -10,27 +11,76 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string[]> } };
 
+type Target = { model: string; id: number } | null;
+
+/** A mutation names its audit action; a read-only action (a preview) says so instead. */
+type ActionKind<I, T> =
+  | { audit: { action: string; target?: (input: I, result: T | undefined) => Target } }
+  | { readOnly: true };
+
+/** What every action does between the session and the audit event: parse, run, catch. */
+interface Ran<I, T> { parsed?: I; result?: T; error?: PortalError }
+
+async function run<S extends z.ZodType, T>(
+  requestId: string,
+  schema: S,
+  input: FormData | z.input<S>,
+  handler: (input: z.infer<S>) => Promise<T>,
+  check: () => void = () => {},
+): Promise<Ran<z.infer<S>, T>> {
+  const ran: Ran<z.infer<S>, T> = {};
+  try {
+    check();
+    ran.parsed = schema.parse(input instanceof FormData ? formDataToObject(input) : input);
+    ran.result = await handler(ran.parsed as z.infer<S>);
+  } catch (err) {
+    unstable_rethrow(err); // redirect() and notFound() keep working inside handlers
+    ran.error = toPortalError(err, requestId);
+  }
+  return ran;
+}
+
+/** A refused or foreign target is a denied attempt; anything else that failed is a failure. */
+function outcomeOf(error: PortalError | undefined): AuditOutcome {
+  if (!error) return 'success';
+  return error.code === 'forbidden' || error.code === 'not_found' ? 'denied' : 'failure';
+}
+
+function errorDetail(error: PortalError | undefined) {
+  return error ? { detail: { error: error.code, message: error.message } } : {};
+}
+
+function resultOf<T>({ result, error }: Ran<unknown, T>): ActionResult<T> {
+  if (error) return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+  return { ok: true, data: result as T };
+}
+
 /**
- * The one wrapper for server actions: session → tenant → permission → zod parse of the
- * input (FormData or object) → handler → typed result. Used by every `'use server'` file;
- * the input never carries the tenant.
+ * The one wrapper for server actions: session → tenant → permission → support-session
+ * write switch → zod parse of the input (FormData or object) → handler → audit event →
+ * typed result. Used by every `'use server'` file; the input never carries the tenant.
  */
 export function validatedAction<S extends z.ZodType, T>(
-  opts: { schema: S; permission?: Permission },
+  opts: { schema: S; permission?: Permission } & ActionKind<z.infer<S>, T>,
   handler: (ctx: PortalContext, input: z.infer<S>) => Promise<T>,
 ) {
   return async (_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
     const ctx = await requireSession();
-    try {
+    const ran = await run(ctx.requestId, opts.schema, input, (parsed) => handler(ctx, parsed), () => {
       if (opts.permission && !can(ctx.roles, opts.permission)) throw new PortalError('forbidden', 'Your role does not allow this.');
-      const raw = input instanceof FormData ? formDataToObject(input) : input;
-      const parsed = opts.schema.parse(raw);
-      return { ok: true, data: await handler(ctx, parsed) };
-    } catch (err) {
-      unstable_rethrow(err); // redirect() and notFound() keep working inside handlers
-      const e = toPortalError(err, ctx.requestId);
-      return { ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
+      if ('audit' in opts && ctx.actingAs && !ctx.actingAs.canWrite) {
+        throw new PortalError('forbidden', 'This support session is read-only. Switch on changes on the customer’s behalf to do this.');
+      }
+    });
+    if ('audit' in opts) {
+      await recordAudit(ctx, {
+        action: opts.audit.action,
+        target: ran.parsed !== undefined && opts.audit.target ? opts.audit.target(ran.parsed, ran.result) : null,
+        outcome: outcomeOf(ran.error),
+        ...errorDetail(ran.error),
+      });
     }
+    return resultOf(ran);
   };
 }
 
@@ -42,4 +92,27 @@ function formDataToObject(form: FormData): Record<string, unknown> {
     out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return out;
+}
+
+/**
+ * The same wrapper for staff actions (support pages): staff session → zod parse → handler
+ * → audit event → typed result. The handler may name the tenant, contact and support
+ * session concerned so the event carries them (and the customer's access log shows it).
+ */
+export function staffAction<S extends z.ZodType, T>(
+  opts: { schema: S; audit: { action: string; about?: (input: z.infer<S>, result: T | undefined) => Partial<Pick<PortalContext, 'tenant' | 'contact' | 'actingAs'>> & { target?: Target; detail?: Record<string, unknown> } } },
+  handler: (staff: StaffContext, input: z.infer<S>) => Promise<T>,
+) {
+  return async (_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
+    const staff = await requireStaff();
+    const ran = await run(staff.requestId, opts.schema, input, (parsed) => handler(staff, parsed));
+    const about = ran.parsed !== undefined && opts.audit.about ? opts.audit.about(ran.parsed, ran.result) : {};
+    await recordAudit({ ...staff, tenant: about.tenant, contact: about.contact, actingAs: about.actingAs }, {
+      action: opts.audit.action,
+      target: about.target ?? null,
+      outcome: outcomeOf(ran.error),
+      ...(ran.error ? errorDetail(ran.error) : about.detail ? { detail: about.detail } : {}),
+    });
+    return resultOf(ran);
+  };
 }

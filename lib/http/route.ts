@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { PortalError, STATUS, type PortalErrorBody } from '../errors';
+import { singleValues } from '../schemas/common';
 import { loadSession, type PortalContext } from '../session/require-session';
 import { can, type Permission } from '../session/roles';
 import { toPortalError } from './to-portal-error';
@@ -25,7 +26,7 @@ export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
       requestId = ctx.requestId;
       if (opts.permission && !can(ctx.roles, opts.permission)) throw new PortalError('forbidden', 'Your role does not allow this.');
       const params = (opts.params ? opts.params.parse(await route.params) : {}) as z.infer<P>;
-      const query = (opts.query ? opts.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : {}) as z.infer<Q>;
+      const query = (opts.query ? opts.query.parse(searchParamsOf(req)) : {}) as z.infer<Q>;
       const result = await handler({ ctx, req, params, query });
       const res = result instanceof Response ? result : NextResponse.json(result);
       res.headers.set('Server-Timing', ctx.odoo.callLog.serverTiming());
@@ -41,4 +42,16 @@ export function errorResponse(error: PortalError, requestId: string): NextRespon
     { error: { code: error.code, message: error.message, requestId, ...(error.fields ? { fields: error.fields } : {}) } },
     { status: STATUS[error.code] },
   );
+}
+
+/** Search params as single values; one given twice is refused rather than guessed. */
+function searchParamsOf(req: NextRequest): Record<string, string> {
+  const all: Record<string, string | string[]> = {};
+  for (const [k, v] of req.nextUrl.searchParams) {
+    const prev = all[k];
+    all[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  const single = singleValues(all);
+  if (!single.ok) throw new PortalError('bad_request', single.message);
+  return single.values;
 }

@@ -58,6 +58,19 @@ export class IdentityResolver {
     return { ...found, roles: idpRoles.length > 0 ? idpRoles : found.odooRoles };
   }
 
+  /**
+   * A contact by id, as a support session acts for it: the same lookup and the same
+   * time-limited cache as a sign-in mapped by the `odoo_partner_id` claim.
+   */
+  async resolveContact(odoo: OdooClient, contactId: number): Promise<CustomerIdentity | Unlinked> {
+    const key = JSON.stringify(['contact', contactId]);
+    const hit = this.cache.get(key);
+    if (hit) return hit as CustomerIdentity | Unlinked;
+    const found = await findCustomer(odoo, { sub: `contact:${contactId}`, partnerId: contactId }, 'claim');
+    this.cache.set(key, found.kind === 'customer' ? { ...found, roles: found.odooRoles } : found);
+    return found;
+  }
+
   forget() {
     this.cache.clear();
   }

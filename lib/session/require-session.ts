@@ -6,22 +6,39 @@ import { cache } from 'react';
 import { auth } from '@/auth';
 import { portalConfig } from '../config';
 import { OdooCallLog, odooGateway, type OdooClient } from '../odoo';
+import { recordAudit } from '../portal/audit';
+import { activeSupportSession, actingIdentity } from '../portal/support';
 import { IdentityResolver, type Identity, type SessionClaims } from './identity';
 import type { Role } from './roles';
 
 /** What every page, action and route handler works with. The tenant comes from here only. */
 export interface PortalContext {
   requestId: string;
-  user: { sub: string; email: string | null; name: string };
+  ip: string | null;
+  /** The person signed in: the customer's contact, or the staff member while acting. */
+  user: SessionUser;
+  /** The Odoo contact the request works for. */
   contact: { id: number; name: string };
   tenant: { id: number; name: string };
   roles: ReadonlySet<Role>;
   odoo: OdooClient;
+  /** Set while an account manager acts for this contact (support session). */
+  actingAs?: ActingAs;
+}
+
+export interface SessionUser { sub: string; email: string | null; name: string }
+
+export interface ActingAs {
+  sessionId: string;
+  canWrite: boolean;
+  expiresAt: string;
+  reason: string;
 }
 
 export interface StaffContext {
   requestId: string;
-  user: { sub: string; email: string | null; name: string };
+  ip: string | null;
+  user: SessionUser;
   roles: ReadonlySet<Role>;
   odooUserId: number | null;
   odoo: OdooClient;
@@ -30,7 +47,8 @@ export interface StaffContext {
 export type SessionState =
   | { status: 'anonymous' }
   | { status: 'unlinked'; identity: Identity }
-  | { status: 'customer'; ctx: PortalContext }
+  /** A customer's contact, or a staff member acting for one (then `staff` is set too). */
+  | { status: 'customer'; ctx: PortalContext; staff?: StaffContext }
   | { status: 'staff'; ctx: StaffContext };
 
 let resolver: IdentityResolver | undefined;
@@ -45,19 +63,37 @@ export const loadSession = cache(async (): Promise<SessionState> => {
   const session = await auth();
   const claims = session?.claims as SessionClaims | undefined;
   if (!claims?.sub) return { status: 'anonymous' };
-  const requestId = (await headers()).get('x-request-id') ?? randomUUID();
+  const h = await headers();
+  const requestId = h.get('x-request-id') ?? randomUUID();
+  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
   const odoo = odooGateway().client(new OdooCallLog(requestId));
   const identity = await identityResolver().resolve(odoo, claims);
   const user = { sub: claims.sub, email: claims.email ?? null, name: claims.name ?? claims.email ?? claims.sub };
   if (identity.kind === 'staff') {
-    return { status: 'staff', ctx: { requestId, user, roles: new Set(identity.roles), odooUserId: identity.odooUserId, odoo } };
+    const staff: StaffContext = { requestId, ip, user, roles: new Set(identity.roles), odooUserId: identity.odooUserId, odoo };
+    const acting = session?.acting ? await actingContext(staff, session.acting, h.get('x-portal-path')) : null;
+    return acting ? { status: 'customer', ctx: acting, staff } : { status: 'staff', ctx: staff };
   }
   if (identity.kind !== 'customer') return { status: 'unlinked', identity };
   return {
     status: 'customer',
-    ctx: { requestId, user, contact: { id: identity.contact.id, name: identity.contact.name }, tenant: identity.tenant, roles: new Set(identity.roles), odoo },
+    ctx: { requestId, ip, user, contact: { id: identity.contact.id, name: identity.contact.name }, tenant: identity.tenant, roles: new Set(identity.roles), odoo },
   };
 });
+
+/**
+ * The customer context of a staff member's open support session, or null when it ended or
+ * expired. Every request made while acting is written to the audit trail.
+ */
+async function actingContext(staff: StaffContext, sessionId: string, path: string | null): Promise<PortalContext | null> {
+  const session = await activeSupportSession(staff.user.sub, sessionId);
+  if (!session) return null;
+  const identity = await actingIdentity(staff, session, (contactId) => identityResolver().resolveContact(staff.odoo, contactId));
+  if (!identity) return null;
+  const ctx: PortalContext = { requestId: staff.requestId, ip: staff.ip, user: staff.user, odoo: staff.odoo, ...identity, roles: new Set(identity.roles) };
+  await recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: path ?? 'unknown' } });
+  return ctx;
+}
 
 /** For customer pages and actions: the context, or a redirect to sign-in / not-linked / support. */
 export async function requireSession(): Promise<PortalContext> {
@@ -68,10 +104,16 @@ export async function requireSession(): Promise<PortalContext> {
   return state.ctx;
 }
 
-/** For staff pages and actions. */
+/** For staff pages and actions (also while acting for a customer). */
 export async function requireStaff(): Promise<StaffContext> {
   const state = await loadSession();
   if (state.status === 'anonymous') redirect('/signin');
-  if (state.status !== 'staff') redirect('/');
-  return state.ctx;
+  if (state.status === 'staff') return state.ctx;
+  if (state.status === 'customer' && state.staff) return state.staff;
+  redirect('/');
+}
+
+/** Drops cached sign-in mappings after a change to contacts or roles, so it applies at once here. */
+export function forgetIdentities() {
+  resolver?.forget();
 }

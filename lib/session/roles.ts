@@ -26,8 +26,18 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'manage-addresses': ['customer-admin', 'buyer'],
 };
 
+/**
+ * Who sees invoices and their amounts: finance and customer admins by default; companies
+ * that want buyers or viewers to see them list those roles in INVOICE_AMOUNT_ROLES.
+ */
+function invoiceRoles(): readonly Role[] {
+  const configured = process.env.INVOICE_AMOUNT_ROLES?.split(',').map((s) => s.trim()).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return configured?.length ? configured : GRANTS['see-invoices'];
+}
+
 export function can(roles: ReadonlySet<Role>, permission: Permission): boolean {
-  return GRANTS[permission].some((r) => roles.has(r));
+  const granted = permission === 'see-invoices' ? invoiceRoles() : GRANTS[permission];
+  return granted.some((r) => roles.has(r));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { log } from '../../lib/log';
+import { vi, afterAll, describe, expect, it } from 'vitest';
 import { createLimiter } from '../../lib/rate-limit';
 
 /** Against the real Redis on 127.0.0.1:6379 (REDIS_URL to use another). */
@@ -33,7 +34,12 @@ describe('rate limits shared through Redis', () => {
     connections.push(dead);
     const open = createLimiter({ name: 'down', points: 1, durationSeconds: 60, redis: dead, failMode: 'open' });
     const closed = createLimiter({ name: 'down', points: 1, durationSeconds: 60, redis: dead, failMode: 'closed' });
+    const warn = vi.spyOn(log, 'warn');
     expect(await open.consume('u')).toEqual({ allowed: true });
     expect(await closed.consume('u')).toMatchObject({ allowed: false, reason: 'store-down' });
+    // Both say so in the log, with the mode they applied.
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ limiter: 'down', failMode: 'open' }), 'rate limit store unavailable');
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ limiter: 'down', failMode: 'closed' }), 'rate limit store unavailable');
+    warn.mockRestore();
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * Formatting shared by server and client components. A fixed locale and UTC make the
+ * server's HTML and the browser's render identical (no hydration mismatch). Intl
+ * formatters are costly to build, so each is built once and reused.
+ */
+const LOCALE = 'en-GB';
+
+const money = new Map<string, Intl.NumberFormat>();
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const quantityFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 3 });
+
+export function formatMoney(amount: number, currency: string): string {
+  let f = money.get(currency);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
+    } catch {
+      return `${amount.toFixed(2)} ${currency}`;
+    }
+    money.set(currency, f);
+  }
+  return f.format(amount);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? '—' : dateFormat.format(d);
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '—' : `${dateTimeFormat.format(d)} UTC`;
+}
+
+export function formatQuantity(n: number): string {
+  return quantityFormat.format(n);
+}

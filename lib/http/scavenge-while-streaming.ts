@@ -1,0 +1,32 @@
+import 'server-only';
+
+type MinorGc = (options: { type: 'minor'; execution: 'sync' }) => void;
+
+/**
+ * Passes a large download (an invoice PDF, the invoices ZIP) through unchanged, running a
+ * minor garbage collection every `everyBytes` when Node was started with --expose-gc
+ * (scripts/stack.ts does; production: NODE_OPTIONS=--expose-gc). Without it, nothing changes.
+ *
+ * Why: every socket read allocates a fresh buffer outside the JavaScript heap, and V8
+ * collects those only once tens of MB of them have piled up, so streaming a 20 MB PDF
+ * raised the server's RSS by ~32 MB although no more than a few chunks are held at once.
+ * A scavenge every 4 MB (about a millisecond) frees them as they go: ~11 MB
+ * (`BENCH_PARTS=memory npm run bench`, README "Performance").
+ */
+export function scavengeWhileStreaming(
+  body: ReadableStream<Uint8Array>,
+  { everyBytes = 4 * 1024 * 1024, gc = (globalThis as { gc?: MinorGc }).gc }: { everyBytes?: number; gc?: MinorGc | null } = {},
+): ReadableStream<Uint8Array> {
+  if (!gc) return body;
+  let since = 0;
+  return body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+      since += chunk.byteLength;
+      if (since >= everyBytes) {
+        since = 0;
+        gc({ type: 'minor', execution: 'sync' });
+      }
+    },
+  }));
+}

@@ -1,0 +1,195 @@
+import 'server-only';
+import type { z } from 'zod';
+import { PortalError, notFound } from '../errors';
+import type { addressInput, inviteInput, myContactInput } from '../schemas/account';
+import type { PortalContext } from '../session/require-session';
+import { ROLE_TAGS, rolesFromTags, type CustomerRole } from '../session/roles';
+import { FIELDS, ids, m2o, num, text } from './fields';
+import { cachedForTenant, cachedShared } from './cache';
+import { toAddress, type Address } from './orders';
+
+export interface Company {
+  id: number;
+  name: string;
+  vat: string | null;
+  reference: string | null;
+  email: string | null;
+  phone: string | null;
+  address: Address;
+  paymentTerms: string | null;
+  creditLimit: number;
+  accountManager: string | null;
+}
+
+export interface MyContact {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  jobTitle: string | null;
+}
+
+export interface DeliveryAddress extends Address {
+  /** The company's own address (always offered for delivery, edited in Odoo only). */
+  isCompany: boolean;
+  street: string | null;
+  street2: string | null;
+  zip: string | null;
+  city: string | null;
+  countryId: number | null;
+}
+
+export interface Country { id: number; code: string; name: string }
+
+export interface CompanyContact {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  jobTitle: string | null;
+  active: boolean;
+  roles: CustomerRole[];
+}
+
+/** The company and the signed-in contact, read together (2 parallel calls). */
+export async function getAccount(ctx: PortalContext): Promise<{ company: Company; me: MyContact }> {
+  const [[company], [me]] = await Promise.all([
+    ctx.odoo.searchRead('res.partner', [['id', '=', ctx.tenant.id]], { fields: FIELDS.partner, limit: 1 }),
+    ctx.odoo.searchRead('res.partner', [['id', '=', ctx.contact.id], ['commercial_partner_id', '=', ctx.tenant.id]], { fields: FIELDS.partner, limit: 1 }),
+  ]);
+  if (!company || !me) throw notFound('Your account');
+  return {
+    company: {
+      id: company.id, name: String(company.name), vat: text(company.vat), reference: text(company.ref), email: text(company.email),
+      phone: text(company.phone), address: toAddress(company), paymentTerms: m2o(company.property_payment_term_id)?.name ?? null,
+      creditLimit: num(company.credit_limit), accountManager: m2o(company.user_id)?.name ?? null,
+    },
+    me: { id: me.id, name: String(me.name), email: text(me.email), phone: text(me.phone), jobTitle: text(me.function) },
+  };
+}
+
+export async function updateMyContact(ctx: PortalContext, input: z.infer<typeof myContactInput>): Promise<void> {
+  await ctx.odoo.write('res.partner', [ctx.contact.id], { name: input.name, phone: input.phone ?? false });
+}
+
+const ADDRESS_FIELDS = ['name', 'street', 'street2', 'zip', 'city', 'state_id', 'country_id', 'parent_id', 'type', 'active'] as const;
+
+/**
+ * Where the tenant's orders may go: the company address first, then its active delivery
+ * addresses. Country codes (for the edit form) cost a second call, so only when asked.
+ */
+export async function listAddresses(ctx: PortalContext, opts: { fresh?: boolean } = {}): Promise<DeliveryAddress[]> {
+  if (!opts.fresh) return cachedForTenant(ctx.tenant.id, 'addresses', () => listAddresses(ctx, { fresh: true }));
+  const records = await ctx.odoo.searchRead('res.partner', ['|', ['id', '=', ctx.tenant.id], '&', ['parent_id', '=', ctx.tenant.id], ['type', '=', 'delivery']], { fields: ADDRESS_FIELDS, order: 'id', limit: 500 });
+  return records
+    .map((r) => ({
+      ...toAddress(r), isCompany: r.id === ctx.tenant.id, street: text(r.street), street2: text(r.street2), zip: text(r.zip), city: text(r.city),
+      countryId: m2o(r.country_id)?.id ?? null,
+    }))
+    .sort((a, b) => Number(b.isCompany) - Number(a.isCompany) || a.name.localeCompare(b.name));
+}
+
+export async function createAddress(ctx: PortalContext, input: z.infer<typeof addressInput>): Promise<number> {
+  return ctx.odoo.create('res.partner', { ...(await addressValues(ctx, input)), parent_id: ctx.tenant.id, type: 'delivery' });
+}
+
+export async function updateAddress(ctx: PortalContext, id: number, input: z.infer<typeof addressInput>): Promise<void> {
+  const [, values] = await Promise.all([requireDeliveryAddress(ctx, id), addressValues(ctx, input)]);
+  await ctx.odoo.write('res.partner', [id], values);
+}
+
+/** Archived, never deleted: past orders and deliveries keep pointing at it. */
+export async function archiveAddress(ctx: PortalContext, id: number): Promise<void> {
+  await requireDeliveryAddress(ctx, id);
+  await ctx.odoo.write('res.partner', [id], { active: false });
+}
+
+async function requireDeliveryAddress(ctx: PortalContext, id: number) {
+  const found = await ctx.odoo.searchCount('res.partner', [['id', '=', id], ['parent_id', '=', ctx.tenant.id], ['type', '=', 'delivery']]);
+  if (!found) throw notFound('This address');
+}
+
+async function addressValues(ctx: PortalContext, input: z.infer<typeof addressInput>) {
+  const country = (await listCountries(ctx)).find((c) => c.code === input.countryCode);
+  if (!country) throw new PortalError('bad_request', 'Choose a country from the list.', { countryCode: ['Choose a country from the list.'] });
+  return { name: input.name, street: input.street, street2: input.street2 ?? false, zip: input.zip, city: input.city, country_id: country.id };
+}
+
+/** Every country (the same for all tenants, cached a day): the address form's choices, and code → id when saving. */
+export async function listCountries(ctx: PortalContext): Promise<Country[]> {
+  return cachedShared('countries', async () => {
+    const rows = await ctx.odoo.searchRead('res.country', [], { fields: ['code', 'name'], order: 'name', limit: 300 });
+    return rows.map((r) => ({ id: r.id, code: String(r.code), name: String(r.name) }));
+  });
+}
+
+/** The company's people (active and deactivated) with the portal roles on their Odoo tags. */
+export async function listContacts(ctx: PortalContext): Promise<CompanyContact[]> {
+  return cachedForTenant(ctx.tenant.id, 'contacts', () => readContacts(ctx));
+}
+
+async function readContacts(ctx: PortalContext): Promise<CompanyContact[]> {
+  const [records, tags] = await Promise.all([
+    ctx.odoo.searchRead('res.partner', [['parent_id', '=', ctx.tenant.id], ['type', '=', 'contact'], ['active', 'in', [true, false]]], { fields: FIELDS.partner, order: 'name', limit: 1000 }),
+    roleTags(ctx),
+  ]);
+  const nameById = new Map([...tags].map(([name, id]) => [id, name]));
+  return records.map((r) => ({
+    id: r.id, name: String(r.name), email: text(r.email), phone: text(r.phone), jobTitle: text(r.function), active: r.active === true,
+    roles: rolesFromTags(ids(r.category_id).map((id) => nameById.get(id)).filter((n): n is string => !!n)),
+  }));
+}
+
+/**
+ * A new contact under the company with its portal roles as Odoo tags. The colleague then
+ * signs in with the company's identity provider; their verified email links them.
+ */
+export async function inviteContact(ctx: PortalContext, input: z.infer<typeof inviteInput>): Promise<number> {
+  const [existing, tags] = await Promise.all([
+    ctx.odoo.searchCount('res.partner', [['email', '=ilike', input.email], ['type', '=', 'contact'], ['active', 'in', [true, false]]]),
+    roleTags(ctx),
+  ]);
+  if (existing) throw new PortalError('conflict', 'Someone with this email already exists in Odoo. Ask your account manager to link them.', { email: ['This email is already in use.'] });
+  const tagIds = await roleTagIds(ctx, tags, input.roles);
+  return ctx.odoo.create('res.partner', { name: input.name, email: input.email, parent_id: ctx.tenant.id, type: 'contact', category_id: [[6, 0, tagIds]] });
+}
+
+export async function setContactRoles(ctx: PortalContext, id: number, roles: CustomerRole[]): Promise<void> {
+  if (id === ctx.contact.id && !roles.includes('customer-admin')) {
+    throw new PortalError('bad_request', 'You cannot remove your own admin role. Ask another admin.', { roles: ['Keep Customer admin for yourself.'] });
+  }
+  const [contact, tags] = await Promise.all([requireColleague(ctx, id), roleTags(ctx)]);
+  const portalTagIds = new Set(tags.values());
+  // Keep the contact's other tags; replace only the portal's role tags.
+  const keep = ids(contact.category_id).filter((t) => !portalTagIds.has(t));
+  await ctx.odoo.write('res.partner', [id], { category_id: [[6, 0, [...keep, ...(await roleTagIds(ctx, tags, roles))]]] });
+}
+
+export async function setContactActive(ctx: PortalContext, id: number, active: boolean): Promise<void> {
+  if (id === ctx.contact.id) throw new PortalError('bad_request', 'You cannot deactivate yourself.');
+  await requireColleague(ctx, id);
+  await ctx.odoo.write('res.partner', [id], { active });
+}
+
+async function requireColleague(ctx: PortalContext, id: number) {
+  const [contact] = await ctx.odoo.searchRead('res.partner', [['id', '=', id], ['parent_id', '=', ctx.tenant.id], ['type', '=', 'contact'], ['active', 'in', [true, false]]], { fields: ['category_id'], limit: 1 });
+  if (!contact) throw notFound('This contact');
+  return contact;
+}
+
+/** Tag name → id of the portal's role tags that exist in Odoo. */
+async function roleTags(ctx: PortalContext): Promise<Map<string, number>> {
+  const rows = await ctx.odoo.searchRead('res.partner.category', [['name', 'in', Object.values(ROLE_TAGS)]], { fields: FIELDS.partnerTag });
+  return new Map(rows.map((r) => [String(r.name), r.id]));
+}
+
+/** Ids of the tags for these roles, creating a role's tag in Odoo the first time it is used. */
+async function roleTagIds(ctx: PortalContext, tags: Map<string, number>, roles: CustomerRole[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const role of roles) {
+    const id = tags.get(ROLE_TAGS[role]) ?? (await ctx.odoo.create('res.partner.category', { name: ROLE_TAGS[role] }));
+    tags.set(ROLE_TAGS[role], id);
+    out.push(id);
+  }
+  return out;
+}

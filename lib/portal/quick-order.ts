@@ -1,0 +1,69 @@
+import 'server-only';
+import Papa from 'papaparse';
+
+export interface ParsedLine {
+  line: number;
+  sku: string;
+  quantity: number;
+}
+
+export interface LineError {
+  line: number;
+  text: string;
+  message: string;
+}
+
+export const QUICK_ORDER_MAX_LINES = 500;
+
+/**
+ * Reads pasted `SKU quantity` lines or a CSV file (`sku,quantity`, comma, semicolon or tab
+ * separated, with or without the header of the template). Repeated SKUs are added up.
+ * Pure: no Odoo, so every mistake in the text is found before anything is looked up.
+ */
+export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: LineError[] } {
+  const rows = input.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const headerLine = firstContentLine(rows);
+  const lines = new Map<string, ParsedLine>();
+  const errors: LineError[] = [];
+  let lineNo = 0;
+  for (const raw of rows) {
+    lineNo++;
+    const text = raw.trim();
+    if (!text || text.startsWith('#')) continue;
+    const cells = (Papa.parse<string[]>(text, { delimiter: delimiterOf(text) }).data[0] ?? []).map((c) => c.trim()).filter(Boolean);
+    if (lineNo === headerLine && /^(sku|product|reference|default_code)$/i.test(cells[0] ?? '')) continue; // template header
+    if (cells.length !== 2) {
+      errors.push({ line: lineNo, text, message: 'Write a SKU and a quantity, e.g. “FAS-1001 12”.' });
+      continue;
+    }
+    const [sku, qtyText] = cells as [string, string];
+    const quantity = Number(qtyText.replace(',', '.'));
+    if (sku.length > 64) errors.push({ line: lineNo, text, message: 'A SKU is at most 64 characters.' });
+    else if (!Number.isFinite(quantity) || quantity <= 0) errors.push({ line: lineNo, text, message: `“${qtyText}” is not a quantity above 0.` });
+    else if (quantity > 100_000) errors.push({ line: lineNo, text, message: 'The quantity is at most 100,000.' });
+    else if (Math.round(quantity * 1000) !== quantity * 1000) errors.push({ line: lineNo, text, message: 'Use at most 3 decimals.' });
+    else {
+      const key = sku.toUpperCase();
+      const existing = lines.get(key);
+      if (existing) existing.quantity += quantity;
+      else lines.set(key, { line: lineNo, sku, quantity });
+    }
+  }
+  if (lines.size > QUICK_ORDER_MAX_LINES) {
+    return { lines: [], errors: [{ line: 0, text: '', message: `At most ${QUICK_ORDER_MAX_LINES} products per quick order; split the list.` }] };
+  }
+  return { lines: [...lines.values()], errors };
+}
+
+function firstContentLine(rows: string[]): number {
+  return rows.findIndex((r) => r.trim() && !r.trim().startsWith('#')) + 1;
+}
+
+/** Each line's own separator: CSV (comma, semicolon, tab) or the spaces of a paste; mixed pastes happen. */
+function delimiterOf(text: string): string {
+  for (const d of ['\t', ';']) if (text.includes(d)) return d;
+  if (/^[^\s,;]+\s+[^\s;]+$/.test(text) && !/^[^\s,;]+\s+,/.test(text)) return ' '; // "FAS-1001 1,5": a decimal comma, not a CSV
+  return text.includes(',') ? ',' : ' ';
+}
+
+export const QUICK_ORDER_TEMPLATE = 'sku,quantity\nFAS-1001,12\nHTL-1002,1\n';

@@ -1,0 +1,206 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { portalDb } from '../db/sql';
+import { PortalError, notFound } from '../errors';
+import type { Domain } from '../odoo';
+import type { startActingInput } from '../schemas/support';
+import type { ActingAs, PortalContext, StaffContext } from '../session/require-session';
+import { cachedShared } from './cache';
+import { FIELDS, ids, m2o, text } from './fields';
+import { findCustomer, type CustomerIdentity, type Unlinked } from './identity';
+import { can, rolesFromTags, ROLE_TAGS, type CustomerRole } from '../session/roles';
+
+export interface CustomerSummary {
+  id: number;
+  name: string;
+  reference: string | null;
+  vat: string | null;
+  city: string | null;
+  accountManager: string | null;
+}
+
+export interface SupportSession {
+  id: string;
+  staff: { sub: string; name: string; email: string | null };
+  tenant: { id: number; name: string };
+  contact: { id: number; name: string };
+  reason: string;
+  canWrite: boolean;
+  startedAt: string;
+  expiresAt: string;
+  endedAt: string | null;
+  endReason: string | null;
+}
+
+const isSupportAdmin = (staff: StaffContext) => staff.roles.has('support-admin');
+
+/**
+ * The customers a staff member may see: a support admin all of them; an account manager
+ * only those whose salesperson (`res.partner.user_id`) is their Odoo user. Companies only,
+ * never the seller's own company.
+ */
+async function managedDomain(staff: StaffContext): Promise<Domain> {
+  const d: Domain = [['is_company', '=', true], ['parent_id', '=', false], ['id', 'not in', await sellerPartnerIds(staff)]];
+  if (!isSupportAdmin(staff)) d.push(['user_id', '=', staff.odooUserId ?? -1]);
+  return d;
+}
+
+/** The partners of the seller's own companies (cached a day: they change once in a company's life). */
+function sellerPartnerIds(staff: StaffContext): Promise<number[]> {
+  return cachedShared('seller-partners', async () => {
+    const own = await staff.odoo.searchRead('res.company', [], { fields: ['partner_id'], limit: 50 });
+    return own.map((c) => m2o(c.partner_id)?.id).filter((id): id is number => id !== undefined);
+  });
+}
+
+export async function searchCustomers(staff: StaffContext, q: string | undefined): Promise<CustomerSummary[]> {
+  const domain = await managedDomain(staff);
+  if (q) domain.push('|', '|', '|', ['name', 'ilike', q], ['ref', 'ilike', q], ['vat', 'ilike', q], ['child_ids.email', 'ilike', q]);
+  const rows = await staff.odoo.searchRead('res.partner', domain, { fields: FIELDS.partner, order: 'name', limit: 50 });
+  return rows.map((r) => ({ id: r.id, name: String(r.name), reference: text(r.ref), vat: text(r.vat), city: text(r.city), accountManager: m2o(r.user_id)?.name ?? null }));
+}
+
+export interface ManagedCustomer extends CustomerSummary {
+  contacts: { id: number; name: string; email: string | null; roles: CustomerRole[] }[];
+}
+
+/** A customer the staff member manages, with the contacts one may act for; null otherwise (refused as not found). */
+export async function getManagedCustomer(staff: StaffContext, id: number): Promise<ManagedCustomer | null> {
+  const domain = [['id', '=', id], ...(await managedDomain(staff))];
+  const [[company], contacts, tags, staffUsers] = await Promise.all([
+    staff.odoo.searchRead('res.partner', domain, { fields: FIELDS.partner, limit: 1 }),
+    staff.odoo.searchRead('res.partner', [['parent_id', '=', id], ['type', '=', 'contact'], ['active', '=', true]], { fields: FIELDS.partner, order: 'name', limit: 500 }),
+    staff.odoo.searchRead('res.partner.category', [['name', 'in', Object.values(ROLE_TAGS)]], { fields: FIELDS.partnerTag }),
+    staff.odoo.searchRead('res.users', [['share', '=', false], ['partner_id.parent_id', '=', id]], { fields: ['partner_id'], limit: 500 }),
+  ]);
+  if (!company) return null;
+  const tagName = new Map(tags.map((t) => [t.id, String(t.name)]));
+  // Internal users are staff: nobody acts as them, even when their contact sits under a customer.
+  const staffPartners = new Set(staffUsers.map((u) => m2o(u.partner_id)?.id));
+  return {
+    id: company.id, name: String(company.name), reference: text(company.ref), vat: text(company.vat), city: text(company.city), accountManager: m2o(company.user_id)?.name ?? null,
+    contacts: contacts.filter((c) => !staffPartners.has(c.id)).map((c) => ({
+      id: c.id, name: String(c.name), email: text(c.email),
+      roles: rolesFromTags(ids(c.category_id).map((t) => tagName.get(t)).filter((n): n is string => !!n)),
+    })),
+  };
+}
+
+/**
+ * Opens a support session: the staff member must manage the customer, the contact must
+ * be one of its active, non-staff contacts. The reason, the time limit and whether
+ * changes are allowed are stored; the customer's record in Odoo gets a chatter note.
+ */
+export async function startSupportSession(staff: StaffContext, input: z.infer<typeof startActingInput>, defaultMinutes: number): Promise<SupportSession> {
+  const customer = await getManagedCustomer(staff, input.customerId);
+  if (!customer) throw notFound('This customer');
+  const contact = customer.contacts.find((c) => c.id === input.contactId);
+  if (!contact) throw new PortalError('bad_request', 'Choose one of this customer’s active contacts.', { contactId: ['Choose one of this customer’s active contacts.'] });
+  const minutes = input.minutes ?? defaultMinutes;
+  const id = randomUUID();
+  const db = await portalDb();
+  // One open session per staff member: a new one closes the previous.
+  await db.query(`UPDATE support_sessions SET ended_at = now(), end_reason = 'replaced' WHERE staff_sub = $1 AND ended_at IS NULL`, [staff.user.sub]);
+  const [row] = await db.query<Record<string, unknown>>(
+    `INSERT INTO support_sessions (id, staff_sub, staff_name, staff_email, tenant_id, tenant_name, contact_id, contact_name, reason, can_write, expires_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10, now() + make_interval(mins => $11)) RETURNING *`,
+    [id, staff.user.sub, staff.user.name, staff.user.email, customer.id, customer.name, contact.id, contact.name, input.reason, input.canWrite, minutes],
+  );
+  await staff.odoo.messagePost('res.partner', customer.id, `Customer portal: ${staff.user.name} started a support session acting for ${contact.name} (${minutes} min, ${input.canWrite ? 'changes allowed' : 'read-only'}). Reason: ${input.reason}`);
+  return toSession(row!);
+}
+
+/** The staff member's open session with this id, or null when ended, expired (then closed) or not theirs. */
+export async function activeSupportSession(staffSub: string, sessionId: string): Promise<SupportSession | null> {
+  const db = await portalDb();
+  const [row] = await db.query<Record<string, unknown>>('SELECT *, expires_at <= now() AS expired FROM support_sessions WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL', [sessionId, staffSub]);
+  if (!row) return null;
+  if (row.expired) {
+    await endSupportSession(staffSub, sessionId, 'expired');
+    return null;
+  }
+  return toSession(row);
+}
+
+export async function endSupportSession(staffSub: string, sessionId: string, reason: 'stopped' | 'expired' | 'signed-out'): Promise<boolean> {
+  const db = await portalDb();
+  const rows = await db.query('UPDATE support_sessions SET ended_at = LEAST(now(), expires_at), end_reason = $3 WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL RETURNING id', [sessionId, staffSub, reason]);
+  return rows.length > 0;
+}
+
+export async function setSessionWrite(staffSub: string, sessionId: string, canWrite: boolean): Promise<void> {
+  const db = await portalDb();
+  const rows = await db.query('UPDATE support_sessions SET can_write = $3 WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL AND expires_at > now() RETURNING id', [sessionId, staffSub, canWrite]);
+  if (!rows.length) throw new PortalError('conflict', 'This support session has ended.');
+}
+
+/**
+ * The PortalContext pieces for acting: the contact and tenant as Odoo has them (looked up
+ * by `lookup`, the session's cached identity resolver, or directly).
+ */
+export async function actingIdentity(staff: StaffContext, session: SupportSession, lookup: (contactId: number) => Promise<CustomerIdentity | Unlinked> = (id) => findCustomer(staff.odoo, { sub: `contact:${id}`, partnerId: id }, 'claim')) {
+  const found = await lookup(session.contact.id);
+  if (found.kind !== 'customer' || found.tenant.id !== session.tenant.id) return null;
+  const actingAs: ActingAs = { sessionId: session.id, canWrite: session.canWrite, expiresAt: session.expiresAt, reason: session.reason };
+  return { contact: { id: found.contact.id, name: found.contact.name }, tenant: found.tenant, roles: found.odooRoles, actingAs };
+}
+
+export async function listSupportSessions(filter: { tenantId?: number; staffSub?: string; limit?: number }): Promise<SupportSession[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.tenantId !== undefined) { params.push(filter.tenantId); where.push(`tenant_id = $${params.length}`); }
+  if (filter.staffSub !== undefined) { params.push(filter.staffSub); where.push(`staff_sub = $${params.length}`); }
+  params.push(Math.min(filter.limit ?? 100, 500));
+  const db = await portalDb();
+  const rows = await db.query<Record<string, unknown>>(`SELECT * FROM support_sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at DESC LIMIT $${params.length}`, params);
+  return rows.map(toSession);
+}
+
+function toSession(r: Record<string, unknown>): SupportSession {
+  const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+  return {
+    id: String(r.id),
+    staff: { sub: String(r.staff_sub), name: String(r.staff_name), email: (r.staff_email as string | null) ?? null },
+    tenant: { id: Number(r.tenant_id), name: String(r.tenant_name) },
+    contact: { id: Number(r.contact_id), name: String(r.contact_name) },
+    reason: String(r.reason),
+    canWrite: r.can_write === true,
+    startedAt: iso(r.started_at)!,
+    expiresAt: iso(r.expires_at)!,
+    endedAt: iso(r.ended_at),
+    endReason: (r.end_reason as string | null) ?? null,
+  };
+}
+
+export interface AccessLogEntry extends SupportSession {
+  pagesViewed: number;
+  changes: { at: string; action: string; target: string | null; outcome: string; detail: Record<string, unknown> | null }[];
+}
+
+/**
+ * What the customer's admins see: every support session in their account, who, why, for
+ * how long, and each change made in it (views are counted, changes listed).
+ */
+export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
+  if (!can(ctx.roles, 'manage-contacts')) throw new PortalError('forbidden', 'The access log is for your company’s admins.');
+  const sessions = await listSupportSessions({ tenantId: ctx.tenant.id, limit: 100 });
+  if (!sessions.length) return [];
+  const db = await portalDb();
+  const events = await db.query<Record<string, unknown>>(
+    'SELECT support_session_id, at, action, target_model, target_id, outcome, detail FROM audit_events WHERE tenant_id = $1 AND support_session_id = ANY($2::text[]) ORDER BY id',
+    [ctx.tenant.id, sessions.map((s) => s.id)],
+  );
+  return sessions.map((s) => {
+    const mine = events.filter((e) => e.support_session_id === s.id);
+    return {
+      ...s,
+      pagesViewed: mine.filter((e) => e.action === 'support.request').length,
+      changes: mine.filter((e) => e.action !== 'support.request').map((e) => ({
+        at: new Date(e.at as string).toISOString(), action: String(e.action), outcome: String(e.outcome),
+        target: e.target_model ? `${String(e.target_model)} ${String(e.target_id)}` : null,
+        detail: typeof e.detail === 'string' ? JSON.parse(e.detail) : (e.detail as Record<string, unknown> | null) ?? null,
+      })),
+    };
+  });
+}

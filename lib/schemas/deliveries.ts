@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { page, pageSize, searchText } from './common';
+
+export const DELIVERY_FILTERS = ['in-progress', 'late', 'delivered'] as const;
+
+export const deliveryListQuery = z.object({
+  page,
+  size: pageSize,
+  status: z.enum(DELIVERY_FILTERS).optional(),
+  q: searchText,
+});
+export type DeliveryListQuery = z.infer<typeof deliveryListQuery>;

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { OdooGateway } from '../../lib/odoo/client';
+import { OdooCallLog } from '../../lib/odoo/call-log';
+import type { StaffContext } from '../../lib/session/require-session';
+import type { OdooSimulator } from '../../odoo-sim/server';
+import { SEED_IDS } from '../../odoo-sim/seed';
+import { startSimulator } from '../helpers/odoo-sim';
+
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `portal_audit_${process.pid}_${Date.now()}`;
+let sim: OdooSimulator;
+let gateway: OdooGateway;
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const started = await startSimulator();
+  sim = started.sim;
+  gateway = new OdooGateway(started.config());
+});
+
+afterAll(async () => {
+  await sim.close();
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+});
+
+/** The same modules, loaded fresh against one store: PostgreSQL via DATABASE_URL, or PGlite without it. */
+async function loadWith(env: { DATABASE_URL?: string }) {
+  vi.resetModules();
+  if (env.DATABASE_URL) process.env.DATABASE_URL = env.DATABASE_URL;
+  else delete process.env.DATABASE_URL;
+  process.env.AUDIT_PGLITE_DIR = 'memory://';
+  return {
+    audit: await import('../../lib/portal/audit'),
+    support: await import('../../lib/portal/support'),
+    db: await import('../../lib/db/sql'),
+  };
+}
+
+function staff(roles: ('account-manager' | 'support-admin')[], odooUserId: number, name = 'Mia Manager'): StaffContext {
+  const requestId = randomUUID();
+  return { requestId, ip: '10.0.0.7', user: { sub: `staff-${name}`, email: 'mia.manager@northwind.example', name }, roles: new Set(roles), odooUserId, odoo: gateway.client(new OdooCallLog(requestId)) };
+}
+
+describe.each([
+  ['PostgreSQL', () => ({ DATABASE_URL: ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`) })],
+  ['PGlite', () => ({})],
+])('the audit store on %s', (_name, env) => {
+  it('keeps every field of an event and lists them newest first per tenant', async () => {
+    const { audit } = await loadWith(env());
+    const actor = { requestId: 'req-1', ip: '10.1.2.3', user: { sub: 'u1', email: 'bob@brightline.example', name: 'Bob Buyer' }, tenant: { id: 10, name: 'A' }, contact: { id: 21, name: 'Bob Buyer' } };
+    await audit.recordAudit(actor, { action: 'address.create', target: { model: 'res.partner', id: 77 }, outcome: 'success' });
+    await audit.recordAudit({ ...actor, requestId: 'req-2' }, { action: 'order.place', outcome: 'failure', detail: { error: 'odoo_unavailable' } });
+    await audit.recordAudit({ ...actor, tenant: { id: 11, name: 'B' } }, { action: 'order.place', outcome: 'success' });
+    const events = await audit.listAuditEvents({ tenantId: 10 });
+    expect(events.map((e) => e.requestId)).toEqual(['req-2', 'req-1']);
+    expect(events[1]).toMatchObject({ actor: { sub: 'u1', name: 'Bob Buyer', email: 'bob@brightline.example' }, actingFor: { id: 21, name: 'Bob Buyer' }, tenantId: 10, action: 'address.create', target: { model: 'res.partner', id: 77 }, outcome: 'success', ip: '10.1.2.3' });
+    expect(events[0]!.detail).toEqual({ error: 'odoo_unavailable' });
+  });
+
+  it('runs a support session from start to stop, and the customer’s access log shows who, why and what changed', async () => {
+    const { audit, support } = await loadWith(env());
+    const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
+    const session = await support.startSupportSession(mia, { customerId: SEED_IDS.customers.A, contactId: SEED_IDS.contacts.bobBuyerA, reason: 'Customer asked for help with a reorder', canWrite: false }, 30);
+    expect(Date.parse(session.expiresAt) - Date.parse(session.startedAt)).toBe(30 * 60_000);
+    const active = await support.activeSupportSession(mia.user.sub, session.id);
+    expect(active).toMatchObject({ id: session.id, contact: { id: SEED_IDS.contacts.bobBuyerA }, canWrite: false });
+    // Someone else's staff sub cannot use this session id.
+    expect(await support.activeSupportSession('staff-someone-else', session.id)).toBeNull();
+    const identity = await support.actingIdentity(mia, active!);
+    const ctx = { ...mia, ...identity!, roles: new Set(identity!.roles) };
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /orders' } });
+    await support.setSessionWrite(mia.user.sub, session.id, true);
+    await audit.recordAudit(ctx, { action: 'order.place', target: { model: 'sale.order', id: 5000 }, outcome: 'success' });
+    expect(await support.endSupportSession(mia.user.sub, session.id, 'stopped')).toBe(true);
+    expect(await support.activeSupportSession(mia.user.sub, session.id)).toBeNull();
+
+    const alice = { ...ctx, actingAs: undefined, roles: new Set(['customer-admin'] as const), tenant: { id: SEED_IDS.customers.A, name: 'Brightline Hardware Ltd' } };
+    const [entry] = await support.accessLog(alice);
+    expect(entry).toMatchObject({ id: session.id, staff: { name: 'Mia Manager' }, reason: 'Customer asked for help with a reorder', endReason: 'stopped', pagesViewed: 1 });
+    expect(entry!.changes).toEqual([expect.objectContaining({ action: 'order.place', target: 'sale.order 5000', outcome: 'success' })]);
+  });
+
+  it('closes a session at its time limit', async () => {
+    const { support, db } = await loadWith(env());
+    const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
+    const session = await support.startSupportSession(mia, { customerId: SEED_IDS.customers.A, contactId: SEED_IDS.contacts.bobBuyerA, reason: 'Checking a late delivery for them', canWrite: false }, 30);
+    await (await db.portalDb()).query(`UPDATE support_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [session.id]);
+    expect(await support.activeSupportSession(mia.user.sub, session.id)).toBeNull();
+    const [closed] = await support.listSupportSessions({ staffSub: mia.user.sub, limit: 1 });
+    expect(closed).toMatchObject({ id: session.id, endReason: 'expired' });
+  });
+
+  it('refuses a customer the account manager does not manage, and staff contacts', async () => {
+    const { support } = await loadWith(env());
+    const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
+    await expect(support.startSupportSession(mia, { customerId: SEED_IDS.customers.B, contactId: SEED_IDS.contacts.brunoBuyerB, reason: 'I would like to look around please', canWrite: true }, 30)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await support.getManagedCustomer(mia, SEED_IDS.customers.B)).toBeNull();
+    expect((await support.searchCustomers(mia, undefined)).map((c) => c.id).sort()).toEqual([SEED_IDS.customers.C, SEED_IDS.customers.A].sort());
+    // A contact who is also an internal user (staff) is never offered for acting.
+    const odoo = gateway.client();
+    const staffContact = await odoo.create('res.partner', { name: `Staff Under A ${Date.now()}`, parent_id: SEED_IDS.customers.A, type: 'contact', email: `staff.${Date.now()}@northwind.example` });
+    await odoo.create('res.users', { name: 'Staff Under A', login: `staff-under-a-${Date.now()}`, partner_id: staffContact, share: false });
+    const a = await support.getManagedCustomer(mia, SEED_IDS.customers.A);
+    expect(a!.contacts.map((c) => c.id)).toContain(SEED_IDS.contacts.bobBuyerA);
+    expect(a!.contacts.map((c) => c.id)).not.toContain(staffContact);
+    await expect(support.startSupportSession(mia, { customerId: SEED_IDS.customers.A, contactId: staffContact, reason: 'Trying to act as a colleague', canWrite: false }, 30)).rejects.toMatchObject({ code: 'bad_request' });
+    // The seller's own company (where staff contacts live) is never a customer, even for a support admin.
+    const sofia = staff(['support-admin'], SEED_IDS.users.support, 'Sofia Support');
+    expect(await support.getManagedCustomer(sofia, SEED_IDS.company)).toBeNull();
+    expect((await support.searchCustomers(sofia, undefined)).length).toBeGreaterThanOrEqual(4);
+  });
+});

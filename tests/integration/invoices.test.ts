@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzip } from '../helpers/unzip';
+import { OdooGateway } from '../../lib/odoo/client';
+import { getInvoice, invoicePdfSource, invoicesForExport, listInvoices } from '../../lib/portal/invoices';
+import { invoiceZip } from '../../lib/portal/invoice-zip';
+import { statement } from '../../lib/portal/statement';
+import { invoiceListQuery } from '../../lib/schemas/invoices';
+import type { OdooSimulator } from '../../odoo-sim/server';
+import { SEED_IDS } from '../../odoo-sim/seed';
+import { startSimulator, TEST_TODAY } from '../helpers/odoo-sim';
+import { portalContext } from '../helpers/portal-context';
+
+let sim: OdooSimulator;
+let gateway: OdooGateway;
+const NOW = new Date(`${TEST_TODAY}T10:00:00Z`);
+
+beforeAll(async () => {
+  const started = await startSimulator();
+  sim = started.sim;
+  gateway = new OdooGateway(started.config());
+});
+afterAll(() => sim.close());
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('statement of account', () => {
+  it('puts each due date on a bucket edge in the right aging bucket, credit notes against the balance', async () => {
+    const odoo = gateway.client();
+    const company = await odoo.create('res.partner', { name: 'Edgecase Traders', is_company: true });
+    const contact = await odoo.create('res.partner', { name: 'Eddie Edge', parent_id: company, type: 'contact', email: 'eddie@edge.example' });
+    // Days overdue → bucket: 0 is not yet due; 1 and 30 are 1–30; 31/60; 61/90; 91 is over 90.
+    const edges: [number, string][] = [[-5, 'current'], [0, 'current'], [1, '1-30'], [30, '1-30'], [31, '31-60'], [60, '31-60'], [61, '61-90'], [90, '61-90'], [91, '90+'], [400, '90+']];
+    for (const [i, [days]] of edges.entries()) {
+      const due = addDays(TEST_TODAY, -days);
+      await odoo.create('account.move', {
+        name: `EDGE/${i}`, move_type: 'out_invoice', state: 'posted', payment_state: 'not_paid', partner_id: company, commercial_partner_id: company,
+        invoice_date: addDays(due, -30), invoice_date_due: due, amount_total: 100 + i, amount_residual: 100 + i, currency_id: 1,
+      });
+    }
+    await odoo.create('account.move', { name: 'EDGE/CN', move_type: 'out_refund', state: 'posted', payment_state: 'not_paid', partner_id: company, commercial_partner_id: company, invoice_date: TEST_TODAY, invoice_date_due: TEST_TODAY, amount_total: 50, amount_residual: 50, currency_id: 1 });
+    await odoo.create('account.move', { name: 'EDGE/PAID', move_type: 'out_invoice', state: 'posted', payment_state: 'paid', partner_id: company, commercial_partner_id: company, invoice_date: '2026-01-01', invoice_date_due: '2026-01-31', amount_total: 999, amount_residual: 0, currency_id: 1 });
+
+    const ctx = portalContext(gateway, 'fionaA', { contact: { id: contact, name: 'Eddie Edge' }, tenant: { id: company, name: 'Edgecase Traders' } });
+    const s = await statement(ctx, NOW);
+    const byNumber = new Map(s.lines.map((l) => [l.number, l]));
+    for (const [i, [days, bucket]] of edges.entries()) {
+      expect(byNumber.get(`EDGE/${i}`), `due ${days} days ago`).toMatchObject({ daysOverdue: days, bucket });
+    }
+    expect(byNumber.get('EDGE/CN')).toMatchObject({ bucket: 'current', balance: -50 });
+    expect(byNumber.has('EDGE/PAID')).toBe(false);
+    const [eur] = s.aging;
+    expect(eur!.buckets).toEqual({ current: 100 + 101 - 50, '1-30': 102 + 103, '31-60': 104 + 105, '61-90': 106 + 107, '90+': 108 + 109 });
+    expect(eur!.total).toBe(Object.values(eur!.buckets).reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('invoices', () => {
+  it('totals the filtered set per currency, and the overdue filter holds only overdue open invoices', async () => {
+    const ctx = portalContext(gateway, 'fionaA');
+    const page = await listInvoices(ctx, invoiceListQuery.parse({ status: 'overdue', size: 100 }), NOW);
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.rows.every((r) => r.overdue && r.dueDate! < TEST_TODAY)).toBe(true);
+    const all = await invoicesForExport(ctx, { status: 'overdue' }, 10_000, NOW);
+    const expected = all.reduce((sum, r) => sum + (r.kind === 'credit' ? -r.residual : r.residual), 0);
+    expect(page.totals[0]!.overdue).toBeCloseTo(expected, 2);
+    expect(page.totals[0]!.openBalance).toBeCloseTo(expected, 2);
+  });
+
+  it('answers B’s invoice ids like missing ones for A, and refuses buyers', async () => {
+    const [bInvoice] = await gateway.client().searchRead('account.move', [['partner_id', 'child_of', [SEED_IDS.customers.B]], ['state', '=', 'posted']], { fields: ['name'], limit: 1 });
+    const a = portalContext(gateway, 'fionaA');
+    expect(await getInvoice(a, bInvoice!.id)).toBeNull();
+    expect(await invoicePdfSource(a, bInvoice!.id)).toBeNull();
+    expect(await invoicesForExport(a, { ids: [bInvoice!.id] }, 10)).toEqual([]);
+    await expect(listInvoices(portalContext(gateway, 'bobA'), invoiceListQuery.parse({}))).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('never lists a draft invoice', async () => {
+    const ctx = portalContext(gateway, 'fionaA');
+    const rows = await invoicesForExport(ctx, {}, 10_000, NOW);
+    expect(rows.some((r) => r.number === '/')).toBe(false);
+  });
+});
+
+describe('bulk ZIP', () => {
+  it('holds one real PDF per invoice and an index, and lists a PDF that failed instead of dropping it', async () => {
+    const ctx = portalContext(gateway, 'fionaA');
+    const items = (await invoicesForExport(ctx, { type: 'invoice' }, 3, NOW)).slice(0, 3);
+    const broken = { ...items[0]!, id: 999_999, number: 'INV/BROKEN', attachmentId: false as const };
+    const zip = Buffer.from(await new Response(invoiceZip(ctx, [...items, broken], 2)).arrayBuffer());
+    const entries = await unzip(zip);
+    for (const item of items) {
+      const pdf = entries.get(`${item.number.replace(/\//g, '-')}.pdf`);
+      expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf!.toString('latin1')).toContain(item.number);
+    }
+    const index = entries.get('index.csv')!.toString('utf8');
+    expect(index.split(/\r?\n/).filter(Boolean)).toHaveLength(items.length + 2);
+    expect(index).toMatch(/INV\/BROKEN,.*failed: /);
+    expect(entries.has('INV-BROKEN.pdf')).toBe(false);
+  });
+});

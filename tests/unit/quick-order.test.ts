@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuickOrder, QUICK_ORDER_TEMPLATE } from '../../lib/portal/quick-order';
+
+describe('reading a quick order', () => {
+  it('reads pasted “SKU quantity” lines with spaces, tabs, commas or semicolons', () => {
+    expect(parseQuickOrder('FAS-1001 12\nHTL-1002\t3\nPWR-1003, 1\nPWR-1004;2.5').lines).toEqual([
+      { line: 1, sku: 'FAS-1001', quantity: 12 },
+      { line: 2, sku: 'HTL-1002', quantity: 3 },
+      { line: 3, sku: 'PWR-1003', quantity: 1 },
+      { line: 4, sku: 'PWR-1004', quantity: 2.5 },
+    ]);
+  });
+
+  it('reads the downloadable CSV template, skipping its header', () => {
+    const { lines, errors } = parseQuickOrder(QUICK_ORDER_TEMPLATE);
+    expect(errors).toEqual([]);
+    expect(lines.map((l) => l.sku)).toEqual(['FAS-1001', 'HTL-1002']);
+  });
+
+  it('adds up a SKU given twice, whatever its case', () => {
+    expect(parseQuickOrder('FAS-1001 2\nfas-1001 3').lines).toEqual([{ line: 1, sku: 'FAS-1001', quantity: 5 }]);
+  });
+
+  it('gives one error per bad line with its line number, and keeps the good lines', () => {
+    const { lines, errors } = parseQuickOrder('FAS-1001 abc\n\nFAS-1002 0\nFAS-1003\nFAS-1004 -1\nFAS-1005 1.23456\nFAS-1006 200000\nFAS-1007 4');
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [1, '“abc” is not a quantity above 0.'],
+      [3, '“0” is not a quantity above 0.'],
+      [4, 'Write a SKU and a quantity, e.g. “FAS-1001 12”.'],
+      [5, '“-1” is not a quantity above 0.'],
+      [6, 'Use at most 3 decimals.'],
+      [7, 'The quantity is at most 100,000.'],
+    ]);
+    expect(lines).toEqual([{ line: 8, sku: 'FAS-1007', quantity: 4 }]);
+  });
+
+  it('accepts a decimal comma in a space-separated paste', () => {
+    expect(parseQuickOrder('FAS-1001 1,5').lines[0]?.quantity).toBe(1.5);
+  });
+});

@@ -29,6 +29,6 @@ export default defineConfig({
     url: `${E2E.baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), ODOO_SIM_PORT: '8169', DEV_IDP_PORT: '4500', RATE_LIMIT_USER_PER_MINUTE: process.env.E2E_USER_LIMIT ?? '600', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', LOG_LEVEL: 'warn' },
+    env: { PORT: String(PORT), ODOO_SIM_PORT: '8169', DEV_IDP_PORT: '4500', RATE_LIMIT_USER_PER_MINUTE: process.env.E2E_USER_LIMIT ?? '600', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', LOG_LEVEL: 'warn', AUDIT_PGLITE_DIR: 'memory://', DELIVERY_REFRESH_SECONDS: '2', INVOICE_BULK_LIMIT: '200', ODOO_TIMEOUT_MS: '3000' },
   },
 });

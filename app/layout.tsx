@@ -5,6 +5,9 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Northwind customer portal', template: '%s · Northwind customer portal' },
   description: 'Orders, deliveries, invoices and account for Northwind Supply customers.',
+  icons: { icon: '/icon.svg' },
+  // A private portal: keep every page out of search engines (public/robots.txt says the same).
+  robots: { index: false, follow: false },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

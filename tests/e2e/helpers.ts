@@ -15,6 +15,8 @@ export async function signIn(page: Page, login: string, path = '/') {
 
 /** No serious or critical axe-core violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // A client-side navigation swaps the <title> with the new page's payload: check the page, not the swap.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -25,4 +27,15 @@ export async function expectFitsPhone(page: Page) {
   await page.setViewportSize({ width: 375, height: 800 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** A call to the simulator's JSON-2 API as the integration user: what an Odoo user changing data in the ERP does. */
+export async function odooCall<T = unknown>(model: string, method: string, body: Record<string, unknown>): Promise<T> {
+  const res = await fetch(`http://127.0.0.1:8169/json/2/${model}/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'bearer demo-odoo-key', 'X-Odoo-Database': 'portal_demo' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${model}.${method}: HTTP ${res.status} ${await res.text()}`);
+  return res.json() as Promise<T>;
 }

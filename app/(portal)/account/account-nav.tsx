@@ -1,0 +1,24 @@
+import { Link } from '@/components/app-link';
+import type { PortalContext } from '@/lib/session/require-session';
+import { can } from '@/lib/session/roles';
+
+export function AccountNav({ ctx, current }: { ctx: PortalContext; current: 'company' | 'addresses' | 'contacts' | 'access-log' }) {
+  const items = [
+    { key: 'company', href: '/account', label: 'Company and you' },
+    { key: 'addresses', href: '/account/addresses', label: 'Delivery addresses' },
+    { key: 'contacts', href: '/account/contacts', label: 'Contacts' },
+    ...(can(ctx.roles, 'manage-contacts') ? [{ key: 'access-log', href: '/account/access-log', label: 'Support access log' }] : []),
+  ];
+  return (
+    <nav aria-label="Account" className="mb-6 border-b border-slate-200">
+      <ul className="-mb-px flex flex-wrap gap-4 text-sm">
+        {items.map((i) => (
+          <li key={i.key}>
+            <Link href={i.href} aria-current={current === i.key ? 'page' : undefined}
+              className={`inline-block border-b-2 px-1 py-2 ${current === i.key ? 'border-brand-700 font-semibold text-brand-800' : 'border-transparent hover:border-slate-400'}`}>{i.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

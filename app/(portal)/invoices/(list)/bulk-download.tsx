@@ -1,0 +1,59 @@
+'use client';
+
+import { useState } from 'react';
+import { Alert, buttonClass, secondaryButtonClass } from '@/components/ui';
+
+/**
+ * Downloads a ZIP from the bulk route while showing how far it got: the server streams the
+ * archive as it builds it, so bytes arrive from the first invoice on.
+ */
+export function BulkDownload({ href, label, count, limit, variant = 'primary' }: { href: string; label: string; count: number; limit: number; variant?: 'primary' | 'secondary' }) {
+  const [status, setStatus] = useState<{ kind: 'idle' } | { kind: 'running'; bytes: number } | { kind: 'done'; bytes: number } | { kind: 'error'; message: string }>({ kind: 'idle' });
+
+  async function run() {
+    setStatus({ kind: 'running', bytes: 0 });
+    try {
+      const res = await fetch(href);
+      if (!res.ok || !res.body) {
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        return setStatus({ kind: 'error', message: body?.error?.message ?? `The download failed (HTTP ${res.status}).` });
+      }
+      const reader = res.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        bytes += value.length;
+        setStatus({ kind: 'running', bytes });
+      }
+      const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/zip' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'invoices.zip';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setStatus({ kind: 'done', bytes });
+    } catch (err) {
+      setStatus({ kind: 'error', message: `The download stopped: ${(err as Error).message}` });
+    }
+  }
+
+  const tooMany = count > limit;
+  return (
+    <div className="flex flex-col gap-2">
+      <button type="button" className={variant === 'primary' ? buttonClass : secondaryButtonClass} onClick={run} disabled={status.kind === 'running' || count === 0 || tooMany}>
+        {label}
+      </button>
+      {tooMany ? <p className="text-sm text-red-800">At most {limit.toLocaleString('en-GB')} invoices per download: narrow the filters ({count.toLocaleString('en-GB')} match).</p> : null}
+      <div aria-live="polite" className="text-sm">
+        {status.kind === 'running' ? <span role="status">Preparing {count} invoice{count === 1 ? '' : 's'}… {(status.bytes / 1_048_576).toFixed(1)} MB received</span> : null}
+        {status.kind === 'done' ? <span role="status">Downloaded {(status.bytes / 1_048_576).toFixed(1)} MB. The ZIP’s index.csv lists every invoice and any that failed.</span> : null}
+        {status.kind === 'error' ? <Alert tone="error">{status.message}</Alert> : null}
+      </div>
+    </div>
+  );
+}

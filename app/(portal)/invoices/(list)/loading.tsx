@@ -1,0 +1,5 @@
+import { ListLoading } from '@/components/list-loading';
+
+export default function Loading() {
+  return <ListLoading what="invoices" />;
+}

@@ -1,0 +1,7 @@
+'use client';
+
+import { ErrorPanel } from '@/components/error-panel';
+
+export default function SupportError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorPanel {...props} />;
+}

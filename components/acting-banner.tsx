@@ -1,0 +1,58 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useState } from 'react';
+import { setActingWriteAction, stopActingAction } from '@/app/(support)/support/actions';
+
+/**
+ * Shown on every page while an account manager acts for a customer: who, for whom, how
+ * long is left, whether changes are allowed, and the stop button. At the time limit the
+ * page refreshes and the server ends the session.
+ */
+export function ActingBanner({ staffName, contactName, tenantName, expiresAt, canWrite }: {
+  staffName: string; contactName: string; tenantName: string; expiresAt: string; canWrite: boolean;
+}) {
+  const router = useRouter();
+  const [left, setLeft] = useState(() => Date.parse(expiresAt) - Date.now());
+  const [stopState, stop, stopping] = useActionState(stopActingAction, null);
+  const [writeState, toggleWrite, toggling] = useActionState(setActingWriteAction, null);
+  useEffect(() => {
+    const t = setInterval(() => {
+      const ms = Date.parse(expiresAt) - Date.now();
+      setLeft(ms);
+      if (ms <= 0) router.refresh();
+    }, 1000);
+    return () => clearInterval(t);
+  }, [expiresAt, router]);
+  useEffect(() => {
+    if (stopState?.ok) router.push('/support');
+  }, [stopState, router]);
+  useEffect(() => {
+    if (writeState?.ok) router.refresh();
+  }, [writeState, router]);
+  const minutes = Math.max(0, Math.floor(left / 60_000));
+  const seconds = Math.max(0, Math.floor((left % 60_000) / 1000));
+  return (
+    <div role="region" aria-label="Support session" className="bg-amber-300 text-slate-950">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-2 text-sm">
+        <p>
+          <strong>{staffName}</strong>, you are acting for <strong>{contactName}</strong> at <strong>{tenantName}</strong> ·{' '}
+          {canWrite ? 'changes allowed' : 'read-only'} · <span aria-live="off">{minutes}:{String(seconds).padStart(2, '0')} left</span>
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <form action={toggleWrite}>
+            <input type="hidden" name="canWrite" value={canWrite ? 'false' : 'true'} />
+            <button type="submit" disabled={toggling} className="rounded border border-slate-900 bg-white px-3 py-1 font-semibold hover:bg-amber-100">
+              {canWrite ? 'Make read-only' : 'Allow changes on their behalf'}
+            </button>
+          </form>
+          <form action={stop}>
+            <button type="submit" disabled={stopping} className="rounded bg-slate-900 px-3 py-1 font-semibold text-white hover:bg-slate-700">Stop acting</button>
+          </form>
+        </div>
+        {stopState && !stopState.ok ? <p role="alert">{stopState.error.message}</p> : null}
+        {writeState && !writeState.ok ? <p role="alert">{writeState.error.message}</p> : null}
+      </div>
+    </div>
+  );
+}

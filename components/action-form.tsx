@@ -1,0 +1,61 @@
+'use client';
+
+import { startTransition, useActionState, useEffect, useRef } from 'react';
+import type { ActionResult } from '@/lib/http/action';
+import { Alert } from './ui';
+
+type FormAction<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+
+/**
+ * A form bound to a validated server action: pending state, the error message, and the
+ * per-field messages handed to the children (so each input can show its own).
+ */
+export function ActionForm<T>({ action, children, success, className, label, resetOnSuccess = false, onSuccess }: {
+  action: FormAction<T>;
+  children: (state: { pending: boolean; fieldError: (name: string) => string | undefined }) => React.ReactNode;
+  success?: string;
+  className?: string;
+  label: string;
+  resetOnSuccess?: boolean;
+  onSuccess?: (data: T) => void;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!state?.ok) return;
+    if (resetOnSuccess) ref.current?.reset();
+    onSuccess?.(state.data);
+  }, [state, resetOnSuccess, onSuccess]);
+  // Submitted by hand rather than through `action=`: React resets a form after an action,
+  // which would wipe what the person typed when the server answers with a correction.
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(form));
+  }
+  const fieldError = (name: string) => (state && !state.ok ? state.error.fields?.[name]?.[0] : undefined);
+  return (
+    <form ref={ref} onSubmit={onSubmit} className={className} aria-label={label} noValidate>
+      {children({ pending, fieldError })}
+      <div aria-live="polite" className="mt-2 empty:mt-0">
+        {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
+        {state?.ok && success ? <Alert tone="success">{success}</Alert> : null}
+      </div>
+    </form>
+  );
+}
+
+export function Field({ name, label, error, defaultValue, type = 'text', required, maxLength, autoComplete }: {
+  name: string; label: string; error?: string; defaultValue?: string | null; type?: string; required?: boolean; maxLength?: number; autoComplete?: string;
+}) {
+  const id = `f-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}{required ? '' : <span className="font-normal text-slate-700"> (optional)</span>}</label>
+      <input id={id} name={name} type={type} defaultValue={defaultValue ?? ''} required={required} maxLength={maxLength} autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
+        className="w-full rounded border border-slate-400 bg-white px-3 py-2 text-sm" />
+      {error ? <p id={`${id}-error`} className="mt-1 text-sm text-red-800">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+'use client';
+
+import {
+  columnVisibilityFeature,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type RowSelectionState,
+  type SortingState,
+} from '@tanstack/react-table';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState, useTransition } from 'react';
+
+export const tableFeatureSet = tableFeatures({ columnVisibilityFeature, rowSortingFeature, rowSelectionFeature });
+export type PortalColumn<T extends Record<string, any>> = ColumnDef<typeof tableFeatureSet, T>;
+
+/**
+ * The portal's one interactive table: server-sorted (sort and direction live in the URL,
+ * so a link or reload shows the same list), a column chooser, optional row selection.
+ * Rows arrive already filtered, sorted and paged by the server component.
+ */
+export function DataTable<T extends Record<string, any> & { id: number }>({ caption, columns, data, sort, dir, selection }: {
+  caption: string;
+  columns: PortalColumn<T>[];
+  data: T[];
+  sort: string;
+  dir: 'asc' | 'desc';
+  selection?: { selected: RowSelectionState; onChange: (next: RowSelectionState) => void };
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const [columnVisibility, setColumnVisibility] = useState({});
+  const sorting: SortingState = [{ id: sort, desc: dir === 'desc' }];
+
+  const table = useTable({
+    features: tableFeatureSet,
+    columns,
+    data,
+    getRowId: (row) => String(row.id),
+    manualSorting: true,
+    enableSortingRemoval: false,
+    enableRowSelection: !!selection,
+    state: { sorting, columnVisibility, rowSelection: selection?.selected ?? {} },
+    onColumnVisibilityChange: setColumnVisibility,
+    onRowSelectionChange: (updater) => selection?.onChange(typeof updater === 'function' ? updater(selection.selected) : updater),
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      if (!first) return;
+      const q = new URLSearchParams(params.toString());
+      q.set('sort', first.id);
+      q.set('dir', first.desc ? 'desc' : 'asc');
+      q.delete('page');
+      startTransition(() => router.push(`${pathname}?${q.toString()}`));
+    },
+  });
+
+  return (
+    <div>
+      <details className="mb-2 inline-block text-sm">
+        <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5">Columns</summary>
+        <fieldset className="mt-2 rounded border border-slate-200 bg-white p-3">
+          <legend className="sr-only">Columns to show</legend>
+          {table.getAllLeafColumns().filter((c) => c.getCanHide()).map((column) => (
+            <label key={column.id} className="mr-4 inline-flex items-center gap-1.5">
+              <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+              {typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+      <div tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${pending ? 'opacity-60' : ''}`} aria-busy={pending}>
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-100">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const label = typeof header.column.columnDef.header === 'string' ? header.column.columnDef.header : '';
+                  return (
+                    <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold"
+                      aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                        <button type="button" className="inline-flex items-center gap-1 underline-offset-2 hover:underline" onClick={header.column.getToggleSortingHandler()}>
+                          {label}
+                          <span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
+                          <span className="sr-only">{sorted ? `, sorted ${sorted === 'asc' ? 'ascending' : 'descending'}` : ', sort'}</span>
+                        </button>
+                      ) : <table.FlexRender header={header} />}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="border-t border-slate-200 hover:bg-slate-50">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-3 py-2 align-top"><table.FlexRender cell={cell} /></td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

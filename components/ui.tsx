@@ -1,0 +1,89 @@
+import { Link } from '@/components/app-link';
+import { formatMoney } from '@/lib/format';
+
+/** Small presentational pieces used by every page; server components, no state. */
+
+export function PageHeader({ title, description, actions }: { title: string; description?: React.ReactNode; actions?: React.ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h1 className="text-2xl font-bold">{title}</h1>
+        {description ? <p className="mt-1 text-slate-700">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+export function Alert({ tone = 'info', title, children }: { tone?: 'info' | 'error' | 'success' | 'warning'; title?: string; children?: React.ReactNode }) {
+  const styles = {
+    info: 'border-blue-300 bg-blue-50 text-blue-950',
+    error: 'border-red-300 bg-red-50 text-red-950',
+    success: 'border-green-300 bg-green-50 text-green-950',
+    warning: 'border-amber-300 bg-amber-50 text-amber-950',
+  }[tone];
+  return (
+    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-md border p-4 ${styles}`}>
+      {title ? <p className="font-semibold">{title}</p> : null}
+      {children ? <div className={title ? 'mt-1' : ''}>{children}</div> : null}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+      <p className="font-semibold">{title}</p>
+      {children ? <div className="mt-2 text-slate-700">{children}</div> : null}
+    </div>
+  );
+}
+
+const BADGE: Record<string, string> = {
+  green: 'bg-green-100 text-green-900',
+  blue: 'bg-blue-100 text-blue-900',
+  amber: 'bg-amber-100 text-amber-950',
+  red: 'bg-red-100 text-red-900',
+  slate: 'bg-slate-200 text-slate-900',
+};
+
+export function Badge({ color = 'slate', children }: { color?: keyof typeof BADGE; children: React.ReactNode }) {
+  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${BADGE[color]}`}>{children}</span>;
+}
+
+export function ButtonLink({ href, children, variant = 'primary', download }: { href: string; children: React.ReactNode; variant?: 'primary' | 'secondary'; download?: boolean }) {
+  const cls = variant === 'primary'
+    ? 'bg-brand-700 text-white hover:bg-brand-800'
+    : 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-100';
+  if (download) return <a href={href} download className={`inline-block rounded px-4 py-2 text-sm font-semibold ${cls}`}>{children}</a>;
+  return <Link href={href} className={`inline-block rounded px-4 py-2 text-sm font-semibold ${cls}`}>{children}</Link>;
+}
+
+export const buttonClass = 'rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60';
+export const secondaryButtonClass = 'rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60';
+export const inputClass = 'w-full rounded border border-slate-400 bg-white px-3 py-2 text-sm';
+export const labelClass = 'block text-sm font-medium text-slate-800';
+
+export function Card({ title, children, className = '' }: { title?: string; children: React.ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white p-4 ${className}`} aria-label={title}>
+      {title ? <h2 className="mb-3 text-lg font-semibold">{title}</h2> : null}
+      {children}
+    </section>
+  );
+}
+
+/** The amounts card of an order or invoice: untaxed, taxes, total, and the amount due when given. */
+export function AmountsCard({ untaxed, tax, total, due, currency }: { untaxed: number; tax: number; total: number; due?: number; currency: string }) {
+  const rows: [string, number, boolean][] = [['Untaxed', untaxed, false], ['Taxes', tax, false], ['Total', total, true], ...(due === undefined ? [] : [['Amount due', due, true] as [string, number, boolean]])];
+  return (
+    <Card title="Amounts">
+      <dl className="grid grid-cols-[1fr_auto] gap-y-1 text-sm">
+        {rows.map(([label, amount, strong]) => [
+          <dt key={`t-${label}`} className={strong ? 'font-semibold' : ''}>{label}</dt>,
+          <dd key={`d-${label}`} className={`text-right ${strong ? 'font-semibold' : ''}`}>{formatMoney(amount, currency)}</dd>,
+        ])}
+      </dl>
+    </Card>
+  );
+}

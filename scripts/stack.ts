@@ -1,0 +1,82 @@
+/**
+ * The whole portal on its embedded defaults: the Odoo simulator, the development identity
+ * provider and `next start` (the production build), started and stopped together. Used by
+ * `npm run demo`, the browser tests and the benchmarks.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { startDevIdp } from '../dev-idp/server';
+import { OdooSimulator, type SimulatorOptions } from '../odoo-sim/server';
+
+export interface StackOptions {
+  port: number;
+  simPort: number;
+  idpPort: number;
+  sim?: SimulatorOptions;
+  /** Extra environment for the portal process (wins over the embedded defaults). */
+  env?: Record<string, string>;
+  /** 'pipe' hands the portal's stdout to the caller (benchmarks read its log lines). */
+  stdio?: 'inherit' | 'pipe';
+  /** Extra Node flags for the portal process, e.g. ['--cpu-prof'] when profiling. */
+  nodeArgs?: string[];
+}
+
+export interface Stack {
+  url: string;
+  sim: OdooSimulator;
+  simUrl: string;
+  issuer: string;
+  web: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const issuer = `http://127.0.0.1:${opts.idpPort}`;
+  const clientSecret = 'dev-portal-secret';
+  const sim = new OdooSimulator({ seed: 42, ...opts.sim });
+  const simUrl = await sim.listen(opts.simPort);
+  const idp = await startDevIdp({
+    issuer, clientId: 'portal', clientSecret,
+    redirectUris: [`http://localhost:${opts.port}/api/auth/callback/oidc`, `http://127.0.0.1:${opts.port}/api/auth/callback/oidc`],
+  }, opts.idpPort);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    ODOO_URL: process.env.ODOO_URL ?? simUrl,
+    ODOO_DB: process.env.ODOO_DB ?? sim.database,
+    ODOO_LOGIN: process.env.ODOO_LOGIN ?? 'portal-bot',
+    ODOO_API_KEY: process.env.ODOO_API_KEY ?? 'demo-odoo-key',
+    ODOO_PASSWORD: process.env.ODOO_PASSWORD ?? 'demo-odoo-key',
+    AUTH_SECRET: process.env.AUTH_SECRET ?? 'demo-only-secret-never-use-in-production-0123456789',
+    AUTH_OIDC_ISSUER: issuer,
+    AUTH_OIDC_CLIENT_ID: 'portal',
+    AUTH_OIDC_CLIENT_SECRET: clientSecret,
+    AUTH_OIDC_SCOPE: 'openid email profile groups',
+    // Served over plain HTTP on this machine: no HSTS, no Secure cookies.
+    PORTAL_HTTPS: 'false',
+    ...opts.env,
+  };
+  // --expose-gc lets a large PDF download free its socket buffers as it goes (lib/http/scavenge-while-streaming.ts).
+  const web = spawn(process.execPath, ['--expose-gc', ...(opts.nodeArgs ?? []), 'node_modules/next/dist/bin/next', 'start', '-p', String(opts.port)], { env, stdio: opts.stdio === 'pipe' ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
+  let stopped = false;
+  return {
+    url: `http://localhost:${opts.port}`, sim, simUrl, issuer, web,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      web.kill('SIGTERM');
+      await Promise.allSettled([sim.close(), idp.close()]);
+    },
+  };
+}
+
+/** Resolves when the portal answers its health check. */
+export async function waitForPortal(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The portal did not start within ${timeoutMs} ms`);
+}

@@ -1,0 +1,75 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible, expectFitsPhone, odooCall, signIn } from './helpers';
+
+/**
+ * The quality bar on every page: no serious or critical axe-core violation, one h1, nothing
+ * wider than a 375 px phone, and the main content reachable by keyboard (skip link).
+ */
+async function ids() {
+  const first = async (model: string, domain: unknown[]) => (await odooCall<{ id: number }[]>(model, 'search_read', { domain, fields: ['id'], limit: 1, order: 'id' }))[0]!.id;
+  return {
+    order: await first('sale.order', [['partner_id', 'child_of', [10]], ['state', '=', 'sale']]),
+    picking: await first('stock.picking', [['partner_id', 'child_of', [10]], ['picking_type_code', '=', 'outgoing']]),
+    invoice: await first('account.move', [['partner_id', 'child_of', [10]], ['state', '=', 'posted'], ['move_type', '=', 'out_invoice']]),
+  };
+}
+
+async function checkPage(page: Page, path: string) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const res = await page.goto(path);
+  expect(res!.status(), path).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 }).first(), path).toBeVisible();
+  expect(await page.getByRole('heading', { level: 1 }).count(), `${path}: one h1`).toBe(1);
+  await expectAccessible(page);
+  // Keyboard: the first Tab reaches the skip link, and it leads to the main content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await expectFitsPhone(page);
+  await expectAccessible(page);
+}
+
+async function as(browser: Browser, login: string, paths: string[]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, login);
+  for (const path of paths) await checkPage(page, path);
+  await context.close();
+}
+
+test('every customer page for a buyer', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const id = await ids();
+  await as(browser, 'bob@brightline.example', ['/', '/orders', `/orders/${id.order}`, '/orders/new', `/orders/new?from=${id.order}`, '/deliveries', `/deliveries/${id.picking}`, '/account', '/account/addresses', '/account/contacts']);
+});
+
+test('the not-found page', async ({ page }) => {
+  await signIn(page, 'bob@brightline.example');
+  const missing = await page.goto('/orders/999999999');
+  expect(missing!.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  await expectAccessible(page);
+  await expectFitsPhone(page);
+});
+
+test('every finance and admin page', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const id = await ids();
+  await as(browser, 'fiona@brightline.example', ['/invoices', `/invoices/${id.invoice}`, '/statement']);
+  await as(browser, 'alice@brightline.example', ['/account/contacts', '/account/access-log']);
+});
+
+test('every staff page', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await as(browser, 'sofia.support@northwind.example', ['/support', '/support/customers/10', '/support/audit']);
+});
+
+test('the sign-in and not-linked pages', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await checkPage(page, '/signin');
+  await signIn(page, 'nobody@unknown.example', '/');
+  await expect(page).toHaveURL(/not-linked/);
+  await expectAccessible(page);
+  await expectFitsPhone(page);
+  await context.close();
+});

@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { unzip } from '../helpers/unzip';
+import { readFile } from 'node:fs/promises';
+import { expectAccessible, expectFitsPhone, signIn } from './helpers';
+
+const FIONA = 'fiona@brightline.example';
+
+test('finance A filters overdue invoices and downloads one PDF under its number', async ({ page }) => {
+  await signIn(page, FIONA, '/invoices');
+  await expectAccessible(page);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('overdue');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/status=overdue/);
+  const rows = page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr');
+  await expect(rows.first()).toContainText('Overdue');
+  await expect(page.getByRole('region', { name: 'Totals of the filtered invoices' })).toContainText('Overdue');
+  const number = (await rows.first().locator('td').nth(1).textContent())!.trim();
+  const [download] = await Promise.all([page.waitForEvent('download'), rows.first().getByRole('link', { name: /^PDF/ }).click()]);
+  expect(download.suggestedFilename()).toBe(`${number.replace(/\//g, '-')}.pdf`);
+  const pdf = await readFile((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.toString('latin1')).toContain(number);
+});
+
+test('finance A opens an invoice with its lines, taxes and related order', async ({ page }) => {
+  await signIn(page, FIONA, '/invoices?type=invoice');
+  await page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr').first().getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: /^Invoice / })).toBeVisible();
+  await expect(page.getByText('Amount due')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Related' })).toContainText('Order');
+  await expectAccessible(page);
+  await expectFitsPhone(page);
+});
+
+test('finance A exports a ZIP of the selected invoices and it opens with their PDFs and an index', async ({ page }) => {
+  await signIn(page, FIONA, '/invoices?type=invoice');
+  const rows = page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr');
+  const numbers: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    await rows.nth(i).getByRole('checkbox').check();
+    numbers.push((await rows.nth(i).locator('td').nth(1).textContent())!.trim());
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download selected as ZIP (3)' }).click()]);
+  await expect(page.getByText(/^Downloaded .* MB/)).toBeVisible();
+  const entries = await unzip(await readFile((await download.path())!));
+  for (const n of numbers) expect(entries.get(`${n.replace(/\//g, '-')}.pdf`)?.subarray(0, 5).toString()).toBe('%PDF-');
+  const index = entries.get('index.csv')!.toString('utf8');
+  for (const n of numbers) expect(index).toContain(`${n},invoice`);
+});
+
+test('a bulk export past the limit is refused with a clear message', async ({ page }) => {
+  await signIn(page, FIONA, '/invoices');
+  const res = await page.request.get('/invoices/bulk');
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error.message).toMatch(/at most 200 invoices/);
+  const bad = await page.request.get('/invoices/bulk?ids=1,abc');
+  expect(bad.status()).toBe(400);
+});
+
+test('the statement shows aging per currency and downloads as PDF and CSV', async ({ page }) => {
+  await signIn(page, FIONA, '/statement');
+  await expect(page.getByRole('heading', { name: /Aging in / }).first()).toBeVisible();
+  await expect(page.getByRole('table', { name: /by days past due/ }).first()).toContainText('Over 90 days');
+  await expectAccessible(page);
+  const pdf = await page.request.get('/statement/pdf');
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  const csv = await page.request.get('/statement/csv');
+  expect(await csv.text()).toContain('Days overdue,Bucket');
+});
+
+test('a buyer sees no invoice pages', async ({ page }) => {
+  await signIn(page, 'bob@brightline.example', '/');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invoices' })).toHaveCount(0);
+  await page.goto('/invoices');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Invoices are for your company’s finance team');
+  await expect(page.getByRole('table')).toHaveCount(0);
+  expect((await page.request.get('/statement/csv')).status()).toBe(403);
+});
+
+test("finance B cannot fetch A's invoice PDF (404)", async ({ page, browser }) => {
+  await signIn(page, FIONA, '/invoices');
+  const href = await page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr').first().getByRole('link', { name: /^PDF/ }).getAttribute('href');
+  expect((await page.request.get(href!)).status()).toBe(200);
+  const other = await browser.newPage();
+  await signIn(other, 'frieda@kestrel.example', '/');
+  const res = await other.request.get(href!);
+  expect(res.status()).toBe(404);
+  expect((await res.json()).error.code).toBe('not_found');
+  expect((await other.request.get(href!.replace('/pdf', ''))).status()).toBe(404);
+  await other.close();
+});

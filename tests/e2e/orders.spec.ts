@@ -1,0 +1,245 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectFitsPhone, odooCall, signIn } from './helpers';
+
+const BOB = 'bob@brightline.example';
+
+async function orderCount(page: Page, query = ''): Promise<number> {
+  await page.goto(`/orders?${query}`);
+  const text = await page.getByRole('navigation', { name: 'Pagination' }).locator('p').textContent();
+  return Number(text!.split(' ')[0]!.replace(/,/g, ''));
+}
+
+test('buyer A filters orders by status and search, and the filters stay in the URL', async ({ page }) => {
+  await signIn(page, BOB, '/orders');
+  await expect(page.getByRole('heading', { name: 'Orders', level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('quotation');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/state=quotation/);
+  const rows = page.getByRole('table', { name: 'Your orders' }).locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const badge of await rows.locator('td:nth-child(4)').allTextContents()) expect(badge).toBe('Quotation');
+  // Sorting by total is kept in the URL and orders the rows.
+  await page.getByRole('button', { name: /^Total/ }).click();
+  await expect(page).toHaveURL(/sort=total/);
+  await expect(page.getByRole('columnheader', { name: /Total/ })).toHaveAttribute('aria-sort', /ascending|descending/);
+  // A search by order number finds exactly that order.
+  const number = (await rows.first().locator('td').first().textContent())!;
+  await page.getByLabel('Search').fill(number);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(number);
+});
+
+test('bad filters in the URL show a clear message instead of an error page', async ({ page }) => {
+  await signIn(page, BOB, '/orders?page=-1&from=2026-13-45');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('These filters are not valid');
+  const res = await page.goto('/orders?size=7');
+  expect(res!.status()).toBe(200);
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Page size is 10, 25, 50 or 100');
+});
+
+test('the orders CSV export holds the filtered list', async ({ page }) => {
+  await signIn(page, BOB, '/orders?state=cancelled');
+  const expected = await orderCount(page, 'state=cancelled');
+  const res = await page.request.get('/orders/export?state=cancelled');
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain('text/csv');
+  const lines = (await res.text()).trim().split(/\r?\n/);
+  expect(lines[0]).toContain('Order,Date,Your PO,Status');
+  expect(lines).toHaveLength(expected + 1);
+  expect(lines.slice(1).every((l) => l.includes(',cancelled,'))).toBe(true);
+  expect((await page.request.get('/orders/export?from=yesterday')).status()).toBe(400);
+});
+
+test('buyer A opens an order, orders it again with a changed quantity and finds the new order in the list', async ({ page }) => {
+  await signIn(page, BOB, '/orders?state=confirmed');
+  const before = await orderCount(page);
+  await page.goto('/orders?state=confirmed');
+  await page.getByRole('table', { name: 'Your orders' }).locator('tbody tr').first().getByRole('link').click();
+  await expect(page.getByRole('heading', { name: /^Order / })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Lines of order/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Deliveries and invoices' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Order again' }).click();
+  await expect(page.getByRole('heading', { name: /again$/ })).toBeVisible();
+  await expectAccessible(page);
+  const qty = page.getByRole('spinbutton').first();
+  await qty.fill('7');
+  await page.getByRole('button', { name: 'Update prices' }).click();
+  await expect(page.getByRole('button', { name: 'Update prices' })).toBeEnabled();
+  await page.getByLabel('Your PO reference').fill('PO-E2E-REORDER');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByText(/was placed/)).toBeVisible();
+  await expect(page.getByRole('table', { name: /Lines of order/ }).locator('tbody')).toContainText('7');
+  const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Order ', '');
+  await page.goto(`/orders?q=PO-E2E-REORDER`);
+  await expect(page.getByRole('table', { name: 'Your orders' }).locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByRole('table', { name: 'Your orders' })).toContainText(number);
+  expect(await orderCount(page)).toBe(before + 1);
+});
+
+test('double-submitting an order review creates one order', async ({ page }) => {
+  await signIn(page, BOB, '/orders?state=confirmed');
+  await page.getByRole('table', { name: 'Your orders' }).locator('tbody tr').first().getByRole('link').click();
+  await page.getByRole('link', { name: 'Order again' }).click();
+  await page.getByLabel('Your PO reference').fill('PO-E2E-DOUBLE');
+  // Two submits of the same form before the first answers (a double click, a retry).
+  await page.locator('form[aria-label="Review and place the order"]').evaluate((form: HTMLFormElement) => {
+    form.requestSubmit();
+    form.requestSubmit();
+  });
+  await expect(page.getByText(/was placed/)).toBeVisible();
+  await page.goto('/orders?q=PO-E2E-DOUBLE');
+  await expect(page.getByRole('table', { name: 'Your orders' }).locator('tbody tr')).toHaveCount(1);
+});
+
+test('a quick order with an unknown SKU shows the error and creates nothing', async ({ page }) => {
+  await signIn(page, BOB, '/orders');
+  const before = await orderCount(page);
+  await page.goto('/orders/new');
+  await expectAccessible(page);
+  await page.getByLabel(/One product per line/).fill('FAS-1001 3\nNOPE-9999 2\nHTL-1002 x');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  const alert = page.getByRole('main').getByRole('alert');
+  await expect(alert).toContainText('Line 2: Unknown SKU “NOPE-9999”.');
+  await expect(alert).toContainText('Line 3: “x” is not a quantity above 0.');
+  await expect(page.getByRole('button', { name: 'Place order' })).toHaveCount(0);
+  expect(await orderCount(page)).toBe(before);
+});
+
+test('a quick order from good lines is reviewed and placed', async ({ page }) => {
+  await signIn(page, BOB, '/orders/new');
+  await page.getByLabel(/One product per line/).fill('FAS-1001 3\nHTL-1002 1');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByText(/was placed/)).toBeVisible();
+  await expect(page.getByRole('table', { name: /Lines of order/ })).toContainText('FAS-1001');
+});
+
+test('a delivery shows its steps, backorder links and carrier tracking link', async ({ page }) => {
+  await signIn(page, BOB, '/deliveries?status=delivered');
+  await expectAccessible(page);
+  const links = page.getByRole('list', { name: 'Deliveries' }).getByRole('link');
+  const count = await links.count();
+  let found = false;
+  for (let i = 0; i < Math.min(count, 25) && !found; i++) {
+    await page.goto('/deliveries?status=delivered');
+    await links.nth(i).click();
+    await expect(page.getByRole('heading', { name: /^Delivery / })).toBeVisible();
+    found = (await page.getByRole('link', { name: /^Track / }).count()) > 0;
+  }
+  expect(found).toBe(true);
+  const track = page.getByRole('link', { name: /^Track / });
+  await expect(track).toHaveAttribute('href', /^https?:\/\//);
+  await expect(track).toHaveAttribute('rel', /noopener/);
+  await expect(page.getByRole('list', { name: 'Delivery progress' })).toContainText('Shipped');
+  await expectAccessible(page);
+});
+
+test('an open delivery refreshes itself without a reload when Odoo ships it', async ({ page }) => {
+  await signIn(page, BOB, '/deliveries?status=in-progress');
+  await page.getByRole('list', { name: 'Deliveries' }).getByRole('link').first().click();
+  await expect(page.getByText('Updates by itself while open.')).toBeVisible();
+  const id = Number(page.url().split('/').pop());
+  const progress = page.getByRole('list', { name: 'Delivery progress' });
+  await expect(progress.locator('[aria-current="step"]')).not.toHaveText(/Shipped/);
+  // The warehouse validates the delivery in Odoo while the customer looks at the page.
+  await odooCall('stock.picking', 'write', { ids: [id], vals: { state: 'done', date_done: '2026-11-23 09:00:00' } });
+  const fresh = await page.request.get(`/api/deliveries/${id}`);
+  expect(await fresh.json()).toMatchObject({ step: 'shipped' });
+  // No reload: the page polls (every DELIVERY_REFRESH_SECONDS, 2 s in these tests).
+  await expect(progress.locator('[aria-current="step"]')).toHaveText(/Shipped/);
+  await expect(page.getByText('Updates by itself while open.')).toHaveCount(0);
+});
+
+test('an address is added, then archived, and is no longer offered', async ({ page }) => {
+  await signIn(page, BOB, '/account/addresses');
+  await expectAccessible(page);
+  const name = `Dock ${Date.now()}`;
+  const form = page.getByRole('form', { name: 'New delivery address' });
+  await form.getByLabel('Name (e.g. Warehouse North)').fill(name);
+  await form.getByLabel('Street', { exact: true }).fill('1 Quay Road');
+  await form.getByLabel('Postcode').fill('BS1 4RB');
+  await form.getByLabel('City').fill('Bristol');
+  await form.getByLabel('Country').selectOption('GB');
+  await form.getByRole('button', { name: 'Add address' }).click();
+  const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
+  await expect(item).toHaveCount(1);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: `Archive ${name}` }).click();
+  await expect(item).toHaveCount(0);
+  await page.goto('/orders?state=confirmed');
+  await page.getByRole('table', { name: 'Your orders' }).locator('tbody tr').first().getByRole('link').click();
+  await page.getByRole('link', { name: 'Order again' }).click();
+  await expect(page.getByRole('heading', { name: /again$/ })).toBeVisible();
+  const options = await page.getByLabel('Deliver to').locator('option').allTextContents();
+  expect(options.length).toBeGreaterThan(1);
+  expect(options.join('\n')).not.toContain(name);
+});
+
+test('an address form with missing fields says what is missing and adds nothing', async ({ page }) => {
+  await signIn(page, BOB, '/account/addresses');
+  const list = page.getByRole('list', { name: 'Delivery addresses' });
+  const items = await list.getByRole('listitem').count();
+  const form = page.getByRole('form', { name: 'New delivery address' });
+  await form.getByLabel('Name (e.g. Warehouse North)').fill('Half an address');
+  await form.getByRole('button', { name: 'Add address' }).click();
+  await expect(form.getByText('Enter the street.')).toBeVisible();
+  await expect(form.getByText('Choose a country.')).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveCount(items);
+});
+
+test('a viewer sees orders but cannot order', async ({ page }) => {
+  await signIn(page, 'victor@brightline.example', '/orders');
+  await expect(page.getByRole('link', { name: 'Quick order' })).toHaveCount(0);
+  await page.getByRole('table', { name: 'Your orders' }).locator('tbody tr').first().getByRole('link').click();
+  await expect(page.getByRole('link', { name: 'Order again' })).toHaveCount(0);
+  await page.goto('/orders/new');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Your role does not allow ordering');
+  expect((await page.request.get('/orders/new/template')).status()).toBe(403);
+});
+
+test('customer-admin A invites a colleague with roles and deactivates them', async ({ page }) => {
+  await signIn(page, 'alice@brightline.example', '/account/contacts');
+  await expectAccessible(page);
+  const form = page.getByRole('form', { name: 'Invite a colleague' });
+  const name = `Nina ${Date.now()}`;
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Work email').fill(`nina.${Date.now()}@brightline.example`);
+  await form.getByLabel('Finance').check();
+  await form.getByRole('button', { name: 'Invite' }).click();
+  const item = page.getByRole('listitem').filter({ hasText: name });
+  await expect(item).toContainText('Buyer');
+  await expect(item).toContainText('Finance');
+  await item.getByRole('button', { name: `Deactivate ${name}` }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: name })).toContainText('Deactivated');
+});
+
+test('order pages work at 375 px and by keyboard', async ({ page }) => {
+  await signIn(page, BOB, '/orders');
+  await expectFitsPhone(page);
+  await page.goto('/orders/new');
+  await expectFitsPhone(page);
+  await page.goto('/deliveries');
+  await expectFitsPhone(page);
+  await page.goto('/account');
+  await expectFitsPhone(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/orders');
+  await expect(page.getByRole('table', { name: 'Your orders' })).toBeVisible();
+  // The skip link is the first stop; the search box takes typing and Enter submits the filters.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const search = page.getByRole('searchbox', { name: 'Search' }).or(page.getByRole('textbox', { name: 'Search' }));
+  await search.focus();
+  await page.keyboard.type('zzz-no-such-order');
+  await expect(search).toHaveValue('zzz-no-such-order');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/q=zzz-no-such-order/);
+  await expect(page.getByText('No orders match these filters')).toBeVisible();
+});

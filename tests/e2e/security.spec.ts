@@ -1,0 +1,184 @@
+import { expect, request, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { odooCall, signIn } from './helpers';
+
+/**
+ * Every page and route handler × every kind of person × A's and B's record ids, with the
+ * expected answer of each cell written down. Nothing of B is readable by A (and back), no
+ * customer reaches a staff page, no staff member a customer's data outside acting.
+ *
+ * Answers: 200 ok · 404 like a missing record · 403 role refused (route handlers) ·
+ * 401 not signed in (API) · 'signin' redirect to sign-in · 'support' staff sent to their
+ * pages · 'home' customer sent home · 'role' the page says the role does not allow it.
+ */
+type Answer = 200 | 400 | 401 | 403 | 404 | 'signin' | 'support' | 'home' | 'role';
+const PEOPLE = ['anonymous', 'adminA', 'buyerA', 'financeA', 'buyerB', 'manager', 'supportAdmin'] as const;
+type Person = (typeof PEOPLE)[number];
+const LOGINS: Record<Exclude<Person, 'anonymous'>, string> = {
+  adminA: 'alice@brightline.example', buyerA: 'bob@brightline.example', financeA: 'fiona@brightline.example',
+  buyerB: 'bruno@kestrel.example', manager: 'mia.manager@northwind.example', supportAdmin: 'sofia.support@northwind.example',
+};
+
+// One row per route: the answer for each person, [with A's id, with B's id] where the route takes an id.
+//                                   anonymous   adminA      buyerA      financeA    buyerB      manager     supportAdmin
+const PAGES: [string, Answer[][]][] = [
+  ['/',                             [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
+  ['/orders',                       [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
+  ['/orders/{order}',               [['signin', 'signin'], [200, 404], [200, 404], [200, 404], [404, 200], ['support', 'support'], ['support', 'support']]],
+  ['/orders/new',                   [['signin'], [200],       [200],      ['role'],   [200],      ['support'], ['support']]],
+  ['/orders/new?from={order}',      [['signin', 'signin'], [200, 404], [200, 404], ['role', 'role'], [404, 200], ['support', 'support'], ['support', 'support']]],
+  ['/deliveries',                   [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
+  ['/deliveries/{picking}',         [['signin', 'signin'], [200, 404], [200, 404], [200, 404], [404, 200], ['support', 'support'], ['support', 'support']]],
+  ['/account',                      [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
+  ['/account/addresses',            [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
+  ['/account/contacts',             [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
+  ['/account/access-log',           [['signin'], [200],       ['role'],   ['role'],   ['role'],   ['support'], ['support']]],
+  ['/invoices',                     [['signin'], [200],       ['role'],   [200],      ['role'],   ['support'], ['support']]],
+  ['/invoices/{invoice}',           [['signin', 'signin'], [200, 404], ['role', 'role'], [200, 404], ['role', 'role'], ['support', 'support'], ['support', 'support']]],
+  ['/statement',                    [['signin'], [200],       ['role'],   [200],      ['role'],   ['support'], ['support']]],
+  ['/support',                      [['signin'], ['home'],    ['home'],   ['home'],   ['home'],   [200],       [200]]],
+  ['/support/customers/{customer}', [['signin', 'signin'], ['home', 'home'], ['home', 'home'], ['home', 'home'], ['home', 'home'], [200, 404], [200, 200]]],
+  ['/support/audit',                [['signin'], ['home'],    ['home'],   ['home'],   ['home'],   [200],       [200]]],
+];
+const HANDLERS: [string, Answer[][]][] = [
+  ['/api/me',                       [[401],     [200],       [200],      [200],      [200],      [403],       [403]]],
+  ['/api/deliveries/{picking}',     [[401, 401], [200, 404], [200, 404], [200, 404], [404, 200], [403, 403], [403, 403]]],
+  ['/orders/export',                [['signin'], [200],       [200],      [200],      [200],      [403],       [403]]],
+  ['/orders/new/template',          [['signin'], [200],       [200],      [403],      [200],      [403],       [403]]],
+  ['/invoices/{invoice}/pdf',       [['signin', 'signin'], [200, 404], [403, 403], [200, 404], [403, 403], [403, 403], [403, 403]]],
+  ['/invoices/bulk?ids={invoice}',  [['signin', 'signin'], [200, 400], [403, 403], [200, 400], [403, 403], [403, 403], [403, 403]]],
+  ['/invoices/export',              [['signin'], [200],       [403],      [200],      [403],      [403],       [403]]],
+  ['/statement/csv',                [['signin'], [200],       [403],      [200],      [403],      [403],       [403]]],
+  ['/statement/pdf',                [['signin'], [200],       [403],      [200],      [403],      [403],       [403]]],
+];
+
+const ROLE_TEXT = /does not allow|(is|are) for your company’s (finance team|admins)/;
+let ids: Record<'A' | 'B', Record<'order' | 'picking' | 'invoice' | 'customer', number>>;
+const contexts = new Map<Person, APIRequestContext>();
+
+async function apiContextFor(browser: Browser, person: Person, baseURL: string): Promise<APIRequestContext> {
+  if (person === 'anonymous') return request.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, LOGINS[person]);
+  const state = await context.storageState();
+  await context.close();
+  return request.newContext({ baseURL, storageState: state });
+}
+
+test.beforeAll(async ({ browser }, info) => {
+  test.setTimeout(120_000);
+  const baseURL = info.project.use.baseURL!;
+  const first = async (model: string, domain: unknown[]) => (await odooCall<{ id: number }[]>(model, 'search_read', { domain, fields: ['id'], limit: 1, order: 'id' }))[0]!.id;
+  const idsOf = async (customer: number) => ({
+    order: await first('sale.order', [['partner_id', 'child_of', [customer]]]),
+    picking: await first('stock.picking', [['partner_id', 'child_of', [customer]], ['picking_type_code', '=', 'outgoing']]),
+    invoice: await first('account.move', [['partner_id', 'child_of', [customer]], ['state', '=', 'posted'], ['move_type', '=', 'out_invoice']]),
+    customer,
+  });
+  ids = { A: await idsOf(10), B: await idsOf(11) };
+  for (const p of PEOPLE) contexts.set(p, await apiContextFor(browser, p, baseURL));
+});
+
+test.afterAll(async () => {
+  for (const c of contexts.values()) await c.dispose();
+});
+
+async function answerOf(ctx: APIRequestContext, path: string, isPage: boolean): Promise<Answer> {
+  const res = await ctx.get(path, { maxRedirects: 0, headers: isPage ? { 'sec-fetch-dest': 'document' } : {} });
+  const status = res.status();
+  if (status >= 300 && status < 400) {
+    const to = new URL(res.headers().location!, 'http://x').pathname;
+    return to === '/signin' ? 'signin' : to === '/support' ? 'support' : to === '/' ? 'home' : (status as Answer);
+  }
+  if (status === 200 && isPage && ROLE_TEXT.test(await res.text())) return 'role';
+  return status as Answer;
+}
+
+for (const [kind, table] of [['page', PAGES], ['route handler', HANDLERS]] as const) {
+  for (const [template, row] of table) {
+    test(`${kind} ${template}: every person gets the written-down answer`, async () => {
+      const got: string[] = [];
+      const want: string[] = [];
+      for (const [i, person] of PEOPLE.entries()) {
+        const tenants = template.includes('{') ? (['A', 'B'] as const) : (['A'] as const);
+        for (const [j, tenant] of tenants.entries()) {
+          const path = template.replace(/\{(\w+)\}/g, (_m, key: 'order') => String(ids[tenant][key]));
+          got.push(`${person} ${tenant}: ${await answerOf(contexts.get(person)!, path, kind === 'page')}`);
+          want.push(`${person} ${tenant}: ${row[i]![j]}`);
+        }
+      }
+      expect(got).toEqual(want);
+    });
+  }
+}
+
+test('hostile ids and search params answer 400 or 404 (never 500) and write nothing', async () => {
+  const bob = contexts.get('buyerA')!;
+  const orderCount = async () => (await odooCall<number>('sale.order', 'search_count', { domain: [] }));
+  const before = await orderCount();
+  const big = 'x'.repeat(10_000);
+  const hostileIds = ['-1', '0', '1e309', '1%20OR%201%3D1', '99999999999999999999', '%F0%9F%92%A5', '1.5', 'NaN', encodeURIComponent(big.slice(0, 2000))];
+  for (const id of hostileIds) {
+    for (const path of [`/orders/${id}`, `/deliveries/${id}`, `/orders/new?from=${id}`]) {
+      expect((await bob.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+    }
+    // Route handlers validate ids with zod: a malformed one is a 400 with the error shape.
+    for (const res of [await bob.get(`/api/deliveries/${id}`), await contexts.get('financeA')!.get(`/invoices/${id}/pdf`)]) {
+      expect([400, 404], `${res.url()}`).toContain(res.status());
+      expect((await res.json()).error.code).toMatch(/bad_request|not_found/);
+    }
+  }
+  const badQueries = ['page=-1', 'page=1e309', 'size=7', 'sort=amount_total;drop', 'dir=sideways', 'state=shipped', 'from=2026-02-30', `q=${big}`, 'from=2026-05-01&to=2026-01-01', 'page=1&page=2', 'q=%00%01'];
+  for (const q of badQueries) {
+    const page = await bob.get(`/orders?${q}`, { headers: { 'sec-fetch-dest': 'document' } });
+    expect(page.status(), `/orders?${q}`).toBeLessThan(500);
+    expect(/not valid|given more than once/.test(await page.text()), `/orders?${q} shows the error`).toBe(true);
+    const csv = await bob.get(`/orders/export?${q}`);
+    expect([400], `/orders/export?${q}`).toContain(csv.status());
+    expect((await csv.json()).error.code).toBe('bad_request');
+  }
+  for (const q of ['ids=1,abc', 'ids=-1', 'status=everything', 'from=yesterday']) {
+    expect((await contexts.get('financeA')!.get(`/invoices/bulk?${q}`)).status(), q).toBe(400);
+  }
+  // A 24 kB query string is refused by the server itself (431) before the portal sees it.
+  expect([400, 431], 'very long ids').toContain((await contexts.get('financeA')!.get(`/invoices/bulk?ids=${'1,'.repeat(12_000)}`)).status());
+  expect(await orderCount()).toBe(before);
+});
+
+test('a cross-site POST to a server action is refused and changes nothing', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'bob@brightline.example', '/');
+  // The sign-out form carries its action id; replay it from another origin.
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Sign out' }) });
+  const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f).entries()].map(([k, v]) => [k, String(v)]));
+  const res = await page.request.post('/', { multipart: Object.fromEntries(fields), headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, maxRedirects: 0 });
+  expect(res.status()).toBeGreaterThanOrEqual(400);
+  expect((await page.request.get('/api/me')).status()).toBe(200);
+  await context.close();
+});
+
+test('callbackUrl never leads off the portal', async ({ browser }) => {
+  test.setTimeout(90_000);
+  for (const target of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', 'http:evil.example']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'bob@brightline.example', `/signin?callbackUrl=${encodeURIComponent(target)}`);
+    const url = new URL(page.url());
+    expect(url.host, target).toBe('localhost:3100');
+    expect(page.url(), target).not.toContain('evil');
+    await context.close();
+  }
+});
+
+test('every answer carries the security headers, pages and API alike', async () => {
+  for (const [person, path] of [['anonymous', '/signin'], ['buyerA', '/orders'], ['buyerA', '/api/me'], ['anonymous', '/api/me'], ['financeA', '/statement/csv']] as const) {
+    const res = await contexts.get(person)!.get(path, { maxRedirects: 0 });
+    const h = res.headers();
+    expect(h['x-request-id'], path).toBeTruthy();
+    expect(h['x-content-type-options'], path).toBe('nosniff');
+    expect(h['referrer-policy'], path).toBeTruthy();
+    expect(h['permissions-policy'], path).toBeTruthy();
+    if (path !== '/api/me' && path !== '/statement/csv') expect(h['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
+  }
+});

@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectFitsPhone, odooCall, signIn } from './helpers';
+
+const MIA = 'mia.manager@northwind.example';
+const REASON = 'Customer called: help with a reorder of fasteners';
+
+test('an account manager acts for customer A with a reason, orders after switching changes on, stops, and A’s admin sees it in the access log', async ({ page, browser }) => {
+  await signIn(page, MIA, '/');
+  await expect(page).toHaveURL(/\/support$/);
+  await expectAccessible(page);
+  await page.getByLabel(/Name, customer number/).fill('Brightline');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('list', { name: 'Customers' }).getByRole('link', { name: 'Brightline Hardware Ltd' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Brightline Hardware Ltd' })).toBeVisible();
+  await expectAccessible(page);
+
+  // A reason is required.
+  await page.getByRole('combobox', { name: 'Act as' }).selectOption({ label: 'Bob Buyer (bob@brightline.example)' });
+  await page.getByLabel(/^Reason/).fill('help');
+  await page.getByRole('button', { name: 'Start acting' }).click();
+  await expect(page.getByText(/at least 15 characters/)).toBeVisible();
+  await page.getByLabel(/^Reason/).fill(REASON);
+  await page.getByRole('button', { name: 'Start acting' }).click();
+
+  const banner = page.getByRole('region', { name: 'Support session' });
+  await expect(banner).toContainText('you are acting for Bob Buyer at Brightline Hardware Ltd');
+  await expect(banner).toContainText('read-only');
+  await expect(banner).toContainText(/\d+:\d\d left/);
+  await expectAccessible(page);
+  await page.goto('/orders');
+  await expect(page.getByRole('table', { name: 'Your orders' })).toBeVisible();
+  await expect(banner).toBeVisible();
+
+  // Read-only: the order is refused.
+  await page.goto('/orders/new');
+  await page.getByLabel(/One product per line/).fill('FAS-1001 2');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  await page.getByLabel('Your PO reference').fill('PO-ON-BEHALF');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('read-only');
+
+  // Switched on, the order goes through and Odoo's chatter names the account manager.
+  await banner.getByRole('button', { name: 'Allow changes on their behalf' }).click();
+  await expect(banner).toContainText('changes allowed');
+  await page.goto('/orders/new');
+  await page.getByLabel(/One product per line/).fill('FAS-1001 2');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  await page.getByLabel('Your PO reference').fill('PO-ON-BEHALF');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByText(/was placed/)).toBeVisible();
+  const orderId = Number(new URL(page.url()).pathname.split('/').pop());
+  const messages = await odooCall<{ body: string }[]>('mail.message', 'search_read', { domain: [['model', '=', 'sale.order'], ['res_id', '=', orderId]], fields: ['body'] });
+  expect(messages.map((m) => m.body).join('\n')).toContain('Mia Manager');
+
+  await banner.getByRole('button', { name: 'Stop acting' }).click();
+  await expect(page).toHaveURL(/\/support$/);
+  await page.goto('/orders');
+  await expect(page).toHaveURL(/\/support$/);
+
+  // Customer B is not Mia's: refused like a record that does not exist.
+  const res = await page.goto('/support/customers/11');
+  expect(res!.status()).toBe(404);
+
+  // A's admin reviews the session.
+  const aliceContext = await browser.newContext();
+  const alice = await aliceContext.newPage();
+  await signIn(alice, 'alice@brightline.example', '/account/access-log');
+  const entry = alice.getByRole('list', { name: 'Support sessions' }).getByRole('listitem').first();
+  await expect(entry).toContainText('Mia Manager');
+  await expect(entry).toContainText(REASON);
+  await expect(entry).toContainText('Allowed changes on your behalf');
+  await expect(entry).toContainText('Placed an order');
+  await expect(entry).toContainText('Stopped the session');
+  await expect(entry).toContainText('ended (stopped)');
+  await expectAccessible(alice);
+  await aliceContext.close();
+
+  // And Mia's own audit trail holds the session, the denied write and the order.
+  await page.goto('/support/audit');
+  const log = page.getByRole('table', { name: /Audit events/ });
+  await expect(log).toContainText('support.start');
+  await expect(log).toContainText('order.place');
+  await expect(log).toContainText('denied');
+  await expectFitsPhone(page);
+});
+
+test('a customer cannot open the support pages, and a buyer cannot read the access log', async ({ page }) => {
+  await signIn(page, 'bob@brightline.example', '/support');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/account/access-log');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('for your company’s admins');
+});

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+/** Runs late (file name): it switches the shared simulator's faults on and always off again. */
+const faults = (body: Record<string, unknown>) => fetch('http://127.0.0.1:8169/__sim/faults', { method: 'POST', body: JSON.stringify(body) });
+
+test.afterEach(async () => {
+  await faults({ reset: true });
+});
+
+test('when Odoo is down, pages say the ERP is not reachable, API routes answer 503, and the portal recovers by itself', async ({ page }) => {
+  await signIn(page, 'bob@brightline.example', '/orders');
+  await expect(page.getByRole('table', { name: 'Your orders' })).toBeVisible();
+  await faults({ outage: true });
+  const started = Date.now();
+  await page.goto('/orders?state=open');
+  await expect(page.getByRole('heading', { name: 'The ERP is not reachable' })).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(15_000);
+  const api = await page.request.get('/api/deliveries/1');
+  expect(api.status()).toBe(503);
+  expect((await api.json()).error.code).toBe('odoo_unavailable');
+  await faults({ reset: true });
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Your orders' })).toBeVisible();
+});
+
+test('when Odoo is slower than the timeout, the page says it took too long and nothing hangs', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'bob@brightline.example', '/orders');
+  await faults({ latencyMs: 10_000 }); // the e2e portal's ODOO_TIMEOUT_MS is 3,000 (three tries for reads)
+  const started = Date.now();
+  await page.goto('/deliveries');
+  await expect(page.getByRole('heading', { name: 'The ERP took too long to answer' })).toBeVisible({ timeout: 30_000 });
+  expect(Date.now() - started).toBeLessThan(30_000);
+});

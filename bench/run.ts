@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: the portal in production mode (`next build` + `next start`) against the
+ * simulator seeded with 100,000 extra orders and 10,000 extra invoices for customer A.
+ *
+ * 1. Every main route, sequentially, at simulator latency 0 and 50 ms: p50/p95 time,
+ *    Odoo calls per request and the portal's own share (time minus waiting on Odoo), from
+ *    the portal's per-request Odoo log (OdooCallLog, LOG_LEVEL=debug).
+ * 2. Load with autocannon on loopback at latency 20 ms, on a second stack with the default
+ *    seed: 10 and 50 connections on /orders and /invoices, each for BENCH_LOAD_SECONDS:
+ *    requests/s, p97.5 (autocannon has no p95; p97.5 is the stricter figure), errors.
+ * 3. Memory: peak RSS over the idle baseline while streaming a 20 MB invoice PDF and a ZIP
+ *    of 500 invoices.
+ * Prints a table and writes JSON under bench/results/.
+ */
+import autocannon from 'autocannon';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { startStack, waitForPortal } from '../scripts/stack';
+import { SEED_IDS } from '../odoo-sim/seed';
+import { peakRssDuring } from './process-memory';
+import { sessionCookies } from './sign-in';
+import { median, percentile } from './stats';
+
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
+/** Which parts to run: BENCH_PARTS=routes,load,memory (all by default). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'routes,load,memory').split(','));
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const BOB = 'bob@brightline.example';
+const FIONA = 'fiona@brightline.example';
+
+const stack = await startStack({
+  port: 3200, simPort: 8269, idpPort: 4600,
+  sim: { scaleOrders: Number(process.env.BENCH_ORDERS ?? 100_000), scaleInvoices: Number(process.env.BENCH_INVOICES ?? 10_000) },
+  env: { LOG_LEVEL: 'debug', RATE_LIMIT_USER_PER_MINUTE: '10000000', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', AUDIT_PGLITE_DIR: 'memory://' },
+  stdio: 'pipe',
+});
+
+/** requestId → Odoo calls and wait, from the portal's debug log lines. */
+const odooByRequest = new Map<string, { calls: number; waitMs: number }>();
+createInterface({ input: stack.web.stdout! }).on('line', (line) => {
+  if (!line.includes('"odoo call"')) return;
+  try {
+    const e = JSON.parse(line) as { requestId: string; odooCalls: number; odooWaitMs: number };
+    const prev = odooByRequest.get(e.requestId);
+    if (!prev || e.odooCalls >= prev.calls) odooByRequest.set(e.requestId, { calls: e.odooCalls, waitMs: e.odooWaitMs });
+  } catch { /* not a log line */ }
+});
+
+try {
+  await waitForPortal(stack.url, 120_000);
+  const cookies = await sessionCookies(stack.url, [BOB, FIONA]);
+  const json2 = async <T>(model: string, method: string, body: unknown) => (await (await fetch(`${stack.simUrl}/json/2/${model}/${method}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'bearer demo-odoo-key', 'X-Odoo-Database': stack.sim.database }, body: JSON.stringify(body),
+  })).json()) as T;
+  const [order] = await json2<{ id: number }[]>('sale.order', 'search_read', { domain: [['partner_id', '=', SEED_IDS.customers.A], ['state', '=', 'sale']], fields: ['id'], limit: 1, order: 'id' });
+  const [picking] = await json2<{ id: number }[]>('stock.picking', 'search_read', { domain: [['partner_id', 'child_of', SEED_IDS.customers.A]], fields: ['id'], limit: 1 });
+  const invoices = await json2<{ id: number }[]>('account.move', 'search_read', { domain: [['partner_id', 'child_of', SEED_IDS.customers.A], ['state', '=', 'posted'], ['move_type', '=', 'out_invoice']], fields: ['id'], limit: 500, order: 'id' });
+
+  const routes: [string, string, string][] = [
+    ['/', '/', BOB],
+    ['/orders', '/orders', BOB],
+    ['/orders deep page', '/orders?page=3000', BOB],
+    ['/orders by total', '/orders?sort=total&dir=asc&page=50', BOB],
+    ['/orders open + dates', '/orders?state=open&from=2025-06-01&to=2026-06-30', BOB],
+    ['/orders search SKU', '/orders?q=FAS-1001', BOB],
+    ['/orders/[id]', `/orders/${order!.id}`, BOB],
+    ['/orders/new?from', `/orders/new?from=${order!.id}`, BOB],
+    ['/deliveries', '/deliveries', BOB],
+    ['/deliveries/[id]', `/deliveries/${picking!.id}`, BOB],
+    ['/account', '/account', BOB],
+    ['/invoices', '/invoices', FIONA],
+    ['/invoices overdue', '/invoices?status=overdue&sort=due', FIONA],
+    ['/invoices/[id]', `/invoices/${invoices[0]!.id}`, FIONA],
+    ['/statement', '/statement', FIONA],
+  ];
+
+  const routeResults: Record<string, unknown>[] = [];
+  for (const latencyMs of PARTS.has('routes') ? [0, 50] : []) {
+    stack.sim.setFaults({ latencyMs });
+    for (const [name, path, user] of routes) {
+      const times: number[] = [];
+      const calls: number[] = [];
+      const own: number[] = [];
+      for (let i = 0; i < SAMPLES + 5; i++) {
+        const t = performance.now();
+        const res = await fetch(`${stack.url}${path}`, { headers: { cookie: cookies[user]!, 'sec-fetch-dest': 'document' }, redirect: 'manual' });
+        await res.arrayBuffer();
+        const ms = performance.now() - t;
+        if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+        if (i < 5) continue; // warm-up
+        await new Promise((r) => setTimeout(r, 5)); // let the log lines arrive
+        const odoo = odooByRequest.get(res.headers.get('x-request-id') ?? '') ?? { calls: 0, waitMs: 0 };
+        times.push(ms);
+        calls.push(odoo.calls);
+        own.push(Math.max(0, ms - odoo.waitMs));
+      }
+      process.stdout.write(`  ${latencyMs} ms  ${name}\n`);
+      routeResults.push({ latencyMs, route: name, p50: median(times), p95: percentile(times, 95), odooCalls: Math.max(...calls), ownP50: median(own) });
+    }
+  }
+
+  stack.sim.setFaults({ latencyMs: 0 });
+  const pid = stack.web.pid!;
+  const bigInvoice = invoices[1]!.id;
+  await fetch(`${stack.simUrl}/__sim/pdf-size`, { method: 'POST', body: JSON.stringify({ invoiceId: bigInvoice, bytes: 20_000_000 }) });
+  const download = async (path: string) => {
+    const t = performance.now();
+    const res = await fetch(`${stack.url}${path}`, { headers: { cookie: cookies[FIONA]! } });
+    let bytes = 0;
+    const reader = res.body!.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length;
+    return { status: res.status, bytes, ms: performance.now() - t };
+  };
+  await download(`/invoices/${invoices[2]!.id}/pdf`); // warm the route
+  // The first large download after start grows the heap once (garbage of a fast transfer,
+  // not the file); the repeat and a file twice the size show whether memory follows size.
+  const memory: Record<string, unknown>[] = [];
+  const measure = async (what: string, path: string) => {
+    const m = await peakRssDuring(pid, () => download(path));
+    memory.push({ what, status: m.result.status, mb: m.result.bytes / 1e6, seconds: m.result.ms / 1000, rssIncreaseMb: (m.peak - m.baseline) / 1e6 });
+  };
+  if (PARTS.has('memory')) {
+    await fetch(`${stack.simUrl}/__sim/pdf-size`, { method: 'POST', body: JSON.stringify({ invoiceId: invoices[3]!.id, bytes: 40_000_000 }) });
+    await measure('PDF 20 MB, first after start', `/invoices/${bigInvoice}/pdf`);
+    await measure('PDF 20 MB, again', `/invoices/${bigInvoice}/pdf`);
+    await measure('PDF 40 MB', `/invoices/${invoices[3]!.id}/pdf`);
+    await measure(`ZIP of ${invoices.length} invoices`, `/invoices/bulk?ids=${invoices.map((i) => i.id).join(',')}`);
+  }
+
+  await stack.stop();
+  const loadResults = PARTS.has('load') ? await loadPhase() : [];
+
+  const f = (n: unknown) => (typeof n === 'number' ? n.toFixed(1) : String(n));
+  console.log('\nRoutes (sequential, ms; own = time minus waiting on Odoo)');
+  console.table(routeResults.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]))));
+  console.log(`Load (autocannon, ${LOAD_SECONDS} s each, simulator latency 20 ms)`);
+  console.table(loadResults.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]))));
+  console.log('Memory (next start process tree, peak over idle baseline)');
+  console.table(memory.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]))));
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/portal-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), samples: SAMPLES, orders: stack.sim.stats, routes: routeResults, load: loadResults, memory }, null, 2));
+  console.log(`Results written to ${file}`);
+} finally {
+  await stack.stop();
+}
+process.exit(0);
+
+/**
+ * Throughput on its own stack: the default seed (1,200 orders) and info-level logs, so the
+ * simulator and the log reader in this process take as little of the 2 cores as possible.
+ */
+async function loadPhase(): Promise<Record<string, unknown>[]> {
+  const load = await startStack({
+    port: 3201, simPort: 8270, idpPort: 4601,
+    env: { LOG_LEVEL: 'warn', RATE_LIMIT_USER_PER_MINUTE: '10000000', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', AUDIT_PGLITE_DIR: 'memory://' },
+  });
+  try {
+    await waitForPortal(load.url, 120_000);
+    const cookies = await sessionCookies(load.url, [BOB, FIONA]);
+    load.sim.setFaults({ latencyMs: 20 });
+    const out: Record<string, unknown>[] = [];
+    for (const [path, user] of [['/orders', BOB], ['/invoices', FIONA]] as const) {
+      await autocannon({ url: `${load.url}${path}`, connections: 10, duration: 2, headers: { cookie: cookies[user]! } }); // warm-up
+      for (const connections of [10, 50]) {
+        const r = await autocannon({ url: `${load.url}${path}`, connections, duration: LOAD_SECONDS, headers: { cookie: cookies[user]! } });
+        out.push({ latencyMs: 20, route: path, connections, requestsPerSec: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, errors: r.errors + r.non2xx, timeouts: r.timeouts });
+      }
+    }
+    return out;
+  } finally {
+    await load.stop();
+  }
+}

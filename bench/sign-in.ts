@@ -1,0 +1,30 @@
+import { chromium } from '@playwright/test';
+import { DEV_PASSWORD } from '../dev-idp/users';
+
+/**
+ * Signs in through the dev identity provider in Debian's Chromium, as a person would, and
+ * returns the portal's session cookie so load can be sent as that signed-in user.
+ */
+export async function sessionCookies(portalUrl: string, logins: string[]): Promise<Record<string, string>> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const out: Record<string, string> = {};
+  try {
+    for (const login of logins) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${portalUrl}/signin`);
+      await page.getByRole('button', { name: /^Sign in with/ }).click();
+      await page.locator('input[name="login"]').fill(login);
+      await page.locator('input[name="password"]').fill(DEV_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((u) => u.origin === new URL(portalUrl).origin && !u.pathname.startsWith('/signin'));
+      const cookie = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+      if (!cookie) throw new Error(`no session cookie for ${login}`);
+      out[login] = `${cookie.name}=${cookie.value}`;
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { auth } from './auth';
 import { portalConfig } from './lib/config';
 import { createLimiter, redisFromUrl, type Limiter } from './lib/rate-limit';
+import { readSessionCookie, renewalDue } from './lib/session/session-token';
 import { contentSecurityPolicy, staticSecurityHeaders } from './lib/security-headers';
 
 /**
@@ -24,11 +25,12 @@ function getLimiters() {
   return limiters;
 }
 
-const withSession = auth(async (req) => {
+export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
   const requestId = req.headers.get('x-request-id')?.slice(0, 100) || crypto.randomUUID();
   const path = req.nextUrl.pathname;
   const isApi = path.startsWith('/api/');
-  const sub = req.auth?.claims?.sub;
+  const session = await readSessionCookie(req.cookies);
+  const sub = session.status === 'valid' ? session.token.claims.sub : undefined;
 
   const { user, signIn } = getLimiters();
   const outcome = SIGN_IN_PATHS.some((p) => p.test(path))
@@ -36,39 +38,45 @@ const withSession = auth(async (req) => {
     : sub ? await user.consume(sub) : { allowed: true as const };
   if (!outcome.allowed) return finish(tooManyRequests(isApi, outcome.retryAfterSeconds, requestId), requestId);
 
+  let res: Response;
   if (!sub && !PUBLIC_PATHS.some((p) => p.test(path))) {
     if (isApi) {
-      return finish(NextResponse.json({ error: { code: 'unauthenticated', message: 'Sign in to continue.', requestId } }, { status: 401 }), requestId);
+      res = NextResponse.json({ error: { code: 'unauthenticated', message: 'Sign in to continue.', requestId } }, { status: 401 });
+    } else {
+      const signInUrl = new URL('/signin', req.nextUrl.origin);
+      signInUrl.searchParams.set('callbackUrl', path + req.nextUrl.search);
+      res = NextResponse.redirect(signInUrl);
     }
-    const signInUrl = new URL('/signin', req.nextUrl.origin);
-    signInUrl.searchParams.set('callbackUrl', path + req.nextUrl.search);
-    return finish(NextResponse.redirect(signInUrl), requestId);
+  } else {
+    const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+    const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== 'production', formActions: [new URL(portalConfig().AUTH_OIDC_ISSUER).origin] });
+    const headers = new Headers(req.headers);
+    headers.set('x-request-id', requestId);
+    headers.set('x-portal-path', `${req.method} ${path}`.slice(0, 300));
+    headers.set('x-nonce', nonce);
+    headers.set('Content-Security-Policy', csp);
+    res = NextResponse.next({ request: { headers } });
+    res.headers.set('Content-Security-Policy', csp);
   }
 
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== 'production', formActions: [new URL(portalConfig().AUTH_OIDC_ISSUER).origin] });
-  const headers = new Headers(req.headers);
-  headers.set('x-request-id', requestId);
-  headers.set('x-portal-path', `${req.method} ${path}`.slice(0, 300));
-  headers.set('x-nonce', nonce);
-  headers.set('Content-Security-Policy', csp);
-  const res = NextResponse.next({ request: { headers } });
-  res.headers.set('Content-Security-Policy', csp);
+  // A cookie that is no session (tampered, expired) is removed, as next-auth does; not on
+  // next-auth's own routes, where a sign-in callback sets the new one.
+  if (session.status === 'invalid' && !path.startsWith('/api/auth/')) {
+    for (const name of session.cookieNames) res.headers.append('Set-Cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure-') ? '; Secure' : ''}`);
+  }
+  // Rolling expiry, renewed by next-auth. Only a page load renews: a prefetch, RSC fetch or
+  // API poll still in flight when the person signs out would put the ended session back.
+  if (session.status === 'valid' && req.headers.get('sec-fetch-dest') === 'document' && renewalDue(session.token, portalConfig().SESSION_MAX_AGE_SECONDS)) {
+    for (const cookie of await renewedSessionCookies(req, ev)) res.headers.append('Set-Cookie', cookie);
+  }
   return finish(res, requestId);
-});
+}
 
-/**
- * next-auth re-issues the session cookie (rolling expiry) on every request it sees. Only a
- * page load may do that: a prefetch, RSC fetch or API poll still in flight when the person
- * signs out would otherwise put the signed-out session cookie back.
- */
-export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
-  const res = (await withSession(req, ev as never)) as Response;
-  if (req.headers.get('sec-fetch-dest') === 'document' || !res.headers.has('set-cookie')) return res;
-  const kept = res.headers.getSetCookie().filter((c) => !/^(__Secure-)?authjs\.session-token(\.\d+)?=/.test(c));
-  res.headers.delete('set-cookie');
-  for (const c of kept) res.headers.append('set-cookie', c);
-  return res;
+/** The Set-Cookie headers of next-auth's renewal of this request's session (a new expiry). */
+const renewal = auth(() => NextResponse.next());
+async function renewedSessionCookies(req: NextRequest, ev: NextFetchEvent): Promise<string[]> {
+  const res = (await renewal(req, ev as never)) as Response;
+  return res.headers.getSetCookie().filter((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?=/.test(c));
 }
 
 function finish(res: Response, requestId: string): Response {

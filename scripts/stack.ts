@@ -7,6 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { startDevIdp } from '../dev-idp/server';
 import { OdooSimulator, type SimulatorOptions } from '../odoo-sim/server';
 
+/** The session cookie secret of the embedded demo (a real deployment sets AUTH_SECRET). */
+export const DEMO_AUTH_SECRET = 'demo-only-secret-never-use-in-production-0123456789';
+
 export interface StackOptions {
   port: number;
   simPort: number;
@@ -46,7 +49,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ODOO_LOGIN: process.env.ODOO_LOGIN ?? 'portal-bot',
     ODOO_API_KEY: process.env.ODOO_API_KEY ?? 'demo-odoo-key',
     ODOO_PASSWORD: process.env.ODOO_PASSWORD ?? 'demo-odoo-key',
-    AUTH_SECRET: process.env.AUTH_SECRET ?? 'demo-only-secret-never-use-in-production-0123456789',
+    AUTH_SECRET: process.env.AUTH_SECRET ?? DEMO_AUTH_SECRET,
     AUTH_OIDC_ISSUER: issuer,
     AUTH_OIDC_CLIENT_ID: 'portal',
     AUTH_OIDC_CLIENT_SECRET: clientSecret,

@@ -1,15 +1,15 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { auth } from '@/auth';
 import { portalConfig } from '../config';
 import { OdooCallLog, odooGateway, type OdooClient } from '../odoo';
 import { recordAudit } from '../portal/audit';
 import { activeSupportSession, actingIdentity } from '../portal/support';
-import { IdentityResolver, type Identity, type SessionClaims } from './identity';
+import { IdentityResolver, type Identity } from './identity';
 import type { Role } from './roles';
+import { readSessionCookie } from './session-token';
 
 /** What every page, action and route handler works with. The tenant comes from here only. */
 export interface PortalContext {
@@ -60,9 +60,9 @@ function identityResolver() {
 
 /** The session of this request, resolved once per request (React cache). Never redirects. */
 export const loadSession = cache(async (): Promise<SessionState> => {
-  const session = await auth();
-  const claims = session?.claims as SessionClaims | undefined;
-  if (!claims?.sub) return { status: 'anonymous' };
+  const session = await readSessionCookie(await cookies());
+  if (session.status !== 'valid') return { status: 'anonymous' };
+  const { claims, acting: actingId } = session.token;
   const h = await headers();
   const requestId = h.get('x-request-id') ?? randomUUID();
   const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
@@ -71,7 +71,7 @@ export const loadSession = cache(async (): Promise<SessionState> => {
   const user = { sub: claims.sub, email: claims.email ?? null, name: claims.name ?? claims.email ?? claims.sub };
   if (identity.kind === 'staff') {
     const staff: StaffContext = { requestId, ip, user, roles: new Set(identity.roles), odooUserId: identity.odooUserId, odoo };
-    const acting = session?.acting ? await actingContext(staff, session.acting, h.get('x-portal-path')) : null;
+    const acting = actingId ? await actingContext(staff, actingId, h.get('x-portal-path')) : null;
     return acting ? { status: 'customer', ctx: acting, staff } : { status: 'staff', ctx: staff };
   }
   if (identity.kind !== 'customer') return { status: 'unlinked', identity };

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { decode, encode } from 'next-auth/jwt';
+import { DEMO_AUTH_SECRET } from '../../scripts/stack';
 import { expectAccessible, expectFitsPhone, signIn } from './helpers';
 
 test('an anonymous visitor is sent to sign-in, and comes back to the page asked for', async ({ page }) => {
@@ -53,7 +55,32 @@ test('a tampered session cookie is no session', async ({ page, context }) => {
   const cookies = await context.cookies();
   const session = cookies.find((c) => c.name.includes('session-token'))!;
   await context.addCookies([{ ...session, value: session.value.slice(0, -4) + 'AAAA' }]);
-  expect((await page.request.get('/api/me')).status()).toBe(401);
+  const me = await page.request.get('/api/me');
+  expect(me.status()).toBe(401);
+  // The cookie that is no session is removed.
+  expect(me.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value)).toContainEqual(expect.stringMatching(/^authjs\.session-token=; .*Max-Age=0/));
+});
+
+test('a fresh session cookie is not re-issued on every request', async ({ page }) => {
+  await signIn(page, 'bob@brightline.example');
+  const sessionCookies = async (res: { headersArray(): { name: string; value: string }[] | Promise<{ name: string; value: string }[]> }) =>
+    (await res.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('session-token'));
+  const load = await page.goto('/orders');
+  expect(load!.status()).toBe(200);
+  expect(await sessionCookies(load!)).toEqual([]);
+  expect(await sessionCookies(await page.request.get('/api/me'))).toEqual([]);
+
+  // The same session, issued six minutes ago: the next page load renews its expiry.
+  const [cookie] = (await page.context().cookies()).filter((c) => c.name === 'authjs.session-token');
+  const secret = process.env.AUTH_SECRET ?? DEMO_AUTH_SECRET;
+  const payload = await decode({ token: cookie!.value, secret, salt: cookie!.name });
+  const sixMinutesOld = await encode({ token: { claims: payload!.claims, acting: null }, secret, salt: cookie!.name, maxAge: 8 * 3600 - 360 });
+  await page.context().addCookies([{ ...cookie!, value: sixMinutesOld }]);
+  expect(await sessionCookies(await page.request.get('/api/me'))).toEqual([]);
+  const renewed = await sessionCookies((await page.goto('/orders'))!);
+  expect(renewed).toHaveLength(1);
+  expect(renewed[0]!.value).toMatch(/^authjs\.session-token=[^;]+;.*HttpOnly/i);
+  await expect(page.getByRole('heading', { name: 'Orders', level: 1 })).toBeVisible();
 });
 
 test('callbackUrl cannot send a signed-in user to another site', async ({ page }) => {

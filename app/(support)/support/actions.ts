@@ -1,6 +1,6 @@
 'use server';
 
-import { auth, updateSession } from '@/auth';
+import { updateSession } from '@/auth';
 import { loadSession } from '@/lib/session/require-session';
 import { PortalError } from '@/lib/errors';
 import { staffAction } from '@/lib/http/action';
@@ -24,9 +24,8 @@ export const startActingAction = staffAction({
 /** The support session this staff member is acting in, with whom it concerns. */
 async function currentActing() {
   const state = await loadSession();
-  const id = (await auth())?.acting;
-  if (!id || state.status !== 'customer' || state.ctx.actingAs?.sessionId !== id) throw new PortalError('conflict', 'You are not acting for a customer.');
-  return { id, tenant: state.ctx.tenant, contact: state.ctx.contact, actingAs: state.ctx.actingAs };
+  if (state.status !== 'customer' || !state.ctx.actingAs) throw new PortalError('conflict', 'You are not acting for a customer.');
+  return { id: state.ctx.actingAs.sessionId, tenant: state.ctx.tenant, contact: state.ctx.contact, actingAs: state.ctx.actingAs };
 }
 
 type ActingChange = Awaited<ReturnType<typeof currentActing>>;

@@ -13,17 +13,17 @@ const columns: PortalColumn<InvoiceRow>[] = [
   {
     id: 'select', enableSorting: false, enableHiding: false,
     header: ({ table }) => <input type="checkbox" aria-label="Select all invoices on this page" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />,
-    cell: ({ row }) => <input type="checkbox" aria-label={`Select ${row.original.number}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
+    render: (row) => <input type="checkbox" aria-label={`Select ${row.original.number}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
   },
-  { id: 'number', accessorKey: 'number', header: 'Number', enableHiding: false, cell: ({ row }) => <Link className="font-semibold text-brand-700 underline" href={`/invoices/${row.original.id}`}>{row.original.number}</Link> },
-  { id: 'kind', accessorKey: 'kind', header: 'Type', enableSorting: false, cell: ({ row }) => (row.original.kind === 'credit' ? 'Credit note' : 'Invoice') },
-  { id: 'date', accessorKey: 'date', header: 'Date', cell: ({ row }) => formatDate(row.original.date) },
-  { id: 'due', accessorKey: 'dueDate', header: 'Due', cell: ({ row }) => formatDate(row.original.dueDate) },
-  { id: 'status', accessorKey: 'paymentStatus', header: 'Status', enableSorting: false, cell: ({ row }) => <PaymentBadge row={row.original} /> },
-  { id: 'origin', accessorKey: 'origin', header: 'Order', enableSorting: false, cell: ({ row }) => row.original.origin ?? '—' },
-  { id: 'total', accessorKey: 'total', header: 'Total', cell: ({ row }) => <span className="whitespace-nowrap">{formatMoney(row.original.total, row.original.currency)}</span> },
-  { id: 'residual', accessorKey: 'residual', header: 'Amount due', cell: ({ row }) => <span className="whitespace-nowrap">{formatMoney(row.original.residual, row.original.currency)}</span> },
-  { id: 'pdf', header: 'PDF', enableSorting: false, cell: ({ row }) => <a className="text-brand-700 underline" href={`/invoices/${row.original.id}/pdf`} download>PDF<span className="sr-only"> of {row.original.number}</span></a> },
+  { id: 'number', accessorKey: 'number', header: 'Number', enableHiding: false, render: (row) => <Link className="font-semibold text-brand-700 underline" href={`/invoices/${row.original.id}`}>{row.original.number}</Link> },
+  { id: 'kind', accessorKey: 'kind', header: 'Type', enableSorting: false, render: (row) => (row.original.kind === 'credit' ? 'Credit note' : 'Invoice') },
+  { id: 'date', accessorKey: 'date', header: 'Date', render: (row) => formatDate(row.original.date) },
+  { id: 'due', accessorKey: 'dueDate', header: 'Due', render: (row) => formatDate(row.original.dueDate) },
+  { id: 'status', accessorKey: 'paymentStatus', header: 'Status', enableSorting: false, render: (row) => <PaymentBadge row={row.original} /> },
+  { id: 'origin', accessorKey: 'origin', header: 'Order', enableSorting: false, render: (row) => row.original.origin ?? '—' },
+  { id: 'total', accessorKey: 'total', header: 'Total', render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.total, row.original.currency)}</span> },
+  { id: 'residual', accessorKey: 'residual', header: 'Amount due', render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.residual, row.original.currency)}</span> },
+  { id: 'pdf', header: 'PDF', enableSorting: false, render: (row) => <a className="text-brand-700 underline" href={`/invoices/${row.original.id}/pdf`} download>PDF<span className="sr-only"> of {row.original.number}</span></a> },
 ];
 
 export function InvoicesTable({ rows, sort, dir, limit }: { rows: InvoiceRow[]; sort: string; dir: 'asc' | 'desc'; limit: number }) {

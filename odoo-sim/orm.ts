@@ -27,7 +27,8 @@ export class Orm {
   search(model: string, domain: unknown, opts: SearchOptions = {}): Rec[] {
     const def = requireModel(model);
     const predicate = compileDomain(this.store, def, withActiveTest(def, domain, opts.activeTest));
-    const recs = this.sortedRecords(def, opts.order || def.order);
+    const pinned = pinnedIds(domain);
+    const recs = pinned ? this.sortRecords(def, opts.order || def.order, this.browse(model, pinned)) : this.sortedRecords(def, opts.order || def.order);
     const offset = Math.max(0, Number(opts.offset) || 0);
     const limit = opts.limit ? Number(opts.limit) : Infinity;
     const out: Rec[] = [];
@@ -47,8 +48,9 @@ export class Orm {
   searchCount(model: string, domain: unknown, activeTest?: boolean): number {
     const def = requireModel(model);
     const predicate = compileDomain(this.store, def, withActiveTest(def, domain, activeTest));
+    const pinned = pinnedIds(domain);
     let n = 0;
-    for (const r of this.store.all(model)) if (predicate(r)) n++;
+    for (const r of pinned ? this.browse(model, pinned) : this.store.all(model)) if (predicate(r)) n++;
     return n;
   }
 
@@ -172,8 +174,14 @@ export class Orm {
     const version = this.store.versions.get(def.name) ?? 0;
     const cached = this.sorted.get(cacheKey);
     if (cached && cached.version === version) return cached.recs;
+    const recs = this.sortRecords(def, order, this.store.all(def.name));
+    this.sorted.set(cacheKey, { version, recs });
+    return recs;
+  }
+
+  private sortRecords(def: ModelDef, order: string, records: Iterable<Rec>): Rec[] {
     const keys = parseOrder(def, order);
-    const decorated = [...this.store.all(def.name)].map((r) => ({
+    const decorated = [...records].map((r) => ({
       r,
       k: keys.map(({ field }) => this.sortValue(def, r, field)),
     }));
@@ -184,9 +192,7 @@ export class Orm {
       }
       return 0;
     });
-    const recs = decorated.map((d) => d.r);
-    this.sorted.set(cacheKey, { version, recs });
-    return recs;
+    return decorated.map((d) => d.r);
   }
 
   private sortValue(def: ModelDef, r: Rec, field: string): unknown {
@@ -220,6 +226,24 @@ function parseOrder(def: ModelDef, order: string): SortKey[] {
     return { field, desc: dir.toLowerCase() === 'desc' };
   });
   return keys.some((k) => k.field === 'id') ? keys : [...keys, { field: 'id', desc: false }];
+}
+
+/**
+ * The ids a domain is limited to when, at its top level, it ANDs `id =` or `id in` terms:
+ * the candidates come from the primary key, as a database's index gives them, instead of a
+ * scan of the whole table. Null when the domain has no such term or uses `|` or `!`.
+ */
+function pinnedIds(domain: unknown): number[] | null {
+  if (!Array.isArray(domain) || domain.some((t) => t === '|' || t === '!')) return null;
+  let ids: number[] | null = null;
+  for (const t of domain) {
+    if (!Array.isArray(t) || t[0] !== 'id' || (t[1] !== '=' && t[1] !== 'in')) continue;
+    const values: unknown[] = t[1] === '=' ? [t[2]] : Array.isArray(t[2]) ? t[2] : [t[2]];
+    // Anything but integer ids (false, strings) is left to the predicate, as before.
+    if (!values.every((v): v is number => Number.isSafeInteger(v))) return null;
+    ids = ids ? ids.filter((id) => values.includes(id)) : [...new Set(values)];
+  }
+  return ids;
 }
 
 function withActiveTest(def: ModelDef, domain: unknown, activeTest = true): unknown {

@@ -44,3 +44,29 @@ describe('a domain through a one2many path', () => {
     expect(after.map((o) => o.id)).toContain(id);
   });
 });
+
+describe('a domain that names ids', () => {
+  it('answers as a scan of the whole table does: order, other conditions, offset, counts', async () => {
+    const all = await odoo.searchRead('sale.order', [], { fields: ['id', 'state', 'partner_id'], limit: 100_000, order: 'date_order desc, id' });
+    const ids = all.filter((_, i) => i % 3 === 0).map((o) => o.id);
+    const scanned = all.filter((o) => ids.includes(o.id) && o.state === 'sale').map((o) => o.id);
+    expect(scanned.length).toBeGreaterThan(3);
+
+    const domain = [['id', 'in', ids], ['state', '=', 'sale']];
+    const found = await odoo.searchRead('sale.order', domain, { fields: ['id'], order: 'date_order desc, id', limit: 100_000 });
+    expect(found.map((o) => o.id)).toEqual(scanned);
+    const paged = await odoo.searchRead('sale.order', domain, { fields: ['id'], order: 'date_order desc, id', offset: 1, limit: 2 });
+    expect(paged.map((o) => o.id)).toEqual(scanned.slice(1, 3));
+    expect(await odoo.searchCount('sale.order', domain)).toBe(scanned.length);
+
+    // id = n together with the tenant: only the tenant's own order.
+    const own = all.find((o) => (o.partner_id as [number, string])[0] === SEED_IDS.contacts.bobBuyerA || (o.partner_id as [number, string])[0] === SEED_IDS.customers.A)!;
+    const tenant = ['partner_id', 'child_of', [SEED_IDS.customers.B]];
+    expect(await odoo.searchCount('sale.order', [['id', '=', own.id]])).toBe(1);
+    expect(await odoo.searchCount('sale.order', [['id', '=', own.id], tenant])).toBe(0);
+    // Ids that match nothing, or that are not integers, as before.
+    expect(await odoo.searchCount('sale.order', [['id', 'in', []]])).toBe(0);
+    expect(await odoo.searchCount('sale.order', [['id', '=', false]])).toBe(0);
+    expect(await odoo.searchCount('sale.order', ['|', ['id', '=', own.id], ['id', '=', ids[0]!]])).toBe(own.id === ids[0] ? 1 : 2);
+  });
+});

@@ -7,6 +7,11 @@ import { archiveAddress, createAddress, inviteContact, setContactActive, setCont
 import { addressInput, addressUpdateInput, idInput, inviteInput, myContactInput, rolesInput } from '@/lib/schemas/account';
 import { forgetIdentities } from '@/lib/session/require-session';
 
+/** The audit target of a change to an existing contact or address (both are res.partner). */
+const contactNamed = (input: { id: number }) => ({ model: 'res.partner', id: input.id });
+/** The audit target of a new contact or address: the id Odoo gave it, none when it failed. */
+const contactCreated = (_input: unknown, id: number | undefined) => (id ? { model: 'res.partner', id } : null);
+
 export const updateMyContactAction = validatedAction({
   schema: myContactInput,
   audit: { action: 'contact.update-own', target: () => null },
@@ -19,7 +24,7 @@ export const updateMyContactAction = validatedAction({
 
 export const createAddressAction = validatedAction({
   schema: addressInput, permission: 'manage-addresses',
-  audit: { action: 'address.create', target: (_i, id: number | undefined) => (id ? { model: 'res.partner', id } : null) },
+  audit: { action: 'address.create', target: contactCreated },
 }, async (ctx, input) => {
   const id = await createAddress(ctx, input);
   addressesChanged(ctx.tenant.id);
@@ -28,7 +33,7 @@ export const createAddressAction = validatedAction({
 
 export const updateAddressAction = validatedAction({
   schema: addressUpdateInput, permission: 'manage-addresses',
-  audit: { action: 'address.update', target: (i) => ({ model: 'res.partner', id: i.id }) },
+  audit: { action: 'address.update', target: contactNamed },
 }, async (ctx, { id, ...input }) => {
   await updateAddress(ctx, id, input);
   addressesChanged(ctx.tenant.id);
@@ -37,7 +42,7 @@ export const updateAddressAction = validatedAction({
 
 export const archiveAddressAction = validatedAction({
   schema: idInput, permission: 'manage-addresses',
-  audit: { action: 'address.archive', target: (i) => ({ model: 'res.partner', id: i.id }) },
+  audit: { action: 'address.archive', target: contactNamed },
 }, async (ctx, { id }) => {
   await archiveAddress(ctx, id);
   addressesChanged(ctx.tenant.id);
@@ -46,7 +51,7 @@ export const archiveAddressAction = validatedAction({
 
 export const inviteContactAction = validatedAction({
   schema: inviteInput, permission: 'manage-contacts',
-  audit: { action: 'contact.invite', target: (_i, id: number | undefined) => (id ? { model: 'res.partner', id } : null) },
+  audit: { action: 'contact.invite', target: contactCreated },
 }, async (ctx, input) => {
   const id = await inviteContact(ctx, input);
   contactsChanged(ctx.tenant.id);
@@ -55,7 +60,7 @@ export const inviteContactAction = validatedAction({
 
 export const setRolesAction = validatedAction({
   schema: rolesInput, permission: 'manage-contacts',
-  audit: { action: 'contact.set-roles', target: (i) => ({ model: 'res.partner', id: i.id }) },
+  audit: { action: 'contact.set-roles', target: contactNamed },
 }, async (ctx, { id, roles }) => {
   await setContactRoles(ctx, id, roles);
   contactsChanged(ctx.tenant.id);
@@ -64,7 +69,7 @@ export const setRolesAction = validatedAction({
 
 export const deactivateContactAction = validatedAction({
   schema: idInput, permission: 'manage-contacts',
-  audit: { action: 'contact.deactivate', target: (i) => ({ model: 'res.partner', id: i.id }) },
+  audit: { action: 'contact.deactivate', target: contactNamed },
 }, async (ctx, { id }) => {
   await setContactActive(ctx, id, false);
   contactsChanged(ctx.tenant.id);
@@ -73,7 +78,7 @@ export const deactivateContactAction = validatedAction({
 
 export const reactivateContactAction = validatedAction({
   schema: idInput, permission: 'manage-contacts',
-  audit: { action: 'contact.reactivate', target: (i) => ({ model: 'res.partner', id: i.id }) },
+  audit: { action: 'contact.reactivate', target: contactNamed },
 }, async (ctx, { id }) => {
   await setContactActive(ctx, id, true);
   contactsChanged(ctx.tenant.id);

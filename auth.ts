@@ -3,10 +3,9 @@ import { portalConfig } from './lib/config';
 import type { SessionClaims } from './lib/session/identity';
 
 declare module 'next-auth' {
+  /** What updateSession() hands the jwt callback: the support session to act in, or null to stop acting. */
   interface Session {
-    claims: SessionClaims;
-    /** The support session a staff member acts in (checked against the store on every request). */
-    acting: string | null;
+    acting?: string | null;
   }
 }
 
@@ -14,6 +13,8 @@ declare module 'next-auth' {
  * Sign-in with the company's OpenID provider (authorization code + PKCE + state + nonce).
  * The session is an encrypted JWT cookie holding only the IdP's claims; the Odoo mapping
  * and roles are derived on the server (lib/session) and never trusted from the cookie.
+ * The portal reads the cookie's token itself (lib/session/session-token.ts): next-auth's
+ * Session object is not used, so it carries nothing but its defaults.
  * A cookie that does not decrypt (tampered, or another AUTH_SECRET) is no session.
  */
 const config = portalConfig();
@@ -65,11 +66,6 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
         } satisfies SessionClaims;
       }
       return token;
-    },
-    session({ session, token }) {
-      session.claims = token.claims as SessionClaims;
-      session.acting = typeof token.acting === 'string' ? token.acting : null;
-      return session;
     },
   },
 });

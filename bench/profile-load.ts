@@ -6,23 +6,17 @@
 import autocannon from 'autocannon';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStack, waitForPortal } from '../scripts/stack';
-import { sessionCookies } from './sign-in';
+import { startLoadStack } from './load-stack';
 
 const path = process.argv[2] ?? '/orders';
 const dir = join(process.cwd(), '.data', 'cpu-profile');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
-const stack = await startStack({
-  port: 3202, simPort: 8271, idpPort: 4602,
-  env: { LOG_LEVEL: 'warn', RATE_LIMIT_USER_PER_MINUTE: '10000000', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', AUDIT_PGLITE_DIR: 'memory://' },
-  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
-});
+const BOB = 'bob@brightline.example';
+const { stack, cookies } = await startLoadStack({ port: 3202, simPort: 8271, idpPort: 4602, logins: [BOB], nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+const cookie = cookies[BOB]!;
 try {
-  await waitForPortal(stack.url, 120_000);
-  const cookie = (await sessionCookies(stack.url, ['bob@brightline.example']))['bob@brightline.example']!;
-  stack.sim.setFaults({ latencyMs: 20 });
   await autocannon({ url: `${stack.url}${path}`, connections: 10, duration: 3, headers: { cookie } });
   const r = await autocannon({ url: `${stack.url}${path}`, connections: 10, duration: Number(process.env.SECONDS ?? 10), headers: { cookie } });
   console.log(`${path}: ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, errors ${r.errors + r.non2xx}`);

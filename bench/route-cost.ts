@@ -7,8 +7,7 @@
  */
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
-import { startStack, waitForPortal } from '../scripts/stack';
-import { sessionCookies } from './sign-in';
+import { startLoadStack } from './load-stack';
 
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/api/health', '/api/me', '/orders'];
 const SECONDS = Number(process.env.SECONDS ?? 8);
@@ -19,15 +18,10 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-const stack = await startStack({
-  port: 3202, simPort: 8271, idpPort: 4602,
-  env: { LOG_LEVEL: 'warn', RATE_LIMIT_USER_PER_MINUTE: '10000000', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', AUDIT_PGLITE_DIR: 'memory://' },
-  nodeArgs: process.env.PORTAL_NODE_ARGS?.split(' ').filter(Boolean),
-});
+const BOB = 'bob@brightline.example';
+const { stack, cookies } = await startLoadStack({ port: 3202, simPort: 8271, idpPort: 4602, logins: [BOB], nodeArgs: process.env.PORTAL_NODE_ARGS?.split(' ').filter(Boolean) });
+const cookie = cookies[BOB]!;
 try {
-  await waitForPortal(stack.url, 120_000);
-  const cookie = (await sessionCookies(stack.url, ['bob@brightline.example']))['bob@brightline.example']!;
-  stack.sim.setFaults({ latencyMs: 20 });
   const pid = stack.web.pid!;
   for (const arg of paths) {
     // A path starting with "anon:" is requested without the session cookie.

@@ -19,6 +19,7 @@ import { startStack, waitForPortal } from '../scripts/stack';
 import { SEED_IDS } from '../odoo-sim/seed';
 import { peakRssDuring } from './process-memory';
 import { sessionCookies } from './sign-in';
+import { startLoadStack } from './load-stack';
 import { median, percentile } from './stats';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
@@ -151,14 +152,8 @@ process.exit(0);
  * simulator and the log reader in this process take as little of the 2 cores as possible.
  */
 async function loadPhase(): Promise<Record<string, unknown>[]> {
-  const load = await startStack({
-    port: 3201, simPort: 8270, idpPort: 4601,
-    env: { LOG_LEVEL: 'warn', RATE_LIMIT_USER_PER_MINUTE: '10000000', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', AUDIT_PGLITE_DIR: 'memory://' },
-  });
+  const { stack: load, cookies } = await startLoadStack({ port: 3201, simPort: 8270, idpPort: 4601, logins: [BOB, FIONA] });
   try {
-    await waitForPortal(load.url, 120_000);
-    const cookies = await sessionCookies(load.url, [BOB, FIONA]);
-    load.sim.setFaults({ latencyMs: 20 });
     const out: Record<string, unknown>[] = [];
     for (const [path, user] of [['/orders', BOB], ['/invoices', FIONA]] as const) {
       await autocannon({ url: `${load.url}${path}`, connections: 10, duration: 2, headers: { cookie: cookies[user]! } }); // warm-up

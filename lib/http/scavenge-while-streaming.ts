@@ -1,4 +1,5 @@
 import 'server-only';
+import { pipeline, Transform, type Readable } from 'node:stream';
 
 type MinorGc = (options: { type: 'minor'; execution: 'sync' }) => void;
 
@@ -14,19 +15,22 @@ type MinorGc = (options: { type: 'minor'; execution: 'sync' }) => void;
  * (`BENCH_PARTS=memory npm run bench`, README "Performance").
  */
 export function scavengeWhileStreaming(
-  body: ReadableStream<Uint8Array>,
+  body: Readable,
   { everyBytes = 4 * 1024 * 1024, gc = (globalThis as { gc?: MinorGc }).gc }: { everyBytes?: number; gc?: MinorGc | null } = {},
-): ReadableStream<Uint8Array> {
+): Readable {
   if (!gc) return body;
   let since = 0;
-  return body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      controller.enqueue(chunk);
+  const out = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
       since += chunk.byteLength;
       if (since >= everyBytes) {
         since = 0;
         gc({ type: 'minor', execution: 'sync' });
       }
+      done(null, chunk);
     },
-  }));
+  });
+  // pipeline, not pipe: a failed or aborted side destroys the other, so no socket is left open.
+  pipeline(body, out, () => {});
+  return out;
 }

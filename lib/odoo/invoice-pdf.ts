@@ -1,11 +1,12 @@
 import 'server-only';
+import type { Readable } from 'node:stream';
 import type { OdooConfig } from './config';
 import { fromOdooPayload, OdooAuthError, OdooMissingError, OdooServerError } from './errors';
 import { getStream, parseJson, postJson, unavailableFromStatus } from './http';
 import type { OrmCall } from './transport';
 
 export interface PdfDownload {
-  body: ReadableStream<Uint8Array>;
+  body: Readable;
   contentLength?: number;
 }
 
@@ -39,14 +40,14 @@ export class InvoicePdfSource {
 
   private async fetchPdf(path: string, headers: Record<string, string>): Promise<PdfDownload> {
     const res = await getStream(`${this.config.url}${path}`, headers, this.config.timeoutMs);
-    const type = res.headers.get('content-type') ?? '';
-    if (res.status === 200 && type.startsWith('application/pdf') && res.body) {
-      const length = Number(res.headers.get('content-length'));
+    const type = res.header('content-type') ?? '';
+    if (res.status === 200 && type.startsWith('application/pdf')) {
+      const length = Number(res.header('content-length'));
       return { body: res.body, contentLength: Number.isFinite(length) && length > 0 ? length : undefined };
     }
-    await res.body?.cancel();
+    await res.body.dump(); // frees the connection for the next call
     if (res.status === 303 || res.status === 302) {
-      if (headers.Cookie && (res.headers.get('location') ?? '').includes('/web/login')) throw new SessionGone();
+      if (headers.Cookie && (res.header('location') ?? '').includes('/web/login')) throw new SessionGone();
       throw new OdooMissingError('Odoo has no PDF for this invoice', 'redirect');
     }
     if (res.status === 404) throw new OdooMissingError('Odoo has no PDF for this invoice', 'http.404');
@@ -63,7 +64,7 @@ export class InvoicePdfSource {
       if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
       const json = parseJson(res.text) as { error?: { data?: { name: string; message: string } } } | undefined;
       if (json?.error) throw fromOdooPayload(json.error.data, 'Odoo refused the web session');
-      const cookie = /session_id=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+      const cookie = /session_id=[^;]+/.exec(res.header('set-cookie') ?? '')?.[0];
       if (!cookie) throw new OdooAuthError('Odoo opened no web session', 'session');
       return cookie;
     })();

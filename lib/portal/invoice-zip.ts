@@ -19,12 +19,16 @@ export function pdfFileName(number: string): string {
  * response into the archive, so memory stays flat whatever the number of invoices. A PDF
  * that cannot be fetched is listed as failed in the index instead of silently missing.
  */
-export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency = 4): ReadableStream<Uint8Array> {
+export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency = 4): Readable {
   const archive = archiver('zip', { zlib: { level: 6 } }); // for index.csv; the PDFs are stored as they are
   const out = new PassThrough();
   archive.on('warning', (err) => log.warn({ requestId: ctx.requestId, err: err.message }, 'zip warning'));
   archive.on('error', (err) => out.destroy(err));
   archive.pipe(out);
+
+  // The client may go away mid-download: stop there and give the Odoo connections back.
+  const closedEarly = new Promise<never>((_, reject) => out.once('close', () => reject(new Error('the download was closed'))));
+  closedEarly.catch(() => {});
 
   void (async () => {
     const results: { item: ExportItem; status: string }[] = [];
@@ -34,7 +38,7 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
     const start = (i: number) => {
       const item = items[i]!;
       started[i] = ctx.odoo.invoicePdf(item.id, item.attachmentId).then(
-        (pdf) => Readable.fromWeb(pdf.body as import('node:stream/web').ReadableStream),
+        (pdf) => pdf.body,
         (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
       );
     };
@@ -42,12 +46,13 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
       for (; next < Math.min(concurrency, items.length); next++) start(next);
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
-        const pdf = await started[i]!;
-        delete started[i];
+        const pdf = await Promise.race([started[i]!, closedEarly]);
         if (pdf instanceof Error) {
+          delete started[i];
           results.push({ item, status: `failed: ${pdf.message.replace(/\s+/g, " ").slice(0, 200)}` });
         } else {
-          await appendAndWait(archive, pdf, pdfFileName(item.number));
+          await Promise.race([appendAndWait(archive, pdf, pdfFileName(item.number)), closedEarly]);
+          delete started[i];
           results.push({ item, status: 'ok' });
         }
         if (next < items.length) start(next++);
@@ -55,13 +60,14 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
       archive.append(indexCsv(results), { name: 'index.csv' });
       await archive.finalize();
     } catch (err) {
-      log.error({ requestId: ctx.requestId, err: (err as Error).message }, 'zip export failed');
+      for (const pending of started) void pending?.then((pdf) => pdf instanceof Error || pdf.destroy());
+      if (!out.destroyed) log.error({ requestId: ctx.requestId, err: (err as Error).message }, 'zip export failed');
       archive.abort();
       out.destroy(err as Error);
     }
   })();
 
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+  return out;
 }
 
 /** Adds one entry and resolves once archiver has written it (so the next fetch starts only then). */

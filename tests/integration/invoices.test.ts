@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzip } from '../helpers/unzip';
 import { OdooGateway } from '../../lib/odoo/client';
@@ -89,7 +90,7 @@ describe('bulk ZIP', () => {
     const ctx = portalContext(gateway, 'fionaA');
     const items = (await invoicesForExport(ctx, { type: 'invoice' }, 3, NOW)).slice(0, 3);
     const broken = { ...items[0]!, id: 999_999, number: 'INV/BROKEN', attachmentId: false as const };
-    const zip = Buffer.from(await new Response(invoiceZip(ctx, [...items, broken], 2)).arrayBuffer());
+    const zip = await buffer(invoiceZip(ctx, [...items, broken], 2));
     const entries = await unzip(zip);
     for (const item of items) {
       const pdf = entries.get(`${item.number.replace(/\//g, '-')}.pdf`);
@@ -100,5 +101,24 @@ describe('bulk ZIP', () => {
     expect(index.split(/\r?\n/).filter(Boolean)).toHaveLength(items.length + 2);
     expect(index).toMatch(/INV\/BROKEN,.*failed: /);
     expect(entries.has('INV-BROKEN.pdf')).toBe(false);
+  });
+
+  it('stops asking Odoo for PDFs once the client has gone away', async () => {
+    const ctx = portalContext(gateway, 'fionaA');
+    const items = (await invoicesForExport(ctx, { type: 'invoice' }, 60, NOW)).slice(0, 60);
+    expect(items).toHaveLength(60);
+    sim.setFaults({ pdfDelayMs: 10 });
+    try {
+      const zip = invoiceZip(ctx, items, 4);
+      await new Promise((resolve) => zip.once('data', resolve));
+      zip.destroy(); // the browser closed the download
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const settled = sim.stats.requests;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(sim.stats.requests).toBe(settled);
+      expect(sim.stats.byRoute.get('/my/invoices/:id') ?? 0).toBeLessThan(items.length);
+    } finally {
+      sim.resetFaults();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { PortalError } from '@/lib/errors';
 import { withPortalRoute } from '@/lib/http/route';
 import { scavengeWhileStreaming } from '@/lib/http/scavenge-while-streaming';
@@ -18,7 +19,7 @@ export const GET = withPortalRoute({ permission: 'see-invoices', query: bulkQuer
   if (items.length > limit) {
     throw new PortalError('bad_request', `A download holds at most ${limit.toLocaleString('en-GB')} invoices. Narrow the date range or the filters and download in parts.`);
   }
-  return new Response(scavengeWhileStreaming(invoiceZip(ctx, items)), {
+  return new Response(Readable.toWeb(scavengeWhileStreaming(invoiceZip(ctx, items))) as ReadableStream<Uint8Array>, {
     headers: {
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="invoices-${new Date().toISOString().slice(0, 10)}.zip"`,

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { notFound } from '@/lib/errors';
 import { withPortalRoute } from '@/lib/http/route';
@@ -20,5 +21,5 @@ export const GET = withPortalRoute({ permission: 'see-invoices', params: z.objec
     'Cache-Control': 'private, no-store',
   });
   if (pdf.contentLength !== null && pdf.contentLength !== undefined) headers.set('Content-Length', String(pdf.contentLength));
-  return new Response(scavengeWhileStreaming(pdf.body), { headers });
+  return new Response(Readable.toWeb(scavengeWhileStreaming(pdf.body)) as ReadableStream<Uint8Array>, { headers });
 });

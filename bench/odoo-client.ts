@@ -1,10 +1,12 @@
 /**
  * `npm run bench:odoo`: what the gateway adds per call. The same search_count is sent
- * N times as a raw fetch and through OdooClient (JSON-2 and JSON-RPC) against the
- * simulator on loopback; the difference of the medians is the client's own cost.
+ * N times as a raw undici request (the HTTP layer lib/odoo/http.ts uses), as a raw fetch
+ * (for reference) and through OdooClient (JSON-2 and JSON-RPC) against the simulator on
+ * loopback; the difference of the medians to the raw request is the client's own cost.
  * Target (issue 2): under 1 ms added at the median, with connections reused.
  */
 import { writeFileSync } from 'node:fs';
+import { request } from 'undici';
 import { OdooGateway } from '../lib/odoo/client';
 import { OdooSimulator } from '../odoo-sim/server';
 import { median, percentile } from './stats';
@@ -29,14 +31,13 @@ async function timeInterleaved(fns: (() => Promise<unknown>)[]): Promise<number[
   return out;
 }
 
-const raw = () => fetch(`${url}/json/2/sale.order/search_count`, {
-  method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'bearer demo-odoo-key', 'X-Odoo-Database': sim.database },
-  body: JSON.stringify({ domain }),
-}).then((r) => r.json());
+const call = { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'bearer demo-odoo-key', 'X-Odoo-Database': sim.database } } as const;
+const rawRequest = () => request(`${url}/json/2/sale.order/search_count`, { ...call, body: JSON.stringify({ domain }) }).then((r) => r.body.json());
+const rawFetch = () => fetch(`${url}/json/2/sale.order/search_count`, { ...call, body: JSON.stringify({ domain }) }).then((r) => r.json());
 const json2 = new OdooGateway(config).client();
 const jsonrpc = new OdooGateway({ ...config, protocol: 'jsonrpc' }).client();
 
-const variants = [['raw fetch', raw], ['client json2', () => json2.searchCount('sale.order', domain)], ['client jsonrpc', () => jsonrpc.searchCount('sale.order', domain)]] as const;
+const variants = [['raw undici request', rawRequest], ['raw fetch', rawFetch], ['client json2', () => json2.searchCount('sale.order', domain)], ['client jsonrpc', () => jsonrpc.searchCount('sale.order', domain)]] as const;
 const connectionsBefore = sim.stats.connections;
 const samples = await timeInterleaved(variants.map(([, fn]) => fn));
 const rows: Record<string, number | string>[] = variants.map(([name], k) => ({
@@ -45,6 +46,6 @@ const rows: Record<string, number | string>[] = variants.map(([name], k) => ({
 const rawP50 = rows[0]!.p50_ms as number;
 for (const r of rows) r.added_p50_ms = +((r.p50_ms as number) - rawP50).toFixed(3);
 console.table(rows);
-console.log(`TCP connections opened for ${3 * (N + 200)} calls: ${sim.stats.connections - connectionsBefore}`);
+console.log(`TCP connections opened for ${variants.length * (N + 200)} calls: ${sim.stats.connections - connectionsBefore}`);
 writeFileSync('bench/results/odoo-client.json', JSON.stringify({ at: new Date().toISOString(), rows, connections: sim.stats.connections - connectionsBefore }, null, 2));
 await sim.close();

@@ -6,8 +6,9 @@
  *    Odoo calls per request and the portal's own share (time minus waiting on Odoo), from
  *    the portal's per-request Odoo log (OdooCallLog, LOG_LEVEL=debug).
  * 2. Load with autocannon on loopback at latency 20 ms, on a second stack with the default
- *    seed: 10 and 50 connections on /orders and /invoices, each for BENCH_LOAD_SECONDS:
- *    requests/s, p97.5 (autocannon has no p95; p97.5 is the stricter figure), errors.
+ *    seed: 10 and 50 connections on /orders and /invoices, each BENCH_LOAD_RUNS times for
+ *    BENCH_LOAD_SECONDS: median requests/s and its range, median p50 and p97.5 (autocannon
+ *    has no p95; p97.5 is the stricter figure), errors over all runs.
  * 3. Memory: peak RSS over the idle baseline while streaming a 20 MB invoice PDF and a ZIP
  *    of 500 invoices.
  * Prints a table and writes JSON under bench/results/.
@@ -26,6 +27,8 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 /** Which parts to run: BENCH_PARTS=routes,load,memory (all by default). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'routes,load,memory').split(','));
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+/** Each load cell is run this many times: the machine's speed drifts, so the median says more than one run. */
+const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 3);
 const BOB = 'bob@brightline.example';
 const FIONA = 'fiona@brightline.example';
 
@@ -134,7 +137,7 @@ try {
   const f = (n: unknown) => (typeof n === 'number' ? n.toFixed(1) : String(n));
   console.log('\nRoutes (sequential, ms; own = time minus waiting on Odoo)');
   console.table(routeResults.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]))));
-  console.log(`Load (autocannon, ${LOAD_SECONDS} s each, simulator latency 20 ms)`);
+  console.log(`Load (autocannon, ${LOAD_RUNS} runs of ${LOAD_SECONDS} s per cell, medians, simulator latency 20 ms)`);
   console.table(loadResults.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]))));
   console.log('Memory (next start process tree, peak over idle baseline)');
   console.table(memory.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]))));
@@ -158,8 +161,15 @@ async function loadPhase(): Promise<Record<string, unknown>[]> {
     for (const [path, user] of [['/orders', BOB], ['/invoices', FIONA]] as const) {
       await autocannon({ url: `${load.url}${path}`, connections: 10, duration: 2, headers: { cookie: cookies[user]! } }); // warm-up
       for (const connections of [10, 50]) {
-        const r = await autocannon({ url: `${load.url}${path}`, connections, duration: LOAD_SECONDS, headers: { cookie: cookies[user]! } });
-        out.push({ latencyMs: 20, route: path, connections, requestsPerSec: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, errors: r.errors + r.non2xx, timeouts: r.timeouts });
+        const runs: autocannon.Result[] = [];
+        for (let i = 0; i < LOAD_RUNS; i++) runs.push(await autocannon({ url: `${load.url}${path}`, connections, duration: LOAD_SECONDS, headers: { cookie: cookies[user]! } }));
+        const rates = runs.map((r) => r.requests.average);
+        out.push({
+          latencyMs: 20, route: path, connections, runs: LOAD_RUNS,
+          requestsPerSec: median(rates), requestsPerSecRange: `${Math.min(...rates).toFixed(1)}-${Math.max(...rates).toFixed(1)}`,
+          p50: median(runs.map((r) => r.latency.p50)), p97_5: median(runs.map((r) => r.latency.p97_5)),
+          errors: runs.reduce((n, r) => n + r.errors + r.non2xx, 0), timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
+        });
       }
     }
     return out;

@@ -6,7 +6,8 @@
  *    Odoo calls per request and the portal's own share (time minus waiting on Odoo), from
  *    the portal's per-request Odoo log (OdooCallLog, LOG_LEVEL=debug).
  * 2. Load with autocannon on loopback at latency 20 ms, on a second stack with the default
- *    seed: 10 and 50 connections on /orders and /invoices, each BENCH_LOAD_RUNS times for
+ *    seed, served by one portal process and then by two (one per core): 10 and 50
+ *    connections on /orders and /invoices, each BENCH_LOAD_RUNS times for
  *    BENCH_LOAD_SECONDS: median requests/s and its range, median p50 and p97.5 (autocannon
  *    has no p95; p97.5 is the stricter figure), errors over all runs.
  * 3. Memory: peak RSS over the idle baseline while streaming a 20 MB invoice PDF and a ZIP
@@ -15,6 +16,7 @@
  */
 import autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { startStack, waitForPortal } from '../scripts/stack';
 import { SEED_IDS } from '../odoo-sim/seed';
@@ -151,29 +153,49 @@ try {
 process.exit(0);
 
 /**
- * Throughput on its own stack: the default seed (1,200 orders) and info-level logs, so the
- * simulator and the log reader in this process take as little of the 2 cores as possible.
+ * Throughput on its own stack: the default seed (1,200 orders) and warn-level logs, so the
+ * simulator in this process takes as little of the 2 cores as possible. First one portal
+ * process, then two (one per core, as the README's production notes advise), the load
+ * generator spreading its connections over both as a load balancer would. With Redis on
+ * 127.0.0.1:6379 the instances share their rate limits there, as in production (the limit
+ * is set out of reach: each request still pays for its check); without it each keeps its own.
  */
 async function loadPhase(): Promise<Record<string, unknown>[]> {
-  const { stack: load, cookies } = await startLoadStack({ port: 3201, simPort: 8270, idpPort: 4601, logins: [BOB, FIONA] });
+  const redis = (await reachable(6379)) ? { REDIS_URL: 'redis://127.0.0.1:6379' } : undefined;
+  console.log(redis ? 'Load: rate limits in Redis (127.0.0.1:6379)' : 'Load: Redis not reachable, each instance limits in memory');
+  const { stack: load, cookies } = await startLoadStack({ port: 3201, simPort: 8270, idpPort: 4601, logins: [BOB, FIONA], env: redis });
   try {
+    const second = await load.addInstance(3203);
     const out: Record<string, unknown>[] = [];
-    for (const [path, user] of [['/orders', BOB], ['/invoices', FIONA]] as const) {
-      await autocannon({ url: `${load.url}${path}`, connections: 10, duration: 2, headers: { cookie: cookies[user]! } }); // warm-up
-      for (const connections of [10, 50]) {
-        const runs: autocannon.Result[] = [];
-        for (let i = 0; i < LOAD_RUNS; i++) runs.push(await autocannon({ url: `${load.url}${path}`, connections, duration: LOAD_SECONDS, headers: { cookie: cookies[user]! } }));
-        const rates = runs.map((r) => r.requests.average);
-        out.push({
-          latencyMs: 20, route: path, connections, runs: LOAD_RUNS,
-          requestsPerSec: median(rates), requestsPerSecRange: `${Math.min(...rates).toFixed(1)}-${Math.max(...rates).toFixed(1)}`,
-          p50: median(runs.map((r) => r.latency.p50)), p97_5: median(runs.map((r) => r.latency.p97_5)),
-          errors: runs.reduce((n, r) => n + r.errors + r.non2xx, 0), timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
-        });
+    for (const urls of [[load.url], [load.url, second]]) {
+      for (const [path, user] of [['/orders', BOB], ['/invoices', FIONA]] as const) {
+        // autocannon spreads its connections over several URLs (its types allow only one).
+        const targets = urls.map((u) => `${u}${path}`) as unknown as string;
+        await autocannon({ url: targets, connections: 10, duration: 2, headers: { cookie: cookies[user]! } }); // warm-up
+        for (const connections of [10, 50]) {
+          const runs: autocannon.Result[] = [];
+          for (let i = 0; i < LOAD_RUNS; i++) runs.push(await autocannon({ url: targets, connections, duration: LOAD_SECONDS, headers: { cookie: cookies[user]! } }));
+          const rates = runs.map((r) => r.requests.average);
+          out.push({
+            instances: urls.length, latencyMs: 20, route: path, connections, runs: LOAD_RUNS,
+            requestsPerSec: median(rates), requestsPerSecRange: `${Math.min(...rates).toFixed(1)}-${Math.max(...rates).toFixed(1)}`,
+            p50: median(runs.map((r) => r.latency.p50)), p97_5: median(runs.map((r) => r.latency.p97_5)),
+            errors: runs.reduce((n, r) => n + r.errors + r.non2xx, 0), timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
+          });
+        }
       }
     }
     return out;
   } finally {
     await load.stop();
   }
+}
+
+/** Whether something listens on 127.0.0.1:port. */
+function reachable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port, timeout: 500 });
+    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
+  });
 }

@@ -29,6 +29,12 @@ export interface Stack {
   simUrl: string;
   issuer: string;
   web: ChildProcess;
+  /**
+   * One more portal process on `port`, with the same settings and build (e.g. one instance
+   * per core behind a load balancer); it answers once started, and stops with the stack.
+   * Its sessions are the first one's (same AUTH_SECRET); signing in goes through the first.
+   */
+  addInstance(port: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -59,14 +65,22 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ...opts.env,
   };
   // --expose-gc lets a large PDF download free its socket buffers as it goes (lib/http/scavenge-while-streaming.ts).
-  const web = spawn(process.execPath, ['--expose-gc', ...(opts.nodeArgs ?? []), 'node_modules/next/dist/bin/next', 'start', '-p', String(opts.port)], { env, stdio: opts.stdio === 'pipe' ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
+  const startPortal = (port: number) => spawn(process.execPath, ['--expose-gc', ...(opts.nodeArgs ?? []), 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], { env, stdio: opts.stdio === 'pipe' ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
+  const web = startPortal(opts.port);
+  const extra: ChildProcess[] = [];
   let stopped = false;
   return {
     url: `http://localhost:${opts.port}`, sim, simUrl, issuer, web,
+    async addInstance(port) {
+      extra.push(startPortal(port));
+      const url = `http://localhost:${port}`;
+      await waitForPortal(url);
+      return url;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
-      web.kill('SIGTERM');
+      for (const p of [web, ...extra]) p.kill('SIGTERM');
       await Promise.allSettled([sim.close(), idp.close()]);
     },
   };

@@ -6,7 +6,7 @@ import { OdooUnavailableError } from './errors';
  * The one place that speaks HTTP to Odoo, through undici's request() on one keep-alive pool.
  * Not fetch: a JSON call needs none of fetch's Request, Response, Headers and web-stream
  * objects, nor the instrumentation Next.js wraps around the global fetch; skipping them
- * cost ~1.2 ms less CPU per /orders page (three calls), about a tenth of the page
+ * made the /orders page (two calls) cost about a tenth less CPU
  * (`npm run bench:route-cost /orders`, README "Performance"). Redirects are not followed:
  * a redirect to /web/login means that the web session expired.
  * The timeout covers the time until the response headers and body are in (for JSON), or

@@ -1,5 +1,5 @@
 import 'server-only';
-import { pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
 
 type MinorGc = (options: { type: 'minor'; execution: 'sync' }) => void;
 
@@ -33,4 +33,9 @@ export function scavengeWhileStreaming(
   // pipeline, not pipe: a failed or aborted side destroys the other, so no socket is left open.
   pipeline(body, out, () => {});
   return out;
+}
+
+/** A large download as a route handler's Response body: scavenged as above, as a web stream. */
+export function downloadBody(body: Readable): ReadableStream<Uint8Array> {
+  return Readable.toWeb(scavengeWhileStreaming(body)) as ReadableStream<Uint8Array>;
 }

@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream';
 import { PortalError } from '@/lib/errors';
 import { withPortalRoute } from '@/lib/http/route';
-import { scavengeWhileStreaming } from '@/lib/http/scavenge-while-streaming';
+import { downloadBody } from '@/lib/http/scavenge-while-streaming';
 import { invoicesForExport } from '@/lib/portal/invoices';
 import { invoiceZip } from '@/lib/portal/invoice-zip';
 import { portalConfig } from '@/lib/config';
@@ -19,7 +18,7 @@ export const GET = withPortalRoute({ permission: 'see-invoices', query: bulkQuer
   if (items.length > limit) {
     throw new PortalError('bad_request', `A download holds at most ${limit.toLocaleString('en-GB')} invoices. Narrow the date range or the filters and download in parts.`);
   }
-  return new Response(Readable.toWeb(scavengeWhileStreaming(invoiceZip(ctx, items))) as ReadableStream<Uint8Array>, {
+  return new Response(downloadBody(invoiceZip(ctx, items)), {
     headers: {
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="invoices-${new Date().toISOString().slice(0, 10)}.zip"`,

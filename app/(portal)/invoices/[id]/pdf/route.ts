@@ -1,8 +1,7 @@
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { notFound } from '@/lib/errors';
 import { withPortalRoute } from '@/lib/http/route';
-import { scavengeWhileStreaming } from '@/lib/http/scavenge-while-streaming';
+import { downloadBody } from '@/lib/http/scavenge-while-streaming';
 import { invoicePdfSource } from '@/lib/portal/invoices';
 import { pdfFileName } from '@/lib/portal/invoice-zip';
 import { recordId } from '@/lib/schemas/common';
@@ -21,5 +20,5 @@ export const GET = withPortalRoute({ permission: 'see-invoices', params: z.objec
     'Cache-Control': 'private, no-store',
   });
   if (pdf.contentLength !== null && pdf.contentLength !== undefined) headers.set('Content-Length', String(pdf.contentLength));
-  return new Response(Readable.toWeb(scavengeWhileStreaming(pdf.body)) as ReadableStream<Uint8Array>, { headers });
+  return new Response(downloadBody(pdf.body), { headers });
 });

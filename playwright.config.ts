@@ -2,10 +2,11 @@ import { defineConfig, devices } from '@playwright/test';
 
 /**
  * Browser journeys in Debian's Chromium against the production build, started with its
- * embedded simulator and identity provider on ports that do not clash with a running demo.
+ * embedded simulator and identity provider on ports that do not clash with a running demo (tests/test-ports.ts).
  */
-const PORT = 3100;
-export const E2E = { baseURL: `http://localhost:${PORT}`, simURL: 'http://127.0.0.1:8169', idpURL: 'http://127.0.0.1:4500' };
+import { E2E, TEST_PORTS } from './tests/test-ports';
+
+export { E2E };
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -29,6 +30,6 @@ export default defineConfig({
     url: `${E2E.baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), ODOO_SIM_PORT: '8169', DEV_IDP_PORT: '4500', RATE_LIMIT_USER_PER_MINUTE: process.env.E2E_USER_LIMIT ?? '600', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', LOG_LEVEL: 'warn', AUDIT_PGLITE_DIR: 'memory://', DELIVERY_REFRESH_SECONDS: '2', INVOICE_BULK_LIMIT: '200', ODOO_TIMEOUT_MS: '3000' },
+    env: { PORT: String(TEST_PORTS.portal), ODOO_SIM_PORT: String(TEST_PORTS.sim), DEV_IDP_PORT: String(TEST_PORTS.idp), RATE_LIMIT_USER_PER_MINUTE: process.env.E2E_USER_LIMIT ?? '600', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', LOG_LEVEL: 'warn', AUDIT_PGLITE_DIR: 'memory://', DELIVERY_REFRESH_SECONDS: '2', INVOICE_BULK_LIMIT: '200', ODOO_TIMEOUT_MS: '3000' },
   },
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { E2E, TEST_PORTS } from '../test-ports';
 
 export const PASSWORD = 'demo1234';
 
@@ -10,7 +11,7 @@ export async function signIn(page: Page, login: string, path = '/') {
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.port === '3100' && !url.pathname.startsWith('/signin'));
+  await page.waitForURL((url) => url.port === String(TEST_PORTS.portal) && !url.pathname.startsWith('/signin'));
 }
 
 /** No serious or critical axe-core violation on the page as it is now. */
@@ -31,7 +32,7 @@ export async function expectFitsPhone(page: Page) {
 
 /** A call to the simulator's JSON-2 API as the integration user: what an Odoo user changing data in the ERP does. */
 export async function odooCall<T = unknown>(model: string, method: string, body: Record<string, unknown>): Promise<T> {
-  const res = await fetch(`http://127.0.0.1:8169/json/2/${model}/${method}`, {
+  const res = await fetch(`${E2E.simURL}/json/2/${model}/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: 'bearer demo-odoo-key', 'X-Odoo-Database': 'portal_demo' },
     body: JSON.stringify(body),

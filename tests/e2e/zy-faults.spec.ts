@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
+import { E2E } from '../test-ports';
 
 /** Runs late (file name): it switches the shared simulator's faults on and always off again. */
-const faults = (body: Record<string, unknown>) => fetch('http://127.0.0.1:8169/__sim/faults', { method: 'POST', body: JSON.stringify(body) });
+const faults = (body: Record<string, unknown>) => fetch(`${E2E.simURL}/__sim/faults`, { method: 'POST', body: JSON.stringify(body) });
 
 test.afterEach(async () => {
   await faults({ reset: true });

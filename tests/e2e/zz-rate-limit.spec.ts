@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './helpers';
+import { TEST_PORTS } from '../test-ports';
 
 /** The requests the browser sends to the portal itself (not its static files) while `act` runs. */
 async function portalRequestsDuring(page: Page, act: () => Promise<void>): Promise<string[]> {
   const seen: string[] = [];
   const onRequest = (req: { url(): string; method(): string }) => {
     const url = new URL(req.url());
-    if (url.port === '3100' && !url.pathname.startsWith('/_next/static') && url.pathname !== '/icon.svg') seen.push(`${req.method()} ${url.pathname}`);
+    if (url.port === String(TEST_PORTS.portal) && !url.pathname.startsWith('/_next/static') && url.pathname !== '/icon.svg') seen.push(`${req.method()} ${url.pathname}`);
   };
   page.on('request', onRequest);
   await act();

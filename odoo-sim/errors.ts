@@ -45,6 +45,7 @@ export const missingError = (model: string, ids: number[], uid: number) =>
   );
 export const valueError = (msg: string) => new OdooSimError('builtins.ValueError', msg, 500);
 export const typeError = (msg: string) => new OdooSimError('builtins.TypeError', msg, 500);
+export const indexError = (msg: string) => new OdooSimError('builtins.IndexError', msg, 500);
 export const attributeError = (msg: string) => new OdooSimError('builtins.AttributeError', msg, 500);
 
 /** werkzeug HTTP exceptions as JSON-2 serialises them (recordings 08d, 08h). */

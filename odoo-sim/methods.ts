@@ -1,4 +1,4 @@
-import { accessError, attributeError, httpException, missingError, typeError, userError, valueError } from './errors';
+import { accessError, attributeError, httpException, indexError, missingError, typeError, userError, valueError } from './errors';
 import { resolveFields, type Orm } from './orm';
 import { completeNewOrder, confirmOrder, customerPrice, lineAmounts, nowUtc, recomputeOrderTotals } from './sales';
 import { getModel } from './schema';
@@ -164,11 +164,30 @@ export function callKw(env: CallEnv, model: string, method: string, ids: number[
     recordIds = Array.isArray(first) ? first.map(Number) : first === undefined ? [] : [Number(first)];
     positional = rest;
   }
+  if (env.protocol === 'jsonrpc') checkJsonRpcPositional(env, model, method, positional, kwargs);
   if (spec.apiModel && ids && ids.length > 0) {
     throw httpException(422, `cannot call ${model}.${method} with ids`);
   }
   const bound = bind(env, method, spec, positional, kwargs);
   return spec.run(env, model, recordIds, bound);
+}
+
+/**
+ * What real Odoo does with execute_kw arguments that bind in Python but break call_kw:
+ * - `create` without positional values: call_kw shapes the result from `args[0]`
+ *   (odoo/service/model.py on 19, odoo/api.py on 17/18) and raises IndexError; the
+ *   transaction is rolled back, so nothing is created.
+ * - `write(vals=...)` on 17/18: their write overrides name the parameter otherwise
+ *   ("SaleOrder.write() got an unexpected keyword argument 'vals'"); 19 accepts it.
+ */
+function checkJsonRpcPositional(env: CallEnv, model: string, method: string, positional: unknown[], kwargs: Record<string, unknown>) {
+  if (method === 'create' && positional.length === 0) {
+    throw indexError(env.version >= 19 ? 'list index out of range' : 'tuple index out of range');
+  }
+  if (method === 'write' && env.version < 19 && 'vals' in kwargs) {
+    const className = model.split('.').map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
+    throw typeError(`${className}.write() got an unexpected keyword argument 'vals'`);
+  }
 }
 
 function bind(env: CallEnv, method: string, methodSpec: MethodSpec, positional: unknown[], kwargs: Record<string, unknown>) {

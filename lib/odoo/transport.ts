@@ -42,9 +42,20 @@ export class Json2Transport implements Transport {
 }
 
 /**
+ * Parameters that Odoo's `call_kw` needs positionally over JSON-RPC. `create` shapes its
+ * result from `args[0]`: a keyword `vals_list` raises IndexError on real Odoo 17, 18 and 19
+ * and creates nothing. Odoo 17/18's `sale.order.write` refuses `vals=` (TypeError). Every
+ * other method the portal sends binds its parameters by name on 17, 18 and 19.
+ */
+const JSONRPC_POSITIONAL: Readonly<Record<string, readonly string[]>> = {
+  create: ['vals_list'],
+  write: ['vals'],
+};
+
+/**
  * Odoo 16-21: POST /jsonrpc, common.authenticate once for the uid, then object.execute_kw
- * with the API key as password. Parameters go as kwargs; record methods get the ids as
- * their only positional argument.
+ * with the API key as password. Record methods get the ids as their first positional
+ * argument; the parameters in JSONRPC_POSITIONAL follow positionally, the rest go as kwargs.
  */
 export class JsonRpcTransport implements Transport {
   readonly protocol = 'jsonrpc';
@@ -52,10 +63,10 @@ export class JsonRpcTransport implements Transport {
   private nextId = 1;
   constructor(private readonly config: OdooConfig) {}
 
-  async execute({ model, method, ids, params, context }: OrmCall): Promise<unknown> {
+  async execute(call: OrmCall): Promise<unknown> {
     const uid = await this.authenticate();
-    const kwargs = { ...params, ...(context ? { context } : {}) };
-    return this.rpc('object', 'execute_kw', [this.config.db, uid, this.config.apiKey, model, method, ids ? [ids] : [], kwargs]);
+    const { args, kwargs } = executeKwArguments(call);
+    return this.rpc('object', 'execute_kw', [this.config.db, uid, this.config.apiKey, call.model, call.method, args, kwargs]);
   }
 
   /** The uid is looked up once per process (a login costs ~0.85 s on a real server). */
@@ -93,3 +104,18 @@ export async function serverMajorVersion(config: OdooConfig): Promise<number> {
 export function protocolFor(major: number): 'json2' | 'jsonrpc' {
   return major >= 19 ? 'json2' : 'jsonrpc';
 }
+
+/** The positional `args` and the `kwargs` of an execute_kw call, in the shape every Odoo 16-21 binds. */
+export function executeKwArguments({ method, ids, params = {}, context }: OrmCall): { args: unknown[]; kwargs: Record<string, unknown> } {
+  const positionalNames = JSONRPC_POSITIONAL[method] ?? [];
+  const kwargs: Record<string, unknown> = { ...params };
+  const positional: unknown[] = [];
+  for (const name of positionalNames) {
+    if (!(name in kwargs)) break; // a later parameter cannot stand in an earlier one's place
+    positional.push(kwargs[name]);
+    delete kwargs[name];
+  }
+  if (context) kwargs.context = context;
+  return { args: ids ? [ids, ...positional] : positional, kwargs };
+}
+

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type Role } from './session/roles';
+import { ROLES, type Role } from './roles';
 
 /**
  * Portal settings from the environment, parsed once. Every variable is listed in the

@@ -1,7 +1,7 @@
 import { ActingBanner } from '@/components/acting-banner';
 import { SiteShell, type NavItem } from '@/components/site-shell';
 import { requireSession } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireSession();

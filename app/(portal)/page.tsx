@@ -5,7 +5,7 @@ import { OrderStateBadge } from '@/components/status';
 import { ButtonLink, EmptyState } from '@/components/ui';
 import { dashboard } from '@/lib/portal/dashboard';
 import { requireSession } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Home' };
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { PortalError, type ErrorCode } from '../errors';
 import { recordAudit, type AuditOutcome } from '../portal/audit';
 import { requireSession, requireStaff, type PortalContext, type StaffContext } from '../session/require-session';
-import { can, type Permission } from '../session/roles';
+import { can, type Permission } from '../roles';
 import { toPortalError } from './to-portal-error';
 
 export type ActionResult<T> =

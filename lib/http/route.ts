@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { PortalError, STATUS, type PortalErrorBody } from '../errors';
 import { singleValues } from '../schemas/common';
 import { loadSession, type PortalContext } from '../session/require-session';
-import { can, type Permission } from '../session/roles';
+import { can, type Permission } from '../roles';
 import { toPortalError } from './to-portal-error';
 
 /**

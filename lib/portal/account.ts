@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { PortalError, notFound } from '../errors';
 import type { addressInput, inviteInput, myContactInput } from '../schemas/account';
 import type { PortalContext } from '../session/require-session';
-import { ROLE_TAGS, rolesFromTags, type CustomerRole } from '../session/roles';
+import { ROLE_TAGS, rolesFromTags, type CustomerRole } from '../roles';
 import { FIELDS, ids, m2o, num, text } from './fields';
 import { cachedForTenant, cachedShared } from './cache';
 import { toAddress, type Address } from './orders';

@@ -3,7 +3,7 @@ import type { PortalContext } from '../session/require-session';
 import { deliveryDomain, odooNow } from './deliveries';
 import { FIELDS, webSpec } from './fields';
 import { openTotals, type CurrencyTotals } from './invoices';
-import { can } from '../session/roles';
+import { can } from '../roles';
 import { orderDomain, orderSort, toOrderRow, type OrderRow } from './orders';
 
 export interface Dashboard {

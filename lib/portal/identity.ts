@@ -1,6 +1,6 @@
 import 'server-only';
 import type { OdooClient } from '../odoo';
-import { rolesFromTags, type CustomerRole } from '../session/roles';
+import { rolesFromTags, type CustomerRole } from '../roles';
 import { FIELDS, m2o } from './fields';
 
 /**

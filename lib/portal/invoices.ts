@@ -3,7 +3,7 @@ import type { Domain, OdooRecord } from '../odoo';
 import type { InvoiceFilters, InvoiceListQuery } from '../schemas/invoices';
 import type { PortalContext } from '../session/require-session';
 import { forbidden } from '../errors';
-import { can } from '../session/roles';
+import { can } from '../roles';
 import { currency, FIELDS, ids, m2o, num, text, webSpec } from './fields';
 import { stepOf, type DeliveryStep } from './deliveries';
 import { tenantDomain } from './tenant';

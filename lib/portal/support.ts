@@ -9,7 +9,7 @@ import type { ActingAs, PortalContext, StaffContext } from '../session/require-s
 import { cachedShared } from './cache';
 import { FIELDS, ids, m2o, text } from './fields';
 import { findCustomer, type CustomerIdentity, type Unlinked } from './identity';
-import { can, rolesFromTags, ROLE_TAGS, type CustomerRole } from '../session/roles';
+import { can, rolesFromTags, ROLE_TAGS, type CustomerRole } from '../roles';
 
 export interface CustomerSummary {
   id: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUSTOMER_ROLES } from '../session/roles';
+import { CUSTOMER_ROLES } from '../roles';
 import { recordId } from './common';
 
 const required = (label: string, max: number) => z.string({ error: `Enter the ${label}.` }).trim().min(1, `Enter the ${label}.`).max(max, `The ${label} is at most ${max} characters.`);

@@ -2,7 +2,7 @@ import 'server-only';
 import { LRUCache } from 'lru-cache';
 import type { OdooClient } from '../odoo';
 import { findCustomer, findStaffUser, type CustomerIdentity, type Unlinked } from '../portal/identity';
-import { rolesFromGroups, STAFF_ROLES, type Role } from './roles';
+import { rolesFromGroups, STAFF_ROLES, type Role } from '../roles';
 
 /** What the session cookie carries: the IdP's claims, nothing the portal derived. */
 export interface SessionClaims {

@@ -8,7 +8,7 @@ import { OdooCallLog, odooGateway, type OdooClient } from '../odoo';
 import { recordAudit } from '../portal/audit';
 import { activeSupportSession, actingIdentity } from '../portal/support';
 import { IdentityResolver, type Identity } from './identity';
-import type { Role } from './roles';
+import type { Role } from '../roles';
 import { readSessionCookie } from './session-token';
 
 /** What every page, action and route handler works with. The tenant comes from here only. */

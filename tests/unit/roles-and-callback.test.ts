@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../lib/config';
 import { safeCallbackPath } from '../../lib/safe-callback';
-import { can, rolesFromGroups, rolesFromTags } from '../../lib/session/roles';
+import { can, rolesFromGroups, rolesFromTags } from '../../lib/roles';
 
 describe('roles', () => {
   it('reads roles from the groups claim, through the configured group names', () => {

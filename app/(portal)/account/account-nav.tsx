@@ -1,6 +1,6 @@
 import { Link } from '@/components/app-link';
 import type { PortalContext } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 
 export function AccountNav({ ctx, current }: { ctx: PortalContext; current: 'company' | 'addresses' | 'contacts' | 'access-log' }) {
   const items = [

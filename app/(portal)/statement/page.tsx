@@ -4,7 +4,7 @@ import { formatDate, formatMoney } from '@/lib/format';
 import { ButtonLink, EmptyState, PageHeader } from '@/components/ui';
 import { BUCKET_LABEL, BUCKETS, statement } from '@/lib/portal/statement';
 import { requireSession } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 import { NotForYourRole } from '@/components/not-for-your-role';
 
 export const metadata: Metadata = { title: 'Statement of account' };

@@ -3,7 +3,7 @@ import { formatDateTime } from '@/lib/format';
 import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui';
 import { accessLog } from '@/lib/portal/support';
 import { requireSession } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 import { AccountNav } from '../account-nav';
 
 export const metadata: Metadata = { title: 'Support access log' };

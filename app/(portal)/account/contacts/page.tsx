@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Card, PageHeader } from '@/components/ui';
 import { listContacts } from '@/lib/portal/account';
 import { requireSession } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 import { AccountNav } from '../account-nav';
 import { ContactItem, InviteForm } from './contact-forms';
 

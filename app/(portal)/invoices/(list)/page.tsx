@@ -8,7 +8,7 @@ import { listInvoices } from '@/lib/portal/invoices';
 import { portalConfig } from '@/lib/config';
 import { invoiceListQuery } from '@/lib/schemas/invoices';
 import { requireSession } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 import { BulkDownload } from './bulk-download';
 import { InvoicesTable } from './invoices-table';
 import { NotForYourRole } from '@/components/not-for-your-role';

@@ -7,7 +7,7 @@ import { AmountsCard, ButtonLink, Card, PageHeader } from '@/components/ui';
 import { getInvoice } from '@/lib/portal/invoices';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 import { PaymentBadge } from '@/components/status';
 import { NotForYourRole } from '@/components/not-for-your-role';
 

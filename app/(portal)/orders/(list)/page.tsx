@@ -6,7 +6,7 @@ import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
 import { listOrders } from '@/lib/portal/orders';
 import { orderListQuery } from '@/lib/schemas/orders';
 import { requireSession } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 import { OrdersTable } from './orders-table';
 
 export const metadata: Metadata = { title: 'Orders' };

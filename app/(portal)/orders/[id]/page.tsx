@@ -7,7 +7,7 @@ import { Alert, AmountsCard, Badge, ButtonLink, Card, PageHeader } from '@/compo
 import { getOrder, type OrderDetail } from '@/lib/portal/orders';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Order' };
 

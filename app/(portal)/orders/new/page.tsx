@@ -7,7 +7,7 @@ import { listAddresses } from '@/lib/portal/account';
 import { priceCart, reorderRequest } from '@/lib/portal/cart';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
-import { can } from '@/lib/session/roles';
+import { can } from '@/lib/roles';
 import { OrderReviewForm } from './order-review-form';
 import { QuickOrderForm } from './quick-order-form';
 

@@ -3,7 +3,8 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { PortalError, type ErrorCode } from '../errors';
 import { recordAudit, type AuditOutcome } from '../portal/audit';
-import { requireSession, requireStaff, type PortalContext, type StaffContext } from '../session/require-session';
+import type { PortalContext, StaffContext } from '../context';
+import { requireSession, requireStaff } from '../session/require-session';
 import { can, type Permission } from '../roles';
 import { toPortalError } from './to-portal-error';
 

@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { PortalError, STATUS, type PortalErrorBody } from '../errors';
 import { singleValues } from '../schemas/common';
-import { loadSession, type PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
+import { loadSession } from '../session/require-session';
 import { can, type Permission } from '../roles';
 import { toPortalError } from './to-portal-error';
 

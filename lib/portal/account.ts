@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { PortalError, notFound } from '../errors';
 import type { addressInput, inviteInput, myContactInput } from '../schemas/account';
-import type { PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
 import { ROLE_TAGS, rolesFromTags, type CustomerRole } from '../roles';
 import { FIELDS, ids, m2o, num, text } from './fields';
 import { cachedForTenant, cachedShared } from './cache';

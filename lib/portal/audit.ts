@@ -1,7 +1,7 @@
 import 'server-only';
 import { portalDb } from '../db/sql';
 import { log } from '../log';
-import type { PortalContext, StaffContext } from '../session/require-session';
+import type { PortalContext, StaffContext } from '../context';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
 import type { OdooRecord } from '../odoo';
 import { currency, FIELDS, m2o, num, text, webSpec } from './fields';
 import type { LineError, ParsedLine } from './quick-order';

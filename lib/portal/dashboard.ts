@@ -1,5 +1,5 @@
 import 'server-only';
-import type { PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
 import { deliveryDomain, odooNow } from './deliveries';
 import { FIELDS, webSpec } from './fields';
 import { openTotals, type CurrencyTotals } from './invoices';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Domain } from '../odoo';
 import type { DeliveryListQuery } from '../schemas/deliveries';
-import type { PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
 import { FIELDS, m2o, num, text, utc } from './fields';
 import { tenantDomain } from './tenant';
 

@@ -3,7 +3,7 @@ import archiver from 'archiver';
 import Papa from 'papaparse';
 import { PassThrough, Readable } from 'node:stream';
 import { log } from '../log';
-import type { PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
 import type { InvoiceRow } from './invoices';
 
 export type ExportItem = InvoiceRow & { attachmentId: number | false };

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Domain, OdooRecord } from '../odoo';
 import type { InvoiceFilters, InvoiceListQuery } from '../schemas/invoices';
-import type { PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
 import { forbidden } from '../errors';
 import { can } from '../roles';
 import { currency, FIELDS, ids, m2o, num, text, webSpec } from './fields';

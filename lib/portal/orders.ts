@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Domain } from '../odoo';
 import type { OrderListQuery } from '../schemas/orders';
-import type { PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
 import { can } from '../roles';
 import { currency, FIELDS, m2o, num, text, utc, webSpec } from './fields';
 import { stepOf } from './deliveries';

@@ -3,7 +3,7 @@ import { portalDb, type Sql } from '../db/sql';
 import { PortalError } from '../errors';
 import { log } from '../log';
 import type { PlaceOrderInput } from '../schemas/orders';
-import type { PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
 import { listAddresses } from './account';
 import { orderState, type OrderState } from './orders';
 import { tenantDomain } from './tenant';

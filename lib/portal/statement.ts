@@ -1,5 +1,5 @@
 import 'server-only';
-import type { PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
 import { odooToday, openItems, round2, type InvoiceRow } from './invoices';
 
 export const BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;

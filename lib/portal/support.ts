@@ -5,7 +5,7 @@ import { portalDb } from '../db/sql';
 import { PortalError, notFound } from '../errors';
 import type { Domain } from '../odoo';
 import type { startActingInput } from '../schemas/support';
-import type { ActingAs, PortalContext, StaffContext } from '../session/require-session';
+import type { ActingAs, PortalContext, StaffContext } from '../context';
 import { cachedShared } from './cache';
 import { FIELDS, ids, m2o, text } from './fields';
 import { findCustomer, type CustomerIdentity, type Unlinked } from './identity';

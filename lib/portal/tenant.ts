@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Domain } from '../odoo';
-import type { PortalContext } from '../session/require-session';
+import type { PortalContext } from '../context';
 
 /**
  * The tenant filter every lib/portal read adds itself: records of the session's commercial

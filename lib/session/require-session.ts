@@ -4,45 +4,12 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { portalConfig } from '../config';
-import { OdooCallLog, odooGateway, type OdooClient } from '../odoo';
+import type { PortalContext, StaffContext } from '../context';
+import { OdooCallLog, odooGateway } from '../odoo';
 import { recordAudit } from '../portal/audit';
 import { activeSupportSession, actingIdentity } from '../portal/support';
 import { IdentityResolver, type Identity } from './identity';
-import type { Role } from '../roles';
 import { readSessionCookie } from './session-token';
-
-/** What every page, action and route handler works with. The tenant comes from here only. */
-export interface PortalContext {
-  requestId: string;
-  ip: string | null;
-  /** The person signed in: the customer's contact, or the staff member while acting. */
-  user: SessionUser;
-  /** The Odoo contact the request works for. */
-  contact: { id: number; name: string };
-  tenant: { id: number; name: string };
-  roles: ReadonlySet<Role>;
-  odoo: OdooClient;
-  /** Set while an account manager acts for this contact (support session). */
-  actingAs?: ActingAs;
-}
-
-export interface SessionUser { sub: string; email: string | null; name: string }
-
-export interface ActingAs {
-  sessionId: string;
-  canWrite: boolean;
-  expiresAt: string;
-  reason: string;
-}
-
-export interface StaffContext {
-  requestId: string;
-  ip: string | null;
-  user: SessionUser;
-  roles: ReadonlySet<Role>;
-  odooUserId: number | null;
-  odoo: OdooClient;
-}
 
 export type SessionState =
   | { status: 'anonymous' }

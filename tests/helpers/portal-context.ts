@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OdooCallLog } from '../../lib/odoo/call-log';
 import type { OdooGateway } from '../../lib/odoo/client';
-import type { PortalContext } from '../../lib/session/require-session';
+import type { PortalContext } from '../../lib/context';
 import type { Role } from '../../lib/roles';
 import { SEED_IDS } from '../../odoo-sim/seed';
 

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { OdooGateway } from '../../lib/odoo/client';
 import { OdooCallLog } from '../../lib/odoo/call-log';
-import type { StaffContext } from '../../lib/session/require-session';
+import type { StaffContext } from '../../lib/context';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
 import { startSimulator } from '../helpers/odoo-sim';

@@ -1,5 +1,5 @@
 import { Link } from '@/components/app-link';
-import type { PortalContext } from '@/lib/session/require-session';
+import type { PortalContext } from '@/lib/context';
 import { can } from '@/lib/roles';
 
 export function AccountNav({ ctx, current }: { ctx: PortalContext; current: 'company' | 'addresses' | 'contacts' | 'access-log' }) {

@@ -1,0 +1,41 @@
+import type { OdooClient } from './odoo';
+import type { Role } from './roles';
+
+/**
+ * The contexts every page, action, route handler and lib/portal function works with. Types
+ * only, in a leaf module: lib/portal names them without importing the session code that
+ * builds them (lib/session/require-session.ts), which itself calls lib/portal.
+ */
+
+/** What every page, action and route handler works with. The tenant comes from here only. */
+export interface PortalContext {
+  requestId: string;
+  ip: string | null;
+  /** The person signed in: the customer's contact, or the staff member while acting. */
+  user: SessionUser;
+  /** The Odoo contact the request works for. */
+  contact: { id: number; name: string };
+  tenant: { id: number; name: string };
+  roles: ReadonlySet<Role>;
+  odoo: OdooClient;
+  /** Set while an account manager acts for this contact (support session). */
+  actingAs?: ActingAs;
+}
+
+export interface SessionUser { sub: string; email: string | null; name: string }
+
+export interface ActingAs {
+  sessionId: string;
+  canWrite: boolean;
+  expiresAt: string;
+  reason: string;
+}
+
+export interface StaffContext {
+  requestId: string;
+  ip: string | null;
+  user: SessionUser;
+  roles: ReadonlySet<Role>;
+  odooUserId: number | null;
+  odoo: OdooClient;
+}

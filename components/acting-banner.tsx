@@ -2,15 +2,19 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
-import { setActingWriteAction, stopActingAction } from '@/app/(support)/support/actions';
+import type { ActionResult } from '@/lib/http/action';
+
+type BannerAction = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 
 /**
  * Shown on every page while an account manager acts for a customer: who, for whom, how
  * long is left, whether changes are allowed, and the stop button. At the time limit the
  * page refreshes and the server ends the session.
  */
-export function ActingBanner({ staffName, contactName, tenantName, expiresAt, canWrite }: {
+export function ActingBanner({ staffName, contactName, tenantName, expiresAt, canWrite, stopActingAction, setActingWriteAction }: {
   staffName: string; contactName: string; tenantName: string; expiresAt: string; canWrite: boolean;
+  /** The support pages' server actions, handed down by the layout: components never import app/. */
+  stopActingAction: BannerAction; setActingWriteAction: BannerAction;
 }) {
   const router = useRouter();
   const [left, setLeft] = useState(() => Date.parse(expiresAt) - Date.now());

@@ -1,4 +1,3 @@
-import { signOutAction } from '@/app/(auth)/actions';
 import { Link } from '@/components/app-link';
 import { NavLink } from '@/components/nav-link';
 
@@ -17,13 +16,15 @@ const TONES = {
  * who is signed in, sign-out, the audience's navigation and the main landmark that the
  * root layout's skip link targets.
  */
-export function SiteShell({ tone, home, brand, signedInAs, navLabel, nav, children }: {
+export function SiteShell({ tone, home, brand, signedInAs, navLabel, nav, signOutAction, children }: {
   tone: keyof typeof TONES;
   home: string;
   brand: string;
   signedInAs: string;
   navLabel: string;
   nav: NavItem[];
+  /** The sign-out server action, handed down by the layout: components never import app/. */
+  signOutAction: () => Promise<void>;
   children: React.ReactNode;
 }) {
   const t = TONES[tone];

@@ -1,3 +1,5 @@
+import { signOutAction } from '@/app/(auth)/actions';
+import { setActingWriteAction, stopActingAction } from '@/app/(support)/support/actions';
 import { ActingBanner } from '@/components/acting-banner';
 import { SiteShell, type NavItem } from '@/components/site-shell';
 import { requireSession } from '@/lib/session/require-session';
@@ -15,11 +17,13 @@ export default async function PortalLayout({ children }: { children: React.React
   ];
   return (
     <>
-      {ctx.actingAs ? <ActingBanner staffName={ctx.user.name} contactName={ctx.contact.name} tenantName={ctx.tenant.name} expiresAt={ctx.actingAs.expiresAt} canWrite={ctx.actingAs.canWrite} /> : null}
+      {ctx.actingAs ? <ActingBanner staffName={ctx.user.name} contactName={ctx.contact.name} tenantName={ctx.tenant.name} expiresAt={ctx.actingAs.expiresAt} canWrite={ctx.actingAs.canWrite}
+        stopActingAction={stopActingAction} setActingWriteAction={setActingWriteAction} /> : null}
       <SiteShell
         tone="light" home="/" brand="Northwind portal" navLabel="Main"
         signedInAs={`${ctx.actingAs ? ctx.contact.name : ctx.user.name} · ${ctx.tenant.name}`}
         nav={nav}
+        signOutAction={signOutAction}
       >
         {children}
       </SiteShell>

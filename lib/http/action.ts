@@ -6,7 +6,7 @@ import { recordAudit, type AuditOutcome } from '../portal/audit';
 import type { PortalContext, StaffContext } from '../context';
 import { requireSession, requireStaff } from '../session/require-session';
 import { can, type Permission } from '../roles';
-import { toPortalError } from './to-portal-error';
+import { toPortalError } from '../portal/to-portal-error';
 
 export type ActionResult<T> =
   | { ok: true; data: T }

@@ -6,7 +6,7 @@ import { singleValues } from '../schemas/common';
 import type { PortalContext } from '../context';
 import { loadSession } from '../session/require-session';
 import { can, type Permission } from '../roles';
-import { toPortalError } from './to-portal-error';
+import { toPortalError } from '../portal/to-portal-error';
 
 /**
  * The one wrapper for customer route handlers: session → tenant → permission → zod

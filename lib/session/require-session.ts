@@ -5,8 +5,8 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { portalConfig } from '../config';
 import type { PortalContext, StaffContext } from '../context';
-import { OdooCallLog, odooGateway } from '../odoo';
 import { recordAudit } from '../portal/audit';
+import { requestOdooClient } from '../portal/odoo-client';
 import { activeSupportSession, actingIdentity } from '../portal/support';
 import { IdentityResolver, type Identity } from './identity';
 import { readSessionCookie } from './session-token';
@@ -33,7 +33,7 @@ export const loadSession = cache(async (): Promise<SessionState> => {
   const h = await headers();
   const requestId = h.get('x-request-id') ?? randomUUID();
   const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
-  const odoo = odooGateway().client(new OdooCallLog(requestId));
+  const odoo = requestOdooClient(requestId);
   const identity = await identityResolver().resolve(odoo, claims);
   const user = { sub: claims.sub, email: claims.email ?? null, name: claims.name ?? claims.email ?? claims.sub };
   if (identity.kind === 'staff') {

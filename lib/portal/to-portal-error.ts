@@ -4,7 +4,11 @@ import { PortalError } from '../errors';
 import { log } from '../log';
 import { OdooError, OdooMissingError, OdooUnavailableError, OdooValidationError } from '../odoo/errors';
 
-/** Any failure as the portal's one error shape; unexpected ones are logged with the request id. */
+/**
+ * Any failure as the portal's one error shape; unexpected ones are logged with the request id.
+ * Here, beside the rest of lib/portal, because it is what turns lib/odoo's errors into portal
+ * terms: the wrappers in lib/http use it without importing lib/odoo themselves.
+ */
 export function toPortalError(err: unknown, requestId: string): PortalError {
   if (err instanceof PortalError) return err;
   if (err instanceof ZodError) {

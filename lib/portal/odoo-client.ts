@@ -1,0 +1,11 @@
+import 'server-only';
+import { OdooCallLog, odooGateway, type OdooClient } from '../odoo';
+
+/**
+ * The Odoo client of one request: the process's gateway, with a log that counts this
+ * request's calls. The session builds it into the request's context; lib/portal is the
+ * only layer that reaches lib/odoo.
+ */
+export function requestOdooClient(requestId: string): OdooClient {
+  return odooGateway().client(new OdooCallLog(requestId));
+}

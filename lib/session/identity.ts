@@ -34,7 +34,8 @@ export class IdentityResolver {
   private readonly cache: LRUCache<string, Identity>;
 
   constructor(private readonly opts: IdentityOptions) {
-    this.cache = new LRUCache({ max: 10_000, ttl: opts.ttlSeconds * 1000 });
+    // The clock is looked up on each call rather than the one lru-cache keeps from start-up, so fake timers move it in tests.
+    this.cache = new LRUCache({ max: 10_000, ttl: opts.ttlSeconds * 1000, perf: { now: () => performance.now() } });
   }
 
   async resolve(odoo: OdooClient, claims: SessionClaims): Promise<Identity> {

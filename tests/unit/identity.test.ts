@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OdooGateway } from '../../lib/odoo/client';
 import { IdentityResolver } from '../../lib/session/identity';
 import type { OdooSimulator } from '../../odoo-sim/server';
@@ -50,16 +50,21 @@ describe('mapping a sign-in to an Odoo partner', () => {
   });
 
   it('keeps a mapping for the TTL only: an archived contact loses access once it expires', async () => {
+    // The clocks and timeouts are faked (lru-cache drops its cached clock reading on a timeout); I/O stays real.
+    vi.useFakeTimers({ toFake: ['performance', 'Date', 'setTimeout', 'clearTimeout'] });
+    vi.advanceTimersByTime(1_000); // lru-cache reads a start time of 0 (the fake clock's first reading) as "no TTL"
     const short = new IdentityResolver({ mapping: 'email', roleGroups: {}, ttlSeconds: 300 });
     const claims = { sub: 'v', email: 'victor@brightline.example', emailVerified: true };
     const client = gateway.client();
-    expect((await short.resolve(client, claims)).kind).toBe('customer');
-    sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: false });
     try {
-      expect((await short.resolve(client, claims)).kind).toBe('customer'); // cached
-      short.forget(); // what the TTL does after 5 minutes
+      expect((await short.resolve(client, claims)).kind).toBe('customer');
+      sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: false });
+      vi.advanceTimersByTime(299_000);
+      expect((await short.resolve(client, claims)).kind).toBe('customer'); // still the cached mapping
+      vi.advanceTimersByTime(2_000);
       expect(await short.resolve(client, claims)).toEqual({ kind: 'unlinked', reason: 'archived' });
     } finally {
+      vi.useRealTimers();
       sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: true });
     }
   });

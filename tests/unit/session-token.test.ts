@@ -1,6 +1,12 @@
-import { encode } from 'next-auth/jwt';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { decode, encode } from 'next-auth/jwt';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readSessionCookie, renewalDue } from '../../lib/session/session-token';
+
+// decode() as next-auth ships it, counted: a cookie read from the cache is not decrypted again.
+vi.mock('next-auth/jwt', async (importOriginal) => {
+  const original = await importOriginal<typeof import('next-auth/jwt')>();
+  return { ...original, decode: vi.fn(original.decode) };
+});
 
 const SECRET = 'unit-test-secret-0123456789-0123456789';
 const NAME = 'authjs.session-token';
@@ -12,6 +18,9 @@ const token = (payload: Record<string, unknown>, maxAge = 3600, salt = NAME) => 
 beforeAll(() => {
   process.env.AUTH_SECRET = SECRET;
 });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('readSessionCookie', () => {
   it('reads the claims and the support session from the cookie next-auth wrote', async () => {
@@ -22,8 +31,26 @@ describe('readSessionCookie', () => {
     expect(read.token.claims).toEqual(claims);
     expect(read.token.acting).toBe('0b9f2f7e-8d52-4d7c-9a3e-2f1d7c1a9b10');
     expect(read.token.expiresAt).toBeGreaterThan(Date.now() / 1000 + 3500);
-    // Read again (from the cache): the same answer.
-    expect(await readSessionCookie(jar({ [NAME]: value }))).toEqual(read);
+  });
+
+  it('decrypts a cookie value once: reading it again answers from the cache', async () => {
+    const value = await token({ claims, sid: 'cache-test-sign-in' });
+    vi.mocked(decode).mockClear();
+    const first = await readSessionCookie(jar({ [NAME]: value }));
+    expect(first.status).toBe('valid');
+    expect(await readSessionCookie(jar({ [NAME]: value }))).toEqual(first);
+    expect(await readSessionCookie(jar({ [NAME]: value }))).toEqual(first);
+    expect(decode).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a cached token once it has expired, without decrypting it again', async () => {
+    const value = await token({ claims, sid: 'expiry-test-sign-in' }, 120);
+    vi.mocked(decode).mockClear();
+    expect((await readSessionCookie(jar({ [NAME]: value }))).status).toBe('valid');
+    // Only Date moves: the cache keeps the entry, so the expiry check on the cached token is what refuses it.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 121_000 });
+    expect(await readSessionCookie(jar({ [NAME]: value }))).toEqual({ status: 'invalid', cookieNames: [NAME] });
+    expect(decode).toHaveBeenCalledTimes(1);
   });
 
   it('joins a cookie that next-auth split into chunks, in chunk order', async () => {

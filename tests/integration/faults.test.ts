@@ -51,7 +51,7 @@ describe('when Odoo fails', () => {
     sim.setFaults({ methodLatencyMs: { create: 400 } }); // the create answers after the 250 ms timeout, and still happens
     await expect(placeOrder(portalContext(gateway, 'bobA'), order, { mode: 'confirm' })).rejects.toMatchObject({ reason: 'timeout' });
     sim.resetFaults();
-    await new Promise((r) => setTimeout(r, 600)); // Odoo finishes the create it received
+    await expect.poll(countOrders, { timeout: 10_000 }).toBe(before + 1); // Odoo finishes the create it received
     const retried = await placeOrder(portalContext(gateway, 'bobA'), order, { mode: 'confirm', staleAfterMs: 0 });
     expect(retried.created).toBe(false);
     expect(await countOrders()).toBe(before + 1);

@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OdooCallLog } from '../../lib/odoo/call-log';
 import { OdooGateway } from '../../lib/odoo/client';
 import {
@@ -120,13 +120,19 @@ describe('protocol choice', () => {
 
   it('renews an expired web session for the invoice PDF', async () => {
     const client = new OdooGateway(config({ protocol: 'json2', password: 'demo-odoo-key' })).client();
-    sim.setFaults({ sessionTtlMs: 200 });
-    const first = await client.invoicePdf(1, false);
-    first.body.destroy();
-    await new Promise((r) => setTimeout(r, 250)); // the session has expired on Odoo's side
-    const logins = sim.stats.byRoute.get('/web/session/authenticate') ?? 0;
-    const second = await client.invoicePdf(1, false);
-    expect((await buffer(second.body)).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(sim.stats.byRoute.get('/web/session/authenticate')).toBe(logins + 1);
+    sim.setFaults({ sessionTtlMs: 60_000 });
+    // The simulator runs in this process and ends its sessions by Date: moving Date expires the session, no waiting.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const first = await client.invoicePdf(1, false);
+      first.body.destroy();
+      vi.setSystemTime(Date.now() + 60_001); // the session has expired on Odoo's side
+      const logins = sim.stats.byRoute.get('/web/session/authenticate') ?? 0;
+      const second = await client.invoicePdf(1, false);
+      expect((await buffer(second.body)).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(sim.stats.byRoute.get('/web/session/authenticate')).toBe(logins + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

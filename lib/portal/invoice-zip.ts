@@ -1,7 +1,7 @@
 import 'server-only';
 import archiver from 'archiver';
-import Papa from 'papaparse';
 import { PassThrough, Readable } from 'node:stream';
+import { csvText, type CsvColumn } from '../http/csv';
 import { log } from '../log';
 import type { PortalContext } from '../context';
 import type { InvoiceRow } from './invoices';
@@ -31,7 +31,7 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
   closedEarly.catch(() => {});
 
   void (async () => {
-    const results: { item: ExportItem; status: string }[] = [];
+    const results: IndexRow[] = [];
     let next = 0;
     // Fetches run ahead of the archive by at most `concurrency`; entries are added in order.
     const started: Promise<Readable | Error>[] = [];
@@ -85,12 +85,20 @@ function appendAndWait(archive: archiver.Archiver, stream: Readable, name: strin
   });
 }
 
-function indexCsv(results: { item: ExportItem; status: string }[]): string {
-  return `\uFEFF${Papa.unparse({
-    fields: ['Number', 'Type', 'Date', 'Due date', 'Total', 'Amount due', 'Currency', 'File', 'Status'],
-    data: results.map(({ item, status }) => [
-      item.number, item.kind === 'credit' ? 'credit note' : 'invoice', item.date ?? '', item.dueDate ?? '',
-      item.total.toFixed(2), item.residual.toFixed(2), item.currency, status === 'ok' ? pdfFileName(item.number) : '', status,
-    ]),
-  }, { escapeFormulae: true })}\r\n`;
+type IndexRow = { item: ExportItem; status: string };
+
+const INDEX_COLUMNS: CsvColumn<IndexRow>[] = [
+  { header: 'Number', type: 'text', value: (r) => r.item.number },
+  { header: 'Type', type: 'text', value: (r) => (r.item.kind === 'credit' ? 'credit note' : 'invoice') },
+  { header: 'Date', type: 'date', value: (r) => r.item.date },
+  { header: 'Due date', type: 'date', value: (r) => r.item.dueDate },
+  { header: 'Total', type: 'number', decimals: 2, value: (r) => r.item.total },
+  { header: 'Amount due', type: 'number', decimals: 2, value: (r) => r.item.residual },
+  { header: 'Currency', type: 'text', value: (r) => r.item.currency },
+  { header: 'File', type: 'text', value: (r) => (r.status === 'ok' ? pdfFileName(r.item.number) : '') },
+  { header: 'Status', type: 'text', value: (r) => r.status },
+];
+
+function indexCsv(results: IndexRow[]): string {
+  return csvText(INDEX_COLUMNS, results);
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import Papa from 'papaparse';
+import { MAX_QUANTITY, QUANTITY_TEXT, quantityProblem } from '../schemas/orders';
 
 export interface ParsedLine {
   line: number;
@@ -17,7 +18,9 @@ export const QUICK_ORDER_MAX_LINES = 500;
 
 /**
  * Reads pasted `SKU quantity` lines or a CSV file (`sku,quantity`, comma, semicolon or tab
- * separated, with or without the header of the template). Repeated SKUs are added up.
+ * separated, with or without the header of the template). Quantities are decimals (a `.`
+ * or `,` separator, nothing else: `0x10` or `1e3` is not a quantity). Repeated SKUs are added
+ * up, and the sum is held to the same limit as one line.
  * Pure: no Odoo, so every mistake in the text is found before anything is looked up.
  */
 export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: LineError[] } {
@@ -37,17 +40,27 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
       continue;
     }
     const [sku, qtyText] = cells as [string, string];
-    const quantity = Number(qtyText.replace(',', '.'));
-    if (sku.length > 64) errors.push({ line: lineNo, text, message: 'A SKU is at most 64 characters.' });
-    else if (!Number.isFinite(quantity) || quantity <= 0) errors.push({ line: lineNo, text, message: `“${qtyText}” is not a quantity above 0.` });
-    else if (quantity > 100_000) errors.push({ line: lineNo, text, message: 'The quantity is at most 100,000.' });
-    else if (Math.round(quantity * 1000) !== quantity * 1000) errors.push({ line: lineNo, text, message: 'Use at most 3 decimals.' });
-    else {
-      const key = sku.toUpperCase();
-      const existing = lines.get(key);
-      if (existing) existing.quantity += quantity;
-      else lines.set(key, { line: lineNo, sku, quantity });
+    if (sku.length > 64) {
+      errors.push({ line: lineNo, text, message: 'A SKU is at most 64 characters.' });
+      continue;
     }
+    const quantity = QUANTITY_TEXT.test(qtyText) ? Number(qtyText.replace(',', '.')) : NaN;
+    const problem = Number.isNaN(quantity) || quantity <= 0 ? `“${qtyText}” is not a quantity above 0.` : quantityProblem(quantity);
+    if (problem) {
+      errors.push({ line: lineNo, text, message: problem });
+      continue;
+    }
+    const key = sku.toUpperCase();
+    const existing = lines.get(key);
+    if (!existing) {
+      lines.set(key, { line: lineNo, sku, quantity });
+      continue;
+    }
+    // Thousandths, so 0.1 + 0.2 stays 0.3.
+    const sum = Math.round((existing.quantity + quantity) * 1000) / 1000;
+    if (sum > MAX_QUANTITY) {
+      errors.push({ line: lineNo, text, message: `With line ${existing.line}, ${existing.sku} adds up to more than ${MAX_QUANTITY.toLocaleString('en-GB')}.` });
+    } else existing.quantity = sum;
   }
   if (lines.size > QUICK_ORDER_MAX_LINES) {
     return { lines: [], errors: [{ line: 0, text: '', message: `At most ${QUICK_ORDER_MAX_LINES} products per quick order; split the list.` }] };

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { PortalContext } from '../context';
+import type { CsvColumn } from '../http/csv';
 import { odooToday, openItems, round2, type InvoiceRow } from './invoices';
 
 export const BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
@@ -48,6 +49,18 @@ export function ageItems(items: InvoiceRow[], today: string): { lines: Statement
   }
   return { lines, aging: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
 }
+
+/** The statement as CSV: amounts as numbers (credit notes negative), never as text. */
+export const STATEMENT_CSV_COLUMNS: CsvColumn<StatementLine>[] = [
+  { header: 'Number', type: 'text', value: (l) => l.number },
+  { header: 'Type', type: 'text', value: (l) => (l.kind === 'credit' ? 'credit note' : 'invoice') },
+  { header: 'Date', type: 'date', value: (l) => l.date },
+  { header: 'Due date', type: 'date', value: (l) => l.dueDate },
+  { header: 'Days overdue', type: 'number', value: (l) => Math.max(0, l.daysOverdue) },
+  { header: 'Bucket', type: 'text', value: (l) => BUCKET_LABEL[l.bucket] },
+  { header: 'Open amount', type: 'number', decimals: 2, value: (l) => l.balance },
+  { header: 'Currency', type: 'text', value: (l) => l.currency },
+];
 
 export async function statement(ctx: PortalContext, now = new Date()) {
   const today = odooToday(now);

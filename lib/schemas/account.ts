@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CUSTOMER_ROLES } from '../roles';
-import { recordId } from './common';
+import { optionalText, recordId, text } from './common';
 
-const required = (label: string, max: number) => z.string({ error: `Enter the ${label}.` }).trim().min(1, `Enter the ${label}.`).max(max, `The ${label} is at most ${max} characters.`);
-const optional = (label: string, max: number) => z.string().trim().max(max, `The ${label} is at most ${max} characters.`).optional().transform((s) => s || undefined).optional();
+const required = (label: string, max: number) => text(label, { max }).min(1, `Enter the ${label}.`);
+const optional = (label: string, max: number) => optionalText(label, { max });
 
 export const myContactInput = z.object({
   name: required('name', 128),

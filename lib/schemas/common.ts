@@ -1,18 +1,63 @@
 import { z } from 'zod';
 
+/**
+ * A whole number from a URL, a form or a client's object, written the one canonical way:
+ * digits without sign, leading zero, exponent, decimals, hex or spaces (`1e1`, `01`,
+ * `1.0`, `0x10` and ` 1` are not 10, 1, 1, 16 and 1), or an integer number. Bounded.
+ */
+export function wholeNumber(min: number, max: number, message: string) {
+  return z.union([z.string(), z.number()], { error: message }).transform((v, ctx) => {
+    const n = typeof v === 'number' ? v : /^(0|[1-9][0-9]{0,15})$/.test(v) ? Number(v) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
 /** A record id typed by a person or found in a URL: a positive 32-bit integer, nothing else. */
-export const recordId = z.coerce.number({ error: 'Not a valid id.' }).int('Not a valid id.').min(1, 'Not a valid id.').max(2_147_483_647, 'Not a valid id.');
+export const recordId = wholeNumber(1, 2_147_483_647, 'Not a valid id.');
+
+/** Characters no text field holds: C0 and C1 controls; line breaks and tabs too unless the field is multi-line. */
+const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * The one schema of free text a person types: trimmed, at most `max` characters, and no
+ * control characters (a NUL, an escape sequence, a line break hidden in a name or a PO
+ * reference). Only `multiLine` fields (a pasted list, a reason) keep line breaks and tabs.
+ * Chain `.min(1, …)` for a required field, or use `optionalText`. `trim: false` keeps the
+ * text as typed (a pasted list whose line numbers are quoted back).
+ */
+export function text(label: string, opts: { max: number; multiLine?: boolean; maxMessage?: string; trim?: boolean }) {
+  const s = z.string({ error: `Enter the ${label}.` });
+  return (opts.trim === false ? s : s.trim())
+    .max(opts.max, opts.maxMessage ?? `The ${label} is at most ${opts.max.toLocaleString('en-GB')} characters.`)
+    .refine((s) => !(opts.multiLine ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(s), `The ${label} cannot contain control characters.`);
+}
+
+/** A text field that may be left empty: empty is undefined. */
+export function optionalText(label: string, opts: { max: number; multiLine?: boolean; maxMessage?: string }) {
+  return text(label, opts).optional().transform((s) => s || undefined).optional();
+}
+
+/**
+ * Today's date in the portal's time zone, UTC: dates are shown in UTC (lib/format.ts) and
+ * compared in UTC everywhere (overdue, aging, a requested delivery date).
+ */
+export function portalToday(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
 
 /** `YYYY-MM-DD` that is a real calendar date. */
 export const isoDate = z.iso.date({ error: 'Use a date like 2026-01-31.' });
 
 /** Free-text search: trimmed, bounded, empty means none. */
-export const searchText = z.string().trim().max(100, 'Search text is at most 100 characters.')
-  // Control characters are never part of an order number, PO or SKU.
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'Search text cannot contain control characters.').optional().transform((s) => s || undefined).optional();
+export const searchText = optionalText('search text', { max: 100, maxMessage: 'Search text is at most 100 characters.' });
 
-export const page = z.coerce.number({ error: 'Not a valid page.' }).int().min(1).max(100_000).default(1);
-export const pageSize = z.coerce.number().pipe(z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)], { error: 'Page size is 10, 25, 50 or 100.' })).default(25);
+export const page = wholeNumber(1, 100_000, 'Not a valid page.').default(1);
+export const pageSize = wholeNumber(10, 100, 'Page size is 10, 25, 50 or 100.').pipe(z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)], { error: 'Page size is 10, 25, 50 or 100.' })).default(25);
 export const sortDir = z.enum(['asc', 'desc']).default('desc');
 
 /** Search params arrive as string | string[]; a repeated one is a mistake we refuse. */

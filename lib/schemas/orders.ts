@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateRangeOk, isoDate, page, pageSize, recordId, searchText, sortDir } from './common';
+import { dateRangeOk, isoDate, optionalText, page, pageSize, portalToday, recordId, searchText, sortDir, text } from './common';
 
 export const ORDER_SORTS = ['date', 'number', 'po', 'total', 'state', 'delivery'] as const;
 export const ORDER_STATES = ['open', 'quotation', 'confirmed', 'cancelled'] as const;
@@ -19,21 +19,56 @@ export const orderListQuery = z
 
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
-const quantity = z.coerce.number({ error: 'Enter a quantity.' }).positive('Quantity must be more than 0.').max(100_000, 'Quantity is at most 100,000.')
-  .refine((n) => Math.round(n * 1000) === n * 1000, 'Use at most 3 decimals.');
+/** Most of one product in one order, however many lines name it. */
+export const MAX_QUANTITY = 100_000;
+
+/** A quantity as a person writes it: decimal digits, one `.` or `,` (no sign, exponent, hex or spaces). */
+export const QUANTITY_TEXT = /^[0-9]+(?:[.,][0-9]+)?$/;
+
+/** Why a quantity cannot be ordered, or null: above 0, at most MAX_QUANTITY, at most 3 decimals. */
+export function quantityProblem(n: number): string | null {
+  if (!Number.isFinite(n) || n <= 0) return 'Quantity must be more than 0.';
+  if (n > MAX_QUANTITY) return `The quantity is at most ${MAX_QUANTITY.toLocaleString('en-GB')}.`;
+  if (Math.round(n * 1000) !== n * 1000) return 'Use at most 3 decimals.';
+  return null;
+}
+
+const quantity = z.union([z.number(), z.string()], { error: 'Enter a quantity.' }).transform((v, ctx) => {
+  const n = typeof v === 'number' ? v : QUANTITY_TEXT.test(v.trim()) ? Number(v.trim().replace(',', '.')) : NaN;
+  const problem = Number.isNaN(n) ? 'Enter a quantity like 12 or 2.5.' : quantityProblem(n);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return n;
+});
 
 export const cartLine = z.object({ productId: recordId, quantity });
+
+/** A cart's lines: a product on several lines still counts once against MAX_QUANTITY. */
+export const cartLines = z.array(cartLine).min(1, 'Add at least one product.').max(200, 'At most 200 lines per order.').superRefine((lines, ctx) => {
+  const total = new Map<number, number>();
+  for (const l of lines) total.set(l.productId, (total.get(l.productId) ?? 0) + l.quantity);
+  for (const [productId, sum] of total) {
+    if (sum > MAX_QUANTITY) ctx.addIssue({ code: 'custom', message: `At most ${MAX_QUANTITY.toLocaleString('en-GB')} of one product per order (product ${productId}).` });
+  }
+});
+
+export const repriceInput = z.object({ lines: cartLines });
+
+/** A requested delivery date: a real date, today or later (the portal's dates are UTC). */
+const requestedDate = isoDate.refine((d) => d >= portalToday(), 'The requested date cannot be in the past.');
 
 /** The submit of a reviewed cart (reorder or quick order). */
 export const placeOrderInput = z.object({
   idempotencyKey: z.uuid({ error: 'The form expired; reload the page.' }),
-  lines: z.array(cartLine).min(1, 'Add at least one product.').max(200, 'At most 200 lines per order.'),
+  lines: cartLines,
   shippingAddressId: recordId,
-  poReference: z.string().trim().max(64, 'The PO reference is at most 64 characters.').optional().transform((s) => s || undefined).optional(),
-  requestedDate: isoDate.optional().or(z.literal('').transform(() => undefined)),
+  poReference: optionalText('PO reference', { max: 64 }),
+  requestedDate: requestedDate.optional().or(z.literal('').transform(() => undefined)),
 });
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 
 export const quickOrderInput = z.object({
-  text: z.string().max(50_000, 'Paste at most 50,000 characters (about 2,000 lines).').default(''),
+  text: text('list', { max: 50_000, multiLine: true, trim: false, maxMessage: 'Paste at most 50,000 characters (about 2,000 lines).' }).default(''),
 });

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { recordId } from './common';
+import { recordId, searchText, text, wholeNumber } from './common';
 
 export const customerSearchQuery = z.object({
-  q: z.string().trim().max(100, 'Search text is at most 100 characters.').optional().transform((s) => s || undefined).optional(),
+  q: searchText,
 });
 
 export const startActingInput = z.object({
   customerId: recordId,
   contactId: recordId,
-  reason: z.string({ error: 'Give a reason.' }).trim().min(15, 'Give a reason of at least 15 characters: the customer reads it.').max(500, 'The reason is at most 500 characters.'),
-  minutes: z.coerce.number().int().min(5, 'At least 5 minutes.').max(240, 'At most 4 hours.').optional(),
+  reason: text('reason', { max: 500, multiLine: true }).min(15, 'Give a reason of at least 15 characters: the customer reads it.'),
+  minutes: wholeNumber(5, 240, 'Between 5 minutes and 4 hours.').optional(),
   canWrite: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false),
 });
 

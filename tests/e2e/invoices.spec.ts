@@ -45,7 +45,7 @@ test('finance A exports a ZIP of the selected invoices and it opens with their P
   const entries = await unzip(await readFile((await download.path())!));
   for (const n of numbers) expect(entries.get(`${n.replace(/\//g, '-')}.pdf`)?.subarray(0, 5).toString()).toBe('%PDF-');
   const index = entries.get('index.csv')!.toString('utf8');
-  for (const n of numbers) expect(index).toContain(`${n},invoice`);
+  for (const n of numbers) expect(index).toContain(`"${n}","invoice"`);
 });
 
 test('a bulk export past the limit is refused with a clear message', async ({ page }) => {
@@ -66,7 +66,7 @@ test('the statement shows aging per currency and downloads as PDF and CSV', asyn
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   const csv = await page.request.get('/statement/csv');
-  expect(await csv.text()).toContain('Days overdue,Bucket');
+  expect(await csv.text()).toContain('"Days overdue","Bucket"');
 });
 
 test('a buyer sees no invoice pages', async ({ page }) => {

@@ -47,9 +47,9 @@ test('the orders CSV export holds the filtered list', async ({ page }) => {
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toContain('text/csv');
   const lines = (await res.text()).trim().split(/\r?\n/);
-  expect(lines[0]).toContain('Order,Date,Your PO,Status');
+  expect(lines[0]).toContain('"Order","Date","Your PO","Status"');
   expect(lines).toHaveLength(expected + 1);
-  expect(lines.slice(1).every((l) => l.includes(',cancelled,'))).toBe(true);
+  expect(lines.slice(1).every((l) => l.includes(',"cancelled",'))).toBe(true);
   expect((await page.request.get('/orders/export?from=yesterday')).status()).toBe(400);
 });
 

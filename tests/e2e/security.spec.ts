@@ -1,6 +1,8 @@
 import { expect, request, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { odooCall, signIn } from './helpers';
 import { E2E } from '../test-ports';
+import { readCsv } from '../helpers/csv';
+import { unzip } from '../helpers/unzip';
 
 /**
  * Every page and route handler × every kind of person × A's and B's record ids, with the
@@ -181,5 +183,43 @@ test('every answer carries the security headers, pages and API alike', async () 
     expect(h['referrer-policy'], path).toBeTruthy();
     expect(h['permissions-policy'], path).toBeTruthy();
     if (path !== '/api/me' && path !== '/statement/csv') expect(h['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
+  }
+});
+
+test('every CSV export quotes its text, neutralises formulas whatever the delimiter, and writes amounts as numbers', async () => {
+  // The PO reference of the report: European Excel splits on “;” and would run “=cmd…”.
+  const HOSTILE = `x;=cmd|' /C calc'!A0`;
+  const [order] = await odooCall<{ id: number; client_order_ref: string | false }[]>('sale.order', 'search_read', { domain: [['id', '=', ids.A.order]], fields: ['client_order_ref'] });
+  const [credit] = await odooCall<{ id: number; name: string; amount_residual: number }[]>('account.move', 'search_read', {
+    domain: [['partner_id', 'child_of', [ids.A.customer]], ['move_type', '=', 'out_refund'], ['state', '=', 'posted'], ['payment_state', '=', 'not_paid']], fields: ['name', 'amount_residual'], limit: 1, order: 'id',
+  });
+  await odooCall('sale.order', 'write', { ids: [order!.id], vals: { client_order_ref: HOSTILE } });
+  await odooCall('account.move', 'write', { ids: [credit!.id], vals: { name: HOSTILE } });
+  try {
+    const bob = contexts.get('buyerA')!;
+    const fiona = contexts.get('financeA')!;
+    const dates = ['Date', 'Due date'];
+
+    const orders = readCsv(await (await bob.get('/orders/export')).text(), { numberColumns: ['Total'], dateColumns: ['Date', 'Requested for'] });
+    expect(orders.problems.slice(0, 10)).toEqual([]);
+    expect(orders.records.filter((r) => r['Your PO'] === HOSTILE)).toHaveLength(1);
+
+    const invoices = readCsv(await (await fiona.get('/invoices/export')).text(), { numberColumns: ['Total', 'Amount due'], dateColumns: dates });
+    expect(invoices.problems.slice(0, 10)).toEqual([]);
+    expect(invoices.records.find((r) => r.Number === HOSTILE)).toMatchObject({ Type: 'credit note', 'Amount due': credit!.amount_residual.toFixed(2) });
+
+    // Credit notes count against the statement: a negative number, not the text '-4202.56.
+    const statement = readCsv(await (await fiona.get('/statement/csv')).text(), { numberColumns: ['Days overdue', 'Open amount'], dateColumns: dates });
+    expect(statement.problems.slice(0, 10)).toEqual([]);
+    expect(statement.records.find((r) => r.Number === HOSTILE)?.['Open amount']).toBe(`-${credit!.amount_residual.toFixed(2)}`);
+
+    const zip = await fiona.get(`/invoices/bulk?ids=${ids.A.invoice},${credit!.id}`);
+    expect(zip.status()).toBe(200);
+    const index = readCsv((await unzip(await zip.body())).get('index.csv')!.toString('utf8'), { numberColumns: ['Total', 'Amount due'], dateColumns: dates });
+    expect(index.problems.slice(0, 10)).toEqual([]);
+    expect(index.records.map((r) => r.Number)).toContain(HOSTILE);
+  } finally {
+    await odooCall('sale.order', 'write', { ids: [order!.id], vals: { client_order_ref: order!.client_order_ref } });
+    await odooCall('account.move', 'write', { ids: [credit!.id], vals: { name: credit!.name } });
   }
 });

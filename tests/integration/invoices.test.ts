@@ -4,7 +4,9 @@ import { unzip } from '../helpers/unzip';
 import { OdooGateway } from '../../lib/odoo/client';
 import { getInvoice, invoicePdfSource, invoicesForExport, listInvoices } from '../../lib/portal/invoices';
 import { invoiceZip } from '../../lib/portal/invoice-zip';
-import { statement } from '../../lib/portal/statement';
+import { statement, STATEMENT_CSV_COLUMNS } from '../../lib/portal/statement';
+import { csvText } from '../../lib/http/csv';
+import { readCsv } from '../helpers/csv';
 import { invoiceListQuery } from '../../lib/schemas/invoices';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
@@ -54,6 +56,11 @@ describe('statement of account', () => {
     const [eur] = s.aging;
     expect(eur!.buckets).toEqual({ current: 100 + 101 - 50, '1-30': 102 + 103, '31-60': 104 + 105, '61-90': 106 + 107, '90+': 108 + 109 });
     expect(eur!.total).toBe(Object.values(eur!.buckets).reduce((a, b) => a + b, 0));
+
+    // As CSV: the credit note's open amount is the number -50.00, not text.
+    const csv = readCsv(csvText(STATEMENT_CSV_COLUMNS, s.lines), { numberColumns: ['Days overdue', 'Open amount'], dateColumns: ['Date', 'Due date'] });
+    expect(csv.problems).toEqual([]);
+    expect(csv.records.find((r) => r.Number === 'EDGE/CN')).toMatchObject({ Type: 'credit note', 'Open amount': '-50.00' });
   });
 });
 
@@ -99,8 +106,19 @@ describe('bulk ZIP', () => {
     }
     const index = entries.get('index.csv')!.toString('utf8');
     expect(index.split(/\r?\n/).filter(Boolean)).toHaveLength(items.length + 2);
-    expect(index).toMatch(/INV\/BROKEN,.*failed: /);
+    expect(readCsv(index).records.find((r) => r.Number === 'INV/BROKEN')?.Status).toMatch(/^failed: /);
     expect(entries.has('INV-BROKEN.pdf')).toBe(false);
+  });
+
+  it('writes an index no spreadsheet runs, whatever its delimiter, with amounts as numbers', async () => {
+    const ctx = portalContext(gateway, 'fionaA');
+    const [item] = await invoicesForExport(ctx, { type: 'invoice' }, 1, NOW);
+    const hostile = { ...item!, id: 999_998, number: `x;=cmd|' /C calc'!A0`, attachmentId: false as const, residual: -12.5 };
+    const entries = await unzip(await buffer(invoiceZip(ctx, [item!, hostile], 2)));
+    const index = readCsv(entries.get('index.csv')!.toString('utf8'), { numberColumns: ['Total', 'Amount due'], dateColumns: ['Date', 'Due date'] });
+    expect(index.problems).toEqual([]);
+    expect(index.records.map((r) => r.Number)).toEqual([item!.number, `x;=cmd|' /C calc'!A0`]);
+    expect(index.records[1]).toMatchObject({ 'Amount due': '-12.50', File: '' });
   });
 
   it('stops asking Odoo for PDFs once the client has gone away', async () => {

@@ -37,4 +37,28 @@ describe('reading a quick order', () => {
   it('accepts a decimal comma in a space-separated paste', () => {
     expect(parseQuickOrder('FAS-1001 1,5').lines[0]?.quantity).toBe(1.5);
   });
+
+  it('reads quantities as decimals: not hex, exponents, signs or words', () => {
+    const { lines, errors } = parseQuickOrder('FAS-1001 0x10\nFAS-1002 1e1\nFAS-1003 +5\nFAS-1004 Infinity\nFAS-1005 0b11\nFAS-1006 007');
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [1, '“0x10” is not a quantity above 0.'],
+      [2, '“1e1” is not a quantity above 0.'],
+      [3, '“+5” is not a quantity above 0.'],
+      [4, '“Infinity” is not a quantity above 0.'],
+      [5, '“0b11” is not a quantity above 0.'],
+    ]);
+    expect(lines).toEqual([{ line: 6, sku: 'FAS-1006', quantity: 7 }]);
+  });
+
+  it('holds a SKU repeated over many lines to the limit of one line', () => {
+    const { lines, errors } = parseQuickOrder(Array.from({ length: 2000 }, () => 'FAS-1001 100000').join('\n'));
+    expect(lines).toEqual([{ line: 1, sku: 'FAS-1001', quantity: 100_000 }]);
+    expect(errors).toHaveLength(1999);
+    expect(errors[0]).toMatchObject({ line: 2, message: 'With line 1, FAS-1001 adds up to more than 100,000.' });
+    expect(parseQuickOrder('FAS-1001 60000\nfas-1001 40000').lines[0]?.quantity).toBe(100_000);
+  });
+
+  it('adds decimals up without floating-point dust', () => {
+    expect(parseQuickOrder('FAS-1001 0.1\nFAS-1001 0.2').lines[0]?.quantity).toBe(0.3);
+  });
 });

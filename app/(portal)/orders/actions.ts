@@ -1,13 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { validatedAction } from '@/lib/http/action';
 import { portalConfig } from '@/lib/config';
 import { priceCart, requestsFromParsed } from '@/lib/portal/cart';
 import { placeOrder, type PlacedOrder } from '@/lib/portal/place-order';
 import { parseQuickOrder } from '@/lib/portal/quick-order';
-import { cartLine, placeOrderInput, quickOrderInput } from '@/lib/schemas/orders';
+import { placeOrderInput, quickOrderInput, repriceInput } from '@/lib/schemas/orders';
 
 /** Quick order preview: every line checked and priced, nothing created. */
 export const previewQuickOrderAction = validatedAction({ schema: quickOrderInput, permission: 'order', readOnly: true }, async (ctx, { text }) => {
@@ -18,7 +17,7 @@ export const previewQuickOrderAction = validatedAction({ schema: quickOrderInput
 });
 
 /** Prices again after quantities changed on the review screen. */
-export const repriceAction = validatedAction({ schema: z.object({ lines: z.array(cartLine).min(1).max(200) }), permission: 'order', readOnly: true }, async (ctx, { lines }) =>
+export const repriceAction = validatedAction({ schema: repriceInput, permission: 'order', readOnly: true }, async (ctx, { lines }) =>
   priceCart(ctx, lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))));
 
 export const placeOrderAction = validatedAction({

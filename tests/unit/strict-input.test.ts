@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addressInput, inviteInput, myContactInput } from '../../lib/schemas/account';
+import { page, pageSize, recordId, searchText } from '../../lib/schemas/common';
+import { cartLine, placeOrderInput, quickOrderInput, repriceInput } from '../../lib/schemas/orders';
+import { customerSearchQuery, startActingInput } from '../../lib/schemas/support';
+
+const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
+
+describe('ids are canonical positive integers', () => {
+  it('takes digits and integer numbers within the 32-bit range', () => {
+    expect(recordId.parse('10')).toBe(10);
+    expect(recordId.parse('2147483647')).toBe(2_147_483_647);
+    expect(recordId.parse(42)).toBe(42);
+  });
+
+  it.each(['1e1', '01', '1.0', '0x10', '+1', ' 1', '1 ', '-1', '0', '', '1_000', '２', '2147483648', '99999999999999999999', 'NaN', 'Infinity'])('refuses “%s”', (raw) => {
+    expect(recordId.safeParse(raw).success).toBe(false);
+  });
+
+  it.each([1.5, 0, -3, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])('refuses the number %s', (n) => {
+    expect(recordId.safeParse(n).success).toBe(false);
+  });
+
+  it('reads pages and page sizes the same way', () => {
+    expect(page.parse(undefined)).toBe(1);
+    expect(page.parse('3')).toBe(3);
+    expect(page.safeParse('1e1').success).toBe(false);
+    expect(pageSize.parse('50')).toBe(50);
+    expect(pageSize.safeParse('5e1').success).toBe(false);
+    expect(pageSize.safeParse('050').success).toBe(false);
+  });
+});
+
+describe('text fields refuse control characters', () => {
+  it.each(['Bob\u0000', 'Bob\u001b[31m', 'Bob\nBuyer', 'Bob\tBuyer', 'Bob\u0085', 'Bob\u2028Buyer', 'Bob\u007f'])('in a one-line field: %j', (name) => {
+    expect(messages(myContactInput.safeParse({ name }))).toEqual(['The name cannot contain control characters.']);
+  });
+
+  it('in every one-line text schema', () => {
+    const bad = 'x\u0007y';
+    expect(addressInput.safeParse({ name: bad, street: 'Main St 1', zip: '12345', city: 'Town', countryCode: 'US' }).success).toBe(false);
+    expect(addressInput.safeParse({ name: 'Depot', street: 'Main St 1', street2: bad, zip: '12345', city: 'Town', countryCode: 'US' }).success).toBe(false);
+    expect(inviteInput.safeParse({ name: bad, email: 'new@brightline.example', roles: 'buyer' }).success).toBe(false);
+    expect(searchText.safeParse(bad).success).toBe(false);
+    expect(customerSearchQuery.safeParse({ q: bad }).success).toBe(false);
+    expect(placeOrderInput.safeParse({ idempotencyKey: crypto.randomUUID(), lines: [{ productId: 1, quantity: 1 }], shippingAddressId: 1, poReference: 'PO\r\n1' }).success).toBe(false);
+  });
+
+  it('keeps line breaks and tabs only in multi-line fields', () => {
+    expect(quickOrderInput.parse({ text: 'FAS-1001\t12\r\nHTL-1002 3\n' }).text).toBe('FAS-1001\t12\r\nHTL-1002 3\n');
+    expect(quickOrderInput.safeParse({ text: 'FAS-1001 12\u0000' }).success).toBe(false);
+    const acting = { customerId: '10', contactId: '21', minutes: '30' };
+    expect(startActingInput.parse({ ...acting, reason: 'Customer called:\nhelp with a reorder' }).reason).toBe('Customer called:\nhelp with a reorder');
+    expect(startActingInput.safeParse({ ...acting, reason: 'Customer called: help with\u001b a reorder' }).success).toBe(false);
+    expect(startActingInput.safeParse({ ...acting, minutes: '3e1', reason: 'Customer called: help with a reorder' }).success).toBe(false);
+  });
+});
+
+describe('quantities and delivery dates', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('reads quantities as decimals only', () => {
+    expect(cartLine.parse({ productId: '1', quantity: '2,5' }).quantity).toBe(2.5);
+    expect(cartLine.parse({ productId: 1, quantity: 12 }).quantity).toBe(12);
+    for (const quantity of ['0x10', '1e3', '+5', '', ' ', 'Infinity', '1.2.3', '0', '100001', '1.2345']) {
+      expect(cartLine.safeParse({ productId: 1, quantity }).success, quantity).toBe(false);
+    }
+  });
+
+  it('holds one product on several lines to the same limit as one line', () => {
+    const lines = (...q: number[]) => q.map((quantity) => ({ productId: 7, quantity }));
+    expect(repriceInput.safeParse({ lines: lines(50_000, 50_000) }).success).toBe(true);
+    expect(messages(repriceInput.safeParse({ lines: lines(100_000, 100_000) }))).toEqual(['At most 100,000 of one product per order (product 7).']);
+    expect(placeOrderInput.safeParse({ idempotencyKey: crypto.randomUUID(), lines: lines(60_000, 60_000), shippingAddressId: 1 }).success).toBe(false);
+  });
+
+  it('refuses a requested delivery date before today (UTC)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const order = (requestedDate: string) => placeOrderInput.safeParse({ idempotencyKey: crypto.randomUUID(), lines: [{ productId: 1, quantity: 1 }], shippingAddressId: 1, requestedDate });
+    vi.setSystemTime(new Date('2026-03-10T23:30:00Z'));
+    expect(messages(order('2026-03-09'))).toEqual(['The requested date cannot be in the past.']);
+    expect(order('2026-03-10').success).toBe(true);
+    expect(order('').success).toBe(true);
+    vi.setSystemTime(new Date('2026-03-11T00:30:00Z'));
+    expect(order('2026-03-10').success).toBe(false);
+    expect(order('2026-03-11').success).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import { completeNewOrder, confirmOrder, customerPrice, lineAmounts, nowUtc, rec
 import { getModel } from './schema';
 import { requireModel, type Rec } from './store';
 import { randomUUID } from 'node:crypto';
+import { asServerRecord, storedFieldName, storedFieldNames } from './versions';
 
 export type Protocol = 'jsonrpc' | 'json2';
 
@@ -34,7 +35,7 @@ const PORTAL_READABLE = new Set([...Object.keys(PORTAL_SCOPED), 'res.partner', '
 const METHODS: Record<string, MethodSpec> = {
   search_read: {
     apiModel: true, params: ['domain', 'fields', 'offset', 'limit', 'order'],
-    run: (env, model, _ids, a) => env.orm.read(model, search(env, model, a.domain ?? [], a), a.fields),
+    run: (env, model, _ids, a) => readAs(env, model, search(env, model, a.domain ?? [], a), a.fields),
   },
   search: {
     apiModel: true, params: ['domain', 'offset', 'limit', 'order'], required: 1,
@@ -50,10 +51,10 @@ const METHODS: Record<string, MethodSpec> = {
   read: {
     apiModel: false, params: ['fields', 'load'],
     run: (env, model, ids, a) => {
-      resolveFields(requireModel(model), a.fields);
+      resolveFields(requireModel(model), storedFieldNames(env.version, model, a.fields), env.version);
       const recs = env.orm.browse(model, ids);
       checkPortalRead(env, model, recs);
-      return env.orm.read(model, recs, a.fields);
+      return readAs(env, model, recs, a.fields);
     },
   },
   // addons/web/models/models.py (17.0+): web_search_read(domain, specification, offset, limit,
@@ -221,10 +222,11 @@ interface WebSpec { fields?: Record<string, WebSpec>; order?: string; limit?: nu
  * {id, display_name?, ...}; a one2many/many2many with `fields` becomes its records, in the
  * spec's `order`, read only up to its `limit` (the rest as {id}).
  */
-function webRead(env: CallEnv, model: string, recs: Rec[], spec: Record<string, WebSpec>): Record<string, unknown>[] {
+function webRead(env: CallEnv, model: string, recs: Rec[], requested: Record<string, WebSpec>): Record<string, unknown>[] {
   const def = requireModel(model);
+  const spec = Object.fromEntries(Object.entries(requested).map(([name, sub]) => [storedFieldName(env.version, model, name), sub]));
   const names = Object.keys(spec);
-  resolveFields(def, names);
+  resolveFields(def, names, env.version);
   return recs.map((r) => {
     const out: Record<string, unknown> = { id: r.id };
     for (const name of names) {
@@ -249,8 +251,13 @@ function webRead(env: CallEnv, model: string, recs: Rec[], spec: Record<string, 
         out[name] = sub.fields ? related.map((x, i) => read[i] ?? { id: x.id }) : related.map((x) => x.id);
       }
     }
-    return out;
+    return asServerRecord(env.version, model, out);
   });
+}
+
+/** `read` as this version answers it: its field names asked and given back (versions.ts). */
+function readAs(env: CallEnv, model: string, recs: Rec[], fields: unknown): Record<string, unknown>[] {
+  return env.orm.read(model, recs, storedFieldNames(env.version, model, fields)).map((r) => asServerRecord(env.version, model, r));
 }
 
 function activeTest(a: Record<string, unknown>): boolean {

@@ -1,7 +1,8 @@
 import { compileDomain, displayName } from './domain';
-import { pyRepr, validationError, valueError } from './errors';
+import { pyRepr, valueError } from './errors';
 import type { ModelDef } from './schema';
 import { requireModel, type Rec, type Store } from './store';
+import { invalidFieldError, missingRequiredError } from './versions';
 
 /**
  * The ORM methods the simulator serves, on the in-memory store. Names and semantics from
@@ -21,6 +22,9 @@ type SortKey = { field: string; desc: boolean };
 export class Orm {
   /** Sorted id lists per "model|order", reused until the model changes. */
   private readonly sorted = new Map<string, { version: number; recs: Rec[] }>();
+
+  /** The major version the server claims: some messages differ between versions (versions.ts). */
+  version = 19;
 
   constructor(readonly store: Store) {}
 
@@ -57,7 +61,7 @@ export class Orm {
   /** Field values as Odoo serialises them: many2one `[id, name]`, empty values `false`. */
   read(model: string, recs: Rec[], fields?: unknown): Record<string, unknown>[] {
     const def = requireModel(model);
-    const names = resolveFields(def, fields);
+    const names = resolveFields(def, fields, this.version);
     return recs.map((r) => {
       const out: Record<string, unknown> = { id: r.id };
       for (const name of names) out[name] = this.value(def, r, name);
@@ -89,7 +93,7 @@ export class Orm {
     const def = requireModel(model);
     for (const [name, f] of Object.entries(def.fields)) {
       if (f.required && (vals[name] === undefined || vals[name] === false || vals[name] === null)) {
-        throw missingRequired(def, name, f.string);
+        throw missingRequiredError(this.version, def, name, f.string);
       }
     }
     const { plain, commands } = splitCommands(def, vals);
@@ -102,7 +106,7 @@ export class Orm {
     const def = requireModel(model);
     for (const [name, f] of Object.entries(def.fields)) {
       if (f.required && name in vals && (vals[name] === false || vals[name] === null)) {
-        throw missingRequired(def, name, f.string);
+        throw missingRequiredError(this.version, def, name, f.string);
       }
     }
     const { plain, commands } = splitCommands(def, vals);
@@ -252,13 +256,13 @@ function withActiveTest(def: ModelDef, domain: unknown, activeTest = true): unkn
   return mentionsActive ? domain : [['active', '=', true], ...domain];
 }
 
-export function resolveFields(def: ModelDef, fields: unknown): string[] {
+export function resolveFields(def: ModelDef, fields: unknown, version = 19): string[] {
   if (fields === undefined || fields === null || fields === false || (Array.isArray(fields) && fields.length === 0)) {
     return Object.keys(def.fields).filter((f) => f !== 'id');
   }
   if (!Array.isArray(fields)) throw valueError(`Invalid fields ${pyRepr(fields)}`);
   return fields.map((f) => {
-    if (typeof f !== 'string' || !def.fields[f]) throw valueError(`Invalid field ${pyRepr(f)} on ${pyRepr(def.name)}`);
+    if (typeof f !== 'string' || !def.fields[f]) throw invalidFieldError(version, f, def.name);
     return f;
   }).filter((f) => f !== 'id');
 }
@@ -279,15 +283,6 @@ function splitCommands(def: ModelDef, vals: Record<string, unknown>) {
     }
   }
   return { plain, commands };
-}
-
-function missingRequired(def: ModelDef, name: string, label: string) {
-  return validationError(
-    `The operation cannot be completed: Missing required value for the field '${label}' (${name}).\n` +
-      `Model: '${def.description}' (${def.name})\n` +
-      '- create/update: a mandatory field is not set\n' +
-      '- delete: another model requires the record being deleted, you can archive it instead\n',
-  );
 }
 
 export function round2(n: number): number {

@@ -57,6 +57,7 @@ export class OdooSimulator {
   constructor(opts: SimulatorOptions = {}) {
     this.database = opts.database ?? 'portal_demo';
     this.version = opts.version ?? 19;
+    this.orm.version = this.version;
     this.today = seed(this.orm, opts).today;
     this.credentials.set('admin', { uid: 2, password: 'admin', apiKeys: ['admin-api-key'] });
     this.credentials.set(INTEGRATION.login, { uid: 3, password: INTEGRATION.password, apiKeys: [INTEGRATION.apiKey] });

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { OdooCallLog } from './call-log';
 import type { OdooConfig } from './config';
 import { isRetryable, OdooServerError } from './errors';
+import { mayNameRenamedField, withServerFieldNames } from './field-names';
 import { InvoicePdfSource, type PdfDownload } from './invoice-pdf';
 import { Json2Transport, JsonRpcTransport, protocolFor, serverMajorVersion, type OrmCall, type Transport } from './transport';
 
@@ -144,12 +145,16 @@ export class OdooClient {
     }
   }
 
-  private async run(call: OrmCall, readOnly: boolean): Promise<unknown> {
+  private async run(portalCall: OrmCall, readOnly: boolean): Promise<unknown> {
+    // Odoo 16-18 name a few fields otherwise (field-names.ts); the version is asked once per process.
+    const { call, restore } = mayNameRenamedField(portalCall)
+      ? withServerFieldNames(portalCall, await this.gateway.serverMajor())
+      : { call: portalCall, restore: (result: unknown) => result };
     const attempts = readOnly ? this.gateway.config.readRetries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       try {
-        const result = await this.gateway.limit(() => this.rawRun(call));
+        const result = restore(await this.gateway.limit(() => this.rawRun(call)));
         this.callLog.record(call.model, call.method, performance.now() - started, 'ok');
         return result;
       } catch (err) {

@@ -1,0 +1,71 @@
+import 'server-only';
+import type { OrmCall } from './transport';
+
+/**
+ * The portal names fields as Odoo 19 does. The few that older servers name otherwise are
+ * renamed here, on the way out (the fields a read asks for) and back (the keys of the
+ * records it returns), so lib/portal needs no version checks. Measured with fields_get
+ * on real Odoo 17.0 and 18.0 (../shared/real-odoo) for every field lib/portal/fields.ts lists.
+ */
+const RENAMED_BEFORE_19: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'sale.order.line': { product_uom_id: 'product_uom' },
+};
+
+/** The relational fields through which a web_read specification reaches a model above. */
+const NESTED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'sale.order': { order_line: 'sale.order.line' },
+};
+
+/** Whether this call may name a renamed field, so the server's version is worth asking. */
+export function mayNameRenamedField(call: OrmCall): boolean {
+  return call.model in RENAMED_BEFORE_19 || (call.model in NESTED && !!call.params?.specification);
+}
+
+/**
+ * The call with the server's own field names, and how to give its result the portal's
+ * names back. Only reads carry field names the portal renames: search_read and read
+ * (`fields`) and web_search_read (`specification`).
+ */
+export function withServerFieldNames(call: OrmCall, major: number): { call: OrmCall; restore: (result: unknown) => unknown } {
+  const same = { call, restore: (result: unknown) => result };
+  if (major >= 19 || !call.params) return same;
+  if ((call.method === 'search_read' || call.method === 'read') && Array.isArray(call.params.fields)) {
+    const renames = RENAMED_BEFORE_19[call.model];
+    if (!renames) return same;
+    return {
+      call: { ...call, params: { ...call.params, fields: (call.params.fields as string[]).map((f) => renames[f] ?? f) } },
+      restore: (result) => (Array.isArray(result) ? result.map((r) => restoreRecord(call.model, r)) : result),
+    };
+  }
+  if (call.method === 'web_search_read' && call.params.specification) {
+    return {
+      call: { ...call, params: { ...call.params, specification: toServerSpec(call.model, call.params.specification as Spec) } },
+      restore: (result) => {
+        const r = result as { records?: unknown };
+        return Array.isArray(r?.records) ? { ...r, records: r.records.map((rec) => restoreRecord(call.model, rec)) } : result;
+      },
+    };
+  }
+  return same;
+}
+
+type Spec = Record<string, { fields?: Spec } & Record<string, unknown>>;
+
+function toServerSpec(model: string, spec: Spec): Spec {
+  const renames = RENAMED_BEFORE_19[model] ?? {};
+  const nested = NESTED[model] ?? {};
+  return Object.fromEntries(Object.entries(spec).map(([name, sub]) => {
+    const inner = nested[name] && sub?.fields ? { ...sub, fields: toServerSpec(nested[name], sub.fields) } : sub;
+    return [renames[name] ?? name, inner];
+  }));
+}
+
+function restoreRecord(model: string, record: unknown): unknown {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return record;
+  const back = Object.fromEntries(Object.entries(RENAMED_BEFORE_19[model] ?? {}).map(([ours, theirs]) => [theirs, ours]));
+  const nested = NESTED[model] ?? {};
+  return Object.fromEntries(Object.entries(record as Record<string, unknown>).map(([name, value]) => [
+    back[name] ?? name,
+    nested[name] && Array.isArray(value) ? value.map((v) => restoreRecord(nested[name]!, v)) : value,
+  ]));
+}

@@ -71,7 +71,8 @@ export async function listOrders(ctx: PortalContext, q: OrderListQuery): Promise
 export async function* iterateOrders(ctx: PortalContext, q: OrderListQuery, batch = 500): AsyncGenerator<OrderRow[]> {
   const domain = orderDomain(ctx, q);
   for (let offset = 0; ; offset += batch) {
-    const records = await ctx.odoo.searchRead('sale.order', domain, { fields: FIELDS.order, offset, limit: batch, order: orderSort(q) });
+    // Each batch has its own ODOO_TIMEOUT_MS: a long export is many short waits, each bounded.
+    const records = await ctx.odoo.withOwnBudget().searchRead('sale.order', domain, { fields: FIELDS.order, offset, limit: batch, order: orderSort(q) });
     if (records.length) yield records.map(toOrderRow);
     if (records.length < batch) return;
   }

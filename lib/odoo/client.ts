@@ -31,6 +31,8 @@ export interface SearchReadOptions {
 export class OdooGateway {
   private transport?: Promise<Transport>;
   private major?: Promise<number>;
+  /** The seller's company, asked once per process (see OdooClient.sellerCompanyId). */
+  company?: Promise<number>;
   readonly limit: ReturnType<typeof pLimit>;
   readonly pdf: InvoicePdfSource;
 
@@ -109,6 +111,24 @@ export class OdooClient {
   async hasWebRead(): Promise<boolean> {
     const budget = this.budget();
     return (await budget.spend(() => budget.race(this.gateway.serverMajor()))) >= 17;
+  }
+
+  /**
+   * The seller's company: the integration user's current company, the one Odoo puts the
+   * orders it creates in (sale.order.company_id defaults to env.company). Asked once per
+   * process; a failure is asked again next time.
+   */
+  sellerCompanyId(): Promise<number> {
+    const gateway = this.gateway;
+    gateway.company ??= this.searchRead('res.users', [['login', '=', gateway.config.login]], { fields: ['company_id'], limit: 1 }).then(([user]) => {
+      const id = Array.isArray(user?.company_id) ? user.company_id[0] : undefined;
+      if (typeof id !== 'number') throw new OdooServerError('The integration user has no company', 'protocol');
+      return id;
+    });
+    gateway.company.catch(() => (gateway.company = undefined));
+    const budget = this.budget();
+    const company = gateway.company;
+    return budget.spend(() => budget.race(company));
   }
 
   /**

@@ -5,6 +5,7 @@ import { log } from '../log';
 import type { PlaceOrderInput } from '../schemas/orders';
 import type { PortalContext } from '../session/require-session';
 import { listAddresses } from './account';
+import { catalogueDomain } from './catalogue';
 import { orderState, type OrderState } from './orders';
 import { tenantDomain } from './tenant';
 
@@ -94,18 +95,18 @@ async function createClaimed(ctx: PortalContext, db: Sql, key: string, input: Pl
   return { ...(await readPlaced(ctx, orderId)), created: true };
 }
 
-/** The delivery address must be the company or one of its active delivery addresses; products must be sellable. */
+/** The delivery address must be the company or one of its active delivery addresses; products must be in the catalogue. */
 async function checkOrderable(ctx: PortalContext, input: PlaceOrderInput) {
   const productIds = [...new Set(input.lines.map((l) => l.productId))];
   const [addresses, products] = await Promise.all([
     listAddresses(ctx, { fresh: true }), // validation reads Odoo, never the cache
-    ctx.odoo.searchRead('product.product', [['id', 'in', productIds], ['sale_ok', '=', true]], { fields: ['name'], limit: productIds.length }),
+    catalogueDomain(ctx).then((catalogue) => ctx.odoo.searchRead('product.product', [['id', 'in', productIds], ...catalogue], { fields: ['name'], limit: productIds.length })),
   ]);
   if (!addresses.some((a) => a.id === input.shippingAddressId)) {
     throw new PortalError('bad_request', 'Choose one of your delivery addresses.', { shippingAddressId: ['Choose one of your delivery addresses.'] });
   }
   if (products.length !== productIds.length) {
-    throw new PortalError('bad_request', 'Some products can no longer be ordered. Review the order again.', { lines: ['Some products can no longer be ordered.'] });
+    throw new PortalError('bad_request', 'Some products are no longer available. Review the order again.', { lines: ['Some products are no longer available.'] });
   }
 }
 

@@ -147,7 +147,7 @@ describe('placing an order', () => {
     await (await portalDb()).query(`INSERT INTO order_submissions (key, tenant_id, created_at) VALUES ($1, $2, now() - interval '1 hour')`, [`portal:${key}`, A]);
     const before = await gateway.client().searchCount('sale.order', []);
     const placed = await placeOrder(ctx, { idempotencyKey: key, lines, shippingAddressId: A }, { mode: 'confirm' });
-    expect(placed).toMatchObject({ id: existing, created: false });
+    expect(placed).toMatchObject({ id: existing, created: false, state: 'confirmed' }); // found, then confirmed as the form asked
     expect(await gateway.client().searchCount('sale.order', [])).toBe(before);
   });
 

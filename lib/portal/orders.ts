@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Domain } from '../odoo';
+import { likeLiteral } from '../odoo';
 import type { OrderListQuery } from '../schemas/orders';
 import type { PortalContext } from '../session/require-session';
 import { can } from '../session/roles';
@@ -48,7 +49,10 @@ export function orderDomain(ctx: Pick<PortalContext, 'tenant'>, q: Pick<OrderLis
   if (q.state) d.push(...STATE_DOMAIN[q.state]);
   if (q.from) d.push(['date_order', '>=', `${q.from} 00:00:00`]);
   if (q.to) d.push(['date_order', '<=', `${q.to} 23:59:59`]);
-  if (q.q) d.push('|', '|', ['name', 'ilike', q.q], ['client_order_ref', 'ilike', q.q], ['order_line.product_id.default_code', 'ilike', q.q]);
+  if (q.q) {
+    const literal = likeLiteral(q.q); // a % or _ typed is searched as itself
+    d.push('|', '|', ['name', 'ilike', literal], ['client_order_ref', 'ilike', literal], ['order_line.product_id.default_code', 'ilike', literal]);
+  }
   return d;
 }
 

@@ -107,6 +107,12 @@ function compileTerm(store: Store, model: ModelDef, term: Term): Predicate {
   }
   if (field.type === 'many2one') return many2one(store, head!, field, op, value);
   if (field.type === 'one2many' || field.type === 'many2many') return x2many(head!, op, value);
+  if (field.compute) {
+    // A stored computed field (email_normalized): searched on its value, as Odoo's column is.
+    const compute = field.compute;
+    const test = scalarTest(op, value);
+    return (r) => test(compute(r));
+  }
   return scalar(head!, op, value);
 }
 
@@ -236,10 +242,26 @@ function scalarTest(op: string, value: unknown): (v: unknown) => boolean {
   }
 }
 
+/**
+ * A SQL LIKE pattern as PostgreSQL reads it: `%` any text, `_` any one character, a
+ * backslash makes the next character literal. `like`/`ilike` wrap the value in `%...%`
+ * (odoo/orm/domains.py), `=like`/`=ilike` take it as given.
+ */
 function likeToRegExp(value: string, exact: boolean, insensitive: boolean): RegExp {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const body = exact ? escaped.replace(/%/g, '.*').replace(/_/g, '.') : escaped;
-  return new RegExp(exact ? `^${body}$` : body, insensitive ? 'is' : 's');
+  const pattern = exact ? value : `%${value}%`;
+  let body = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\' && i + 1 < pattern.length) body += escapeRegExp(pattern[++i]!);
+    else if (ch === '%') body += '.*';
+    else if (ch === '_') body += '.';
+    else body += escapeRegExp(ch);
+  }
+  return new RegExp(`^${body}$`, insensitive ? 'is' : 's');
+}
+
+function escapeRegExp(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function pyTuple(term: Term): string {

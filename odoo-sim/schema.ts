@@ -61,7 +61,10 @@ const models: ModelDef[] = [
       commercial_partner_id: m2o('res.partner', 'Commercial Entity'),
       child_ids: o2m('res.partner', 'parent_id', 'Contact'),
       type: sel('Address Type', 'contact'), function: char('Job Position'),
-      email: char('Email'), phone: char('Phone'), street: char('Street'), street2: char('Street2'),
+      email: char('Email'),
+      // mail.thread.blacklist (addons/mail): stored, the address lower-cased without a display name.
+      email_normalized: char('Normalized Email', { compute: (r) => normalizeEmail(r.email) }),
+      phone: char('Phone'), street: char('Street'), street2: char('Street2'),
       city: char('City'), zip: char('Zip'), state_id: m2o('res.country.state', 'State'),
       country_id: m2o('res.country', 'Country'), vat: char('Tax ID'), ref: char('Reference'),
       lang: char('Language', { default: 'en_US' }), user_id: m2o('res.users', 'Salesperson'),
@@ -80,7 +83,7 @@ const models: ModelDef[] = [
     fields: {
       name: char('Name'), login: char('Login', { required: true }), email: char('Email'),
       partner_id: m2o('res.partner', 'Related Partner'), share: bool('Share User'),
-      active: bool('Active', true),
+      active: bool('Active', true), company_id: m2o('res.company', 'Company'),
     },
   },
   { name: 'res.groups', description: 'Access Groups', order: 'name', fields: { name: char('Name') } },
@@ -103,6 +106,7 @@ const models: ModelDef[] = [
       uom_id: m2o('uom.uom', 'Unit'), categ_id: m2o('product.category', 'Product Category'),
       invoice_policy: sel('Invoicing Policy', 'order'), qty_available: num('Quantity On Hand'),
       description_sale: text('Sales Description'), taxes_id: m2m('account.tax', 'Sales Taxes'),
+      company_id: m2o('res.company', 'Company'),
     },
   },
   {
@@ -223,6 +227,16 @@ const models: ModelDef[] = [
   },
   { name: 'mail.message.subtype', description: 'Message subtypes', order: 'sequence, id', fields: { sequence: num('Sequence', 'integer'), name: char('Message Type') } },
 ];
+
+/**
+ * odoo/tools/mail.py email_normalize: the address part of `Name <addr>` (the first one),
+ * lower-cased; false when there is none.
+ */
+export function normalizeEmail(value: unknown): string | false {
+  if (typeof value !== 'string') return false;
+  const addr = /<([^<>\s]+@[^<>\s]+)>/.exec(value)?.[1] ?? /[^\s<>,;]+@[^\s<>,;]+/.exec(value)?.[0];
+  return addr ? addr.toLowerCase() : false;
+}
 
 export const MODELS: ReadonlyMap<string, ModelDef> = new Map(
   models.map((m) => [m.name, { ...m, fields: { ...common, ...m.fields } }]),

@@ -126,7 +126,7 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
   for (const [uid, pid, name, login, email] of staff) {
     partner(pid, { name, email, parent_id: pid === 8 ? false : 1 });
     // uids 6 and 7 are left for portal users, as on the recorded server.
-    ins('res.users', { name, login, email, partner_id: pid, share: false, active: uid !== 1 }, uid);
+    ins('res.users', { name, login, email, partner_id: pid, share: false, active: uid !== 1, company_id: SEED_IDS.company }, uid);
   }
 
   // Customers: A and C are Mia's, B and D are Sam's; D is invoiced in two currencies.

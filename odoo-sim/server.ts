@@ -27,15 +27,23 @@ export interface Faults {
   errorRate: number;
   /** Connections are dropped at once, like a server that is down. */
   outage: boolean;
-  /** Extra delay for one JSON-2 method only, e.g. { create: 500 }: a slow write after fast reads. */
+  /** Extra delay for one method only, e.g. { create: 500 }: a slow write after fast reads. */
   methodLatencyMs: Record<string, number>;
+  /** Share of one method's calls (0..1) answered 503 before they run, e.g. { action_confirm: 1 }. */
+  methodErrorRate: Record<string, number>;
+  /**
+   * One method's calls run, then their answer is lost: held back this many ms (a client with
+   * a shorter timeout gives up first) or, with 0, the connection is dropped at once. E.g.
+   * { create: 0 }: the order exists in Odoo, the caller never learns its id.
+   */
+  answerLost: Record<string, number>;
   /** Extra delay before a PDF starts, in ms (wkhtmltopdf takes ~1.5 s on a real server). */
   pdfDelayMs: number;
   /** Web sessions expire this long after login (0 = never). */
   sessionTtlMs: number;
 }
 
-const NO_FAULTS: Faults = { latencyMs: 0, methodLatencyMs: {}, errorRate: 0, outage: false, pdfDelayMs: 0, sessionTtlMs: 0 };
+const NO_FAULTS: Faults = { latencyMs: 0, methodLatencyMs: {}, methodErrorRate: {}, answerLost: {}, errorRate: 0, outage: false, pdfDelayMs: 0, sessionTtlMs: 0 };
 
 interface SimUser { uid: number; password: string; apiKeys: string[] }
 
@@ -96,14 +104,18 @@ export class OdooSimulator {
     const routeKey = url.pathname.replace(/\d+/g, ':id');
     this.stats.byRoute.set(routeKey, (this.stats.byRoute.get(routeKey) ?? 0) + 1);
     if (this.faults.outage) return void req.socket.destroy();
-    if (req.method === 'POST') await bufferBody(req).catch(() => '');
+    const body = req.method === 'POST' ? await bufferBody(req).catch(() => '') : '';
+    const method = ormMethodOf(url.pathname, body);
     if (this.faults.latencyMs) await sleep(this.faults.latencyMs);
-    const slowMethod = this.faults.methodLatencyMs[url.pathname.match(/^\/json\/2\/[^/]+\/([^/]+)$/)?.[1] ?? ''];
+    const slowMethod = this.faults.methodLatencyMs[method];
     if (slowMethod) await sleep(slowMethod);
-    if (this.faults.errorRate && Math.random() < this.faults.errorRate) {
+    const errorRate = Math.max(this.faults.errorRate, this.faults.methodErrorRate[method] ?? 0);
+    if (errorRate && Math.random() < errorRate) {
       res.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>503 Service Unavailable</h1>');
       return;
     }
+    const lostAfterMs = this.faults.answerLost[method];
+    if (lostAfterMs !== undefined) loseAnswer(req, res, lostAfterMs);
     try {
       if (req.method === 'POST' && url.pathname === '/jsonrpc') return await this.jsonRpc(req, res);
       const json2 = url.pathname.match(/^\/json\/2\/([^/]+)\/([^/]+)$/);
@@ -336,6 +348,33 @@ export class OdooSimulator {
     }
     res.writeHead(404).end();
   }
+}
+
+/** The ORM method a request calls: from the JSON-2 path, or from an execute_kw body. */
+function ormMethodOf(pathname: string, body: string): string {
+  const json2 = pathname.match(/^\/json\/2\/[^/]+\/([^/]+)$/)?.[1];
+  if (json2) return json2;
+  if (pathname !== '/jsonrpc' || !body.includes('execute_kw')) return '';
+  try {
+    const args = (JSON.parse(body) as { params?: { args?: unknown[] } }).params?.args;
+    return typeof args?.[4] === 'string' ? args[4] : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The request runs as usual, but its answer never arrives: the connection is dropped when
+ * the answer is written, at once or after `afterMs` (a network or proxy failing on the way back).
+ */
+function loseAnswer(req: IncomingMessage, res: ServerResponse, afterMs: number) {
+  const drop = () => {
+    if (afterMs) setTimeout(() => req.socket.destroy(), afterMs);
+    else req.socket.destroy();
+    return res;
+  };
+  res.writeHead = (() => res) as typeof res.writeHead;
+  res.end = drop as typeof res.end;
 }
 
 function sessionExpired() {

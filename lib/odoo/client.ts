@@ -2,6 +2,7 @@ import 'server-only';
 import pLimit from 'p-limit';
 import { OdooCallLog } from './call-log';
 import type { OdooConfig } from './config';
+import { TimeBudget } from './budget';
 import { isRetryable, OdooServerError } from './errors';
 import { mayNameRenamedField, withServerFieldNames } from './field-names';
 import { InvoicePdfSource, type PdfDownload } from './invoice-pdf';
@@ -31,6 +32,8 @@ export interface SearchReadOptions {
 export class OdooGateway {
   private transport?: Promise<Transport>;
   private major?: Promise<number>;
+  /** The seller's company, asked once per process (see OdooClient.sellerCompanyId). */
+  company?: Promise<number>;
   readonly limit: ReturnType<typeof pLimit>;
   readonly pdf: InvoicePdfSource;
 
@@ -56,14 +59,49 @@ export class OdooGateway {
     return this.transport;
   }
 
-  client(callLog = new OdooCallLog('background')): OdooClient {
-    return new OdooClient(this, callLog);
+  /**
+   * A client for one portal request (a call log given): all its calls share one time budget
+   * of ODOO_TIMEOUT_MS (see TimeBudget). Without a call log (scripts, benchmarks, tests'
+   * set-up), each call has its own ODOO_TIMEOUT_MS, retries included.
+   */
+  client(callLog?: OdooCallLog): OdooClient {
+    return new OdooClient(this, callLog ?? new OdooCallLog('background'), callLog ? new TimeBudget(this.config.timeoutMs) : undefined);
   }
 }
 
-/** The typed calls the portal makes. Reads are retried on transport failures; writes never are. */
+/**
+ * The typed calls the portal makes. Reads are retried on transport failures; writes never
+ * are. Attempts, retries, waits for a connection slot and the one-time version check all
+ * come out of the request's time budget.
+ */
 export class OdooClient {
-  constructor(private readonly gateway: OdooGateway, readonly callLog: OdooCallLog) {}
+  constructor(private readonly gateway: OdooGateway, readonly callLog: OdooCallLog, private readonly requestBudget?: TimeBudget) {}
+
+  /**
+   * This client for one step of a long download (a batch of a CSV export, one PDF of a
+   * ZIP): the same call log, and a time budget of its own, ODOO_TIMEOUT_MS.
+   */
+  withOwnBudget(): OdooClient {
+    return new OdooClient(this.gateway, this.callLog, new TimeBudget(this.gateway.config.timeoutMs));
+  }
+
+  /** Milliseconds left of this request's time for Odoo. */
+  remainingMs(): number {
+    return this.budget().remainingMs();
+  }
+
+  /**
+   * Waits for something that itself waits on Odoo (another request's submit of the same
+   * form), with the clock of this request's budget running, at most until it is spent.
+   */
+  waitOn<T>(work: Promise<T>): Promise<T> {
+    const budget = this.budget();
+    return budget.spend(() => budget.race(work));
+  }
+
+  private budget(): TimeBudget {
+    return this.requestBudget ?? new TimeBudget(this.gateway.config.timeoutMs);
+  }
 
   searchRead<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, opts: SearchReadOptions): Promise<T[]> {
     const { context, ...params } = opts;
@@ -72,7 +110,26 @@ export class OdooClient {
 
   /** Whether the server has web_search_read with a specification (Odoo 17+). */
   async hasWebRead(): Promise<boolean> {
-    return (await this.gateway.serverMajor()) >= 17;
+    const budget = this.budget();
+    return (await budget.spend(() => budget.race(this.gateway.serverMajor()))) >= 17;
+  }
+
+  /**
+   * The seller's company: the integration user's current company, the one Odoo puts the
+   * orders it creates in (sale.order.company_id defaults to env.company). Asked once per
+   * process; a failure is asked again next time.
+   */
+  sellerCompanyId(): Promise<number> {
+    const gateway = this.gateway;
+    gateway.company ??= this.searchRead('res.users', [['login', '=', gateway.config.login]], { fields: ['company_id'], limit: 1 }).then(([user]) => {
+      const id = Array.isArray(user?.company_id) ? user.company_id[0] : undefined;
+      if (typeof id !== 'number') throw new OdooServerError('The integration user has no company', 'protocol');
+      return id;
+    });
+    gateway.company.catch(() => (gateway.company = undefined));
+    const budget = this.budget();
+    const company = gateway.company;
+    return budget.spend(() => budget.race(company));
   }
 
   /**
@@ -135,8 +192,13 @@ export class OdooClient {
   /** The invoice's PDF as a stream (never buffered). The caller has checked the tenant. */
   async invoicePdf(invoiceId: number, attachmentId: number | false): Promise<PdfDownload> {
     const started = performance.now();
+    const budget = this.budget();
     try {
-      const result = await this.gateway.limit(() => this.gateway.pdf.open(invoiceId, attachmentId, (call) => this.rawRun(call)));
+      const result = await budget.spend(() => {
+        const opening = this.gateway.limit(() => this.gateway.pdf.open(invoiceId, attachmentId, (call) => this.rawRun(call, budget), budget));
+        // A PDF that opens after the budget is spent is closed at once: nobody will read it.
+        return budget.race(opening, (late) => late.body.destroy());
+      });
       this.callLog.record('account.move', 'pdf', performance.now() - started, 'ok');
       return result;
     } catch (err) {
@@ -145,29 +207,36 @@ export class OdooClient {
     }
   }
 
-  private async run(portalCall: OrmCall, readOnly: boolean): Promise<unknown> {
-    // Odoo 16-18 name a few fields otherwise (field-names.ts); the version is asked once per process.
-    const { call, restore } = mayNameRenamedField(portalCall)
-      ? withServerFieldNames(portalCall, await this.gateway.serverMajor())
-      : { call: portalCall, restore: (result: unknown) => result };
+  private run(portalCall: OrmCall, readOnly: boolean): Promise<unknown> {
     const attempts = readOnly ? this.gateway.config.readRetries + 1 : 1;
-    for (let attempt = 1; ; attempt++) {
-      const started = performance.now();
-      try {
-        const result = restore(await this.gateway.limit(() => this.rawRun(call)));
-        this.callLog.record(call.model, call.method, performance.now() - started, 'ok');
-        return result;
-      } catch (err) {
-        this.callLog.record(call.model, call.method, performance.now() - started, errorName(err));
-        if (attempt >= attempts || !isRetryable(err)) throw err;
-        await sleep(backoff(attempt));
+    const budget = this.budget();
+    return budget.spend(async () => {
+      // Odoo 16-18 name a few fields otherwise (field-names.ts); the version is asked once per process.
+      const { call, restore } = mayNameRenamedField(portalCall)
+        ? withServerFieldNames(portalCall, await budget.race(this.gateway.serverMajor()))
+        : { call: portalCall, restore: (result: unknown) => result };
+      for (let attempt = 1; ; attempt++) {
+        const started = performance.now();
+        try {
+          const result = restore(await budget.race(this.gateway.limit(() => this.rawRun(call, budget))));
+          this.callLog.record(call.model, call.method, performance.now() - started, 'ok');
+          return result;
+        } catch (err) {
+          this.callLog.record(call.model, call.method, performance.now() - started, errorName(err));
+          const wait = backoff(attempt);
+          // A retry that could not be answered within the budget is not started.
+          if (attempt >= attempts || !isRetryable(err) || budget.remainingMs() <= wait) throw err;
+          await sleep(wait);
+        }
       }
-    }
+    });
   }
 
-  private async rawRun(call: OrmCall): Promise<unknown> {
-    const transport = await this.gateway.getTransport();
-    return transport.execute(call);
+  /** One attempt; a call that waited for a free slot until the budget was spent is not sent at all. */
+  private async rawRun(call: OrmCall, budget: TimeBudget): Promise<unknown> {
+    budget.nextTimeoutMs();
+    const transport = await budget.race(this.gateway.getTransport());
+    return transport.execute(call, budget);
   }
 }
 

@@ -31,9 +31,15 @@ export class OdooUnavailableError extends OdooError {
    * error boundary can tell "the ERP is down" from a bug without seeing the message.
    */
   readonly digest: string;
-  constructor(message: string, readonly reason: 'network' | 'timeout' | 'http', options?: { cause?: unknown }) {
+  /** The HTTP status a proxy answered with (reason 'http'). */
+  readonly status?: number;
+  /** The socket error's code (reason 'network'), e.g. ECONNREFUSED. */
+  readonly code?: string;
+  constructor(message: string, readonly reason: 'network' | 'timeout' | 'http', options?: { cause?: unknown; status?: number; code?: string }) {
     super(message, reason, options);
     this.digest = reason === 'timeout' ? 'odoo-timeout' : 'odoo-unavailable';
+    this.status = options?.status;
+    this.code = options?.code;
   }
 }
 /** Everything else: a bug on our side (unknown field, bad arguments) or on Odoo's. */
@@ -59,6 +65,22 @@ export function fromOdooPayload(payload: { name?: unknown; message?: unknown } |
   }
   const Cls = BY_NAME[name] ?? OdooServerError;
   return new Cls(message, name);
+}
+
+/** Socket errors raised before a request was on its way: Odoo never saw it. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Whether a write that failed this way may still have been carried out by Odoo, its answer
+ * lost on the way back: a timeout, a connection dropped after the request went out, a
+ * gateway's 502 or 504. Not when Odoo raised an error (its transaction was rolled back), the
+ * connection was never made, or a proxy answered 503 (Odoo unavailable, nothing passed on).
+ */
+export function mayHaveRun(err: unknown): boolean {
+  if (!(err instanceof OdooUnavailableError)) return false;
+  if (err.reason === 'timeout') return true;
+  if (err.reason === 'http') return err.status !== 503;
+  return !NEVER_SENT.has(err.code ?? '');
 }
 
 /** Only reads are retried, and only when the server was not reached or answered 5xx. */

@@ -72,21 +72,25 @@ async function withTimeout<T>(timeoutMs: number, run: (signal: AbortSignal) => P
     if (controller.signal.aborted) {
       throw new OdooUnavailableError(`Odoo did not answer within ${timeoutMs} ms`, 'timeout', { cause: err });
     }
-    throw new OdooUnavailableError(`Odoo is not reachable (${describe(err)})`, 'network', { cause: err });
+    throw new OdooUnavailableError(`Odoo is not reachable (${describe(err)})`, 'network', { cause: err, code: codeOf(err) });
   } finally {
     // For a stream only the wait for the headers is bounded; the body then flows at the client's pace.
     clearTimeout(timer);
   }
 }
 
-function describe(err: unknown): string {
+function codeOf(err: unknown): string | undefined {
   const e = err as { code?: string; cause?: { code?: string } };
-  return e?.cause?.code ?? e?.code ?? (err instanceof Error ? err.message : String(err));
+  return e?.cause?.code ?? e?.code;
+}
+
+function describe(err: unknown): string {
+  return codeOf(err) ?? (err instanceof Error ? err.message : String(err));
 }
 
 /** A 5xx with an HTML or empty body comes from a proxy or a crashed worker, not from Odoo's RPC layer. */
 export function unavailableFromStatus(status: number, text: string): OdooUnavailableError {
-  return new OdooUnavailableError(`Odoo answered HTTP ${status}${text ? `: ${text.slice(0, 80)}` : ''}`, 'http');
+  return new OdooUnavailableError(`Odoo answered HTTP ${status}${text ? `: ${text.slice(0, 80)}` : ''}`, 'http', { status });
 }
 
 export function parseJson(text: string): unknown {

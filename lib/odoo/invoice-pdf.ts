@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Readable } from 'node:stream';
 import type { OdooConfig } from './config';
+import type { TimeBudget } from './budget';
 import { fromOdooPayload, OdooAuthError, OdooMissingError, OdooServerError } from './errors';
 import { getStream, parseJson, postJson, unavailableFromStatus } from './http';
 import type { OrmCall } from './transport';
@@ -22,24 +23,28 @@ export class InvoicePdfSource {
 
   constructor(private readonly config: OdooConfig) {}
 
-  async open(invoiceId: number, attachmentId: number | false, rpc: (call: OrmCall) => Promise<unknown>): Promise<PdfDownload> {
+  /**
+   * Every step (the token URL or the login, the PDF's response headers) ends within the request's time budget;
+   * the body then flows at the pace of whoever reads it.
+   */
+  async open(invoiceId: number, attachmentId: number | false, rpc: (call: OrmCall) => Promise<unknown>, budget: TimeBudget): Promise<PdfDownload> {
     if (!this.config.password) {
       const path = await rpc({ model: 'account.move', method: 'get_portal_url', ids: [invoiceId], params: { report_type: 'pdf', download: true } });
       if (typeof path !== 'string' || !path.startsWith('/')) throw new OdooServerError('get_portal_url returned no URL', 'protocol');
-      return this.fetchPdf(path, {});
+      return this.fetchPdf(path, {}, budget);
     }
     const path = attachmentId ? `/web/content/${attachmentId}?download=true` : `/report/pdf/account.report_invoice/${invoiceId}`;
     try {
-      return await this.fetchPdf(path, { Cookie: await this.sessionCookie() });
+      return await this.fetchPdf(path, { Cookie: await budget.race(this.sessionCookie()) }, budget);
     } catch (err) {
       if (!(err instanceof SessionGone)) throw err;
       this.session = undefined; // expired on Odoo's side: log in again, once
-      return this.fetchPdf(path, { Cookie: await this.sessionCookie() });
+      return this.fetchPdf(path, { Cookie: await budget.race(this.sessionCookie()) }, budget);
     }
   }
 
-  private async fetchPdf(path: string, headers: Record<string, string>): Promise<PdfDownload> {
-    const res = await getStream(`${this.config.url}${path}`, headers, this.config.timeoutMs);
+  private async fetchPdf(path: string, headers: Record<string, string>, budget: TimeBudget): Promise<PdfDownload> {
+    const res = await getStream(`${this.config.url}${path}`, headers, budget.nextTimeoutMs());
     const type = res.header('content-type') ?? '';
     if (res.status === 200 && type.startsWith('application/pdf')) {
       const length = Number(res.header('content-length'));
@@ -55,6 +60,7 @@ export class InvoicePdfSource {
     throw new OdooServerError(`Unexpected answer for the invoice PDF: HTTP ${res.status} ${type}`, `http.${res.status}`);
   }
 
+  /** One web session per process, shared by every request: its login has ODOO_TIMEOUT_MS of its own. */
   private sessionCookie(): Promise<string> {
     this.session ??= (async () => {
       const res = await postJson(`${this.config.url}/web/session/authenticate`, {

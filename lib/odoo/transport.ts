@@ -1,5 +1,6 @@
 import 'server-only';
 import type { OdooConfig } from './config';
+import type { TimeBudget } from './budget';
 import { fromOdooPayload, OdooAuthError, OdooServerError } from './errors';
 import { parseJson, postJson, unavailableFromStatus } from './http';
 
@@ -17,7 +18,8 @@ export interface OrmCall {
 
 export interface Transport {
   readonly protocol: 'json2' | 'jsonrpc';
-  execute(call: OrmCall): Promise<unknown>;
+  /** One call, its HTTP request sent with the time left of the request it belongs to. */
+  execute(call: OrmCall, budget: TimeBudget): Promise<unknown>;
 }
 
 /** Odoo 19+: POST /json/2/<model>/<method>, bearer API key, plain JSON result. */
@@ -25,12 +27,12 @@ export class Json2Transport implements Transport {
   readonly protocol = 'json2';
   constructor(private readonly config: OdooConfig) {}
 
-  async execute({ model, method, ids, params, context }: OrmCall): Promise<unknown> {
+  async execute({ model, method, ids, params, context }: OrmCall, budget: TimeBudget): Promise<unknown> {
     const body = { ...(ids ? { ids } : {}), ...params, ...(context ? { context } : {}) };
     const res = await postJson(`${this.config.url}/json/2/${model}/${method}`, body, {
       Authorization: `bearer ${this.config.apiKey}`,
       'X-Odoo-Database': this.config.db,
-    }, this.config.timeoutMs);
+    }, budget.nextTimeoutMs());
     const json = parseJson(res.text);
     if (res.status === 200) return json;
     if (json && typeof json === 'object' && 'name' in json) {
@@ -63,15 +65,19 @@ export class JsonRpcTransport implements Transport {
   private nextId = 1;
   constructor(private readonly config: OdooConfig) {}
 
-  async execute(call: OrmCall): Promise<unknown> {
-    const uid = await this.authenticate();
+  async execute(call: OrmCall, budget: TimeBudget): Promise<unknown> {
+    const uid = await budget.race(this.authenticate());
     const { args, kwargs } = executeKwArguments(call);
-    return this.rpc('object', 'execute_kw', [this.config.db, uid, this.config.apiKey, call.model, call.method, args, kwargs]);
+    return this.rpc('object', 'execute_kw', [this.config.db, uid, this.config.apiKey, call.model, call.method, args, kwargs], budget.nextTimeoutMs());
   }
 
-  /** The uid is looked up once per process (a login costs ~0.85 s on a real server). */
+  /**
+   * The uid is looked up once per process (a login costs ~0.85 s on a real server), shared
+   * by every request, so it has ODOO_TIMEOUT_MS of its own; each request waits for it only
+   * only as long as its own time budget lasts.
+   */
   private authenticate(): Promise<number> {
-    this.uid ??= this.rpc('common', 'authenticate', [this.config.db, this.config.login, this.config.apiKey, {}]).then((uid) => {
+    this.uid ??= this.rpc('common', 'authenticate', [this.config.db, this.config.login, this.config.apiKey, {}], this.config.timeoutMs).then((uid) => {
       if (typeof uid !== 'number') throw new OdooAuthError('Odoo refused the integration user (login or API key)', 'authenticate');
       return uid;
     });
@@ -79,10 +85,10 @@ export class JsonRpcTransport implements Transport {
     return this.uid;
   }
 
-  private async rpc(service: string, method: string, args: unknown[]): Promise<unknown> {
+  private async rpc(service: string, method: string, args: unknown[], timeoutMs: number): Promise<unknown> {
     const res = await postJson(`${this.config.url}/jsonrpc`, {
       jsonrpc: '2.0', method: 'call', id: this.nextId++, params: { service, method, args },
-    }, {}, this.config.timeoutMs);
+    }, {}, timeoutMs);
     if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
     const json = parseJson(res.text) as { result?: unknown; error?: { message?: string; data?: { name: string; message: string } } } | undefined;
     if (!json) throw unavailableFromStatus(res.status, res.text);

@@ -6,6 +6,7 @@ import type { PortalContext } from '../context';
 import { ROLE_TAGS, rolesFromTags, type CustomerRole } from '../roles';
 import { FIELDS, ids, m2o, num, text } from './fields';
 import { cachedForTenant, cachedShared } from './cache';
+import { SHARED_EMAIL_TAG } from './identity';
 import { toAddress, type Address } from './orders';
 
 export interface Company {
@@ -143,15 +144,42 @@ async function readContacts(ctx: PortalContext): Promise<CompanyContact[]> {
 /**
  * A new contact under the company with its portal roles as Odoo tags. The colleague then
  * signs in with the company's identity provider; their verified email links them.
+ *
+ * Only the company's own contacts are compared (an exact match on Odoo's normalised email,
+ * never a pattern): an email already used by another customer's contact answers exactly as
+ * a new one, with the same Odoo calls, so nothing here tells a customer who else is in Odoo.
+ * Odoo allows the same email on contacts of two companies. The new contact then gets the
+ * SHARED_EMAIL_TAG (which keeps the sign-in with the other company's contact: an admin
+ * cannot lock another customer's person out by inviting their email) and an internal note
+ * for the seller's staff, who decide which contact the person is.
  */
 export async function inviteContact(ctx: PortalContext, input: z.infer<typeof inviteInput>): Promise<number> {
-  const [existing, tags] = await Promise.all([
-    ctx.odoo.searchCount('res.partner', [['email', '=ilike', input.email], ['type', '=', 'contact'], ['active', 'in', [true, false]]]),
+  const email = normaliseEmail(input.email);
+  const [sameEmail, tags, sharedEmailTag] = await Promise.all([
+    ctx.odoo.searchRead('res.partner', [['email_normalized', '=', email], ['type', '=', 'contact'], ['active', 'in', [true, false]]], { fields: ['commercial_partner_id'], limit: 100 }),
     roleTags(ctx),
+    tagIdOf(ctx, SHARED_EMAIL_TAG),
   ]);
-  if (existing) throw new PortalError('conflict', 'Someone with this email already exists in Odoo. Ask your account manager to link them.', { email: ['This email is already in use.'] });
+  if (sameEmail.some((r) => m2o(r.commercial_partner_id)?.id === ctx.tenant.id)) {
+    throw new PortalError('conflict', 'A colleague with this email is already in your contacts (perhaps deactivated).', { email: ['This email is already in your contacts.'] });
+  }
   const tagIds = await roleTagIds(ctx, tags, input.roles);
-  return ctx.odoo.create('res.partner', { name: input.name, email: input.email, parent_id: ctx.tenant.id, type: 'contact', category_id: [[6, 0, tagIds]] });
+  const elsewhere = sameEmail.length > 0;
+  return ctx.odoo.create('res.partner', {
+    name: input.name, email, parent_id: ctx.tenant.id, type: 'contact', category_id: [[6, 0, elsewhere ? [...tagIds, sharedEmailTag] : tagIds]],
+    ...(elsewhere ? { comment: '<p>Customer portal: this email is also on a contact of another customer. Signing in with it keeps going to that contact until one of the two emails is changed and the tag “Portal: Email shared with another customer” removed.</p>' } : {}),
+  });
+}
+
+/** A tag's id, created in Odoo the first time it is asked for. */
+async function tagIdOf(ctx: PortalContext, name: string): Promise<number> {
+  const [tag] = await ctx.odoo.searchRead('res.partner.category', [['name', '=', name]], { fields: FIELDS.partnerTag, limit: 1 });
+  return tag?.id ?? ctx.odoo.create('res.partner.category', { name });
+}
+
+/** An email as compared in Odoo (`email_normalized`): trimmed and lower-cased. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
 }
 
 export async function setContactRoles(ctx: PortalContext, id: number, roles: CustomerRole[]): Promise<void> {

@@ -3,6 +3,7 @@ import type { PortalContext } from '../context';
 import type { OdooRecord } from '../odoo';
 import { currency, FIELDS, m2o, num, text, webSpec } from './fields';
 import type { LineError, ParsedLine } from './quick-order';
+import { catalogueDomain, inCatalogue } from './catalogue';
 import { tenantDomain } from './tenant';
 
 /** A product asked for, by id (reorder) or SKU (quick order), with its source line. */
@@ -13,6 +14,8 @@ export interface CartRequest {
   line?: number;
   /** The product's whitelisted fields when already read with the order (reorder on Odoo 17+). */
   product?: OdooRecord;
+  /** The product's name as the customer's own order line shows it (reorder), for a product no longer available. */
+  name?: string;
 }
 
 export interface CartLine {
@@ -21,6 +24,7 @@ export interface CartLine {
   name: string;
   quantity: number;
   unit: string | null;
+  /** Stock on hand; null for services and for products no longer available. */
   available: number | null;
   sellable: boolean;
   problem: string | null;
@@ -37,39 +41,45 @@ export interface PricedCart {
   amountTotal: number;
 }
 
+export const NO_LONGER_AVAILABLE = 'No longer available';
+
 /**
- * Reloads products and this customer's current prices from Odoo for a cart: archived or
- * unsellable products are flagged (not priced, not ordered), unknown SKUs become line
- * errors. Prices come from `sale.order.onchange` (Odoo's pricelists and taxes, nothing
- * written): two Odoo calls whatever the cart's size, one when the products came with the
- * requests.
+ * Reloads products and this customer's current prices from Odoo for a cart. Only products
+ * in the catalogue (lib/portal/catalogue.ts) are looked up, priced and shown: a reorder line
+ * whose product left it says "no longer available" under the name the customer's own order
+ * gave it, with no price or stock; a SKU or id outside it answers as an unknown one. Prices
+ * come from `sale.order.onchange` (Odoo's pricelists and taxes, nothing written): two Odoo
+ * calls whatever the cart's size, one when the products came with the requests.
  */
 export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Promise<PricedCart> {
   const unread = requests.filter((r) => !r.product);
   const byId = unread.filter((r) => r.productId).map((r) => r.productId!);
   const bySku = unread.filter((r) => !r.productId && r.sku).map((r) => r.sku!);
-  const domain = [
-    ...(byId.length && bySku.length ? ['|'] : []),
-    ...(byId.length ? [['id', 'in', byId]] : []),
-    ...(bySku.length ? [['default_code', 'in', bySku]] : []),
-    ['active', 'in', [true, false]],
-  ];
-  const products = byId.length || bySku.length
-    ? await ctx.odoo.searchRead('product.product', domain, { fields: FIELDS.product, limit: unread.length * 2 })
-    : [];
+  const [company, products] = await Promise.all([
+    ctx.odoo.sellerCompanyId(),
+    byId.length || bySku.length
+      ? catalogueDomain(ctx).then((catalogue) => ctx.odoo.searchRead('product.product', [
+        ...(byId.length && bySku.length ? ['|'] : []),
+        ...(byId.length ? [['id', 'in', byId]] : []),
+        ...(bySku.length ? [['default_code', 'in', bySku]] : []),
+        ...catalogue,
+      ], { fields: FIELDS.product, limit: unread.length * 2 }))
+      : Promise.resolve([]),
+  ]);
   const productById = new Map(products.map((p) => [p.id, p]));
   const productBySku = new Map(products.filter((p) => text(p.default_code)).map((p) => [String(p.default_code).toUpperCase(), p]));
 
   const errors: LineError[] = [];
   const lines: CartLine[] = [];
   for (const req of requests) {
-    const p = req.product ?? (req.productId ? productById.get(req.productId) : productBySku.get(req.sku!.toUpperCase()));
+    const found = req.product ?? (req.productId ? productById.get(req.productId) : productBySku.get(req.sku!.toUpperCase()));
+    const p = found && inCatalogue(found, company) ? found : undefined;
     if (!p) {
-      errors.push({ line: req.line ?? 0, text: req.sku ?? String(req.productId), message: req.sku ? `Unknown SKU “${req.sku}”.` : 'This product no longer exists.' });
+      if (req.sku) errors.push({ line: req.line ?? 0, text: req.sku, message: `Unknown SKU “${req.sku}”.` });
+      else if (req.productId && req.name) lines.push(unavailableLine(req.productId, req.name, req.quantity));
+      else errors.push({ line: req.line ?? 0, text: String(req.productId), message: 'This product is no longer available.' });
       continue;
     }
-    const sellable = p.active === true && p.sale_ok === true;
-    if (!sellable && req.sku) errors.push({ line: req.line ?? 0, text: req.sku, message: `${text(p.default_code)} (${p.name}) can no longer be ordered.` });
     lines.push({
       productId: p.id,
       sku: text(p.default_code),
@@ -77,8 +87,8 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
       quantity: req.quantity,
       unit: m2o(p.uom_id)?.name ?? null,
       available: p.type === 'service' ? null : num(p.qty_available),
-      sellable,
-      problem: sellable ? null : 'No longer sold',
+      sellable: true,
+      problem: null,
       priceUnit: 0,
       subtotal: 0,
     });
@@ -113,7 +123,7 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
 /**
  * The lines of one of the tenant's orders as a cart request, or null when not the
  * tenant's. On Odoo 17+ one web_search_read brings the order, its lines and their products
- * (archived ones included, to be flagged), so pricing needs no product search.
+ * (those that left the catalogue too, to be flagged), so pricing needs no product search.
  */
 export async function reorderRequest(ctx: PortalContext, orderId: number): Promise<{ orderName: string; requests: CartRequest[] } | null> {
   const domain = [['id', '=', orderId], ...tenantDomain(ctx)];
@@ -143,9 +153,14 @@ export async function reorderRequest(ctx: PortalContext, orderId: number): Promi
     if (!id) continue;
     const product = l.product_id && typeof l.product_id === 'object' && !Array.isArray(l.product_id) ? (l.product_id as OdooRecord) : undefined;
     const prev = byProduct.get(id);
-    byProduct.set(id, { productId: id, quantity: (prev?.quantity ?? 0) + num(l.product_uom_qty), ...(product ? { product } : {}) });
+    byProduct.set(id, { productId: id, quantity: (prev?.quantity ?? 0) + num(l.product_uom_qty), name: m2o(l.product_id)!.name, ...(product ? { product } : {}) });
   }
   return { orderName, requests: [...byProduct.values()] };
+}
+
+/** A line of the customer's earlier order whose product left the catalogue: its name only, never priced or ordered. */
+function unavailableLine(productId: number, name: string, quantity: number): CartLine {
+  return { productId, sku: null, name, quantity, unit: null, available: null, sellable: false, problem: NO_LONGER_AVAILABLE, priceUnit: 0, subtotal: 0 };
 }
 
 export function requestsFromParsed(lines: ParsedLine[]): CartRequest[] {

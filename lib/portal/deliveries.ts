@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Domain } from '../odoo';
+import { likeLiteral } from '../odoo';
 import type { DeliveryListQuery } from '../schemas/deliveries';
 import type { PortalContext } from '../context';
 import { FIELDS, m2o, num, text, utc } from './fields';
@@ -47,7 +48,10 @@ export function deliveryDomain(ctx: Pick<PortalContext, 'tenant'>, q: Pick<Deliv
   if (q.status === 'in-progress') d.push(['state', 'in', OPEN_STATES]);
   if (q.status === 'delivered') d.push(['state', '=', 'done']);
   if (q.status === 'late') d.push(['state', 'in', OPEN_STATES], ['scheduled_date', '<', now]);
-  if (q.q) d.push('|', '|', ['name', 'ilike', q.q], ['origin', 'ilike', q.q], ['carrier_tracking_ref', 'ilike', q.q]);
+  if (q.q) {
+    const literal = likeLiteral(q.q); // a % or _ typed is searched as itself
+    d.push('|', '|', ['name', 'ilike', literal], ['origin', 'ilike', literal], ['carrier_tracking_ref', 'ilike', literal]);
+  }
   return d;
 }
 

@@ -12,7 +12,7 @@ export const FIELDS = {
   move: ['picking_id', 'product_id', 'product_uom_qty', 'quantity', 'product_uom', 'state'],
   invoice: ['name', 'move_type', 'state', 'payment_state', 'invoice_date', 'invoice_date_due', 'amount_untaxed', 'amount_tax', 'amount_total', 'amount_residual', 'currency_id', 'partner_id', 'invoice_origin', 'ref', 'payment_reference', 'reversed_entry_id', 'invoice_pdf_report_id'],
   invoiceLine: ['move_id', 'display_type', 'name', 'product_id', 'quantity', 'price_unit', 'discount', 'price_subtotal', 'price_total', 'tax_ids', 'sale_line_ids'],
-  product: ['name', 'display_name', 'default_code', 'lst_price', 'sale_ok', 'active', 'uom_id', 'type', 'qty_available'],
+  product: ['name', 'display_name', 'default_code', 'lst_price', 'sale_ok', 'active', 'company_id', 'uom_id', 'type', 'qty_available'],
   partnerTag: ['name'],
   user: ['name', 'login', 'email'],
 } as const;

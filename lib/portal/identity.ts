@@ -27,14 +27,14 @@ export async function findCustomer(odoo: OdooClient, claims: Claims, mapping: 'e
     rows = await odoo.searchRead<PartnerRow>('res.partner', [['id', '=', claims.partnerId]], { fields: FIELDS.partner, context: { active_test: false } });
   } else {
     if (!claims.email || claims.emailVerified !== true) return { kind: 'unlinked', reason: 'unverified-email' };
-    const email = claims.email.trim().toLowerCase();
-    const found = await odoo.searchRead<PartnerRow>('res.partner', [['email', '=ilike', email], ['type', '=', 'contact']], {
+    // An exact match on Odoo's normalised email (lower-cased address), never a pattern:
+    // `=ilike` would read `_` and `%` in the address as wildcards.
+    rows = await odoo.searchRead<PartnerRow>('res.partner', [['email_normalized', '=', claims.email.trim().toLowerCase()], ['type', '=', 'contact']], {
       fields: FIELDS.partner, limit: 10, context: { active_test: false },
     });
-    // =ilike treats _ and % as wildcards: keep exact matches only.
-    rows = found.filter((r) => typeof r.email === 'string' && r.email.trim().toLowerCase() === email);
   }
-  const active = rows.filter((r) => r.active);
+  let active = rows.filter((r) => r.active);
+  if (active.length > 1) active = await withoutSharedEmailInvites(odoo, active);
   if (rows.length === 0) return { kind: 'unlinked', reason: 'no-match' };
   if (active.length === 0) return { kind: 'unlinked', reason: 'archived' };
   if (active.length > 1) return { kind: 'unlinked', reason: 'ambiguous' };
@@ -55,11 +55,26 @@ export async function findCustomer(odoo: OdooClient, claims: Claims, mapping: 'e
   };
 }
 
+/**
+ * Tag of a contact a customer invited with an email that another customer's contact already
+ * had (lib/portal/account.ts inviteContact). Such a contact never takes a sign-in away from
+ * the contact that had the email first: signing in chooses between the others.
+ */
+export const SHARED_EMAIL_TAG = 'Portal: Email shared with another customer';
+
+async function withoutSharedEmailInvites(odoo: OdooClient, contacts: PartnerRow[]): Promise<PartnerRow[]> {
+  const [tag] = await odoo.searchRead('res.partner.category', [['name', '=', SHARED_EMAIL_TAG]], { fields: FIELDS.partnerTag, limit: 1 });
+  const kept = tag ? contacts.filter((c) => !c.category_id.includes(tag.id)) : contacts;
+  return kept.length ? kept : contacts;
+}
+
 /** The Odoo user of a staff member (salesperson on `res.partner.user_id`), by login or email. */
 export async function findStaffUser(odoo: OdooClient, email: string | undefined): Promise<number | null> {
   if (!email) return null;
-  const users = await odoo.searchRead('res.users', ['|', ['login', '=ilike', email], ['email', '=ilike', email]], { fields: FIELDS.user, limit: 5 });
-  const exact = users.filter((u) => [u.login, u.email].some((v) => typeof v === 'string' && v.toLowerCase() === email.toLowerCase()));
+  // Exact comparisons, never a pattern (`=ilike` reads `_` and `%` as wildcards).
+  const normalised = email.trim().toLowerCase();
+  const users = await odoo.searchRead('res.users', ['|', ['login', '=', normalised], ['partner_id.email_normalized', '=', normalised]], { fields: FIELDS.user, limit: 5 });
+  const exact = users.filter((u) => [u.login, u.email].some((v) => typeof v === 'string' && v.trim().toLowerCase() === normalised));
   return exact.length === 1 ? exact[0]!.id : null;
 }
 

@@ -4,6 +4,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { csvText, type CsvColumn } from '../http/csv';
 import { log } from '../log';
 import type { PortalContext } from '../context';
+import { OdooUnavailableError } from '../odoo';
 import type { InvoiceRow } from './invoices';
 
 export type ExportItem = InvoiceRow & { attachmentId: number | false };
@@ -13,11 +14,21 @@ export function pdfFileName(number: string): string {
   return `${number.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`;
 }
 
+/** The index's status of the PDFs not asked for once Odoo stopped answering. */
+export const NOT_FETCHED = 'failed: not fetched, the ERP stopped answering';
+
 /**
  * A ZIP of the invoices' PDFs plus an index.csv, streamed while it is built. At most
  * `concurrency` PDFs are requested from Odoo at once and each goes straight from Odoo's
  * response into the archive, so memory stays flat whatever the number of invoices. A PDF
  * that cannot be fetched is listed as failed in the index instead of silently missing.
+ *
+ * Time: a ZIP of many invoices takes as long as Odoo needs to render them, so each PDF has
+ * its own ODOO_TIMEOUT_MS until its first byte (retries and login included), not the whole
+ * download. Once one PDF failed because Odoo did not answer (timeout, unreachable, 5xx), no
+ * more are asked for: the ones in flight end within their own budget and the rest are listed
+ * as not fetched. So a ZIP never waits on an unanswering Odoo for more than about twice
+ * ODOO_TIMEOUT_MS, however many invoices it holds.
  */
 export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency = 4): Readable {
   const archive = archiver('zip', { zlib: { level: 6 } }); // for index.csv; the PDFs are stored as they are
@@ -35,12 +46,18 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
     let next = 0;
     // Fetches run ahead of the archive by at most `concurrency`; entries are added in order.
     const started: Promise<Readable | Error>[] = [];
+    let odooStopped = false;
     const start = (i: number) => {
       const item = items[i]!;
-      started[i] = ctx.odoo.invoicePdf(item.id, item.attachmentId).then(
-        (pdf) => pdf.body,
-        (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
-      );
+      started[i] = odooStopped
+        ? Promise.resolve(new Error(NOT_FETCHED))
+        : ctx.odoo.withOwnBudget().invoicePdf(item.id, item.attachmentId).then(
+          (pdf) => pdf.body,
+          (err: unknown) => {
+            if (err instanceof OdooUnavailableError) odooStopped = true;
+            return err instanceof Error ? err : new Error(String(err));
+          },
+        );
     };
     try {
       for (; next < Math.min(concurrency, items.length); next++) start(next);
@@ -49,7 +66,7 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
         const pdf = await Promise.race([started[i]!, closedEarly]);
         if (pdf instanceof Error) {
           delete started[i];
-          results.push({ item, status: `failed: ${pdf.message.replace(/\s+/g, " ").slice(0, 200)}` });
+          results.push({ item, status: pdf.message === NOT_FETCHED ? NOT_FETCHED : `failed: ${pdf.message.replace(/\s+/g, " ").slice(0, 200)}` });
         } else {
           await Promise.race([appendAndWait(archive, pdf, pdfFileName(item.number)), closedEarly]);
           delete started[i];

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Domain, OdooRecord } from '../odoo';
+import { likeLiteral } from '../odoo';
 import type { InvoiceFilters, InvoiceListQuery } from '../schemas/invoices';
 import type { PortalContext } from '../context';
 import { forbidden } from '../errors';
@@ -54,7 +55,10 @@ export function invoiceDomain(ctx: Pick<PortalContext, 'tenant'>, f: InvoiceFilt
   if (f.type) d.push(['move_type', '=', f.type === 'credit' ? 'out_refund' : 'out_invoice']);
   if (f.from) d.push(['invoice_date', '>=', f.from]);
   if (f.to) d.push(['invoice_date', '<=', f.to]);
-  if (f.q) d.push('|', '|', '|', ['name', 'ilike', f.q], ['ref', 'ilike', f.q], ['invoice_origin', 'ilike', f.q], ['payment_reference', 'ilike', f.q]);
+  if (f.q) {
+    const literal = likeLiteral(f.q); // a % or _ typed is searched as itself
+    d.push('|', '|', '|', ['name', 'ilike', literal], ['ref', 'ilike', literal], ['invoice_origin', 'ilike', literal], ['payment_reference', 'ilike', literal]);
+  }
   return d;
 }
 

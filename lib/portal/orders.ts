@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Domain } from '../odoo';
+import { likeLiteral } from '../odoo';
 import type { OrderListQuery } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { can } from '../roles';
@@ -48,7 +49,10 @@ export function orderDomain(ctx: Pick<PortalContext, 'tenant'>, q: Pick<OrderLis
   if (q.state) d.push(...STATE_DOMAIN[q.state]);
   if (q.from) d.push(['date_order', '>=', `${q.from} 00:00:00`]);
   if (q.to) d.push(['date_order', '<=', `${q.to} 23:59:59`]);
-  if (q.q) d.push('|', '|', ['name', 'ilike', q.q], ['client_order_ref', 'ilike', q.q], ['order_line.product_id.default_code', 'ilike', q.q]);
+  if (q.q) {
+    const literal = likeLiteral(q.q); // a % or _ typed is searched as itself
+    d.push('|', '|', ['name', 'ilike', literal], ['client_order_ref', 'ilike', literal], ['order_line.product_id.default_code', 'ilike', literal]);
+  }
   return d;
 }
 
@@ -71,7 +75,8 @@ export async function listOrders(ctx: PortalContext, q: OrderListQuery): Promise
 export async function* iterateOrders(ctx: PortalContext, q: OrderListQuery, batch = 500): AsyncGenerator<OrderRow[]> {
   const domain = orderDomain(ctx, q);
   for (let offset = 0; ; offset += batch) {
-    const records = await ctx.odoo.searchRead('sale.order', domain, { fields: FIELDS.order, offset, limit: batch, order: orderSort(q) });
+    // Each batch has its own ODOO_TIMEOUT_MS: a long export is many short waits, each bounded.
+    const records = await ctx.odoo.withOwnBudget().searchRead('sale.order', domain, { fields: FIELDS.order, offset, limit: batch, order: orderSort(q) });
     if (records.length) yield records.map(toOrderRow);
     if (records.length < batch) return;
   }

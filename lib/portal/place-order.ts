@@ -2,9 +2,11 @@ import 'server-only';
 import { portalDb, type Sql } from '../db/sql';
 import { PortalError } from '../errors';
 import { log } from '../log';
+import { mayHaveRun, OdooError, OdooUnavailableError, OdooValidationError } from '../odoo';
 import type { PlaceOrderInput } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { listAddresses } from './account';
+import { catalogueDomain } from './catalogue';
 import { orderState, type OrderState } from './orders';
 import { tenantDomain } from './tenant';
 
@@ -18,58 +20,73 @@ export interface PlacedOrder {
 
 export interface PlaceOrderOptions {
   mode: 'quotation' | 'confirm';
-  /** How long a submit that never finished blocks a retry of the same form (ms). */
+  /**
+   * How long a submit that ended without knowing whether Odoo created its order (its answer
+   * lost) blocks a retry of the same form (ms): Odoo may still be creating it.
+   */
   staleAfterMs?: number;
-  /** How long a second submit waits for the first one to finish (ms). */
+  /** How long a second submit waits for the first one to finish (ms); never longer than this request's time budget for Odoo. */
   waitMs?: number;
 }
 
 /** The idempotency key as kept on the Odoo order (Source Document), so a lost answer can be found again. */
 export const orderKey = (idempotencyKey: string) => `portal:${idempotencyKey}`;
 
+const UNSURE = 'We could not tell whether your order was created: the ERP did not answer in time. Check your orders list in a minute. Sending this form again will not create a second order.';
+
 /**
- * Creates the sale.order for the signed-in contact, exactly once per form: the form's
- * key is claimed in the portal store first (a second submit, tab or instance waits for
- * the first and gets its order), kept on the order in Odoo, and looked up there before a
- * retry creates anything (a create whose answer was lost to a timeout is found, not
- * repeated).
+ * Creates the sale.order for the signed-in contact, exactly once per form, and with
+ * ORDER_SUBMIT_MODE=confirm never tells the user it was placed before Odoo confirmed it.
+ * The form's key is claimed in the portal store first (a second submit, tab or instance
+ * waits for the first and gets its order), kept on the order in Odoo, and looked up there
+ * before a retry creates anything (a create whose answer was lost is found, not repeated).
+ * A submit that stopped half-way (created but not confirmed) is finished by the next submit
+ * of the same form; until then the user is told the order is a quotation, and why.
  */
 export async function placeOrder(ctx: PortalContext, input: PlaceOrderInput, opts: PlaceOrderOptions): Promise<PlacedOrder> {
   const key = orderKey(input.idempotencyKey);
   const db = await portalDb();
   const staleAfter = opts.staleAfterMs ?? 30_000;
-  const deadline = Date.now() + (opts.waitMs ?? 15_000);
+  const waitUntil = Date.now() + (opts.waitMs ?? Infinity);
 
   for (;;) {
     const claimed = await db.query('INSERT INTO order_submissions (key, tenant_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, ctx.tenant.id]);
-    if (claimed.length) return createClaimed(ctx, db, key, input, opts, false);
+    if (claimed.length) return submitClaimed(ctx, db, key, input, opts, false);
     const [row] = await db.query<{ tenant_id: number; order_id: number | null; claimed_at: string; age_ms: number }>(
       'SELECT tenant_id, order_id, created_at::text AS claimed_at, EXTRACT(EPOCH FROM (now() - created_at)) * 1000 AS age_ms FROM order_submissions WHERE key = $1', [key]);
     if (!row) continue; // released between the two statements: claim again
     if (Number(row.tenant_id) !== ctx.tenant.id) throw new PortalError('conflict', 'This form was already used. Reload the page to start again.');
-    if (row.order_id) return { ...(await readPlaced(ctx, Number(row.order_id))), created: false };
+    if (row.order_id) return finish(ctx, Number(row.order_id), opts, false);
     if (Number(row.age_ms) >= staleAfter) {
-      // The first submit died without an answer: take the claim over (one taker wins, compared
+      // The first submit ended without an answer: take the claim over (one taker wins, compared
       // at the database's own precision), then look in Odoo before creating.
       const taken = await db.query('UPDATE order_submissions SET created_at = clock_timestamp() WHERE key = $1 AND order_id IS NULL AND created_at::text = $2 RETURNING key', [key, row.claimed_at]);
-      if (taken.length) return createClaimed(ctx, db, key, input, opts, true);
+      if (taken.length) return submitClaimed(ctx, db, key, input, opts, true);
     }
-    if (Date.now() > deadline) throw new PortalError('conflict', 'This order is still being placed. Check your orders list in a minute before trying again.');
-    await new Promise((r) => setTimeout(r, 200));
+    if (Date.now() >= waitUntil || ctx.odoo.remainingMs() <= 0) {
+      throw new PortalError('conflict', 'This order is still being placed. Check your orders list in a minute before trying again.');
+    }
+    // Waiting for the other submit is waiting on Odoo: it comes out of this request's time budget.
+    await ctx.odoo.waitOn(new Promise((r) => setTimeout(r, 200))).catch(() => {});
   }
 }
 
-async function createClaimed(ctx: PortalContext, db: Sql, key: string, input: PlaceOrderInput, opts: PlaceOrderOptions, lookFirst: boolean): Promise<PlacedOrder> {
-  let orderId: number | undefined;
-  try {
-    if (lookFirst) {
-      const found = await ctx.odoo.searchRead('sale.order', [['origin', '=', key], ...tenantDomain(ctx)], { fields: ['name'], limit: 1 });
-      if (found[0]) {
-        await db.query('UPDATE order_submissions SET order_id = $2 WHERE key = $1', [key, found[0].id]);
-        return { ...(await readPlaced(ctx, found[0].id)), created: false };
-      }
+async function submitClaimed(ctx: PortalContext, db: Sql, key: string, input: PlaceOrderInput, opts: PlaceOrderOptions, lookFirst: boolean): Promise<PlacedOrder> {
+  if (lookFirst) {
+    const found = await findByKey(ctx, key);
+    if (found) {
+      await recordOrder(db, key, found);
+      return finish(ctx, found, opts, false);
     }
+  }
+  try {
     await checkOrderable(ctx, input);
+  } catch (err) {
+    await release(db, key); // nothing was created: the form can be sent again
+    throw err;
+  }
+  let orderId: number;
+  try {
     orderId = await ctx.odoo.create('sale.order', {
       partner_id: ctx.contact.id,
       partner_shipping_id: input.shippingAddressId,
@@ -78,34 +95,99 @@ async function createClaimed(ctx: PortalContext, db: Sql, key: string, input: Pl
       origin: key,
       order_line: input.lines.map((l) => [0, 0, { product_id: l.productId, product_uom_qty: l.quantity }]),
     });
-    await db.query('UPDATE order_submissions SET order_id = $2 WHERE key = $1', [key, orderId]);
   } catch (err) {
-    // Nothing was created (or Odoo said no): free the form for a retry. A timeout keeps the
-    // claim, because Odoo may still have created the order; the retry then finds it there.
-    const mayExist = orderId !== undefined || (err as { reason?: string }).reason === 'timeout';
-    if (!mayExist) await db.query('DELETE FROM order_submissions WHERE key = $1 AND order_id IS NULL', [key]);
-    throw err;
+    if (!mayHaveRun(err)) {
+      await release(db, key); // Odoo refused it or never got it
+      throw err;
+    }
+    // Odoo may have created the order and only its answer was lost: look for it while this
+    // request has time left. Not found (yet): the claim stays, so a retry looks in Odoo
+    // before creating, once Odoo had time to finish (staleAfterMs).
+    const found = ctx.odoo.remainingMs() > 50 ? await findByKey(ctx, key).catch(() => undefined) : undefined;
+    if (!found) throw new PortalError('odoo_unavailable', UNSURE);
+    orderId = found;
   }
-  if (opts.mode === 'confirm') await ctx.odoo.callMethod('sale.order', 'action_confirm', [orderId]);
-  if (ctx.actingAs) {
-    await ctx.odoo.messagePost('sale.order', orderId, `Placed in the customer portal by ${ctx.user.name}${ctx.user.email ? ` (${ctx.user.email})` : ''} on behalf of ${ctx.contact.name}, support session ${ctx.actingAs.sessionId}. Reason: ${ctx.actingAs.reason}`);
-  }
-  log.info({ requestId: ctx.requestId, orderId, tenant: ctx.tenant.id }, 'order placed');
-  return { ...(await readPlaced(ctx, orderId)), created: true };
+  await recordOrder(db, key, orderId);
+  if (ctx.actingAs) await noteActing(ctx, orderId);
+  log.info({ requestId: ctx.requestId, orderId, tenant: ctx.tenant.id }, 'order created');
+  return finish(ctx, orderId, opts, true);
 }
 
-/** The delivery address must be the company or one of its active delivery addresses; products must be sellable. */
+/**
+ * Brings an order of this form to what the submit mode asks for and reads it back: with
+ * `confirm`, a quotation is confirmed first. A confirmation that failed may still have
+ * happened (its answer lost, or a second submit of the same form confirmed it first, which
+ * makes Odoo refuse this one): the order's state in Odoo decides what the user is told.
+ */
+async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptions, created: boolean): Promise<PlacedOrder> {
+  // A new order is a quotation: no need to read it before confirming.
+  let order = created ? undefined : await readPlaced(ctx, orderId);
+  if (opts.mode === 'confirm' && order?.state === 'cancelled') {
+    throw new PortalError('conflict', `Order ${order.number} was cancelled in the meantime. Start a new order.`);
+  }
+  if (opts.mode === 'confirm' && (!order || order.state === 'quotation')) {
+    try {
+      await ctx.odoo.callMethod('sale.order', 'action_confirm', [orderId]);
+      order = undefined; // read back below
+    } catch (err) {
+      const now = await readPlaced(ctx, orderId).catch(() => order);
+      if (now?.state !== 'confirmed' && now?.state !== 'locked') throw notConfirmed(ctx, orderId, now?.number, err);
+      order = now;
+    }
+  }
+  try {
+    order ??= await readPlaced(ctx, orderId);
+  } catch (err) {
+    log.warn({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'placed order not read back');
+    throw new PortalError('odoo_unavailable', 'Your order was placed, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.');
+  }
+  if (!created) log.info({ requestId: ctx.requestId, orderId, tenant: ctx.tenant.id, state: order.state }, 'order submit finished on retry');
+  return { ...order, created };
+}
+
+/** What to tell the user when the order exists in Odoo but is not confirmed. */
+function notConfirmed(ctx: PortalContext, orderId: number, number: string | undefined, err: unknown): PortalError {
+  log.warn({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'order created but not confirmed');
+  const which = number ? `Order ${number}` : 'Your order';
+  if (err instanceof OdooError && !(err instanceof OdooUnavailableError)) {
+    const reason = err instanceof OdooValidationError ? `: ${err.message}` : '.';
+    return new PortalError('odoo_rejected', `${which} is saved as a quotation, but Odoo did not confirm it${reason} Your account manager can confirm or cancel it.`);
+  }
+  return new PortalError('odoo_unavailable', `${which} is saved as a quotation but is not confirmed yet: the ERP did not answer. Send the order again to confirm it; this will not create a second order.`);
+}
+
+async function findByKey(ctx: PortalContext, key: string): Promise<number | undefined> {
+  const [found] = await ctx.odoo.searchRead('sale.order', [['origin', '=', key], ...tenantDomain(ctx)], { fields: ['name'], limit: 1 });
+  return found?.id;
+}
+
+async function recordOrder(db: Sql, key: string, orderId: number) {
+  await db.query('UPDATE order_submissions SET order_id = $2 WHERE key = $1', [key, orderId]);
+}
+
+async function release(db: Sql, key: string) {
+  await db.query('DELETE FROM order_submissions WHERE key = $1 AND order_id IS NULL', [key]);
+}
+
+/** The chatter note naming the account manager who placed the order. Best effort: the portal's audit trail has it either way. */
+async function noteActing(ctx: PortalContext, orderId: number) {
+  const acting = ctx.actingAs!;
+  await ctx.odoo.messagePost('sale.order', orderId, `Placed in the customer portal by ${ctx.user.name}${ctx.user.email ? ` (${ctx.user.email})` : ''} on behalf of ${ctx.contact.name}, support session ${acting.sessionId}. Reason: ${acting.reason}`)
+    .catch((err: unknown) => log.error({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'support note on the order failed'));
+}
+
+/** The delivery address must be the company or one of its active delivery addresses; products must be in the catalogue. */
 async function checkOrderable(ctx: PortalContext, input: PlaceOrderInput) {
   const productIds = [...new Set(input.lines.map((l) => l.productId))];
   const [addresses, products] = await Promise.all([
     listAddresses(ctx, { fresh: true }), // validation reads Odoo, never the cache
-    ctx.odoo.searchRead('product.product', [['id', 'in', productIds], ['sale_ok', '=', true]], { fields: ['name'], limit: productIds.length }),
+    catalogueDomain(ctx).then((catalogue) => ctx.odoo.searchRead('product.product', [['id', 'in', productIds], ...catalogue], { fields: ['name'], limit: productIds.length })),
   ]);
   if (!addresses.some((a) => a.id === input.shippingAddressId)) {
     throw new PortalError('bad_request', 'Choose one of your delivery addresses.', { shippingAddressId: ['Choose one of your delivery addresses.'] });
   }
   if (products.length !== productIds.length) {
-    throw new PortalError('bad_request', 'Some products can no longer be ordered. Review the order again.', { lines: ['Some products can no longer be ordered.'] });
+    throw new PortalError('bad_request', 'Some products are no longer available. Review the order again.', { lines: ['Some products are no longer available.'] });
   }
 }
 

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { portalDb } from '../db/sql';
 import { PortalError, notFound } from '../errors';
 import type { Domain } from '../odoo';
+import { likeLiteral } from '../odoo';
 import type { startActingInput } from '../schemas/support';
 import type { ActingAs, PortalContext, StaffContext } from '../context';
 import { cachedShared } from './cache';
@@ -56,7 +57,10 @@ function sellerPartnerIds(staff: StaffContext): Promise<number[]> {
 
 export async function searchCustomers(staff: StaffContext, q: string | undefined): Promise<CustomerSummary[]> {
   const domain = await managedDomain(staff);
-  if (q) domain.push('|', '|', '|', ['name', 'ilike', q], ['ref', 'ilike', q], ['vat', 'ilike', q], ['child_ids.email', 'ilike', q]);
+  if (q) {
+    const literal = likeLiteral(q); // a % or _ typed is searched as itself
+    domain.push('|', '|', '|', ['name', 'ilike', literal], ['ref', 'ilike', literal], ['vat', 'ilike', literal], ['child_ids.email', 'ilike', literal]);
+  }
   const rows = await staff.odoo.searchRead('res.partner', domain, { fields: FIELDS.partner, order: 'name', limit: 50 });
   return rows.map((r) => ({ id: r.id, name: String(r.name), reference: text(r.ref), vat: text(r.vat), city: text(r.city), accountManager: m2o(r.user_id)?.name ?? null }));
 }

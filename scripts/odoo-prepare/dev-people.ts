@@ -5,7 +5,7 @@
  * only (`npm run odoo:prepare -- --dev-people`); a production Odoo has its own people.
  */
 import type { OdooClient } from '../../lib/odoo/client';
-import type { CustomerRole } from '../../lib/session/roles';
+import type { CustomerRole } from '../../lib/roles';
 import { DEV_USERS } from '../../dev-idp/users';
 import { groupIds, userGroupsField } from './prepare';
 

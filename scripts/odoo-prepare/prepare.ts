@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import type { OdooClient, OdooRecord } from '../../lib/odoo/client';
 import type { OdooConfig } from '../../lib/odoo/config';
 import { JsonRpcTransport } from '../../lib/odoo/transport';
-import { ROLE_TAGS, type CustomerRole } from '../../lib/session/roles';
+import { TimeBudget } from '../../lib/odoo/budget';
+import { ROLE_TAGS, type CustomerRole } from '../../lib/roles';
 import { makeApiKey, OdooWebSession } from './web-session';
 
 /**
@@ -142,7 +143,7 @@ export async function ensureIntegrationUser(admin: OdooClient, config: OdooConfi
 /** Whether `secret` (password or API key) logs this user in over JSON-RPC. */
 async function authenticates(config: OdooConfig, login: string, secret: string): Promise<boolean> {
   try {
-    await new JsonRpcTransport({ ...config, login, apiKey: secret, readRetries: 0 }).execute({ model: 'res.users', method: 'search_count', params: { domain: [['id', '=', 0]] } });
+    await new JsonRpcTransport({ ...config, login, apiKey: secret, readRetries: 0 }).execute({ model: 'res.users', method: 'search_count', params: { domain: [['id', '=', 0]] } }, new TimeBudget(config.timeoutMs));
     return true;
   } catch {
     return false;

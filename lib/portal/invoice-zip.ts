@@ -4,9 +4,10 @@ import Papa from 'papaparse';
 import { PassThrough, Readable } from 'node:stream';
 import { log } from '../log';
 import type { PortalContext } from '../session/require-session';
+import { invoicePdf, invoicePdfCache } from './invoice-pdf';
 import type { InvoiceRow } from './invoices';
 
-export type ExportItem = InvoiceRow & { attachmentId: number | false };
+export type ExportItem = InvoiceRow & { attachmentId: number | false; writeDate: string | null };
 
 /** A PDF's file name inside the ZIP and as a download: the invoice number, safe on every OS. */
 export function pdfFileName(number: string): string {
@@ -19,7 +20,7 @@ export function pdfFileName(number: string): string {
  * response into the archive, so memory stays flat whatever the number of invoices. A PDF
  * that cannot be fetched is listed as failed in the index instead of silently missing.
  */
-export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency = 4): Readable {
+export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency = 4, cache = invoicePdfCache()): Readable {
   const archive = archiver('zip', { zlib: { level: 6 } }); // for index.csv; the PDFs are stored as they are
   const out = new PassThrough();
   archive.on('warning', (err) => log.warn({ requestId: ctx.requestId, err: err.message }, 'zip warning'));
@@ -37,7 +38,7 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
     const started: Promise<Readable | Error>[] = [];
     const start = (i: number) => {
       const item = items[i]!;
-      started[i] = ctx.odoo.invoicePdf(item.id, item.attachmentId).then(
+      started[i] = invoicePdf(ctx, item, cache).then(
         (pdf) => pdf.body,
         (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
       );

@@ -36,6 +36,8 @@ const schema = z.object({
   INVOICE_BULK_LIMIT: z.coerce.number().int().min(1).max(5000).default(1000),
   DELIVERY_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   INVOICE_AMOUNT_ROLES: csv.default(['finance', 'customer-admin']),
+  /** Posted invoice PDFs kept on disk (a path instances may share); `off` keeps none. */
+  PDF_CACHE_DIR: z.string().min(1).default('.data/pdf-cache'),
 });
 
 export type PortalConfig = z.infer<typeof schema> & { INVOICE_AMOUNT_ROLES: Role[] };

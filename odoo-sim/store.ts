@@ -73,6 +73,7 @@ export class Store {
     }
     this.table(model).set(id, rec);
     this.assign(def, rec, values);
+    stampWriteDate(def, rec, values);
     this.touch(model);
     return rec;
   }
@@ -81,7 +82,9 @@ export class Store {
   update(model: string, id: number, values: Record<string, unknown>, uid = 1): Rec {
     const rec = this.get(model, id);
     if (!rec) throw missingError(model, [id], uid);
-    this.assign(requireModel(model), rec, values);
+    const def = requireModel(model);
+    this.assign(def, rec, values);
+    stampWriteDate(def, rec, values);
     this.touch(model);
     return rec;
   }
@@ -135,4 +138,12 @@ export function emptyValue(field: FieldDef): unknown {
   if (field.default !== undefined) return field.default;
   if (field.type === 'one2many' || field.type === 'many2many') return [];
   return false;
+}
+
+/**
+ * Odoo sets write_date on every create and write (to the second); caches key on it (the
+ * portal's invoice PDFs), so the simulator does too unless the values name it.
+ */
+function stampWriteDate(def: ModelDef, rec: Rec, values: Record<string, unknown>) {
+  if (def.fields.write_date && !('write_date' in values)) rec.write_date = new Date().toISOString().slice(0, 19).replace('T', ' ');
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { PassThrough, type Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import { OdooUnavailableError } from './errors';
 
@@ -51,6 +52,27 @@ export async function getStream(url: string, headers: Record<string, string>, ti
     res.body.on('error', () => {});
     return { ...response(res.statusCode, res.headers), body: res.body };
   });
+}
+
+/**
+ * A body that undici never has to pause for, for a response after which the server closes
+ * the connection (Odoo's own HTTP server sends every PDF with `Connection: close`).
+ *
+ * Why: undici 7's HTTP/1 parser pauses while the reader is slower than the socket, and if
+ * the server's FIN arrives during such a pause it throws an assertion from the socket's
+ * 'end' handler that nothing can catch: the portal process dies (nodejs/undici#5360, fixed
+ * in undici 8, which needs Node 22). A browser downloading a PDF slowly did this about one
+ * time in three against a real Odoo 19. So the body is read as it arrives into a stream of
+ * ours that buffers for the slow reader: at most the one PDF Odoo has already rendered.
+ */
+export function readWithoutPausing(body: Readable): Readable {
+  const out = new PassThrough();
+  body.on('data', (chunk: Buffer) => void out.write(chunk));
+  body.once('end', () => out.end());
+  body.once('error', (err) => out.destroy(err));
+  // The reader gave up: give the connection back.
+  out.once('close', () => body.readableEnded || body.destroy());
+  return out;
 }
 
 function response(status: number, headers: Record<string, string | string[] | undefined>): HttpResponse {

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { OdooConfig } from './config';
 import type { TimeBudget } from './budget';
 import { fromOdooPayload, OdooAuthError, OdooMissingError, OdooServerError } from './errors';
-import { getStream, parseJson, postJson, unavailableFromStatus } from './http';
+import { getStream, parseJson, postJson, readWithoutPausing, unavailableFromStatus } from './http';
 import type { OrmCall } from './transport';
 
 export interface PdfDownload {
@@ -48,7 +48,8 @@ export class InvoicePdfSource {
     const type = res.header('content-type') ?? '';
     if (res.status === 200 && type.startsWith('application/pdf')) {
       const length = Number(res.header('content-length'));
-      return { body: res.body, contentLength: Number.isFinite(length) && length > 0 ? length : undefined };
+      const body = res.header('connection')?.toLowerCase() === 'close' ? readWithoutPausing(res.body) : res.body;
+      return { body, contentLength: Number.isFinite(length) && length > 0 ? length : undefined };
     }
     await res.body.dump(); // frees the connection for the next call
     if (res.status === 303 || res.status === 302) {

@@ -5,9 +5,10 @@ import { csvText, type CsvColumn } from '../http/csv';
 import { log } from '../log';
 import type { PortalContext } from '../context';
 import { OdooUnavailableError } from '../odoo';
+import { invoicePdf, invoicePdfCache } from './invoice-pdf';
 import type { InvoiceRow } from './invoices';
 
-export type ExportItem = InvoiceRow & { attachmentId: number | false };
+export type ExportItem = InvoiceRow & { attachmentId: number | false; writeDate: string | null };
 
 /** A PDF's file name inside the ZIP and as a download: the invoice number, safe on every OS. */
 export function pdfFileName(number: string): string {
@@ -30,7 +31,7 @@ export const NOT_FETCHED = 'failed: not fetched, the ERP stopped answering';
  * as not fetched. So a ZIP never waits on an unanswering Odoo for more than about twice
  * ODOO_TIMEOUT_MS, however many invoices it holds.
  */
-export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency = 4): Readable {
+export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency = 4, cache = invoicePdfCache()): Readable {
   const archive = archiver('zip', { zlib: { level: 6 } }); // for index.csv; the PDFs are stored as they are
   const out = new PassThrough();
   archive.on('warning', (err) => log.warn({ requestId: ctx.requestId, err: err.message }, 'zip warning'));
@@ -51,7 +52,7 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
       const item = items[i]!;
       started[i] = odooStopped
         ? Promise.resolve(new Error(NOT_FETCHED))
-        : ctx.odoo.withOwnBudget().invoicePdf(item.id, item.attachmentId).then(
+        : invoicePdf({ ...ctx, odoo: ctx.odoo.withOwnBudget() }, item, cache).then(
           (pdf) => pdf.body,
           (err: unknown) => {
             if (err instanceof OdooUnavailableError) odooStopped = true;

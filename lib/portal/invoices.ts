@@ -212,20 +212,34 @@ async function invoiceWithLines(ctx: PortalContext, id: number): Promise<{ move:
   return { move: moves[0], lines: lines.map((line) => ({ line, taxes: ids(line.tax_ids).map((t) => taxName.get(t) ?? '') })) };
 }
 
-/** Number and PDF attachment of one of the tenant's invoices, or null: what the PDF route needs. */
-export async function invoicePdfSource(ctx: PortalContext, id: number): Promise<{ id: number; number: string; attachmentId: number | false } | null> {
+/** What fetching an invoice's PDF needs: its stored attachment, and its write date (the cached version). */
+export interface PdfSource {
+  id: number;
+  number: string;
+  attachmentId: number | false;
+  writeDate: string | null;
+}
+
+/** Number, PDF attachment and write date of one of the tenant's posted invoices, or null: what the PDF route needs. */
+export async function invoicePdfSource(ctx: PortalContext, id: number): Promise<PdfSource | null> {
   requireFinance(ctx);
-  const [move] = await ctx.odoo.searchRead('account.move', [['id', '=', id], ...invoiceBaseDomain(ctx)], { fields: ['name', 'invoice_pdf_report_id'], limit: 1 });
-  return move ? { id: move.id, number: String(move.name), attachmentId: m2o(move.invoice_pdf_report_id)?.id ?? false } : null;
+  const [move] = await ctx.odoo.searchRead('account.move', [['id', '=', id], ...invoiceBaseDomain(ctx)], { fields: ['name', 'invoice_pdf_report_id', 'write_date'], limit: 1 });
+  return move ? { id: move.id, number: String(move.name), attachmentId: m2o(move.invoice_pdf_report_id)?.id ?? false, writeDate: text(move.write_date) } : null;
+}
+
+/** The write date of one of the tenant's posted invoices now, or null (gone, or no longer posted). */
+export async function invoiceWriteDate(ctx: PortalContext, id: number): Promise<string | null> {
+  const [move] = await ctx.odoo.searchRead('account.move', [['id', '=', id], ...invoiceBaseDomain(ctx)], { fields: ['write_date'], limit: 1 });
+  return move ? text(move.write_date) : null;
 }
 
 /** Up to `limit` + 1 invoices for a bulk export (the extra one tells the caller the limit was passed). */
 export async function invoicesForExport(ctx: PortalContext, select: { ids?: number[] } & InvoiceFilters, limit: number, now = new Date()) {
   requireFinance(ctx);
   const domain = select.ids ? [['id', 'in', select.ids], ...invoiceBaseDomain(ctx)] : invoiceDomain(ctx, select, odooToday(now));
-  const records = await ctx.odoo.searchRead('account.move', domain, { fields: FIELDS.invoice, limit: limit + 1, order: 'invoice_date, name, id' });
+  const records = await ctx.odoo.searchRead('account.move', domain, { fields: [...FIELDS.invoice, 'write_date'], limit: limit + 1, order: 'invoice_date, name, id' });
   const today = odooToday(now);
-  return records.map((r) => ({ ...toInvoiceRow(r, today), attachmentId: m2o(r.invoice_pdf_report_id)?.id ?? (false as const) }));
+  return records.map((r) => ({ ...toInvoiceRow(r, today), attachmentId: m2o(r.invoice_pdf_report_id)?.id ?? (false as const), writeDate: text(r.write_date) }));
 }
 
 /** Open items (unpaid invoices and unused credit notes) for the statement of account. */

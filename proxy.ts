@@ -3,7 +3,7 @@ import { auth } from './auth';
 import { portalConfig } from './lib/config';
 import { createLimiter, redisFromUrl, type Limiter } from './lib/rate-limit';
 import { readSessionCookie, renewalDue } from './lib/session/session-token';
-import { contentSecurityPolicy, staticSecurityHeaders } from './lib/security-headers';
+import { contentSecurityPolicy, staticSecurityHeaders, transportSecurityHeaders } from './lib/security-headers';
 
 /**
  * Next 16's request proxy (the file formerly called middleware.ts). Runs before every page
@@ -81,7 +81,8 @@ async function renewedSessionCookies(req: NextRequest, ev: NextFetchEvent): Prom
 
 function finish(res: Response, requestId: string): Response {
   res.headers.set('X-Request-Id', requestId);
-  for (const [k, v] of Object.entries(staticSecurityHeaders(process.env.NODE_ENV === 'production' && process.env.PORTAL_HTTPS !== 'false'))) res.headers.set(k, v);
+  const https = process.env.NODE_ENV === 'production' && portalConfig().PORTAL_HTTPS;
+  for (const [k, v] of Object.entries({ ...staticSecurityHeaders(), ...transportSecurityHeaders(https) })) res.headers.set(k, v);
   return res;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEV_IDP_CLIENT_SECRET } from './demo-defaults';
 import { ROLES, type Role } from './roles';
 
 /**
@@ -10,7 +11,7 @@ const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter
 const schema = z.object({
   AUTH_OIDC_ISSUER: z.url().default('http://127.0.0.1:4400'),
   AUTH_OIDC_CLIENT_ID: z.string().min(1).default('portal'),
-  AUTH_OIDC_CLIENT_SECRET: z.string().min(1).default('dev-portal-secret'),
+  AUTH_OIDC_CLIENT_SECRET: z.string().min(1).default(DEV_IDP_CLIENT_SECRET),
   AUTH_OIDC_NAME: z.string().min(1).default('Northwind sign-in'),
   AUTH_OIDC_SCOPE: z.string().min(1).default('openid email profile groups'),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(30 * 86400).default(8 * 3600),
@@ -31,6 +32,8 @@ const schema = z.object({
   RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
   REDIS_URL: z.string().optional(),
+  /** `false` when served over plain HTTP (the demo): no Strict-Transport-Security. Read at run time. */
+  PORTAL_HTTPS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   ORDER_SUBMIT_MODE: z.enum(['quotation', 'confirm']).default('confirm'),
   SUPPORT_SESSION_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
   INVOICE_BULK_LIMIT: z.coerce.number().int().min(1).max(5000).default(1000),
@@ -49,5 +52,36 @@ export function portalConfig(): PortalConfig {
 }
 
 export function parseConfig(env: Record<string, string | undefined>): PortalConfig {
+  assertNoDemoSecrets(env);
   return schema.parse(env) as PortalConfig;
+}
+
+/**
+ * What a production start must not run on: the demo's public secrets, which anyone can
+ * read in this repository (a forged session cookie, the ERP key). Checked when the server
+ * starts (instrumentation.ts) and again whenever the settings are parsed. The demo and the
+ * tests set PORTAL_DEMO=1; `next build` is exempt, it serves nothing.
+ */
+export function demoSecretsInProduction(env: Record<string, string | undefined>): string[] {
+  if (env.NODE_ENV !== 'production' || env.PORTAL_DEMO === '1' || env.NEXT_PHASE === 'phase-production-build') return [];
+  const problems: string[] = [];
+  if (!env.AUTH_SECRET) problems.push('AUTH_SECRET is not set: set a random secret (openssl rand -base64 33).');
+  else if (env.AUTH_SECRET === DEMO_AUTH_SECRET) problems.push("AUTH_SECRET is the demo's public secret: set a random one (openssl rand -base64 33).");
+  // Unset means the demo default (lib/odoo/config.ts), so it is refused as well.
+  if ((env.ODOO_API_KEY ?? DEMO_ODOO_API_KEY) === DEMO_ODOO_API_KEY) problems.push("ODOO_API_KEY is the demo's key: set the integration user's API key.");
+  if (env.ODOO_PASSWORD === DEMO_ODOO_API_KEY) problems.push("ODOO_PASSWORD is the demo's password: set the integration user's password, or leave it unset.");
+  if ((env.AUTH_OIDC_CLIENT_SECRET ?? DEV_IDP_CLIENT_SECRET) === DEV_IDP_CLIENT_SECRET) problems.push("AUTH_OIDC_CLIENT_SECRET is the development identity provider's secret: set your IdP's client secret.");
+  return problems;
+}
+
+export class DemoSecretsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Refusing to start in production with demo settings (set PORTAL_DEMO=1 only for the demo):\n- ${problems.join('\n- ')}`);
+    this.name = 'DemoSecretsError';
+  }
+}
+
+export function assertNoDemoSecrets(env: Record<string, string | undefined>): void {
+  const problems = demoSecretsInProduction(env);
+  if (problems.length > 0) throw new DemoSecretsError(problems);
 }

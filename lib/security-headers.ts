@@ -3,14 +3,22 @@
  * request, so proxy.ts sets it; the static ones are also set in next.config.ts so that
  * assets the proxy does not see carry them too.
  */
-export function staticSecurityHeaders(production: boolean): Record<string, string> {
+export function staticSecurityHeaders(): Record<string, string> {
   return {
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-    ...(production ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
   };
+}
+
+/**
+ * Strict-Transport-Security, only when the portal is served over HTTPS (PORTAL_HTTPS, read
+ * when the server runs). Set by proxy.ts, never in next.config.ts, whose headers are fixed
+ * when the build is made: one build serves both an HTTPS deployment and the plain-HTTP demo.
+ */
+export function transportSecurityHeaders(https: boolean): Record<string, string> {
+  return https ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {};
 }
 
 export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; formActions: string[] }): string {

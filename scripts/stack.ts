@@ -5,10 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startDevIdp } from '../dev-idp/server';
+import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEV_IDP_CLIENT_SECRET } from '../lib/demo-defaults';
 import { OdooSimulator, type SimulatorOptions } from '../odoo-sim/server';
 
 /** The session cookie secret of the embedded demo (a real deployment sets AUTH_SECRET). */
-export const DEMO_AUTH_SECRET = 'demo-only-secret-never-use-in-production-0123456789';
+export { DEMO_AUTH_SECRET };
 
 export interface StackOptions {
   port: number;
@@ -40,7 +41,7 @@ export interface Stack {
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const issuer = `http://127.0.0.1:${opts.idpPort}`;
-  const clientSecret = 'dev-portal-secret';
+  const clientSecret = DEV_IDP_CLIENT_SECRET;
   const sim = new OdooSimulator({ seed: 42, ...opts.sim });
   const simUrl = await sim.listen(opts.simPort);
   const idp = await startDevIdp({
@@ -53,8 +54,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ODOO_URL: process.env.ODOO_URL ?? simUrl,
     ODOO_DB: process.env.ODOO_DB ?? sim.database,
     ODOO_LOGIN: process.env.ODOO_LOGIN ?? 'portal-bot',
-    ODOO_API_KEY: process.env.ODOO_API_KEY ?? 'demo-odoo-key',
-    ODOO_PASSWORD: process.env.ODOO_PASSWORD ?? 'demo-odoo-key',
+    ODOO_API_KEY: process.env.ODOO_API_KEY ?? DEMO_ODOO_API_KEY,
+    ODOO_PASSWORD: process.env.ODOO_PASSWORD ?? DEMO_ODOO_API_KEY,
     AUTH_SECRET: process.env.AUTH_SECRET ?? DEMO_AUTH_SECRET,
     AUTH_OIDC_ISSUER: issuer,
     AUTH_OIDC_CLIENT_ID: 'portal',
@@ -62,6 +63,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     AUTH_OIDC_SCOPE: 'openid email profile groups',
     // Served over plain HTTP on this machine: no HSTS, no Secure cookies.
     PORTAL_HTTPS: 'false',
+    // The demo's public secrets above are allowed in this production build (lib/config.ts).
+    PORTAL_DEMO: '1',
     ...opts.env,
   };
   // --expose-gc lets a large PDF download free its socket buffers as it goes (lib/http/scavenge-while-streaming.ts).

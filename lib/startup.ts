@@ -1,0 +1,15 @@
+import { demoSecretsInProduction, DemoSecretsError } from './config';
+
+/**
+ * What a server process does before it serves anything (instrumentation.ts): refuse to run
+ * in production on the demo's public secrets. Exits
+ * the process on a refusal: a server that answers with a forgeable session secret or the
+ * demo ERP key must not come up at all.
+ */
+export function checkStartup(env: Record<string, string | undefined> = process.env, exit: (code: number) => never = process.exit): void {
+  const problems = demoSecretsInProduction(env);
+  if (problems.length > 0) {
+    console.error(new DemoSecretsError(problems).message);
+    exit(1);
+  }
+}

@@ -1,6 +1,9 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { auth } from './auth';
 import { portalConfig } from './lib/config';
+import { clientIp } from './lib/http/client-ip';
+import { requestIdFrom } from './lib/http/request-id';
+import { tooManyRequests } from './lib/http/too-many-requests';
 import { createLimiter, redisFromUrl, type Limiter } from './lib/rate-limit';
 import { readSessionCookie, renewalDue } from './lib/session/session-token';
 import { contentSecurityPolicy, staticSecurityHeaders, transportSecurityHeaders } from './lib/security-headers';
@@ -26,17 +29,19 @@ function getLimiters() {
 }
 
 export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
-  const requestId = req.headers.get('x-request-id')?.slice(0, 100) || crypto.randomUUID();
+  const requestId = requestIdFrom(req.headers);
   const path = req.nextUrl.pathname;
   const isApi = path.startsWith('/api/');
   const session = await readSessionCookie(req.cookies);
   const sub = session.status === 'valid' ? session.token.claims.sub : undefined;
 
   const { user, signIn } = getLimiters();
+  // No known address (the server is still starting): not pooled with everyone else's under one key.
+  const ip = clientIp(req.headers);
   const outcome = SIGN_IN_PATHS.some((p) => p.test(path))
-    ? await signIn.consume(clientIp(req))
+    ? ip ? await signIn.consume(ip) : { allowed: true as const }
     : sub ? await user.consume(sub) : { allowed: true as const };
-  if (!outcome.allowed) return finish(tooManyRequests(isApi, outcome.retryAfterSeconds, requestId), requestId);
+  if (!outcome.allowed) return finish(tooManyRequests(isApi ? 'json' : 'html', outcome.retryAfterSeconds, requestId), requestId);
 
   let res: Response;
   if (!sub && !PUBLIC_PATHS.some((p) => p.test(path))) {
@@ -84,20 +89,6 @@ function finish(res: Response, requestId: string): Response {
   const https = process.env.NODE_ENV === 'production' && portalConfig().PORTAL_HTTPS;
   for (const [k, v] of Object.entries({ ...staticSecurityHeaders(), ...transportSecurityHeaders(https) })) res.headers.set(k, v);
   return res;
-}
-
-function clientIp(req: NextRequest): string {
-  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown';
-}
-
-function tooManyRequests(isApi: boolean, retryAfter: number, requestId: string): Response {
-  const headers = { 'Retry-After': String(retryAfter) };
-  const message = `Too many requests. Please wait ${retryAfter} seconds and try again.`;
-  if (isApi) return NextResponse.json({ error: { code: 'rate_limited', message, requestId } }, { status: 429, headers });
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many requests</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#111}a{color:#1d4ed8}</style></head>
-<body><main><h1>Too many requests</h1><p>${message}</p><p><a href="/">Back to the portal</a></p><p><small>Request ${requestId}</small></p></main></body></html>`;
-  return new Response(html, { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
 }
 
 export const config = {

@@ -32,6 +32,11 @@ const schema = z.object({
   RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
   REDIS_URL: z.string().optional(),
+  /**
+   * Reverse proxies in front of the portal that append to X-Forwarded-For. 0: the client is
+   * the TCP peer and X-Forwarded-For is ignored; n: the address the n-th proxy saw.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** `false` when served over plain HTTP (the demo): no Strict-Transport-Security. Read at run time. */
   PORTAL_HTTPS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   ORDER_SUBMIT_MODE: z.enum(['quotation', 'confirm']).default('confirm'),

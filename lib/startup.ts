@@ -1,8 +1,9 @@
 import { demoSecretsInProduction, DemoSecretsError } from './config';
+import { installPeerAddressHook } from './http/peer-address-hook';
 
 /**
  * What a server process does before it serves anything (instrumentation.ts): refuse to run
- * in production on the demo's public secrets. Exits
+ * in production on the demo's public secrets, and install the peer-address hook. Exits
  * the process on a refusal: a server that answers with a forgeable session secret or the
  * demo ERP key must not come up at all.
  */
@@ -12,4 +13,5 @@ export function checkStartup(env: Record<string, string | undefined> = process.e
     console.error(new DemoSecretsError(problems).message);
     exit(1);
   }
+  installPeerAddressHook();
 }

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { portalConfig } from '../config';
 import type { PortalContext, StaffContext } from '../context';
+import { clientIp } from '../http/client-ip';
 import { recordAudit } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
 import { activeSupportSession, actingIdentity } from '../portal/support';
@@ -32,7 +33,7 @@ export const loadSession = cache(async (): Promise<SessionState> => {
   const { claims, acting: actingId } = session.token;
   const h = await headers();
   const requestId = h.get('x-request-id') ?? randomUUID();
-  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  const ip = clientIp(h);
   const odoo = requestOdooClient(requestId);
   const identity = await identityResolver().resolve(odoo, claims);
   const user = { sub: claims.sub, email: claims.email ?? null, name: claims.name ?? claims.email ?? claims.sub };

@@ -102,3 +102,22 @@ test('every response carries a request id and the security headers', async ({ pa
   expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(h['permissions-policy']).toContain('camera=()');
 });
+
+test('the audit trail keeps the address the portal saw and its own request id, not the headers a client sent', async ({ page }) => {
+  test.setTimeout(180_000); // the first audit write after start opens the store
+  await signIn(page, 'sofia.support@northwind.example', '/support');
+  const probe = 900_000 + Math.floor(Math.random() * 99_999);
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': '6.6.6.6', 'X-Real-IP': '6.6.6.7', 'X-Request-Id': 'forged<i>id</i>' });
+  const res = await page.goto(`/support/customers/${probe}`);
+  expect(res!.status()).toBe(404);
+  expect(res!.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  await page.setExtraHTTPHeaders({});
+  await page.goto('/support/audit');
+  const row = page.getByRole('row').filter({ hasText: `res.partner ${probe}` });
+  await expect(row).toHaveCount(1);
+  const cells = await row.getByRole('cell').allTextContents();
+  const ipAndRequest = cells.at(-1)!;
+  expect(ipAndRequest).not.toContain('6.6.6.');
+  expect(ipAndRequest).not.toContain('forged');
+  expect(ipAndRequest).toMatch(/^(127\.0\.0\.1|::1) · [0-9a-f]{8}$/);
+});

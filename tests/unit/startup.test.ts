@@ -42,9 +42,12 @@ describe('a production start', () => {
 });
 
 describe('run-time settings', () => {
-  it('PORTAL_HTTPS is on unless set to false', () => {
+  it('PORTAL_HTTPS is on unless set to false; TRUSTED_PROXY_HOPS defaults to the socket address', () => {
     expect(parseConfig({}).PORTAL_HTTPS).toBe(true);
     expect(parseConfig({ PORTAL_HTTPS: 'false' }).PORTAL_HTTPS).toBe(false);
     expect(() => parseConfig({ PORTAL_HTTPS: 'yes' })).toThrow();
+    expect(parseConfig({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseConfig({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: '-1' })).toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import NextAuth from 'next-auth';
+import NextAuth, { type Profile } from 'next-auth';
 import { portalConfig } from './lib/config';
 import type { SessionClaims } from './lib/session/identity';
 
@@ -45,6 +45,12 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
     },
   },
   callbacks: {
+    // Failed sign-ins are limited per account and per IP (lib/sign-in-limits.ts).
+    async signIn({ profile }) {
+      if (!profile) return true;
+      const { admitMappedSignIn } = await import('./lib/sign-in-mapping');
+      return admitMappedSignIn(claimsFromProfile(profile));
+    },
     jwt({ token, profile, trigger, session }) {
       // Starting and stopping a support session updates the cookie. A value sent by a
       // browser itself is harmless: it only counts when it names an open session of this
@@ -54,18 +60,21 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
         token.acting = typeof acting === 'string' && /^[0-9a-f-]{36}$/.test(acting) ? acting : null;
         return token;
       }
-      if (profile) {
-        const partnerId = Number(profile[config.PORTAL_PARTNER_CLAIM]);
-        token.claims = {
-          sub: String(profile.sub),
-          email: typeof profile.email === 'string' ? profile.email : undefined,
-          emailVerified: profile.email_verified === true,
-          name: typeof profile.name === 'string' ? profile.name : undefined,
-          groups: profile[config.PORTAL_GROUPS_CLAIM] ?? [],
-          partnerId: Number.isSafeInteger(partnerId) && partnerId > 0 ? partnerId : undefined,
-        } satisfies SessionClaims;
-      }
+      if (profile) token.claims = claimsFromProfile(profile);
       return token;
     },
   },
 });
+
+/** The IdP's claims the session keeps. */
+function claimsFromProfile(profile: Profile): SessionClaims {
+  const partnerId = Number(profile[config.PORTAL_PARTNER_CLAIM]);
+  return {
+    sub: String(profile.sub),
+    email: typeof profile.email === 'string' ? profile.email : undefined,
+    emailVerified: profile.email_verified === true,
+    name: typeof profile.name === 'string' ? profile.name : undefined,
+    groups: profile[config.PORTAL_GROUPS_CLAIM] ?? [],
+    partnerId: Number.isSafeInteger(partnerId) && partnerId > 0 ? partnerId : undefined,
+  };
+}

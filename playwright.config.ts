@@ -25,11 +25,12 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // The sign-in limits stay at their defaults: the tests sign in as a whole office would.
   webServer: {
     command: 'npx tsx scripts/demo.ts',
     url: `${E2E.baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(TEST_PORTS.portal), ODOO_SIM_PORT: String(TEST_PORTS.sim), DEV_IDP_PORT: String(TEST_PORTS.idp), RATE_LIMIT_USER_PER_MINUTE: process.env.E2E_USER_LIMIT ?? '600', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', LOG_LEVEL: 'warn', AUDIT_PGLITE_DIR: 'memory://', DELIVERY_REFRESH_SECONDS: '2', INVOICE_BULK_LIMIT: '200', ODOO_TIMEOUT_MS: '3000' },
+    env: { PORT: String(TEST_PORTS.portal), ODOO_SIM_PORT: String(TEST_PORTS.sim), DEV_IDP_PORT: String(TEST_PORTS.idp), RATE_LIMIT_USER_PER_MINUTE: process.env.E2E_USER_LIMIT ?? '600', LOG_LEVEL: 'warn', AUDIT_PGLITE_DIR: 'memory://', DELIVERY_REFRESH_SECONDS: '2', INVOICE_BULK_LIMIT: '200', ODOO_TIMEOUT_MS: '3000' },
   },
 });

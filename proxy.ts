@@ -4,9 +4,10 @@ import { portalConfig } from './lib/config';
 import { clientIp } from './lib/http/client-ip';
 import { requestIdFrom } from './lib/http/request-id';
 import { tooManyRequests } from './lib/http/too-many-requests';
-import { createLimiter, redisFromUrl, type Limiter } from './lib/rate-limit';
+import { portalLimiters } from './lib/limits';
 import { readSessionCookie, renewalDue } from './lib/session/session-token';
 import { contentSecurityPolicy, staticSecurityHeaders, transportSecurityHeaders } from './lib/security-headers';
+import { signInLimits } from './lib/sign-in-limits';
 
 /**
  * Next 16's request proxy (the file formerly called middleware.ts). Runs before every page
@@ -16,18 +17,6 @@ import { contentSecurityPolicy, staticSecurityHeaders, transportSecurityHeaders 
 const PUBLIC_PATHS = [/^\/signin$/, /^\/not-linked$/, /^\/api\/auth\//, /^\/api\/health$/];
 const SIGN_IN_PATHS = [/^\/signin$/, /^\/api\/auth\/(signin|callback)\//];
 
-let limiters: { user: Limiter; signIn: Limiter } | undefined;
-function getLimiters() {
-  if (limiters) return limiters;
-  const c = portalConfig();
-  const redis = c.REDIS_URL ? redisFromUrl(c.REDIS_URL) : undefined;
-  limiters = {
-    user: createLimiter({ name: 'user', points: c.RATE_LIMIT_USER_PER_MINUTE, durationSeconds: 60, redis, failMode: c.RATE_LIMIT_FAIL_MODE }),
-    signIn: createLimiter({ name: 'signin-ip', points: c.RATE_LIMIT_SIGNIN_PER_MINUTE, durationSeconds: 60, redis, failMode: c.RATE_LIMIT_FAIL_MODE }),
-  };
-  return limiters;
-}
-
 export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
   const requestId = requestIdFrom(req.headers);
   const path = req.nextUrl.pathname;
@@ -35,13 +24,12 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
   const session = await readSessionCookie(req.cookies);
   const sub = session.status === 'valid' ? session.token.claims.sub : undefined;
 
-  const { user, signIn } = getLimiters();
-  // No known address (the server is still starting): not pooled with everyone else's under one key.
-  const ip = clientIp(req.headers);
-  const outcome = SIGN_IN_PATHS.some((p) => p.test(path))
-    ? ip ? await signIn.consume(ip) : { allowed: true as const }
-    : sub ? await user.consume(sub) : { allowed: true as const };
-  if (!outcome.allowed) return finish(tooManyRequests(isApi ? 'json' : 'html', outcome.retryAfterSeconds, requestId), requestId);
+  // The sign-in paths are navigations (the IdP redirects back to the callback): a page, not JSON.
+  const isSignIn = SIGN_IN_PATHS.some((p) => p.test(path));
+  const outcome = isSignIn
+    ? await signInLimits().admitRequest(clientIp(req.headers))
+    : sub ? await portalLimiters().user.consume(sub) : { allowed: true as const };
+  if (!outcome.allowed) return finish(tooManyRequests(isApi && !isSignIn ? 'json' : 'html', outcome.retryAfterSeconds, requestId), requestId);
 
   let res: Response;
   if (!sub && !PUBLIC_PATHS.some((p) => p.test(path))) {

@@ -29,7 +29,12 @@ const schema = z.object({
   }),
   PORTAL_MAPPING_TTL_SECONDS: z.coerce.number().int().min(10).max(300).default(300),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(100),
-  RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Requests per IP per minute on the sign-in paths: a ceiling against floods (a sign-in is about 3 requests). */
+  RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Failed sign-ins per IP in 15 minutes before that IP's sign-in paths answer 429. */
+  RATE_LIMIT_SIGNIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+  /** Sign-ins of one IdP account that the portal refused (no contact) in 15 minutes before the next is refused outright. */
+  RATE_LIMIT_SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
   REDIS_URL: z.string().optional(),
   /**

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { decode, encode } from 'next-auth/jwt';
 import { DEMO_AUTH_SECRET } from '../../scripts/stack';
-import { expectAccessible, expectFitsPhone, signIn } from './helpers';
-import { E2E } from '../test-ports';
+import { expectAccessible, expectFitsPhone, requestFrom, signIn, signInOverHttp } from './helpers';
+import { E2E, TEST_PORTS } from '../test-ports';
 
 test('an anonymous visitor is sent to sign-in, and comes back to the page asked for', async ({ page }) => {
   await page.goto('/api/me');
@@ -101,6 +101,38 @@ test('every response carries a request id and the security headers', async ({ pa
   expect(h['x-content-type-options']).toBe('nosniff');
   expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(h['permissions-policy']).toContain('camera=()');
+});
+
+test('a whole office behind one address signs in: 30 sign-ins in a row from one IP', async () => {
+  test.setTimeout(180_000);
+  const office = ['alice@brightline.example', 'bob@brightline.example', 'fiona@brightline.example', 'victor@brightline.example', 'bruno@kestrel.example', 'frieda@kestrel.example'];
+  for (let i = 0; i < 30; i++) {
+    const signedIn = await signInOverHttp(office[i % office.length]!, '127.0.0.6');
+    // The sign-in page, the POST to the identity provider, the callback: none refused.
+    expect(signedIn.signInPaths, `sign-in ${i + 1}`).toEqual([200, 302, 302]);
+    expect(signedIn.landedOn, `sign-in ${i + 1}`).toBe(`http://127.0.0.1:${TEST_PORTS.portal}/`);
+    expect([...signedIn.cookies.keys()]).toContain('authjs.session-token');
+  }
+});
+
+test('an account the portal cannot map is refused after five sign-ins from any address, while others sign in', async () => {
+  test.setTimeout(120_000);
+  const portal = `http://127.0.0.1:${TEST_PORTS.portal}`;
+  // Each attempt from another machine. Earlier tests may have signed this account in, so
+  // the refusal may come sooner than the sixth.
+  let refusedAt = 0;
+  for (let attempt = 1; attempt <= 6 && !refusedAt; attempt++) {
+    const signedIn = await signInOverHttp('nobody@unknown.example', `127.0.0.${20 + attempt}`);
+    expect(signedIn.signInPaths).toEqual([200, 302, 302]);
+    if (signedIn.landedOn === `${portal}/signin?error=AccessDenied`) refusedAt = attempt;
+    else expect(signedIn.landedOn).toBe(`${portal}/`);
+  }
+  expect(refusedAt, 'refused by the sixth sign-in').toBeGreaterThan(0);
+  const refusal = await requestFrom('127.0.0.26', '/signin?error=AccessDenied');
+  expect(refusal.body).toContain('Sign-in did not complete');
+  // The same addresses still sign other people in.
+  const bob = await signInOverHttp('bob@brightline.example', `127.0.0.${20 + refusedAt}`);
+  expect(bob.landedOn).toBe(`${portal}/`);
 });
 
 test('the audit trail keeps the address the portal saw and its own request id, not the headers a client sent', async ({ page }) => {

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { log } from '../../lib/log';
 import { vi, afterAll, describe, expect, it } from 'vitest';
 import { createLimiter } from '../../lib/rate-limit';
+import { signInLimits } from '../../lib/sign-in-limits';
 
 /** Against the real Redis on 127.0.0.1:6379 (REDIS_URL to use another). */
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -27,6 +28,31 @@ describe('rate limits shared through Redis', () => {
     expect(outcomes.filter((o) => o.allowed)).toHaveLength(5);
     expect(outcomes.at(-1)).toMatchObject({ allowed: false, reason: 'limit' });
     expect(await instanceB.consume('user-2')).toEqual({ allowed: true });
+  });
+
+  it('failed sign-ins counted on one instance shut the account and the IP on the other; a mapped sign-in clears the account', async () => {
+    const name = `test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const instance = async () => {
+      const redis = await connect();
+      return signInLimits({
+        signInRequests: createLimiter({ name: `${name}-req`, points: 300, durationSeconds: 60, redis, failMode: 'open' }),
+        signInFailuresByIp: createLimiter({ name: `${name}-fip`, points: 4, durationSeconds: 900, redis, failMode: 'open' }),
+        signInFailuresByAccount: createLimiter({ name: `${name}-facc`, points: 2, durationSeconds: 900, redis, failMode: 'open' }),
+      });
+    };
+    const a = await instance();
+    const b = await instance();
+    await a.recordFailure({ ip: '198.51.100.1', account: 'nobody', reason: 'not linked' });
+    await a.recordFailure({ ip: '198.51.100.2', account: 'nobody', reason: 'not linked' });
+    expect(await b.accountMaySignIn('nobody')).toMatchObject({ allowed: false, reason: 'limit' });
+    await b.recordFailure({ ip: '198.51.100.1', reason: 'InvalidCheck' });
+    await b.recordFailure({ ip: '198.51.100.1', reason: 'InvalidCheck' });
+    expect((await a.admitRequest('198.51.100.1')).allowed).toBe(true);
+    await b.recordFailure({ ip: '198.51.100.1', reason: 'InvalidCheck' });
+    expect(await a.admitRequest('198.51.100.1')).toMatchObject({ allowed: false, reason: 'limit' });
+    expect((await a.admitRequest('198.51.100.2')).allowed).toBe(true);
+    await a.clearAccountFailures('nobody');
+    expect((await b.accountMaySignIn('nobody')).allowed).toBe(true);
   });
 
   it('fails open or closed as configured when Redis is down', async () => {

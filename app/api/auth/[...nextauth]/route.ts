@@ -1,3 +1,6 @@
 import { handlers } from '@/auth';
+import { countingFailedSignIns } from '@/lib/sign-in-limits';
 
-export const { GET, POST } = handlers;
+// Sign-ins that end at the error page count against the IP's failed attempts.
+export const GET = countingFailedSignIns(handlers.GET);
+export const POST = countingFailedSignIns(handlers.POST);

@@ -1,0 +1,40 @@
+import { portalConfig } from './config';
+import { createLimiter, redisFromUrl, type Limiter } from './rate-limit';
+
+/**
+ * The portal's limiters, one set per process whatever the bundling: the proxy counts
+ * sign-in requests and checks failures, the auth route handler and the sign-in callback
+ * record failures, and each is its own server bundle. Shared between instances through
+ * Redis when REDIS_URL is set.
+ */
+export interface PortalLimiters {
+  /** Requests per signed-in user per minute. */
+  user: Limiter;
+  /** Requests on the sign-in paths per IP per minute: the flood ceiling. */
+  signInRequests: Limiter;
+  /** Failed sign-ins per IP per 15 minutes. */
+  signInFailuresByIp: Limiter;
+  /** Refused sign-ins per IdP account per 15 minutes. */
+  signInFailuresByAccount: Limiter;
+}
+
+export const SIGN_IN_FAILURE_WINDOW_SECONDS = 15 * 60;
+
+const KEY = Symbol.for('portal.limiters');
+
+export function portalLimiters(): PortalLimiters {
+  const store = globalThis as { [KEY]?: PortalLimiters };
+  return (store[KEY] ??= createPortalLimiters());
+}
+
+function createPortalLimiters(): PortalLimiters {
+  const c = portalConfig();
+  const redis = c.REDIS_URL ? redisFromUrl(c.REDIS_URL) : undefined;
+  const limiter = (name: string, points: number, durationSeconds: number) => createLimiter({ name, points, durationSeconds, redis, failMode: c.RATE_LIMIT_FAIL_MODE });
+  return {
+    user: limiter('user', c.RATE_LIMIT_USER_PER_MINUTE, 60),
+    signInRequests: limiter('signin-ip', c.RATE_LIMIT_SIGNIN_PER_MINUTE, 60),
+    signInFailuresByIp: limiter('signin-fail-ip', c.RATE_LIMIT_SIGNIN_FAILURES_PER_IP, SIGN_IN_FAILURE_WINDOW_SECONDS),
+    signInFailuresByAccount: limiter('signin-fail-account', c.RATE_LIMIT_SIGNIN_FAILURES_PER_ACCOUNT, SIGN_IN_FAILURE_WINDOW_SECONDS),
+  };
+}

@@ -1,0 +1,39 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { portalConfig } from './config';
+import { clientIp } from './http/client-ip';
+import { requestIdFrom } from './http/request-id';
+import { log } from './log';
+import { OdooCallLog, odooGateway } from './odoo';
+import { IdentityResolver, type SessionClaims } from './session/identity';
+import { signInLimits } from './sign-in-limits';
+
+/**
+ * The portal's part of a sign-in the IdP has just accepted (auth.ts, signIn callback):
+ * an account over its refused sign-ins is turned away before any Odoo look-up; a sign-in
+ * that maps to no contact (none, several, archived) is counted as failed for its account
+ * and IP but goes on, so the person sees the not-linked page that says what to do.
+ * Returns whether next-auth may complete the sign-in.
+ */
+export async function admitMappedSignIn(claims: SessionClaims): Promise<boolean> {
+  const h = await headers();
+  const ip = clientIp(h);
+  const limits = signInLimits();
+  if (!(await limits.accountMaySignIn(claims.sub)).allowed) {
+    await limits.recordFailure({ ip, reason: 'account over its failed sign-ins' });
+    return false;
+  }
+  const c = portalConfig();
+  let kind: string;
+  try {
+    const resolver = new IdentityResolver({ mapping: c.PORTAL_PARTNER_MAPPING, roleGroups: c.PORTAL_ROLE_GROUPS, ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS });
+    kind = (await resolver.resolve(odooGateway().client(new OdooCallLog(requestIdFrom(h))), claims)).kind;
+  } catch (err) {
+    // Odoo unreachable: the sign-in completes and the pages say the ERP is down; nothing is counted.
+    log.warn({ err: err instanceof Error ? err.message : String(err) }, 'sign-in mapping not checked');
+    return true;
+  }
+  if (kind === 'customer' || kind === 'staff') await limits.clearAccountFailures(claims.sub);
+  else await limits.recordFailure({ ip, account: claims.sub, reason: 'not linked to a contact' });
+  return true;
+}

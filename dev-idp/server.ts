@@ -57,7 +57,7 @@ export async function startDevIdp(opts: DevIdpOptions, port: number, host = '127
   const provider = new Provider(opts.issuer, configuration);
   provider.proxy = false;
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url?.split('?')[0] ?? '');
     if (!match) return provider.callback()(req, res);
     try {
@@ -76,7 +76,9 @@ export async function startDevIdp(opts: DevIdpOptions, port: number, host = '127
     } catch (err) {
       res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Sign-in error', `<h1>Sign-in error</h1><p>${escape(String((err as Error).message))}</p>`));
     }
-  });
+  };
+  // Each request is answered by handle() itself, errors included: node's server does not await it.
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return {
     url: `http://${host}:${(server.address() as AddressInfo).port}`,

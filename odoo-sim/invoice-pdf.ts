@@ -52,5 +52,5 @@ export function renderInvoicePdf(orm: Orm, move: Rec, padToBytes = 0): Readable 
     filler.end(Buffer.alloc(0));
   }
   doc.end();
-  return doc as unknown as Readable;
+  return doc;
 }

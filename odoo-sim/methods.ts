@@ -285,7 +285,7 @@ function scopedDomain(env: CallEnv, model: string, domain: unknown): unknown {
   const user = portalUser(env);
   const field = PORTAL_SCOPED[model];
   if (!user || !field) return domain;
-  return [[field, 'child_of', [commercialOf(env, user)]], ...(Array.isArray(domain) ? domain : [])];
+  return [[field, 'child_of', [commercialOf(env, user)]], ...(Array.isArray(domain) ? (domain as unknown[]) : [])];
 }
 
 function checkPortalRead(env: CallEnv, model: string, recs: Rec[]) {
@@ -321,7 +321,7 @@ function afterCreate(env: CallEnv, model: string, rec: Rec) {
   if (model === 'res.partner') {
     const parent = rec.parent_id ? env.orm.store.get('res.partner', rec.parent_id as number) : undefined;
     env.orm.store.update('res.partner', rec.id, {
-      commercial_partner_id: rec.is_company || !parent ? rec.id : (parent.commercial_partner_id as number) || parent.id,
+      commercial_partner_id: rec.is_company || !parent ? rec.id : parent.commercial_partner_id || parent.id,
       company_type: rec.is_company ? 'company' : 'person',
     });
   }

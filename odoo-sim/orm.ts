@@ -168,7 +168,7 @@ export class Orm {
           : agg === 'count' ? values.length : round2(values.reduce((a, b) => a + b, 0));
       }
       row[lazy && effectiveGroups[0] ? `${effectiveGroups[0]}_count` : '__count'] = recs.length;
-      row.__domain = [...effectiveGroups.map((g) => [g, '=', first[g]]), ...(Array.isArray(domain) ? domain : [])];
+      row.__domain = [...effectiveGroups.map((g) => [g, '=', first[g]]), ...(Array.isArray(domain) ? (domain as unknown[]) : [])];
       return row;
     });
   }
@@ -253,7 +253,7 @@ function pinnedIds(domain: unknown): number[] | null {
 function withActiveTest(def: ModelDef, domain: unknown, activeTest = true): unknown {
   if (!def.fields.active || !activeTest || !Array.isArray(domain)) return domain;
   const mentionsActive = domain.some((t) => Array.isArray(t) && t[0] === 'active');
-  return mentionsActive ? domain : [['active', '=', true], ...domain];
+  return mentionsActive ? domain : [['active', '=', true], ...(domain as unknown[])];
 }
 
 export function resolveFields(def: ModelDef, fields: unknown, version = 19): string[] {

@@ -30,7 +30,7 @@ export function m2o(value: unknown): { id: number; name: string } | null {
   if (Array.isArray(value)) return typeof value[0] === 'number' ? { id: value[0], name: String(value[1] ?? '') } : null;
   if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'number') {
     const v = value as { id: number; display_name?: unknown };
-    return { id: v.id, name: String(v.display_name ?? '') };
+    return { id: v.id, name: text(v.display_name) ?? '' };
   }
   return null;
 }

@@ -212,7 +212,7 @@ export function toAddress(r: Record<string, unknown> & { id: number }): Address 
   const cityLine = [text(r.zip), text(r.city)].filter(Boolean).join(' ');
   return {
     id: r.id,
-    name: String(r.name || m2o(r.parent_id)?.name || ''),
+    name: text(r.name) ?? m2o(r.parent_id)?.name ?? '',
     lines: [text(r.street), text(r.street2), cityLine || null, m2o(r.state_id)?.name ?? null, m2o(r.country_id)?.name ?? null].filter((x): x is string => !!x),
   };
 }
@@ -223,7 +223,7 @@ function toOrderLine(r: Record<string, unknown> & { id: number }): OrderLine {
   return {
     id: r.id,
     kind: type === 'line_section' ? 'section' : type === 'line_note' ? 'note' : 'product',
-    description: String(r.name || product?.name || ''),
+    description: text(r.name) ?? product?.name ?? '',
     product,
     quantity: num(r.product_uom_qty),
     delivered: num(r.qty_delivered),

@@ -23,7 +23,7 @@ export function statementPdf(input: { company: string; today: string; lines: Sta
     if (doc.y > 780) doc.addPage();
     const y = doc.y;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    cells.forEach((c, i) => doc.text(c, cols[i]!, y, { width: (cols[i + 1] ?? 555) - cols[i]! - 4, align: i >= 4 ? 'right' : 'left' }));
+    cells.forEach((c, i) => doc.text(c, cols[i], y, { width: (cols[i + 1] ?? 555) - cols[i]! - 4, align: i >= 4 ? 'right' : 'left' }));
     doc.moveDown(0.2);
   };
   row(['Number', 'Date', 'Due', 'Days late', 'Open', 'Bucket'], true);
@@ -32,5 +32,5 @@ export function statementPdf(input: { company: string; today: string; lines: Sta
   }
   if (!input.lines.length) doc.font('Helvetica').text('Nothing is open. Thank you.');
   doc.end();
-  return Readable.toWeb(doc as unknown as Readable) as ReadableStream<Uint8Array>;
+  return Readable.toWeb(doc) as ReadableStream<Uint8Array>;
 }

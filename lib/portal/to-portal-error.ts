@@ -2,7 +2,7 @@ import 'server-only';
 import { ZodError } from 'zod';
 import { PortalError } from '../errors';
 import { log } from '../log';
-import { OdooError, OdooMissingError, OdooUnavailableError, OdooValidationError } from '../odoo/errors';
+import { type OdooError, OdooMissingError, OdooUnavailableError, OdooValidationError } from '../odoo/errors';
 
 /**
  * Any failure as the portal's one error shape; unexpected ones are logged with the request id.

@@ -57,7 +57,8 @@ async function send(req: Recording['request'], extraHeaders: Record<string, stri
 
 async function tokenFor(url: string): Promise<string> {
   const id = /\/my\/invoices\/(\d+)/.exec(url)?.[1];
-  return id ? String(sim.store.get('account.move', Number(id))?.access_token ?? '') : '';
+  const token = id ? sim.store.get('account.move', Number(id))?.access_token : undefined;
+  return typeof token === 'string' ? token : '';
 }
 
 function sameShape(expected: unknown, actual: unknown, path = '$'): string[] {

@@ -17,7 +17,7 @@ test('finance A filters overdue invoices and downloads one PDF under its number'
   const number = (await rows.first().locator('td').nth(1).textContent())!.trim();
   const [download] = await Promise.all([page.waitForEvent('download'), rows.first().getByRole('link', { name: /^PDF/ }).click()]);
   expect(download.suggestedFilename()).toBe(`${number.replace(/\//g, '-')}.pdf`);
-  const pdf = await readFile((await download.path())!);
+  const pdf = await readFile(await download.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.toString('latin1')).toContain(number);
 });
@@ -42,7 +42,7 @@ test('finance A exports a ZIP of the selected invoices and it opens with their P
   }
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download selected as ZIP (3)' }).click()]);
   await expect(page.getByText(/^Downloaded .* MB/)).toBeVisible();
-  const entries = await unzip(await readFile((await download.path())!));
+  const entries = await unzip(await readFile(await download.path()));
   for (const n of numbers) expect(entries.get(`${n.replace(/\//g, '-')}.pdf`)?.subarray(0, 5).toString()).toBe('%PDF-');
   const index = entries.get('index.csv')!.toString('utf8');
   for (const n of numbers) expect(index).toContain(`"${n}","invoice"`);

@@ -154,7 +154,7 @@ test('a cross-site POST to a server action is refused and changes nothing', asyn
   await signIn(page, 'bob@brightline.example', '/');
   // The sign-out form carries its action id; replay it from another origin.
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Sign out' }) });
-  const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f).entries()].map(([k, v]) => [k, String(v)]));
+  const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f).entries()].map(([k, v]) => [k, typeof v === 'string' ? v : v.name]));
   const res = await page.request.post('/', { multipart: Object.fromEntries(fields), headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, maxRedirects: 0 });
   expect(res.status()).toBeGreaterThanOrEqual(400);
   expect((await page.request.get('/api/me')).status()).toBe(200);

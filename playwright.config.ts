@@ -8,6 +8,9 @@ import { E2E, TEST_PORTS } from './tests/test-ports';
 
 export { E2E };
 
+const FAULTS = '**/faults.spec.ts';
+const RATE_LIMIT = '**/rate-limit.spec.ts';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
@@ -24,7 +27,14 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // One stack serves every spec, so the specs that change it for everyone run after the
+  // journeys, in this order: faults switch the simulator's faults on (and off again), and
+  // the rate limit leaves its user over the limit for a minute.
+  projects: [
+    { name: 'journeys', testIgnore: [FAULTS, RATE_LIMIT], use: { ...devices['Desktop Chrome'] } },
+    { name: 'faults', testMatch: FAULTS, dependencies: ['journeys'], use: { ...devices['Desktop Chrome'] } },
+    { name: 'rate-limit', testMatch: RATE_LIMIT, dependencies: ['faults'], use: { ...devices['Desktop Chrome'] } },
+  ],
   // The sign-in limits stay at their defaults: the tests sign in as a whole office would.
   webServer: {
     command: 'npx tsx scripts/demo.ts',

@@ -2,16 +2,25 @@ import { expect, test, type Page } from '@playwright/test';
 import { requestFrom, signIn } from './helpers';
 import { TEST_PORTS } from '../test-ports';
 
-/** The requests the browser sends to the portal itself (not its static files) while `act` runs. */
+const MARKER = '/api/health?marker';
+
+/**
+ * The requests the browser sends to the portal itself (not its static files) while `act`
+ * runs and until a marker request made afterwards. A prefetch starts in a frame or an idle
+ * period after a link comes into view or is hovered: the marker is sent once two frames and
+ * an idle period have passed, so whatever the page was going to fetch is recorded before it.
+ */
 async function portalRequestsDuring(page: Page, act: () => Promise<void>): Promise<string[]> {
   const seen: string[] = [];
   const onRequest = (req: { url(): string; method(): string }) => {
     const url = new URL(req.url());
-    if (url.port === String(TEST_PORTS.portal) && !url.pathname.startsWith('/_next/static') && url.pathname !== '/icon.svg') seen.push(`${req.method()} ${url.pathname}`);
+    if (url.port !== String(TEST_PORTS.portal) || url.pathname.startsWith('/_next/static') || url.pathname === '/icon.svg') return;
+    if (`${url.pathname}${url.search}` !== MARKER) seen.push(`${req.method()} ${url.pathname}`);
   };
   page.on('request', onRequest);
   await act();
-  await page.waitForTimeout(1500); // prefetches start once links are in view or hovered
+  await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(settled)))));
+  await page.evaluate(async (marker) => (await fetch(marker)).text(), MARKER);
   page.off('request', onRequest);
   return seen;
 }
@@ -35,7 +44,7 @@ test('a page view is one request: links are not prefetched, so browsing stays fa
   expect(click).toEqual([`GET ${href}`]);
 });
 
-// Runs last (file order): this user is over the limit for a minute afterwards.
+// Runs last (its own Playwright project, after the faults): this user is over the limit for a minute afterwards.
 test('a user over the request limit gets a readable 429 with Retry-After, as JSON on API routes', async ({ page }) => {
   await signIn(page, 'victor@brightline.example');
   const limit = Number(process.env.E2E_USER_LIMIT ?? 600);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 import { E2E } from '../test-ports';
 
-/** Runs late (file name): it switches the shared simulator's faults on and always off again. */
+/** Runs after the journeys (its own Playwright project): it switches the shared simulator's faults on and always off again. */
 const faults = (body: Record<string, unknown>) => fetch(`${E2E.simURL}/__sim/faults`, { method: 'POST', body: JSON.stringify(body) });
 
 test.afterEach(async () => {

@@ -5,8 +5,9 @@
  *   - the role tags `Portal: Customer Admin`, `Portal: Buyer`, `Portal: Finance`, `Portal: Viewer`;
  *   - the integration user (`--login`, default portal-bot) with only the groups the portal
  *     needs (printed, with why), a password and an API key;
- *   - with `--dev-people`: the development identity provider's people as contacts of two
- *     customer companies (`--customer`, `--second-customer`) and the account manager.
+ *   - with `--dev-data` (test and demo databases): the development identity provider's people
+ *     as contacts of two customer companies (`--customer`, `--second-customer`), the account
+ *     manager, and a tracking link on the first company's tracked deliveries.
  * It writes the integration user's connection settings (ODOO_URL, ODOO_DB, ODOO_LOGIN,
  * ODOO_API_KEY, ODOO_PASSWORD) as `export` lines to `--out` (default .data/odoo-portal.env),
  * mode 600, and reuses the key and password found there while they still work.
@@ -16,7 +17,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OdooGateway } from '../lib/odoo/client';
 import { odooConfigFromEnv } from '../lib/odoo/config';
-import { ensureDevPeople } from './odoo-prepare/dev-people';
+import { ensureDevPeople, ensureTrackedDeliveries } from './odoo-prepare/dev-people';
 import { ensureIntegrationUser, ensureRoleTags, INTEGRATION_GROUPS } from './odoo-prepare/prepare';
 
 const { values: args } = parseArgs({
@@ -24,7 +25,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: process.env.ODOO_PREPARE_OUT ?? '.data/odoo-portal.env' },
     login: { type: 'string', default: 'portal-bot' },
     email: { type: 'string' },
-    'dev-people': { type: 'boolean', default: false },
+    'dev-data': { type: 'boolean', default: false },
     customer: { type: 'string', default: 'Gemini Furniture' },
     'second-customer': { type: 'string', default: 'Azure Interior' },
     quiet: { type: 'boolean', default: false },
@@ -57,8 +58,9 @@ const user = await ensureIntegrationUser(admin, config, major, {
 log(`integration user ${user.login} (uid ${user.uid}), groups:`);
 for (const g of INTEGRATION_GROUPS) log(`  ${g.xmlid} (${g.label}): ${g.why}`);
 
-if (args['dev-people']) {
+if (args['dev-data']) {
   const people = await ensureDevPeople(admin, major, { first: args.customer, second: args['second-customer'], tags, log });
+  await ensureTrackedDeliveries(admin, major, people.first.id, log);
   log(`dev people: ${Object.keys(people.contacts).length} contacts under ${people.first.name} (${people.first.id}) and ${people.second.name} (${people.second.id}); account manager uid ${people.accountManagerUid}`);
 }
 

@@ -1,8 +1,9 @@
 /**
  * The development identity provider's seeded people (dev-idp/users.ts) in a real Odoo:
  * contacts under two customer companies with their role tags, and the account manager as
- * an internal user who is the first company's salesperson. For test and demo databases
- * only (`npm run odoo:prepare -- --dev-people`); a production Odoo has its own people.
+ * an internal user who is the first company's salesperson; and a tracking link on the first
+ * company's tracked deliveries. For test and demo databases only
+ * (`npm run odoo:prepare -- --dev-data`); a production Odoo has its own people and carriers.
  */
 import type { OdooClient } from '../../lib/odoo/client';
 import type { CustomerRole } from '../../lib/session/roles';
@@ -69,4 +70,21 @@ export async function ensureDevPeople(admin: OdooClient, major: number, opts: { 
   if (secondManager === accountManagerUid) await admin.write('res.partner', [second.id], { user_id: false });
 
   return { first: { id: first.id, name: opts.first }, second: { id: second.id, name: opts.second }, contacts, accountManagerUid };
+}
+
+/**
+ * A carrier tracking link (`delivery.carrier.tracking_url`, Odoo 18+) on the deliveries of
+ * the first company that have a tracking reference, so their page links to the parcel.
+ * Odoo 17 Community has no such field: its fixed-price carriers give no link.
+ */
+export async function ensureTrackedDeliveries(admin: OdooClient, major: number, companyId: number, log: (line: string) => void = () => {}): Promise<void> {
+  if (major < 18) return;
+  const [carrier] = await admin.searchRead('delivery.carrier', [['delivery_type', 'in', ['fixed', 'base_on_rule']]], { fields: ['name', 'tracking_url'], order: 'id', limit: 1 });
+  if (!carrier) return log('no fixed-price carrier: deliveries get no tracking link');
+  if (!carrier.tracking_url) await admin.write('delivery.carrier', [carrier.id], { tracking_url: 'https://www.ups.com/track?tracknum=<shipmenttrackingnumber>' });
+  const pickings = await admin.searchRead('stock.picking', [['partner_id', 'child_of', companyId], ['picking_type_code', '=', 'outgoing'], ['carrier_tracking_ref', '!=', false], ['carrier_id', '=', false]], { fields: ['name'] });
+  if (pickings.length) {
+    await admin.write('stock.picking', pickings.map((p) => p.id), { carrier_id: carrier.id });
+    log(`carrier ${carrier.name} with a tracking link on ${pickings.map((p) => p.name).join(', ')}`);
+  }
 }

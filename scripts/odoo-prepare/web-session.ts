@@ -48,8 +48,8 @@ export async function makeApiKey(session: OdooWebSession, opts: { password: stri
   const wizardId = await session.callKw('res.users.apikeys.description', 'create', [values]);
   let action = await session.callKw('res.users.apikeys.description', 'make_key', [[wizardId]]) as Action;
   if (action?.res_model === 'res.users.identitycheck') {
-    // 17 keeps the password on the wizard record; 18/19 read it from the context of run_check.
-    if (opts.major < 18) await session.callKw('res.users.identitycheck', 'write', [[action.res_id], { password: opts.password }]);
+    // 17 and 18 keep the password on the check's record; 19 reads it from run_check's context.
+    if (opts.major < 19) await session.callKw('res.users.identitycheck', 'write', [[action.res_id], { password: opts.password }]);
     action = await session.callKw('res.users.identitycheck', 'run_check', [[action.res_id]], { context: { password: opts.password } }) as Action;
   }
   const key = action?.context?.default_key;

@@ -6,7 +6,7 @@
  * (`npm run odoo:prepare -- --dev-data`); a production Odoo has its own people and carriers.
  */
 import type { OdooClient } from '../../lib/odoo/client';
-import type { CustomerRole } from '../../lib/session/roles';
+import type { CustomerRole } from '../../lib/roles';
 import { DEV_USERS } from '../../dev-idp/users';
 import { groupIds, userGroupsField } from './prepare';
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { OdooClient, OdooRecord } from '../../lib/odoo/client';
 import type { OdooConfig } from '../../lib/odoo/config';
 import { JsonRpcTransport } from '../../lib/odoo/transport';
-import { ROLE_TAGS, type CustomerRole } from '../../lib/session/roles';
+import { ROLE_TAGS, type CustomerRole } from '../../lib/roles';
 import { makeApiKey, OdooWebSession } from './web-session';
 
 /**

@@ -5,7 +5,7 @@ import { odooConfigFromEnv, type OdooConfig } from '../../lib/odoo/config';
 import { OdooAuthError, OdooMissingError, OdooServerError, OdooValidationError } from '../../lib/odoo/errors';
 import { protocolFor, serverMajorVersion } from '../../lib/odoo/transport';
 import { FIELDS, webSpec } from '../../lib/portal/fields';
-import { ROLE_TAGS } from '../../lib/session/roles';
+import { ROLE_TAGS } from '../../lib/roles';
 import { startSimulator } from '../helpers/odoo-sim';
 
 /**

@@ -6,7 +6,8 @@ import { E2E, TEST_PORTS } from './tests/test-ports';
  * and sets ODOO_* to its integration user): the production build with the development
  * identity provider, through scripts/stack.ts, which hands ODOO_URL and the rest to the portal.
  */
-if (!process.env.ODOO_URL) throw new Error('playwright.real-odoo.config.ts needs ODOO_URL and the integration user: run npm run test:real-odoo');
+if (!process.env.ODOO_URL)
+  throw new Error('playwright.real-odoo.config.ts needs ODOO_URL and the integration user: run npm run test:real-odoo');
 
 export default defineConfig({
   testDir: 'tests/real-odoo',
@@ -24,7 +25,15 @@ export default defineConfig({
     actionTimeout: 30_000,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
@@ -34,8 +43,13 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     env: {
-      PORT: String(TEST_PORTS.portal), ODOO_SIM_PORT: String(TEST_PORTS.sim), DEV_IDP_PORT: String(TEST_PORTS.idp),
-      RATE_LIMIT_USER_PER_MINUTE: '600', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', LOG_LEVEL: 'warn', AUDIT_PGLITE_DIR: 'memory://',
+      PORT: String(TEST_PORTS.portal),
+      ODOO_SIM_PORT: String(TEST_PORTS.sim),
+      DEV_IDP_PORT: String(TEST_PORTS.idp),
+      RATE_LIMIT_USER_PER_MINUTE: '600',
+      RATE_LIMIT_SIGNIN_PER_MINUTE: '1000',
+      LOG_LEVEL: 'warn',
+      AUDIT_PGLITE_DIR: 'memory://',
       ODOO_TIMEOUT_MS: process.env.ODOO_TIMEOUT_MS ?? '60000',
     },
   },

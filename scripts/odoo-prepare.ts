@@ -31,14 +31,20 @@ const { values: args } = parseArgs({
     quiet: { type: 'boolean', default: false },
   },
 });
-const log = (line: string) => { if (!args.quiet) console.log(`[odoo:prepare] ${line}`); };
+const log = (line: string) => {
+  if (!args.quiet) console.log(`[odoo:prepare] ${line}`);
+};
 
 if (!process.env.ODOO_URL || !(process.env.ODOO_API_KEY || process.env.ODOO_PASSWORD)) {
   console.error('[odoo:prepare] set ODOO_URL, ODOO_DB, ODOO_LOGIN and ODOO_API_KEY (or ODOO_PASSWORD) of an Odoo administrator');
   process.exit(2);
 }
 // The admin's API key, or its password over JSON-RPC (a password is no bearer token for JSON-2).
-const adminEnv = { ...process.env, ODOO_API_KEY: process.env.ODOO_API_KEY ?? process.env.ODOO_PASSWORD, ...(process.env.ODOO_API_KEY ? {} : { ODOO_PROTOCOL: 'jsonrpc' }) };
+const adminEnv = {
+  ...process.env,
+  ODOO_API_KEY: process.env.ODOO_API_KEY ?? process.env.ODOO_PASSWORD,
+  ...(process.env.ODOO_API_KEY ? {} : { ODOO_PROTOCOL: 'jsonrpc' }),
+};
 const config = { ...odooConfigFromEnv(adminEnv), timeoutMs: 60_000 };
 const gateway = new OdooGateway(config);
 const admin = gateway.client();
@@ -51,8 +57,10 @@ log(`role tags: ${Object.keys(tags).length} present`);
 const user = await ensureIntegrationUser(admin, config, major, {
   login: args.login,
   email: args.email,
-  previous: previous.ODOO_LOGIN === args.login && previous.ODOO_URL === config.url && previous.ODOO_DB === config.db
-    ? { apiKey: previous.ODOO_API_KEY, password: previous.ODOO_PASSWORD } : undefined,
+  previous:
+    previous.ODOO_LOGIN === args.login && previous.ODOO_URL === config.url && previous.ODOO_DB === config.db
+      ? { apiKey: previous.ODOO_API_KEY, password: previous.ODOO_PASSWORD }
+      : undefined,
   log,
 });
 log(`integration user ${user.login} (uid ${user.uid}), groups:`);
@@ -61,27 +69,36 @@ for (const g of INTEGRATION_GROUPS) log(`  ${g.xmlid} (${g.label}): ${g.why}`);
 if (args['dev-data']) {
   const people = await ensureDevPeople(admin, major, { first: args.customer, second: args['second-customer'], tags, log });
   await ensureTrackedDeliveries(admin, major, people.first.id, log);
-  log(`dev people: ${Object.keys(people.contacts).length} contacts under ${people.first.name} (${people.first.id}) and ${people.second.name} (${people.second.id}); account manager uid ${people.accountManagerUid}`);
+  log(
+    `dev people: ${Object.keys(people.contacts).length} contacts under ${people.first.name} (${people.first.id}) and ${people.second.name} (${people.second.id}); account manager uid ${people.accountManagerUid}`,
+  );
 }
 
 mkdirSync(dirname(args.out), { recursive: true });
-writeFileSync(args.out, [
-  `# The portal's Odoo connection, written by npm run odoo:prepare${user.keyExpires ? `; the API key expires ${user.keyExpires} UTC (run it again before)` : ''}`,
-  `export ODOO_URL=${config.url}`,
-  `export ODOO_DB=${config.db}`,
-  `export ODOO_LOGIN=${user.login}`,
-  `export ODOO_API_KEY=${user.apiKey}`,
-  `export ODOO_PASSWORD=${user.password}`,
-  '',
-].join('\n'), { mode: 0o600 });
+writeFileSync(
+  args.out,
+  [
+    `# The portal's Odoo connection, written by npm run odoo:prepare${user.keyExpires ? `; the API key expires ${user.keyExpires} UTC (run it again before)` : ''}`,
+    `export ODOO_URL=${config.url}`,
+    `export ODOO_DB=${config.db}`,
+    `export ODOO_LOGIN=${user.login}`,
+    `export ODOO_API_KEY=${user.apiKey}`,
+    `export ODOO_PASSWORD=${user.password}`,
+    '',
+  ].join('\n'),
+  { mode: 0o600 },
+);
 chmodSync(args.out, 0o600);
 log(`connection settings in ${args.out}`);
 
 /** `export NAME=value` lines of an earlier run. */
 function readEnvFile(path: string): Record<string, string> {
   if (!existsSync(path)) return {};
-  return Object.fromEntries(readFileSync(path, 'utf8').split('\n')
-    .map((line) => /^export ([A-Z_]+)=(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => !!m)
-    .map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries(
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .map((line) => /^export ([A-Z_]+)=(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => [m[1]!, m[2]!]),
+  );
 }

@@ -28,7 +28,21 @@ export interface RecorderOptions {
   port?: number;
 }
 
-const READS = new Set(['search_read', 'search', 'search_count', 'read', 'web_search_read', 'web_read', 'read_group', 'onchange', 'fields_get', 'version', 'authenticate', 'login', 'version_info']);
+const READS = new Set([
+  'search_read',
+  'search',
+  'search_count',
+  'read',
+  'web_search_read',
+  'web_read',
+  'read_group',
+  'onchange',
+  'fields_get',
+  'version',
+  'authenticate',
+  'login',
+  'version_info',
+]);
 
 export async function startRecorder(opts: RecorderOptions): Promise<Recorder> {
   mkdirSync(opts.dir, { recursive: true });
@@ -37,49 +51,77 @@ export async function startRecorder(opts: RecorderOptions): Promise<Recorder> {
   let count = 0;
   const scrub = scrubber(opts.secrets);
 
-  const server = http.createServer((req, res) => void (async () => {
-    const body = await readBody(req);
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
-    const upstream = await fetch(`${opts.target}${req.url}`, { method: req.method, headers, body: req.method === 'POST' ? new Uint8Array(body) : undefined, redirect: 'manual' });
-    const answer = Buffer.from(await upstream.arrayBuffer());
-    const outHeaders: Record<string, string | string[]> = {};
-    upstream.headers.forEach((v, k) => { if (!['content-encoding', 'transfer-encoding', 'connection', 'content-length', 'set-cookie'].includes(k)) outHeaders[k] = v; });
-    const cookies = upstream.headers.getSetCookie();
-    if (cookies.length) outHeaders['set-cookie'] = cookies;
-    res.writeHead(upstream.status, outHeaders).end(answer);
+  const server = http.createServer(
+    (req, res) =>
+      void (async () => {
+        const body = await readBody(req);
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers))
+          if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
+        const upstream = await fetch(`${opts.target}${req.url}`, {
+          method: req.method,
+          headers,
+          body: req.method === 'POST' ? new Uint8Array(body) : undefined,
+          redirect: 'manual',
+        });
+        const answer = Buffer.from(await upstream.arrayBuffer());
+        const outHeaders: Record<string, string | string[]> = {};
+        upstream.headers.forEach((v, k) => {
+          if (!['content-encoding', 'transfer-encoding', 'connection', 'content-length', 'set-cookie'].includes(k)) outHeaders[k] = v;
+        });
+        const cookies = upstream.headers.getSetCookie();
+        if (cookies.length) outHeaders['set-cookie'] = cookies;
+        res.writeHead(upstream.status, outHeaders).end(answer);
 
-    const type = upstream.headers.get('content-type');
-    const requestJson = parse(body.toString('utf8'));
-    const what = describe(req.url ?? '/', requestJson);
-    const isError = upstream.status >= 400 || (type?.includes('json') && /"error"\s*:/.test(answer.toString('utf8', 0, 200)));
-    const key = JSON.stringify([req.method, what.path, what.model, what.method, what.shape]);
-    if (!isError && READS.has(what.method) && seen.has(key)) return;
-    seen.add(key);
-    const recording = {
-      description: `${req.method} ${what.path}${what.model ? ` ${what.model}.${what.method}` : ''}`,
-      request: scrub({ method: req.method, url: req.url, headers: pick(headers, ['authorization', 'cookie', 'x-odoo-database', 'content-type']), body: requestJson ?? null }),
-      response: {
-        http_status: upstream.status,
-        content_type: type,
-        ...(upstream.headers.get('location') ? { location: scrub(upstream.headers.get('location')) } : {}),
-        body: type?.startsWith('application/pdf') ? null : scrub(trimTracebacks(parse(answer.toString('utf8')) ?? answer.toString('utf8').slice(0, 400))),
-        ...(type?.startsWith('application/pdf') ? { size: answer.length, starts_with: answer.subarray(0, 5).toString('latin1') } : {}),
-      },
-    };
-    count++;
-    const name = `${String(count).padStart(4, '0')}_${(what.model ? `${what.model}.${what.method}` : what.path.replace(/\/\d+.*$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')).slice(0, 60)}.json`;
-    writeFileSync(join(opts.dir, name), `${JSON.stringify(recording, null, 2)}\n`);
-  })().catch((err) => {
-    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' }).end(String(err));
-  }));
+        const type = upstream.headers.get('content-type');
+        const requestJson = parse(body.toString('utf8'));
+        const what = describe(req.url ?? '/', requestJson);
+        const isError = upstream.status >= 400 || (type?.includes('json') && /"error"\s*:/.test(answer.toString('utf8', 0, 200)));
+        const key = JSON.stringify([req.method, what.path, what.model, what.method, what.shape]);
+        if (!isError && READS.has(what.method) && seen.has(key)) return;
+        seen.add(key);
+        const recording = {
+          description: `${req.method} ${what.path}${what.model ? ` ${what.model}.${what.method}` : ''}`,
+          request: scrub({
+            method: req.method,
+            url: req.url,
+            headers: pick(headers, ['authorization', 'cookie', 'x-odoo-database', 'content-type']),
+            body: requestJson ?? null,
+          }),
+          response: {
+            http_status: upstream.status,
+            content_type: type,
+            ...(upstream.headers.get('location') ? { location: scrub(upstream.headers.get('location')) } : {}),
+            body: type?.startsWith('application/pdf')
+              ? null
+              : scrub(trimTracebacks(parse(answer.toString('utf8')) ?? answer.toString('utf8').slice(0, 400))),
+            ...(type?.startsWith('application/pdf') ? { size: answer.length, starts_with: answer.subarray(0, 5).toString('latin1') } : {}),
+          },
+        };
+        count++;
+        const name = `${String(count).padStart(4, '0')}_${(what.model
+          ? `${what.model}.${what.method}`
+          : what.path
+              .replace(/\/\d+.*$/, '')
+              .replace(/[^a-z0-9]+/gi, '-')
+              .replace(/^-|-$/g, '')
+        ).slice(0, 60)}.json`;
+        writeFileSync(join(opts.dir, name), `${JSON.stringify(recording, null, 2)}\n`);
+      })().catch((err) => {
+        if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' }).end(String(err));
+      }),
+  );
   server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     written: () => count,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -91,21 +133,44 @@ function describe(url: string, body: unknown): { path: string; model?: string; m
   if (json2) return { path: '/json/2', model: json2[1], method: json2[2]!, shape: shapeOf(b) };
   const params = (b.params ?? {}) as Record<string, unknown>;
   if (path === '/jsonrpc' && params.method === 'execute_kw' && Array.isArray(params.args)) {
-    const [, , , model, method, args, kwargs] = params.args as [unknown, unknown, unknown, string, string, unknown[], Record<string, unknown>];
-    return { path, model, method, shape: [Array.isArray(args) ? args.map((a) => (Array.isArray(a) ? 'list' : typeof a)) : null, shapeOf(kwargs ?? {})] };
+    const [, , , model, method, args, kwargs] = params.args as [
+      unknown,
+      unknown,
+      unknown,
+      string,
+      string,
+      unknown[],
+      Record<string, unknown>,
+    ];
+    return {
+      path,
+      model,
+      method,
+      shape: [Array.isArray(args) ? args.map((a) => (Array.isArray(a) ? 'list' : typeof a)) : null, shapeOf(kwargs ?? {})],
+    };
   }
   if (path === '/jsonrpc') return { path, method: String(params.method), shape: params.service };
-  if (path.startsWith('/web/dataset/call_kw/')) return { path: '/web/dataset/call_kw', model: String(params.model), method: String(params.method), shape: shapeOf((params.kwargs ?? {}) as Record<string, unknown>) };
+  if (path.startsWith('/web/dataset/call_kw/'))
+    return {
+      path: '/web/dataset/call_kw',
+      model: String(params.model),
+      method: String(params.method),
+      shape: shapeOf((params.kwargs ?? {}) as Record<string, unknown>),
+    };
   return { path: path.replace(/\/\d+/g, '/<id>'), method: path.split('/').pop() ?? '', shape: null };
 }
 
 function shapeOf(params: Record<string, unknown>): unknown {
-  return Object.keys(params).sort().map((k) => (k === 'fields' || k === 'specification' || k === 'fields_spec' || k === 'groupby' ? [k, params[k]] : k));
+  return Object.keys(params)
+    .sort()
+    .map((k) => (k === 'fields' || k === 'specification' || k === 'fields_spec' || k === 'groupby' ? [k, params[k]] : k));
 }
 
 /** Replaces secrets, session ids and access tokens wherever they appear. */
 function scrubber(secrets: Record<string, string>) {
-  const pairs = Object.entries(secrets).filter(([, v]) => v.length >= 4).sort((a, b) => b[1].length - a[1].length);
+  const pairs = Object.entries(secrets)
+    .filter(([, v]) => v.length >= 4)
+    .sort((a, b) => b[1].length - a[1].length);
   const text = (s: string) => {
     let out = s;
     for (const [placeholder, value] of pairs) out = out.split(value).join(placeholder);
@@ -120,8 +185,12 @@ function scrubber(secrets: Record<string, string>) {
 function trimTracebacks(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(trimTracebacks);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'debug' && typeof v === 'string'
-      ? `<traceback trimmed>\n${v.trim().split('\n').pop()}` : trimTracebacks(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === 'debug' && typeof v === 'string' ? `<traceback trimmed>\n${v.trim().split('\n').pop()}` : trimTracebacks(v),
+      ]),
+    );
   }
   return value;
 }
@@ -132,7 +201,11 @@ function pick(headers: Record<string, string>, names: string[]): Record<string, 
 }
 
 function parse(text: string): unknown {
-  try { return text ? JSON.parse(text) : undefined; } catch { return undefined; }
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

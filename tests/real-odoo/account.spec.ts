@@ -3,12 +3,25 @@ import { signIn } from '../e2e/helpers';
 import { CUSTOMER, m2oId, one, searchRead } from './odoo';
 
 /** A customer admin manages colleagues on a real Odoo: contacts under the company, roles as its tags. */
-test('a customer admin invites a colleague with roles, Odoo holds the contact and its tags, and deactivating archives it', async ({ page }) => {
-  const customerId = (await one('res.partner', [['name', '=', CUSTOMER], ['is_company', '=', true]], ['id'])).id;
+test('a customer admin invites a colleague with roles, Odoo holds the contact and its tags, and deactivating archives it', async ({
+  page,
+}) => {
+  const customerId = (
+    await one(
+      'res.partner',
+      [
+        ['name', '=', CUSTOMER],
+        ['is_company', '=', true],
+      ],
+      ['id'],
+    )
+  ).id;
   await signIn(page, 'alice@brightline.example', '/account/contacts');
   // The people odoo:prepare put under the company, with the roles their tags give.
   await expect(page.getByRole('list', { name: 'Contacts' }).getByRole('listitem').filter({ hasText: 'Bob Buyer' })).toContainText('Buyer');
-  await expect(page.getByRole('list', { name: 'Contacts' }).getByRole('listitem').filter({ hasText: 'Fiona Finance' })).toContainText('Finance');
+  await expect(page.getByRole('list', { name: 'Contacts' }).getByRole('listitem').filter({ hasText: 'Fiona Finance' })).toContainText(
+    'Finance',
+  );
 
   const stamp = Date.now();
   const name = `Nina ${stamp}`;

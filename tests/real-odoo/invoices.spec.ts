@@ -12,15 +12,34 @@ import { CUSTOMER, one, searchRead, type Row } from './odoo';
 const FIONA = 'fiona@brightline.example';
 
 let customerId: number;
-let invoices: Row[];
+type Invoice = Row & { name: string; invoice_origin: string | false; payment_state: string; amount_residual: number };
+let invoices: Invoice[];
 
 test.beforeAll(async () => {
-  customerId = (await one('res.partner', [['name', '=', CUSTOMER], ['is_company', '=', true]], ['id'])).id;
-  invoices = await searchRead('account.move', [['partner_id', 'child_of', customerId], ['move_type', '=', 'out_invoice'], ['state', '=', 'posted']], ['name', 'invoice_origin', 'payment_state', 'amount_residual'], { order: 'id' });
+  customerId = (
+    await one(
+      'res.partner',
+      [
+        ['name', '=', CUSTOMER],
+        ['is_company', '=', true],
+      ],
+      ['id'],
+    )
+  ).id;
+  invoices = await searchRead<Invoice>(
+    'account.move',
+    [
+      ['partner_id', 'child_of', customerId],
+      ['move_type', '=', 'out_invoice'],
+      ['state', '=', 'posted'],
+    ],
+    ['name', 'invoice_origin', 'payment_state', 'amount_residual'],
+    { order: 'id' },
+  );
   expect(invoices.length).toBeGreaterThanOrEqual(3);
 });
 
-test('finance lists the invoices, opens one with its amount due and order, and downloads Odoo\'s PDF', async ({ page }) => {
+test("finance lists the invoices, opens one with its amount due and order, and downloads Odoo's PDF", async ({ page }) => {
   await signIn(page, FIONA, '/invoices');
   const table = page.getByRole('table', { name: 'Invoices and credit notes' });
   for (const inv of invoices.slice(0, 3)) await expect(table).toContainText(String(inv.name));
@@ -28,7 +47,7 @@ test('finance lists the invoices, opens one with its amount due and order, and d
   await page.goto(`/invoices/${partial.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Invoice ${partial.name}` })).toBeVisible();
   await expect(page.getByText('Amount due')).toBeVisible();
-  if (partial.invoice_origin) await expect(page.getByRole('region', { name: 'Related' })).toContainText(String(partial.invoice_origin));
+  if (partial.invoice_origin) await expect(page.getByRole('region', { name: 'Related' })).toContainText(partial.invoice_origin);
 
   const res = await page.request.get(`/invoices/${partial.id}/pdf`);
   expect(res.status()).toBe(200);
@@ -47,7 +66,13 @@ test('finance downloads a ZIP of three invoices with their PDFs and an index, an
   const res = await page.request.get(`/invoices/bulk?ids=${chosen.map((i) => i.id).join(',')}`);
   expect(res.status()).toBe(200);
   const entries = await unzip(await res.body());
-  for (const inv of chosen) expect(entries.get(`${String(inv.name).replace(/\//g, '-')}.pdf`)?.subarray(0, 5).toString()).toBe('%PDF-');
+  for (const inv of chosen)
+    expect(
+      entries
+        .get(`${String(inv.name).replace(/\//g, '-')}.pdf`)
+        ?.subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   const index = entries.get('index.csv')!.toString('utf8');
   for (const inv of chosen) expect(index).toContain(`${inv.name},invoice`);
 
@@ -62,21 +87,39 @@ test('finance downloads a ZIP of three invoices with their PDFs and an index, an
   await page.goto('/invoices?type=invoice');
   const rows = page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr');
   await rows.nth(0).getByRole('checkbox').check();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download selected as ZIP (1)' }).click()]);
-  const one = await unzip(await readFile((await download.path())!));
-  expect([...one.keys()].filter((k) => k.endsWith('.pdf'))).toHaveLength(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download selected as ZIP (1)' }).click(),
+  ]);
+  const single = await unzip(await readFile(await download.path()));
+  expect([...single.keys()].filter((k) => k.endsWith('.pdf'))).toHaveLength(1);
 });
 
 test("another company's invoice and its PDF answer 404, as a missing one does", async ({ page }) => {
-  const [other] = await searchRead('account.move', [['commercial_partner_id', '!=', customerId], ['move_type', '=', 'out_invoice'], ['state', '=', 'posted']], ['name'], { limit: 1 });
+  const [other] = await searchRead(
+    'account.move',
+    [
+      ['commercial_partner_id', '!=', customerId],
+      ['move_type', '=', 'out_invoice'],
+      ['state', '=', 'posted'],
+    ],
+    ['name'],
+    { limit: 1 },
+  );
   await signIn(page, FIONA, '/invoices');
   expect((await page.goto(`/invoices/${other!.id}`))!.status()).toBe(404);
   const pdf = await page.request.get(`/invoices/${other!.id}/pdf`);
   expect(pdf.status()).toBe(404);
   expect((await pdf.json()).error.code).toBe('not_found');
   // A ZIP of it holds nothing, exactly as for an id that does not exist.
-  const [zip, missingZip] = await Promise.all([page.request.get(`/invoices/bulk?ids=${other!.id}`), page.request.get('/invoices/bulk?ids=999999999')]);
+  const [zip, missingZip] = await Promise.all([
+    page.request.get(`/invoices/bulk?ids=${other!.id}`),
+    page.request.get('/invoices/bulk?ids=999999999'),
+  ]);
   expect(zip.status()).toBe(400);
-  expect((await zip.json()).error).toMatchObject({ code: (await missingZip.json()).error.code, message: 'No invoices match this selection.' });
+  expect((await zip.json()).error).toMatchObject({
+    code: (await missingZip.json()).error.code,
+    message: 'No invoices match this selection.',
+  });
   expect((await page.goto('/invoices/999999999'))!.status()).toBe(404);
 });

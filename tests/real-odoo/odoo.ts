@@ -15,10 +15,11 @@ let uid: Promise<number> | undefined;
 async function rpc(service: string, method: string, args: unknown[]): Promise<unknown> {
   // REAL_ODOO_URL: the Odoo itself when the portal's calls go through the recording proxy.
   const res = await fetch(`${process.env.REAL_ODOO_URL ?? env('ODOO_URL')}/jsonrpc`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 1, params: { service, method, args } }),
   });
-  const json = await res.json() as { result?: unknown; error?: { data?: { name?: string; message?: string } } };
+  const json = (await res.json()) as { result?: unknown; error?: { data?: { name?: string; message?: string } } };
   if (json.error) throw new Error(`${method}: ${json.error.data?.name}: ${json.error.data?.message}`);
   return json.result;
 }
@@ -31,7 +32,12 @@ export async function odoo<T = unknown>(model: string, method: string, args: unk
 
 export type Row = Record<string, unknown> & { id: number };
 
-export function searchRead<T extends Row = Row>(model: string, domain: unknown[], fields: string[], extra: Record<string, unknown> = {}): Promise<T[]> {
+export function searchRead<T extends Row = Row>(
+  model: string,
+  domain: unknown[],
+  fields: string[],
+  extra: Record<string, unknown> = {},
+): Promise<T[]> {
   return odoo<T[]>(model, 'search_read', [domain], { fields, ...extra });
 }
 

@@ -9,10 +9,33 @@ import { CUSTOMER, OTHER_CUSTOMER, m2oId, one, searchRead } from './odoo';
  */
 const MIA = 'mia.manager@northwind.example';
 
-test('an account manager acts for a buyer, places an order on their behalf, stops, and Odoo\'s chatter holds both notes', async ({ page }) => {
-  const customer = await one('res.partner', [['name', '=', CUSTOMER], ['is_company', '=', true]], ['id']);
-  const other = await one('res.partner', [['name', '=', OTHER_CUSTOMER], ['is_company', '=', true]], ['id']);
-  const bob = await one('res.partner', [['email', '=', 'bob@brightline.example'], ['parent_id', '=', customer.id]], ['id']);
+test("an account manager acts for a buyer, places an order on their behalf, stops, and Odoo's chatter holds both notes", async ({
+  page,
+}) => {
+  const customer = await one(
+    'res.partner',
+    [
+      ['name', '=', CUSTOMER],
+      ['is_company', '=', true],
+    ],
+    ['id'],
+  );
+  const other = await one(
+    'res.partner',
+    [
+      ['name', '=', OTHER_CUSTOMER],
+      ['is_company', '=', true],
+    ],
+    ['id'],
+  );
+  const bob = await one(
+    'res.partner',
+    [
+      ['email', '=', 'bob@brightline.example'],
+      ['parent_id', '=', customer.id],
+    ],
+    ['id'],
+  );
   const reason = `Customer called about a reorder ${Date.now()}`;
 
   await signIn(page, MIA, '/');
@@ -28,15 +51,32 @@ test('an account manager acts for a buyer, places an order on their behalf, stop
   await expect(banner).toContainText(`you are acting for Bob Buyer at ${CUSTOMER}`);
 
   // The session's note, in the customer's chatter in Odoo.
-  const started = await searchRead('mail.message', [['model', '=', 'res.partner'], ['res_id', '=', customer.id], ['body', 'ilike', reason]], ['body']);
+  const started = await searchRead(
+    'mail.message',
+    [
+      ['model', '=', 'res.partner'],
+      ['res_id', '=', customer.id],
+      ['body', 'ilike', reason],
+    ],
+    ['body'],
+  );
   expect(started).toHaveLength(1);
   expect(started[0]!.body).toContain('Mia Manager started a support session acting for Bob Buyer');
 
   await banner.getByRole('button', { name: 'Allow changes on their behalf' }).click();
   await expect(banner).toContainText('changes allowed');
-  const [product] = await searchRead('product.product', [['sale_ok', '=', true], ['default_code', '!=', false], ['type', '!=', 'service']], ['default_code'], { limit: 1 });
+  const [product] = await searchRead(
+    'product.product',
+    [
+      ['sale_ok', '=', true],
+      ['default_code', '!=', false],
+      ['type', '!=', 'service'],
+    ],
+    ['default_code'],
+    { limit: 1 },
+  );
   await page.goto('/orders/new');
-  await page.getByLabel(/One product per line/).fill(`${product!.default_code} 2`);
+  await page.getByLabel(/One product per line/).fill(`${String(product!.default_code)} 2`);
   await page.getByRole('button', { name: 'Check lines' }).click();
   const po = `PO-ON-BEHALF-${Date.now()}`;
   await page.getByLabel('Your PO reference').fill(po);
@@ -46,7 +86,15 @@ test('an account manager acts for a buyer, places an order on their behalf, stop
   const order = await one('sale.order', [['id', '=', orderId]], ['partner_id', 'client_order_ref', 'state']);
   expect(order).toMatchObject({ client_order_ref: po, state: 'sale' });
   expect(m2oId(order.partner_id)).toBe(bob.id);
-  const notes = await searchRead('mail.message', [['model', '=', 'sale.order'], ['res_id', '=', orderId], ['body', 'ilike', 'on behalf of']], ['body']);
+  const notes = await searchRead(
+    'mail.message',
+    [
+      ['model', '=', 'sale.order'],
+      ['res_id', '=', orderId],
+      ['body', 'ilike', 'on behalf of'],
+    ],
+    ['body'],
+  );
   expect(notes.map((m) => m.body).join('\n')).toContain('Mia Manager');
   expect(notes.map((m) => m.body).join('\n')).toContain(reason);
 

@@ -22,7 +22,7 @@ export function storedFieldName(version: number, model: string, requested: strin
 
 /** A field list of a request, in the store's names. */
 export function storedFieldNames(version: number, model: string, fields: unknown): unknown {
-  return Array.isArray(fields) ? fields.map((f) => (typeof f === 'string' ? storedFieldName(version, model, f) : f)) : fields;
+  return Array.isArray(fields) ? fields.map((f: unknown) => (typeof f === 'string' ? storedFieldName(version, model, f) : f)) : fields;
 }
 
 /** A record read from the store, with the keys this version names its fields by. */

@@ -5,8 +5,9 @@
  *   - the role tags `Portal: Customer Admin`, `Portal: Buyer`, `Portal: Finance`, `Portal: Viewer`;
  *   - the integration user (`--login`, default portal-bot) with only the groups the portal
  *     needs (printed, with why), a password and an API key;
- *   - with `--dev-people`: the development identity provider's people as contacts of two
- *     customer companies (`--customer`, `--second-customer`) and the account manager.
+ *   - with `--dev-data` (test and demo databases): the development identity provider's people
+ *     as contacts of two customer companies (`--customer`, `--second-customer`), the account
+ *     manager, and a tracking link on the first company's tracked deliveries.
  * It writes the integration user's connection settings (ODOO_URL, ODOO_DB, ODOO_LOGIN,
  * ODOO_API_KEY, ODOO_PASSWORD) as `export` lines to `--out` (default .data/odoo-portal.env),
  * mode 600, and reuses the key and password found there while they still work.
@@ -16,7 +17,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OdooGateway } from '../lib/odoo/client';
 import { odooConfigFromEnv } from '../lib/odoo/config';
-import { ensureDevPeople } from './odoo-prepare/dev-people';
+import { ensureDevPeople, ensureTrackedDeliveries } from './odoo-prepare/dev-people';
 import { ensureIntegrationUser, ensureRoleTags, INTEGRATION_GROUPS } from './odoo-prepare/prepare';
 
 const { values: args } = parseArgs({
@@ -24,20 +25,26 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: process.env.ODOO_PREPARE_OUT ?? '.data/odoo-portal.env' },
     login: { type: 'string', default: 'portal-bot' },
     email: { type: 'string' },
-    'dev-people': { type: 'boolean', default: false },
+    'dev-data': { type: 'boolean', default: false },
     customer: { type: 'string', default: 'Gemini Furniture' },
     'second-customer': { type: 'string', default: 'Azure Interior' },
     quiet: { type: 'boolean', default: false },
   },
 });
-const log = (line: string) => { if (!args.quiet) console.log(`[odoo:prepare] ${line}`); };
+const log = (line: string) => {
+  if (!args.quiet) console.log(`[odoo:prepare] ${line}`);
+};
 
 if (!process.env.ODOO_URL || !(process.env.ODOO_API_KEY || process.env.ODOO_PASSWORD)) {
   console.error('[odoo:prepare] set ODOO_URL, ODOO_DB, ODOO_LOGIN and ODOO_API_KEY (or ODOO_PASSWORD) of an Odoo administrator');
   process.exit(2);
 }
 // The admin's API key, or its password over JSON-RPC (a password is no bearer token for JSON-2).
-const adminEnv = { ...process.env, ODOO_API_KEY: process.env.ODOO_API_KEY ?? process.env.ODOO_PASSWORD, ...(process.env.ODOO_API_KEY ? {} : { ODOO_PROTOCOL: 'jsonrpc' }) };
+const adminEnv = {
+  ...process.env,
+  ODOO_API_KEY: process.env.ODOO_API_KEY ?? process.env.ODOO_PASSWORD,
+  ...(process.env.ODOO_API_KEY ? {} : { ODOO_PROTOCOL: 'jsonrpc' }),
+};
 const config = { ...odooConfigFromEnv(adminEnv), timeoutMs: 60_000 };
 const gateway = new OdooGateway(config);
 const admin = gateway.client();
@@ -50,36 +57,48 @@ log(`role tags: ${Object.keys(tags).length} present`);
 const user = await ensureIntegrationUser(admin, config, major, {
   login: args.login,
   email: args.email,
-  previous: previous.ODOO_LOGIN === args.login && previous.ODOO_URL === config.url && previous.ODOO_DB === config.db
-    ? { apiKey: previous.ODOO_API_KEY, password: previous.ODOO_PASSWORD } : undefined,
+  previous:
+    previous.ODOO_LOGIN === args.login && previous.ODOO_URL === config.url && previous.ODOO_DB === config.db
+      ? { apiKey: previous.ODOO_API_KEY, password: previous.ODOO_PASSWORD }
+      : undefined,
   log,
 });
 log(`integration user ${user.login} (uid ${user.uid}), groups:`);
 for (const g of INTEGRATION_GROUPS) log(`  ${g.xmlid} (${g.label}): ${g.why}`);
 
-if (args['dev-people']) {
+if (args['dev-data']) {
   const people = await ensureDevPeople(admin, major, { first: args.customer, second: args['second-customer'], tags, log });
-  log(`dev people: ${Object.keys(people.contacts).length} contacts under ${people.first.name} (${people.first.id}) and ${people.second.name} (${people.second.id}); account manager uid ${people.accountManagerUid}`);
+  await ensureTrackedDeliveries(admin, major, people.first.id, log);
+  log(
+    `dev people: ${Object.keys(people.contacts).length} contacts under ${people.first.name} (${people.first.id}) and ${people.second.name} (${people.second.id}); account manager uid ${people.accountManagerUid}`,
+  );
 }
 
 mkdirSync(dirname(args.out), { recursive: true });
-writeFileSync(args.out, [
-  `# The portal's Odoo connection, written by npm run odoo:prepare${user.keyExpires ? `; the API key expires ${user.keyExpires} UTC (run it again before)` : ''}`,
-  `export ODOO_URL=${config.url}`,
-  `export ODOO_DB=${config.db}`,
-  `export ODOO_LOGIN=${user.login}`,
-  `export ODOO_API_KEY=${user.apiKey}`,
-  `export ODOO_PASSWORD=${user.password}`,
-  '',
-].join('\n'), { mode: 0o600 });
+writeFileSync(
+  args.out,
+  [
+    `# The portal's Odoo connection, written by npm run odoo:prepare${user.keyExpires ? `; the API key expires ${user.keyExpires} UTC (run it again before)` : ''}`,
+    `export ODOO_URL=${config.url}`,
+    `export ODOO_DB=${config.db}`,
+    `export ODOO_LOGIN=${user.login}`,
+    `export ODOO_API_KEY=${user.apiKey}`,
+    `export ODOO_PASSWORD=${user.password}`,
+    '',
+  ].join('\n'),
+  { mode: 0o600 },
+);
 chmodSync(args.out, 0o600);
 log(`connection settings in ${args.out}`);
 
 /** `export NAME=value` lines of an earlier run. */
 function readEnvFile(path: string): Record<string, string> {
   if (!existsSync(path)) return {};
-  return Object.fromEntries(readFileSync(path, 'utf8').split('\n')
-    .map((line) => /^export ([A-Z_]+)=(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => !!m)
-    .map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries(
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .map((line) => /^export ([A-Z_]+)=(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => [m[1]!, m[2]!]),
+  );
 }

@@ -54,18 +54,22 @@ type Spec = Record<string, { fields?: Spec } & Record<string, unknown>>;
 function toServerSpec(model: string, spec: Spec): Spec {
   const renames = RENAMED_BEFORE_19[model] ?? {};
   const nested = NESTED[model] ?? {};
-  return Object.fromEntries(Object.entries(spec).map(([name, sub]) => {
-    const inner = nested[name] && sub?.fields ? { ...sub, fields: toServerSpec(nested[name], sub.fields) } : sub;
-    return [renames[name] ?? name, inner];
-  }));
+  return Object.fromEntries(
+    Object.entries(spec).map(([name, sub]) => {
+      const inner = nested[name] && sub?.fields ? { ...sub, fields: toServerSpec(nested[name], sub.fields) } : sub;
+      return [renames[name] ?? name, inner];
+    }),
+  );
 }
 
 function restoreRecord(model: string, record: unknown): unknown {
   if (!record || typeof record !== 'object' || Array.isArray(record)) return record;
   const back = Object.fromEntries(Object.entries(RENAMED_BEFORE_19[model] ?? {}).map(([ours, theirs]) => [theirs, ours]));
   const nested = NESTED[model] ?? {};
-  return Object.fromEntries(Object.entries(record as Record<string, unknown>).map(([name, value]) => [
-    back[name] ?? name,
-    nested[name] && Array.isArray(value) ? value.map((v) => restoreRecord(nested[name]!, v)) : value,
-  ]));
+  return Object.fromEntries(
+    Object.entries(record as Record<string, unknown>).map(([name, value]) => [
+      back[name] ?? name,
+      nested[name] && Array.isArray(value) ? value.map((v) => restoreRecord(nested[name]!, v)) : value,
+    ]),
+  );
 }

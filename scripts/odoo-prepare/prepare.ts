@@ -31,7 +31,7 @@ export const INTEGRATION_GROUPS = [
   {
     xmlid: 'account.group_account_readonly',
     label: 'Show Accounting Features - Readonly',
-    why: 'reads the customer\'s credit limit (res.partner.credit_limit is restricted to Billing or this group) on every sign-in and account page; it reads accounting and writes nothing there.',
+    why: "reads the customer's credit limit (res.partner.credit_limit is restricted to Billing or this group) on every sign-in and account page; it reads accounting and writes nothing there.",
   },
 ] as const;
 
@@ -83,11 +83,17 @@ export async function ensureRoleTags(admin: OdooClient, log: (line: string) => v
 /** res.groups ids by XML id (`module.name`), through ir.model.data as Odoo's own `env.ref` does. */
 export async function groupIds(admin: OdooClient, xmlids: readonly string[]): Promise<number[]> {
   const pairs = xmlids.map((x) => x.split('.') as [string, string]);
-  const rows = await admin.searchRead('ir.model.data', [
-    ['model', '=', 'res.groups'], ['module', 'in', pairs.map((p) => p[0])], ['name', 'in', pairs.map((p) => p[1])],
-  ], { fields: ['module', 'name', 'res_id'] });
+  const rows = await admin.searchRead(
+    'ir.model.data',
+    [
+      ['model', '=', 'res.groups'],
+      ['module', 'in', pairs.map((p) => p[0])],
+      ['name', 'in', pairs.map((p) => p[1])],
+    ],
+    { fields: ['module', 'name', 'res_id'] },
+  );
   return xmlids.map((x) => {
-    const row = rows.find((r) => `${r.module}.${r.name}` === x);
+    const row = rows.find((r) => `${String(r.module)}.${String(r.name)}` === x);
     if (!row) throw new Error(`Odoo has no group ${x}: install sale_management, stock and account first`);
     return Number(row.res_id);
   });
@@ -102,11 +108,22 @@ export const userGroupsField = (major: number) => (major >= 19 ? 'group_ids' : '
  * from an earlier run are kept while they work; otherwise a new password is set and a new
  * key made through the web client's wizard, as the user.
  */
-export async function ensureIntegrationUser(admin: OdooClient, config: OdooConfig, major: number, opts: PrepareOptions): Promise<PreparedIntegration> {
+export async function ensureIntegrationUser(
+  admin: OdooClient,
+  config: OdooConfig,
+  major: number,
+  opts: PrepareOptions,
+): Promise<PreparedIntegration> {
   const log = opts.log ?? (() => {});
-  const groups = await groupIds(admin, INTEGRATION_GROUPS.map((g) => g.xmlid));
+  const groups = await groupIds(
+    admin,
+    INTEGRATION_GROUPS.map((g) => g.xmlid),
+  );
   const field = userGroupsField(major);
-  const [existing] = await admin.searchRead('res.users', [['login', '=', opts.login]], { fields: ['email'], context: { active_test: false } });
+  const [existing] = await admin.searchRead('res.users', [['login', '=', opts.login]], {
+    fields: ['email'],
+    context: { active_test: false },
+  });
   const email = opts.email ?? (existing?.email || `${opts.login.replace(/@.*$/, '')}@portal.invalid`);
   let uid: number;
   if (existing) {
@@ -129,7 +146,10 @@ export async function ensureIntegrationUser(admin: OdooClient, config: OdooConfi
   let apiKey = opts.previous?.apiKey;
   let keyExpires = await newestKeyExpiry(admin, uid, major);
   const renewBefore = Date.now() + (opts.renewWithinDays ?? 14) * 86_400_000;
-  const keyValid = apiKey && (await authenticates(config, opts.login, apiKey)) && (keyExpires === null || Date.parse(`${keyExpires.replace(' ', 'T')}Z`) > renewBefore);
+  const keyValid =
+    apiKey &&
+    (await authenticates(config, opts.login, apiKey)) &&
+    (keyExpires === null || Date.parse(`${keyExpires.replace(' ', 'T')}Z`) > renewBefore);
   if (!keyValid) {
     const session = new OdooWebSession(config.url, config.db);
     await session.login(opts.login, password);
@@ -153,6 +173,15 @@ async function authenticates(config: OdooConfig, login: string, secret: string):
 /** The expiry of the user's newest portal key (Odoo 18+), read as the admin; null on 17 (keys do not expire). */
 async function newestKeyExpiry(admin: OdooClient, uid: number, major: number): Promise<string | null> {
   if (major < 18) return null;
-  const [key] = await admin.searchRead('res.users.apikeys', [['user_id', '=', uid], ['name', '=', KEY_NAME]], { fields: ['expiration_date'], order: 'id desc', limit: 1 }).catch(() => [] as OdooRecord[]);
+  const [key] = await admin
+    .searchRead(
+      'res.users.apikeys',
+      [
+        ['user_id', '=', uid],
+        ['name', '=', KEY_NAME],
+      ],
+      { fields: ['expiration_date'], order: 'id desc', limit: 1 },
+    )
+    .catch(() => [] as OdooRecord[]);
   return typeof key?.expiration_date === 'string' ? key.expiration_date : null;
 }

@@ -11,11 +11,15 @@ export class OdooWebSession {
   private cookie = '';
   private nextId = 1;
 
-  constructor(private readonly url: string, private readonly db: string, private readonly timeoutMs = 60_000) {}
+  constructor(
+    private readonly url: string,
+    private readonly db: string,
+    private readonly timeoutMs = 60_000,
+  ) {}
 
   /** `/web/session/authenticate` with a password (an API key does not open a web session on 19). */
   async login(login: string, password: string): Promise<number> {
-    const result = await this.rpc('/web/session/authenticate', { db: this.db, login, password }) as { uid?: unknown };
+    const result = (await this.rpc('/web/session/authenticate', { db: this.db, login, password })) as { uid?: unknown };
     if (typeof result?.uid !== 'number') throw new Error(`Odoo opened no web session for ${login}`);
     return result.uid;
   }
@@ -26,7 +30,12 @@ export class OdooWebSession {
   }
 
   private async rpc(path: string, params: Record<string, unknown>): Promise<unknown> {
-    const res = await postJson(`${this.url}${path}`, { jsonrpc: '2.0', method: 'call', id: this.nextId++, params }, this.cookie ? { Cookie: this.cookie } : {}, this.timeoutMs);
+    const res = await postJson(
+      `${this.url}${path}`,
+      { jsonrpc: '2.0', method: 'call', id: this.nextId++, params },
+      this.cookie ? { Cookie: this.cookie } : {},
+      this.timeoutMs,
+    );
     const sessionId = /session_id=[^;]+/.exec(res.header('set-cookie') ?? '')?.[0];
     if (sessionId) this.cookie = sessionId;
     const json = parseJson(res.text) as { result?: unknown; error?: { data?: { name?: string; message?: string } } } | undefined;
@@ -42,15 +51,20 @@ export class OdooWebSession {
  * "API Key Ready" action. Odoo 18+ key durations are capped for non-administrators by their
  * groups' "API Keys maximum duration days" (90 for internal users): `days` is asked for there.
  */
-export async function makeApiKey(session: OdooWebSession, opts: { password: string; name: string; major: number; days: number }): Promise<string> {
+export async function makeApiKey(
+  session: OdooWebSession,
+  opts: { password: string; name: string; major: number; days: number },
+): Promise<string> {
   const values: Record<string, unknown> = { name: opts.name };
   if (opts.major >= 18) values.duration = String(opts.days);
   const wizardId = await session.callKw('res.users.apikeys.description', 'create', [values]);
-  let action = await session.callKw('res.users.apikeys.description', 'make_key', [[wizardId]]) as Action;
+  let action = (await session.callKw('res.users.apikeys.description', 'make_key', [[wizardId]])) as Action;
   if (action?.res_model === 'res.users.identitycheck') {
-    // 17 keeps the password on the wizard record; 18/19 read it from the context of run_check.
-    if (opts.major < 18) await session.callKw('res.users.identitycheck', 'write', [[action.res_id], { password: opts.password }]);
-    action = await session.callKw('res.users.identitycheck', 'run_check', [[action.res_id]], { context: { password: opts.password } }) as Action;
+    // 17 and 18 keep the password on the check's record; 19 reads it from run_check's context.
+    if (opts.major < 19) await session.callKw('res.users.identitycheck', 'write', [[action.res_id], { password: opts.password }]);
+    action = (await session.callKw('res.users.identitycheck', 'run_check', [[action.res_id]], {
+      context: { password: opts.password },
+    })) as Action;
   }
   const key = action?.context?.default_key;
   if (action?.res_model !== 'res.users.apikeys.show' || typeof key !== 'string') {

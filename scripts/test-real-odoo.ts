@@ -1,0 +1,199 @@
+/**
+ * `npm run test:real-odoo`: the contract suite (tests/contract/portal-calls.test.ts) and the
+ * browser journeys (tests/real-odoo, playwright.real-odoo.config.ts) against REAL Odoo, as the
+ * least-rights integration user `npm run odoo:prepare -- --dev-data` makes there.
+ *
+ *   - ODOO_URL set: that Odoo. ODOO_DB, ODOO_LOGIN and ODOO_API_KEY (or ODOO_PASSWORD) are an
+ *     administrator's, for odoo:prepare; use a test database (orders, contacts and addresses
+ *     are created).
+ *   - otherwise, with ../shared/real-odoo: Odoo 19 (contract suite over JSON-2 and JSON-RPC),
+ *     then 17 and 18 (JSON-RPC), each started with its start.sh and stopped after the run
+ *     unless it was already running.
+ *   - otherwise: one line saying why nothing ran, and exit 0.
+ *
+ * Options: --versions 19,17,18 (or REAL_ODOO_VERSIONS), --only contract|journeys, --no-build
+ * (use the existing `next build`), --record (write every request and answer into
+ * tests/contract/recordings/<major>/, see scripts/odoo-recorder.ts). The browser suite uses
+ * E2E_PORT, E2E_SIM_PORT and E2E_IDP_PORT like the other browser tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startRecorder, type Recorder } from './odoo-recorder';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED = resolve(ROOT, '../shared/real-odoo');
+const { values: args } = parseArgs({
+  options: {
+    versions: { type: 'string', default: process.env.REAL_ODOO_VERSIONS ?? '19,17,18' },
+    only: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    record: { type: 'boolean', default: false },
+  },
+});
+
+type Env = Record<string, string>;
+/** An Odoo to run against: its admin's settings (read once it runs), where odoo:prepare writes the integration user's. */
+interface Target {
+  label: string;
+  admin: () => Env;
+  out: string;
+  /** ../shared/real-odoo: its version, and start.sh (answering whether it was up before). */
+  version?: string;
+  start?: () => Promise<boolean>;
+}
+const results: { target: string; step: string; seconds: number; ok: boolean }[] = [];
+
+function step<T>(target: string, name: string, run: () => T | Promise<T>): Promise<T | undefined> {
+  const started = Date.now();
+  console.log(`\n[test:real-odoo] ${target}: ${name}`);
+  return Promise.resolve()
+    .then(run)
+    .then(
+      (value) => {
+        results.push({ target, step: name, seconds: (Date.now() - started) / 1000, ok: true });
+        return value;
+      },
+      (err: unknown) => {
+        results.push({ target, step: name, seconds: (Date.now() - started) / 1000, ok: false });
+        console.error(`[test:real-odoo] ${target}: ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      },
+    );
+}
+
+function run(command: string, argv: string[], env: Env = {}): void {
+  const r = spawnSync(command, argv, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${command} ${argv.join(' ')} exited with ${r.status ?? r.signal}`);
+}
+
+function readEnv(path: string): Env {
+  return Object.fromEntries(
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .map((l) => /^export ([A-Z_]+)=(.*)$/.exec(l))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => [m[1]!, m[2]!]),
+  );
+}
+
+async function serverMajor(url: string): Promise<number | null> {
+  try {
+    const res = await fetch(`${url}/web/webclient/version_info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"jsonrpc":"2.0","params":{}}',
+      signal: AbortSignal.timeout(5_000),
+    });
+    return ((await res.json()) as { result?: { server_version_info?: number[] } }).result?.server_version_info?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function targets(): Target[] | null {
+  if (process.env.ODOO_URL) {
+    const admin = Object.fromEntries(
+      ['ODOO_URL', 'ODOO_DB', 'ODOO_LOGIN', 'ODOO_API_KEY', 'ODOO_PASSWORD'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]),
+    );
+    return [{ label: `Odoo at ${process.env.ODOO_URL}`, admin: () => admin, out: join(ROOT, '.data/real-odoo/portal.env') }];
+  }
+  if (!existsSync(join(SHARED, 'start.sh'))) return null;
+  return args.versions
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((version) => {
+      const dataDir = `/var/tmp/odoo${version}`;
+      const port = ({ 17: 9017, 18: 9018, 19: 9069 } as Record<string, number>)[version] ?? 0;
+      const target: Target = {
+        label: `Odoo ${version}`,
+        admin: () => readEnv(join(dataDir, 'env')),
+        out: join(dataDir, 'portal.env'),
+        start: async () => {
+          const wasUp = (await serverMajor(`http://127.0.0.1:${port}`)) === Number(version);
+          run(join(SHARED, 'start.sh'), [], { ODOO_VERSION: version });
+          return wasUp;
+        },
+        version,
+      };
+      return target;
+    });
+}
+
+const list = targets();
+if (!list) {
+  console.log(
+    '[test:real-odoo] skipped: no real Odoo here (set ODOO_URL and an admin\'s ODOO_DB, ODOO_LOGIN, ODOO_API_KEY, or put ../shared/real-odoo beside the repository); see README "Connecting a real Odoo".',
+  );
+  process.exit(0);
+}
+
+const wantContract = args.only !== 'journeys';
+const wantJourneys = args.only !== 'contract';
+if (wantJourneys && !args['no-build']) await step('portal', 'next build', () => run('npx', ['next', 'build']));
+
+for (const target of list) {
+  const t = target;
+  let wasUp = true;
+  if (t.start) {
+    const up = await step(t.label, 'start', t.start);
+    if (up === undefined) continue;
+    wasUp = up;
+  }
+  try {
+    const admin = t.admin();
+    const prepared = await step(t.label, 'odoo:prepare', () =>
+      run('npx', ['tsx', '--conditions=react-server', 'scripts/odoo-prepare.ts', '--dev-data', '--quiet', '--out', t.out], admin),
+    );
+    if (prepared === undefined && !existsSync(t.out)) continue;
+    let integration = readEnv(t.out);
+    const major = await serverMajor(integration.ODOO_URL!);
+    let recorder: Recorder | undefined;
+    if (args.record) {
+      recorder = await startRecorder({
+        target: integration.ODOO_URL!,
+        dir: join(ROOT, 'tests/contract/recordings', String(major)),
+        secrets: { '<api-key>': integration.ODOO_API_KEY!, '<password>': integration.ODOO_PASSWORD! },
+      });
+      integration = { ...integration, ODOO_URL: recorder.url };
+    }
+    const common: Env = {
+      ...integration,
+      REAL_ODOO_URL: readEnv(t.out).ODOO_URL!,
+      ODOO_TIMEOUT_MS: '60000',
+      REAL_ODOO_CUSTOMER: 'Gemini Furniture',
+      REAL_ODOO_OTHER_CUSTOMER: 'Azure Interior',
+    };
+    const protocols = major !== null && major >= 19 ? 'json2,jsonrpc' : 'jsonrpc';
+    if (wantContract) {
+      await step(t.label, `contract suite (${protocols})`, () =>
+        run('npx', ['vitest', 'run', 'tests/contract/portal-calls.test.ts', '--testTimeout=180000', '--hookTimeout=180000'], {
+          ...common,
+          CONTRACT_PROTOCOLS: protocols,
+          CONTRACT_EXPECT_PROTOCOL: protocols.split(',')[0]!,
+          CONTRACT_CUSTOMER_NAME: common.REAL_ODOO_CUSTOMER!,
+        }),
+      );
+    }
+    if (wantJourneys) {
+      await step(t.label, `journeys (${major !== null && major >= 19 ? 'json2' : 'jsonrpc'})`, () =>
+        run('npx', ['playwright', 'test', '-c', 'playwright.real-odoo.config.ts'], common),
+      );
+    }
+    if (recorder) {
+      console.log(`[test:real-odoo] ${t.label}: ${recorder.written()} recordings in tests/contract/recordings/${major}/`);
+      await recorder.close();
+    }
+  } finally {
+    if (t.version && !wasUp) await step(t.label, 'stop', () => run(join(SHARED, 'stop.sh'), [], { ODOO_VERSION: t.version! }));
+  }
+}
+
+console.log('\n[test:real-odoo] summary');
+for (const r of results)
+  console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.target.padEnd(24)} ${r.step.padEnd(32)} ${r.seconds.toFixed(0).padStart(5)} s`);
+const total = results.reduce((s, r) => s + r.seconds, 0);
+console.log(`  total ${Math.round(total / 60)} min ${Math.round(total % 60)} s`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);

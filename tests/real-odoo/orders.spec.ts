@@ -1,0 +1,254 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from '../e2e/helpers';
+import { CUSTOMER, m2oId, odoo, one, searchRead, type Row } from './odoo';
+
+/**
+ * A buyer's and a viewer's journeys on a real Odoo: the demo orders of the customer
+ * company (../shared/real-odoo: S00021-S00024 with PO-GEM-1001..1004, S00021's delivery
+ * done with a tracking reference), looked up by name because ids differ per database.
+ */
+const BOB = 'bob@brightline.example';
+const ordersTable = (page: Page) => page.getByRole('table', { name: 'Your orders' });
+
+let customerId: number;
+let bobId: number;
+let s21: Row;
+let s22: Row;
+
+test.beforeAll(async () => {
+  customerId = (
+    await one(
+      'res.partner',
+      [
+        ['name', '=', CUSTOMER],
+        ['is_company', '=', true],
+      ],
+      ['id'],
+    )
+  ).id;
+  bobId = (
+    await one(
+      'res.partner',
+      [
+        ['email', '=', BOB],
+        ['parent_id', '=', customerId],
+      ],
+      ['id'],
+    )
+  ).id;
+  s21 = await one('sale.order', [['name', '=', 'S00021']], ['client_order_ref', 'picking_ids', 'invoice_ids', 'partner_id']);
+  s22 = await one('sale.order', [['name', '=', 'S00022']], ['client_order_ref', 'order_line']);
+});
+
+test('a buyer filters, sorts and searches the orders by PO and by SKU, and opens one', async ({ page }) => {
+  await signIn(page, BOB, '/orders');
+  const rows = ordersTable(page).locator('tbody tr');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('confirmed');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/state=confirmed/);
+  await expect(rows.first()).toBeVisible();
+  const expected = await searchRead(
+    'sale.order',
+    [
+      ['partner_id', 'child_of', customerId],
+      ['state', '=', 'sale'],
+    ],
+    ['name'],
+  );
+  const shown = await rows.locator('td:first-child').allTextContents();
+  expect(shown.length).toBe(Math.min(expected.length, 25));
+  for (const name of shown) expect(expected.map((o) => o.name)).toContain(name.trim());
+
+  await page.getByRole('button', { name: /^Total/ }).click();
+  await expect(page).toHaveURL(/sort=total/);
+  await expect(page.getByRole('columnheader', { name: /Total/ })).toHaveAttribute('aria-sort', /ascending|descending/);
+
+  await page.goto(`/orders?q=${String(s22.client_order_ref)}`);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('S00022');
+
+  // By SKU: a product of S00022 with an internal reference.
+  const lines = await searchRead(
+    'sale.order.line',
+    [
+      ['order_id', '=', s22.id],
+      ['product_id.default_code', '!=', false],
+    ],
+    ['product_id'],
+    { limit: 1 },
+  );
+  const [product] = await searchRead('product.product', [['id', '=', m2oId(lines[0]!.product_id)]], ['default_code']);
+  await page.goto(`/orders?q=${encodeURIComponent(String(product!.default_code))}`);
+  await expect(ordersTable(page)).toContainText('S00022');
+
+  await page.goto(`/orders/${s21.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Order S00021' })).toBeVisible();
+  const s21Lines = await searchRead(
+    'sale.order.line',
+    [
+      ['order_id', '=', s21.id],
+      ['display_type', '=', false],
+    ],
+    ['name'],
+  );
+  const table = page.getByRole('table', { name: /Lines of order S00021/ });
+  for (const l of s21Lines) await expect(table).toContainText(String(l.name).split('\n')[0]!);
+  const [picking] = await searchRead('stock.picking', [['id', 'in', s21.picking_ids as number[]]], ['name']);
+  const [invoice] = await searchRead('account.move', [['id', 'in', s21.invoice_ids as number[]]], ['name']);
+  const timeline = page.getByRole('heading', { name: 'Deliveries and invoices' }).locator('..');
+  await expect(timeline).toContainText(String(picking!.name));
+  await expect(timeline).toContainText(String(invoice!.name));
+  await expect(page.getByText(String(s21.client_order_ref))).toBeVisible();
+});
+
+test('a buyer orders S00022 again with a changed quantity, and Odoo holds the confirmed order with those lines, the PO and the address', async ({
+  page,
+}) => {
+  // A delivery address of the company, so the order goes somewhere other than the default.
+  const [dock] = await searchRead(
+    'res.partner',
+    [
+      ['parent_id', '=', customerId],
+      ['type', '=', 'delivery'],
+      ['name', '=', 'Journeys dock'],
+    ],
+    ['id'],
+  );
+  const dockId =
+    dock?.id ??
+    (
+      await odoo<number[]>('res.partner', 'create', [
+        [{ name: 'Journeys dock', parent_id: customerId, type: 'delivery', street: '2 Quay Road', city: 'Oakland', zip: '94607' }],
+      ])
+    )[0]!;
+
+  await signIn(page, BOB, `/orders/${s22.id}`);
+  await page.getByRole('link', { name: 'Order again' }).click();
+  await expect(page.getByRole('heading', { name: /again$/ })).toBeVisible();
+  const inputs = page.locator('input[id^="qty-"]');
+  await expect(inputs.first()).toBeVisible();
+  const quantities = new Map<number, number>();
+  for (const input of await inputs.all())
+    quantities.set(Number((await input.getAttribute('id'))!.slice(4)), Number(await input.inputValue()));
+  const changed = Number((await inputs.first().getAttribute('id'))!.slice(4));
+  await inputs.first().fill('7');
+  quantities.set(changed, 7);
+  await page.getByRole('button', { name: 'Update prices' }).click();
+  await expect(page.getByRole('button', { name: 'Update prices' })).toBeEnabled();
+  const po = `PO-REAL-${Date.now()}`;
+  await page.getByLabel('Your PO reference').fill(po);
+  await page.getByLabel('Deliver to').selectOption(String(dockId));
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByText(/was placed/)).toBeVisible();
+  const orderId = Number(new URL(page.url()).pathname.split('/').pop());
+
+  // Read back from Odoo itself.
+  const placed = await one(
+    'sale.order',
+    [['id', '=', orderId]],
+    ['state', 'client_order_ref', 'partner_id', 'partner_shipping_id', 'origin', 'order_line'],
+  );
+  expect(placed).toMatchObject({ state: 'sale', client_order_ref: po, origin: expect.stringMatching(/^portal:/) });
+  expect(m2oId(placed.partner_id)).toBe(bobId);
+  expect(m2oId(placed.partner_shipping_id)).toBe(dockId);
+  const lines = await searchRead(
+    'sale.order.line',
+    [
+      ['order_id', '=', orderId],
+      ['display_type', '=', false],
+    ],
+    ['product_id', 'product_uom_qty'],
+  );
+  expect(new Map(lines.map((l) => [m2oId(l.product_id)!, Number(l.product_uom_qty)]))).toEqual(quantities);
+  await expect(page.getByRole('table', { name: /Lines of order/ })).toContainText('7');
+});
+
+test('a quick order with an unknown SKU and a bad quantity says which lines are wrong and creates nothing', async ({ page }) => {
+  const [product] = await searchRead(
+    'product.product',
+    [
+      ['sale_ok', '=', true],
+      ['default_code', '!=', false],
+      ['type', '!=', 'service'],
+    ],
+    ['default_code'],
+    { limit: 1 },
+  );
+  const count = () => searchRead('sale.order', [['partner_id', 'child_of', customerId]], ['id']).then((r) => r.length);
+  const before = await count();
+  await signIn(page, BOB, '/orders/new');
+  await page.getByLabel(/One product per line/).fill(`${String(product!.default_code)} 3\nNOPE-9999 2\n${String(product!.default_code)} x`);
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  const alert = page.getByRole('main').getByRole('alert');
+  await expect(alert).toContainText('Line 2: Unknown SKU “NOPE-9999”.');
+  await expect(alert).toContainText('Line 3: “x” is not a quantity above 0.');
+  await expect(page.getByRole('button', { name: 'Place order' })).toHaveCount(0);
+  expect(await count()).toBe(before);
+});
+
+test('a buyer follows a delivered order to its delivery with the tracking reference and link', async ({ page }) => {
+  const picking = await one<Row & { name: string; carrier_tracking_ref: string; carrier_tracking_url: string | false }>(
+    'stock.picking',
+    [
+      ['id', 'in', s21.picking_ids as number[]],
+      ['picking_type_code', '=', 'outgoing'],
+    ],
+    ['name', 'carrier_tracking_ref', 'carrier_tracking_url', 'move_ids'],
+  );
+  await signIn(page, BOB, '/deliveries?status=delivered');
+  await page
+    .getByRole('list', { name: 'Deliveries' })
+    .getByRole('link', { name: new RegExp(String(picking.name)) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: `Delivery ${picking.name}` })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Delivery progress' })).toContainText('Shipped');
+  const ref = String(picking.carrier_tracking_ref);
+  if (picking.carrier_tracking_url) {
+    // A carrier with a tracking link (odoo:prepare --dev-data sets one where Odoo has the field).
+    const track = page.getByRole('link', { name: `Track ${ref}` });
+    await expect(track).toHaveAttribute('href', picking.carrier_tracking_url);
+    await expect(track).toHaveAttribute('rel', /noopener/);
+  } else {
+    await expect(page.getByRole('main')).toContainText(ref);
+  }
+});
+
+test('a buyer adds a delivery address, Odoo holds it under the company, and archiving it archives it in Odoo', async ({ page }) => {
+  await signIn(page, BOB, '/account/addresses');
+  const name = `Dock ${Date.now()}`;
+  const form = page.getByRole('form', { name: 'New delivery address' });
+  await form.getByLabel('Name (e.g. Warehouse North)').fill(name);
+  await form.getByLabel('Street', { exact: true }).fill('1 Quay Road');
+  await form.getByLabel('Postcode').fill('94107');
+  await form.getByLabel('City').fill('San Francisco');
+  await form.getByLabel('Country').selectOption('US');
+  await form.getByRole('button', { name: 'Add address' }).click();
+  const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
+  await expect(item).toHaveCount(1);
+  const added = await one('res.partner', [['name', '=', name]], ['parent_id', 'type', 'street', 'active']);
+  expect(added).toMatchObject({ type: 'delivery', street: '1 Quay Road', active: true });
+  expect(m2oId(added.parent_id)).toBe(customerId);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: `Archive ${name}` }).click();
+  await expect(item).toHaveCount(0);
+  expect((await one('res.partner', [['id', '=', added.id]], ['active'])).active).toBe(false);
+});
+
+test('a viewer sees the orders but cannot order or open invoices', async ({ page }) => {
+  await signIn(page, 'victor@brightline.example', `/orders/${s21.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Order S00021' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Order again' })).toHaveCount(0);
+  await page.goto('/orders/new');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Your role does not allow ordering');
+  await page.goto('/invoices');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Invoices are for your company’s finance team');
+});
+
+test("another company's order answers 404, as a missing one does", async ({ page }) => {
+  const [other] = await searchRead('sale.order', [['partner_id.commercial_partner_id', '!=', customerId]], ['name'], { limit: 1 });
+  await signIn(page, BOB, '/orders');
+  expect((await page.goto(`/orders/${other!.id}`))!.status()).toBe(404);
+  expect((await page.goto(`/orders/new?from=${other!.id}`))!.status()).not.toBe(500);
+  await expect(page.getByText(String(other!.name))).toHaveCount(0);
+  expect((await page.goto('/orders/999999999'))!.status()).toBe(404);
+});

@@ -121,7 +121,9 @@ async function submitClaimed(ctx: PortalContext, db: Sql, key: string, input: Pl
  */
 async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptions, created: boolean): Promise<PlacedOrder> {
   // A new order is a quotation: no need to read it before confirming.
-  let order = created ? undefined : await readPlaced(ctx, orderId);
+  let order = created ? undefined : await readPlaced(ctx, orderId).catch((err: unknown) => {
+    throw unfinished(ctx, orderId, opts, err);
+  });
   if (opts.mode === 'confirm' && order?.state === 'cancelled') {
     throw new PortalError('conflict', `Order ${order.number} was cancelled in the meantime. Start a new order.`);
   }
@@ -130,8 +132,11 @@ async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptio
       await ctx.odoo.callMethod('sale.order', 'action_confirm', [orderId]);
       order = undefined; // read back below
     } catch (err) {
-      const now = await readPlaced(ctx, orderId).catch(() => order);
-      if (now?.state !== 'confirmed' && now?.state !== 'locked') throw notConfirmed(ctx, orderId, now?.number, err);
+      // Only Odoo's answer tells whether it is confirmed; without one the user hears that it is saved, not more.
+      const now = await readPlaced(ctx, orderId).catch((readErr: unknown) => {
+        throw unfinished(ctx, orderId, opts, readErr);
+      });
+      if (now.state !== 'confirmed' && now.state !== 'locked') throw notConfirmed(ctx, orderId, now.number, err);
       order = now;
     }
   }
@@ -139,16 +144,28 @@ async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptio
     order ??= await readPlaced(ctx, orderId);
   } catch (err) {
     log.warn({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'placed order not read back');
-    throw new PortalError('odoo_unavailable', 'Your order was placed, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.');
+    if (!(err instanceof OdooUnavailableError)) throw err;
+    throw new PortalError('odoo_unavailable', opts.mode === 'confirm'
+      ? 'Your order was placed and confirmed, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.'
+      : 'Your order was placed, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.');
   }
   if (!created) log.info({ requestId: ctx.requestId, orderId, tenant: ctx.tenant.id, state: order.state }, 'order submit finished on retry');
   return { ...order, created };
 }
 
+/** What to tell the user when the order exists in Odoo but the ERP did not say in what state. */
+function unfinished(ctx: PortalContext, orderId: number, opts: PlaceOrderOptions, err: unknown): unknown {
+  if (!(err instanceof OdooUnavailableError)) return err;
+  log.warn({ requestId: ctx.requestId, orderId, err: err.message }, 'order of this form not read');
+  return new PortalError('odoo_unavailable', opts.mode === 'confirm'
+    ? 'Your order is saved, but the ERP did not answer when we checked that it is confirmed. Send the order again to finish it; this will not create a second order.'
+    : 'Your order is saved, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.');
+}
+
 /** What to tell the user when the order exists in Odoo but is not confirmed. */
-function notConfirmed(ctx: PortalContext, orderId: number, number: string | undefined, err: unknown): PortalError {
+function notConfirmed(ctx: PortalContext, orderId: number, number: string, err: unknown): PortalError {
   log.warn({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'order created but not confirmed');
-  const which = number ? `Order ${number}` : 'Your order';
+  const which = `Order ${number}`;
   if (err instanceof OdooError && !(err instanceof OdooUnavailableError)) {
     const reason = err instanceof OdooValidationError ? `: ${err.message}` : '.';
     return new PortalError('odoo_rejected', `${which} is saved as a quotation, but Odoo did not confirm it${reason} Your account manager can confirm or cancel it.`);

@@ -7,9 +7,12 @@ export const TEST_TODAY = '2026-11-23';
 export async function startSimulator(opts: SimulatorOptions = {}) {
   const sim = new OdooSimulator({ seed: 42, today: TEST_TODAY, ...opts });
   const url = await sim.listen(0);
+  // A test's portalContext stands for one request but often serves all the steps of a test,
+  // and they share its Odoo time budget: the production default, so a busy machine does not
+  // run it out. Tests about timeouts set their own.
   const config = (overrides: Partial<OdooConfig> = {}): OdooConfig => ({
     url, db: sim.database, login: 'portal-bot', apiKey: 'demo-odoo-key', protocol: 'auto',
-    timeoutMs: 2_000, maxConcurrency: 8, readRetries: 2, ...overrides,
+    timeoutMs: 10_000, maxConcurrency: 8, readRetries: 2, ...overrides,
   });
   return { sim, url, config };
 }

@@ -1,6 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { auth } from './auth';
 import { portalConfig } from './lib/config';
+import { refuseBadActionRequest } from './lib/http/action-request';
 import { createLimiter, redisFromUrl, type Limiter } from './lib/rate-limit';
 import { readSessionCookie, renewalDue } from './lib/session/session-token';
 import { contentSecurityPolicy, staticSecurityHeaders } from './lib/security-headers';
@@ -37,6 +38,8 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
     ? await signIn.consume(clientIp(req))
     : sub ? await user.consume(sub) : { allowed: true as const };
   if (!outcome.allowed) return finish(tooManyRequests(isApi, outcome.retryAfterSeconds, requestId), requestId);
+  const badAction = await refuseBadActionRequest(req, requestId);
+  if (badAction) return finish(badAction, requestId);
 
   let res: Response;
   if (!sub && !PUBLIC_PATHS.some((p) => p.test(path))) {
@@ -81,6 +84,8 @@ async function renewedSessionCookies(req: NextRequest, ev: NextFetchEvent): Prom
 
 function finish(res: Response, requestId: string): Response {
   res.headers.set('X-Request-Id', requestId);
+  // JSON answered here (401, 429) is one person's and short-lived: never stored.
+  if (res.headers.get('Content-Type')?.startsWith('application/json')) res.headers.set('Cache-Control', 'private, no-store');
   for (const [k, v] of Object.entries(staticSecurityHeaders(process.env.NODE_ENV === 'production' && process.env.PORTAL_HTTPS !== 'false'))) res.headers.set(k, v);
   return res;
 }

@@ -28,7 +28,7 @@ export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
       const params = (opts.params ? opts.params.parse(await route.params) : {}) as z.infer<P>;
       const query = (opts.query ? opts.query.parse(searchParamsOf(req)) : {}) as z.infer<Q>;
       const result = await handler({ ctx, req, params, query });
-      const res = result instanceof Response ? result : NextResponse.json(result);
+      const res = result instanceof Response ? result : NextResponse.json(result, { headers: { 'Cache-Control': PRIVATE } });
       res.headers.set('Server-Timing', ctx.odoo.callLog.serverTiming());
       return res;
     } catch (err) {
@@ -37,10 +37,13 @@ export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
   };
 }
 
+/** A JSON answer is one person's data (or error): no shared or browser cache keeps it. */
+const PRIVATE = 'private, no-store';
+
 export function errorResponse(error: PortalError, requestId: string): NextResponse<PortalErrorBody> {
   return NextResponse.json(
     { error: { code: error.code, message: error.message, requestId, ...(error.fields ? { fields: error.fields } : {}) } },
-    { status: STATUS[error.code] },
+    { status: STATUS[error.code], headers: { 'Cache-Control': PRIVATE } },
   );
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { PortalError, STATUS, type PortalErrorBody } from '../errors';
+import { outcomeOfStatus, settleRequest } from '../portal/audit';
 import { singleValues } from '../schemas/common';
 import { loadSession, type PortalContext } from '../session/require-session';
 import { can, type Permission } from '../session/roles';
@@ -10,7 +11,8 @@ import { toPortalError } from './to-portal-error';
 /**
  * The one wrapper for customer route handlers: session → tenant → permission → zod
  * parse of params and search params → handler → JSON (or the handler's own Response).
- * Every failure answers the one error shape with its status and the request id.
+ * Every failure answers the one error shape with its status and the request id. While
+ * acting, the request's audit row gets the outcome of that status (a 404 is denied).
  */
 export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
   opts: { permission?: Permission; params?: P; query?: Q },
@@ -30,9 +32,12 @@ export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
       const result = await handler({ ctx, req, params, query });
       const res = result instanceof Response ? result : NextResponse.json(result, { headers: { 'Cache-Control': PRIVATE } });
       res.headers.set('Server-Timing', ctx.odoo.callLog.serverTiming());
+      await settleRequest(outcomeOfStatus(res.status));
       return res;
     } catch (err) {
-      return errorResponse(toPortalError(err, requestId), requestId);
+      const res = errorResponse(toPortalError(err, requestId), requestId);
+      await settleRequest(outcomeOfStatus(res.status)).catch(() => {}); // the answer stands; a failed write is logged
+      return res;
     }
   };
 }

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { portalConfig } from '../config';
 import { OdooCallLog, odooGateway, type OdooClient } from '../odoo';
-import { recordAudit } from '../portal/audit';
+import { recordActingRequest } from '../portal/audit';
 import { activeSupportSession, actingIdentity } from '../portal/support';
 import { IdentityResolver, type Identity } from './identity';
 import type { Role } from './roles';
@@ -91,7 +91,7 @@ async function actingContext(staff: StaffContext, sessionId: string, path: strin
   const identity = await actingIdentity(staff, session, (contactId) => identityResolver().resolveContact(staff.odoo, contactId));
   if (!identity) return null;
   const ctx: PortalContext = { requestId: staff.requestId, ip: staff.ip, user: staff.user, odoo: staff.odoo, ...identity, roles: new Set(identity.roles) };
-  await recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: path ?? 'unknown' } });
+  await recordActingRequest(ctx, path);
   return ctx;
 }
 

@@ -5,6 +5,7 @@ import { clientIp } from './lib/http/client-ip';
 import { requestIdFrom } from './lib/http/request-id';
 import { tooManyRequests } from './lib/http/too-many-requests';
 import { portalLimiters } from './lib/limits';
+import { refuseBadActionRequest } from './lib/http/action-request';
 import { readSessionCookie, renewalDue } from './lib/session/session-token';
 import { contentSecurityPolicy, staticSecurityHeaders, transportSecurityHeaders } from './lib/security-headers';
 import { signInLimits } from './lib/sign-in-limits';
@@ -30,6 +31,8 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
     ? await signInLimits().admitRequest(clientIp(req.headers))
     : sub ? await portalLimiters().user.consume(sub) : { allowed: true as const };
   if (!outcome.allowed) return finish(tooManyRequests(isApi && !isSignIn ? 'json' : 'html', outcome.retryAfterSeconds, requestId), requestId);
+  const badAction = await refuseBadActionRequest(req, requestId);
+  if (badAction) return finish(badAction, requestId);
 
   let res: Response;
   if (!sub && !PUBLIC_PATHS.some((p) => p.test(path))) {
@@ -74,6 +77,8 @@ async function renewedSessionCookies(req: NextRequest, ev: NextFetchEvent): Prom
 
 function finish(res: Response, requestId: string): Response {
   res.headers.set('X-Request-Id', requestId);
+  // JSON answered here (401, 429) is one person's and short-lived: never stored.
+  if (res.headers.get('Content-Type')?.startsWith('application/json')) res.headers.set('Cache-Control', 'private, no-store');
   const https = process.env.NODE_ENV === 'production' && portalConfig().PORTAL_HTTPS;
   for (const [k, v] of Object.entries({ ...staticSecurityHeaders(), ...transportSecurityHeaders(https) })) res.headers.set(k, v);
   return res;

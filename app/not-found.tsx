@@ -1,6 +1,9 @@
 import { Link } from '@/components/app-link';
+import { settleRequest } from '@/lib/portal/audit';
 
-export default function NotFound() {
+export default async function NotFound() {
+  // While acting, a record that does not exist or is another customer's is a denied view.
+  await settleRequest('denied');
   return (
     <main id="main" className="mx-auto max-w-lg px-4 py-16">
       <h1 className="text-2xl font-bold">Not found</h1>

@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { PortalError, type ErrorCode } from '../errors';
-import { recordAudit, type AuditOutcome } from '../portal/audit';
+import { outcomeOfError, recordAudit, settleRequest, type AuditOutcome } from '../portal/audit';
 import type { PortalContext, StaffContext } from '../context';
 import { requireSession, requireStaff } from '../session/require-session';
 import { can, type Permission } from '../roles';
@@ -41,12 +41,6 @@ async function run<S extends z.ZodType, T>(
   return ran;
 }
 
-/** A refused or foreign target is a denied attempt; anything else that failed is a failure. */
-function outcomeOf(error: PortalError | undefined): AuditOutcome {
-  if (!error) return 'success';
-  return error.code === 'forbidden' || error.code === 'not_found' ? 'denied' : 'failure';
-}
-
 function errorDetail(error: PortalError | undefined) {
   return error ? { detail: { error: error.code, message: error.message } } : {};
 }
@@ -60,6 +54,8 @@ function resultOf<T>({ result, error }: Ran<unknown, T>): ActionResult<T> {
  * The one wrapper for server actions: session → tenant → permission → support-session
  * write switch → zod parse of the input (FormData or object) → handler → audit event →
  * typed result. Used by every `'use server'` file; the input never carries the tenant.
+ * One audit row per request: while acting, the mutation's event takes the place of the
+ * request's support.request row (lib/portal/audit.ts).
  */
 export function validatedAction<S extends z.ZodType, T>(
   opts: { schema: S; permission?: Permission } & ActionKind<z.infer<S>, T>,
@@ -77,9 +73,11 @@ export function validatedAction<S extends z.ZodType, T>(
       await recordAudit(ctx, {
         action: opts.audit.action,
         target: ran.parsed !== undefined && opts.audit.target ? opts.audit.target(ran.parsed, ran.result) : null,
-        outcome: outcomeOf(ran.error),
+        outcome: outcomeOfError(ran.error?.code),
         ...errorDetail(ran.error),
       });
+    } else {
+      await settleRequest(outcomeOfError(ran.error?.code)); // a preview while acting: its one request row says how it went
     }
     return resultOf(ran);
   };
@@ -111,7 +109,7 @@ export function staffAction<S extends z.ZodType, T>(
     await recordAudit({ ...staff, tenant: about.tenant, contact: about.contact, actingAs: about.actingAs }, {
       action: opts.audit.action,
       target: about.target ?? null,
-      outcome: outcomeOf(ran.error),
+      outcome: outcomeOfError(ran.error?.code),
       ...(ran.error ? errorDetail(ran.error) : about.detail ? { detail: about.detail } : {}),
     });
     return resultOf(ran);

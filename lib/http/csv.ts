@@ -17,7 +17,7 @@ export type CsvColumn<R> =
   /** A date or Odoo datetime text; written as YYYY-MM-DD. */
   | { header: string; type: 'date'; value: (row: R) => string | null | undefined };
 
-const FORMULA_START = /^[\s]*[=+\-@]|^[\t\r\n]/;
+const FORMULA_START = /^\s*[=+\-@]|^[\t\r\n]/;
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
 
 /** A text cell a spreadsheet will show as text, never evaluate. */

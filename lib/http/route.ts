@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { PortalError, STATUS, type PortalErrorBody } from '../errors';
+import { outcomeOfStatus, settleRequest } from '../portal/audit';
 import { singleValues } from '../schemas/common';
 import type { PortalContext } from '../context';
 import { loadSession } from '../session/require-session';
@@ -11,7 +12,8 @@ import { toPortalError } from '../portal/to-portal-error';
 /**
  * The one wrapper for customer route handlers: session → tenant → permission → zod
  * parse of params and search params → handler → JSON (or the handler's own Response).
- * Every failure answers the one error shape with its status and the request id.
+ * Every failure answers the one error shape with its status and the request id. While
+ * acting, the request's audit row gets the outcome of that status (a 404 is denied).
  */
 export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
   opts: { permission?: Permission; params?: P; query?: Q },
@@ -29,19 +31,25 @@ export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
       const params = (opts.params ? opts.params.parse(await route.params) : {}) as z.infer<P>;
       const query = (opts.query ? opts.query.parse(searchParamsOf(req)) : {}) as z.infer<Q>;
       const result = await handler({ ctx, req, params, query });
-      const res = result instanceof Response ? result : NextResponse.json(result);
+      const res = result instanceof Response ? result : NextResponse.json(result, { headers: { 'Cache-Control': PRIVATE } });
       res.headers.set('Server-Timing', ctx.odoo.callLog.serverTiming());
+      await settleRequest(outcomeOfStatus(res.status));
       return res;
     } catch (err) {
-      return errorResponse(toPortalError(err, requestId), requestId);
+      const res = errorResponse(toPortalError(err, requestId), requestId);
+      await settleRequest(outcomeOfStatus(res.status)).catch(() => {}); // the answer stands; a failed write is logged
+      return res;
     }
   };
 }
 
+/** A JSON answer is one person's data (or error): no shared or browser cache keeps it. */
+const PRIVATE = 'private, no-store';
+
 export function errorResponse(error: PortalError, requestId: string): NextResponse<PortalErrorBody> {
   return NextResponse.json(
     { error: { code: error.code, message: error.message, requestId, ...(error.fields ? { fields: error.fields } : {}) } },
-    { status: STATUS[error.code] },
+    { status: STATUS[error.code], headers: { 'Cache-Control': PRIVATE } },
   );
 }
 

@@ -1,9 +1,29 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { portalDb } from '../db/sql';
+import type { ErrorCode } from '../errors';
 import { log } from '../log';
 import type { PortalContext, StaffContext } from '../context';
 
+/**
+ * What became of an attempt, the same everywhere: `success`; `denied` when the portal
+ * refused it (not signed in, a role or a read-only support session that does not allow
+ * it, a record that does not exist or is another customer's: those two look alike on
+ * purpose); `failure` for anything else (bad input, the ERP down, a fault of ours).
+ */
 export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+const DENIED: readonly ErrorCode[] = ['unauthenticated', 'forbidden', 'not_found'];
+
+export function outcomeOfError(code: ErrorCode | undefined): AuditOutcome {
+  if (!code) return 'success';
+  return DENIED.includes(code) ? 'denied' : 'failure';
+}
+
+export function outcomeOfStatus(status: number): AuditOutcome {
+  if (status < 400) return 'success';
+  return status === 401 || status === 403 || status === 404 ? 'denied' : 'failure';
+}
 
 export interface AuditEventInput {
   action: string;
@@ -36,20 +56,97 @@ type Actor = Pick<PortalContext, 'requestId' | 'ip' | 'user'> & Partial<Pick<Por
  */
 export async function recordAudit(actor: Actor | StaffContext, event: AuditEventInput): Promise<void> {
   const a = actor as Actor;
+  const request = await thisRequest();
   try {
     const db = await portalDb();
-    await db.query(
-      `INSERT INTO audit_events (actor_sub, actor_name, actor_email, acting_for_contact_id, acting_for_contact_name, tenant_id,
-        support_session_id, action, target_model, target_id, outcome, detail, ip, request_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-      [a.user.sub, a.user.name, a.user.email, a.contact?.id ?? null, a.contact?.name ?? null, a.tenant?.id ?? null,
-        a.actingAs?.sessionId ?? null, event.action, event.target?.model ?? null, event.target?.id ?? null, event.outcome,
-        event.detail ? JSON.stringify(event.detail) : null, a.ip, a.requestId],
-    );
+    const view = request?.view;
+    if (view && view.for === forWhom(a)) {
+      // This request's support.request row becomes the event: one row per request, keeping its path.
+      await db.query(
+        'UPDATE audit_events SET action = $2, target_model = $3, target_id = $4, outcome = $5, detail = $6 WHERE id = $1',
+        [view.id, event.action, event.target?.model ?? null, event.target?.id ?? null, event.outcome, JSON.stringify({ ...event.detail, path: view.path })],
+      );
+      delete request.view;
+      request.recorded = true;
+      return;
+    }
+    await insert(db, a, event);
+    if (request) request.recorded = true;
   } catch (err) {
     log.error({ requestId: a.requestId, err: (err as Error).message, action: event.action }, 'audit write failed');
     throw err;
   }
+}
+
+async function insert(db: Awaited<ReturnType<typeof portalDb>>, a: Actor, event: AuditEventInput): Promise<number> {
+  const [row] = await db.query<{ id: string | number }>(
+    `INSERT INTO audit_events (actor_sub, actor_name, actor_email, acting_for_contact_id, acting_for_contact_name, tenant_id,
+      support_session_id, action, target_model, target_id, outcome, detail, ip, request_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+    [a.user.sub, a.user.name, a.user.email, a.contact?.id ?? null, a.contact?.name ?? null, a.tenant?.id ?? null,
+      a.actingAs?.sessionId ?? null, event.action, event.target?.model ?? null, event.target?.id ?? null, event.outcome,
+      event.detail ? JSON.stringify(event.detail) : null, a.ip, a.requestId],
+  );
+  return Number(row!.id);
+}
+
+/**
+ * The audit state of one HTTP request. A server action's request runs the session twice
+ * (the action, then the page it re-renders), so the state hangs on the request's own
+ * headers object, which both share, and not on the session context.
+ */
+interface RequestAudit {
+  /** The support.request row written for this request while acting, and for whom (it only becomes an event for the same). */
+  view?: { id: number; for: string; path: string };
+  /** An event already stands for this request: no support.request row on top. */
+  recorded?: boolean;
+}
+
+const forWhom = (a: Actor) => `${a.user.sub} ${a.actingAs?.sessionId} ${a.tenant?.id} ${a.contact?.id}`;
+
+const REQUESTS_KEY = Symbol.for('portal.audit.requests');
+const requests: WeakMap<object, RequestAudit> = ((globalThis as Record<symbol, unknown>)[REQUESTS_KEY] ??= new WeakMap()) as WeakMap<object, RequestAudit>;
+
+async function thisRequest(): Promise<RequestAudit | null> {
+  let key: object;
+  try {
+    key = await headers();
+  } catch {
+    return null; // outside a request (scripts, tests): each call stands alone
+  }
+  let state = requests.get(key);
+  if (!state) requests.set(key, (state = {}));
+  return state;
+}
+
+/**
+ * A request made while acting for a customer: written before anything is shown (no trail,
+ * no data), once per request, as `success` until the request says otherwise
+ * (settleRequest) or a mutation's own event takes its place (recordAudit).
+ */
+export async function recordActingRequest(ctx: PortalContext, path: string | null): Promise<void> {
+  const request = await thisRequest();
+  if (request && (request.view || request.recorded)) return;
+  try {
+    const detail = { path: path ?? 'unknown' };
+    const id = await insert(await portalDb(), ctx, { action: 'support.request', outcome: 'success', detail });
+    if (request) request.view = { id, for: forWhom(ctx), path: detail.path };
+  } catch (err) {
+    log.error({ requestId: ctx.requestId, err: (err as Error).message, action: 'support.request' }, 'audit write failed');
+    throw err;
+  }
+}
+
+/**
+ * The outcome of this request, once known (a route handler's status, a not-found page, a
+ * read-only action's result): a support.request row of it that is not a success says so.
+ */
+export async function settleRequest(outcome: AuditOutcome): Promise<void> {
+  if (outcome === 'success') return;
+  const view = (await thisRequest())?.view;
+  if (!view) return;
+  const db = await portalDb();
+  await db.query('UPDATE audit_events SET outcome = $2 WHERE id = $1', [view.id, outcome]);
 }
 
 export interface AuditFilter {

@@ -6,7 +6,7 @@ import { cache } from 'react';
 import { portalConfig } from '../config';
 import type { PortalContext, StaffContext } from '../context';
 import { clientIp } from '../http/client-ip';
-import { recordAudit } from '../portal/audit';
+import { recordActingRequest } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
 import { activeSupportSession, actingIdentity } from '../portal/support';
 import { IdentityResolver, type Identity } from './identity';
@@ -59,7 +59,7 @@ async function actingContext(staff: StaffContext, sessionId: string, path: strin
   const identity = await actingIdentity(staff, session, (contactId) => identityResolver().resolveContact(staff.odoo, contactId));
   if (!identity) return null;
   const ctx: PortalContext = { requestId: staff.requestId, ip: staff.ip, user: staff.user, odoo: staff.odoo, ...identity, roles: new Set(identity.roles) };
-  await recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: path ?? 'unknown' } });
+  await recordActingRequest(ctx, path);
   return ctx;
 }
 

@@ -148,15 +148,35 @@ test('hostile ids and search params answer 400 or 404 (never 500) and write noth
   expect(await orderCount()).toBe(before);
 });
 
-test('a cross-site POST to a server action is refused and changes nothing', async ({ browser }) => {
+test('a cross-site or malformed server-action request gets a 4xx, never a 500, and changes nothing', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, 'bob@brightline.example', '/');
   // The sign-out form carries its action id; replay it from another origin.
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Sign out' }) });
   const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f).entries()].map(([k, v]) => [k, typeof v === 'string' ? v : v.name]));
-  const res = await page.request.post('/', { multipart: Object.fromEntries(fields), headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, maxRedirects: 0 });
-  expect(res.status()).toBeGreaterThanOrEqual(400);
+  const actionId = fields.map(([k]) => k!).find((k) => k.startsWith('$ACTION_ID_'))!.slice('$ACTION_ID_'.length);
+  const evil = { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' };
+  const post = (headers: Record<string, string>, data: string) => page.request.post('/orders', { headers: { 'Next-Action': actionId, ...headers }, data, maxRedirects: 0 });
+  const multipart = (parts: string) => ['--XyZ\r\n', parts, '--XyZ--\r\n'].join('');
+  const answers = {
+    'no-script form from another origin': (await page.request.post('/', { multipart: Object.fromEntries(fields), headers: evil, maxRedirects: 0 })).status(),
+    'fetch call from another origin': (await post({ ...evil, 'Content-Type': 'text/plain;charset=UTF-8' }, '[]')).status(),
+    'fetch call from an opaque origin': (await post({ Origin: 'null', 'Content-Type': 'text/plain;charset=UTF-8' }, '[]')).status(),
+    'arguments that are not JSON': (await post({ 'Content-Type': 'text/plain;charset=UTF-8' }, 'garbage{')).status(),
+    'arguments that are not a list': (await post({ 'Content-Type': 'text/plain;charset=UTF-8' }, '{"a":1}')).status(),
+    'a JSON body': (await post({ 'Content-Type': 'application/json' }, '[]')).status(),
+    'a urlencoded body': (await post({ 'Content-Type': 'application/x-www-form-urlencoded' }, 'a=1')).status(),
+    'a multipart body that does not parse': (await post({ 'Content-Type': 'multipart/form-data; boundary=XyZ' }, 'garbage')).status(),
+    'a multipart body without boundary': (await post({ 'Content-Type': 'multipart/form-data' }, 'garbage')).status(),
+    'multipart arguments that are not JSON': (await post({ 'Content-Type': 'multipart/form-data; boundary=XyZ' }, multipart('Content-Disposition: form-data; name="0"\r\n\r\nnot json\r\n'))).status(),
+  };
+  expect(answers).toEqual({
+    'no-script form from another origin': 403, 'fetch call from another origin': 403, 'fetch call from an opaque origin': 403,
+    'arguments that are not JSON': 400, 'arguments that are not a list': 400, 'a JSON body': 400, 'a urlencoded body': 400,
+    'a multipart body that does not parse': 400, 'a multipart body without boundary': 400, 'multipart arguments that are not JSON': 400,
+  });
+  // None of them ran the sign-out.
   expect((await page.request.get('/api/me')).status()).toBe(200);
   await context.close();
 });
@@ -172,6 +192,46 @@ test('callbackUrl never leads off the portal', async ({ browser }) => {
     expect(page.url(), target).not.toContain('evil');
     await context.close();
   }
+});
+
+test('an id is only ever its canonical digits: 1e1, 01, 1.0, 0x.., +1 open nothing', async () => {
+  const bob = contexts.get('buyerA')!;
+  const picking = ids.A.picking;
+  const order = ids.A.order;
+  expect((await bob.get(`/deliveries/${picking}`)).status()).toBe(200);
+  expect((await bob.get(`/api/deliveries/${picking}`)).status()).toBe(200);
+  const variants = (id: number) => [`0${id}`, `${id}.0`, `${id}e0`, `${id / 10}e1`, `0x${id.toString(16)}`, `%2B${id}`, `%20${id}`, `${id}%20`];
+  const got: string[] = [];
+  for (const v of variants(picking)) {
+    got.push(`/deliveries/${v}: ${(await bob.get(`/deliveries/${v}`, { maxRedirects: 0 })).status()}`);
+    const api = await bob.get(`/api/deliveries/${v}`);
+    got.push(`/api/deliveries/${v}: ${api.status()} ${(await api.json()).error?.code}`);
+  }
+  for (const v of variants(order)) {
+    got.push(`/orders/${v}: ${(await bob.get(`/orders/${v}`, { maxRedirects: 0 })).status()}`);
+    got.push(`/orders/new?from=${v}: ${(await bob.get(`/orders/new?from=${v}`, { maxRedirects: 0 })).status()}`);
+  }
+  expect(got).toEqual([
+    ...variants(picking).flatMap((v) => [`/deliveries/${v}: 404`, `/api/deliveries/${v}: 400 bad_request`]),
+    ...variants(order).flatMap((v) => [`/orders/${v}: 404`, `/orders/new?from=${v}: 404`]),
+  ]);
+});
+
+test('JSON answers and downloads are private and never stored', async () => {
+  const answers: string[] = [];
+  for (const [person, path] of [
+    ['buyerA', '/api/me'], ['buyerA', `/api/deliveries/${ids.A.picking}`], ['buyerA', `/api/deliveries/${ids.B.picking}`], ['buyerA', '/api/deliveries/abc'],
+    ['anonymous', '/api/me'], ['manager', '/api/me'], ['anonymous', '/api/health'],
+    ['buyerA', '/orders/export'], ['financeA', '/invoices/export'], ['financeA', '/statement/csv'],
+  ] as const) {
+    const res = await contexts.get(person)!.get(path, { maxRedirects: 0 });
+    answers.push(`${person} ${path}: ${res.status()} ${res.headers()['cache-control']}`);
+  }
+  expect(answers).toEqual([
+    'buyerA /api/me: 200 private, no-store', `buyerA /api/deliveries/${ids.A.picking}: 200 private, no-store`, `buyerA /api/deliveries/${ids.B.picking}: 404 private, no-store`,
+    'buyerA /api/deliveries/abc: 400 private, no-store', 'anonymous /api/me: 401 private, no-store', 'manager /api/me: 403 private, no-store', 'anonymous /api/health: 200 private, no-store',
+    'buyerA /orders/export: 200 private, no-store', 'financeA /invoices/export: 200 private, no-store', 'financeA /statement/csv: 200 private, no-store',
+  ]);
 });
 
 test('every answer carries the security headers, pages and API alike', async () => {

@@ -90,3 +90,44 @@ test('a customer cannot open the support pages, and a buyer cannot read the acce
   await page.goto('/account/access-log');
   await expect(page.getByRole('main').getByRole('alert')).toContainText('for your company’s admins');
 });
+
+test('while acting, each request is one audit row with the outcome it had, and the trail names the contact and the customer apart', async ({ page }) => {
+  const [bob] = await odooCall<{ id: number }[]>('res.partner', 'search_read', { domain: [['email', '=', 'bob@brightline.example']], fields: ['id'] });
+  const [foreignOrder] = await odooCall<{ id: number }[]>('sale.order', 'search_read', { domain: [['partner_id', 'child_of', [11]]], fields: ['id'], limit: 1 });
+  const [foreignPicking] = await odooCall<{ id: number }[]>('stock.picking', 'search_read', { domain: [['partner_id', 'child_of', [11]], ['picking_type_code', '=', 'outgoing']], fields: ['id'], limit: 1 });
+  await signIn(page, MIA, '/support/customers/10');
+  await page.getByRole('combobox', { name: 'Act as' }).selectOption({ label: 'Bob Buyer (bob@brightline.example)' });
+  await page.getByLabel(/^Reason/).fill(REASON);
+  await page.getByLabel(/Allow changes on the customer’s behalf/).check();
+  await page.getByRole('button', { name: 'Start acting' }).click();
+  const banner = page.getByRole('region', { name: 'Support session' });
+  await expect(banner).toContainText('changes allowed');
+
+  // Another customer's order and delivery answer 404, as missing ones do.
+  expect((await page.goto(`/orders/${foreignOrder!.id}`))!.status()).toBe(404);
+  expect((await page.request.get(`/api/deliveries/${foreignPicking!.id}`)).status()).toBe(404);
+  // One change (a POST whose page re-renders afterwards).
+  await page.goto('/account');
+  await page.getByRole('textbox', { name: 'Name' }).fill('Bob Buyer');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await banner.getByRole('button', { name: 'Stop acting' }).click();
+  await expect(page).toHaveURL(/\/support$/);
+
+  await page.goto('/support/audit');
+  const rows = await page.getByRole('table', { name: /Audit events/ }).locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => [...td.childNodes].map((n) => n.textContent!.trim()).filter(Boolean).join(' | '))));
+  const [forCell, action, outcome, ipAndRequest] = [2, 3, 5, 6]; // When, Who, For, Action, Target, Outcome, IP · request
+  const withAction = (text: string) => rows.filter((r) => r[action] === text);
+  expect(withAction(`support.request | GET /orders/${foreignOrder!.id}`).map((r) => r[outcome])).toEqual(['denied']);
+  expect(withAction(`support.request | GET /api/deliveries/${foreignPicking!.id}`).map((r) => r[outcome])).toEqual(['denied']);
+  // The POST is one row: its change, with the page it came from, and nothing else under its request id.
+  const [change, ...more] = withAction('contact.update-own | POST /account');
+  expect(more).toEqual([]);
+  expect(change![outcome]).toBe('success');
+  const requestOf = (r: string[]) => r[ipAndRequest]!.slice(-8); // the request id's first 8 characters
+  expect(rows.filter((r) => requestOf(r) === requestOf(change!))).toHaveLength(1);
+  expect(rows.filter((r) => r[action]!.startsWith('support.request | POST /account'))).toEqual([]);
+  // “For”: the contact with its own id, the customer with its own.
+  expect(change![forCell]).toBe(`Bob Buyer (contact #${bob!.id}) | customer #10`);
+});

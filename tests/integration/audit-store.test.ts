@@ -8,6 +8,25 @@ import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
 import { startSimulator } from '../helpers/odoo-sim';
 
+// lib/portal/audit keys a request's audit state on the request's headers object (next/headers):
+// here a test names the request it is in, or none.
+vi.mock('next/headers', () => ({
+  headers: async () => {
+    const current = (globalThis as { testRequest?: object }).testRequest;
+    if (!current) throw new Error('headers() outside a request');
+    return current;
+  },
+}));
+/** Runs `fn` as one HTTP request (its own headers object). */
+async function inRequest<T>(fn: () => Promise<T>): Promise<T> {
+  (globalThis as { testRequest?: object }).testRequest = new Headers();
+  try {
+    return await fn();
+  } finally {
+    delete (globalThis as { testRequest?: object }).testRequest;
+  }
+}
+
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `portal_audit_${process.pid}_${Date.now()}`;
 let sim: OdooSimulator;
@@ -86,6 +105,60 @@ describe.each([
     const [entry] = await support.accessLog(alice);
     expect(entry).toMatchObject({ id: session.id, staff: { name: 'Mia Manager' }, reason: 'Customer asked for help with a reorder', endReason: 'stopped', pagesViewed: 1 });
     expect(entry!.changes).toEqual([expect.objectContaining({ action: 'order.place', target: 'sale.order 5000', outcome: 'success' })]);
+  });
+
+  it('writes one row per request while acting, with the outcome the request had', async () => {
+    const { audit, support } = await loadWith(env());
+    const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
+    const session = await support.startSupportSession(mia, { customerId: SEED_IDS.customers.A, contactId: SEED_IDS.contacts.bobBuyerA, reason: 'Customer asked for help with an address', canWrite: true }, 30);
+    const identity = await support.actingIdentity(mia, (await support.activeSupportSession(mia.user.sub, session.id))!);
+    const acting = (requestId: string) => ({ ...mia, requestId, ...identity!, roles: new Set(identity!.roles) });
+
+    // Another customer's order: the page answers 404 (not-found settles the request as denied).
+    await inRequest(async () => {
+      await audit.recordActingRequest(acting('r-foreign'), 'GET /orders/999999');
+      await audit.settleRequest('denied');
+    });
+    // A route handler that answered 200.
+    await inRequest(async () => {
+      await audit.recordActingRequest(acting('r-api'), 'GET /api/me');
+      await audit.settleRequest(audit.outcomeOfStatus(200));
+    });
+    // A POST: the action's session, its event, then the page it re-renders runs the session again.
+    await inRequest(async () => {
+      await audit.recordActingRequest(acting('r-post'), 'POST /account/addresses');
+      await audit.recordAudit(acting('r-post'), { action: 'address.create', target: { model: 'res.partner', id: 91 }, outcome: 'success' });
+      await audit.recordActingRequest(acting('r-post'), 'POST /account/addresses');
+    });
+    // Starting to act: the staff action's event, then the re-rendered page already acting.
+    await inRequest(async () => {
+      await audit.recordAudit({ ...mia, requestId: 'r-start', tenant: identity!.tenant, contact: identity!.contact }, { action: 'support.start', outcome: 'success' });
+      await audit.recordActingRequest(acting('r-start'), 'POST /support/customers/10');
+    });
+    // A staff page opened while acting, refusing a customer: its own event, not the acting row's.
+    await inRequest(async () => {
+      await audit.recordActingRequest(acting('r-staff'), 'GET /support/customers/11');
+      await audit.recordAudit({ ...mia, requestId: 'r-staff' }, { action: 'support.open-customer', target: { model: 'res.partner', id: 11 }, outcome: 'denied' });
+    });
+
+    const rows = (await audit.listAuditEvents({ actorSub: mia.user.sub })).filter((e) => e.requestId?.startsWith('r-'));
+    const byRequest = (id: string) => rows.filter((e) => e.requestId === id).map((e) => [e.action, e.outcome, e.detail?.path ?? null, e.tenantId, e.actingFor?.id ?? null]);
+    expect(byRequest('r-foreign')).toEqual([['support.request', 'denied', 'GET /orders/999999', SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA]]);
+    expect(byRequest('r-api')).toEqual([['support.request', 'success', 'GET /api/me', SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA]]);
+    expect(byRequest('r-post')).toEqual([['address.create', 'success', 'POST /account/addresses', SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA]]);
+    expect(byRequest('r-start')).toEqual([['support.start', 'success', null, SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA]]);
+    expect(byRequest('r-staff')).toEqual([
+      ['support.open-customer', 'denied', null, null, null],
+      ['support.request', 'success', 'GET /support/customers/11', SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA],
+    ]);
+  });
+
+  it('maps every refusal to denied and every other error to failure', async () => {
+    const { audit } = await loadWith(env());
+    expect([undefined, 'unauthenticated', 'forbidden', 'not_found', 'bad_request', 'conflict', 'odoo_unavailable', 'internal'].map((c) => audit.outcomeOfError(c as never)))
+      .toEqual(['success', 'denied', 'denied', 'denied', 'failure', 'failure', 'failure', 'failure']);
+    expect([200, 302, 400, 401, 403, 404, 409, 429, 500, 503].map(audit.outcomeOfStatus))
+      .toEqual(['success', 'success', 'failure', 'denied', 'denied', 'denied', 'failure', 'failure', 'failure', 'failure']);
   });
 
   it('closes a session at its time limit', async () => {

@@ -1,10 +1,21 @@
 import type { Metadata } from 'next';
 import { formatDateTime } from '@/lib/format';
 import { Badge, EmptyState, PageHeader } from '@/components/ui';
-import { listAuditEvents } from '@/lib/portal/audit';
+import { listAuditEvents, type AuditEvent } from '@/lib/portal/audit';
 import { requireStaff } from '@/lib/session/require-session';
 
 export const metadata: Metadata = { title: 'Audit log' };
+
+/** The contact acted for and the customer (tenant), each with its own id: they are different Odoo records. */
+function forWhom(e: AuditEvent) {
+  if (!e.actingFor && e.tenantId === null) return '—';
+  return (
+    <>
+      {e.actingFor ? <span className="block">{e.actingFor.name} (contact #{e.actingFor.id})</span> : null}
+      {e.tenantId !== null ? <span className="block text-xs text-slate-700">customer #{e.tenantId}</span> : null}
+    </>
+  );
+}
 
 export default async function StaffAuditPage() {
   const staff = await requireStaff();
@@ -28,7 +39,7 @@ export default async function StaffAuditPage() {
                 <tr key={e.id} className="border-t border-slate-200 align-top">
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.at)}</td>
                   <td className="px-3 py-2">{e.actor.name}</td>
-                  <td className="px-3 py-2">{e.actingFor ? `${e.actingFor.name}${e.tenantId ? ` (#${e.tenantId})` : ''}` : '—'}</td>
+                  <td className="px-3 py-2">{forWhom(e)}</td>
                   <td className="px-3 py-2">{e.action}{e.detail && 'path' in e.detail ? <span className="block text-xs text-slate-700">{String(e.detail.path)}</span> : null}</td>
                   <td className="px-3 py-2">{e.target ? `${e.target.model} ${e.target.id}` : '—'}</td>
                   <td className="px-3 py-2"><Badge color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'red' : 'amber'}>{e.outcome}</Badge></td>

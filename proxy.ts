@@ -10,7 +10,7 @@ import { contentSecurityPolicy, staticSecurityHeaders } from './lib/security-hea
  * and route handler: request id, sign-in check, rate limits, security headers. It only
  * reads the session cookie; pages and the data layer check everything again.
  */
-const PUBLIC_PATHS = [/^\/signin$/, /^\/not-linked$/, /^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/signin$/, /^\/not-linked$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/odoo-webhook$/];
 const SIGN_IN_PATHS = [/^\/signin$/, /^\/api\/auth\/(signin|callback)\//];
 
 let limiters: { user: Limiter; signIn: Limiter } | undefined;

@@ -5,6 +5,7 @@ import { log } from '../log';
 import type { PlaceOrderInput } from '../schemas/orders';
 import type { PortalContext } from '../session/require-session';
 import { listAddresses } from './account';
+import { invalidateTenant } from './cache-bus';
 import { orderState, type OrderState } from './orders';
 import { tenantDomain } from './tenant';
 
@@ -90,6 +91,8 @@ async function createClaimed(ctx: PortalContext, db: Sql, key: string, input: Pl
   if (ctx.actingAs) {
     await ctx.odoo.messagePost('sale.order', orderId, `Placed in the customer portal by ${ctx.user.name}${ctx.user.email ? ` (${ctx.user.email})` : ''} on behalf of ${ctx.contact.name}, support session ${ctx.actingAs.sessionId}. Reason: ${ctx.actingAs.reason}`);
   }
+  // The new order (and, once confirmed, its delivery) shows at once on every instance.
+  await invalidateTenant(ctx.tenant.id, ['orders', 'deliveries']);
   log.info({ requestId: ctx.requestId, orderId, tenant: ctx.tenant.id }, 'order placed');
   return { ...(await readPlaced(ctx, orderId)), created: true };
 }

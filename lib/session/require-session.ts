@@ -6,6 +6,7 @@ import { cache } from 'react';
 import { portalConfig } from '../config';
 import type { PortalContext, StaffContext } from '../context';
 import { clientIp } from '../http/client-ip';
+import { processSingleton } from '../process-singleton';
 import { recordAudit } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
 import { activeSupportSession, actingIdentity } from '../portal/support';
@@ -19,11 +20,12 @@ export type SessionState =
   | { status: 'customer'; ctx: PortalContext; staff?: StaffContext }
   | { status: 'staff'; ctx: StaffContext };
 
-let resolver: IdentityResolver | undefined;
+/** One resolver per process, so forgetIdentities() in an action also clears what pages and route handlers cached. */
 function identityResolver() {
-  const c = portalConfig();
-  resolver ??= new IdentityResolver({ mapping: c.PORTAL_PARTNER_MAPPING, roleGroups: c.PORTAL_ROLE_GROUPS, ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS });
-  return resolver;
+  return processSingleton('identity-resolver', () => {
+    const c = portalConfig();
+    return new IdentityResolver({ mapping: c.PORTAL_PARTNER_MAPPING, roleGroups: c.PORTAL_ROLE_GROUPS, ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS });
+  });
 }
 
 /** The session of this request, resolved once per request (React cache). Never redirects. */
@@ -83,5 +85,5 @@ export async function requireStaff(): Promise<StaffContext> {
 
 /** Drops cached sign-in mappings after a change to contacts or roles, so it applies at once here. */
 export function forgetIdentities() {
-  resolver?.forget();
+  identityResolver().forget();
 }

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { decode, type JWT } from 'next-auth/jwt';
+import { processSingleton } from '../process-singleton';
 import type { SessionClaims } from './identity';
 
 /**
@@ -31,8 +32,11 @@ export type SessionCookie =
 
 interface CookieJar { getAll(): { name: string; value: string }[] }
 
-/** Decrypted payloads by cookie name and value. A value that decrypted once is the same token until it expires. */
-const decrypted = new LRUCache<string, SessionToken>({ max: 10_000 });
+/**
+ * Decrypted payloads by cookie name and value, one cache for the process (proxy, pages,
+ * actions and route handlers). A value that decrypted once is the same token until it expires.
+ */
+const decrypted = processSingleton('session-token-cache', () => new LRUCache<string, SessionToken>({ max: 10_000 }));
 
 export async function readSessionCookie(jar: CookieJar): Promise<SessionCookie> {
   const cookie = assemble(jar);

@@ -9,7 +9,7 @@ import { clientIp } from '../http/client-ip';
 import { processSingleton } from '../process-singleton';
 import { recordAudit } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
-import { activeSupportSession, actingIdentity } from '../portal/support';
+import { activeSupportSession, actingIdentity, endUnmanagedSupportSession, stillManages } from '../portal/support';
 import { IdentityResolver, type Identity } from './identity';
 import { readSessionCookie } from './session-token';
 
@@ -52,13 +52,21 @@ export const loadSession = cache(async (): Promise<SessionState> => {
 });
 
 /**
- * The customer context of a staff member's open support session, or null when it ended or
- * expired. Every request made while acting is written to the audit trail.
+ * The customer context of a staff member's open support session, or null when it ended,
+ * expired or its customer is no longer theirs (then it is ended here). Every request made
+ * while acting is written to the audit trail.
  */
 async function actingContext(staff: StaffContext, sessionId: string, path: string | null): Promise<PortalContext | null> {
   const session = await activeSupportSession(staff.user.sub, sessionId);
   if (!session) return null;
-  const identity = await actingIdentity(staff, session, (contactId) => identityResolver().resolveContact(staff.odoo, contactId));
+  const [managed, identity] = await Promise.all([
+    stillManages(staff, session.tenant.id),
+    actingIdentity(staff, session, (contactId) => identityResolver().resolveContact(staff.odoo, contactId)),
+  ]);
+  if (!managed) {
+    await endUnmanagedSupportSession(staff, session, path);
+    return null;
+  }
   if (!identity) return null;
   const ctx: PortalContext = { requestId: staff.requestId, ip: staff.ip, user: staff.user, odoo: staff.odoo, ...identity, roles: new Set(identity.roles) };
   await recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: path ?? 'unknown' } });

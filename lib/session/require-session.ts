@@ -11,6 +11,7 @@ import { recordAudit } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
 import { activeSupportSession, actingIdentity, endUnmanagedSupportSession, stillManages } from '../portal/support';
 import { IdentityResolver, type Identity } from './identity';
+import { signInRevocations } from './revocation';
 import { readSessionCookie } from './session-token';
 
 export type SessionState =
@@ -32,6 +33,8 @@ function identityResolver() {
 export const loadSession = cache(async (): Promise<SessionState> => {
   const session = await readSessionCookie(await cookies());
   if (session.status !== 'valid') return { status: 'anonymous' };
+  // A signed-out sign-in stays signed out, whichever copy of its cookie comes back.
+  if (await signInRevocations().isRevoked(session.token.sid)) return { status: 'anonymous' };
   const { claims, acting: actingId } = session.token;
   const h = await headers();
   const requestId = h.get('x-request-id') ?? randomUUID();

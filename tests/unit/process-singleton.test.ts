@@ -20,11 +20,13 @@ describe('process-wide state', () => {
     dropProcessSingleton('test-thing');
   });
 
-  it('is one store and one Odoo gateway for every bundled copy of their modules', async () => {
+  it('is one store, one Odoo gateway and one revocation list for every bundled copy of their modules', async () => {
     const [sqlA, sqlB] = [await anotherBundle(() => import('../../lib/db/sql')), await anotherBundle(() => import('../../lib/db/sql'))];
     expect(sqlA).not.toBe(sqlB); // two copies of the module, as in two bundles
     expect(sqlA.portalDb()).toBe(sqlB.portalDb());
     const [odooA, odooB] = [await anotherBundle(() => import('../../lib/odoo')), await anotherBundle(() => import('../../lib/odoo'))];
     expect(odooA.odooGateway()).toBe(odooB.odooGateway());
+    const [revA, revB] = [await anotherBundle(() => import('../../lib/session/revocation')), await anotherBundle(() => import('../../lib/session/revocation'))];
+    expect(revA.signInRevocations()).toBe(revB.signInRevocations());
   });
 });

@@ -34,13 +34,16 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
     authorization: { params: { scope: config.AUTH_OIDC_SCOPE } },
   }],
   events: {
-    // Acting for a customer ends with the staff member's sign-out.
+    // Any sign-out, also through next-auth's own /api/auth/signout, ends the sign-in on the
+    // server: its id is revoked and a support session it was acting in ends
+    // (lib/session/sign-out.ts; the portal's sign-out button does it before this too).
     async signOut(message) {
-      const token = 'token' in message ? message.token : null;
-      const sub = (token?.claims as SessionClaims | undefined)?.sub;
-      if (sub && typeof token?.acting === 'string') {
-        const { endSupportSession } = await import('./lib/portal/support');
-        await endSupportSession(sub, token.acting, 'signed-out');
+      const payload = 'token' in message ? message.token : null;
+      const { sessionTokenFromPayload } = await import('./lib/session/session-token');
+      const token = payload ? sessionTokenFromPayload(payload) : null;
+      if (token) {
+        const { endSignIn } = await import('./lib/session/sign-out');
+        await endSignIn(token);
       }
     },
   },
@@ -51,7 +54,16 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
       const { admitMappedSignIn } = await import('./lib/sign-in-mapping');
       return admitMappedSignIn(claimsFromProfile(profile));
     },
-    jwt({ token, profile, trigger, session }) {
+    async jwt({ token, profile, trigger, session }) {
+      // Every sign-in gets its own id, kept through renewals, that sign-out revokes.
+      if (profile) token.sid = crypto.randomUUID();
+      else {
+        // Renewing the cookie (the proxy, on page loads) or updating it (support sessions)
+        // never re-issues a signed-out sign-in, so a copied cookie cannot outlive its
+        // revocation; an answer of null makes next-auth clear the cookie.
+        const { signInRevocations } = await import('./lib/session/revocation');
+        if (typeof token.sid !== 'string' || (await signInRevocations().isRevoked(token.sid))) return null;
+      }
       // Starting and stopping a support session updates the cookie. A value sent by a
       // browser itself is harmless: it only counts when it names an open session of this
       // same staff member in the portal store.

@@ -15,6 +15,8 @@ const schema = z.object({
   AUTH_OIDC_NAME: z.string().min(1).default('Northwind sign-in'),
   AUTH_OIDC_SCOPE: z.string().min(1).default('openid email profile groups'),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(30 * 86400).default(8 * 3600),
+  /** How long an instance trusts its "not signed out" answer for a session before asking the store again. */
+  SESSION_REVOCATION_CHECK_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   PORTAL_PARTNER_MAPPING: z.enum(['email', 'claim']).default('email'),
   PORTAL_PARTNER_CLAIM: z.string().min(1).default('odoo_partner_id'),
   PORTAL_GROUPS_CLAIM: z.string().min(1).default('groups'),

@@ -1,4 +1,5 @@
 import { portalConfig } from './config';
+import { processSingleton } from './process-singleton';
 import { createLimiter, redisFromUrl, type Limiter } from './rate-limit';
 
 /**
@@ -20,11 +21,8 @@ export interface PortalLimiters {
 
 export const SIGN_IN_FAILURE_WINDOW_SECONDS = 15 * 60;
 
-const KEY = Symbol.for('portal.limiters');
-
 export function portalLimiters(): PortalLimiters {
-  const store = globalThis as { [KEY]?: PortalLimiters };
-  return (store[KEY] ??= createPortalLimiters());
+  return processSingleton('limiters', createPortalLimiters);
 }
 
 function createPortalLimiters(): PortalLimiters {

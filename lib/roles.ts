@@ -40,13 +40,21 @@ export function can(roles: ReadonlySet<Role>, permission: Permission): boolean {
   return granted.some((r) => roles.has(r));
 }
 
+export const isStaffRole = (role: string): boolean => (STAFF_ROLES as readonly string[]).includes(role);
+
 /**
  * Roles from the IdP's groups claim, with group names mapped through PORTAL_ROLE_GROUPS
- * (role → group name; unmapped roles use their own name as the group).
+ * (role → group name). An unmapped customer role uses its own name as the group; a staff
+ * role is granted only through an explicit mapping, because a group that merely carries
+ * the name "support-admin" (one a user or another tenant of the IdP could create) must
+ * not open every customer's account.
  */
 export function rolesFromGroups(groups: unknown, mapping: Partial<Record<Role, string>>): Role[] {
   const list = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : typeof groups === 'string' ? [groups] : [];
-  return ROLES.filter((role) => list.includes(mapping[role] ?? role));
+  return ROLES.filter((role) => {
+    const group = mapping[role] ?? (isStaffRole(role) ? undefined : role);
+    return group !== undefined && list.includes(group);
+  });
 }
 
 export function rolesFromTags(tagNames: string[]): CustomerRole[] {

@@ -61,6 +61,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     AUTH_OIDC_CLIENT_ID: 'portal',
     AUTH_OIDC_CLIENT_SECRET: clientSecret,
     AUTH_OIDC_SCOPE: 'openid email profile groups',
+    // Staff roles come only from an explicit mapping: the dev IdP's staff groups, named after the roles.
+    PORTAL_ROLE_GROUPS: process.env.PORTAL_ROLE_GROUPS ?? JSON.stringify({ 'account-manager': 'account-manager', 'support-admin': 'support-admin' }),
     // Served over plain HTTP on this machine: no HSTS, no Secure cookies.
     PORTAL_HTTPS: 'false',
     // The demo's public secrets above are allowed in this production build (lib/config.ts).

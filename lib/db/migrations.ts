@@ -60,6 +60,19 @@ const STEPS: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Sign-outs: a signed-out session's id is refused until every cookie carrying it has expired.
+    version: 2,
+    sql: `
+      CREATE TABLE revoked_sign_ins (
+        sid TEXT PRIMARY KEY,
+        sub TEXT NOT NULL,
+        revoked_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        expires_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX revoked_sign_ins_expires ON revoked_sign_ins (expires_at);
+    `,
+  },
 ];
 
 /** Serialises concurrent migrators (two instances starting together) on PostgreSQL. */

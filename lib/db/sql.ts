@@ -1,6 +1,7 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
 import { log } from '../log';
+import { dropProcessSingleton, existingProcessSingleton, processSingleton } from '../process-singleton';
 import { migrate } from './migrations';
 
 /**
@@ -52,17 +53,29 @@ export async function openSql(opts: { databaseUrl?: string; pgliteDir?: string }
   };
 }
 
-let shared: Promise<Sql> | undefined;
+const STORE = 'portal-db';
 
-/** The process-wide store, opened and migrated on first use. */
+/**
+ * The process-wide store, opened and migrated on first use. Kept per process, not per
+ * module copy: pages, actions and route handlers are separate bundles, and with PGlite
+ * each copy of a module-level store was its own database (a support session stopped in
+ * an action still open for route handlers).
+ */
 export function portalDb(): Promise<Sql> {
-  shared ??= (async () => {
+  return processSingleton(STORE, () => (async () => {
     const sql = await openSql({ databaseUrl: process.env.DATABASE_URL, pgliteDir: process.env.AUDIT_PGLITE_DIR ?? '.data/audit' });
     await migrate(sql);
     return sql;
   })().catch((err) => {
-    shared = undefined; // try again on the next request rather than failing forever
+    dropProcessSingleton(STORE); // try again on the next request rather than failing forever
     throw err;
-  });
-  return shared;
+  }));
+}
+
+/** Closes the process's store; the next portalDb() opens it again (tests switching databases, shutdown). */
+export async function closePortalDb(): Promise<void> {
+  const open = existingProcessSingleton<Promise<Sql>>(STORE);
+  dropProcessSingleton(STORE);
+  const sql = await open?.catch(() => null);
+  await sql?.close();
 }

@@ -24,6 +24,8 @@ export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
     try {
       const state = await loadSession();
       if (state.status === 'anonymous') throw new PortalError('unauthenticated', 'Sign in to continue.');
+      // Staff reach customer data only inside an open support session (loadSession checks it in the store on every request).
+      if (state.status === 'staff') throw new PortalError('forbidden', 'You are not acting for a customer.');
       if (state.status !== 'customer') throw new PortalError('forbidden', 'Your sign-in is not linked to a customer account.');
       const { ctx } = state;
       requestId = ctx.requestId;

@@ -2,6 +2,7 @@ import 'server-only';
 import { PassThrough, type Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import { OdooUnavailableError } from './errors';
+import { processSingleton } from '../process-singleton';
 
 /**
  * The one place that speaks HTTP to Odoo, through undici's request() on one keep-alive pool.
@@ -13,7 +14,7 @@ import { OdooUnavailableError } from './errors';
  * The timeout covers the time until the response headers and body are in (for JSON), or
  * until the headers (for streams).
  */
-const odooPool = new Agent({ keepAliveTimeout: 10_000 });
+const odooPool = processSingleton('odoo-http-pool', () => new Agent({ keepAliveTimeout: 10_000 }));
 
 export interface HttpResponse {
   status: number;

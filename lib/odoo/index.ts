@@ -1,15 +1,17 @@
 import 'server-only';
 import { OdooGateway } from './client';
 import { odooConfigFromEnv } from './config';
+import { processSingleton } from '../process-singleton';
 
 export { OdooCallLog } from './call-log';
 export { OdooClient, OdooGateway, type Domain, type OdooRecord } from './client';
 export * from './errors';
 export { likeLiteral } from './like';
 
-/** The process-wide gateway, configured from the environment on first use. */
-let gateway: OdooGateway | undefined;
+/**
+ * The process-wide gateway, configured from the environment on first use: one concurrency
+ * cap and one web session per process, however many bundles import this module.
+ */
 export function odooGateway(): OdooGateway {
-  gateway ??= new OdooGateway(odooConfigFromEnv());
-  return gateway;
+  return processSingleton('odoo-gateway', () => new OdooGateway(odooConfigFromEnv()));
 }

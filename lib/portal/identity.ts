@@ -6,7 +6,7 @@ import { FIELDS, m2o } from './fields';
 /**
  * Who a signed-in person is in Odoo. A customer is one active contact (matched by the
  * `odoo_partner_id` claim or by verified email); the tenant is that contact's commercial
- * partner. Staff are matched to their Odoo user by email.
+ * partner. Staff are matched to their Odoo user by verified email.
  */
 export type Claims = { sub: string; email?: string; emailVerified?: boolean; partnerId?: number };
 
@@ -68,11 +68,15 @@ async function withoutSharedEmailInvites(odoo: OdooClient, contacts: PartnerRow[
   return kept.length ? kept : contacts;
 }
 
-/** The Odoo user of a staff member (salesperson on `res.partner.user_id`), by login or email. */
-export async function findStaffUser(odoo: OdooClient, email: string | undefined): Promise<number | null> {
-  if (!email) return null;
+/**
+ * The Odoo user of a staff member (salesperson on `res.partner.user_id`): the one user
+ * whose login or email is the IdP's email, and only when the IdP says it verified that
+ * email (else anyone able to set an address at the IdP could become a salesperson).
+ */
+export async function findStaffUser(odoo: OdooClient, claims: Pick<Claims, 'email' | 'emailVerified'>): Promise<number | null> {
+  if (!claims.email || claims.emailVerified !== true) return null;
   // Exact comparisons, never a pattern (`=ilike` reads `_` and `%` as wildcards).
-  const normalised = email.trim().toLowerCase();
+  const normalised = claims.email.trim().toLowerCase();
   const users = await odoo.searchRead('res.users', ['|', ['login', '=', normalised], ['partner_id.email_normalized', '=', normalised]], { fields: FIELDS.user, limit: 5 });
   const exact = users.filter((u) => [u.login, u.email].some((v) => typeof v === 'string' && v.trim().toLowerCase() === normalised));
   return exact.length === 1 ? exact[0]!.id : null;

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Readable } from 'node:stream';
 import { portalConfig } from '../config';
 import { odooConfigFromEnv } from '../odoo/config';
+import { processSingleton } from '../process-singleton';
 import type { PortalContext } from '../context';
 import { invoicePdfSource, invoiceWriteDate, type PdfSource } from './invoices';
 import { pdfCacheDirFor, PdfDiskCache, pdfVersion } from './pdf-cache';
@@ -15,18 +16,13 @@ export interface InvoicePdf {
   stored?: Promise<boolean>;
 }
 
-const CACHE = Symbol.for('portal.invoicePdfCache');
-type WithCache = typeof globalThis & { [CACHE]?: PdfDiskCache | null };
-
 /** The process-wide PDF cache from PDF_CACHE_DIR (null when `off`). */
 export function invoicePdfCache(): PdfDiskCache | null {
-  const g = globalThis as WithCache;
-  if (g[CACHE] === undefined) {
+  return processSingleton('invoice-pdf-cache', () => {
     const root = portalConfig().PDF_CACHE_DIR;
     const odoo = odooConfigFromEnv();
-    g[CACHE] = root === 'off' ? null : new PdfDiskCache(pdfCacheDirFor(root, odoo.url, odoo.db));
-  }
-  return g[CACHE];
+    return root === 'off' ? null : new PdfDiskCache(pdfCacheDirFor(root, odoo.url, odoo.db));
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { portalDb } from '../db/sql';
 import { PortalError, notFound } from '../errors';
+import { recordAudit } from './audit';
 import type { Domain } from '../odoo';
 import { likeLiteral } from '../odoo';
 import type { startActingInput } from '../schemas/support';
@@ -127,7 +128,28 @@ export async function activeSupportSession(staffSub: string, sessionId: string):
   return toSession(row);
 }
 
-export async function endSupportSession(staffSub: string, sessionId: string, reason: 'stopped' | 'expired' | 'signed-out'): Promise<boolean> {
+/**
+ * Whether the staff member may still act for this customer, by the same rule as starting
+ * (a support admin any customer, an account manager only while Odoo names them its
+ * salesperson). Asked of Odoo on every request made while acting, so a customer given to
+ * another salesperson in Odoo ends the session at the next request.
+ */
+export async function stillManages(staff: StaffContext, tenantId: number): Promise<boolean> {
+  const rows = await staff.odoo.searchRead('res.partner', [['id', '=', tenantId], ...(await managedDomain(staff))], { fields: ['id'], limit: 1 });
+  return rows.length === 1;
+}
+
+/** Ends a session whose customer the staff member no longer manages, and writes it to the trail (the customer's access log shows it). */
+export async function endUnmanagedSupportSession(staff: StaffContext, session: SupportSession, path: string | null): Promise<void> {
+  if (!(await endSupportSession(staff.user.sub, session.id, 'reassigned'))) return;
+  await recordAudit({ ...staff, tenant: session.tenant, contact: session.contact, actingAs: actingAsOf(session) }, {
+    action: 'support.end', outcome: 'denied', detail: { reason: 'reassigned', path: path ?? 'unknown' },
+  });
+}
+
+export type SupportSessionEnd = 'stopped' | 'expired' | 'signed-out' | 'reassigned';
+
+export async function endSupportSession(staffSub: string, sessionId: string, reason: SupportSessionEnd): Promise<boolean> {
   const db = await portalDb();
   const rows = await db.query('UPDATE support_sessions SET ended_at = LEAST(now(), expires_at), end_reason = $3 WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL RETURNING id', [sessionId, staffSub, reason]);
   return rows.length > 0;
@@ -146,8 +168,11 @@ export async function setSessionWrite(staffSub: string, sessionId: string, canWr
 export async function actingIdentity(staff: StaffContext, session: SupportSession, lookup: (contactId: number) => Promise<CustomerIdentity | Unlinked> = (id) => findCustomer(staff.odoo, { sub: `contact:${id}`, partnerId: id }, 'claim')) {
   const found = await lookup(session.contact.id);
   if (found.kind !== 'customer' || found.tenant.id !== session.tenant.id) return null;
-  const actingAs: ActingAs = { sessionId: session.id, canWrite: session.canWrite, expiresAt: session.expiresAt, reason: session.reason };
-  return { contact: { id: found.contact.id, name: found.contact.name }, tenant: found.tenant, roles: found.odooRoles, actingAs };
+  return { contact: { id: found.contact.id, name: found.contact.name }, tenant: found.tenant, roles: found.odooRoles, actingAs: actingAsOf(session) };
+}
+
+function actingAsOf(session: SupportSession): ActingAs {
+  return { sessionId: session.id, canWrite: session.canWrite, expiresAt: session.expiresAt, reason: session.reason };
 }
 
 export async function listSupportSessions(filter: { tenantId?: number; staffSub?: string; limit?: number }): Promise<SupportSession[]> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { LRUCache } from 'lru-cache';
 import type { OdooClient } from '../odoo';
 import { findCustomer, findStaffUser, type CustomerIdentity, type Unlinked } from '../portal/identity';
-import { rolesFromGroups, STAFF_ROLES, type Role } from '../roles';
+import { isStaffRole, rolesFromGroups, type Role } from '../roles';
 
 /** What the session cookie carries: the IdP's claims, nothing the portal derived. */
 export interface SessionClaims {
@@ -49,9 +49,9 @@ export class IdentityResolver {
 
   private async lookup(odoo: OdooClient, claims: SessionClaims): Promise<Identity> {
     const idpRoles = rolesFromGroups(claims.groups, this.opts.roleGroups);
-    const staffRoles = idpRoles.filter((r) => (STAFF_ROLES as readonly string[]).includes(r));
+    const staffRoles = idpRoles.filter(isStaffRole);
     if (staffRoles.length > 0) {
-      return { kind: 'staff', roles: staffRoles, odooUserId: await findStaffUser(odoo, claims.email) };
+      return { kind: 'staff', roles: staffRoles, odooUserId: await findStaffUser(odoo, claims) };
     }
     const found = await findCustomer(odoo, { sub: claims.sub, email: claims.email, emailVerified: claims.emailVerified, partnerId: claims.partnerId }, this.opts.mapping);
     if (found.kind !== 'customer') return found;

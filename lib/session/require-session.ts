@@ -6,10 +6,12 @@ import { cache } from 'react';
 import { portalConfig } from '../config';
 import type { PortalContext, StaffContext } from '../context';
 import { clientIp } from '../http/client-ip';
+import { processSingleton } from '../process-singleton';
 import { recordActingRequest } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
-import { activeSupportSession, actingIdentity } from '../portal/support';
+import { activeSupportSession, actingIdentity, endUnmanagedSupportSession, stillManages } from '../portal/support';
 import { IdentityResolver, type Identity } from './identity';
+import { signInRevocations } from './revocation';
 import { readSessionCookie } from './session-token';
 
 export type SessionState =
@@ -19,17 +21,20 @@ export type SessionState =
   | { status: 'customer'; ctx: PortalContext; staff?: StaffContext }
   | { status: 'staff'; ctx: StaffContext };
 
-let resolver: IdentityResolver | undefined;
+/** One resolver per process, so forgetIdentities() in an action also clears what pages and route handlers cached. */
 function identityResolver() {
-  const c = portalConfig();
-  resolver ??= new IdentityResolver({ mapping: c.PORTAL_PARTNER_MAPPING, roleGroups: c.PORTAL_ROLE_GROUPS, ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS });
-  return resolver;
+  return processSingleton('identity-resolver', () => {
+    const c = portalConfig();
+    return new IdentityResolver({ mapping: c.PORTAL_PARTNER_MAPPING, roleGroups: c.PORTAL_ROLE_GROUPS, ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS });
+  });
 }
 
 /** The session of this request, resolved once per request (React cache). Never redirects. */
 export const loadSession = cache(async (): Promise<SessionState> => {
   const session = await readSessionCookie(await cookies());
   if (session.status !== 'valid') return { status: 'anonymous' };
+  // A signed-out sign-in stays signed out, whichever copy of its cookie comes back.
+  if (await signInRevocations().isRevoked(session.token.sid)) return { status: 'anonymous' };
   const { claims, acting: actingId } = session.token;
   const h = await headers();
   const requestId = h.get('x-request-id') ?? randomUUID();
@@ -50,13 +55,21 @@ export const loadSession = cache(async (): Promise<SessionState> => {
 });
 
 /**
- * The customer context of a staff member's open support session, or null when it ended or
- * expired. Every request made while acting is written to the audit trail.
+ * The customer context of a staff member's open support session, or null when it ended,
+ * expired or its customer is no longer theirs (then it is ended here). Every request made
+ * while acting is written to the audit trail.
  */
 async function actingContext(staff: StaffContext, sessionId: string, path: string | null): Promise<PortalContext | null> {
   const session = await activeSupportSession(staff.user.sub, sessionId);
   if (!session) return null;
-  const identity = await actingIdentity(staff, session, (contactId) => identityResolver().resolveContact(staff.odoo, contactId));
+  const [managed, identity] = await Promise.all([
+    stillManages(staff, session.tenant.id),
+    actingIdentity(staff, session, (contactId) => identityResolver().resolveContact(staff.odoo, contactId)),
+  ]);
+  if (!managed) {
+    await endUnmanagedSupportSession(staff, session, path);
+    return null;
+  }
   if (!identity) return null;
   const ctx: PortalContext = { requestId: staff.requestId, ip: staff.ip, user: staff.user, odoo: staff.odoo, ...identity, roles: new Set(identity.roles) };
   await recordActingRequest(ctx, path);
@@ -83,5 +96,5 @@ export async function requireStaff(): Promise<StaffContext> {
 
 /** Drops cached sign-in mappings after a change to contacts or roles, so it applies at once here. */
 export function forgetIdentities() {
-  resolver?.forget();
+  identityResolver().forget();
 }

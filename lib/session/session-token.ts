@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { decode, type JWT } from 'next-auth/jwt';
+import { processSingleton } from '../process-singleton';
 import type { SessionClaims } from './identity';
 
 /**
@@ -16,6 +17,8 @@ const COOKIE_NAMES = ['__Secure-authjs.session-token', 'authjs.session-token'] a
 const RENEW_AFTER_SECONDS = 5 * 60;
 
 export interface SessionToken {
+  /** This sign-in's id, the same in every renewal of its cookie; sign-out revokes it (lib/session/revocation.ts). */
+  sid: string;
   claims: SessionClaims;
   /** The support session a staff member acts in, if any (checked against the store per request). */
   acting: string | null;
@@ -31,8 +34,11 @@ export type SessionCookie =
 
 interface CookieJar { getAll(): { name: string; value: string }[] }
 
-/** Decrypted payloads by cookie name and value. A value that decrypted once is the same token until it expires. */
-const decrypted = new LRUCache<string, SessionToken>({ max: 10_000 });
+/**
+ * Decrypted payloads by cookie name and value, one cache for the process (proxy, pages,
+ * actions and route handlers). A value that decrypted once is the same token until it expires.
+ */
+const decrypted = processSingleton('session-token-cache', () => new LRUCache<string, SessionToken>({ max: 10_000 }));
 
 export async function readSessionCookie(jar: CookieJar): Promise<SessionCookie> {
   const cookie = assemble(jar);
@@ -41,7 +47,7 @@ export async function readSessionCookie(jar: CookieJar): Promise<SessionCookie> 
   let token = decrypted.get(key);
   if (!token) {
     const payload = await decode({ token: cookie.value, secret: secrets(), salt: cookie.name }).catch(() => null);
-    token = payload ? fromPayload(payload) ?? undefined : undefined;
+    token = payload ? sessionTokenFromPayload(payload) ?? undefined : undefined;
     if (!token) return { status: 'invalid', cookieNames: cookie.parts };
     decrypted.set(key, token, { ttl: Math.max(1, token.expiresAt * 1000 - Date.now()) });
   }
@@ -76,8 +82,13 @@ function secrets(): string[] {
   return all.filter((s): s is string => Boolean(s));
 }
 
-function fromPayload(payload: JWT): SessionToken | null {
+/**
+ * The portal's view of a decrypted token; null when it lacks a subject, an expiry or a
+ * sign-in id (a cookie whose sign-in could not be ended on the server is no session).
+ */
+export function sessionTokenFromPayload(payload: JWT): SessionToken | null {
   const claims = payload.claims as SessionClaims | undefined;
   if (typeof claims?.sub !== 'string' || !claims.sub || typeof payload.exp !== 'number') return null;
-  return { claims, acting: typeof payload.acting === 'string' ? payload.acting : null, expiresAt: payload.exp };
+  if (typeof payload.sid !== 'string' || !payload.sid) return null;
+  return { sid: payload.sid, claims, acting: typeof payload.acting === 'string' ? payload.acting : null, expiresAt: payload.exp };
 }

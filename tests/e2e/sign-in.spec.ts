@@ -42,13 +42,34 @@ for (const [login, why] of [['nobody@unknown.example', 'no contact'], ['olga@bri
   });
 }
 
-test('sign-out ends the session', async ({ page }) => {
+test('sign-out ends the session on the server: a copy of the cookie taken before is signed out on pages and API, and is not renewed', async ({ page, browser }) => {
   await signIn(page, 'bob@brightline.example');
+  const [copy] = (await page.context().cookies()).filter((c) => c.name === 'authjs.session-token');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByText('You are signed out.')).toBeVisible();
   expect((await page.request.get('/api/me')).status()).toBe(401);
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin/);
+
+  // The copied cookie, replayed from another browser.
+  const replay = await browser.newContext();
+  await replay.addCookies([copy!]);
+  const other = await replay.newPage();
+  expect((await other.request.get('/api/me')).status()).toBe(401);
+  expect((await other.request.get('/orders/export')).status()).toBe(401);
+  await other.goto('/orders');
+  await expect(other).toHaveURL(/\/signin/);
+  await expect(other.getByRole('button', { name: /^Sign in with/ })).toBeVisible();
+
+  // Made to look six minutes old, so that a page load would renew it: the renewal clears it instead.
+  const secret = process.env.AUTH_SECRET ?? DEMO_AUTH_SECRET;
+  const payload = await decode({ token: copy!.value, secret, salt: copy!.name });
+  await replay.addCookies([{ ...copy!, value: await encode({ token: { claims: payload!.claims, sid: payload!.sid, acting: null }, secret, salt: copy!.name, maxAge: 8 * 3600 - 360 }) }]);
+  const load = await other.request.get('/orders', { headers: { 'sec-fetch-dest': 'document' }, maxRedirects: 0 });
+  const setCookies = load.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+  expect(setCookies).toContainEqual(expect.stringMatching(/^authjs\.session-token=;/));
+  expect((await replay.cookies()).filter((c) => c.name === 'authjs.session-token')).toEqual([]);
+  await replay.close();
 });
 
 test('a tampered session cookie is no session', async ({ page, context }) => {
@@ -75,7 +96,7 @@ test('a fresh session cookie is not re-issued on every request', async ({ page }
   const [cookie] = (await page.context().cookies()).filter((c) => c.name === 'authjs.session-token');
   const secret = process.env.AUTH_SECRET ?? DEMO_AUTH_SECRET;
   const payload = await decode({ token: cookie!.value, secret, salt: cookie!.name });
-  const sixMinutesOld = await encode({ token: { claims: payload!.claims, acting: null }, secret, salt: cookie!.name, maxAge: 8 * 3600 - 360 });
+  const sixMinutesOld = await encode({ token: { claims: payload!.claims, sid: payload!.sid, acting: null }, secret, salt: cookie!.name, maxAge: 8 * 3600 - 360 });
   await page.context().addCookies([{ ...cookie!, value: sixMinutesOld }]);
   expect(await sessionCookies(await page.request.get('/api/me'))).toEqual([]);
   const renewed = await sessionCookies((await page.goto('/orders'))!);

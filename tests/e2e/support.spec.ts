@@ -1,8 +1,32 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectAccessible, expectFitsPhone, odooCall, signIn } from './helpers';
 
 const MIA = 'mia.manager@northwind.example';
 const REASON = 'Customer called: help with a reorder of fasteners';
+const A = 10;
+
+/** Mia starts acting for one of customer A's contacts, read-only. */
+async function actForA(page: Page, contact: string) {
+  await signIn(page, MIA, '/');
+  await page.goto(`/support/customers/${A}`);
+  await page.getByRole('combobox', { name: 'Act as' }).selectOption({ label: contact });
+  await page.getByLabel(/^Reason/).fill(REASON);
+  await page.getByRole('button', { name: 'Start acting' }).click();
+  const banner = page.getByRole('region', { name: 'Support session' });
+  await expect(banner).toContainText(`you are acting for ${contact.replace(/ \(.*/, '')} at Brightline Hardware Ltd`);
+  return banner;
+}
+
+/** The browser's session cookie as it is now. */
+async function sessionCookie(context: BrowserContext) {
+  return (await context.cookies()).filter((c) => c.name === 'authjs.session-token');
+}
+
+/** One record id of customer A, as Odoo has it. */
+async function idOfA(model: string, domain: unknown[]): Promise<number> {
+  const [row] = await odooCall<{ id: number }[]>(model, 'search_read', { domain: [['partner_id', 'child_of', A], ...domain], fields: ['id'], limit: 1 });
+  return row!.id;
+}
 
 test('an account manager acts for customer A with a reason, orders after switching changes on, stops, and A’s admin sees it in the access log', async ({ page, browser }) => {
   await signIn(page, MIA, '/');
@@ -130,4 +154,85 @@ test('while acting, each request is one audit row with the outcome it had, and t
   expect(rows.filter((r) => r[action]!.startsWith('support.request | POST /account'))).toEqual([]);
   // “For”: the contact with its own id, the customer with its own.
   expect(change![forCell]).toBe(`Bob Buyer (contact #${bob!.id}) | customer #10`);
+});
+
+test('while acting, route handlers act for the customer every time; once stopped, a copy of the earlier cookie reaches no customer data', async ({ page, browser }) => {
+  const delivery = await idOfA('stock.picking', [['picking_type_code', '=', 'outgoing']]);
+  const invoice = await idOfA('account.move', [['move_type', '=', 'out_invoice'], ['state', '=', 'posted']]);
+  const banner = await actForA(page, 'Fiona Finance (fiona@brightline.example)');
+
+  for (let i = 0; i < 3; i++) {
+    const me = await page.request.get('/api/me');
+    expect(me.status()).toBe(200);
+    expect(await me.json()).toMatchObject({ tenant: { id: A }, contact: { name: 'Fiona Finance' }, actingAs: { canWrite: false } });
+    expect((await page.request.get(`/api/deliveries/${delivery}`)).status()).toBe(200);
+    const pdf = await page.request.get(`/invoices/${invoice}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await page.goto('/orders');
+    await expect(banner).toBeVisible();
+  }
+  expect((await page.request.get('/orders/export')).status()).toBe(200);
+
+  const preStop = await sessionCookie(page.context());
+  await banner.getByRole('button', { name: 'Stop acting' }).click();
+  await expect(page).toHaveURL(/\/support$/);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(preStop);
+  const other = await replay.newPage();
+  await other.goto('/orders');
+  await expect(other).toHaveURL(/\/support$/);
+  await expect(other.getByRole('region', { name: 'Support session' })).toHaveCount(0);
+  for (const path of ['/api/me', '/orders/export', `/api/deliveries/${delivery}`, `/invoices/${invoice}/pdf`]) {
+    const res = await other.request.get(path);
+    expect(res.status(), path).toBe(403);
+    expect(await res.text(), path).not.toMatch(/Brightline|Fiona|actingAs|tenant|%PDF/);
+  }
+  await replay.close();
+});
+
+test('a staff member’s sign-out ends acting and the sign-in: a copy of the cookie taken while acting reaches nothing', async ({ page, browser }) => {
+  const delivery = await idOfA('stock.picking', [['picking_type_code', '=', 'outgoing']]);
+  await actForA(page, 'Bob Buyer (bob@brightline.example)');
+  const copy = await sessionCookie(page.context());
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+
+  const replay = await browser.newContext();
+  await replay.addCookies(copy);
+  const other = await replay.newPage();
+  for (const path of ['/api/me', '/orders/export', `/api/deliveries/${delivery}`]) {
+    const res = await other.request.get(path);
+    expect(res.status(), path).toBe(401);
+    expect(await res.text(), path).not.toMatch(/Brightline|Bob|actingAs/);
+  }
+  for (const path of ['/orders', '/support']) {
+    await other.goto(path);
+    await expect(other).toHaveURL(/\/signin/);
+  }
+  await replay.close();
+});
+
+test('an account manager whose customer is given to another salesperson in Odoo loses the support session at the next request, and the customer’s log says so', async ({ page, browser }) => {
+  await actForA(page, 'Bob Buyer (bob@brightline.example)');
+  await odooCall('res.partner', 'write', { ids: [A], vals: { user_id: 5 } });
+  try {
+    await page.goto('/orders');
+    await expect(page).toHaveURL(/\/support$/);
+    expect((await page.request.get('/api/me')).status()).toBe(403);
+  } finally {
+    await odooCall('res.partner', 'write', { ids: [A], vals: { user_id: 4 } });
+  }
+  // Given back, the ended session stays ended.
+  await page.goto('/orders');
+  await expect(page).toHaveURL(/\/support$/);
+
+  const aliceContext = await browser.newContext();
+  const alice = await aliceContext.newPage();
+  await signIn(alice, 'alice@brightline.example', '/account/access-log');
+  const entry = alice.getByRole('list', { name: 'Support sessions' }).getByRole('listitem').first();
+  await expect(entry).toContainText('ended (reassigned)');
+  await expect(entry).toContainText('Session ended: no longer your account manager');
+  await aliceContext.close();
 });

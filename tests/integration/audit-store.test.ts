@@ -52,6 +52,8 @@ afterAll(async () => {
 
 /** The same modules, loaded fresh against one store: PostgreSQL via DATABASE_URL, or PGlite without it. */
 async function loadWith(env: { DATABASE_URL?: string }) {
+  // The store is one per process (lib/process-singleton.ts): close it so the next use opens the one asked for.
+  await (await import('../../lib/db/sql')).closePortalDb();
   vi.resetModules();
   if (env.DATABASE_URL) process.env.DATABASE_URL = env.DATABASE_URL;
   else delete process.env.DATABASE_URL;

@@ -44,9 +44,28 @@ describe('mapping a sign-in to an Odoo partner', () => {
     expect(await byClaim.resolve(gateway.client(), { sub: 'c' })).toEqual({ kind: 'unlinked', reason: 'no-match' });
   });
 
-  it('treats account managers and support admins as staff matched to their Odoo user', async () => {
-    expect(await resolver().resolve(gateway.client(), { sub: 'm', email: 'mia.manager@northwind.example', emailVerified: true, groups: ['account-manager'] }))
+  const staffGroups = { 'account-manager': 'Northwind Sales', 'support-admin': 'Northwind Support' } as const;
+  const staffResolver = () => new IdentityResolver({ mapping: 'email', roleGroups: staffGroups, ttlSeconds: 300 });
+
+  it('treats account managers and support admins as staff, through the mapped groups, matched to their Odoo user', async () => {
+    expect(await staffResolver().resolve(gateway.client(), { sub: 'm', email: 'mia.manager@northwind.example', emailVerified: true, groups: ['Northwind Sales'] }))
       .toEqual({ kind: 'staff', roles: ['account-manager'], odooUserId: SEED_IDS.users.managerMia });
+    expect(await staffResolver().resolve(gateway.client(), { sub: 's', email: 'Sofia.Support@northwind.example', emailVerified: true, groups: ['Northwind Support'] }))
+      .toEqual({ kind: 'staff', roles: ['support-admin'], odooUserId: SEED_IDS.users.support });
+  });
+
+  it('makes nobody staff for a group that merely carries a staff role’s name', async () => {
+    for (const groups of [['support-admin'], ['account-manager']]) {
+      expect((await resolver().resolve(gateway.client(), { sub: 'x', email: 'bob@brightline.example', emailVerified: true, groups })).kind).toBe('customer');
+      expect((await staffResolver().resolve(gateway.client(), { sub: 'x', email: 'bob@brightline.example', emailVerified: true, groups })).kind).toBe('customer');
+    }
+  });
+
+  it('finds a staff member’s Odoo user only by a verified email, never by a pattern', async () => {
+    const resolve = (email: string, emailVerified: boolean) => staffResolver().resolve(gateway.client(), { sub: 'm', email, emailVerified, groups: ['Northwind Sales'] });
+    expect(await resolve('mia.manager@northwind.example', false)).toEqual({ kind: 'staff', roles: ['account-manager'], odooUserId: null });
+    expect(await resolve('mia_manager@northwind.example', true)).toEqual({ kind: 'staff', roles: ['account-manager'], odooUserId: null });
+    expect(await resolve('%@northwind.example', true)).toEqual({ kind: 'staff', roles: ['account-manager'], odooUserId: null });
   });
 
   it('keeps a mapping for the TTL only: an archived contact loses access once it expires', async () => {

@@ -7,8 +7,15 @@ describe('roles', () => {
   it('reads roles from the groups claim, through the configured group names', () => {
     expect(rolesFromGroups(['Portal Buyers', 'finance', 'unrelated'], { buyer: 'Portal Buyers' })).toEqual(['buyer', 'finance']);
     expect(rolesFromGroups(['buyer'], { buyer: 'Portal Buyers' })).toEqual([]);
-    expect(rolesFromGroups('account-manager', {})).toEqual(['account-manager']);
     expect(rolesFromGroups(undefined, {})).toEqual([]);
+  });
+
+  it('grants a staff role only through an explicit group mapping, never for a group that merely has its name', () => {
+    expect(rolesFromGroups('account-manager', {})).toEqual([]);
+    expect(rolesFromGroups(['support-admin', 'account-manager', 'buyer'], { buyer: 'Portal Buyers' })).toEqual([]);
+    expect(rolesFromGroups(['support-admin'], { 'account-manager': 'Sales' })).toEqual([]);
+    expect(rolesFromGroups(['Sales', 'Support Leads'], { 'account-manager': 'Sales', 'support-admin': 'Support Leads' })).toEqual(['account-manager', 'support-admin']);
+    expect(rolesFromGroups(['support-admin'], { 'support-admin': 'support-admin' })).toEqual(['support-admin']);
   });
 
   it('reads roles from the portal tags on the Odoo contact', () => {

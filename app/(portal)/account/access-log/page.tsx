@@ -16,6 +16,7 @@ const ACTION_LABEL: Record<string, string> = {
 
 function describe(change: { action: string; detail: Record<string, unknown> | null }): string {
   if (change.action === 'support.set-write') return change.detail?.canWrite ? 'Allowed changes on your behalf' : 'Went back to read-only';
+  if (change.action === 'support.end' && change.detail?.reason === 'reassigned') return 'Session ended: no longer your account manager';
   return ACTION_LABEL[change.action] ?? change.action;
 }
 

@@ -15,7 +15,7 @@ import { signInLimits } from './lib/sign-in-limits';
  * and route handler: request id, sign-in check, rate limits, security headers. It only
  * reads the session cookie; pages and the data layer check everything again.
  */
-const PUBLIC_PATHS = [/^\/signin$/, /^\/not-linked$/, /^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/signin$/, /^\/not-linked$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/odoo-webhook$/];
 const SIGN_IN_PATHS = [/^\/signin$/, /^\/api\/auth\/(signin|callback)\//];
 
 export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Response> {

@@ -13,7 +13,7 @@ export default defineConfig({
     include: ['tests/{unit,contract,integration}/**/*.test.ts'],
     environment: 'node',
     // The portal store (audit, support sessions, order claims) in memory unless a test opens its own.
-    env: { AUDIT_PGLITE_DIR: 'memory://', PDF_CACHE_DIR: 'off' },
+    env: { AUDIT_PGLITE_DIR: 'memory://', PDF_CACHE_DIR: 'off', PORTAL_CACHE_TTL_SECONDS: '0' },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Integration suites share Redis and PostgreSQL; files run one after another.

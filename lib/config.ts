@@ -51,6 +51,10 @@ const schema = z.object({
   INVOICE_AMOUNT_ROLES: csv.default(['finance', 'customer-admin']),
   /** Posted invoice PDFs kept on disk (a path instances may share); `off` keeps none. */
   PDF_CACHE_DIR: z.string().min(1).default('.data/pdf-cache'),
+  /** How long a cached Odoo read may answer when no webhook ended it first; 0 turns the cache off. */
+  PORTAL_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Shared secret of Odoo's webhook (app/api/odoo-webhook); unset: the endpoint refuses everything. */
+  ODOO_WEBHOOK_SECRET: z.string().min(32).optional(),
 });
 
 export type PortalConfig = z.infer<typeof schema> & { INVOICE_AMOUNT_ROLES: Role[] };

@@ -5,6 +5,7 @@ import { FIELDS, webSpec } from './fields';
 import { openTotals, type CurrencyTotals } from './invoices';
 import { can } from '../roles';
 import { orderDomain, orderSort, toOrderRow, type OrderRow } from './orders';
+import { cachedRead } from './read-cache';
 
 export interface Dashboard {
   openOrders: number;
@@ -22,6 +23,10 @@ export interface Dashboard {
  * a buyer on Odoo 17+ (four on 16), plus the invoice totals' two for finance and admins.
  */
 export async function dashboard(ctx: PortalContext, now = new Date()): Promise<Dashboard> {
+  return cachedRead(ctx, 'dashboard', [], ['orders', 'deliveries', 'invoices'], () => readDashboard(ctx, now));
+}
+
+async function readDashboard(ctx: PortalContext, now: Date): Promise<Dashboard> {
   const [open, deliveriesInProgress, lateDeliveries, invoices] = await Promise.all([
     openOrders(ctx),
     ctx.odoo.searchCount('stock.picking', deliveryDomain(ctx, { status: 'in-progress' }, odooNow(now))),

@@ -4,6 +4,7 @@ import { likeLiteral } from '../odoo';
 import type { DeliveryListQuery } from '../schemas/deliveries';
 import type { PortalContext } from '../context';
 import { FIELDS, m2o, num, text, utc } from './fields';
+import { cachedRead } from './read-cache';
 import { tenantDomain } from './tenant';
 
 /** The steps a customer follows: Odoo's picking states folded into four. */
@@ -56,6 +57,10 @@ export function deliveryDomain(ctx: Pick<PortalContext, 'tenant'>, q: Pick<Deliv
 }
 
 export async function listDeliveries(ctx: PortalContext, q: DeliveryListQuery, now = new Date()) {
+  return cachedRead(ctx, 'deliveries.list', [q], ['deliveries'], () => readDeliveryPage(ctx, q, now));
+}
+
+async function readDeliveryPage(ctx: PortalContext, q: DeliveryListQuery, now: Date) {
   const domain = deliveryDomain(ctx, q, odooNow(now));
   const [records, total] = await Promise.all([
     ctx.odoo.searchRead('stock.picking', domain, { fields: FIELDS.picking, offset: (q.page - 1) * q.size, limit: q.size, order: 'scheduled_date desc, id desc' }),
@@ -69,6 +74,10 @@ export async function listDeliveries(ctx: PortalContext, q: DeliveryListQuery, n
  * when the id is not the tenant's. Three parallel calls, each carrying the tenant domain.
  */
 export async function getDelivery(ctx: PortalContext, id: number, now = new Date()): Promise<DeliveryDetail | null> {
+  return cachedRead(ctx, 'deliveries.get', [id], ['deliveries'], () => readDelivery(ctx, id, now));
+}
+
+async function readDelivery(ctx: PortalContext, id: number, now: Date): Promise<DeliveryDetail | null> {
   const [pickings, moves, backorders] = await Promise.all([
     ctx.odoo.searchRead('stock.picking', [['id', '=', id], ['picking_type_code', '=', 'outgoing'], ...tenantDomain(ctx)], { fields: FIELDS.picking, limit: 1 }),
     ctx.odoo.searchRead('stock.move', [['picking_id', '=', id], ...tenantDomain(ctx, 'picking_id.partner_id')], { fields: FIELDS.move, order: 'id', limit: 1000 }),

@@ -7,6 +7,7 @@ import { forbidden } from '../errors';
 import { can } from '../roles';
 import { currency, FIELDS, ids, m2o, num, text, webSpec } from './fields';
 import { stepOf, type DeliveryStep } from './deliveries';
+import { cachedRead } from './read-cache';
 import { tenantDomain } from './tenant';
 
 export type PaymentStatus = 'not_paid' | 'partial' | 'in_payment' | 'paid' | 'reversed';
@@ -102,6 +103,10 @@ export async function openTotals(ctx: PortalContext, now = new Date()): Promise<
  */
 export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now = new Date()) {
   requireFinance(ctx);
+  return cachedRead(ctx, 'invoices.list', [q, odooToday(now)], ['invoices'], () => readInvoicePage(ctx, q, now));
+}
+
+async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Date) {
   const today = odooToday(now);
   const domain = invoiceDomain(ctx, q, today);
   const [records, totals] = await Promise.all([
@@ -160,6 +165,10 @@ export interface InvoiceDetail extends InvoiceRow {
  */
 export async function getInvoice(ctx: PortalContext, id: number, now = new Date()): Promise<InvoiceDetail | null> {
   requireFinance(ctx);
+  return cachedRead(ctx, 'invoices.get', [id, odooToday(now)], ['invoices', 'orders', 'deliveries'], () => readInvoice(ctx, id, now));
+}
+
+async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<InvoiceDetail | null> {
   const [found, orders, pickings] = await Promise.all([
     invoiceWithLines(ctx, id),
     ctx.odoo.searchRead('sale.order', [['invoice_ids', 'in', [id]], ...tenantDomain(ctx)], { fields: ['name'], limit: 50 }),
@@ -223,6 +232,10 @@ export interface PdfSource {
 /** Number, PDF attachment and write date of one of the tenant's posted invoices, or null: what the PDF route needs. */
 export async function invoicePdfSource(ctx: PortalContext, id: number): Promise<PdfSource | null> {
   requireFinance(ctx);
+  return cachedRead(ctx, 'invoices.pdf-source', [id], ['invoices'], () => readPdfSource(ctx, id));
+}
+
+async function readPdfSource(ctx: PortalContext, id: number): Promise<PdfSource | null> {
   const [move] = await ctx.odoo.searchRead('account.move', [['id', '=', id], ...invoiceBaseDomain(ctx)], { fields: ['name', 'invoice_pdf_report_id', 'write_date'], limit: 1 });
   return move ? { id: move.id, number: String(move.name), attachmentId: m2o(move.invoice_pdf_report_id)?.id ?? false, writeDate: text(move.write_date) } : null;
 }

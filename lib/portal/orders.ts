@@ -6,6 +6,7 @@ import type { PortalContext } from '../context';
 import { can } from '../roles';
 import { currency, FIELDS, m2o, num, text, utc, webSpec } from './fields';
 import { stepOf } from './deliveries';
+import { cachedRead } from './read-cache';
 import { tenantDomain } from './tenant';
 
 export type OrderState = 'quotation' | 'confirmed' | 'locked' | 'cancelled';
@@ -61,8 +62,12 @@ export function orderSort(q: Pick<OrderListQuery, 'sort' | 'dir'>): string {
   return `${SORT_FIELDS[q.sort]} ${q.dir}, id ${q.dir}`;
 }
 
-/** One page of the tenant's orders: the rows and the count go out together (2 Odoo calls). */
+/** One page of the tenant's orders: the rows and the count go out together (2 Odoo calls), or the cached page. */
 export async function listOrders(ctx: PortalContext, q: OrderListQuery): Promise<OrderPage> {
+  return cachedRead(ctx, 'orders.list', [q], ['orders'], () => readOrderPage(ctx, q));
+}
+
+async function readOrderPage(ctx: PortalContext, q: OrderListQuery): Promise<OrderPage> {
   const domain = orderDomain(ctx, q);
   const [records, total] = await Promise.all([
     ctx.odoo.searchRead('sale.order', domain, { fields: FIELDS.order, offset: (q.page - 1) * q.size, limit: q.size, order: orderSort(q) }),
@@ -156,6 +161,10 @@ export interface OrderDetail extends OrderRow {
  * Odoo 17+ (the order with its lines nested), four on Odoo 16.
  */
 export async function getOrder(ctx: PortalContext, id: number): Promise<OrderDetail | null> {
+  return cachedRead(ctx, 'orders.get', [id], ['orders', 'deliveries', 'invoices'], () => readOrder(ctx, id));
+}
+
+async function readOrder(ctx: PortalContext, id: number): Promise<OrderDetail | null> {
   const [found, pickings, invoices] = await Promise.all([
     orderWithLines(ctx, id),
     ctx.odoo.searchRead('stock.picking', [['sale_id', '=', id], ...tenantDomain(ctx)], { fields: FIELDS.picking, order: 'id', limit: 200 }),

@@ -6,6 +6,7 @@ import { mayHaveRun, OdooError, OdooUnavailableError, OdooValidationError } from
 import type { PlaceOrderInput } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { listAddresses } from './account';
+import { invalidateTenant } from './cache-bus';
 import { catalogueDomain } from './catalogue';
 import { orderState, type OrderState } from './orders';
 import { tenantDomain } from './tenant';
@@ -110,7 +111,12 @@ async function submitClaimed(ctx: PortalContext, db: Sql, key: string, input: Pl
   await recordOrder(db, key, orderId);
   if (ctx.actingAs) await noteActing(ctx, orderId);
   log.info({ requestId: ctx.requestId, orderId, tenant: ctx.tenant.id }, 'order created');
-  return finish(ctx, orderId, opts, true);
+  try {
+    return await finish(ctx, orderId, opts, true);
+  } finally {
+    // The new order (and, once confirmed, its delivery) shows at once on every instance.
+    await invalidateTenant(ctx.tenant.id, ['orders', 'deliveries']);
+  }
 }
 
 /**

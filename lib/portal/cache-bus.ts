@@ -1,0 +1,81 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+import { portalConfig } from '../config';
+import { log } from '../log';
+import { readTag, tenantReadCache, type TenantReadCache, type Topic } from './read-cache';
+
+/**
+ * Carries cache invalidations to every portal instance: through Redis pub/sub when
+ * REDIS_URL is set, within this process otherwise. The instance that publishes ends its
+ * own entries at once (its next read is fresh whatever Redis does); the others end theirs
+ * when the message arrives. A message lost while Redis is down is covered by the cache's TTL.
+ */
+export interface CacheBus {
+  /** Settles once this instance listens to the others (at once without Redis). */
+  ready: Promise<void>;
+  publish(tags: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+const CHANNEL = 'portal:read-cache:invalidate';
+const message = z.object({ origin: z.string().max(100), tags: z.array(z.string().max(100)).max(100) });
+
+export function createCacheBus(cache: TenantReadCache, redisUrl?: string, channel = CHANNEL): CacheBus {
+  if (!redisUrl) {
+    return { ready: Promise.resolve(), publish: async (tags) => cache.invalidate(tags), close: async () => {} };
+  }
+  const origin = randomUUID();
+  const pub = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1000 });
+  const sub = new Redis(redisUrl, { connectTimeout: 1000 });
+  for (const [name, conn] of [['publish', pub], ['subscribe', sub]] as const) {
+    conn.on('error', (err) => log.warn({ err: err.message, conn: name }, 'cache bus: redis error'));
+  }
+  // ioredis subscribes again by itself after a reconnect.
+  const ready = sub.subscribe(channel).then(() => {}, (err: Error) => log.warn({ err: err.message }, 'cache bus: subscribe failed'));
+  sub.on('message', (_channel: string, raw: string) => {
+    let parsed;
+    try {
+      parsed = message.safeParse(JSON.parse(raw));
+    } catch {
+      return;
+    }
+    if (parsed.success && parsed.data.origin !== origin) cache.invalidate(parsed.data.tags);
+  });
+  return {
+    ready,
+    async publish(tags) {
+      cache.invalidate(tags);
+      try {
+        await pub.publish(channel, JSON.stringify({ origin, tags }));
+      } catch (err) {
+        log.warn({ err: (err as Error).message, tags }, 'cache bus: publish failed; other instances catch up within the cache TTL');
+      }
+    },
+    async close() {
+      pub.disconnect();
+      sub.disconnect();
+    },
+  };
+}
+
+const BUS = Symbol.for('portal.cacheBus');
+type WithBus = typeof globalThis & { [BUS]?: CacheBus };
+
+/** The process-wide bus over the process-wide cache. */
+export function cacheBus(): CacheBus {
+  const g = globalThis as WithBus;
+  g[BUS] ??= createCacheBus(tenantReadCache(), portalConfig().REDIS_URL);
+  return g[BUS];
+}
+
+/** Replaces the process-wide bus (tests). */
+export function setCacheBus(bus: CacheBus) {
+  (globalThis as WithBus)[BUS] = bus;
+}
+
+/** Ends a tenant's cached reads of these topics on every instance: after the portal's own writes, and on Odoo's webhook. */
+export function invalidateTenant(tenantId: number, topics: readonly Topic[]): Promise<void> {
+  return cacheBus().publish(topics.map((t) => readTag(t, tenantId)));
+}

@@ -1,0 +1,111 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST } from '../../app/api/odoo-webhook/route';
+import { OdooCallLog } from '../../lib/odoo/call-log';
+import { OdooGateway, type OdooClient } from '../../lib/odoo/client';
+import { odooConfigFromEnv } from '../../lib/odoo/config';
+import { createCacheBus, setCacheBus } from '../../lib/portal/cache-bus';
+import { getOrder, listOrders } from '../../lib/portal/orders';
+import { setTenantReadCache, TenantReadCache } from '../../lib/portal/read-cache';
+import { orderListQuery } from '../../lib/schemas/orders';
+import type { PortalContext } from '../../lib/session/require-session';
+import { installWebhookRules, removeWebhookRules } from '../../scripts/odoo-webhooks';
+
+/**
+ * Against a REAL Odoo 17+ (ODOO_URL, ODOO_DB, ODOO_LOGIN, ODOO_API_KEY of an administrator,
+ * e.g. `. /var/tmp/odoo19/env`): `npm run test:real-odoo:webhooks`. Installs the portal's
+ * automation rules (under a label of their own, removed afterwards) pointing at the portal's
+ * webhook route served here, changes an order in Odoo over RPC, and checks that Odoo's call
+ * arrives and that the order page's read shows the change at once, where the cache alone would
+ * have kept the old answer for its TTL. Works on its own company and quotation, so the demo
+ * data other suites use is left alone.
+ */
+const configured = !!process.env.ODOO_URL && !!process.env.ODOO_API_KEY;
+if (!configured) console.log('[real-odoo] webhook cache test skipped: no real Odoo configured (set ODOO_URL, ODOO_DB, ODOO_LOGIN, ODOO_API_KEY of an Odoo administrator).');
+
+const SECRET = 'real-odoo-webhook-test-secret-0123456789';
+const LABEL = `Portal cache test ${process.pid}`;
+let server: Server;
+let admin: OdooClient;
+let gateway: OdooGateway;
+let company = 0;
+let orderId = 0;
+const arrivals: { status: number; body: string }[] = [];
+let arrived: (() => void) | undefined;
+
+beforeAll(async () => {
+  if (!configured) return;
+  process.env.ODOO_WEBHOOK_SECRET = SECRET;
+  gateway = new OdooGateway({ ...odooConfigFromEnv(), timeoutMs: 60_000 });
+  admin = gateway.client();
+  const cache = new TenantReadCache(300_000);
+  setTenantReadCache(cache);
+  setCacheBus(createCacheBus(cache));
+  // The portal's webhook route, as Next serves it, on a port Odoo reaches.
+  server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const answer = await POST(new Request(`http://127.0.0.1${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
+    const body = await answer.text();
+    arrivals.push({ status: answer.status, body });
+    res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(body);
+    arrived?.();
+  });
+  await new Promise<void>((resolve) => server.listen(Number(process.env.REAL_ODOO_WEBHOOK_PORT ?? 0), '127.0.0.1', resolve));
+  const portalUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await installWebhookRules(admin, portalUrl, SECRET, { label: LABEL });
+
+  const name = 'Portal cache webhook test company';
+  const [found] = await admin.searchRead('res.partner', [['name', '=', name], ['is_company', '=', true]], { fields: ['id'], limit: 1 });
+  company = found?.id ?? await admin.create('res.partner', { name, is_company: true });
+  orderId = await admin.create('sale.order', { partner_id: company, client_order_ref: 'PO-WEBHOOK-BEFORE' });
+}, 180_000);
+
+afterAll(async () => {
+  if (!configured) return;
+  await removeWebhookRules(admin, { label: LABEL }).catch(() => {});
+  if (orderId) await admin.callMethod('sale.order', 'unlink', [orderId]).catch(() => {});
+  await new Promise((resolve) => server.close(resolve));
+}, 60_000);
+
+function buyer(): PortalContext {
+  const requestId = `real-odoo-webhook-${Date.now()}`;
+  return {
+    requestId, ip: null, user: { sub: 'webhook-test', email: null, name: 'Webhook test' },
+    contact: { id: company, name: 'Webhook test' }, tenant: { id: company, name: 'Portal cache webhook test company' },
+    roles: new Set(['buyer']), odoo: gateway.client(new OdooCallLog(requestId)),
+  };
+}
+
+/** Resolves at the next webhook call that reaches the portal (or fails after `ms`). */
+function nextArrival(ms = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no webhook from Odoo within ${ms} ms`)), ms);
+    arrived = () => { clearTimeout(timer); arrived = undefined; resolve(); };
+  });
+}
+
+describe.runIf(configured)('Odoo’s webhook ends the portal’s cached reads (real Odoo)', () => {
+  it('a change made in Odoo over RPC reaches the portal and the order page reads it at once', async () => {
+    const before = await getOrder(buyer(), orderId);
+    expect(before?.poReference).toBe('PO-WEBHOOK-BEFORE');
+    expect((await listOrders(buyer(), orderListQuery.parse({}))).rows.map((r) => r.id)).toContain(orderId);
+
+    const webhook = nextArrival();
+    await admin.write('sale.order', [orderId], { client_order_ref: 'PO-WEBHOOK-AFTER' });
+    await webhook;
+    const call = arrivals.at(-1)!;
+    expect(call.status).toBe(200);
+    expect(JSON.parse(call.body)).toEqual({ ok: true, model: 'sale.order', tenants: [company] });
+
+    // The cache keeps entries for 5 minutes here: only the webhook can have ended them.
+    expect((await getOrder(buyer(), orderId))?.poReference).toBe('PO-WEBHOOK-AFTER');
+    expect((await listOrders(buyer(), orderListQuery.parse({}))).rows.find((r) => r.id === orderId)?.poReference).toBe('PO-WEBHOOK-AFTER');
+  });
+
+  it('Odoo’s call with a wrong token is refused and ends nothing', async () => {
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/odoo-webhook?token=wrong`, { method: 'POST', body: JSON.stringify({ _model: 'sale.order', _id: orderId }) });
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEV_IDP_CLIENT_SECRET } from './demo-defaults';
+import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEMO_WEBHOOK_SECRET, DEV_IDP_CLIENT_SECRET } from './demo-defaults';
 import { ROLES, type Role } from './roles';
 
 /**
@@ -87,6 +87,7 @@ export function demoSecretsInProduction(env: Record<string, string | undefined>)
   if ((env.ODOO_API_KEY ?? DEMO_ODOO_API_KEY) === DEMO_ODOO_API_KEY) problems.push("ODOO_API_KEY is the demo's key: set the integration user's API key.");
   if (env.ODOO_PASSWORD === DEMO_ODOO_API_KEY) problems.push("ODOO_PASSWORD is the demo's password: set the integration user's password, or leave it unset.");
   if ((env.AUTH_OIDC_CLIENT_SECRET ?? DEV_IDP_CLIENT_SECRET) === DEV_IDP_CLIENT_SECRET) problems.push("AUTH_OIDC_CLIENT_SECRET is the development identity provider's secret: set your IdP's client secret.");
+  if (env.ODOO_WEBHOOK_SECRET === DEMO_WEBHOOK_SECRET) problems.push("ODOO_WEBHOOK_SECRET is the demo's public secret: set a random one (openssl rand -base64 33), or leave it unset.");
   return problems;
 }
 

@@ -8,3 +8,5 @@ export const DEMO_AUTH_SECRET = 'demo-only-secret-never-use-in-production-012345
 export const DEMO_ODOO_API_KEY = 'demo-odoo-key';
 /** The development identity provider's client secret for the portal. */
 export const DEV_IDP_CLIENT_SECRET = 'dev-portal-secret';
+/** The Odoo webhook secret of the embedded demo (the simulator posts its change webhooks with it). */
+export const DEMO_WEBHOOK_SECRET = 'demo-only-webhook-secret-never-use-in-production';

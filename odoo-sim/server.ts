@@ -7,6 +7,7 @@ import { callKw, type Protocol } from './methods';
 import { Orm } from './orm';
 import { INTEGRATION, seed, type SeedOptions } from './seed';
 import { Store, type Rec } from './store';
+import { SimWebhooks } from './webhooks';
 
 /**
  * An Odoo server in one process: JSON-RPC (`/jsonrpc`, Odoo 8-21), JSON-2
@@ -16,6 +17,8 @@ import { Store, type Rec } from './store';
  */
 export interface SimulatorOptions extends SeedOptions {
   database?: string;
+  /** Where to post Odoo's change webhooks (odoo-sim/webhooks.ts); none when unset. */
+  webhookUrl?: string;
   /** Major version the server claims: 19 (default) serves JSON-2; 16-18 answer JSON-2 with 404. */
   version?: number;
 }
@@ -50,6 +53,7 @@ interface SimUser { uid: number; password: string; apiKeys: string[] }
 export class OdooSimulator {
   readonly store = new Store();
   readonly orm = new Orm(this.store);
+  readonly webhooks = new SimWebhooks(this.store);
   readonly database: string;
   readonly version: number;
   readonly today: string;
@@ -67,6 +71,7 @@ export class OdooSimulator {
     this.version = opts.version ?? 19;
     this.orm.version = this.version;
     this.today = seed(this.orm, opts).today;
+    this.webhooks.url = opts.webhookUrl ?? null;
     this.credentials.set('admin', { uid: 2, password: 'admin', apiKeys: ['admin-api-key'] });
     this.credentials.set(INTEGRATION.login, { uid: 3, password: INTEGRATION.password, apiKeys: [INTEGRATION.apiKey] });
   }
@@ -191,7 +196,7 @@ export class OdooSimulator {
   }
 
   private call(protocol: Protocol, uid: number, model: string, method: string, ids: number[] | undefined, args: unknown[], kwargs: Record<string, unknown>) {
-    return callKw({ orm: this.orm, uid, protocol, version: this.version }, model, method, ids, args, kwargs);
+    return this.webhooks.around(() => callKw({ orm: this.orm, uid, protocol, version: this.version }, model, method, ids, args, kwargs));
   }
 
   // Web session: addons/web/controllers/session.py authenticate
@@ -326,7 +331,7 @@ export class OdooSimulator {
     this.credentials.set(login, { uid, password, apiKeys });
   }
 
-  /** Test and bench control: GET/POST /__sim/faults, POST /__sim/pdf-size, GET /__sim/stats. */
+  /** Test and bench control: GET/POST /__sim/faults, POST /__sim/pdf-size, POST /__sim/webhook, GET /__sim/stats. */
   private async control(req: IncomingMessage, res: ServerResponse, url: URL) {
     const reply = (body: unknown) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     if (url.pathname === '/__sim/faults') {
@@ -342,6 +347,11 @@ export class OdooSimulator {
       const { invoiceId, bytes } = (await readJson(req)) as { invoiceId: number; bytes: number };
       this.pdfPadding.set(invoiceId, bytes);
       return reply({ ok: true });
+    }
+    if (url.pathname === '/__sim/webhook' && req.method === 'POST') {
+      const { url: target } = (await readJson(req)) as { url?: string | null };
+      this.webhooks.url = target || null;
+      return reply({ url: this.webhooks.url });
     }
     if (url.pathname === '/__sim/stats') {
       return reply({ requests: this.stats.requests, maxInFlight: this.stats.maxInFlight, byRoute: Object.fromEntries(this.stats.byRoute) });

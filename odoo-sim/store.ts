@@ -14,6 +14,8 @@ export class Store {
   /** Bumped on every mutation of a model, so cached search results know when to drop. */
   readonly versions = new Map<string, number>();
   private readonly indexes = new Map<string, { version: number; ids: Map<number, number[]> }>();
+  /** Told of every record created or written while set (the simulator's webhooks). */
+  onWrite?: (model: string, rec: Rec) => void;
 
   table(model: string): Map<number, Rec> {
     let t = this.tables.get(model);
@@ -75,6 +77,7 @@ export class Store {
     this.assign(def, rec, values);
     stampWriteDate(def, rec, values);
     this.touch(model);
+    this.onWrite?.(model, rec);
     return rec;
   }
 
@@ -86,6 +89,7 @@ export class Store {
     this.assign(def, rec, values);
     stampWriteDate(def, rec, values);
     this.touch(model);
+    this.onWrite?.(model, rec);
     return rec;
   }
 

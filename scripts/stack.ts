@@ -5,8 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startDevIdp } from '../dev-idp/server';
-import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEV_IDP_CLIENT_SECRET } from '../lib/demo-defaults';
+import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEMO_WEBHOOK_SECRET, DEV_IDP_CLIENT_SECRET } from '../lib/demo-defaults';
 import { OdooSimulator, type SimulatorOptions } from '../odoo-sim/server';
+import { webhookUrl } from './odoo-webhooks';
 
 /** The session cookie secret of the embedded demo (a real deployment sets AUTH_SECRET). */
 export { DEMO_AUTH_SECRET };
@@ -42,7 +43,9 @@ export interface Stack {
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const issuer = `http://127.0.0.1:${opts.idpPort}`;
   const clientSecret = DEV_IDP_CLIENT_SECRET;
-  const sim = new OdooSimulator({ seed: 42, ...opts.sim });
+  const webhookSecret = opts.env?.ODOO_WEBHOOK_SECRET ?? process.env.ODOO_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET;
+  // The simulator tells the portal of changes as a real Odoo with the portal's automation rules does.
+  const sim = new OdooSimulator({ seed: 42, webhookUrl: webhookUrl(`http://127.0.0.1:${opts.port}`, webhookSecret), ...opts.sim });
   const simUrl = await sim.listen(opts.simPort);
   const idp = await startDevIdp({
     issuer, clientId: 'portal', clientSecret,
@@ -57,6 +60,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ODOO_API_KEY: process.env.ODOO_API_KEY ?? DEMO_ODOO_API_KEY,
     ODOO_PASSWORD: process.env.ODOO_PASSWORD ?? DEMO_ODOO_API_KEY,
     AUTH_SECRET: process.env.AUTH_SECRET ?? DEMO_AUTH_SECRET,
+    ODOO_WEBHOOK_SECRET: webhookSecret,
     AUTH_OIDC_ISSUER: issuer,
     AUTH_OIDC_CLIENT_ID: 'portal',
     AUTH_OIDC_CLIENT_SECRET: clientSecret,

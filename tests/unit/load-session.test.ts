@@ -29,14 +29,18 @@ vi.mock('../../lib/session/identity', () => ({
     forget() {}
   },
 }));
-vi.mock('../../lib/portal/audit', () => ({ recordAudit: vi.fn(async () => {}) }));
+vi.mock('../../lib/portal/audit', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/portal/audit')>()),
+  recordAudit: vi.fn(async () => {}),
+  recordActingRequest: vi.fn(async () => {}),
+}));
 vi.mock('../../lib/portal/support', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../lib/portal/support')>()),
   activeSupportSession: vi.fn(async (): Promise<SupportSession | null> => null),
 }));
 
 const { loadSession } = await import('../../lib/session/require-session');
-const { recordAudit } = await import('../../lib/portal/audit');
+const { recordActingRequest } = await import('../../lib/portal/audit');
 const { activeSupportSession } = await import('../../lib/portal/support');
 
 const BRIGHTLINE = { id: 10, name: 'Brightline Hardware Ltd' };
@@ -72,7 +76,7 @@ beforeEach(() => {
   request.headers = new Headers({ 'x-request-id': 'req-1', 'x-portal-path': '/orders' });
   identities.bySub = new Map<string, Identity>([['idp|bob', bob], ['idp|mia', mia]]);
   identities.byContact = new Map<number, Identity>([[23, victor]]);
-  vi.mocked(recordAudit).mockClear();
+  vi.mocked(recordActingRequest).mockClear();
   vi.mocked(activeSupportSession).mockReset().mockResolvedValue(null);
 });
 
@@ -119,7 +123,7 @@ describe('loadSession', () => {
     });
     expect([...state.ctx.roles]).toEqual(['viewer']);
     expect(state.staff).toMatchObject({ user: { sub: 'idp|mia' }, roles: new Set(['account-manager']) });
-    expect(recordAudit).toHaveBeenCalledWith(state.ctx, { action: 'support.request', outcome: 'success', detail: { path: '/orders' } });
+    expect(recordActingRequest).toHaveBeenCalledWith(state.ctx, '/orders');
   });
 
   it('falls back to the staff context when the support session has ended, expired or is not theirs', async () => {
@@ -127,7 +131,7 @@ describe('loadSession', () => {
     const state = await loadSession();
     expect(activeSupportSession).toHaveBeenCalledWith('idp|mia', supportSession().id);
     expect(state).toMatchObject({ status: 'staff', ctx: { user: { sub: 'idp|mia' } } });
-    expect(recordAudit).not.toHaveBeenCalled();
+    expect(recordActingRequest).not.toHaveBeenCalled();
   });
 
   it('gives no customer context when the contact acted for now belongs to another company', async () => {
@@ -135,7 +139,7 @@ describe('loadSession', () => {
     vi.mocked(activeSupportSession).mockResolvedValue(supportSession());
     identities.byContact.set(23, { ...victor, tenant: KESTREL });
     expect(await loadSession()).toMatchObject({ status: 'staff' });
-    expect(recordAudit).not.toHaveBeenCalled();
+    expect(recordActingRequest).not.toHaveBeenCalled();
   });
 
   it('ignores a support session id in the cookie of a customer', async () => {

@@ -17,7 +17,11 @@ vi.mock('../../lib/session/require-session', () => ({
     throw new Error('not a staff action');
   },
 }));
-vi.mock('../../lib/portal/audit', () => ({ recordAudit: vi.fn(async () => {}) }));
+vi.mock('../../lib/portal/audit', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/portal/audit')>()),
+  recordAudit: vi.fn(async () => {}),
+  settleRequest: vi.fn(async () => {}),
+}));
 
 const { validatedAction } = await import('../../lib/http/action');
 const { recordAudit } = await import('../../lib/portal/audit');

@@ -42,7 +42,8 @@ module.exports = {
     {
       name: 'app-is-the-top',
       severity: 'error',
-      comment: 'Nothing else imports a route either (components/ and lib/ have their own rules above): shared pieces live in components/ or lib/.',
+      comment:
+        'Nothing else imports a route either (components/ and lib/ have their own rules above): shared pieces live in components/ or lib/.',
       from: { pathNot: '^(app|components|lib)/' },
       to: { path: '^app/' },
     },

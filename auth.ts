@@ -19,20 +19,28 @@ declare module 'next-auth' {
  */
 const config = portalConfig();
 
-export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
+export const {
+  handlers,
+  auth,
+  signIn,
+  signOut,
+  unstable_update: updateSession,
+} = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: config.SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin', error: '/signin' },
-  providers: [{
-    id: 'oidc',
-    name: config.AUTH_OIDC_NAME,
-    type: 'oidc',
-    issuer: config.AUTH_OIDC_ISSUER,
-    clientId: config.AUTH_OIDC_CLIENT_ID,
-    clientSecret: config.AUTH_OIDC_CLIENT_SECRET,
-    checks: ['pkce', 'state', 'nonce'],
-    authorization: { params: { scope: config.AUTH_OIDC_SCOPE } },
-  }],
+  providers: [
+    {
+      id: 'oidc',
+      name: config.AUTH_OIDC_NAME,
+      type: 'oidc',
+      issuer: config.AUTH_OIDC_ISSUER,
+      clientId: config.AUTH_OIDC_CLIENT_ID,
+      clientSecret: config.AUTH_OIDC_CLIENT_SECRET,
+      checks: ['pkce', 'state', 'nonce'],
+      authorization: { params: { scope: config.AUTH_OIDC_SCOPE } },
+    },
+  ],
   events: {
     // Any sign-out, also through next-auth's own /api/auth/signout, ends the sign-in on the
     // server: its id is revoked and a support session it was acting in ends

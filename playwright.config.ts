@@ -24,7 +24,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   // One stack serves every spec, so the specs that change it for everyone run after the
@@ -41,6 +49,16 @@ export default defineConfig({
     url: `${E2E.baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(TEST_PORTS.portal), ODOO_SIM_PORT: String(TEST_PORTS.sim), DEV_IDP_PORT: String(TEST_PORTS.idp), RATE_LIMIT_USER_PER_MINUTE: process.env.E2E_USER_LIMIT ?? '600', LOG_LEVEL: 'warn', AUDIT_PGLITE_DIR: 'memory://', DELIVERY_REFRESH_SECONDS: '2', INVOICE_BULK_LIMIT: '200', ODOO_TIMEOUT_MS: '3000' },
+    env: {
+      PORT: String(TEST_PORTS.portal),
+      ODOO_SIM_PORT: String(TEST_PORTS.sim),
+      DEV_IDP_PORT: String(TEST_PORTS.idp),
+      RATE_LIMIT_USER_PER_MINUTE: process.env.E2E_USER_LIMIT ?? '600',
+      LOG_LEVEL: 'warn',
+      AUDIT_PGLITE_DIR: 'memory://',
+      DELIVERY_REFRESH_SECONDS: '2',
+      INVOICE_BULK_LIMIT: '200',
+      ODOO_TIMEOUT_MS: '3000',
+    },
   },
 });

@@ -29,8 +29,11 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
   const isSignIn = SIGN_IN_PATHS.some((p) => p.test(path));
   const outcome = isSignIn
     ? await signInLimits().admitRequest(clientIp(req.headers))
-    : sub ? await portalLimiters().user.consume(sub) : { allowed: true as const };
-  if (!outcome.allowed) return finish(tooManyRequests(isApi && !isSignIn ? 'json' : 'html', outcome.retryAfterSeconds, requestId), requestId);
+    : sub
+      ? await portalLimiters().user.consume(sub)
+      : { allowed: true as const };
+  if (!outcome.allowed)
+    return finish(tooManyRequests(isApi && !isSignIn ? 'json' : 'html', outcome.retryAfterSeconds, requestId), requestId);
   const badAction = await refuseBadActionRequest(req, requestId);
   if (badAction) return finish(badAction, requestId);
 
@@ -45,7 +48,10 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
     }
   } else {
     const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-    const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== 'production', formActions: [new URL(portalConfig().AUTH_OIDC_ISSUER).origin] });
+    const csp = contentSecurityPolicy(nonce, {
+      dev: process.env.NODE_ENV !== 'production',
+      formActions: [new URL(portalConfig().AUTH_OIDC_ISSUER).origin],
+    });
     const headers = new Headers(req.headers);
     headers.set('x-request-id', requestId);
     headers.set('x-portal-path', `${req.method} ${path}`.slice(0, 300));
@@ -58,11 +64,19 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
   // A cookie that is no session (tampered, expired) is removed, as next-auth does; not on
   // next-auth's own routes, where a sign-in callback sets the new one.
   if (session.status === 'invalid' && !path.startsWith('/api/auth/')) {
-    for (const name of session.cookieNames) res.headers.append('Set-Cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure-') ? '; Secure' : ''}`);
+    for (const name of session.cookieNames)
+      res.headers.append(
+        'Set-Cookie',
+        `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure-') ? '; Secure' : ''}`,
+      );
   }
   // Rolling expiry, renewed by next-auth. Only a page load renews: a prefetch, RSC fetch or
   // API poll still in flight when the person signs out would put the ended session back.
-  if (session.status === 'valid' && req.headers.get('sec-fetch-dest') === 'document' && renewalDue(session.token, portalConfig().SESSION_MAX_AGE_SECONDS)) {
+  if (
+    session.status === 'valid' &&
+    req.headers.get('sec-fetch-dest') === 'document' &&
+    renewalDue(session.token, portalConfig().SESSION_MAX_AGE_SECONDS)
+  ) {
     for (const cookie of await renewedSessionCookies(req, ev)) res.headers.append('Set-Cookie', cookie);
   }
   return finish(res, requestId);

@@ -8,7 +8,11 @@ export default async function NotFound() {
     <main id="main" className="mx-auto max-w-lg px-4 py-16">
       <h1 className="text-2xl font-bold">Not found</h1>
       <p className="mt-2">This page or record does not exist, or it belongs to another account.</p>
-      <p className="mt-4"><Link href="/" className="text-brand-700 underline">Back to the portal</Link></p>
+      <p className="mt-4">
+        <Link href="/" className="text-brand-700 underline">
+          Back to the portal
+        </Link>
+      </p>
     </main>
   );
 }

@@ -30,8 +30,12 @@ const INVOICES = Number(process.env.BENCH_INVOICES_PER_TARGET ?? 3);
 function financeContext(gateway: OdooGateway, tenant: { id: number; name: string }): PortalContext {
   const requestId = `bench-${Math.random().toString(36).slice(2)}`;
   return {
-    requestId, ip: null, user: { sub: 'bench', email: null, name: 'bench' },
-    contact: { id: tenant.id, name: tenant.name }, tenant, roles: new Set(['finance']),
+    requestId,
+    ip: null,
+    user: { sub: 'bench', email: null, name: 'bench' },
+    contact: { id: tenant.id, name: tenant.name },
+    tenant,
+    roles: new Set(['finance']),
     odoo: gateway.client(new OdooCallLog(requestId)),
   };
 }
@@ -51,7 +55,15 @@ async function run(label: string, config: OdooConfig, tenant: { id: number; name
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-pdf-cache-'));
   const cache = new PdfDiskCache(dir);
   try {
-    const moves = await gateway.client().searchRead('account.move', [['partner_id', 'child_of', [tenant.id]], ['state', '=', 'posted'], ['move_type', 'in', ['out_invoice', 'out_refund']]], { fields: ['name'], limit: INVOICES, order: 'id' });
+    const moves = await gateway.client().searchRead(
+      'account.move',
+      [
+        ['partner_id', 'child_of', [tenant.id]],
+        ['state', '=', 'posted'],
+        ['move_type', 'in', ['out_invoice', 'out_refund']],
+      ],
+      { fields: ['name'], limit: INVOICES, order: 'id' },
+    );
     const first: number[] = [];
     const second: number[] = [];
     const repeat: number[] = [];
@@ -74,10 +86,15 @@ async function run(label: string, config: OdooConfig, tenant: { id: number; name
       }
     }
     return {
-      target: label, invoices: moves.length, pdf_bytes: size,
-      first_p50_ms: +median(first).toFixed(1), second_p50_ms: +median(second).toFixed(1),
-      repeat_p50_ms: +median(repeat).toFixed(1), repeat_p90_ms: +percentile(repeat, 90).toFixed(1),
-      repeat_n: repeat.length, tenant_check_p50_ms: +median(check).toFixed(1),
+      target: label,
+      invoices: moves.length,
+      pdf_bytes: size,
+      first_p50_ms: +median(first).toFixed(1),
+      second_p50_ms: +median(second).toFixed(1),
+      repeat_p50_ms: +median(repeat).toFixed(1),
+      repeat_p90_ms: +percentile(repeat, 90).toFixed(1),
+      repeat_n: repeat.length,
+      tenant_check_p50_ms: +median(check).toFixed(1),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -88,14 +105,30 @@ const rows = [];
 const sim = new OdooSimulator({ seed: 42 });
 const simUrl = await sim.listen(0);
 sim.setFaults({ pdfDelayMs: Number(process.env.BENCH_SIM_PDF_DELAY_MS ?? 1400) });
-const simConfig: OdooConfig = { url: simUrl, db: sim.database, login: 'portal-bot', apiKey: 'demo-odoo-key', protocol: 'auto', timeoutMs: 10_000, maxConcurrency: 16, readRetries: 2 };
+const simConfig: OdooConfig = {
+  url: simUrl,
+  db: sim.database,
+  login: 'portal-bot',
+  apiKey: 'demo-odoo-key',
+  protocol: 'auto',
+  timeoutMs: 10_000,
+  maxConcurrency: 16,
+  readRetries: 2,
+};
 rows.push(await run('simulator', simConfig, { id: SEED_IDS.customers.A, name: 'Brightline Hardware Ltd' }));
 await sim.close();
 
 if (process.env.ODOO_URL) {
   const config = { ...odooConfigFromEnv(), password: process.env.BENCH_ODOO_PASSWORD };
   const name = process.env.BENCH_CUSTOMER ?? 'Gemini Furniture';
-  const [customer] = await new OdooGateway(config).client().searchRead('res.partner', [['name', '=', name], ['is_company', '=', true]], { fields: ['name'], limit: 1 });
+  const [customer] = await new OdooGateway(config).client().searchRead(
+    'res.partner',
+    [
+      ['name', '=', name],
+      ['is_company', '=', true],
+    ],
+    { fields: ['name'], limit: 1 },
+  );
   if (!customer) throw new Error(`No company named ${name} on ${config.url}`);
   rows.push(await run(`real Odoo (${config.url})`, config, { id: customer.id, name }));
 } else {

@@ -6,10 +6,26 @@ import { sessionCookies } from './sign-in';
  * signed in as each login through the dev IdP, and with the simulator answering after
  * `latencyMs` (20 ms, as the load targets say). The caller stops it.
  */
-export async function startLoadStack(opts: { port: number; simPort: number; idpPort: number; logins: string[]; nodeArgs?: string[]; latencyMs?: number; env?: Record<string, string> }): Promise<{ stack: Stack; cookies: Record<string, string> }> {
+export async function startLoadStack(opts: {
+  port: number;
+  simPort: number;
+  idpPort: number;
+  logins: string[];
+  nodeArgs?: string[];
+  latencyMs?: number;
+  env?: Record<string, string>;
+}): Promise<{ stack: Stack; cookies: Record<string, string> }> {
   const stack = await startStack({
-    port: opts.port, simPort: opts.simPort, idpPort: opts.idpPort,
-    env: { LOG_LEVEL: 'warn', RATE_LIMIT_USER_PER_MINUTE: '10000000', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', AUDIT_PGLITE_DIR: 'memory://', ...opts.env },
+    port: opts.port,
+    simPort: opts.simPort,
+    idpPort: opts.idpPort,
+    env: {
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_USER_PER_MINUTE: '10000000',
+      RATE_LIMIT_SIGNIN_PER_MINUTE: '1000',
+      AUDIT_PGLITE_DIR: 'memory://',
+      ...opts.env,
+    },
     nodeArgs: opts.nodeArgs,
   });
   try {

@@ -9,7 +9,9 @@ export function treeRss(rootPid: number): number {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch { /* exited */ }
+    } catch {
+      /* exited */
+    }
   }
   let total = 0;
   const stack = [rootPid];
@@ -18,17 +20,25 @@ export function treeRss(rootPid: number): number {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       total += Number(m?.[1] ?? 0) * 1024;
-    } catch { /* exited */ }
+    } catch {
+      /* exited */
+    }
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
 }
 
 /** Samples `treeRss` every `everyMs` while `work` runs; returns the work's result and the peak. */
-export async function peakRssDuring<T>(pid: number, work: () => Promise<T>, everyMs = 10): Promise<{ result: T; baseline: number; peak: number }> {
+export async function peakRssDuring<T>(
+  pid: number,
+  work: () => Promise<T>,
+  everyMs = 10,
+): Promise<{ result: T; baseline: number; peak: number }> {
   const baseline = treeRss(pid);
   let peak = baseline;
-  const timer = setInterval(() => { peak = Math.max(peak, treeRss(pid)); }, everyMs);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRss(pid));
+  }, everyMs);
   try {
     const result = await work();
     peak = Math.max(peak, treeRss(pid));

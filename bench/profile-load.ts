@@ -14,18 +14,33 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
 const BOB = 'bob@brightline.example';
-const { stack, cookies } = await startLoadStack({ port: 3202, simPort: 8271, idpPort: 4602, logins: [BOB], nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+const { stack, cookies } = await startLoadStack({
+  port: 3202,
+  simPort: 8271,
+  idpPort: 4602,
+  logins: [BOB],
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+});
 const cookie = cookies[BOB]!;
 try {
   await autocannon({ url: `${stack.url}${path}`, connections: 10, duration: 3, headers: { cookie } });
-  const r = await autocannon({ url: `${stack.url}${path}`, connections: 10, duration: Number(process.env.SECONDS ?? 10), headers: { cookie } });
+  const r = await autocannon({
+    url: `${stack.url}${path}`,
+    connections: 10,
+    duration: Number(process.env.SECONDS ?? 10),
+    headers: { cookie },
+  });
   console.log(`${path}: ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, errors ${r.errors + r.non2xx}`);
 } finally {
   await stack.stop();
   await new Promise((res) => setTimeout(res, 3000)); // the profile is written on exit
 }
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
 const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
 for (const f of files) {
   const p = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
@@ -40,10 +55,17 @@ for (const f of files) {
     const url = n.callFrame.url.replace(/^file:\/\//, '').replace(process.cwd(), '');
     const fn = `${n.callFrame.functionName || '(anon)'} ${url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber}`;
     byFn.set(fn, (byFn.get(fn) ?? 0) + us);
-    const pkg = url.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ?? (url.includes('.next/') ? '.next (app code)' : url.startsWith('node:') ? 'node' : url || n.callFrame.functionName);
+    const pkg =
+      url.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ??
+      (url.includes('.next/') ? '.next (app code)' : url.startsWith('node:') ? 'node' : url || n.callFrame.functionName);
     byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + us);
   }
-  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`).join('\n');
+  const top = (m: Map<string, number>, k: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([name, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`)
+      .join('\n');
   console.log(`\n${f}: ${(total / 1e6).toFixed(1)} s sampled\n-- packages\n${top(byPkg, 20)}\n-- functions\n${top(byFn, 40)}`);
 }
 process.exit(0);

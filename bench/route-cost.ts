@@ -19,7 +19,13 @@ function cpuSeconds(pid: number): number {
 }
 
 const BOB = 'bob@brightline.example';
-const { stack, cookies } = await startLoadStack({ port: 3202, simPort: 8271, idpPort: 4602, logins: [BOB], nodeArgs: process.env.PORTAL_NODE_ARGS?.split(' ').filter(Boolean) });
+const { stack, cookies } = await startLoadStack({
+  port: 3202,
+  simPort: 8271,
+  idpPort: 4602,
+  logins: [BOB],
+  nodeArgs: process.env.PORTAL_NODE_ARGS?.split(' ').filter(Boolean),
+});
 const cookie = cookies[BOB]!;
 try {
   const pid = stack.web.pid!;
@@ -34,7 +40,9 @@ try {
     const cpuMs = ((cpuSeconds(pid) - before) * 1000) / r.requests.total;
     const own = process.cpuUsage(ownBefore);
     const simAndLoadMs = (own.user + own.system) / 1000 / r.requests.total;
-    console.log(`${arg.padEnd(30)} ${r.requests.average.toFixed(1).padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p97.5 ${String(r.latency.p97_5).padStart(4)} ms  portal CPU ${cpuMs.toFixed(2)} ms/request  simulator + load generator ${simAndLoadMs.toFixed(2)} ms/request  errors ${r.errors + r.non2xx}`);
+    console.log(
+      `${arg.padEnd(30)} ${r.requests.average.toFixed(1).padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p97.5 ${String(r.latency.p97_5).padStart(4)} ms  portal CPU ${cpuMs.toFixed(2)} ms/request  simulator + load generator ${simAndLoadMs.toFixed(2)} ms/request  errors ${r.errors + r.non2xx}`,
+    );
   }
 } finally {
   await stack.stop();

@@ -35,7 +35,9 @@ const BOB = 'bob@brightline.example';
 const FIONA = 'fiona@brightline.example';
 
 const stack = await startStack({
-  port: 3200, simPort: 8269, idpPort: 4600,
+  port: 3200,
+  simPort: 8269,
+  idpPort: 4600,
   sim: { scaleOrders: Number(process.env.BENCH_ORDERS ?? 100_000), scaleInvoices: Number(process.env.BENCH_INVOICES ?? 10_000) },
   env: { LOG_LEVEL: 'debug', RATE_LIMIT_USER_PER_MINUTE: '10000000', RATE_LIMIT_SIGNIN_PER_MINUTE: '1000', AUDIT_PGLITE_DIR: 'memory://' },
   stdio: 'pipe',
@@ -49,18 +51,46 @@ createInterface({ input: stack.web.stdout! }).on('line', (line) => {
     const e = JSON.parse(line) as { requestId: string; odooCalls: number; odooWaitMs: number };
     const prev = odooByRequest.get(e.requestId);
     if (!prev || e.odooCalls >= prev.calls) odooByRequest.set(e.requestId, { calls: e.odooCalls, waitMs: e.odooWaitMs });
-  } catch { /* not a log line */ }
+  } catch {
+    /* not a log line */
+  }
 });
 
 try {
   await waitForPortal(stack.url, 120_000);
   const cookies = await sessionCookies(stack.url, [BOB, FIONA]);
-  const json2 = async <T>(model: string, method: string, body: unknown) => (await (await fetch(`${stack.simUrl}/json/2/${model}/${method}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'bearer demo-odoo-key', 'X-Odoo-Database': stack.sim.database }, body: JSON.stringify(body),
-  })).json()) as T;
-  const [order] = await json2<{ id: number }[]>('sale.order', 'search_read', { domain: [['partner_id', '=', SEED_IDS.customers.A], ['state', '=', 'sale']], fields: ['id'], limit: 1, order: 'id' });
-  const [picking] = await json2<{ id: number }[]>('stock.picking', 'search_read', { domain: [['partner_id', 'child_of', SEED_IDS.customers.A]], fields: ['id'], limit: 1 });
-  const invoices = await json2<{ id: number }[]>('account.move', 'search_read', { domain: [['partner_id', 'child_of', SEED_IDS.customers.A], ['state', '=', 'posted'], ['move_type', '=', 'out_invoice']], fields: ['id'], limit: 500, order: 'id' });
+  const json2 = async <T>(model: string, method: string, body: unknown) =>
+    (await (
+      await fetch(`${stack.simUrl}/json/2/${model}/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'bearer demo-odoo-key', 'X-Odoo-Database': stack.sim.database },
+        body: JSON.stringify(body),
+      })
+    ).json()) as T;
+  const [order] = await json2<{ id: number }[]>('sale.order', 'search_read', {
+    domain: [
+      ['partner_id', '=', SEED_IDS.customers.A],
+      ['state', '=', 'sale'],
+    ],
+    fields: ['id'],
+    limit: 1,
+    order: 'id',
+  });
+  const [picking] = await json2<{ id: number }[]>('stock.picking', 'search_read', {
+    domain: [['partner_id', 'child_of', SEED_IDS.customers.A]],
+    fields: ['id'],
+    limit: 1,
+  });
+  const invoices = await json2<{ id: number }[]>('account.move', 'search_read', {
+    domain: [
+      ['partner_id', 'child_of', SEED_IDS.customers.A],
+      ['state', '=', 'posted'],
+      ['move_type', '=', 'out_invoice'],
+    ],
+    fields: ['id'],
+    limit: 500,
+    order: 'id',
+  });
 
   const routes: [string, string, string][] = [
     ['/', '/', BOB],
@@ -89,7 +119,10 @@ try {
       const own: number[] = [];
       for (let i = 0; i < SAMPLES + 5; i++) {
         const t = performance.now();
-        const res = await fetch(`${stack.url}${path}`, { headers: { cookie: cookies[user]!, 'sec-fetch-dest': 'document' }, redirect: 'manual' });
+        const res = await fetch(`${stack.url}${path}`, {
+          headers: { cookie: cookies[user]!, 'sec-fetch-dest': 'document' },
+          redirect: 'manual',
+        });
         await res.arrayBuffer();
         const ms = performance.now() - t;
         if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
@@ -101,7 +134,14 @@ try {
         own.push(Math.max(0, ms - odoo.waitMs));
       }
       process.stdout.write(`  ${latencyMs} ms  ${name}\n`);
-      routeResults.push({ latencyMs, route: name, p50: median(times), p95: percentile(times, 95), odooCalls: Math.max(...calls), ownP50: median(own) });
+      routeResults.push({
+        latencyMs,
+        route: name,
+        p50: median(times),
+        p95: percentile(times, 95),
+        odooCalls: Math.max(...calls),
+        ownP50: median(own),
+      });
     }
   }
 
@@ -123,10 +163,19 @@ try {
   const memory: Record<string, unknown>[] = [];
   const measure = async (what: string, path: string) => {
     const m = await peakRssDuring(pid, () => download(path));
-    memory.push({ what, status: m.result.status, mb: m.result.bytes / 1e6, seconds: m.result.ms / 1000, rssIncreaseMb: (m.peak - m.baseline) / 1e6 });
+    memory.push({
+      what,
+      status: m.result.status,
+      mb: m.result.bytes / 1e6,
+      seconds: m.result.ms / 1000,
+      rssIncreaseMb: (m.peak - m.baseline) / 1e6,
+    });
   };
   if (PARTS.has('memory')) {
-    await fetch(`${stack.simUrl}/__sim/pdf-size`, { method: 'POST', body: JSON.stringify({ invoiceId: invoices[3]!.id, bytes: 40_000_000 }) });
+    await fetch(`${stack.simUrl}/__sim/pdf-size`, {
+      method: 'POST',
+      body: JSON.stringify({ invoiceId: invoices[3]!.id, bytes: 40_000_000 }),
+    });
     await measure('PDF 20 MB, first after start', `/invoices/${bigInvoice}/pdf`);
     await measure('PDF 20 MB, again', `/invoices/${bigInvoice}/pdf`);
     await measure('PDF 40 MB', `/invoices/${invoices[3]!.id}/pdf`);
@@ -145,7 +194,14 @@ try {
   console.table(memory.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]))));
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/portal-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), samples: SAMPLES, orders: stack.sim.stats, routes: routeResults, load: loadResults, memory }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { at: new Date().toISOString(), samples: SAMPLES, orders: stack.sim.stats, routes: routeResults, load: loadResults, memory },
+      null,
+      2,
+    ),
+  );
   console.log(`Results written to ${file}`);
 } finally {
   await stack.stop();
@@ -168,19 +224,30 @@ async function loadPhase(): Promise<Record<string, unknown>[]> {
     const second = await load.addInstance(3203);
     const out: Record<string, unknown>[] = [];
     for (const urls of [[load.url], [load.url, second]]) {
-      for (const [path, user] of [['/orders', BOB], ['/invoices', FIONA]] as const) {
+      for (const [path, user] of [
+        ['/orders', BOB],
+        ['/invoices', FIONA],
+      ] as const) {
         // autocannon spreads its connections over several URLs (its types allow only one).
         const targets = urls.map((u) => `${u}${path}`) as unknown as string;
         await autocannon({ url: targets, connections: 10, duration: 2, headers: { cookie: cookies[user]! } }); // warm-up
         for (const connections of [10, 50]) {
           const runs: autocannon.Result[] = [];
-          for (let i = 0; i < LOAD_RUNS; i++) runs.push(await autocannon({ url: targets, connections, duration: LOAD_SECONDS, headers: { cookie: cookies[user]! } }));
+          for (let i = 0; i < LOAD_RUNS; i++)
+            runs.push(await autocannon({ url: targets, connections, duration: LOAD_SECONDS, headers: { cookie: cookies[user]! } }));
           const rates = runs.map((r) => r.requests.average);
           out.push({
-            instances: urls.length, latencyMs: 20, route: path, connections, runs: LOAD_RUNS,
-            requestsPerSec: median(rates), requestsPerSecRange: `${Math.min(...rates).toFixed(1)}-${Math.max(...rates).toFixed(1)}`,
-            p50: median(runs.map((r) => r.latency.p50)), p97_5: median(runs.map((r) => r.latency.p97_5)),
-            errors: runs.reduce((n, r) => n + r.errors + r.non2xx, 0), timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
+            instances: urls.length,
+            latencyMs: 20,
+            route: path,
+            connections,
+            runs: LOAD_RUNS,
+            requestsPerSec: median(rates),
+            requestsPerSecRange: `${Math.min(...rates).toFixed(1)}-${Math.max(...rates).toFixed(1)}`,
+            p50: median(runs.map((r) => r.latency.p50)),
+            p97_5: median(runs.map((r) => r.latency.p97_5)),
+            errors: runs.reduce((n, r) => n + r.errors + r.non2xx, 0),
+            timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
           });
         }
       }
@@ -195,7 +262,13 @@ async function loadPhase(): Promise<Record<string, unknown>[]> {
 function reachable(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port, timeout: 500 });
-    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
-    socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket
+      .once('connect', () => done(true))
+      .once('error', () => done(false))
+      .once('timeout', () => done(false));
   });
 }

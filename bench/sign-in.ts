@@ -6,7 +6,10 @@ import { DEV_PASSWORD } from '../dev-idp/users';
  * returns the portal's session cookie so load can be sent as that signed-in user.
  */
 export async function sessionCookies(portalUrl: string, logins: string[]): Promise<Record<string, string>> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const out: Record<string, string> = {};
   try {
     for (const login of logins) {

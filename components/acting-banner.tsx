@@ -11,10 +11,23 @@ type BannerAction = (prev: unknown, form: FormData) => Promise<ActionResult<unkn
  * long is left, whether changes are allowed, and the stop button. At the time limit the
  * page refreshes and the server ends the session.
  */
-export function ActingBanner({ staffName, contactName, tenantName, expiresAt, canWrite, stopActingAction, setActingWriteAction }: {
-  staffName: string; contactName: string; tenantName: string; expiresAt: string; canWrite: boolean;
+export function ActingBanner({
+  staffName,
+  contactName,
+  tenantName,
+  expiresAt,
+  canWrite,
+  stopActingAction,
+  setActingWriteAction,
+}: {
+  staffName: string;
+  contactName: string;
+  tenantName: string;
+  expiresAt: string;
+  canWrite: boolean;
   /** The support pages' server actions, handed down by the layout: components never import app/. */
-  stopActingAction: BannerAction; setActingWriteAction: BannerAction;
+  stopActingAction: BannerAction;
+  setActingWriteAction: BannerAction;
 }) {
   const router = useRouter();
   const [left, setLeft] = useState(() => Date.parse(expiresAt) - Date.now());
@@ -41,17 +54,30 @@ export function ActingBanner({ staffName, contactName, tenantName, expiresAt, ca
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-2 text-sm">
         <p>
           <strong>{staffName}</strong>, you are acting for <strong>{contactName}</strong> at <strong>{tenantName}</strong> ·{' '}
-          {canWrite ? 'changes allowed' : 'read-only'} · <span aria-live="off">{minutes}:{String(seconds).padStart(2, '0')} left</span>
+          {canWrite ? 'changes allowed' : 'read-only'} ·{' '}
+          <span aria-live="off">
+            {minutes}:{String(seconds).padStart(2, '0')} left
+          </span>
         </p>
         <div className="flex flex-wrap gap-2">
           <form action={toggleWrite}>
             <input type="hidden" name="canWrite" value={canWrite ? 'false' : 'true'} />
-            <button type="submit" disabled={toggling} className="rounded border border-slate-900 bg-white px-3 py-1 font-semibold hover:bg-amber-100">
+            <button
+              type="submit"
+              disabled={toggling}
+              className="rounded border border-slate-900 bg-white px-3 py-1 font-semibold hover:bg-amber-100"
+            >
               {canWrite ? 'Make read-only' : 'Allow changes on their behalf'}
             </button>
           </form>
           <form action={stop}>
-            <button type="submit" disabled={stopping} className="rounded bg-slate-900 px-3 py-1 font-semibold text-white hover:bg-slate-700">Stop acting</button>
+            <button
+              type="submit"
+              disabled={stopping}
+              className="rounded bg-slate-900 px-3 py-1 font-semibold text-white hover:bg-slate-700"
+            >
+              Stop acting
+            </button>
           </form>
         </div>
         {stopState && !stopState.ok ? <p role="alert">{stopState.error.message}</p> : null}

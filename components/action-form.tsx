@@ -10,7 +10,15 @@ type FormAction<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<A
  * A form bound to a validated server action: pending state, the error message, and the
  * per-field messages handed to the children (so each input can show its own).
  */
-export function ActionForm<T>({ action, children, success, className, label, resetOnSuccess = false, onSuccess }: {
+export function ActionForm<T>({
+  action,
+  children,
+  success,
+  className,
+  label,
+  resetOnSuccess = false,
+  onSuccess,
+}: {
   action: FormAction<T>;
   children: (state: { pending: boolean; fieldError: (name: string) => string | undefined }) => React.ReactNode;
   success?: string;
@@ -45,17 +53,49 @@ export function ActionForm<T>({ action, children, success, className, label, res
   );
 }
 
-export function Field({ name, label, error, defaultValue, type = 'text', required, maxLength, autoComplete }: {
-  name: string; label: string; error?: string; defaultValue?: string | null; type?: string; required?: boolean; maxLength?: number; autoComplete?: string;
+export function Field({
+  name,
+  label,
+  error,
+  defaultValue,
+  type = 'text',
+  required,
+  maxLength,
+  autoComplete,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  defaultValue?: string | null;
+  type?: string;
+  required?: boolean;
+  maxLength?: number;
+  autoComplete?: string;
 }) {
   const id = `f-${name}`;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}{required ? '' : <span className="font-normal text-slate-700"> (optional)</span>}</label>
-      <input id={id} name={name} type={type} defaultValue={defaultValue ?? ''} required={required} maxLength={maxLength} autoComplete={autoComplete}
-        aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
-        className="w-full rounded border border-slate-400 bg-white px-3 py-2 text-sm" />
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm text-red-800">{error}</p> : null}
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+        {required ? '' : <span className="font-normal text-slate-700"> (optional)</span>}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue ?? ''}
+        required={required}
+        maxLength={maxLength}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="w-full rounded border border-slate-400 bg-white px-3 py-2 text-sm"
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

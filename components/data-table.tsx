@@ -23,7 +23,11 @@ export type TableRow<T extends Record<string, any>> = Row<typeof tableFeatureSet
  * the rest of the table when the server renders a page of 25 rows, and this table's cells
  * need nothing but their row.
  */
-export type PortalColumn<T extends Record<string, any>> = (ColumnDef<typeof tableFeatureSet, T> extends infer D ? D extends unknown ? Omit<D, 'cell'> : never : never) & {
+export type PortalColumn<T extends Record<string, any>> = (ColumnDef<typeof tableFeatureSet, T> extends infer D
+  ? D extends unknown
+    ? Omit<D, 'cell'>
+    : never
+  : never) & {
   id: string;
   render: (row: TableRow<T>) => React.ReactNode;
 };
@@ -33,7 +37,14 @@ export type PortalColumn<T extends Record<string, any>> = (ColumnDef<typeof tabl
  * so a link or reload shows the same list), a column chooser, optional row selection.
  * Rows arrive already filtered, sorted and paged by the server component.
  */
-export function DataTable<T extends Record<string, any> & { id: number }>({ caption, columns, data, sort, dir, selection }: {
+export function DataTable<T extends Record<string, any> & { id: number }>({
+  caption,
+  columns,
+  data,
+  sort,
+  dir,
+  selection,
+}: {
   caption: string;
   columns: PortalColumn<T>[];
   data: T[];
@@ -48,7 +59,11 @@ export function DataTable<T extends Record<string, any> & { id: number }>({ capt
   const [columnVisibility, setColumnVisibility] = useState({});
   const sorting: SortingState = [{ id: sort, desc: dir === 'desc' }];
   const [definitions, renderers] = useMemo(
-    () => [columns.map(({ render: _, ...definition }) => definition as ColumnDef<typeof tableFeatureSet, T>), new Map(columns.map((c) => [c.id, c.render]))] as const,
+    () =>
+      [
+        columns.map(({ render: _, ...definition }) => definition as ColumnDef<typeof tableFeatureSet, T>),
+        new Map(columns.map((c) => [c.id, c.render])),
+      ] as const,
     [columns],
   );
 
@@ -82,15 +97,22 @@ export function DataTable<T extends Record<string, any> & { id: number }>({ capt
         <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5">Columns</summary>
         <fieldset className="mt-2 rounded border border-slate-200 bg-white p-3">
           <legend className="sr-only">Columns to show</legend>
-          {table.getAllLeafColumns().filter((c) => c.getCanHide()).map((column) => (
-            <label key={column.id} className="mr-4 inline-flex items-center gap-1.5">
-              <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
-              {typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id}
-            </label>
-          ))}
+          {table
+            .getAllLeafColumns()
+            .filter((c) => c.getCanHide())
+            .map((column) => (
+              <label key={column.id} className="mr-4 inline-flex items-center gap-1.5">
+                <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+                {typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id}
+              </label>
+            ))}
         </fieldset>
       </details>
-      <div tabIndex={0} className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${pending ? 'opacity-60' : ''}`} aria-busy={pending}>
+      <div
+        tabIndex={0}
+        className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${pending ? 'opacity-60' : ''}`}
+        aria-busy={pending}
+      >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-100">
@@ -100,15 +122,25 @@ export function DataTable<T extends Record<string, any> & { id: number }>({ capt
                   const sorted = header.column.getIsSorted();
                   const label = typeof header.column.columnDef.header === 'string' ? header.column.columnDef.header : '';
                   return (
-                    <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold"
-                      aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="whitespace-nowrap px-3 py-2 font-semibold"
+                      aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
+                    >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <button type="button" className="inline-flex items-center gap-1 underline-offset-2 hover:underline" onClick={header.column.getToggleSortingHandler()}>
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
                           {label}
                           <span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
                           <span className="sr-only">{sorted ? `, sorted ${sorted === 'asc' ? 'ascending' : 'descending'}` : ', sort'}</span>
                         </button>
-                      ) : <table.FlexRender header={header} />}
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
                     </th>
                   );
                 })}
@@ -119,7 +151,9 @@ export function DataTable<T extends Record<string, any> & { id: number }>({ capt
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-200 hover:bg-slate-50">
                 {visibleColumns.map((column) => (
-                  <td key={column.id} className="px-3 py-2 align-top">{renderers.get(column.id)?.(row)}</td>
+                  <td key={column.id} className="px-3 py-2 align-top">
+                    {renderers.get(column.id)?.(row)}
+                  </td>
                 ))}
               </tr>
             ))}

@@ -8,8 +8,11 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
   const path = usePathname();
   const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
   return (
-    <Link href={href} aria-current={active ? 'page' : undefined}
-      className={`rounded px-2 py-1 ${active ? 'bg-brand-700 text-white' : 'hover:underline'}`}>
+    <Link
+      href={href}
+      aria-current={active ? 'page' : undefined}
+      className={`rounded px-2 py-1 ${active ? 'bg-brand-700 text-white' : 'hover:underline'}`}
+    >
       {children}
     </Link>
   );

@@ -1,12 +1,17 @@
 import { Link } from '@/components/app-link';
 import { NavLink } from '@/components/nav-link';
 
-export interface NavItem { href: string; label: string }
+export interface NavItem {
+  href: string;
+  label: string;
+}
 
 const TONES = {
   light: { header: 'border-b border-slate-200 bg-white', brand: 'text-brand-800', signOut: 'border-slate-400 hover:bg-slate-100', nav: '' },
   dark: {
-    header: 'border-b border-slate-700 bg-slate-900 text-white', brand: '', signOut: 'border-white hover:bg-slate-700',
+    header: 'border-b border-slate-700 bg-slate-900 text-white',
+    brand: '',
+    signOut: 'border-white hover:bg-slate-700',
     nav: '[&_a]:text-white [&_a[aria-current=page]]:bg-white [&_a[aria-current=page]]:text-slate-900',
   },
 } as const;
@@ -16,7 +21,16 @@ const TONES = {
  * who is signed in, sign-out, the audience's navigation and the main landmark that the
  * root layout's skip link targets.
  */
-export function SiteShell({ tone, home, brand, signedInAs, navLabel, nav, signOutAction, children }: {
+export function SiteShell({
+  tone,
+  home,
+  brand,
+  signedInAs,
+  navLabel,
+  nav,
+  signOutAction,
+  children,
+}: {
   tone: keyof typeof TONES;
   home: string;
   brand: string;
@@ -32,21 +46,34 @@ export function SiteShell({ tone, home, brand, signedInAs, navLabel, nav, signOu
     <>
       <header className={t.header}>
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href={home} className={`text-lg font-bold ${t.brand}`}>{brand}</Link>
+          <Link href={home} className={`text-lg font-bold ${t.brand}`}>
+            {brand}
+          </Link>
           <div className="flex flex-wrap items-center gap-3 text-sm">
-            <span><span className="sr-only">Signed in as </span>{signedInAs}</span>
+            <span>
+              <span className="sr-only">Signed in as </span>
+              {signedInAs}
+            </span>
             <form action={signOutAction}>
-              <button type="submit" className={`rounded border px-3 py-1 ${t.signOut}`}>Sign out</button>
+              <button type="submit" className={`rounded border px-3 py-1 ${t.signOut}`}>
+                Sign out
+              </button>
             </form>
           </div>
           <nav aria-label={navLabel} className="w-full">
             <ul className={`flex flex-wrap gap-1 text-sm font-medium ${t.nav}`}>
-              {nav.map((item) => <li key={item.href}><NavLink href={item.href}>{item.label}</NavLink></li>)}
+              {nav.map((item) => (
+                <li key={item.href}>
+                  <NavLink href={item.href}>{item.label}</NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
     </>
   );
 }

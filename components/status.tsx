@@ -2,11 +2,20 @@ import { Badge } from './ui';
 
 /** How Odoo's states read to a customer; one place for every list and detail page. */
 const ORDER: Record<string, [string, 'green' | 'blue' | 'amber' | 'red' | 'slate']> = {
-  quotation: ['Quotation', 'amber'], confirmed: ['Confirmed', 'blue'], locked: ['Confirmed', 'blue'], cancelled: ['Cancelled', 'slate'],
+  quotation: ['Quotation', 'amber'],
+  confirmed: ['Confirmed', 'blue'],
+  locked: ['Confirmed', 'blue'],
+  cancelled: ['Cancelled', 'slate'],
 };
 const DELIVERY: Record<string, [string, 'green' | 'blue' | 'amber' | 'red' | 'slate']> = {
-  pending: ['Not shipped', 'amber'], started: ['Preparing', 'blue'], partial: ['Partly shipped', 'blue'], full: ['Shipped', 'green'],
-  planned: ['Planned', 'amber'], ready: ['Ready to ship', 'blue'], shipped: ['Shipped', 'green'], cancelled: ['Cancelled', 'slate'],
+  pending: ['Not shipped', 'amber'],
+  started: ['Preparing', 'blue'],
+  partial: ['Partly shipped', 'blue'],
+  full: ['Shipped', 'green'],
+  planned: ['Planned', 'amber'],
+  ready: ['Ready to ship', 'blue'],
+  shipped: ['Shipped', 'green'],
+  cancelled: ['Cancelled', 'slate'],
 };
 
 export function OrderStateBadge({ state }: { state: string }) {
@@ -26,11 +35,19 @@ export function DeliveryBadge({ status, late = false }: { status: string | null;
 }
 
 const PAYMENT: Record<string, [string, 'green' | 'blue' | 'amber' | 'red' | 'slate']> = {
-  not_paid: ['Not paid', 'amber'], partial: ['Partly paid', 'amber'], in_payment: ['In payment', 'blue'], paid: ['Paid', 'green'], reversed: ['Reversed', 'slate'],
+  not_paid: ['Not paid', 'amber'],
+  partial: ['Partly paid', 'amber'],
+  in_payment: ['In payment', 'blue'],
+  paid: ['Paid', 'green'],
+  reversed: ['Reversed', 'slate'],
 };
 
 export function PaymentBadge({ row }: { row: { paymentStatus: string; overdue: boolean } }) {
   const [label, color] = PAYMENT[row.paymentStatus] ?? [row.paymentStatus, 'slate'];
-  return <span className="inline-flex gap-1"><Badge color={color}>{label}</Badge>{row.overdue ? <Badge color="red">Overdue</Badge> : null}</span>;
+  return (
+    <span className="inline-flex gap-1">
+      <Badge color={color}>{label}</Badge>
+      {row.overdue ? <Badge color="red">Overdue</Badge> : null}
+    </span>
+  );
 }
-

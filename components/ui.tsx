@@ -15,7 +15,15 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Alert({ tone = 'info', title, children }: { tone?: 'info' | 'error' | 'success' | 'warning'; title?: string; children?: React.ReactNode }) {
+export function Alert({
+  tone = 'info',
+  title,
+  children,
+}: {
+  tone?: 'info' | 'error' | 'success' | 'warning';
+  title?: string;
+  children?: React.ReactNode;
+}) {
   const styles = {
     info: 'border-blue-300 bg-blue-50 text-blue-950',
     error: 'border-red-300 bg-red-50 text-red-950',
@@ -51,16 +59,38 @@ export function Badge({ color = 'slate', children }: { color?: keyof typeof BADG
   return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${BADGE[color]}`}>{children}</span>;
 }
 
-export function ButtonLink({ href, children, variant = 'primary', download }: { href: string; children: React.ReactNode; variant?: 'primary' | 'secondary'; download?: boolean }) {
-  const cls = variant === 'primary'
-    ? 'bg-brand-700 text-white hover:bg-brand-800'
-    : 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-100';
-  if (download) return <a href={href} download className={`inline-block rounded px-4 py-2 text-sm font-semibold ${cls}`}>{children}</a>;
-  return <Link href={href} className={`inline-block rounded px-4 py-2 text-sm font-semibold ${cls}`}>{children}</Link>;
+export function ButtonLink({
+  href,
+  children,
+  variant = 'primary',
+  download,
+}: {
+  href: string;
+  children: React.ReactNode;
+  variant?: 'primary' | 'secondary';
+  download?: boolean;
+}) {
+  const cls =
+    variant === 'primary'
+      ? 'bg-brand-700 text-white hover:bg-brand-800'
+      : 'border border-slate-400 bg-white text-slate-900 hover:bg-slate-100';
+  if (download)
+    return (
+      <a href={href} download className={`inline-block rounded px-4 py-2 text-sm font-semibold ${cls}`}>
+        {children}
+      </a>
+    );
+  return (
+    <Link href={href} className={`inline-block rounded px-4 py-2 text-sm font-semibold ${cls}`}>
+      {children}
+    </Link>
+  );
 }
 
-export const buttonClass = 'rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60';
-export const secondaryButtonClass = 'rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60';
+export const buttonClass =
+  'rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60';
+export const secondaryButtonClass =
+  'rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60';
 export const inputClass = 'w-full rounded border border-slate-400 bg-white px-3 py-2 text-sm';
 export const labelClass = 'block text-sm font-medium text-slate-800';
 
@@ -74,14 +104,35 @@ export function Card({ title, children, className = '' }: { title?: string; chil
 }
 
 /** The amounts card of an order or invoice: untaxed, taxes, total, and the amount due when given. */
-export function AmountsCard({ untaxed, tax, total, due, currency }: { untaxed: number; tax: number; total: number; due?: number; currency: string }) {
-  const rows: [string, number, boolean][] = [['Untaxed', untaxed, false], ['Taxes', tax, false], ['Total', total, true], ...(due === undefined ? [] : [['Amount due', due, true] as [string, number, boolean]])];
+export function AmountsCard({
+  untaxed,
+  tax,
+  total,
+  due,
+  currency,
+}: {
+  untaxed: number;
+  tax: number;
+  total: number;
+  due?: number;
+  currency: string;
+}) {
+  const rows: [string, number, boolean][] = [
+    ['Untaxed', untaxed, false],
+    ['Taxes', tax, false],
+    ['Total', total, true],
+    ...(due === undefined ? [] : [['Amount due', due, true] as [string, number, boolean]]),
+  ];
   return (
     <Card title="Amounts">
       <dl className="grid grid-cols-[1fr_auto] gap-y-1 text-sm">
         {rows.map(([label, amount, strong]) => [
-          <dt key={`t-${label}`} className={strong ? 'font-semibold' : ''}>{label}</dt>,
-          <dd key={`d-${label}`} className={`text-right ${strong ? 'font-semibold' : ''}`}>{formatMoney(amount, currency)}</dd>,
+          <dt key={`t-${label}`} className={strong ? 'font-semibold' : ''}>
+            {label}
+          </dt>,
+          <dd key={`d-${label}`} className={`text-right ${strong ? 'font-semibold' : ''}`}>
+            {formatMoney(amount, currency)}
+          </dd>,
         ])}
       </dl>
     </Card>

@@ -20,15 +20,17 @@ export interface DevIdpOptions {
 
 export async function startDevIdp(opts: DevIdpOptions, port: number, host = '127.0.0.1') {
   const configuration: Configuration = {
-    clients: [{
-      client_id: opts.clientId,
-      client_secret: opts.clientSecret,
-      redirect_uris: opts.redirectUris,
-      post_logout_redirect_uris: opts.postLogoutRedirectUris ?? [],
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-    }],
+    clients: [
+      {
+        client_id: opts.clientId,
+        client_secret: opts.clientSecret,
+        redirect_uris: opts.redirectUris,
+        post_logout_redirect_uris: opts.postLogoutRedirectUris ?? [],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'], odoo: ['odoo_partner_id'] },
     scopes: ['openid', 'email', 'profile', 'groups', 'odoo'],
     // Auth.js reads the claims from the ID token.
@@ -43,7 +45,11 @@ export async function startDevIdp(opts: DevIdpOptions, port: number, host = '127
       return {
         accountId: id,
         claims: async () => ({
-          sub: user.login, email: user.login, email_verified: true, name: user.name, groups: user.groups,
+          sub: user.login,
+          email: user.login,
+          email_verified: true,
+          name: user.name,
+          groups: user.groups,
           ...(user.odooPartnerId ? { odoo_partner_id: user.odooPartnerId } : {}),
         }),
       };
@@ -74,7 +80,9 @@ export async function startDevIdp(opts: DevIdpOptions, port: number, host = '127
       }
       return sendForm(res, details.uid, '', '');
     } catch (err) {
-      res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Sign-in error', `<h1>Sign-in error</h1><p>${escape(String((err as Error).message))}</p>`));
+      res
+        .writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(page('Sign-in error', `<h1>Sign-in error</h1><p>${escape(String((err as Error).message))}</p>`));
     }
   };
   // Each request is answered by handle() itself, errors included: node's server does not await it.
@@ -82,11 +90,20 @@ export async function startDevIdp(opts: DevIdpOptions, port: number, host = '127
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return {
     url: `http://${host}:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-async function grantConsent(provider: Provider, req: http.IncomingMessage, res: http.ServerResponse, details: Awaited<ReturnType<Provider['interactionDetails']>>) {
+async function grantConsent(
+  provider: Provider,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  details: Awaited<ReturnType<Provider['interactionDetails']>>,
+) {
   const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
   const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
   if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
@@ -96,7 +113,10 @@ async function grantConsent(provider: Provider, req: http.IncomingMessage, res: 
 }
 
 function sendForm(res: http.ServerResponse, uid: string, login: string, error: string) {
-  res.writeHead(error ? 401 : 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page('Sign in', `
+  res.writeHead(error ? 401 : 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(
+    page(
+      'Sign in',
+      `
   <h1>Northwind sign-in</h1>
   <p class="hint">Development identity provider. Seeded users are listed in the portal's README (password <code>demo1234</code>).</p>
   ${error ? `<p role="alert" class="error">${escape(error)}</p>` : ''}
@@ -106,7 +126,9 @@ function sendForm(res: http.ServerResponse, uid: string, login: string, error: s
     <label for="password">Password</label>
     <input id="password" name="password" type="password" autocomplete="current-password" required>
     <button type="submit">Sign in</button>
-  </form>`));
+  </form>`,
+    ),
+  );
 }
 
 function page(title: string, body: string) {

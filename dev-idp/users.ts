@@ -22,7 +22,12 @@ export const DEV_USERS: DevUser[] = [
   { login: 'bruno@kestrel.example', name: 'Bruno Buyer', groups: [], note: 'customer B, buyer (Odoo tag)' },
   { login: 'frieda@kestrel.example', name: 'Frieda Finanz', groups: [], note: 'customer B, finance (Odoo tag)' },
   { login: 'mia.manager@northwind.example', name: 'Mia Manager', groups: ['account-manager'], note: 'account manager of A and C (not B)' },
-  { login: 'sofia.support@northwind.example', name: 'Sofia Support', groups: ['support-admin'], note: 'support admin, sees every customer' },
+  {
+    login: 'sofia.support@northwind.example',
+    name: 'Sofia Support',
+    groups: ['support-admin'],
+    note: 'support admin, sees every customer',
+  },
   { login: 'olga@brightline.example', name: 'Olga Oldtimer', groups: [], note: 'archived Odoo contact: not linked' },
   { login: 'orders@shared.example', name: 'Shared Inbox', groups: [], note: 'email on two Odoo contacts: not linked' },
   { login: 'nobody@unknown.example', name: 'Nora Nobody', groups: [], note: 'no Odoo contact: not linked' },

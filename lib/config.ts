@@ -6,7 +6,12 @@ import { ROLES, type Role } from './roles';
  * Portal settings from the environment, parsed once. Every variable is listed in the
  * README's configuration table; defaults are the embedded demo's.
  */
-const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 const schema = z.object({
   AUTH_OIDC_ISSUER: z.url().default('http://127.0.0.1:4400'),
@@ -14,21 +19,29 @@ const schema = z.object({
   AUTH_OIDC_CLIENT_SECRET: z.string().min(1).default(DEV_IDP_CLIENT_SECRET),
   AUTH_OIDC_NAME: z.string().min(1).default('Northwind sign-in'),
   AUTH_OIDC_SCOPE: z.string().min(1).default('openid email profile groups'),
-  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(30 * 86400).default(8 * 3600),
+  SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(30 * 86400)
+    .default(8 * 3600),
   /** How long an instance trusts its "not signed out" answer for a session before asking the store again. */
   SESSION_REVOCATION_CHECK_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   PORTAL_PARTNER_MAPPING: z.enum(['email', 'claim']).default('email'),
   PORTAL_PARTNER_CLAIM: z.string().min(1).default('odoo_partner_id'),
   PORTAL_GROUPS_CLAIM: z.string().min(1).default('groups'),
   /** JSON object role → IdP group name, for IdPs whose group names differ (e.g. {"buyer":"Portal Buyers"}). */
-  PORTAL_ROLE_GROUPS: z.string().default('{}').transform((s, ctx) => {
-    try {
-      return z.partialRecord(z.enum(ROLES), z.string().min(1)).parse(JSON.parse(s));
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'PORTAL_ROLE_GROUPS must be a JSON object of role → group name' });
-      return z.NEVER;
-    }
-  }),
+  PORTAL_ROLE_GROUPS: z
+    .string()
+    .default('{}')
+    .transform((s, ctx) => {
+      try {
+        return z.partialRecord(z.enum(ROLES), z.string().min(1)).parse(JSON.parse(s));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'PORTAL_ROLE_GROUPS must be a JSON object of role → group name' });
+        return z.NEVER;
+      }
+    }),
   PORTAL_MAPPING_TTL_SECONDS: z.coerce.number().int().min(10).max(300).default(300),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(100),
   /** Requests per IP per minute on the sign-in paths: a ceiling against floods (a sign-in is about 3 requests). */
@@ -45,7 +58,10 @@ const schema = z.object({
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** `false` when served over plain HTTP (the demo): no Strict-Transport-Security. Read at run time. */
-  PORTAL_HTTPS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  PORTAL_HTTPS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   ORDER_SUBMIT_MODE: z.enum(['quotation', 'confirm']).default('confirm'),
   SUPPORT_SESSION_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
   INVOICE_BULK_LIMIT: z.coerce.number().int().min(1).max(5000).default(1000),
@@ -82,12 +98,17 @@ export function demoSecretsInProduction(env: Record<string, string | undefined>)
   if (env.NODE_ENV !== 'production' || env.PORTAL_DEMO === '1' || env.NEXT_PHASE === 'phase-production-build') return [];
   const problems: string[] = [];
   if (!env.AUTH_SECRET) problems.push('AUTH_SECRET is not set: set a random secret (openssl rand -base64 33).');
-  else if (env.AUTH_SECRET === DEMO_AUTH_SECRET) problems.push("AUTH_SECRET is the demo's public secret: set a random one (openssl rand -base64 33).");
+  else if (env.AUTH_SECRET === DEMO_AUTH_SECRET)
+    problems.push("AUTH_SECRET is the demo's public secret: set a random one (openssl rand -base64 33).");
   // Unset means the demo default (lib/odoo/config.ts), so it is refused as well.
-  if ((env.ODOO_API_KEY ?? DEMO_ODOO_API_KEY) === DEMO_ODOO_API_KEY) problems.push("ODOO_API_KEY is the demo's key: set the integration user's API key.");
-  if (env.ODOO_PASSWORD === DEMO_ODOO_API_KEY) problems.push("ODOO_PASSWORD is the demo's password: set the integration user's password, or leave it unset.");
-  if ((env.AUTH_OIDC_CLIENT_SECRET ?? DEV_IDP_CLIENT_SECRET) === DEV_IDP_CLIENT_SECRET) problems.push("AUTH_OIDC_CLIENT_SECRET is the development identity provider's secret: set your IdP's client secret.");
-  if (env.ODOO_WEBHOOK_SECRET === DEMO_WEBHOOK_SECRET) problems.push("ODOO_WEBHOOK_SECRET is the demo's public secret: set a random one (openssl rand -base64 33), or leave it unset.");
+  if ((env.ODOO_API_KEY ?? DEMO_ODOO_API_KEY) === DEMO_ODOO_API_KEY)
+    problems.push("ODOO_API_KEY is the demo's key: set the integration user's API key.");
+  if (env.ODOO_PASSWORD === DEMO_ODOO_API_KEY)
+    problems.push("ODOO_PASSWORD is the demo's password: set the integration user's password, or leave it unset.");
+  if ((env.AUTH_OIDC_CLIENT_SECRET ?? DEV_IDP_CLIENT_SECRET) === DEV_IDP_CLIENT_SECRET)
+    problems.push("AUTH_OIDC_CLIENT_SECRET is the development identity provider's secret: set your IdP's client secret.");
+  if (env.ODOO_WEBHOOK_SECRET === DEMO_WEBHOOK_SECRET)
+    problems.push("ODOO_WEBHOOK_SECRET is the demo's public secret: set a random one (openssl rand -base64 33), or leave it unset.");
   return problems;
 }
 

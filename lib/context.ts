@@ -22,7 +22,11 @@ export interface PortalContext {
   actingAs?: ActingAs;
 }
 
-export interface SessionUser { sub: string; email: string | null; name: string }
+export interface SessionUser {
+  sub: string;
+  email: string | null;
+  name: string;
+}
 
 export interface ActingAs {
   sessionId: string;

@@ -7,7 +7,14 @@ const LOCALE = 'en-GB';
 
 const money = new Map<string, Intl.NumberFormat>();
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
 const quantityFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 3 });
 
 export function formatMoney(amount: number, currency: string): string {

@@ -28,7 +28,8 @@ export function portalLimiters(): PortalLimiters {
 function createPortalLimiters(): PortalLimiters {
   const c = portalConfig();
   const redis = c.REDIS_URL ? redisFromUrl(c.REDIS_URL) : undefined;
-  const limiter = (name: string, points: number, durationSeconds: number) => createLimiter({ name, points, durationSeconds, redis, failMode: c.RATE_LIMIT_FAIL_MODE });
+  const limiter = (name: string, points: number, durationSeconds: number) =>
+    createLimiter({ name, points, durationSeconds, redis, failMode: c.RATE_LIMIT_FAIL_MODE });
   return {
     user: limiter('user', c.RATE_LIMIT_USER_PER_MINUTE, 60),
     signInRequests: limiter('signin-ip', c.RATE_LIMIT_SIGNIN_PER_MINUTE, 60),

@@ -21,14 +21,27 @@ export interface Limiter {
   reset(key: string): Promise<void>;
 }
 
-export function createLimiter(opts: { name: string; points: number; durationSeconds: number; redis?: Redis; failMode: 'open' | 'closed' }): Limiter {
+export function createLimiter(opts: {
+  name: string;
+  points: number;
+  durationSeconds: number;
+  redis?: Redis;
+  failMode: 'open' | 'closed';
+}): Limiter {
   const base = { keyPrefix: `portal-rl:${opts.name}`, points: opts.points, duration: opts.durationSeconds };
   const limiter: RateLimiterAbstract = opts.redis
     ? new RateLimiterRedis({ ...base, storeClient: opts.redis, rejectIfRedisNotReady: true })
     : new RateLimiterMemory(base);
-  const refused = (res: RateLimiterRes): LimitOutcome => ({ allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), reason: 'limit' });
+  const refused = (res: RateLimiterRes): LimitOutcome => ({
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+    reason: 'limit',
+  });
   const storeDown = (err: unknown): LimitOutcome => {
-    log.warn({ limiter: opts.name, failMode: opts.failMode, err: err instanceof Error ? err.message : String(err) }, 'rate limit store unavailable');
+    log.warn(
+      { limiter: opts.name, failMode: opts.failMode, err: err instanceof Error ? err.message : String(err) },
+      'rate limit store unavailable',
+    );
     return opts.failMode === 'open' ? { allowed: true } : { allowed: false, retryAfterSeconds: 5, reason: 'store-down' };
   };
   return {

@@ -31,7 +31,9 @@ const GRANTS: Record<Permission, readonly Role[]> = {
  * that want buyers or viewers to see them list those roles in INVOICE_AMOUNT_ROLES.
  */
 function invoiceRoles(): readonly Role[] {
-  const configured = process.env.INVOICE_AMOUNT_ROLES?.split(',').map((s) => s.trim()).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const configured = process.env.INVOICE_AMOUNT_ROLES?.split(',')
+    .map((s) => s.trim())
+    .filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   return configured?.length ? configured : GRANTS['see-invoices'];
 }
 
@@ -50,7 +52,11 @@ export const isStaffRole = (role: string): boolean => (STAFF_ROLES as readonly s
  * not open every customer's account.
  */
 export function rolesFromGroups(groups: unknown, mapping: Partial<Record<Role, string>>): Role[] {
-  const list = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : typeof groups === 'string' ? [groups] : [];
+  const list = Array.isArray(groups)
+    ? groups.filter((g): g is string => typeof g === 'string')
+    : typeof groups === 'string'
+      ? [groups]
+      : [];
   return ROLES.filter((role) => {
     const group = mapping[role] ?? (isStaffRole(role) ? undefined : role);
     return group !== undefined && list.includes(group);

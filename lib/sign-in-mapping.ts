@@ -26,7 +26,11 @@ export async function admitMappedSignIn(claims: SessionClaims): Promise<boolean>
   const c = portalConfig();
   let kind: string;
   try {
-    const resolver = new IdentityResolver({ mapping: c.PORTAL_PARTNER_MAPPING, roleGroups: c.PORTAL_ROLE_GROUPS, ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS });
+    const resolver = new IdentityResolver({
+      mapping: c.PORTAL_PARTNER_MAPPING,
+      roleGroups: c.PORTAL_ROLE_GROUPS,
+      ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS,
+    });
     kind = (await resolver.resolve(requestOdooClient(requestIdFrom(h)), claims)).kind;
   } catch (err) {
     // Odoo unreachable: the sign-in completes and the pages say the ERP is down; nothing is counted.

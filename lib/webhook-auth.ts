@@ -38,7 +38,9 @@ function sameBytes(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export type WebhookAuth = { ok: true; via: 'signature' | 'url-token' } | { ok: false; reason: 'no-secret' | 'missing' | 'bad-signature' | 'stale-timestamp' | 'bad-token' };
+export type WebhookAuth =
+  | { ok: true; via: 'signature' | 'url-token' }
+  | { ok: false; reason: 'no-secret' | 'missing' | 'bad-signature' | 'stale-timestamp' | 'bad-token' };
 
 export function verifyWebhook(
   secret: string | undefined,
@@ -48,7 +50,8 @@ export function verifyWebhook(
   if (!secret) return { ok: false, reason: 'no-secret' };
   if (request.signature !== null || request.timestamp !== null) {
     const ts = Number(request.timestamp);
-    if (!/^\d{1,12}$/.test(request.timestamp ?? '') || Math.abs(nowSeconds - ts) > REPLAY_WINDOW_SECONDS) return { ok: false, reason: 'stale-timestamp' };
+    if (!/^\d{1,12}$/.test(request.timestamp ?? '') || Math.abs(nowSeconds - ts) > REPLAY_WINDOW_SECONDS)
+      return { ok: false, reason: 'stale-timestamp' };
     const given = /^sha256=([0-9a-f]{64})$/.exec(request.signature ?? '')?.[1];
     if (!given) return { ok: false, reason: 'bad-signature' };
     return sameBytes(Buffer.from(given, 'hex'), hmac(secret, `${request.timestamp}.${request.rawBody}`))
@@ -56,7 +59,9 @@ export function verifyWebhook(
       : { ok: false, reason: 'bad-signature' };
   }
   if (request.urlToken !== null) {
-    return sameBytes(Buffer.from(request.urlToken), Buffer.from(webhookUrlToken(secret))) ? { ok: true, via: 'url-token' } : { ok: false, reason: 'bad-token' };
+    return sameBytes(Buffer.from(request.urlToken), Buffer.from(webhookUrlToken(secret)))
+      ? { ok: true, via: 'url-token' }
+      : { ok: false, reason: 'bad-token' };
   }
   return { ok: false, reason: 'missing' };
 }

@@ -16,6 +16,8 @@ const started = Date.now();
 const sim = new OdooSimulator({ seed: Number(values.seed), scaleOrders: Number(values.scale), version: Number(values.version) });
 sim.setFaults({ latencyMs: Number(values.latency) });
 const url = await sim.listen(Number(values.port));
-console.log(`Odoo ${sim.version}.0 simulator on ${url} (database ${sim.database}, login portal-bot, API key demo-odoo-key), ` +
-  `${sim.store.count('sale.order')} orders, seeded in ${Date.now() - started} ms`);
+console.log(
+  `Odoo ${sim.version}.0 simulator on ${url} (database ${sim.database}, login portal-bot, API key demo-odoo-key), ` +
+    `${sim.store.count('sale.order')} orders, seeded in ${Date.now() - started} ms`,
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void sim.close().then(() => process.exit(0)));

@@ -13,8 +13,23 @@ type Term = [string, string, unknown];
 type Node = { op: '&' | '|'; kids: Node[] } | { op: '!'; kid: Node } | { term: Term };
 
 const OPERATORS = new Set([
-  '=', '!=', '<>', '>', '>=', '<', '<=', 'in', 'not in', 'like', 'not like', 'ilike', 'not ilike',
-  '=like', '=ilike', 'child_of', 'parent_of',
+  '=',
+  '!=',
+  '<>',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  'in',
+  'not in',
+  'like',
+  'not like',
+  'ilike',
+  'not ilike',
+  '=like',
+  '=ilike',
+  'child_of',
+  'parent_of',
 ]);
 
 export function compileDomain(store: Store, model: ModelDef, domain: unknown): Predicate {
@@ -211,7 +226,9 @@ function scalarTest(op: string, value: unknown): (v: unknown) => boolean {
   const empty = (v: unknown) => v === false || v === null || v === undefined || v === '';
   switch (op) {
     case '=':
-      return value === false || value === null ? empty : (v) => v === value || (typeof value === 'number' && Number(v) === value && v !== false);
+      return value === false || value === null
+        ? empty
+        : (v) => v === value || (typeof value === 'number' && Number(v) === value && v !== false);
     case '!=':
       return value === false || value === null ? (v) => !empty(v) : (v) => v !== value;
     case 'in': {
@@ -223,11 +240,20 @@ function scalarTest(op: string, value: unknown): (v: unknown) => boolean {
       const set = new Set(Array.isArray(value) ? value : [value]);
       return (v) => !set.has(v);
     }
-    case '>': return (v) => !empty(v) && (v as number) > (value as number);
-    case '>=': return (v) => !empty(v) && (v as number) >= (value as number);
-    case '<': return (v) => !empty(v) && (v as number) < (value as number);
-    case '<=': return (v) => !empty(v) && (v as number) <= (value as number);
-    case 'like': case 'ilike': case 'not like': case 'not ilike': case '=like': case '=ilike': {
+    case '>':
+      return (v) => !empty(v) && (v as number) > (value as number);
+    case '>=':
+      return (v) => !empty(v) && (v as number) >= (value as number);
+    case '<':
+      return (v) => !empty(v) && (v as number) < (value as number);
+    case '<=':
+      return (v) => !empty(v) && (v as number) <= (value as number);
+    case 'like':
+    case 'ilike':
+    case 'not like':
+    case 'not ilike':
+    case '=like':
+    case '=ilike': {
       const exact = op.startsWith('=');
       const insensitive = op.includes('ilike');
       const negate = op.startsWith('not');

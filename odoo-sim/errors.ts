@@ -31,11 +31,9 @@ export class OdooSimError extends Error {
 }
 
 export const userError = (msg: string) => new OdooSimError('odoo.exceptions.UserError', msg, 422);
-export const validationError = (msg: string) =>
-  new OdooSimError('odoo.exceptions.ValidationError', msg, 422);
+export const validationError = (msg: string) => new OdooSimError('odoo.exceptions.ValidationError', msg, 422);
 export const accessError = (msg: string) => new OdooSimError('odoo.exceptions.AccessError', msg, 403);
-export const accessDenied = () =>
-  new OdooSimError('odoo.exceptions.AccessDenied', 'Access Denied', 403);
+export const accessDenied = () => new OdooSimError('odoo.exceptions.AccessDenied', 'Access Denied', 403);
 export const missingError = (model: string, ids: number[], uid: number) =>
   new OdooSimError(
     'odoo.exceptions.MissingError',
@@ -57,13 +55,9 @@ export const httpException = (status: 401 | 404 | 405 | 422, description: string
     422: ['UnprocessableEntity', '422 Unprocessable Entity'],
   } as const;
   const [cls, line] = names[status];
-  return new OdooSimError(
-    `werkzeug.exceptions.${cls}`,
-    description,
+  return new OdooSimError(`werkzeug.exceptions.${cls}`, description, status, `werkzeug.exceptions.${cls}: ${line}: ${description}`, [
     status,
-    `werkzeug.exceptions.${cls}: ${line}: ${description}`,
-    [status],
-  );
+  ]);
 };
 
 /** Python's repr of a domain value, for messages like `in condition ('x', '=', 1)`. */

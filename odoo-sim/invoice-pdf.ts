@@ -29,13 +29,16 @@ export function renderInvoicePdf(orm: Orm, move: Rec, padToBytes = 0): Readable 
   if (move.ref) doc.text(`Your reference: ${move.ref}`);
   if (move.invoice_origin) doc.text(`Source: ${move.invoice_origin}`);
   doc.moveDown();
-  doc.font('Helvetica-Bold').text('Description', 50, doc.y, { continued: true, width: 280 })
+  doc
+    .font('Helvetica-Bold')
+    .text('Description', 50, doc.y, { continued: true, width: 280 })
     .text('Qty      Unit price      Amount', { align: 'right' });
   doc.font('Helvetica');
   for (const id of move.invoice_line_ids as number[]) {
     const line = store.get('account.move.line', id);
     if (!line) continue;
-    doc.text(String(line.name).split('\n')[0]!, 50, doc.y, { continued: true, width: 280 })
+    doc
+      .text(String(line.name).split('\n')[0]!, 50, doc.y, { continued: true, width: 280 })
       .text(`${line.quantity}   ${Number(line.price_unit).toFixed(2)}   ${Number(line.price_subtotal).toFixed(2)}`, { align: 'right' });
   }
   doc.moveDown();
@@ -43,7 +46,10 @@ export function renderInvoicePdf(orm: Orm, move: Rec, padToBytes = 0): Readable 
   doc.text(`Taxes (15%): ${money(move.amount_tax)}`, { align: 'right' });
   doc.font('Helvetica-Bold').text(`Total: ${money(move.amount_total)}`, { align: 'right' });
   doc.font('Helvetica').text(`Amount due: ${money(move.amount_residual)}`, { align: 'right' });
-  doc.moveDown().fontSize(8).text(`Payment reference: ${move.payment_reference || move.name}`);
+  doc
+    .moveDown()
+    .fontSize(8)
+    .text(`Payment reference: ${move.payment_reference || move.name}`);
   if (padToBytes > 0) {
     // An unreferenced stream object of incompressible bytes grows the file to the requested
     // size without changing what the PDF shows (laying out filler text would take minutes).

@@ -30,26 +30,42 @@ interface MethodSpec {
 /** Models whose records a portal (share) user sees only for its own commercial partner, as Odoo 19's portal rules. */
 const PORTAL_SCOPED: Record<string, string> = { 'sale.order': 'partner_id', 'account.move': 'partner_id', 'stock.picking': 'partner_id' };
 /** Models a portal user may read at all (ir.model.access of base.group_portal); others raise AccessError. */
-const PORTAL_READABLE = new Set([...Object.keys(PORTAL_SCOPED), 'res.partner', 'product.product', 'sale.order.line', 'account.move.line', 'stock.move', 'res.country', 'res.currency', 'uom.uom']);
+const PORTAL_READABLE = new Set([
+  ...Object.keys(PORTAL_SCOPED),
+  'res.partner',
+  'product.product',
+  'sale.order.line',
+  'account.move.line',
+  'stock.move',
+  'res.country',
+  'res.currency',
+  'uom.uom',
+]);
 
 const METHODS: Record<string, MethodSpec> = {
   search_read: {
-    apiModel: true, params: ['domain', 'fields', 'offset', 'limit', 'order'],
+    apiModel: true,
+    params: ['domain', 'fields', 'offset', 'limit', 'order'],
     run: (env, model, _ids, a) => readAs(env, model, search(env, model, a.domain ?? [], a), a.fields),
   },
   search: {
-    apiModel: true, params: ['domain', 'offset', 'limit', 'order'], required: 1,
+    apiModel: true,
+    params: ['domain', 'offset', 'limit', 'order'],
+    required: 1,
     run: (env, model, _ids, a) => search(env, model, a.domain, a).map((r) => r.id),
   },
   search_count: {
-    apiModel: true, params: ['domain', 'limit'], required: 1,
+    apiModel: true,
+    params: ['domain', 'limit'],
+    required: 1,
     run: (env, model, _ids, a) => {
       const n = env.orm.searchCount(model, scopedDomain(env, model, a.domain), activeTest(a));
       return a.limit ? Math.min(n, Number(a.limit)) : n;
     },
   },
   read: {
-    apiModel: false, params: ['fields', 'load'],
+    apiModel: false,
+    params: ['fields', 'load'],
     run: (env, model, ids, a) => {
       resolveFields(requireModel(model), storedFieldNames(env.version, model, a.fields), env.version);
       const recs = env.orm.browse(model, ids);
@@ -61,23 +77,31 @@ const METHODS: Record<string, MethodSpec> = {
   // order, count_limit) → {length, records}; Odoo 16's took `fields` instead, so a
   // specification there is an unexpected keyword argument.
   web_search_read: {
-    apiModel: true, params: ['domain', 'specification', 'offset', 'limit', 'order', 'count_limit'], required: 2,
+    apiModel: true,
+    params: ['domain', 'specification', 'offset', 'limit', 'order', 'count_limit'],
+    required: 2,
     paramsBefore: [17, ['domain', 'fields', 'offset', 'limit', 'order', 'count_limit']],
     run: (env, model, _ids, a) => {
       if (env.version < 17) throw valueError('web_search_read(domain, fields, ...) of Odoo 16 is not simulated: the portal never sends it');
       const spec = a.specification as Record<string, WebSpec>;
       const records = webRead(env, model, search(env, model, a.domain ?? [], a), spec);
       const limitReached = a.limit && records.length === Number(a.limit);
-      const length = limitReached ? env.orm.searchCount(model, scopedDomain(env, model, a.domain), activeTest(a)) : records.length + (Number(a.offset) || 0);
+      const length = limitReached
+        ? env.orm.searchCount(model, scopedDomain(env, model, a.domain), activeTest(a))
+        : records.length + (Number(a.offset) || 0);
       return { length: records.length ? length : 0, records };
     },
   },
   read_group: {
-    apiModel: true, params: ['domain', 'fields', 'groupby', 'offset', 'limit', 'orderby', 'lazy'], required: 3,
+    apiModel: true,
+    params: ['domain', 'fields', 'groupby', 'offset', 'limit', 'orderby', 'lazy'],
+    required: 3,
     run: (env, model, _ids, a) => env.orm.readGroup(model, scopedDomain(env, model, a.domain), a.fields, a.groupby, a.lazy !== false),
   },
   create: {
-    apiModel: true, params: ['vals_list'], required: 1,
+    apiModel: true,
+    params: ['vals_list'],
+    required: 1,
     run: (env, model, _ids, a) => {
       checkPortalWrite(env, model);
       const single = !Array.isArray(a.vals_list);
@@ -93,7 +117,9 @@ const METHODS: Record<string, MethodSpec> = {
     },
   },
   write: {
-    apiModel: false, params: ['vals'], required: 1,
+    apiModel: false,
+    params: ['vals'],
+    required: 1,
     run: (env, model, ids, a) => {
       checkPortalWrite(env, model);
       const recs = ids.map((id) => env.orm.store.get(model, id) ?? missing(env, model, [id]));
@@ -102,7 +128,9 @@ const METHODS: Record<string, MethodSpec> = {
     },
   },
   action_confirm: {
-    apiModel: false, params: [], models: ['sale.order'],
+    apiModel: false,
+    params: [],
+    models: ['sale.order'],
     run: (env, model, ids) => {
       checkPortalWrite(env, model);
       for (const id of ids) confirmOrder(env.orm, env.orm.store.get(model, id) ?? missing(env, model, [id]));
@@ -110,23 +138,33 @@ const METHODS: Record<string, MethodSpec> = {
     },
   },
   onchange: {
-    apiModel: false, params: ['values', 'field_names', 'fields_spec'], required: 3, models: ['sale.order'],
+    apiModel: false,
+    params: ['values', 'field_names', 'fields_spec'],
+    required: 3,
+    models: ['sale.order'],
     run: (env, _model, _ids, a) => priceCart(env.orm, a.values as Record<string, unknown>, a.fields_spec as Record<string, unknown>),
   },
   message_post: {
-    apiModel: false, params: ['body', 'subject', 'message_type', 'subtype_xmlid', 'partner_ids', 'body_is_html', 'author_id'],
+    apiModel: false,
+    params: ['body', 'subject', 'message_type', 'subtype_xmlid', 'partner_ids', 'body_is_html', 'author_id'],
     run: (env, model, ids, a) => {
       const [id] = ids;
       if (ids.length !== 1 || !env.orm.store.get(model, id!)) throw valueError('Expected singleton: ' + `${model}(${ids.join(', ')})`);
       const msg = env.orm.create('mail.message', {
-        body: String(a.body ?? ''), model, res_id: id, message_type: a.message_type ?? 'comment',
-        author_id: a.author_id ?? env.orm.store.get('res.users', env.uid)?.partner_id ?? false, date: nowUtc(),
+        body: String(a.body ?? ''),
+        model,
+        res_id: id,
+        message_type: a.message_type ?? 'comment',
+        author_id: a.author_id ?? env.orm.store.get('res.users', env.uid)?.partner_id ?? false,
+        date: nowUtc(),
       });
       return env.protocol === 'jsonrpc' ? msg.id : [msg.id];
     },
   },
   get_portal_url: {
-    apiModel: false, params: ['suffix', 'report_type', 'download', 'query_string', 'anchor'], models: ['account.move', 'sale.order'],
+    apiModel: false,
+    params: ['suffix', 'report_type', 'download', 'query_string', 'anchor'],
+    models: ['account.move', 'sale.order'],
     run: (env, model, ids, a) => {
       const rec = env.orm.store.get(model, ids[0]!) ?? missing(env, model, ids);
       if (!rec.access_token) env.orm.store.update(model, rec.id, { access_token: randomUUID() });
@@ -140,11 +178,16 @@ const METHODS: Record<string, MethodSpec> = {
 };
 
 /** execute_kw / JSON-2 dispatch: model and method checks, argument binding, the call. */
-export function callKw(env: CallEnv, model: string, method: string, ids: number[] | undefined, args: unknown[], kwargs: Record<string, unknown>) {
+export function callKw(
+  env: CallEnv,
+  model: string,
+  method: string,
+  ids: number[] | undefined,
+  args: unknown[],
+  kwargs: Record<string, unknown>,
+) {
   if (!getModel(model)) {
-    throw env.protocol === 'json2'
-      ? httpException(404, `the model '${model}' does not exist`)
-      : userError(`Object ${model} doesn't exist`);
+    throw env.protocol === 'json2' ? httpException(404, `the model '${model}' does not exist`) : userError(`Object ${model} doesn't exist`);
   }
   if (method.startsWith('_')) {
     throw accessError(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
@@ -152,7 +195,9 @@ export function callKw(env: CallEnv, model: string, method: string, ids: number[
   const spec = METHODS[method];
   if (portalUser(env) && !PORTAL_READABLE.has(model)) {
     const def = requireModel(model);
-    throw accessError(`You are not allowed to access '${def.description}' (${model}) records.\n\nThis operation is allowed for the following groups:\n\t- Access Rights\n\t- Role / User\n\nContact your administrator to request access if necessary.`);
+    throw accessError(
+      `You are not allowed to access '${def.description}' (${model}) records.\n\nThis operation is allowed for the following groups:\n\t- Access Rights\n\t- Role / User\n\nContact your administrator to request access if necessary.`,
+    );
   }
   if (!spec || (spec.models && !spec.models.includes(model))) {
     const msg = `The method '${model}.${method}' does not exist`;
@@ -186,7 +231,10 @@ function checkJsonRpcPositional(env: CallEnv, model: string, method: string, pos
     throw indexError(env.version >= 19 ? 'list index out of range' : 'tuple index out of range');
   }
   if (method === 'write' && env.version < 19 && 'vals' in kwargs) {
-    const className = model.split('.').map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
+    const className = model
+      .split('.')
+      .map((part) => part[0]!.toUpperCase() + part.slice(1))
+      .join('');
     throw typeError(`${className}.write() got an unexpected keyword argument 'vals'`);
   }
 }
@@ -195,7 +243,10 @@ function bind(env: CallEnv, method: string, methodSpec: MethodSpec, positional: 
   const fail = (msg: string) => {
     throw env.protocol === 'json2' ? httpException(422, msg) : typeError(msg);
   };
-  const spec = methodSpec.paramsBefore && env.version < methodSpec.paramsBefore[0] ? { ...methodSpec, params: methodSpec.paramsBefore[1] } : methodSpec;
+  const spec =
+    methodSpec.paramsBefore && env.version < methodSpec.paramsBefore[0]
+      ? { ...methodSpec, params: methodSpec.paramsBefore[1] }
+      : methodSpec;
   const { context, ...named } = kwargs;
   const bound: Record<string, unknown> = { context };
   if (positional.length > spec.params.length) {
@@ -209,12 +260,18 @@ function bind(env: CallEnv, method: string, methodSpec: MethodSpec, positional: 
   }
   const missingParams = spec.params.slice(0, spec.required ?? 0).filter((p) => !(p in bound));
   if (missingParams.length) {
-    fail(`${method}() missing ${missingParams.length} required positional argument${missingParams.length > 1 ? 's' : ''}: ${missingParams.map((p) => `'${p}'`).join(' and ')}`);
+    fail(
+      `${method}() missing ${missingParams.length} required positional argument${missingParams.length > 1 ? 's' : ''}: ${missingParams.map((p) => `'${p}'`).join(' and ')}`,
+    );
   }
   return bound;
 }
 
-interface WebSpec { fields?: Record<string, WebSpec>; order?: string; limit?: number }
+interface WebSpec {
+  fields?: Record<string, WebSpec>;
+  order?: string;
+  limit?: number;
+}
 
 /**
  * web_read(specification) as addons/web/models/models.py (17.0+) answers it: plain values
@@ -241,11 +298,15 @@ function webRead(env: CallEnv, model: string, recs: Rec[], requested: Record<str
         else {
           const { display_name: wantsName, ...rest } = sub.fields;
           const [values] = webRead(env, field.relation, [target], rest);
-          out[name] = { ...values, ...(wantsName ? { display_name: env.orm.value(requireModel(field.relation), target, 'display_name') } : {}) };
+          out[name] = {
+            ...values,
+            ...(wantsName ? { display_name: env.orm.value(requireModel(field.relation), target, 'display_name') } : {}),
+          };
         }
       } else {
         let related = env.orm.browse(field.relation, [...((r[name] as number[] | undefined) ?? [])]);
-        if (sub.order) related = env.orm.search(field.relation, [['id', 'in', related.map((x) => x.id)]], { order: sub.order, activeTest: false });
+        if (sub.order)
+          related = env.orm.search(field.relation, [['id', 'in', related.map((x) => x.id)]], { order: sub.order, activeTest: false });
         // Past `limit`, records are listed by id only, as Odoo does.
         const read = sub.fields ? webRead(env, field.relation, related.slice(0, sub.limit ?? related.length), sub.fields) : [];
         out[name] = sub.fields ? related.map((x, i) => read[i] ?? { id: x.id }) : related.map((x) => x.id);
@@ -267,7 +328,10 @@ function activeTest(a: Record<string, unknown>): boolean {
 
 function search(env: CallEnv, model: string, domain: unknown, a: Record<string, unknown>): Rec[] {
   return env.orm.search(model, scopedDomain(env, model, domain), {
-    offset: a.offset as number, limit: a.limit as number, order: a.order as string, activeTest: activeTest(a),
+    offset: a.offset as number,
+    limit: a.limit as number,
+    order: a.order as string,
+    activeTest: activeTest(a),
   });
 }
 
@@ -337,7 +401,9 @@ function priceCart(orm: Orm, values: Record<string, unknown>, spec: Record<strin
   const partner = orm.store.get('res.partner', partnerId);
   if (!partner) throw valueError(`Invalid partner_id ${values.partner_id}`);
   const commercial = orm.store.get('res.partner', (partner.commercial_partner_id as number) || partner.id)!;
-  const pricelist = commercial.property_product_pricelist ? orm.store.get('product.pricelist', commercial.property_product_pricelist as number) : undefined;
+  const pricelist = commercial.property_product_pricelist
+    ? orm.store.get('product.pricelist', commercial.property_product_pricelist as number)
+    : undefined;
   const currencyId = (pricelist?.currency_id as number) || 1;
   const lines = (Array.isArray(values.order_line) ? values.order_line : []) as [number, string, Record<string, unknown>][];
   const pair = (model: string, id: number | false) => {
@@ -357,8 +423,12 @@ function priceCart(orm: Orm, values: Record<string, unknown>, spec: Record<strin
     untaxed += amounts.price_subtotal;
     tax += amounts.price_tax;
     const line: Record<string, unknown> = {
-      product_id: pair('product.product', productId), product_uom_qty: qty, price_unit: priceUnit, discount: 0,
-      price_subtotal: amounts.price_subtotal, price_total: amounts.price_total,
+      product_id: pair('product.product', productId),
+      product_uom_qty: qty,
+      price_unit: priceUnit,
+      discount: 0,
+      price_subtotal: amounts.price_subtotal,
+      price_total: amounts.price_total,
     };
     if (amounts.tax_ids.length) line.tax_ids = amounts.tax_ids;
     return [cmd, ref, pickSpec(line, lineSpec)];
@@ -378,6 +448,9 @@ function priceCart(orm: Orm, values: Record<string, unknown>, spec: Record<strin
 /** Only what the fields_spec asked for, as Odoo does. */
 function pickSpec(value: Record<string, unknown>, spec: Record<string, unknown> | undefined) {
   if (!spec || typeof spec !== 'object') return value;
-  return Object.fromEntries(Object.keys(spec).filter((k) => k in value).map((k) => [k, value[k]]));
+  return Object.fromEntries(
+    Object.keys(spec)
+      .filter((k) => k in value)
+      .map((k) => [k, value[k]]),
+  );
 }
-

@@ -32,7 +32,9 @@ export class Orm {
     const def = requireModel(model);
     const predicate = compileDomain(this.store, def, withActiveTest(def, domain, opts.activeTest));
     const pinned = pinnedIds(domain);
-    const recs = pinned ? this.sortRecords(def, opts.order || def.order, this.browse(model, pinned)) : this.sortedRecords(def, opts.order || def.order);
+    const recs = pinned
+      ? this.sortRecords(def, opts.order || def.order, this.browse(model, pinned))
+      : this.sortedRecords(def, opts.order || def.order);
     const offset = Math.max(0, Number(opts.offset) || 0);
     const limit = opts.limit ? Number(opts.limit) : Infinity;
     const out: Rec[] = [];
@@ -164,8 +166,14 @@ export class Orm {
       for (const { name, agg } of specs) {
         if (effectiveGroups.includes(name)) continue;
         const values = recs.map((r) => Number(r[name]) || 0);
-        row[name] = agg === 'max' ? Math.max(...values) : agg === 'min' ? Math.min(...values)
-          : agg === 'count' ? values.length : round2(values.reduce((a, b) => a + b, 0));
+        row[name] =
+          agg === 'max'
+            ? Math.max(...values)
+            : agg === 'min'
+              ? Math.min(...values)
+              : agg === 'count'
+                ? values.length
+                : round2(values.reduce((a, b) => a + b, 0));
       }
       row[lazy && effectiveGroups[0] ? `${effectiveGroups[0]}_count` : '__count'] = recs.length;
       row.__domain = [...effectiveGroups.map((g) => [g, '=', first[g]]), ...(Array.isArray(domain) ? (domain as unknown[]) : [])];
@@ -222,10 +230,14 @@ function compare(a: unknown, b: unknown): number {
 function parseOrder(def: ModelDef, order: string): SortKey[] {
   const keys = order.split(',').map((part) => {
     const [field = '', dir = 'asc', ...rest] = part.trim().split(/\s+/);
-    const ok = /^[a-z_][a-z0-9_]*$/.test(field) && ['asc', 'desc'].includes(dir.toLowerCase()) &&
+    const ok =
+      /^[a-z_][a-z0-9_]*$/.test(field) &&
+      ['asc', 'desc'].includes(dir.toLowerCase()) &&
       (rest.length === 0 || (rest.length === 2 && rest[0]!.toLowerCase() === 'nulls'));
     if (!ok || (!def.fields[field] && field !== 'complete_name')) {
-      throw valueError(`Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`);
+      throw valueError(
+        `Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`,
+      );
     }
     return { field, desc: dir.toLowerCase() === 'desc' };
   });
@@ -261,10 +273,12 @@ export function resolveFields(def: ModelDef, fields: unknown, version = 19): str
     return Object.keys(def.fields).filter((f) => f !== 'id');
   }
   if (!Array.isArray(fields)) throw valueError(`Invalid fields ${pyRepr(fields)}`);
-  return fields.map((f) => {
-    if (typeof f !== 'string' || !def.fields[f]) throw invalidFieldError(version, f, def.name);
-    return f;
-  }).filter((f) => f !== 'id');
+  return fields
+    .map((f) => {
+      if (typeof f !== 'string' || !def.fields[f]) throw invalidFieldError(version, f, def.name);
+      return f;
+    })
+    .filter((f) => f !== 'id');
 }
 
 function splitCommands(def: ModelDef, vals: Record<string, unknown>) {
@@ -288,4 +302,3 @@ function splitCommands(def: ModelDef, vals: Record<string, unknown>) {
 export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
-

@@ -23,8 +23,13 @@ export const SEED_IDS = {
   customers: { A: 10, B: 11, C: 9, D: 12 },
   /** Contacts of customer A and B that the dev IdP's users map to. */
   contacts: {
-    aliceAdminA: 20, bobBuyerA: 21, fionaFinanceA: 22, victorViewerA: 23, olgaArchivedA: 24,
-    brunoBuyerB: 30, friedaFinanceB: 31,
+    aliceAdminA: 20,
+    bobBuyerA: 21,
+    fionaFinanceA: 22,
+    victorViewerA: 23,
+    olgaArchivedA: 24,
+    brunoBuyerB: 30,
+    friedaFinanceB: 31,
   },
   tags: { customerAdmin: 1, buyer: 2, finance: 3, viewer: 4 },
 } as const;
@@ -49,16 +54,128 @@ function prng(seed: number) {
 }
 
 const CATEGORIES: [string, string, string[]][] = [
-  ['Fasteners', 'FAS', ['Hex Bolt M8x40', 'Wood Screw 4x50', 'Wall Anchor 8mm', 'Lock Nut M10', 'Washer M12', 'Threaded Rod M8', 'Rivet 4.8mm', 'Eye Bolt M10']],
-  ['Hand Tools', 'HTL', ['Claw Hammer', 'Torque Wrench', 'Hex Key Set', 'Combination Pliers', 'Utility Knife', 'Spirit Level 60cm', 'Screwdriver Set', 'Hacksaw']],
-  ['Power Tools', 'PWR', ['Cordless Drill 18V', 'Angle Grinder 125mm', 'Impact Driver', 'Jigsaw 650W', 'Rotary Hammer', 'Orbital Sander', 'Circular Saw', 'Heat Gun']],
-  ['Safety', 'SAF', ['Safety Glasses', 'Work Gloves', 'Ear Defenders', 'Hard Hat', 'Hi-Vis Vest', 'Dust Mask FFP2', 'Safety Boots', 'First Aid Kit']],
-  ['Electrical', 'ELE', ['Cable Ties 300mm', 'Junction Box IP65', 'LED Panel 60x60', 'Extension Reel 25m', 'Circuit Breaker 16A', 'Wago Connector', 'Cable 3G1.5 100m', 'Socket Outlet']],
-  ['Plumbing', 'PLB', ['Ball Valve 1/2"', 'PTFE Tape', 'Copper Pipe 15mm', 'Compression Fitting', 'Pipe Clamp', 'Siphon Trap', 'Flexible Hose', 'Pipe Cutter']],
-  ['Adhesives', 'ADH', ['Construction Adhesive', 'Silicone Sealant', 'Epoxy Resin 2K', 'Wood Glue D3', 'Threadlocker', 'Spray Adhesive', 'Contact Cement', 'Hot Melt Sticks']],
-  ['Packaging', 'PKG', ['Stretch Film', 'Carton 40x30x30', 'Packing Tape', 'Bubble Wrap Roll', 'Pallet Strap', 'Void Fill Paper', 'Label Roll', 'Corner Protector']],
-  ['Cleaning', 'CLN', ['Degreaser 5L', 'Microfibre Cloth', 'Floor Cleaner', 'Hand Cleaner', 'Paper Roll', 'Waste Sacks', 'Spill Kit', 'Mop Bucket']],
-  ['Office', 'OFF', ['Copy Paper A4', 'Ballpoint Pens', 'Lever Arch File', 'Desk Organiser', 'Whiteboard Markers', 'Sticky Notes', 'Stapler', 'Printer Toner']],
+  [
+    'Fasteners',
+    'FAS',
+    [
+      'Hex Bolt M8x40',
+      'Wood Screw 4x50',
+      'Wall Anchor 8mm',
+      'Lock Nut M10',
+      'Washer M12',
+      'Threaded Rod M8',
+      'Rivet 4.8mm',
+      'Eye Bolt M10',
+    ],
+  ],
+  [
+    'Hand Tools',
+    'HTL',
+    [
+      'Claw Hammer',
+      'Torque Wrench',
+      'Hex Key Set',
+      'Combination Pliers',
+      'Utility Knife',
+      'Spirit Level 60cm',
+      'Screwdriver Set',
+      'Hacksaw',
+    ],
+  ],
+  [
+    'Power Tools',
+    'PWR',
+    [
+      'Cordless Drill 18V',
+      'Angle Grinder 125mm',
+      'Impact Driver',
+      'Jigsaw 650W',
+      'Rotary Hammer',
+      'Orbital Sander',
+      'Circular Saw',
+      'Heat Gun',
+    ],
+  ],
+  [
+    'Safety',
+    'SAF',
+    ['Safety Glasses', 'Work Gloves', 'Ear Defenders', 'Hard Hat', 'Hi-Vis Vest', 'Dust Mask FFP2', 'Safety Boots', 'First Aid Kit'],
+  ],
+  [
+    'Electrical',
+    'ELE',
+    [
+      'Cable Ties 300mm',
+      'Junction Box IP65',
+      'LED Panel 60x60',
+      'Extension Reel 25m',
+      'Circuit Breaker 16A',
+      'Wago Connector',
+      'Cable 3G1.5 100m',
+      'Socket Outlet',
+    ],
+  ],
+  [
+    'Plumbing',
+    'PLB',
+    [
+      'Ball Valve 1/2"',
+      'PTFE Tape',
+      'Copper Pipe 15mm',
+      'Compression Fitting',
+      'Pipe Clamp',
+      'Siphon Trap',
+      'Flexible Hose',
+      'Pipe Cutter',
+    ],
+  ],
+  [
+    'Adhesives',
+    'ADH',
+    [
+      'Construction Adhesive',
+      'Silicone Sealant',
+      'Epoxy Resin 2K',
+      'Wood Glue D3',
+      'Threadlocker',
+      'Spray Adhesive',
+      'Contact Cement',
+      'Hot Melt Sticks',
+    ],
+  ],
+  [
+    'Packaging',
+    'PKG',
+    [
+      'Stretch Film',
+      'Carton 40x30x30',
+      'Packing Tape',
+      'Bubble Wrap Roll',
+      'Pallet Strap',
+      'Void Fill Paper',
+      'Label Roll',
+      'Corner Protector',
+    ],
+  ],
+  [
+    'Cleaning',
+    'CLN',
+    ['Degreaser 5L', 'Microfibre Cloth', 'Floor Cleaner', 'Hand Cleaner', 'Paper Roll', 'Waste Sacks', 'Spill Kit', 'Mop Bucket'],
+  ],
+  [
+    'Office',
+    'OFF',
+    [
+      'Copy Paper A4',
+      'Ballpoint Pens',
+      'Lever Arch File',
+      'Desk Organiser',
+      'Whiteboard Markers',
+      'Sticky Notes',
+      'Stapler',
+      'Printer Toner',
+    ],
+  ],
 ];
 const VARIANTS = ['', ' (Pack of 10)', ' (Pack of 50)', ' Pro', ' Heavy Duty'];
 
@@ -75,15 +192,30 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
   ins('res.currency', { name: 'EUR', symbol: '€' }, 2);
   ins('res.currency', { name: 'GBP', symbol: '£', active: false }, 3);
   const countries = Object.fromEntries(
-    ([['US', 'United States'], ['DE', 'Germany'], ['BE', 'Belgium'], ['NO', 'Norway'], ['NL', 'Netherlands'], ['GB', 'United Kingdom']] as const)
-      .map(([code, name], i) => [code, ins('res.country', { code, name }, i + 1).id]),
+    (
+      [
+        ['US', 'United States'],
+        ['DE', 'Germany'],
+        ['BE', 'Belgium'],
+        ['NO', 'Norway'],
+        ['NL', 'Netherlands'],
+        ['GB', 'United Kingdom'],
+      ] as const
+    ).map(([code, name], i) => [code, ins('res.country', { code, name }, i + 1).id]),
   ) as Record<string, number>;
   ins('res.country.state', { name: 'Oregon', code: 'OR', country_id: countries.US }, 1);
   ins('res.country.state', { name: 'Washington', code: 'WA', country_id: countries.US }, 2);
   for (const [i, name] of ['Units', 'Box of 10', 'kg', 'Hours'].entries()) ins('uom.uom', { name }, i + 1);
   ins('account.tax', { name: '15%', amount: 15 }, 1);
   ins('account.tax', { name: '0% Exempt', amount: 0 }, 2);
-  for (const [i, [name, days]] of ([['Immediate Payment', 0], ['30 Days', 30], ['45 Days', 45], ['60 Days', 60]] as const).entries()) {
+  for (const [i, [name, days]] of (
+    [
+      ['Immediate Payment', 0],
+      ['30 Days', 30],
+      ['45 Days', 45],
+      ['60 Days', 60],
+    ] as const
+  ).entries()) {
     ins('account.payment.term', { name, days }, i + 1);
   }
   ins('product.pricelist', { name: 'Public Pricelist', currency_id: 1, discount: 0 }, 1);
@@ -99,7 +231,13 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
   ];
   ins('mail.message.subtype', { name: 'Discussions' }, 1);
   ins('mail.message.subtype', { name: 'Note' }, 2);
-  for (const [id, name] of [[1, 'Portal: Customer Admin'], [2, 'Portal: Buyer'], [3, 'Portal: Finance'], [4, 'Portal: Viewer'], [5, 'VIP']] as const) {
+  for (const [id, name] of [
+    [1, 'Portal: Customer Admin'],
+    [2, 'Portal: Buyer'],
+    [3, 'Portal: Finance'],
+    [4, 'Portal: Viewer'],
+    [5, 'VIP'],
+  ] as const) {
     ins('res.partner.category', { name, complete_name: name }, id);
   }
 
@@ -113,7 +251,17 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     });
     return rec;
   };
-  partner(1, { name: 'Northwind Supply Co.', is_company: true, email: 'info@northwind.example', street: '100 Harbor Way', city: 'Portland', zip: '97201', country_id: countries.US, state_id: 1, vat: 'US-94-1234567' });
+  partner(1, {
+    name: 'Northwind Supply Co.',
+    is_company: true,
+    email: 'info@northwind.example',
+    street: '100 Harbor Way',
+    city: 'Portland',
+    zip: '97201',
+    country_id: countries.US,
+    state_id: 1,
+    vat: 'US-94-1234567',
+  });
   ins('res.company', { name: 'Northwind Supply Co.', partner_id: 1, currency_id: 1 }, 1);
   const staff: [number, number, string, string, string][] = [
     [1, 8, 'OdooBot', '__system__', 'odoobot@northwind.example'],
@@ -131,10 +279,75 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
 
   // Customers: A and C are Mia's, B and D are Sam's; D is invoiced in two currencies.
   const { A, B, C, D } = SEED_IDS.customers;
-  partner(C, { name: 'Harbor Marine Outfitters', is_company: true, email: 'office@harbormarine.example', phone: '+1 503 555 0199', street: '8 Pier Road', city: 'Astoria', zip: '97103', country_id: countries.US, state_id: 1, vat: 'US-93-7654321', ref: 'HMO-003', user_id: 4, property_payment_term_id: 3, property_product_pricelist: 1, credit_limit: 50000 });
-  partner(A, { name: 'Brightline Hardware Ltd', is_company: true, email: 'hello@brightline.example', phone: '+1 206 555 0142', street: '2200 Industrial Ave', street2: 'Unit 4', city: 'Seattle', zip: '98108', country_id: countries.US, state_id: 2, vat: 'US-91-1020304', ref: 'BRL-001', user_id: 4, property_payment_term_id: 2, property_product_pricelist: 2, credit_limit: 150000, category_id: [5], comment: 'INTERNAL: strategic account, margin target 35%' });
-  partner(B, { name: 'Kestrel Builders GmbH', is_company: true, email: 'einkauf@kestrel.example', phone: '+49 30 5550 1234', street: 'Baustraße 12', city: 'Berlin', zip: '10115', country_id: countries.DE, vat: 'DE123456789', ref: 'KES-002', user_id: 5, property_payment_term_id: 2, property_product_pricelist: 3, credit_limit: 80000 });
-  partner(D, { name: 'Nordlys Facilities AS', is_company: true, email: 'post@nordlys.example', phone: '+47 22 55 50 00', street: 'Havnegata 3', city: 'Oslo', zip: '0150', country_id: countries.NO, vat: 'NO912345678MVA', ref: 'NOR-004', user_id: 5, property_payment_term_id: 4, property_product_pricelist: 1, credit_limit: 60000 });
+  partner(C, {
+    name: 'Harbor Marine Outfitters',
+    is_company: true,
+    email: 'office@harbormarine.example',
+    phone: '+1 503 555 0199',
+    street: '8 Pier Road',
+    city: 'Astoria',
+    zip: '97103',
+    country_id: countries.US,
+    state_id: 1,
+    vat: 'US-93-7654321',
+    ref: 'HMO-003',
+    user_id: 4,
+    property_payment_term_id: 3,
+    property_product_pricelist: 1,
+    credit_limit: 50000,
+  });
+  partner(A, {
+    name: 'Brightline Hardware Ltd',
+    is_company: true,
+    email: 'hello@brightline.example',
+    phone: '+1 206 555 0142',
+    street: '2200 Industrial Ave',
+    street2: 'Unit 4',
+    city: 'Seattle',
+    zip: '98108',
+    country_id: countries.US,
+    state_id: 2,
+    vat: 'US-91-1020304',
+    ref: 'BRL-001',
+    user_id: 4,
+    property_payment_term_id: 2,
+    property_product_pricelist: 2,
+    credit_limit: 150000,
+    category_id: [5],
+    comment: 'INTERNAL: strategic account, margin target 35%',
+  });
+  partner(B, {
+    name: 'Kestrel Builders GmbH',
+    is_company: true,
+    email: 'einkauf@kestrel.example',
+    phone: '+49 30 5550 1234',
+    street: 'Baustraße 12',
+    city: 'Berlin',
+    zip: '10115',
+    country_id: countries.DE,
+    vat: 'DE123456789',
+    ref: 'KES-002',
+    user_id: 5,
+    property_payment_term_id: 2,
+    property_product_pricelist: 3,
+    credit_limit: 80000,
+  });
+  partner(D, {
+    name: 'Nordlys Facilities AS',
+    is_company: true,
+    email: 'post@nordlys.example',
+    phone: '+47 22 55 50 00',
+    street: 'Havnegata 3',
+    city: 'Oslo',
+    zip: '0150',
+    country_id: countries.NO,
+    vat: 'NO912345678MVA',
+    ref: 'NOR-004',
+    user_id: 5,
+    property_payment_term_id: 4,
+    property_product_pricelist: 1,
+    credit_limit: 60000,
+  });
 
   const T = SEED_IDS.tags;
   const c = SEED_IDS.contacts;
@@ -144,13 +357,37 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     [c.fionaFinanceA, A, 'Fiona Finance', 'fiona@brightline.example', { function: 'Accounts Payable', category_id: [T.finance] }],
     [c.victorViewerA, A, 'Victor Viewer', 'victor@brightline.example', { function: 'Site Manager', category_id: [T.viewer] }],
     [c.olgaArchivedA, A, 'Olga Oldtimer', 'olga@brightline.example', { function: 'Former Buyer', active: false, category_id: [T.buyer] }],
-    [25, A, 'Brightline Accounts Payable', 'ap@brightline.example', { type: 'invoice', street: '2200 Industrial Ave', city: 'Seattle', zip: '98108', country_id: countries.US }],
-    [26, A, 'Seattle Main Warehouse', false, { type: 'delivery', street: '2250 Industrial Ave', city: 'Seattle', zip: '98108', country_id: countries.US, state_id: 2 }],
-    [27, A, 'Tacoma Store', false, { type: 'delivery', street: '15 Port Blvd', city: 'Tacoma', zip: '98421', country_id: countries.US, state_id: 2 }],
+    [
+      25,
+      A,
+      'Brightline Accounts Payable',
+      'ap@brightline.example',
+      { type: 'invoice', street: '2200 Industrial Ave', city: 'Seattle', zip: '98108', country_id: countries.US },
+    ],
+    [
+      26,
+      A,
+      'Seattle Main Warehouse',
+      false,
+      { type: 'delivery', street: '2250 Industrial Ave', city: 'Seattle', zip: '98108', country_id: countries.US, state_id: 2 },
+    ],
+    [
+      27,
+      A,
+      'Tacoma Store',
+      false,
+      { type: 'delivery', street: '15 Port Blvd', city: 'Tacoma', zip: '98421', country_id: countries.US, state_id: 2 },
+    ],
     [28, A, 'Shared Inbox', 'orders@shared.example', { function: 'Shared mailbox' }],
     [c.brunoBuyerB, B, 'Bruno Buyer', 'bruno@kestrel.example', { function: 'Einkauf', category_id: [T.buyer] }],
     [c.friedaFinanceB, B, 'Frieda Finanz', 'frieda@kestrel.example', { function: 'Buchhaltung', category_id: [T.finance] }],
-    [32, B, 'Kestrel Baustelle Mitte', false, { type: 'delivery', street: 'Invalidenstraße 50', city: 'Berlin', zip: '10557', country_id: countries.DE }],
+    [
+      32,
+      B,
+      'Kestrel Baustelle Mitte',
+      false,
+      { type: 'delivery', street: 'Invalidenstraße 50', city: 'Berlin', zip: '10557', country_id: countries.DE },
+    ],
     [33, B, 'Shared Inbox', 'orders@shared.example', { function: 'Shared mailbox' }],
     [40, C, 'Hank Harbor', 'hank@harbormarine.example', { function: 'Owner', category_id: [T.customerAdmin] }],
     [41, C, 'Astoria Dock 3', false, { type: 'delivery', street: 'Dock 3', city: 'Astoria', zip: '97103', country_id: countries.US }],
@@ -169,14 +406,28 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     for (const item of items) {
       for (const variant of VARIANTS.slice(0, 4)) {
         n++;
-        const price = round2(r.int(150, 45000) / 100 * (variant.includes('50') ? 4 : variant.includes('10') ? 2 : 1));
-        products.push(ins('product.product', {
-          name: `${item}${variant}`, default_code: `${prefix}-${1000 + n}`, barcode: `40${String(ci).padStart(2, '0')}${String(n).padStart(8, '0')}`,
-          list_price: price, lst_price: price, standard_price: round2(price * (0.45 + r.next() * 0.25)),
-          type: 'consu', is_storable: true, sale_ok: true, active: true, uom_id: 1, categ_id: categ.id,
-          invoice_policy: 'delivery', qty_available: r.int(0, 600), taxes_id: [1],
-          description_sale: `${item} for professional use.`, create_date: at(-900),
-        }));
+        const price = round2((r.int(150, 45000) / 100) * (variant.includes('50') ? 4 : variant.includes('10') ? 2 : 1));
+        products.push(
+          ins('product.product', {
+            name: `${item}${variant}`,
+            default_code: `${prefix}-${1000 + n}`,
+            barcode: `40${String(ci).padStart(2, '0')}${String(n).padStart(8, '0')}`,
+            list_price: price,
+            lst_price: price,
+            standard_price: round2(price * (0.45 + r.next() * 0.25)),
+            type: 'consu',
+            is_storable: true,
+            sale_ok: true,
+            active: true,
+            uom_id: 1,
+            categ_id: categ.id,
+            invoice_policy: 'delivery',
+            qty_available: r.int(0, 600),
+            taxes_id: [1],
+            description_sale: `${item} for professional use.`,
+            create_date: at(-900),
+          }),
+        );
       }
     }
   });
@@ -184,11 +435,29 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     if (i % 37 === 5) store.update('product.product', p.id, { active: false });
     else if (i % 41 === 7) store.update('product.product', p.id, { sale_ok: false });
   });
-  const service = ins('product.product', { name: 'On-site Installation', default_code: 'SRV-INSTALL', list_price: 95, lst_price: 95, standard_price: 40, type: 'service', sale_ok: true, active: true, uom_id: 4, categ_id: 1, invoice_policy: 'order', taxes_id: [1] });
+  const service = ins('product.product', {
+    name: 'On-site Installation',
+    default_code: 'SRV-INSTALL',
+    list_price: 95,
+    lst_price: 95,
+    standard_price: 40,
+    type: 'service',
+    sale_ok: true,
+    active: true,
+    uom_id: 4,
+    categ_id: 1,
+    invoice_policy: 'order',
+    taxes_id: [1],
+  });
   const sellable = products.filter((p) => p.active && p.sale_ok);
 
   // Orders, deliveries and invoices.
-  const weights: [number, number][] = [[A, 0.4], [B, 0.25], [C, 0.2], [D, 0.15]];
+  const weights: [number, number][] = [
+    [A, 0.4],
+    [B, 0.25],
+    [C, 0.2],
+    [D, 0.15],
+  ];
   const pickCustomer = () => {
     let x = r.next();
     for (const [id, w] of weights) if ((x -= w) < 0) return id;
@@ -218,13 +487,22 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     const pricelist = store.get('product.pricelist', pricelistId)!;
     counters.order++;
     const order = ins('sale.order', {
-      name: `S${String(counters.order).padStart(5, '0')}`, state, locked: state === 'sale' && age > 90,
-      date_order: at(offset, r.int(7, 17)), validity_date: day(offset + 30),
+      name: `S${String(counters.order).padStart(5, '0')}`,
+      state,
+      locked: state === 'sale' && age > 90,
+      date_order: at(offset, r.int(7, 17)),
+      validity_date: day(offset + 30),
       commitment_date: r.chance(0.3) ? at(offset + r.int(3, 20), 12) : false,
-      partner_id: customer, partner_invoice_id: customer, partner_shipping_id: shipping,
+      partner_id: customer,
+      partner_invoice_id: customer,
+      partner_shipping_id: shipping,
       client_order_ref: r.chance(0.75) ? `PO-${commercial.ref}-${String(r.int(1000, 99999))}` : false,
-      origin: false, currency_id: pricelist.currency_id, pricelist_id: pricelistId, user_id: commercial.user_id,
-      company_id: 1, payment_term_id: commercial.property_payment_term_id,
+      origin: false,
+      currency_id: pricelist.currency_id,
+      pricelist_id: pricelistId,
+      user_id: commercial.user_id,
+      company_id: 1,
+      payment_term_id: commercial.property_payment_term_id,
       note: 'Payment terms: see invoice.',
       internal_note: `INTERNAL: negotiated by ${customer === A ? 'Mia' : 'Sam'}; do not share cost details.`,
       create_date: at(offset),
@@ -232,7 +510,13 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     const lineCount = opts.lines ?? (r.chance(0.7) ? r.int(1, 8) : r.int(9, 40));
     let seq = 10;
     if (!opts.light && lineCount > 6) {
-      ins('sale.order.line', { order_id: order.id, sequence: seq++, display_type: 'line_section', name: 'Main delivery', product_uom_qty: 0 });
+      ins('sale.order.line', {
+        order_id: order.id,
+        sequence: seq++,
+        display_type: 'line_section',
+        name: 'Main delivery',
+        product_uom_qty: 0,
+      });
     }
     const used = new Set<number>();
     for (let i = 0; i < lineCount; i++) {
@@ -240,24 +524,43 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
       if (used.has(product.id)) continue;
       used.add(product.id);
       const qty = r.pick([1, 2, 5, 10, 10, 20, 25, 50, 100]);
-      const priceUnit = round2(Number(product.lst_price) * (1 - Number(pricelist.discount) / 100) * (pricelist.currency_id === 2 ? 0.92 : 1));
+      const priceUnit = round2(
+        Number(product.lst_price) * (1 - Number(pricelist.discount) / 100) * (pricelist.currency_id === 2 ? 0.92 : 1),
+      );
       const discount = r.chance(0.1) ? r.pick([5, 10, 15]) : 0;
       const amounts = lineAmounts(orm, product.id, qty, priceUnit, discount);
       ins('sale.order.line', {
-        order_id: order.id, sequence: seq++, display_type: false, name: `[${product.default_code}] ${product.name}`,
-        product_id: product.id, product_uom_qty: qty, product_uom_id: product.uom_id, price_unit: priceUnit, discount,
-        ...amounts, currency_id: pricelist.currency_id, purchase_price: product.standard_price,
+        order_id: order.id,
+        sequence: seq++,
+        display_type: false,
+        name: `[${product.default_code}] ${product.name}`,
+        product_id: product.id,
+        product_uom_qty: qty,
+        product_uom_id: product.uom_id,
+        price_unit: priceUnit,
+        discount,
+        ...amounts,
+        currency_id: pricelist.currency_id,
+        purchase_price: product.standard_price,
         margin: round2(amounts.price_subtotal - Number(product.standard_price) * qty),
       });
       if (!opts.light && i === 3 && lineCount > 10) {
-        ins('sale.order.line', { order_id: order.id, sequence: seq++, display_type: 'line_note', name: 'Please deliver to the loading dock before noon.', product_uom_qty: 0 });
+        ins('sale.order.line', {
+          order_id: order.id,
+          sequence: seq++,
+          display_type: 'line_note',
+          name: 'Please deliver to the loading dock before noon.',
+          product_uom_qty: 0,
+        });
       }
     }
     const lines = (order.order_line as number[]).map((id) => store.get('sale.order.line', id)!).filter((l) => !l.display_type);
     const untaxed = round2(lines.reduce((s, l) => s + Number(l.price_subtotal), 0));
     const tax = round2(lines.reduce((s, l) => s + Number(l.price_tax), 0));
     store.update('sale.order', order.id, {
-      amount_untaxed: untaxed, amount_tax: tax, amount_total: round2(untaxed + tax),
+      amount_untaxed: untaxed,
+      amount_tax: tax,
+      amount_total: round2(untaxed + tax),
       margin: round2(lines.reduce((s, l) => s + Number(l.margin), 0)),
       invoice_status: state === 'sale' ? 'to invoice' : 'no',
     });
@@ -276,7 +579,13 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     // Deliveries: old orders are done; some were split into a partial delivery + backorder.
     const partial = storable.length > 1 && r.chance(0.15);
     const doneFirst = age > 12 || (age > 3 && r.chance(0.5));
-    const first = makePicking(order, storable, doneFirst ? 'done' : r.pick(['confirmed', 'assigned', 'waiting'] as const), offset, partial ? 0.6 : 1);
+    const first = makePicking(
+      order,
+      storable,
+      doneFirst ? 'done' : r.pick(['confirmed', 'assigned', 'waiting'] as const),
+      offset,
+      partial ? 0.6 : 1,
+    );
     let delivered = doneFirst ? (partial ? 0.6 : 1) : 0;
     if (partial && doneFirst) {
       const backDone = age > 40 || (age > 15 && r.chance(0.5));
@@ -300,19 +609,46 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     const date = addDays(String(inv.invoice_date), r.int(5, 30));
     if (date > today) continue;
     ins('account.move', {
-      name: invoiceName('RINV', date), move_type: 'out_refund', state: 'posted', payment_state: r.chance(0.6) ? 'paid' : 'not_paid',
-      date, invoice_date: date, invoice_date_due: date, amount_untaxed: round2(amount / 1.15), amount_tax: round2(amount - amount / 1.15),
-      amount_total: amount, amount_residual: 0, currency_id: inv.currency_id, partner_id: inv.partner_id,
-      commercial_partner_id: inv.commercial_partner_id, invoice_origin: inv.invoice_origin, ref: `Reversal of: ${inv.name}`,
-      reversed_entry_id: inv.id, company_id: 1, invoice_payment_term_id: inv.invoice_payment_term_id,
+      name: invoiceName('RINV', date),
+      move_type: 'out_refund',
+      state: 'posted',
+      payment_state: r.chance(0.6) ? 'paid' : 'not_paid',
+      date,
+      invoice_date: date,
+      invoice_date_due: date,
+      amount_untaxed: round2(amount / 1.15),
+      amount_tax: round2(amount - amount / 1.15),
+      amount_total: amount,
+      amount_residual: 0,
+      currency_id: inv.currency_id,
+      partner_id: inv.partner_id,
+      commercial_partner_id: inv.commercial_partner_id,
+      invoice_origin: inv.invoice_origin,
+      ref: `Reversal of: ${inv.name}`,
+      reversed_entry_id: inv.id,
+      company_id: 1,
+      invoice_payment_term_id: inv.invoice_payment_term_id,
     });
   }
   for (const m of store.all('account.move')) {
-    if (m.move_type === 'out_refund' && m.payment_state === 'not_paid') store.update('account.move', m.id, { amount_residual: m.amount_total });
+    if (m.move_type === 'out_refund' && m.payment_state === 'not_paid')
+      store.update('account.move', m.id, { amount_residual: m.amount_total });
   }
   // A draft invoice per customer: customers never see drafts.
   for (const cust of [A, B]) {
-    ins('account.move', { name: '/', move_type: 'out_invoice', state: 'draft', payment_state: 'not_paid', partner_id: cust, commercial_partner_id: cust, currency_id: 1, amount_total: 999, amount_residual: 999, invoice_date: false, company_id: 1 });
+    ins('account.move', {
+      name: '/',
+      move_type: 'out_invoice',
+      state: 'draft',
+      payment_state: 'not_paid',
+      partner_id: cust,
+      commercial_partner_id: cust,
+      currency_id: 1,
+      amount_total: 999,
+      amount_residual: 999,
+      invoice_date: false,
+      company_id: 1,
+    });
   }
 
   for (let i = 0; i < (opts.scaleOrders ?? 0); i++) {
@@ -325,10 +661,22 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     const amount = round2(r.int(5000, 500000) / 100);
     const paid = r.chance(0.7);
     ins('account.move', {
-      name: `BINV/${date.slice(0, 4)}/${String(i + 1).padStart(6, '0')}`, move_type: r.chance(0.05) ? 'out_refund' : 'out_invoice', state: 'posted',
-      payment_state: paid ? 'paid' : 'not_paid', date, invoice_date: date, invoice_date_due: addDays(date, 30),
-      amount_untaxed: round2(amount / 1.2), amount_tax: round2(amount - amount / 1.2), amount_total: amount, amount_residual: paid ? 0 : amount,
-      currency_id: 1, partner_id: A, commercial_partner_id: A, invoice_origin: false, company_id: 1,
+      name: `BINV/${date.slice(0, 4)}/${String(i + 1).padStart(6, '0')}`,
+      move_type: r.chance(0.05) ? 'out_refund' : 'out_invoice',
+      state: 'posted',
+      payment_state: paid ? 'paid' : 'not_paid',
+      date,
+      invoice_date: date,
+      invoice_date_due: addDays(date, 30),
+      amount_untaxed: round2(amount / 1.2),
+      amount_tax: round2(amount - amount / 1.2),
+      amount_total: amount,
+      amount_residual: paid ? 0 : amount,
+      currency_id: 1,
+      partner_id: A,
+      commercial_partner_id: A,
+      invoice_origin: false,
+      company_id: 1,
     });
   }
 
@@ -342,11 +690,19 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     const tracked = carrier && carrier.tracking_url && (done || state === 'assigned');
     const ref = tracked ? `${carrier!.name!.toString().slice(0, 2).toUpperCase()}${r.int(100000000, 999999999)}` : false;
     const picking = ins('stock.picking', {
-      name: `WH/OUT/${String(counters.picking).padStart(5, '0')}`, state, picking_type_id: 2, picking_type_code: 'outgoing',
-      scheduled_date: scheduled, date_deadline: order.commitment_date || false,
+      name: `WH/OUT/${String(counters.picking).padStart(5, '0')}`,
+      state,
+      picking_type_id: 2,
+      picking_type_code: 'outgoing',
+      scheduled_date: scheduled,
+      date_deadline: order.commitment_date || false,
       date_done: done ? addDays(scheduled.slice(0, 10), r.int(0, 2)) + ' 15:30:00' : false,
-      origin: order.name, sale_id: order.id, partner_id: order.partner_shipping_id, backorder_id: backorderOf ?? false,
-      carrier_id: carrier?.id ?? false, carrier_tracking_ref: ref,
+      origin: order.name,
+      sale_id: order.id,
+      partner_id: order.partner_shipping_id,
+      backorder_id: backorderOf ?? false,
+      carrier_id: carrier?.id ?? false,
+      carrier_tracking_ref: ref,
       carrier_tracking_url: ref ? `${carrier!.tracking_url}${ref}` : false,
       note: 'INTERNAL: pick from aisle 7; cost centre 4410.',
     });
@@ -356,10 +712,14 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
       const demand = share === 1 ? total - before : Math.floor(total * share);
       if (demand <= 0) continue;
       ins('stock.move', {
-        picking_id: picking.id, product_id: l.product_id, product_uom_qty: demand,
-        quantity: done ? demand : state === 'assigned' ? demand : 0, product_uom: l.product_uom_id,
+        picking_id: picking.id,
+        product_id: l.product_id,
+        product_uom_qty: demand,
+        quantity: done ? demand : state === 'assigned' ? demand : 0,
+        product_uom: l.product_uom_id,
         state: done ? 'done' : state === 'cancel' ? 'cancel' : state === 'assigned' ? 'assigned' : 'confirmed',
-        date: scheduled, sale_line_id: l.id,
+        date: scheduled,
+        sale_line_id: l.id,
       });
     }
     return picking;
@@ -369,39 +729,78 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     const date = day(Math.min(offset, 0));
     const term = store.get('account.payment.term', order.payment_term_id as number);
     const due = addDays(date, Number(term?.days ?? 30));
-    const amounts = lines.map((l) => {
-      const qty = share === 1 ? Number(l.product_uom_qty) : Math.floor(Number(l.product_uom_qty) * share);
-      return { l, qty, ...lineAmounts(orm, l.product_id as number, qty, Number(l.price_unit), Number(l.discount)) };
-    }).filter((a) => a.qty > 0);
+    const amounts = lines
+      .map((l) => {
+        const qty = share === 1 ? Number(l.product_uom_qty) : Math.floor(Number(l.product_uom_qty) * share);
+        return { l, qty, ...lineAmounts(orm, l.product_id as number, qty, Number(l.price_unit), Number(l.discount)) };
+      })
+      .filter((a) => a.qty > 0);
     const untaxed = round2(amounts.reduce((s, a) => s + a.price_subtotal, 0));
     const tax = round2(amounts.reduce((s, a) => s + a.price_tax, 0));
     const total = round2(untaxed + tax);
     const overdueDays = daysBetween(due, today);
     let payment: string;
     let residual: number;
-    if (overdueDays > 60) [payment, residual] = r.chance(0.92) ? ['paid', 0] : r.chance(0.5) ? ['partial', round2(total * 0.4)] : ['not_paid', total];
-    else if (overdueDays > 0) [payment, residual] = r.chance(0.6) ? ['paid', 0] : r.chance(0.3) ? ['partial', round2(total * 0.5)] : ['not_paid', total];
+    if (overdueDays > 60)
+      [payment, residual] = r.chance(0.92) ? ['paid', 0] : r.chance(0.5) ? ['partial', round2(total * 0.4)] : ['not_paid', total];
+    else if (overdueDays > 0)
+      [payment, residual] = r.chance(0.6) ? ['paid', 0] : r.chance(0.3) ? ['partial', round2(total * 0.5)] : ['not_paid', total];
     else [payment, residual] = r.chance(0.25) ? ['in_payment', 0] : ['not_paid', total];
     const name = invoiceName('INV', date);
     const move = ins('account.move', {
-      name, move_type: 'out_invoice', state: 'posted', payment_state: payment, date, invoice_date: date, invoice_date_due: due,
-      amount_untaxed: untaxed, amount_tax: tax, amount_total: total, amount_residual: residual,
-      currency_id: order.currency_id, partner_id: order.partner_invoice_id, commercial_partner_id: order.partner_id,
-      partner_shipping_id: order.partner_shipping_id, invoice_origin: order.name, ref: order.client_order_ref || false,
-      payment_reference: name, company_id: 1, invoice_user_id: order.user_id, invoice_payment_term_id: order.payment_term_id,
+      name,
+      move_type: 'out_invoice',
+      state: 'posted',
+      payment_state: payment,
+      date,
+      invoice_date: date,
+      invoice_date_due: due,
+      amount_untaxed: untaxed,
+      amount_tax: tax,
+      amount_total: total,
+      amount_residual: residual,
+      currency_id: order.currency_id,
+      partner_id: order.partner_invoice_id,
+      commercial_partner_id: order.partner_id,
+      partner_shipping_id: order.partner_shipping_id,
+      invoice_origin: order.name,
+      ref: order.client_order_ref || false,
+      payment_reference: name,
+      company_id: 1,
+      invoice_user_id: order.user_id,
+      invoice_payment_term_id: order.payment_term_id,
       narration: 'Thank you for your business.',
     });
     for (const a of amounts) {
       ins('account.move.line', {
-        move_id: move.id, move_name: name, date, display_type: 'product', name: a.l.name, product_id: a.l.product_id,
-        quantity: a.qty, price_unit: a.l.price_unit, discount: a.l.discount, tax_ids: a.tax_ids,
-        price_subtotal: a.price_subtotal, price_total: a.price_total, sale_line_ids: [a.l.id],
+        move_id: move.id,
+        move_name: name,
+        date,
+        display_type: 'product',
+        name: a.l.name,
+        product_id: a.l.product_id,
+        quantity: a.qty,
+        price_unit: a.l.price_unit,
+        discount: a.l.discount,
+        tax_ids: a.tax_ids,
+        price_subtotal: a.price_subtotal,
+        price_total: a.price_total,
+        sale_line_ids: [a.l.id],
       });
       store.update('sale.order.line', a.l.id, { qty_invoiced: Number(a.l.qty_invoiced) + a.qty });
     }
-    store.update('sale.order', order.id, { invoice_ids: [...(order.invoice_ids as number[]), move.id], invoice_status: share === 1 ? 'invoiced' : 'to invoice' });
+    store.update('sale.order', order.id, {
+      invoice_ids: [...(order.invoice_ids as number[]), move.id],
+      invoice_status: share === 1 ? 'invoiced' : 'to invoice',
+    });
     if (r.chance(0.3)) {
-      const att = ins('ir.attachment', { name: `${name.replace(/\//g, '_')}.pdf`, res_model: 'account.move', res_id: move.id, mimetype: 'application/pdf', type: 'binary' });
+      const att = ins('ir.attachment', {
+        name: `${name.replace(/\//g, '_')}.pdf`,
+        res_model: 'account.move',
+        res_id: move.id,
+        mimetype: 'application/pdf',
+        type: 'binary',
+      });
       store.update('account.move', move.id, { invoice_pdf_report_id: att.id });
     }
   }

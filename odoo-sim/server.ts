@@ -46,9 +46,22 @@ export interface Faults {
   sessionTtlMs: number;
 }
 
-const NO_FAULTS: Faults = { latencyMs: 0, methodLatencyMs: {}, methodErrorRate: {}, answerLost: {}, errorRate: 0, outage: false, pdfDelayMs: 0, sessionTtlMs: 0 };
+const NO_FAULTS: Faults = {
+  latencyMs: 0,
+  methodLatencyMs: {},
+  methodErrorRate: {},
+  answerLost: {},
+  errorRate: 0,
+  outage: false,
+  pdfDelayMs: 0,
+  sessionTtlMs: 0,
+};
 
-interface SimUser { uid: number; password: string; apiKeys: string[] }
+interface SimUser {
+  uid: number;
+  password: string;
+  apiKeys: string[];
+}
 
 export class OdooSimulator {
   readonly store = new Store();
@@ -163,7 +176,15 @@ export class OdooSimulator {
         }
       }
       if (service === 'object' && (method === 'execute_kw' || method === 'execute')) {
-        const [db, uid, password, model, modelMethod, methodArgs = [], kwargs = {}] = args as [string, number, string, string, string, unknown[], Record<string, unknown>];
+        const [db, uid, password, model, modelMethod, methodArgs = [], kwargs = {}] = args as [
+          string,
+          number,
+          string,
+          string,
+          string,
+          unknown[],
+          Record<string, unknown>,
+        ];
         this.checkDb(db);
         if (!this.checkUid(uid, password)) throw accessDenied();
         return this.call('jsonrpc', uid, model, modelMethod, undefined, methodArgs, kwargs);
@@ -186,8 +207,15 @@ export class OdooSimulator {
       if (dbHeader && dbHeader !== this.database) throw httpException(404, `database ${dbHeader} not found`);
       const body = (await readJson(req)) as Record<string, unknown>;
       const { ids, context, args, kwargs, ...named } = body ?? {};
-      const result = this.call('json2', uid, model, method, Array.isArray(ids) ? ids.map(Number) : undefined,
-        Array.isArray(args) ? args : [], { ...(kwargs as object), ...named, ...(context ? { context } : {}) });
+      const result = this.call(
+        'json2',
+        uid,
+        model,
+        method,
+        Array.isArray(ids) ? ids.map(Number) : undefined,
+        Array.isArray(args) ? args : [],
+        { ...(kwargs as object), ...named, ...(context ? { context } : {}) },
+      );
       reply(200, result);
     } catch (err) {
       const e = err instanceof OdooSimError ? err : new OdooSimError('builtins.Exception', String(err), 500);
@@ -195,37 +223,63 @@ export class OdooSimulator {
     }
   }
 
-  private call(protocol: Protocol, uid: number, model: string, method: string, ids: number[] | undefined, args: unknown[], kwargs: Record<string, unknown>) {
+  private call(
+    protocol: Protocol,
+    uid: number,
+    model: string,
+    method: string,
+    ids: number[] | undefined,
+    args: unknown[],
+    kwargs: Record<string, unknown>,
+  ) {
     return this.webhooks.around(() => callKw({ orm: this.orm, uid, protocol, version: this.version }, model, method, ids, args, kwargs));
   }
 
   // Web session: addons/web/controllers/session.py authenticate
   private async sessionAuthenticate(req: IncomingMessage, res: ServerResponse) {
     let cookie: string | undefined;
-    await this.rpcReply(req, res, async (params) => {
-      const { db = '', login = '', password = '' } = params as Record<string, string | undefined>;
-      this.checkDb(db);
-      // Odoo 19 refuses API keys here: only the password opens a web session.
-      const uid = this.login(login, password, false);
-      if (!uid) throw accessDenied();
-      const sid = randomBytes(20).toString('hex');
-      this.sessions.set(sid, { uid, expires: this.faults.sessionTtlMs ? Date.now() + this.faults.sessionTtlMs : Infinity });
-      cookie = `session_id=${sid}; HttpOnly; Path=/; SameSite=Lax`;
-      const user = this.store.get('res.users', uid)!;
-      return {
-        uid, is_system: uid === 2, is_admin: uid === 2, is_public: false, is_internal_user: true,
-        user_context: { lang: 'en_US', tz: 'UTC', uid }, db: this.database,
-        server_version: `${this.version}.0`, server_version_info: this.versionInfo().server_version_info,
-        name: user.name, username: user.login, partner_id: user.partner_id,
-      };
-    }, (): Record<string, string> => (cookie ? { 'Set-Cookie': cookie } : {}));
+    await this.rpcReply(
+      req,
+      res,
+      async (params) => {
+        const { db = '', login = '', password = '' } = params as Record<string, string | undefined>;
+        this.checkDb(db);
+        // Odoo 19 refuses API keys here: only the password opens a web session.
+        const uid = this.login(login, password, false);
+        if (!uid) throw accessDenied();
+        const sid = randomBytes(20).toString('hex');
+        this.sessions.set(sid, { uid, expires: this.faults.sessionTtlMs ? Date.now() + this.faults.sessionTtlMs : Infinity });
+        cookie = `session_id=${sid}; HttpOnly; Path=/; SameSite=Lax`;
+        const user = this.store.get('res.users', uid)!;
+        return {
+          uid,
+          is_system: uid === 2,
+          is_admin: uid === 2,
+          is_public: false,
+          is_internal_user: true,
+          user_context: { lang: 'en_US', tz: 'UTC', uid },
+          db: this.database,
+          server_version: `${this.version}.0`,
+          server_version_info: this.versionInfo().server_version_info,
+          name: user.name,
+          username: user.login,
+          partner_id: user.partner_id,
+        };
+      },
+      (): Record<string, string> => (cookie ? { 'Set-Cookie': cookie } : {}),
+    );
   }
 
   private async sessionCallKw(req: IncomingMessage, res: ServerResponse) {
     await this.rpcReply(req, res, async (params) => {
       const uid = this.sessionUid(req);
       if (!uid) throw sessionExpired();
-      const { model, method, args = [], kwargs = {} } = params as { model: string; method: string; args: unknown[]; kwargs: Record<string, unknown> };
+      const {
+        model,
+        method,
+        args = [],
+        kwargs = {},
+      } = params as { model: string; method: string; args: unknown[]; kwargs: Record<string, unknown> };
       return this.call('jsonrpc', uid, model, method, undefined, args, kwargs);
     });
   }
@@ -235,7 +289,9 @@ export class OdooSimulator {
     if (!this.sessionUid(req)) return redirectToLogin(res, url);
     const move = this.store.get('account.move', id);
     if (!move || move.state !== 'posted') {
-      res.writeHead(500, { 'Content-Type': 'text/html' }).end('<h1>Internal Server Error</h1><p>MissingError: Record does not exist or has been deleted.</p>');
+      res
+        .writeHead(500, { 'Content-Type': 'text/html' })
+        .end('<h1>Internal Server Error</h1><p>MissingError: Record does not exist or has been deleted.</p>');
       return;
     }
     await this.sendPdf(res, move, 'inline');
@@ -276,7 +332,12 @@ export class OdooSimulator {
   }
 
   /** One JSON-RPC request/response with Odoo's envelope and error format (code 0 on 19, 200 before). */
-  private async rpcReply(req: IncomingMessage, res: ServerResponse, handler: (params: Record<string, unknown>) => Promise<unknown>, headers: () => Record<string, string> = () => ({})) {
+  private async rpcReply(
+    req: IncomingMessage,
+    res: ServerResponse,
+    handler: (params: Record<string, unknown>) => Promise<unknown>,
+    headers: () => Record<string, string> = () => ({}),
+  ) {
     let id: unknown = null;
     let body: Record<string, unknown>;
     try {
@@ -388,13 +449,21 @@ function loseAnswer(req: IncomingMessage, res: ServerResponse, afterMs: number) 
 }
 
 function sessionExpired() {
-  return new OdooSimError('odoo.http.SessionExpiredException', 'Session expired', 403, 'odoo.http.SessionExpiredException: Session expired');
+  return new OdooSimError(
+    'odoo.http.SessionExpiredException',
+    'Session expired',
+    403,
+    'odoo.http.SessionExpiredException: Session expired',
+  );
 }
 
 function redirectToLogin(res: ServerResponse, url: URL) {
   const target = `/web/login?redirect=${encodeURIComponent(url.pathname + url.search)}`;
-  res.writeHead(303, { Location: target, 'Content-Type': 'text/html; charset=utf-8' })
-    .end(`<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href="${target}">${target}</a>. If not, click the link.\n`);
+  res
+    .writeHead(303, { Location: target, 'Content-Type': 'text/html; charset=utf-8' })
+    .end(
+      `<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href="${target}">${target}</a>. If not, click the link.\n`,
+    );
 }
 
 /** Request bodies read as they arrive, like Odoo's WSGI server: a client that gives up later does not undo the request. */

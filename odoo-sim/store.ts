@@ -110,9 +110,7 @@ export class Store {
   private setMany2one(def: ModelDef, rec: Rec, name: string, field: FieldDef, value: unknown) {
     const next = value === false || value === null || value === undefined ? false : Number(value);
     if (next !== false && !this.get(field.relation!, next)) {
-      throw validationError(
-        `The operation cannot be completed: ${field.string} (${name}) refers to a record that does not exist.`,
-      );
+      throw validationError(`The operation cannot be completed: ${field.string} (${name}) refers to a record that does not exist.`);
     }
     const prev = rec[name] as number | false | undefined;
     rec[name] = next;

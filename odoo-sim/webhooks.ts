@@ -40,7 +40,12 @@ export class SimWebhooks {
     if (model !== 'res.partner') body.partner_id = rec.partner_id ?? false;
     if ('commercial_partner_id' in rec) body.commercial_partner_id = rec.commercial_partner_id ?? false;
     try {
-      const res = await fetch(this.url!, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(1000) });
+      const res = await fetch(this.url!, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(1000),
+      });
       await res.arrayBuffer();
       if (res.ok) this.stats.sent++;
       else this.stats.failed++;

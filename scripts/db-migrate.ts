@@ -8,4 +8,8 @@ import { openSql } from '../lib/db/sql';
 const sql = await openSql({ databaseUrl: process.env.DATABASE_URL, pgliteDir: process.env.AUDIT_PGLITE_DIR ?? '.data/audit' });
 const applied = await migrate(sql);
 await sql.close();
-console.log(applied.length ? `Applied migrations ${applied.join(', ')} to ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}.` : 'The schema is up to date.');
+console.log(
+  applied.length
+    ? `Applied migrations ${applied.join(', ')} to ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}.`
+    : 'The schema is up to date.',
+);

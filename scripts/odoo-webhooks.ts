@@ -45,7 +45,12 @@ export function webhookUrl(portalUrl: string, secret: string): string {
  * Installs (or updates) the rules. `label` names them in Odoo ("Portal cache: sale.order on
  * create and edit"); a second portal on the same Odoo uses its own label.
  */
-export async function installWebhookRules(client: OdooClient, portalUrl: string, secret: string, opts: { label?: string } = {}): Promise<{ moduleInstalled: boolean; rules: InstalledRule[] }> {
+export async function installWebhookRules(
+  client: OdooClient,
+  portalUrl: string,
+  secret: string,
+  opts: { label?: string } = {},
+): Promise<{ moduleInstalled: boolean; rules: InstalledRule[] }> {
   const label = opts.label ?? 'Portal cache';
   const moduleInstalled = await ensureBaseAutomation(client);
   const url = webhookUrl(portalUrl, secret);
@@ -53,21 +58,40 @@ export async function installWebhookRules(client: OdooClient, portalUrl: string,
   for (const model of WEBHOOK_RULE_MODELS) {
     const [irModel] = await client.searchRead('ir.model', [['model', '=', model]], { fields: ['id'], limit: 1 });
     if (!irModel) throw new Error(`Odoo has no model ${model}`);
-    const fields = await client.searchRead('ir.model.fields', [['model', '=', model], ['name', 'in', PAYLOAD_FIELDS]], { fields: ['name'] });
+    const fields = await client.searchRead(
+      'ir.model.fields',
+      [
+        ['model', '=', model],
+        ['name', 'in', PAYLOAD_FIELDS],
+      ],
+      { fields: ['name'] },
+    );
     const action = { state: 'webhook', webhook_url: url, webhook_field_ids: [[6, 0, fields.map((f) => f.id)]] };
     for (const [trigger, words] of Object.entries(TRIGGERS) as [keyof typeof TRIGGERS, string][]) {
       const name = `${label}: ${model} ${words}`;
       const rule = { trigger, filter_domain: FILTERS[model] ?? false, active: true };
-      const [existing] = await client.searchRead('base.automation', [['name', '=', name], ['model_id', '=', irModel.id]], { fields: ['action_server_ids'], limit: 1, context: { active_test: false } });
+      const [existing] = await client.searchRead(
+        'base.automation',
+        [
+          ['name', '=', name],
+          ['model_id', '=', irModel.id],
+        ],
+        { fields: ['action_server_ids'], limit: 1, context: { active_test: false } },
+      );
       if (existing) {
         await client.write('base.automation', [existing.id], rule);
         const actions = existing.action_server_ids as number[];
         if (actions.length) await client.write('ir.actions.server', actions, action);
-        else await client.write('base.automation', [existing.id], { action_server_ids: [[0, 0, { name, model_id: irModel.id, usage: 'base_automation', ...action }]] });
+        else
+          await client.write('base.automation', [existing.id], {
+            action_server_ids: [[0, 0, { name, model_id: irModel.id, usage: 'base_automation', ...action }]],
+          });
         rules.push({ model, trigger, id: existing.id, created: false });
       } else {
         const id = await client.create('base.automation', {
-          name, model_id: irModel.id, ...rule,
+          name,
+          model_id: irModel.id,
+          ...rule,
           action_server_ids: [[0, 0, { name, model_id: irModel.id, usage: 'base_automation', ...action }]],
         });
         rules.push({ model, trigger, id, created: true });
@@ -80,7 +104,10 @@ export async function installWebhookRules(client: OdooClient, portalUrl: string,
 /** Removes the rules of this label (and their actions). */
 export async function removeWebhookRules(client: OdooClient, opts: { label?: string } = {}): Promise<number> {
   const label = opts.label ?? 'Portal cache';
-  const found = await client.searchRead('base.automation', [['name', '=like', `${label}: %`]], { fields: ['action_server_ids'], context: { active_test: false } });
+  const found = await client.searchRead('base.automation', [['name', '=like', `${label}: %`]], {
+    fields: ['action_server_ids'],
+    context: { active_test: false },
+  });
   const ids = found.map((r) => r.id).filter((id) => typeof id === 'number');
   if (ids.length) await client.callMethod('base.automation', 'unlink', ids);
   return ids.length;
@@ -105,5 +132,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const result = await installWebhookRules(new OdooGateway(odooConfigFromEnv()).client(), portalUrl, secret);
-  console.log(`base_automation ${result.moduleInstalled ? 'installed now' : 'already installed'}; rules: ${result.rules.map((r) => `${r.model} ${r.trigger} #${r.id}${r.created ? ' (new)' : ''}`).join(', ')}`);
+  console.log(
+    `base_automation ${result.moduleInstalled ? 'installed now' : 'already installed'}; rules: ${result.rules.map((r) => `${r.model} ${r.trigger} #${r.id}${r.created ? ' (new)' : ''}`).join(', ')}`,
+  );
 }

@@ -47,10 +47,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   // The simulator tells the portal of changes as a real Odoo with the portal's automation rules does.
   const sim = new OdooSimulator({ seed: 42, webhookUrl: webhookUrl(`http://127.0.0.1:${opts.port}`, webhookSecret), ...opts.sim });
   const simUrl = await sim.listen(opts.simPort);
-  const idp = await startDevIdp({
-    issuer, clientId: 'portal', clientSecret,
-    redirectUris: [`http://localhost:${opts.port}/api/auth/callback/oidc`, `http://127.0.0.1:${opts.port}/api/auth/callback/oidc`],
-  }, opts.idpPort);
+  const idp = await startDevIdp(
+    {
+      issuer,
+      clientId: 'portal',
+      clientSecret,
+      redirectUris: [`http://localhost:${opts.port}/api/auth/callback/oidc`, `http://127.0.0.1:${opts.port}/api/auth/callback/oidc`],
+    },
+    opts.idpPort,
+  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -66,7 +71,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     AUTH_OIDC_CLIENT_SECRET: clientSecret,
     AUTH_OIDC_SCOPE: 'openid email profile groups',
     // Staff roles come only from an explicit mapping: the dev IdP's staff groups, named after the roles.
-    PORTAL_ROLE_GROUPS: process.env.PORTAL_ROLE_GROUPS ?? JSON.stringify({ 'account-manager': 'account-manager', 'support-admin': 'support-admin' }),
+    PORTAL_ROLE_GROUPS:
+      process.env.PORTAL_ROLE_GROUPS ?? JSON.stringify({ 'account-manager': 'account-manager', 'support-admin': 'support-admin' }),
     // Served over plain HTTP on this machine: no HSTS, no Secure cookies.
     PORTAL_HTTPS: 'false',
     // The demo's public secrets above are allowed in this production build (lib/config.ts).
@@ -74,12 +80,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ...opts.env,
   };
   // --expose-gc lets a large PDF download free its socket buffers as it goes (lib/http/scavenge-while-streaming.ts).
-  const startPortal = (port: number) => spawn(process.execPath, ['--expose-gc', ...(opts.nodeArgs ?? []), 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], { env, stdio: opts.stdio === 'pipe' ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
+  const startPortal = (port: number) =>
+    spawn(process.execPath, ['--expose-gc', ...(opts.nodeArgs ?? []), 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+      env,
+      stdio: opts.stdio === 'pipe' ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    });
   const web = startPortal(opts.port);
   const extra: ChildProcess[] = [];
   let stopped = false;
   return {
-    url: `http://localhost:${opts.port}`, sim, simUrl, issuer, web,
+    url: `http://localhost:${opts.port}`,
+    sim,
+    simUrl,
+    issuer,
+    web,
     async addInstance(port) {
       extra.push(startPortal(port));
       const url = `http://localhost:${port}`;
@@ -101,7 +115,9 @@ export async function waitForPortal(url: string, timeoutMs = 60_000): Promise<vo
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`The portal did not start within ${timeoutMs} ms`);

@@ -12,15 +12,32 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: '/orders', label: 'Orders' },
     ...(can(ctx.roles, 'order') ? [{ href: '/orders/new', label: 'Quick order' }] : []),
     { href: '/deliveries', label: 'Deliveries' },
-    ...(can(ctx.roles, 'see-invoices') ? [{ href: '/invoices', label: 'Invoices' }, { href: '/statement', label: 'Statement' }] : []),
+    ...(can(ctx.roles, 'see-invoices')
+      ? [
+          { href: '/invoices', label: 'Invoices' },
+          { href: '/statement', label: 'Statement' },
+        ]
+      : []),
     { href: '/account', label: 'Account' },
   ];
   return (
     <>
-      {ctx.actingAs ? <ActingBanner staffName={ctx.user.name} contactName={ctx.contact.name} tenantName={ctx.tenant.name} expiresAt={ctx.actingAs.expiresAt} canWrite={ctx.actingAs.canWrite}
-        stopActingAction={stopActingAction} setActingWriteAction={setActingWriteAction} /> : null}
+      {ctx.actingAs ? (
+        <ActingBanner
+          staffName={ctx.user.name}
+          contactName={ctx.contact.name}
+          tenantName={ctx.tenant.name}
+          expiresAt={ctx.actingAs.expiresAt}
+          canWrite={ctx.actingAs.canWrite}
+          stopActingAction={stopActingAction}
+          setActingWriteAction={setActingWriteAction}
+        />
+      ) : null}
       <SiteShell
-        tone="light" home="/" brand="Northwind portal" navLabel="Main"
+        tone="light"
+        home="/"
+        brand="Northwind portal"
+        navLabel="Main"
         signedInAs={`${ctx.actingAs ? ctx.contact.name : ctx.user.name} · ${ctx.tenant.name}`}
         nav={nav}
         signOutAction={signOutAction}

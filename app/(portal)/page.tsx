@@ -37,25 +37,48 @@ export default async function HomePage() {
         <Figure label="Deliveries in progress" value={d.deliveriesInProgress} href="/deliveries?status=in-progress" />
         <Figure label="Late deliveries" value={d.lateDeliveries} href="/deliveries?status=late" />
         {d.invoices?.flatMap((t) => [
-          <Figure key={`open-${t.currency}`} label={`Open invoices (${t.currency})`} value={formatMoney(t.openBalance, t.currency)} href="/invoices?status=open" />,
-          <Figure key={`overdue-${t.currency}`} label={`Overdue (${t.currency})`} value={formatMoney(t.overdue, t.currency)} href="/invoices?status=overdue" />,
+          <Figure
+            key={`open-${t.currency}`}
+            label={`Open invoices (${t.currency})`}
+            value={formatMoney(t.openBalance, t.currency)}
+            href="/invoices?status=open"
+          />,
+          <Figure
+            key={`overdue-${t.currency}`}
+            label={`Overdue (${t.currency})`}
+            value={formatMoney(t.overdue, t.currency)}
+            href="/invoices?status=overdue"
+          />,
         ])}
       </ul>
       <section aria-labelledby="latest-heading">
-        <h2 id="latest-heading" className="mb-2 text-lg font-semibold">Latest open orders</h2>
+        <h2 id="latest-heading" className="mb-2 text-lg font-semibold">
+          Latest open orders
+        </h2>
         {d.latestOpenOrders.length === 0 ? (
           <EmptyState title="No open orders">Everything you ordered has been delivered or cancelled.</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {d.latestOpenOrders.map((o) => (
               <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
-                <span><Link className="font-semibold text-brand-700 underline" href={`/orders/${o.id}`}>{o.number}</Link> <span className="text-sm text-slate-700">{formatDate(o.date)}</span></span>
-                <span className="flex items-center gap-2"><OrderStateBadge state={o.state} /> {formatMoney(o.total, o.currency)}</span>
+                <span>
+                  <Link className="font-semibold text-brand-700 underline" href={`/orders/${o.id}`}>
+                    {o.number}
+                  </Link>{' '}
+                  <span className="text-sm text-slate-700">{formatDate(o.date)}</span>
+                </span>
+                <span className="flex items-center gap-2">
+                  <OrderStateBadge state={o.state} /> {formatMoney(o.total, o.currency)}
+                </span>
               </li>
             ))}
           </ul>
         )}
-        <p className="mt-2"><Link className="text-sm underline" href="/orders">All orders</Link></p>
+        <p className="mt-2">
+          <Link className="text-sm underline" href="/orders">
+            All orders
+          </Link>
+        </p>
       </section>
     </div>
   );

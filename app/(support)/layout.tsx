@@ -6,9 +6,15 @@ export default async function SupportLayout({ children }: { children: React.Reac
   const staff = await requireStaff();
   return (
     <SiteShell
-      tone="dark" home="/support" brand="Northwind support" navLabel="Support"
+      tone="dark"
+      home="/support"
+      brand="Northwind support"
+      navLabel="Support"
       signedInAs={`${staff.user.name} · ${staff.roles.has('support-admin') ? 'Support admin' : 'Account manager'}`}
-      nav={[{ href: '/support', label: 'Customers' }, { href: '/support/audit', label: 'Audit log' }]}
+      nav={[
+        { href: '/support', label: 'Customers' },
+        { href: '/support/audit', label: 'Audit log' },
+      ]}
       signOutAction={signOutAction}
     >
       {children}

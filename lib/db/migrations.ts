@@ -81,12 +81,18 @@ const MIGRATION_LOCK = 746_201;
 export async function migrate(sql: MigratableStore): Promise<number[]> {
   return sql.transaction(async (query) => {
     await query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    await query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
     const done = new Set((await query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
     const applied: number[] = [];
     for (const step of STEPS) {
       if (done.has(step.version)) continue;
-      for (const statement of step.sql.split(';').map((s) => s.trim()).filter(Boolean)) await query(statement);
+      for (const statement of step.sql
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean))
+        await query(statement);
       await query('INSERT INTO schema_migrations (version) VALUES ($1)', [step.version]);
       applied.push(step.version);
     }

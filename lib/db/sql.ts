@@ -62,14 +62,16 @@ const STORE = 'portal-db';
  * an action still open for route handlers).
  */
 export function portalDb(): Promise<Sql> {
-  return processSingleton(STORE, () => (async () => {
-    const sql = await openSql({ databaseUrl: process.env.DATABASE_URL, pgliteDir: process.env.AUDIT_PGLITE_DIR ?? '.data/audit' });
-    await migrate(sql);
-    return sql;
-  })().catch((err) => {
-    dropProcessSingleton(STORE); // try again on the next request rather than failing forever
-    throw err;
-  }));
+  return processSingleton(STORE, () =>
+    (async () => {
+      const sql = await openSql({ databaseUrl: process.env.DATABASE_URL, pgliteDir: process.env.AUDIT_PGLITE_DIR ?? '.data/audit' });
+      await migrate(sql);
+      return sql;
+    })().catch((err) => {
+      dropProcessSingleton(STORE); // try again on the next request rather than failing forever
+      throw err;
+    }),
+  );
 }
 
 /** Closes the process's store; the next portalDb() opens it again (tests switching databases, shutdown). */

@@ -9,18 +9,19 @@ import { can, type Permission } from '../roles';
 import { toPortalError } from '../portal/to-portal-error';
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string[]> } };
+  { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string[]> } };
 
 type Target = { model: string; id: number } | null;
 
 /** A mutation names its audit action; a read-only action (a preview) says so instead. */
-type ActionKind<I, T> =
-  | { audit: { action: string; target?: (input: I, result: T | undefined) => Target } }
-  | { readOnly: true };
+type ActionKind<I, T> = { audit: { action: string; target?: (input: I, result: T | undefined) => Target } } | { readOnly: true };
 
 /** What every action does between the session and the audit event: parse, run, catch. */
-interface Ran<I, T> { parsed?: I; result?: T; error?: PortalError }
+interface Ran<I, T> {
+  parsed?: I;
+  result?: T;
+  error?: PortalError;
+}
 
 async function run<S extends z.ZodType, T>(
   requestId: string,
@@ -63,12 +64,18 @@ export function validatedAction<S extends z.ZodType, T>(
 ) {
   return async (_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
     const ctx = await requireSession();
-    const ran = await run(ctx.requestId, opts.schema, input, (parsed) => handler(ctx, parsed), () => {
-      if (opts.permission && !can(ctx.roles, opts.permission)) throw new PortalError('forbidden', 'Your role does not allow this.');
-      if ('audit' in opts && ctx.actingAs && !ctx.actingAs.canWrite) {
-        throw new PortalError('forbidden', 'This support session is read-only. Switch on changes on the customer’s behalf to do this.');
-      }
-    });
+    const ran = await run(
+      ctx.requestId,
+      opts.schema,
+      input,
+      (parsed) => handler(ctx, parsed),
+      () => {
+        if (opts.permission && !can(ctx.roles, opts.permission)) throw new PortalError('forbidden', 'Your role does not allow this.');
+        if ('audit' in opts && ctx.actingAs && !ctx.actingAs.canWrite) {
+          throw new PortalError('forbidden', 'This support session is read-only. Switch on changes on the customer’s behalf to do this.');
+        }
+      },
+    );
     if ('audit' in opts) {
       await recordAudit(ctx, {
         action: opts.audit.action,
@@ -99,19 +106,31 @@ function formDataToObject(form: FormData): Record<string, unknown> {
  * session concerned so the event carries them (and the customer's access log shows it).
  */
 export function staffAction<S extends z.ZodType, T>(
-  opts: { schema: S; audit: { action: string; about?: (input: z.infer<S>, result: T | undefined) => Partial<Pick<PortalContext, 'tenant' | 'contact' | 'actingAs'>> & { target?: Target; detail?: Record<string, unknown> } } },
+  opts: {
+    schema: S;
+    audit: {
+      action: string;
+      about?: (
+        input: z.infer<S>,
+        result: T | undefined,
+      ) => Partial<Pick<PortalContext, 'tenant' | 'contact' | 'actingAs'>> & { target?: Target; detail?: Record<string, unknown> };
+    };
+  },
   handler: (staff: StaffContext, input: z.infer<S>) => Promise<T>,
 ) {
   return async (_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
     const staff = await requireStaff();
     const ran = await run(staff.requestId, opts.schema, input, (parsed) => handler(staff, parsed));
     const about = ran.parsed !== undefined && opts.audit.about ? opts.audit.about(ran.parsed, ran.result) : {};
-    await recordAudit({ ...staff, tenant: about.tenant, contact: about.contact, actingAs: about.actingAs }, {
-      action: opts.audit.action,
-      target: about.target ?? null,
-      outcome: outcomeOfError(ran.error?.code),
-      ...(ran.error ? errorDetail(ran.error) : about.detail ? { detail: about.detail } : {}),
-    });
+    await recordAudit(
+      { ...staff, tenant: about.tenant, contact: about.contact, actingAs: about.actingAs },
+      {
+        action: opts.audit.action,
+        target: about.target ?? null,
+        outcome: outcomeOfError(ran.error?.code),
+        ...(ran.error ? errorDetail(ran.error) : about.detail ? { detail: about.detail } : {}),
+      },
+    );
     return resultOf(ran);
   };
 }

@@ -19,7 +19,9 @@ import { portalConfig } from '../config';
 export const PEER_ADDRESS_HEADER = 'x-portal-peer-address';
 const PEER_HOOK = Symbol.for('portal.peerAddressHook');
 
-interface HeaderSource { get(name: string): string | null }
+interface HeaderSource {
+  get(name: string): string | null;
+}
 
 /** Marks the peer-address header as written by this process (lib/http/peer-address-hook.ts). */
 export function markPeerAddressHookInstalled(): void {
@@ -43,7 +45,10 @@ export function clientIp(headers: HeaderSource): string | null {
 export function clientIpFrom(headers: HeaderSource, opts: { trustedHops: number; peerHeaderTrusted: boolean }): string | null {
   const peer = opts.peerHeaderTrusted ? headers.get(PEER_ADDRESS_HEADER) : null;
   if (opts.trustedHops === 0) return normalizeIp(peer);
-  const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const forwarded = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const hops = [peer, ...forwarded.reverse()];
   return normalizeIp(hops[Math.min(opts.trustedHops, hops.length - 1)] ?? null);
 }
@@ -71,7 +76,7 @@ export function ipLimitKey(ip: string): string {
 }
 
 function expandIpv6(ip: string): string[] {
-  const [head, tail] = ip.includes('::') ? ip.split('::') as [string, string] : [ip, undefined];
+  const [head, tail] = ip.includes('::') ? (ip.split('::') as [string, string]) : [ip, undefined];
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   // An embedded IPv4 tail (::1.2.3.4) is two groups.

@@ -38,9 +38,12 @@ function dateCell(d: string | null | undefined): string {
 
 function cellOf<R>(column: CsvColumn<R>, row: R): string {
   switch (column.type) {
-    case 'text': return neutralise(column.value(row) ?? '');
-    case 'number': return numberCell(column.value(row), column.decimals);
-    case 'date': return dateCell(column.value(row));
+    case 'text':
+      return neutralise(column.value(row) ?? '');
+    case 'number':
+      return numberCell(column.value(row), column.decimals);
+    case 'date':
+      return dateCell(column.value(row));
   }
 }
 
@@ -66,7 +69,11 @@ export function csvText<R>(columns: readonly CsvColumn<R>[], rows: readonly R[])
  * export in memory; a closed download stops the batches). Private and never stored:
  * it holds one customer's data.
  */
-export function csvResponse<R>(filename: string, columns: readonly CsvColumn<R>[], rows: readonly R[] | AsyncIterator<readonly R[]>): Response {
+export function csvResponse<R>(
+  filename: string,
+  columns: readonly CsvColumn<R>[],
+  rows: readonly R[] | AsyncIterator<readonly R[]>,
+): Response {
   const headers = {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]+/g, '-')}"`,

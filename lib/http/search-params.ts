@@ -8,12 +8,18 @@ export type SearchParams = Promise<Record<string, string | string[] | undefined>
  * A page's search params through its zod schema. A bad value never throws: the page shows
  * the message (and a way back to the defaults) instead of a 500.
  */
-export async function parseSearchParams<S extends z.ZodType>(schema: S, searchParams: SearchParams):
-  Promise<{ ok: true; query: z.infer<S>; raw: Record<string, string> } | { ok: false; message: string; raw: Record<string, string> }> {
+export async function parseSearchParams<S extends z.ZodType>(
+  schema: S,
+  searchParams: SearchParams,
+): Promise<{ ok: true; query: z.infer<S>; raw: Record<string, string> } | { ok: false; message: string; raw: Record<string, string> }> {
   const single = singleValues(await searchParams);
   if (!single.ok) return { ok: false, message: single.message, raw: {} };
   const parsed = schema.safeParse(single.values);
   if (parsed.success) return { ok: true, query: parsed.data, raw: single.values };
   const issue = parsed.error.issues[0];
-  return { ok: false, message: `${issue?.path.length ? `${String(issue.path[0])}: ` : ''}${issue?.message ?? 'Not valid.'}`, raw: single.values };
+  return {
+    ok: false,
+    message: `${issue?.path.length ? `${String(issue.path[0])}: ` : ''}${issue?.message ?? 'Not valid.'}`,
+    raw: single.values,
+  };
 }

@@ -22,7 +22,19 @@ export class OdooCallLog {
     const startedAt = endedAt - ms;
     this.waitMs += Math.max(0, endedAt - Math.max(startedAt, this.busyUntil));
     this.busyUntil = Math.max(this.busyUntil, endedAt);
-    log.debug({ requestId: this.requestId, model, method, ms: Math.round(ms), outcome, odooCalls: this.calls, odooMs: Math.round(this.ms), odooWaitMs: Math.round(this.waitMs) }, 'odoo call');
+    log.debug(
+      {
+        requestId: this.requestId,
+        model,
+        method,
+        ms: Math.round(ms),
+        outcome,
+        odooCalls: this.calls,
+        odooMs: Math.round(this.ms),
+        odooWaitMs: Math.round(this.waitMs),
+      },
+      'odoo call',
+    );
   }
 
   serverTiming(): string {

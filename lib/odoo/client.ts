@@ -75,7 +75,11 @@ export class OdooGateway {
  * come out of the request's time budget.
  */
 export class OdooClient {
-  constructor(private readonly gateway: OdooGateway, readonly callLog: OdooCallLog, private readonly requestBudget?: TimeBudget) {}
+  constructor(
+    private readonly gateway: OdooGateway,
+    readonly callLog: OdooCallLog,
+    private readonly requestBudget?: TimeBudget,
+  ) {}
 
   /**
    * This client for one step of a long download (a batch of a CSV export, one PDF of a
@@ -121,11 +125,13 @@ export class OdooClient {
    */
   sellerCompanyId(): Promise<number> {
     const gateway = this.gateway;
-    gateway.company ??= this.searchRead('res.users', [['login', '=', gateway.config.login]], { fields: ['company_id'], limit: 1 }).then(([user]) => {
-      const id = Array.isArray(user?.company_id) ? user.company_id[0] : undefined;
-      if (typeof id !== 'number') throw new OdooServerError('The integration user has no company', 'protocol');
-      return id;
-    });
+    gateway.company ??= this.searchRead('res.users', [['login', '=', gateway.config.login]], { fields: ['company_id'], limit: 1 }).then(
+      ([user]) => {
+        const id = Array.isArray(user?.company_id) ? user.company_id[0] : undefined;
+        if (typeof id !== 'number') throw new OdooServerError('The integration user has no company', 'protocol');
+        return id;
+      },
+    );
     gateway.company.catch(() => (gateway.company = undefined));
     const budget = this.budget();
     const company = gateway.company;
@@ -138,10 +144,19 @@ export class OdooClient {
    * a record and its lines come back in one call; `length` is the count of the whole
    * domain when the limit was reached. Check `hasWebRead()` first.
    */
-  async webSearchRead<T extends OdooRecord = OdooRecord>(model: string, domain: Domain, specification: WebSpec, opts: Omit<SearchReadOptions, 'fields'> = {}): Promise<{ length: number; records: T[] }> {
+  async webSearchRead<T extends OdooRecord = OdooRecord>(
+    model: string,
+    domain: Domain,
+    specification: WebSpec,
+    opts: Omit<SearchReadOptions, 'fields'> = {},
+  ): Promise<{ length: number; records: T[] }> {
     const { context, ...params } = opts;
-    const result = await this.run({ model, method: 'web_search_read', params: { domain, specification, ...params }, context }, true) as { length?: unknown; records?: T[] };
-    if (!Array.isArray(result?.records) || typeof result.length !== 'number') throw new OdooServerError('web_search_read returned no records list', 'protocol');
+    const result = (await this.run({ model, method: 'web_search_read', params: { domain, specification, ...params }, context }, true)) as {
+      length?: unknown;
+      records?: T[];
+    };
+    if (!Array.isArray(result?.records) || typeof result.length !== 'number')
+      throw new OdooServerError('web_search_read returned no records list', 'protocol');
     return { length: result.length, records: result.records };
   }
 
@@ -157,7 +172,9 @@ export class OdooClient {
 
   /** read_group with lazy=false: one row per combination of `groupby`, `__count` and sums. */
   readGroup(model: string, domain: Domain, fields: readonly string[], groupby: readonly string[]): Promise<Record<string, unknown>[]> {
-    return this.run({ model, method: 'read_group', params: { domain, fields, groupby, lazy: false } }, true) as Promise<Record<string, unknown>[]>;
+    return this.run({ model, method: 'read_group', params: { domain, fields, groupby, lazy: false } }, true) as Promise<
+      Record<string, unknown>[]
+    >;
   }
 
   async create(model: string, values: Record<string, unknown>, context?: Record<string, unknown>): Promise<number> {
@@ -178,15 +195,26 @@ export class OdooClient {
 
   /** A note in the record's chatter (mail.thread.message_post). */
   async messagePost(model: string, id: number, body: string, internal = true): Promise<void> {
-    await this.run({
-      model, method: 'message_post', ids: [id],
-      params: { body, message_type: 'comment', subtype_xmlid: internal ? 'mail.mt_note' : 'mail.mt_comment' },
-    }, false);
+    await this.run(
+      {
+        model,
+        method: 'message_post',
+        ids: [id],
+        params: { body, message_type: 'comment', subtype_xmlid: internal ? 'mail.mt_note' : 'mail.mt_comment' },
+      },
+      false,
+    );
   }
 
   /** `onchange` on a new record: Odoo computes prices, taxes and totals, nothing is written. */
-  onchange(model: string, values: Record<string, unknown>, fieldsSpec: Record<string, unknown>): Promise<{ value: Record<string, unknown> }> {
-    return this.run({ model, method: 'onchange', ids: [], params: { values, field_names: [], fields_spec: fieldsSpec } }, true) as Promise<{ value: Record<string, unknown> }>;
+  onchange(
+    model: string,
+    values: Record<string, unknown>,
+    fieldsSpec: Record<string, unknown>,
+  ): Promise<{ value: Record<string, unknown> }> {
+    return this.run({ model, method: 'onchange', ids: [], params: { values, field_names: [], fields_spec: fieldsSpec } }, true) as Promise<{
+      value: Record<string, unknown>;
+    }>;
   }
 
   /** The invoice's PDF as a stream (never buffered). The caller has checked the tenant. */
@@ -195,7 +223,9 @@ export class OdooClient {
     const budget = this.budget();
     try {
       const result = await budget.spend(() => {
-        const opening = this.gateway.limit(() => this.gateway.pdf.open(invoiceId, attachmentId, (call) => this.rawRun(call, budget), budget));
+        const opening = this.gateway.limit(() =>
+          this.gateway.pdf.open(invoiceId, attachmentId, (call) => this.rawRun(call, budget), budget),
+        );
         // A PDF that opens after the budget is spent is closed at once: nobody will read it.
         return budget.race(opening, (late) => late.body.destroy());
       });

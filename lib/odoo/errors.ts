@@ -35,7 +35,11 @@ export class OdooUnavailableError extends OdooError {
   readonly status?: number;
   /** The socket error's code (reason 'network'), e.g. ECONNREFUSED. */
   readonly code?: string;
-  constructor(message: string, readonly reason: 'network' | 'timeout' | 'http', options?: { cause?: unknown; status?: number; code?: string }) {
+  constructor(
+    message: string,
+    readonly reason: 'network' | 'timeout' | 'http',
+    options?: { cause?: unknown; status?: number; code?: string },
+  ) {
     super(message, reason, options);
     this.digest = reason === 'timeout' ? 'odoo-timeout' : 'odoo-unavailable';
     this.status = options?.status;

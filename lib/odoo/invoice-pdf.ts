@@ -27,9 +27,19 @@ export class InvoicePdfSource {
    * Every step (the token URL or the login, the PDF's response headers) ends within the request's time budget;
    * the body then flows at the pace of whoever reads it.
    */
-  async open(invoiceId: number, attachmentId: number | false, rpc: (call: OrmCall) => Promise<unknown>, budget: TimeBudget): Promise<PdfDownload> {
+  async open(
+    invoiceId: number,
+    attachmentId: number | false,
+    rpc: (call: OrmCall) => Promise<unknown>,
+    budget: TimeBudget,
+  ): Promise<PdfDownload> {
     if (!this.config.password) {
-      const path = await rpc({ model: 'account.move', method: 'get_portal_url', ids: [invoiceId], params: { report_type: 'pdf', download: true } });
+      const path = await rpc({
+        model: 'account.move',
+        method: 'get_portal_url',
+        ids: [invoiceId],
+        params: { report_type: 'pdf', download: true },
+      });
       if (typeof path !== 'string' || !path.startsWith('/')) throw new OdooServerError('get_portal_url returned no URL', 'protocol');
       return this.fetchPdf(path, {}, budget);
     }
@@ -64,10 +74,17 @@ export class InvoicePdfSource {
   /** One web session per process, shared by every request: its login has ODOO_TIMEOUT_MS of its own. */
   private sessionCookie(): Promise<string> {
     this.session ??= (async () => {
-      const res = await postJson(`${this.config.url}/web/session/authenticate`, {
-        jsonrpc: '2.0', method: 'call', id: 1,
-        params: { db: this.config.db, login: this.config.login, password: this.config.password },
-      }, {}, this.config.timeoutMs);
+      const res = await postJson(
+        `${this.config.url}/web/session/authenticate`,
+        {
+          jsonrpc: '2.0',
+          method: 'call',
+          id: 1,
+          params: { db: this.config.db, login: this.config.login, password: this.config.password },
+        },
+        {},
+        this.config.timeoutMs,
+      );
       if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
       const json = parseJson(res.text) as { error?: { data?: { name: string; message: string } } } | undefined;
       if (json?.error) throw fromOdooPayload(json.error.data, 'Odoo refused the web session');

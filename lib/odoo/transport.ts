@@ -29,10 +29,15 @@ export class Json2Transport implements Transport {
 
   async execute({ model, method, ids, params, context }: OrmCall, budget: TimeBudget): Promise<unknown> {
     const body = { ...(ids ? { ids } : {}), ...params, ...(context ? { context } : {}) };
-    const res = await postJson(`${this.config.url}/json/2/${model}/${method}`, body, {
-      Authorization: `bearer ${this.config.apiKey}`,
-      'X-Odoo-Database': this.config.db,
-    }, budget.nextTimeoutMs());
+    const res = await postJson(
+      `${this.config.url}/json/2/${model}/${method}`,
+      body,
+      {
+        Authorization: `bearer ${this.config.apiKey}`,
+        'X-Odoo-Database': this.config.db,
+      },
+      budget.nextTimeoutMs(),
+    );
     const json = parseJson(res.text);
     if (res.status === 200) return json;
     if (json && typeof json === 'object' && 'name' in json) {
@@ -68,7 +73,12 @@ export class JsonRpcTransport implements Transport {
   async execute(call: OrmCall, budget: TimeBudget): Promise<unknown> {
     const uid = await budget.race(this.authenticate());
     const { args, kwargs } = executeKwArguments(call);
-    return this.rpc('object', 'execute_kw', [this.config.db, uid, this.config.apiKey, call.model, call.method, args, kwargs], budget.nextTimeoutMs());
+    return this.rpc(
+      'object',
+      'execute_kw',
+      [this.config.db, uid, this.config.apiKey, call.model, call.method, args, kwargs],
+      budget.nextTimeoutMs(),
+    );
   }
 
   /**
@@ -77,7 +87,12 @@ export class JsonRpcTransport implements Transport {
    * only as long as its own time budget lasts.
    */
   private authenticate(): Promise<number> {
-    this.uid ??= this.rpc('common', 'authenticate', [this.config.db, this.config.login, this.config.apiKey, {}], this.config.timeoutMs).then((uid) => {
+    this.uid ??= this.rpc(
+      'common',
+      'authenticate',
+      [this.config.db, this.config.login, this.config.apiKey, {}],
+      this.config.timeoutMs,
+    ).then((uid) => {
       if (typeof uid !== 'number') throw new OdooAuthError('Odoo refused the integration user (login or API key)', 'authenticate');
       return uid;
     });
@@ -86,11 +101,20 @@ export class JsonRpcTransport implements Transport {
   }
 
   private async rpc(service: string, method: string, args: unknown[], timeoutMs: number): Promise<unknown> {
-    const res = await postJson(`${this.config.url}/jsonrpc`, {
-      jsonrpc: '2.0', method: 'call', id: this.nextId++, params: { service, method, args },
-    }, {}, timeoutMs);
+    const res = await postJson(
+      `${this.config.url}/jsonrpc`,
+      {
+        jsonrpc: '2.0',
+        method: 'call',
+        id: this.nextId++,
+        params: { service, method, args },
+      },
+      {},
+      timeoutMs,
+    );
     if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
-    const json = parseJson(res.text) as { result?: unknown; error?: { message?: string; data?: { name: string; message: string } } } | undefined;
+    const json = parseJson(res.text) as
+      { result?: unknown; error?: { message?: string; data?: { name: string; message: string } } } | undefined;
     if (!json) throw unavailableFromStatus(res.status, res.text);
     if (json.error) throw fromOdooPayload(json.error.data, json.error.message ?? 'Odoo Server Error');
     return json.result;
@@ -99,7 +123,12 @@ export class JsonRpcTransport implements Transport {
 
 /** The server's major version, from /web/webclient/version_info (public, no login). */
 export async function serverMajorVersion(config: OdooConfig): Promise<number> {
-  const res = await postJson(`${config.url}/web/webclient/version_info`, { jsonrpc: '2.0', method: 'call', id: 0, params: {} }, {}, config.timeoutMs);
+  const res = await postJson(
+    `${config.url}/web/webclient/version_info`,
+    { jsonrpc: '2.0', method: 'call', id: 0, params: {} },
+    {},
+    config.timeoutMs,
+  );
   if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
   const major = (parseJson(res.text) as { result?: { server_version_info?: unknown[] } })?.result?.server_version_info?.[0];
   if (typeof major !== 'number') throw new OdooServerError('Odoo did not say its version', 'protocol');
@@ -124,4 +153,3 @@ export function executeKwArguments({ method, ids, params = {}, context }: OrmCal
   if (context) kwargs.context = context;
   return { args: ids ? [ids, ...positional] : positional, kwargs };
 }
-

@@ -40,7 +40,11 @@ export interface DeliveryAddress extends Address {
   countryId: number | null;
 }
 
-export interface Country { id: number; code: string; name: string }
+export interface Country {
+  id: number;
+  code: string;
+  name: string;
+}
 
 export interface CompanyContact {
   id: number;
@@ -56,14 +60,28 @@ export interface CompanyContact {
 export async function getAccount(ctx: PortalContext): Promise<{ company: Company; me: MyContact }> {
   const [[company], [me]] = await Promise.all([
     ctx.odoo.searchRead('res.partner', [['id', '=', ctx.tenant.id]], { fields: FIELDS.partner, limit: 1 }),
-    ctx.odoo.searchRead('res.partner', [['id', '=', ctx.contact.id], ['commercial_partner_id', '=', ctx.tenant.id]], { fields: FIELDS.partner, limit: 1 }),
+    ctx.odoo.searchRead(
+      'res.partner',
+      [
+        ['id', '=', ctx.contact.id],
+        ['commercial_partner_id', '=', ctx.tenant.id],
+      ],
+      { fields: FIELDS.partner, limit: 1 },
+    ),
   ]);
   if (!company || !me) throw notFound('Your account');
   return {
     company: {
-      id: company.id, name: String(company.name), vat: text(company.vat), reference: text(company.ref), email: text(company.email),
-      phone: text(company.phone), address: toAddress(company), paymentTerms: m2o(company.property_payment_term_id)?.name ?? null,
-      creditLimit: num(company.credit_limit), accountManager: m2o(company.user_id)?.name ?? null,
+      id: company.id,
+      name: String(company.name),
+      vat: text(company.vat),
+      reference: text(company.ref),
+      email: text(company.email),
+      phone: text(company.phone),
+      address: toAddress(company),
+      paymentTerms: m2o(company.property_payment_term_id)?.name ?? null,
+      creditLimit: num(company.credit_limit),
+      accountManager: m2o(company.user_id)?.name ?? null,
     },
     me: { id: me.id, name: String(me.name), email: text(me.email), phone: text(me.phone), jobTitle: text(me.function) },
   };
@@ -81,10 +99,19 @@ const ADDRESS_FIELDS = ['name', 'street', 'street2', 'zip', 'city', 'state_id', 
  */
 export async function listAddresses(ctx: PortalContext, opts: { fresh?: boolean } = {}): Promise<DeliveryAddress[]> {
   if (!opts.fresh) return cachedForTenant(ctx.tenant.id, 'addresses', () => listAddresses(ctx, { fresh: true }));
-  const records = await ctx.odoo.searchRead('res.partner', ['|', ['id', '=', ctx.tenant.id], '&', ['parent_id', '=', ctx.tenant.id], ['type', '=', 'delivery']], { fields: ADDRESS_FIELDS, order: 'id', limit: 500 });
+  const records = await ctx.odoo.searchRead(
+    'res.partner',
+    ['|', ['id', '=', ctx.tenant.id], '&', ['parent_id', '=', ctx.tenant.id], ['type', '=', 'delivery']],
+    { fields: ADDRESS_FIELDS, order: 'id', limit: 500 },
+  );
   return records
     .map((r) => ({
-      ...toAddress(r), isCompany: r.id === ctx.tenant.id, street: text(r.street), street2: text(r.street2), zip: text(r.zip), city: text(r.city),
+      ...toAddress(r),
+      isCompany: r.id === ctx.tenant.id,
+      street: text(r.street),
+      street2: text(r.street2),
+      zip: text(r.zip),
+      city: text(r.city),
       countryId: m2o(r.country_id)?.id ?? null,
     }))
     .sort((a, b) => Number(b.isCompany) - Number(a.isCompany) || a.name.localeCompare(b.name));
@@ -106,14 +133,26 @@ export async function archiveAddress(ctx: PortalContext, id: number): Promise<vo
 }
 
 async function requireDeliveryAddress(ctx: PortalContext, id: number) {
-  const found = await ctx.odoo.searchCount('res.partner', [['id', '=', id], ['parent_id', '=', ctx.tenant.id], ['type', '=', 'delivery']]);
+  const found = await ctx.odoo.searchCount('res.partner', [
+    ['id', '=', id],
+    ['parent_id', '=', ctx.tenant.id],
+    ['type', '=', 'delivery'],
+  ]);
   if (!found) throw notFound('This address');
 }
 
 async function addressValues(ctx: PortalContext, input: z.infer<typeof addressInput>) {
   const country = (await listCountries(ctx)).find((c) => c.code === input.countryCode);
-  if (!country) throw new PortalError('bad_request', 'Choose a country from the list.', { countryCode: ['Choose a country from the list.'] });
-  return { name: input.name, street: input.street, street2: input.street2 ?? false, zip: input.zip, city: input.city, country_id: country.id };
+  if (!country)
+    throw new PortalError('bad_request', 'Choose a country from the list.', { countryCode: ['Choose a country from the list.'] });
+  return {
+    name: input.name,
+    street: input.street,
+    street2: input.street2 ?? false,
+    zip: input.zip,
+    city: input.city,
+    country_id: country.id,
+  };
 }
 
 /** Every country (the same for all tenants, cached a day): the address form's choices, and code → id when saving. */
@@ -131,13 +170,30 @@ export async function listContacts(ctx: PortalContext): Promise<CompanyContact[]
 
 async function readContacts(ctx: PortalContext): Promise<CompanyContact[]> {
   const [records, tags] = await Promise.all([
-    ctx.odoo.searchRead('res.partner', [['parent_id', '=', ctx.tenant.id], ['type', '=', 'contact'], ['active', 'in', [true, false]]], { fields: FIELDS.partner, order: 'name', limit: 1000 }),
+    ctx.odoo.searchRead(
+      'res.partner',
+      [
+        ['parent_id', '=', ctx.tenant.id],
+        ['type', '=', 'contact'],
+        ['active', 'in', [true, false]],
+      ],
+      { fields: FIELDS.partner, order: 'name', limit: 1000 },
+    ),
     roleTags(ctx),
   ]);
   const nameById = new Map([...tags].map(([name, id]) => [id, name]));
   return records.map((r) => ({
-    id: r.id, name: String(r.name), email: text(r.email), phone: text(r.phone), jobTitle: text(r.function), active: r.active === true,
-    roles: rolesFromTags(ids(r.category_id).map((id) => nameById.get(id)).filter((n): n is string => !!n)),
+    id: r.id,
+    name: String(r.name),
+    email: text(r.email),
+    phone: text(r.phone),
+    jobTitle: text(r.function),
+    active: r.active === true,
+    roles: rolesFromTags(
+      ids(r.category_id)
+        .map((id) => nameById.get(id))
+        .filter((n): n is string => !!n),
+    ),
   }));
 }
 
@@ -156,18 +212,37 @@ async function readContacts(ctx: PortalContext): Promise<CompanyContact[]> {
 export async function inviteContact(ctx: PortalContext, input: z.infer<typeof inviteInput>): Promise<number> {
   const email = normaliseEmail(input.email);
   const [sameEmail, tags, sharedEmailTag] = await Promise.all([
-    ctx.odoo.searchRead('res.partner', [['email_normalized', '=', email], ['type', '=', 'contact'], ['active', 'in', [true, false]]], { fields: ['commercial_partner_id'], limit: 100 }),
+    ctx.odoo.searchRead(
+      'res.partner',
+      [
+        ['email_normalized', '=', email],
+        ['type', '=', 'contact'],
+        ['active', 'in', [true, false]],
+      ],
+      { fields: ['commercial_partner_id'], limit: 100 },
+    ),
     roleTags(ctx),
     tagIdOf(ctx, SHARED_EMAIL_TAG),
   ]);
   if (sameEmail.some((r) => m2o(r.commercial_partner_id)?.id === ctx.tenant.id)) {
-    throw new PortalError('conflict', 'A colleague with this email is already in your contacts (perhaps deactivated).', { email: ['This email is already in your contacts.'] });
+    throw new PortalError('conflict', 'A colleague with this email is already in your contacts (perhaps deactivated).', {
+      email: ['This email is already in your contacts.'],
+    });
   }
   const tagIds = await roleTagIds(ctx, tags, input.roles);
   const elsewhere = sameEmail.length > 0;
   return ctx.odoo.create('res.partner', {
-    name: input.name, email, parent_id: ctx.tenant.id, type: 'contact', category_id: [[6, 0, elsewhere ? [...tagIds, sharedEmailTag] : tagIds]],
-    ...(elsewhere ? { comment: '<p>Customer portal: this email is also on a contact of another customer. Signing in with it keeps going to that contact until one of the two emails is changed and the tag “Portal: Email shared with another customer” removed.</p>' } : {}),
+    name: input.name,
+    email,
+    parent_id: ctx.tenant.id,
+    type: 'contact',
+    category_id: [[6, 0, elsewhere ? [...tagIds, sharedEmailTag] : tagIds]],
+    ...(elsewhere
+      ? {
+          comment:
+            '<p>Customer portal: this email is also on a contact of another customer. Signing in with it keeps going to that contact until one of the two emails is changed and the tag “Portal: Email shared with another customer” removed.</p>',
+        }
+      : {}),
   });
 }
 
@@ -184,7 +259,9 @@ export function normaliseEmail(email: string): string {
 
 export async function setContactRoles(ctx: PortalContext, id: number, roles: CustomerRole[]): Promise<void> {
   if (id === ctx.contact.id && !roles.includes('customer-admin')) {
-    throw new PortalError('bad_request', 'You cannot remove your own admin role. Ask another admin.', { roles: ['Keep Customer admin for yourself.'] });
+    throw new PortalError('bad_request', 'You cannot remove your own admin role. Ask another admin.', {
+      roles: ['Keep Customer admin for yourself.'],
+    });
   }
   const [contact, tags] = await Promise.all([requireColleague(ctx, id), roleTags(ctx)]);
   const portalTagIds = new Set(tags.values());
@@ -200,7 +277,16 @@ export async function setContactActive(ctx: PortalContext, id: number, active: b
 }
 
 async function requireColleague(ctx: PortalContext, id: number) {
-  const [contact] = await ctx.odoo.searchRead('res.partner', [['id', '=', id], ['parent_id', '=', ctx.tenant.id], ['type', '=', 'contact'], ['active', 'in', [true, false]]], { fields: ['category_id'], limit: 1 });
+  const [contact] = await ctx.odoo.searchRead(
+    'res.partner',
+    [
+      ['id', '=', id],
+      ['parent_id', '=', ctx.tenant.id],
+      ['type', '=', 'contact'],
+      ['active', 'in', [true, false]],
+    ],
+    { fields: ['category_id'], limit: 1 },
+  );
   if (!contact) throw notFound('This contact');
   return contact;
 }

@@ -62,10 +62,14 @@ export async function recordAudit(actor: Actor | StaffContext, event: AuditEvent
     const view = request?.view;
     if (view && view.for === forWhom(a)) {
       // This request's support.request row becomes the event: one row per request, keeping its path.
-      await db.query(
-        'UPDATE audit_events SET action = $2, target_model = $3, target_id = $4, outcome = $5, detail = $6 WHERE id = $1',
-        [view.id, event.action, event.target?.model ?? null, event.target?.id ?? null, event.outcome, JSON.stringify({ ...event.detail, path: view.path })],
-      );
+      await db.query('UPDATE audit_events SET action = $2, target_model = $3, target_id = $4, outcome = $5, detail = $6 WHERE id = $1', [
+        view.id,
+        event.action,
+        event.target?.model ?? null,
+        event.target?.id ?? null,
+        event.outcome,
+        JSON.stringify({ ...event.detail, path: view.path }),
+      ]);
       delete request.view;
       request.recorded = true;
       return;
@@ -83,9 +87,22 @@ async function insert(db: Awaited<ReturnType<typeof portalDb>>, a: Actor, event:
     `INSERT INTO audit_events (actor_sub, actor_name, actor_email, acting_for_contact_id, acting_for_contact_name, tenant_id,
       support_session_id, action, target_model, target_id, outcome, detail, ip, request_id)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
-    [a.user.sub, a.user.name, a.user.email, a.contact?.id ?? null, a.contact?.name ?? null, a.tenant?.id ?? null,
-      a.actingAs?.sessionId ?? null, event.action, event.target?.model ?? null, event.target?.id ?? null, event.outcome,
-      event.detail ? JSON.stringify(event.detail) : null, a.ip, a.requestId],
+    [
+      a.user.sub,
+      a.user.name,
+      a.user.email,
+      a.contact?.id ?? null,
+      a.contact?.name ?? null,
+      a.tenant?.id ?? null,
+      a.actingAs?.sessionId ?? null,
+      event.action,
+      event.target?.model ?? null,
+      event.target?.id ?? null,
+      event.outcome,
+      event.detail ? JSON.stringify(event.detail) : null,
+      a.ip,
+      a.requestId,
+    ],
   );
   return Number(row!.id);
 }
@@ -105,7 +122,10 @@ interface RequestAudit {
 const forWhom = (a: Actor) => `${a.user.sub} ${a.actingAs?.sessionId} ${a.tenant?.id} ${a.contact?.id}`;
 
 const REQUESTS_KEY = Symbol.for('portal.audit.requests');
-const requests: WeakMap<object, RequestAudit> = ((globalThis as Record<symbol, unknown>)[REQUESTS_KEY] ??= new WeakMap()) as WeakMap<object, RequestAudit>;
+const requests: WeakMap<object, RequestAudit> = ((globalThis as Record<symbol, unknown>)[REQUESTS_KEY] ??= new WeakMap()) as WeakMap<
+  object,
+  RequestAudit
+>;
 
 async function thisRequest(): Promise<RequestAudit | null> {
   let key: object;
@@ -183,13 +203,19 @@ function toEvent(r: Record<string, unknown>): AuditEvent {
     id: Number(r.id),
     at: new Date(r.at as string).toISOString(),
     actor: { sub: String(r.actor_sub), name: String(r.actor_name), email: (r.actor_email as string | null) ?? null },
-    actingFor: r.acting_for_contact_id == null ? null : { id: Number(r.acting_for_contact_id), name: typeof r.acting_for_contact_name === 'string' ? r.acting_for_contact_name : '' },
+    actingFor:
+      r.acting_for_contact_id == null
+        ? null
+        : { id: Number(r.acting_for_contact_id), name: typeof r.acting_for_contact_name === 'string' ? r.acting_for_contact_name : '' },
     tenantId: r.tenant_id == null ? null : Number(r.tenant_id),
     supportSessionId: (r.support_session_id as string | null) ?? null,
     action: String(r.action),
     target: typeof r.target_model === 'string' && r.target_model ? { model: r.target_model, id: Number(r.target_id) } : null,
     outcome: r.outcome as AuditOutcome,
-    detail: typeof r.detail === 'string' ? (JSON.parse(r.detail) as Record<string, unknown>) : (r.detail as Record<string, unknown> | null) ?? null,
+    detail:
+      typeof r.detail === 'string'
+        ? (JSON.parse(r.detail) as Record<string, unknown>)
+        : ((r.detail as Record<string, unknown> | null) ?? null),
     ip: (r.ip as string | null) ?? null,
     requestId: (r.request_id as string | null) ?? null,
   };

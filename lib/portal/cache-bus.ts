@@ -29,11 +29,17 @@ export function createCacheBus(cache: TenantReadCache, redisUrl?: string, channe
   const origin = randomUUID();
   const pub = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1000 });
   const sub = new Redis(redisUrl, { connectTimeout: 1000 });
-  for (const [name, conn] of [['publish', pub], ['subscribe', sub]] as const) {
+  for (const [name, conn] of [
+    ['publish', pub],
+    ['subscribe', sub],
+  ] as const) {
     conn.on('error', (err) => log.warn({ err: err.message, conn: name }, 'cache bus: redis error'));
   }
   // ioredis subscribes again by itself after a reconnect.
-  const ready = sub.subscribe(channel).then(() => {}, (err: Error) => log.warn({ err: err.message }, 'cache bus: subscribe failed'));
+  const ready = sub.subscribe(channel).then(
+    () => {},
+    (err: Error) => log.warn({ err: err.message }, 'cache bus: subscribe failed'),
+  );
   sub.on('message', (_channel: string, raw: string) => {
     let parsed;
     try {

@@ -58,12 +58,18 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
   const [company, products] = await Promise.all([
     ctx.odoo.sellerCompanyId(),
     byId.length || bySku.length
-      ? catalogueDomain(ctx).then((catalogue) => ctx.odoo.searchRead('product.product', [
-        ...(byId.length && bySku.length ? ['|'] : []),
-        ...(byId.length ? [['id', 'in', byId]] : []),
-        ...(bySku.length ? [['default_code', 'in', bySku]] : []),
-        ...catalogue,
-      ], { fields: FIELDS.product, limit: unread.length * 2 }))
+      ? catalogueDomain(ctx).then((catalogue) =>
+          ctx.odoo.searchRead(
+            'product.product',
+            [
+              ...(byId.length && bySku.length ? ['|'] : []),
+              ...(byId.length ? [['id', 'in', byId]] : []),
+              ...(bySku.length ? [['default_code', 'in', bySku]] : []),
+              ...catalogue,
+            ],
+            { fields: FIELDS.product, limit: unread.length * 2 },
+          ),
+        )
       : Promise.resolve([]),
   ]);
   const productById = new Map(products.map((p) => [p.id, p]));
@@ -96,13 +102,20 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
 
   const priced = lines.filter((l) => l.sellable);
   if (!priced.length) return { lines, errors, currency: 'EUR', amountUntaxed: 0, amountTax: 0, amountTotal: 0 };
-  const { value } = await ctx.odoo.onchange('sale.order', {
-    partner_id: ctx.contact.id,
-    order_line: priced.map((l, i) => [0, `line_${i}`, { product_id: l.productId, product_uom_qty: l.quantity }]),
-  }, {
-    currency_id: { fields: { display_name: {} } }, amount_untaxed: {}, amount_tax: {}, amount_total: {},
-    order_line: { fields: { product_id: { fields: { display_name: {} } }, product_uom_qty: {}, price_unit: {}, price_subtotal: {} } },
-  });
+  const { value } = await ctx.odoo.onchange(
+    'sale.order',
+    {
+      partner_id: ctx.contact.id,
+      order_line: priced.map((l, i) => [0, `line_${i}`, { product_id: l.productId, product_uom_qty: l.quantity }]),
+    },
+    {
+      currency_id: { fields: { display_name: {} } },
+      amount_untaxed: {},
+      amount_tax: {},
+      amount_total: {},
+      order_line: { fields: { product_id: { fields: { display_name: {} } }, product_uom_qty: {}, price_unit: {}, price_subtotal: {} } },
+    },
+  );
   const pricedLines = Array.isArray(value.order_line) ? (value.order_line as [number, string, Record<string, unknown>][]) : [];
   priced.forEach((l, i) => {
     const v = pricedLines[i]?.[2] ?? {};
@@ -113,7 +126,7 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
   return {
     lines,
     errors,
-    currency: Array.isArray(cur) ? currency(cur) : (cur as { display_name?: string } | undefined)?.display_name ?? 'EUR',
+    currency: Array.isArray(cur) ? currency(cur) : ((cur as { display_name?: string } | undefined)?.display_name ?? 'EUR'),
     amountUntaxed: num(value.amount_untaxed),
     amountTax: num(value.amount_tax),
     amountTotal: num(value.amount_total),
@@ -131,17 +144,32 @@ export async function reorderRequest(ctx: PortalContext, orderId: number): Promi
   let orderName: string;
   let lines: OdooRecord[];
   if (await ctx.odoo.hasWebRead()) {
-    const { records: [order] } = await ctx.odoo.webSearchRead('sale.order', domain, {
-      name: {},
-      order_line: { fields: { product_id: { fields: webSpec(FIELDS.product) }, product_uom_qty: {}, display_type: {} }, order: lineOrder, limit: 500 },
-    }, { limit: 1 });
+    const {
+      records: [order],
+    } = await ctx.odoo.webSearchRead(
+      'sale.order',
+      domain,
+      {
+        name: {},
+        order_line: {
+          fields: { product_id: { fields: webSpec(FIELDS.product) }, product_uom_qty: {}, display_type: {} },
+          order: lineOrder,
+          limit: 500,
+        },
+      },
+      { limit: 1 },
+    );
     if (!order) return null;
     orderName = String(order.name);
     lines = (order.order_line as OdooRecord[]).filter((l) => 'display_type' in l && !l.display_type);
   } else {
     const [orders, found] = await Promise.all([
       ctx.odoo.searchRead('sale.order', domain, { fields: ['name'], limit: 1 }),
-      ctx.odoo.searchRead('sale.order.line', [['order_id', '=', orderId], ...tenantDomain(ctx, 'order_id.partner_id'), ['display_type', '=', false]], { fields: ['product_id', 'product_uom_qty'], order: lineOrder, limit: 500 }),
+      ctx.odoo.searchRead(
+        'sale.order.line',
+        [['order_id', '=', orderId], ...tenantDomain(ctx, 'order_id.partner_id'), ['display_type', '=', false]],
+        { fields: ['product_id', 'product_uom_qty'], order: lineOrder, limit: 500 },
+      ),
     ]);
     if (!orders[0]) return null;
     orderName = String(orders[0].name);
@@ -151,16 +179,33 @@ export async function reorderRequest(ctx: PortalContext, orderId: number): Promi
   for (const l of lines) {
     const id = m2o(l.product_id)?.id;
     if (!id) continue;
-    const product = l.product_id && typeof l.product_id === 'object' && !Array.isArray(l.product_id) ? (l.product_id as OdooRecord) : undefined;
+    const product =
+      l.product_id && typeof l.product_id === 'object' && !Array.isArray(l.product_id) ? (l.product_id as OdooRecord) : undefined;
     const prev = byProduct.get(id);
-    byProduct.set(id, { productId: id, quantity: (prev?.quantity ?? 0) + num(l.product_uom_qty), name: m2o(l.product_id)!.name, ...(product ? { product } : {}) });
+    byProduct.set(id, {
+      productId: id,
+      quantity: (prev?.quantity ?? 0) + num(l.product_uom_qty),
+      name: m2o(l.product_id)!.name,
+      ...(product ? { product } : {}),
+    });
   }
   return { orderName, requests: [...byProduct.values()] };
 }
 
 /** A line of the customer's earlier order whose product left the catalogue: its name only, never priced or ordered. */
 function unavailableLine(productId: number, name: string, quantity: number): CartLine {
-  return { productId, sku: null, name, quantity, unit: null, available: null, sellable: false, problem: NO_LONGER_AVAILABLE, priceUnit: 0, subtotal: 0 };
+  return {
+    productId,
+    sku: null,
+    name,
+    quantity,
+    unit: null,
+    available: null,
+    sellable: false,
+    problem: NO_LONGER_AVAILABLE,
+    priceUnit: 0,
+    subtotal: 0,
+  };
 }
 
 export function requestsFromParsed(lines: ParsedLine[]): CartRequest[] {

@@ -13,7 +13,10 @@ import { m2o } from './fields';
 export async function catalogueDomain(ctx: Pick<PortalContext, 'odoo'>): Promise<Domain> {
   const company = await ctx.odoo.sellerCompanyId();
   // `active` is left to Odoo's implicit active_test: archived products are not found.
-  return [['sale_ok', '=', true], ['company_id', 'in', [false, company]]];
+  return [
+    ['sale_ok', '=', true],
+    ['company_id', 'in', [false, company]],
+  ];
 }
 
 /** The same rule for a product record read with FIELDS.product (a record read without those fields is refused). */

@@ -63,10 +63,21 @@ export async function listDeliveries(ctx: PortalContext, q: DeliveryListQuery, n
 async function readDeliveryPage(ctx: PortalContext, q: DeliveryListQuery, now: Date) {
   const domain = deliveryDomain(ctx, q, odooNow(now));
   const [records, total] = await Promise.all([
-    ctx.odoo.searchRead('stock.picking', domain, { fields: FIELDS.picking, offset: (q.page - 1) * q.size, limit: q.size, order: 'scheduled_date desc, id desc' }),
+    ctx.odoo.searchRead('stock.picking', domain, {
+      fields: FIELDS.picking,
+      offset: (q.page - 1) * q.size,
+      limit: q.size,
+      order: 'scheduled_date desc, id desc',
+    }),
     ctx.odoo.searchCount('stock.picking', domain),
   ]);
-  return { rows: records.map((r) => toDeliveryRow(r, now)), total, page: q.page, size: q.size, pageCount: Math.max(1, Math.ceil(total / q.size)) };
+  return {
+    rows: records.map((r) => toDeliveryRow(r, now)),
+    total,
+    page: q.page,
+    size: q.size,
+    pageCount: Math.max(1, Math.ceil(total / q.size)),
+  };
 }
 
 /**
@@ -79,9 +90,20 @@ export async function getDelivery(ctx: PortalContext, id: number, now = new Date
 
 async function readDelivery(ctx: PortalContext, id: number, now: Date): Promise<DeliveryDetail | null> {
   const [pickings, moves, backorders] = await Promise.all([
-    ctx.odoo.searchRead('stock.picking', [['id', '=', id], ['picking_type_code', '=', 'outgoing'], ...tenantDomain(ctx)], { fields: FIELDS.picking, limit: 1 }),
-    ctx.odoo.searchRead('stock.move', [['picking_id', '=', id], ...tenantDomain(ctx, 'picking_id.partner_id')], { fields: FIELDS.move, order: 'id', limit: 1000 }),
-    ctx.odoo.searchRead('stock.picking', [['backorder_id', '=', id], ...tenantDomain(ctx)], { fields: ['name', 'state'], order: 'id', limit: 100 }),
+    ctx.odoo.searchRead('stock.picking', [['id', '=', id], ['picking_type_code', '=', 'outgoing'], ...tenantDomain(ctx)], {
+      fields: FIELDS.picking,
+      limit: 1,
+    }),
+    ctx.odoo.searchRead('stock.move', [['picking_id', '=', id], ...tenantDomain(ctx, 'picking_id.partner_id')], {
+      fields: FIELDS.move,
+      order: 'id',
+      limit: 1000,
+    }),
+    ctx.odoo.searchRead('stock.picking', [['backorder_id', '=', id], ...tenantDomain(ctx)], {
+      fields: ['name', 'state'],
+      order: 'id',
+      limit: 100,
+    }),
   ]);
   const picking = pickings[0];
   if (!picking) return null;

@@ -18,20 +18,39 @@ export type CustomerIdentity = {
 };
 export type Unlinked = { kind: 'unlinked'; reason: 'no-match' | 'ambiguous' | 'archived' | 'unverified-email' | 'no-company' };
 
-type PartnerRow = { id: number; name: string; email: string | false; active: boolean; commercial_partner_id: unknown; category_id: number[] };
+type PartnerRow = {
+  id: number;
+  name: string;
+  email: string | false;
+  active: boolean;
+  commercial_partner_id: unknown;
+  category_id: number[];
+};
 
 export async function findCustomer(odoo: OdooClient, claims: Claims, mapping: 'email' | 'claim'): Promise<CustomerIdentity | Unlinked> {
   let rows: PartnerRow[];
   if (mapping === 'claim') {
     if (!claims.partnerId || !Number.isSafeInteger(claims.partnerId)) return { kind: 'unlinked', reason: 'no-match' };
-    rows = await odoo.searchRead<PartnerRow>('res.partner', [['id', '=', claims.partnerId]], { fields: FIELDS.partner, context: { active_test: false } });
+    rows = await odoo.searchRead<PartnerRow>('res.partner', [['id', '=', claims.partnerId]], {
+      fields: FIELDS.partner,
+      context: { active_test: false },
+    });
   } else {
     if (!claims.email || claims.emailVerified !== true) return { kind: 'unlinked', reason: 'unverified-email' };
     // An exact match on Odoo's normalised email (lower-cased address), never a pattern:
     // `=ilike` would read `_` and `%` in the address as wildcards.
-    rows = await odoo.searchRead<PartnerRow>('res.partner', [['email_normalized', '=', claims.email.trim().toLowerCase()], ['type', '=', 'contact']], {
-      fields: FIELDS.partner, limit: 10, context: { active_test: false },
-    });
+    rows = await odoo.searchRead<PartnerRow>(
+      'res.partner',
+      [
+        ['email_normalized', '=', claims.email.trim().toLowerCase()],
+        ['type', '=', 'contact'],
+      ],
+      {
+        fields: FIELDS.partner,
+        limit: 10,
+        context: { active_test: false },
+      },
+    );
   }
   let active = rows.filter((r) => r.active);
   if (active.length > 1) active = await withoutSharedEmailInvites(odoo, active);
@@ -77,8 +96,10 @@ export async function findStaffUser(odoo: OdooClient, claims: Pick<Claims, 'emai
   if (!claims.email || claims.emailVerified !== true) return null;
   // Exact comparisons, never a pattern (`=ilike` reads `_` and `%` as wildcards).
   const normalised = claims.email.trim().toLowerCase();
-  const users = await odoo.searchRead('res.users', ['|', ['login', '=', normalised], ['partner_id.email_normalized', '=', normalised]], { fields: FIELDS.user, limit: 5 });
+  const users = await odoo.searchRead('res.users', ['|', ['login', '=', normalised], ['partner_id.email_normalized', '=', normalised]], {
+    fields: FIELDS.user,
+    limit: 5,
+  });
   const exact = users.filter((u) => [u.login, u.email].some((v) => typeof v === 'string' && v.trim().toLowerCase() === normalised));
   return exact.length === 1 ? exact[0]!.id : null;
 }
-

@@ -31,7 +31,11 @@ export function invoicePdfCache(): PdfDiskCache | null {
  * version (its write date) was downloaded before, else from Odoo, copied into the cache on
  * the way through. An invoice without a trustworthy write date is never cached.
  */
-export async function invoicePdf(ctx: PortalContext, source: Pick<PdfSource, 'id' | 'attachmentId' | 'writeDate'>, cache = invoicePdfCache()): Promise<InvoicePdf> {
+export async function invoicePdf(
+  ctx: PortalContext,
+  source: Pick<PdfSource, 'id' | 'attachmentId' | 'writeDate'>,
+  cache = invoicePdfCache(),
+): Promise<InvoicePdf> {
   const version = pdfVersion(source.writeDate);
   if (cache && version) {
     const hit = await cache.open(source.id, version);
@@ -51,7 +55,11 @@ export async function invoicePdf(ctx: PortalContext, source: Pick<PdfSource, 'id
  * tenant's. The tenant check (an Odoo read) always comes first, so a PDF in the cache is
  * never served to another company.
  */
-export async function openInvoicePdf(ctx: PortalContext, id: number, cache = invoicePdfCache()): Promise<{ number: string; pdf: InvoicePdf } | null> {
+export async function openInvoicePdf(
+  ctx: PortalContext,
+  id: number,
+  cache = invoicePdfCache(),
+): Promise<{ number: string; pdf: InvoicePdf } | null> {
   const source = await invoicePdfSource(ctx, id);
   if (!source) return null;
   return { number: source.number, pdf: await invoicePdf(ctx, source, cache) };

@@ -53,12 +53,12 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
       started[i] = odooStopped
         ? Promise.resolve(new Error(NOT_FETCHED))
         : invoicePdf({ ...ctx, odoo: ctx.odoo.withOwnBudget() }, item, cache).then(
-          (pdf) => pdf.body,
-          (err: unknown) => {
-            if (err instanceof OdooUnavailableError) odooStopped = true;
-            return err instanceof Error ? err : new Error(String(err));
-          },
-        );
+            (pdf) => pdf.body,
+            (err: unknown) => {
+              if (err instanceof OdooUnavailableError) odooStopped = true;
+              return err instanceof Error ? err : new Error(String(err));
+            },
+          );
     };
     try {
       for (; next < Math.min(concurrency, items.length); next++) start(next);
@@ -67,7 +67,10 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
         const pdf = await Promise.race([started[i]!, closedEarly]);
         if (pdf instanceof Error) {
           delete started[i];
-          results.push({ item, status: pdf.message === NOT_FETCHED ? NOT_FETCHED : `failed: ${pdf.message.replace(/\s+/g, " ").slice(0, 200)}` });
+          results.push({
+            item,
+            status: pdf.message === NOT_FETCHED ? NOT_FETCHED : `failed: ${pdf.message.replace(/\s+/g, ' ').slice(0, 200)}`,
+          });
         } else {
           await Promise.race([appendAndWait(archive, pdf, pdfFileName(item.number)), closedEarly]);
           delete started[i];

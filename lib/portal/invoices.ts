@@ -36,7 +36,13 @@ export interface CurrencyTotals {
 }
 
 const OPEN = ['not_paid', 'partial'];
-const SORTS: Record<InvoiceListQuery['sort'], string> = { date: 'invoice_date', number: 'name', due: 'invoice_date_due', total: 'amount_total', residual: 'amount_residual' };
+const SORTS: Record<InvoiceListQuery['sort'], string> = {
+  date: 'invoice_date',
+  number: 'name',
+  due: 'invoice_date_due',
+  total: 'amount_total',
+  residual: 'amount_residual',
+};
 
 /** Today as Odoo's date text, for "overdue" (due before today). */
 export function odooToday(now = new Date()): string {
@@ -58,7 +64,15 @@ export function invoiceDomain(ctx: Pick<PortalContext, 'tenant'>, f: InvoiceFilt
   if (f.to) d.push(['invoice_date', '<=', f.to]);
   if (f.q) {
     const literal = likeLiteral(f.q); // a % or _ typed is searched as itself
-    d.push('|', '|', '|', ['name', 'ilike', literal], ['ref', 'ilike', literal], ['invoice_origin', 'ilike', literal], ['payment_reference', 'ilike', literal]);
+    d.push(
+      '|',
+      '|',
+      '|',
+      ['name', 'ilike', literal],
+      ['ref', 'ilike', literal],
+      ['invoice_origin', 'ilike', literal],
+      ['payment_reference', 'ilike', literal],
+    );
   }
   return d;
 }
@@ -110,11 +124,23 @@ async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Dat
   const today = odooToday(now);
   const domain = invoiceDomain(ctx, q, today);
   const [records, totals] = await Promise.all([
-    ctx.odoo.searchRead('account.move', domain, { fields: FIELDS.invoice, offset: (q.page - 1) * q.size, limit: q.size, order: `${SORTS[q.sort]} ${q.dir}, id ${q.dir}` }),
+    ctx.odoo.searchRead('account.move', domain, {
+      fields: FIELDS.invoice,
+      offset: (q.page - 1) * q.size,
+      limit: q.size,
+      order: `${SORTS[q.sort]} ${q.dir}, id ${q.dir}`,
+    }),
     totalsOf(ctx, domain, today),
   ]);
   const total = totals.reduce((n, t) => n + t.count, 0);
-  return { rows: records.map((r) => toInvoiceRow(r, today)), totals, total, page: q.page, size: q.size, pageCount: Math.max(1, Math.ceil(total / q.size)) };
+  return {
+    rows: records.map((r) => toInvoiceRow(r, today)),
+    totals,
+    total,
+    page: q.page,
+    size: q.size,
+    pageCount: Math.max(1, Math.ceil(total / q.size)),
+  };
 }
 
 export function toInvoiceRow(r: OdooRecord, today: string): InvoiceRow {
@@ -172,7 +198,11 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
   const [found, orders, pickings] = await Promise.all([
     invoiceWithLines(ctx, id),
     ctx.odoo.searchRead('sale.order', [['invoice_ids', 'in', [id]], ...tenantDomain(ctx)], { fields: ['name'], limit: 50 }),
-    ctx.odoo.searchRead('stock.picking', [['sale_id.invoice_ids', 'in', [id]], ['picking_type_code', '=', 'outgoing'], ...tenantDomain(ctx)], { fields: ['name', 'state'], limit: 100 }),
+    ctx.odoo.searchRead(
+      'stock.picking',
+      [['sale_id.invoice_ids', 'in', [id]], ['picking_type_code', '=', 'outgoing'], ...tenantDomain(ctx)],
+      { fields: ['name', 'state'], limit: 100 },
+    ),
   ]);
   if (!found) return null;
   const { move, lines } = found;
@@ -186,9 +216,12 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
       id: l.id,
       kind: l.display_type === 'line_section' ? 'section' : l.display_type === 'line_note' ? 'note' : 'product',
       description: String(l.name || m2o(l.product_id)?.name || ''),
-      quantity: num(l.quantity), priceUnit: num(l.price_unit), discount: num(l.discount),
+      quantity: num(l.quantity),
+      priceUnit: num(l.price_unit),
+      discount: num(l.discount),
       taxes,
-      subtotal: num(l.price_subtotal), total: num(l.price_total),
+      subtotal: num(l.price_subtotal),
+      total: num(l.price_total),
     })),
     orders: orders.map((o) => ({ id: o.id, name: String(o.name) })),
     deliveries: pickings.map((p) => ({ id: p.id, name: String(p.name), step: stepOf(p.state) })),
@@ -199,20 +232,34 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
 const SHOWN_LINES = ['product', 'line_section', 'line_note'];
 
 /** The tenant's invoice and its shown lines with their tax names. */
-async function invoiceWithLines(ctx: PortalContext, id: number): Promise<{ move: OdooRecord; lines: { line: OdooRecord; taxes: string[] }[] } | null> {
+async function invoiceWithLines(
+  ctx: PortalContext,
+  id: number,
+): Promise<{ move: OdooRecord; lines: { line: OdooRecord; taxes: string[] }[] } | null> {
   const domain = [['id', '=', id], ...invoiceBaseDomain(ctx)];
   if (await ctx.odoo.hasWebRead()) {
-    const { records: [move] } = await ctx.odoo.webSearchRead('account.move', domain, {
-      ...webSpec(FIELDS.invoice),
-      invoice_line_ids: { fields: { ...webSpec(FIELDS.invoiceLine), tax_ids: { fields: { name: {} } } }, order: 'id', limit: 1000 },
-    }, { limit: 1 });
+    const {
+      records: [move],
+    } = await ctx.odoo.webSearchRead(
+      'account.move',
+      domain,
+      {
+        ...webSpec(FIELDS.invoice),
+        invoice_line_ids: { fields: { ...webSpec(FIELDS.invoiceLine), tax_ids: { fields: { name: {} } } }, order: 'id', limit: 1000 },
+      },
+      { limit: 1 },
+    );
     if (!move) return null;
     const lines = (move.invoice_line_ids as OdooRecord[]).filter((l) => SHOWN_LINES.includes(String(l.display_type)));
     return { move, lines: lines.map((line) => ({ line, taxes: (line.tax_ids as { name: string }[]).map((t) => String(t.name)) })) };
   }
   const [moves, lines] = await Promise.all([
     ctx.odoo.searchRead('account.move', domain, { fields: FIELDS.invoice, limit: 1 }),
-    ctx.odoo.searchRead('account.move.line', [['move_id', '=', id], ...tenantDomain(ctx, 'move_id.partner_id'), ['display_type', 'in', SHOWN_LINES]], { fields: FIELDS.invoiceLine, order: 'id', limit: 1000 }),
+    ctx.odoo.searchRead(
+      'account.move.line',
+      [['move_id', '=', id], ...tenantDomain(ctx, 'move_id.partner_id'), ['display_type', 'in', SHOWN_LINES]],
+      { fields: FIELDS.invoiceLine, order: 'id', limit: 1000 },
+    ),
   ]);
   if (!moves[0]) return null;
   const taxIds = [...new Set(lines.flatMap((l) => ids(l.tax_ids)))];
@@ -236,13 +283,26 @@ export async function invoicePdfSource(ctx: PortalContext, id: number): Promise<
 }
 
 async function readPdfSource(ctx: PortalContext, id: number): Promise<PdfSource | null> {
-  const [move] = await ctx.odoo.searchRead('account.move', [['id', '=', id], ...invoiceBaseDomain(ctx)], { fields: ['name', 'invoice_pdf_report_id', 'write_date'], limit: 1 });
-  return move ? { id: move.id, number: String(move.name), attachmentId: m2o(move.invoice_pdf_report_id)?.id ?? false, writeDate: text(move.write_date) } : null;
+  const [move] = await ctx.odoo.searchRead('account.move', [['id', '=', id], ...invoiceBaseDomain(ctx)], {
+    fields: ['name', 'invoice_pdf_report_id', 'write_date'],
+    limit: 1,
+  });
+  return move
+    ? {
+        id: move.id,
+        number: String(move.name),
+        attachmentId: m2o(move.invoice_pdf_report_id)?.id ?? false,
+        writeDate: text(move.write_date),
+      }
+    : null;
 }
 
 /** The write date of one of the tenant's posted invoices now, or null (gone, or no longer posted). */
 export async function invoiceWriteDate(ctx: PortalContext, id: number): Promise<string | null> {
-  const [move] = await ctx.odoo.searchRead('account.move', [['id', '=', id], ...invoiceBaseDomain(ctx)], { fields: ['write_date'], limit: 1 });
+  const [move] = await ctx.odoo.searchRead('account.move', [['id', '=', id], ...invoiceBaseDomain(ctx)], {
+    fields: ['write_date'],
+    limit: 1,
+  });
   return move ? text(move.write_date) : null;
 }
 
@@ -250,16 +310,28 @@ export async function invoiceWriteDate(ctx: PortalContext, id: number): Promise<
 export async function invoicesForExport(ctx: PortalContext, select: { ids?: number[] } & InvoiceFilters, limit: number, now = new Date()) {
   requireFinance(ctx);
   const domain = select.ids ? [['id', 'in', select.ids], ...invoiceBaseDomain(ctx)] : invoiceDomain(ctx, select, odooToday(now));
-  const records = await ctx.odoo.searchRead('account.move', domain, { fields: [...FIELDS.invoice, 'write_date'], limit: limit + 1, order: 'invoice_date, name, id' });
+  const records = await ctx.odoo.searchRead('account.move', domain, {
+    fields: [...FIELDS.invoice, 'write_date'],
+    limit: limit + 1,
+    order: 'invoice_date, name, id',
+  });
   const today = odooToday(now);
-  return records.map((r) => ({ ...toInvoiceRow(r, today), attachmentId: m2o(r.invoice_pdf_report_id)?.id ?? (false as const), writeDate: text(r.write_date) }));
+  return records.map((r) => ({
+    ...toInvoiceRow(r, today),
+    attachmentId: m2o(r.invoice_pdf_report_id)?.id ?? (false as const),
+    writeDate: text(r.write_date),
+  }));
 }
 
 /** Open items (unpaid invoices and unused credit notes) for the statement of account. */
 export async function openItems(ctx: PortalContext, now = new Date()): Promise<InvoiceRow[]> {
   requireFinance(ctx);
   const today = odooToday(now);
-  const records = await ctx.odoo.searchRead('account.move', [...invoiceBaseDomain(ctx), ['payment_state', 'in', OPEN]], { fields: FIELDS.invoice, limit: 10_000, order: 'invoice_date_due, name' });
+  const records = await ctx.odoo.searchRead('account.move', [...invoiceBaseDomain(ctx), ['payment_state', 'in', OPEN]], {
+    fields: FIELDS.invoice,
+    limit: 10_000,
+    order: 'invoice_date_due, name',
+  });
   return records.map((r) => toInvoiceRow(r, today));
 }
 

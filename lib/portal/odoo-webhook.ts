@@ -55,7 +55,8 @@ interface Change {
 function changeOf(body: z.infer<typeof webhookBody>): Change {
   if ('model' in body) return { model: body.model, ids: body.ids };
   return {
-    model: body._model, ids: [body._id],
+    model: body._model,
+    ids: [body._id],
     commercial: body.commercial_partner_id || undefined,
     partner: body.partner_id || undefined,
   };
@@ -74,7 +75,10 @@ async function commercialOf(odoo: OdooClient, partnerIds: number[]): Promise<num
   const map = commercialMap();
   const unknown = partnerIds.filter((id) => !map.has(id));
   if (unknown.length) {
-    const rows = await odoo.searchRead('res.partner', [['id', 'in', unknown]], { fields: ['commercial_partner_id'], context: { active_test: false } });
+    const rows = await odoo.searchRead('res.partner', [['id', 'in', unknown]], {
+      fields: ['commercial_partner_id'],
+      context: { active_test: false },
+    });
     for (const r of rows) map.set(r.id, m2o(r.commercial_partner_id)?.id ?? r.id);
   }
   return [...new Set(partnerIds.map((id) => map.get(id)).filter((id): id is number => id !== undefined))];
@@ -96,7 +100,10 @@ export async function tenantsOf(odoo: OdooClient, change: Change): Promise<numbe
 }
 
 /** Ends the cached reads a change in Odoo makes stale; returns the tenants concerned. */
-export async function applyOdooChange(odoo: OdooClient, body: z.infer<typeof webhookBody>): Promise<{ model: WebhookModel; tenants: number[] }> {
+export async function applyOdooChange(
+  odoo: OdooClient,
+  body: z.infer<typeof webhookBody>,
+): Promise<{ model: WebhookModel; tenants: number[] }> {
   const change = changeOf(body);
   const tenants = await tenantsOf(odoo, change);
   await Promise.all(tenants.map((t) => invalidateTenant(t, [TOPIC_OF[change.model]])));

@@ -33,12 +33,20 @@ export interface OrderPage {
 }
 
 const SORT_FIELDS: Record<OrderListQuery['sort'], string> = {
-  date: 'date_order', number: 'name', po: 'client_order_ref', total: 'amount_total', state: 'state', delivery: 'commitment_date',
+  date: 'date_order',
+  number: 'name',
+  po: 'client_order_ref',
+  total: 'amount_total',
+  state: 'state',
+  delivery: 'commitment_date',
 };
 
 const STATE_DOMAIN: Record<NonNullable<OrderListQuery['state']>, Domain> = {
   /** Not finished for the customer: a quotation, or confirmed and not fully delivered. */
-  open: [['state', 'in', ['draft', 'sent', 'sale']], ['delivery_status', '!=', 'full']],
+  open: [
+    ['state', 'in', ['draft', 'sent', 'sale']],
+    ['delivery_status', '!=', 'full'],
+  ],
   quotation: [['state', 'in', ['draft', 'sent']]],
   confirmed: [['state', '=', 'sale']],
   cancelled: [['state', '=', 'cancel']],
@@ -52,7 +60,13 @@ export function orderDomain(ctx: Pick<PortalContext, 'tenant'>, q: Pick<OrderLis
   if (q.to) d.push(['date_order', '<=', `${q.to} 23:59:59`]);
   if (q.q) {
     const literal = likeLiteral(q.q); // a % or _ typed is searched as itself
-    d.push('|', '|', ['name', 'ilike', literal], ['client_order_ref', 'ilike', literal], ['order_line.product_id.default_code', 'ilike', literal]);
+    d.push(
+      '|',
+      '|',
+      ['name', 'ilike', literal],
+      ['client_order_ref', 'ilike', literal],
+      ['order_line.product_id.default_code', 'ilike', literal],
+    );
   }
   return d;
 }
@@ -81,7 +95,9 @@ export async function* iterateOrders(ctx: PortalContext, q: OrderListQuery, batc
   const domain = orderDomain(ctx, q);
   for (let offset = 0; ; offset += batch) {
     // Each batch has its own ODOO_TIMEOUT_MS: a long export is many short waits, each bounded.
-    const records = await ctx.odoo.withOwnBudget().searchRead('sale.order', domain, { fields: FIELDS.order, offset, limit: batch, order: orderSort(q) });
+    const records = await ctx.odoo
+      .withOwnBudget()
+      .searchRead('sale.order', domain, { fields: FIELDS.order, offset, limit: batch, order: orderSort(q) });
     if (records.length) yield records.map(toOrderRow);
     if (records.length < batch) return;
   }
@@ -168,7 +184,11 @@ async function readOrder(ctx: PortalContext, id: number): Promise<OrderDetail | 
   const [found, pickings, invoices] = await Promise.all([
     orderWithLines(ctx, id),
     ctx.odoo.searchRead('stock.picking', [['sale_id', '=', id], ...tenantDomain(ctx)], { fields: FIELDS.picking, order: 'id', limit: 200 }),
-    ctx.odoo.searchRead('account.move', [...tenantDomain(ctx), ['state', '=', 'posted'], ['invoice_line_ids.sale_line_ids.order_id', '=', id]], { fields: FIELDS.invoice, order: 'invoice_date, id', limit: 200 }),
+    ctx.odoo.searchRead(
+      'account.move',
+      [...tenantDomain(ctx), ['state', '=', 'posted'], ['invoice_line_ids.sale_line_ids.order_id', '=', id]],
+      { fields: FIELDS.invoice, order: 'invoice_date, id', limit: 200 },
+    ),
   ]);
   if (!found) return null;
   const { order, lines } = found;
@@ -185,12 +205,21 @@ async function readOrder(ctx: PortalContext, id: number): Promise<OrderDetail | 
     lines: lines.map(toOrderLine),
     timeline: [
       ...pickings.map((p): TimelineEvent => ({
-        kind: 'delivery', id: p.id, name: String(p.name), date: utc(p.date_done) ?? utc(p.scheduled_date),
-        status: stepOf(p.state), backorderOf: m2o(p.backorder_id)?.name ?? null, href: `/deliveries/${p.id}`,
+        kind: 'delivery',
+        id: p.id,
+        name: String(p.name),
+        date: utc(p.date_done) ?? utc(p.scheduled_date),
+        status: stepOf(p.state),
+        backorderOf: m2o(p.backorder_id)?.name ?? null,
+        href: `/deliveries/${p.id}`,
       })),
       ...invoices.map((i): TimelineEvent => ({
-        kind: 'invoice', id: i.id, name: String(i.name), date: text(i.invoice_date),
-        status: String(i.move_type) === 'out_refund' ? 'credit note' : String(i.payment_state), backorderOf: null,
+        kind: 'invoice',
+        id: i.id,
+        name: String(i.name),
+        date: text(i.invoice_date),
+        status: String(i.move_type) === 'out_refund' ? 'credit note' : String(i.payment_state),
+        backorderOf: null,
         href: mayOpenInvoices ? `/invoices/${i.id}` : null,
       })),
     ].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')),
@@ -204,15 +233,26 @@ async function orderWithLines(ctx: PortalContext, id: number): Promise<{ order: 
   const domain = [['id', '=', id], ...tenantDomain(ctx)];
   const lineOrder = 'sequence, id';
   if (await ctx.odoo.hasWebRead()) {
-    const { records: [order] } = await ctx.odoo.webSearchRead('sale.order', domain, {
-      ...webSpec(FIELDS.order),
-      order_line: { fields: webSpec(FIELDS.orderLine), order: lineOrder, limit: 1000 },
-    }, { limit: 1 });
+    const {
+      records: [order],
+    } = await ctx.odoo.webSearchRead(
+      'sale.order',
+      domain,
+      {
+        ...webSpec(FIELDS.order),
+        order_line: { fields: webSpec(FIELDS.orderLine), order: lineOrder, limit: 1000 },
+      },
+      { limit: 1 },
+    );
     return order ? { order, lines: (order.order_line as Rec[]).filter((l) => 'name' in l) } : null;
   }
   const [orders, lines] = await Promise.all([
     ctx.odoo.searchRead('sale.order', domain, { fields: FIELDS.order, limit: 1 }),
-    ctx.odoo.searchRead('sale.order.line', [['order_id', '=', id], ...tenantDomain(ctx, 'order_id.partner_id')], { fields: FIELDS.orderLine, order: lineOrder, limit: 1000 }),
+    ctx.odoo.searchRead('sale.order.line', [['order_id', '=', id], ...tenantDomain(ctx, 'order_id.partner_id')], {
+      fields: FIELDS.orderLine,
+      order: lineOrder,
+      limit: 1000,
+    }),
   ]);
   return orders[0] ? { order: orders[0], lines } : null;
 }
@@ -222,7 +262,9 @@ export function toAddress(r: Record<string, unknown> & { id: number }): Address 
   return {
     id: r.id,
     name: text(r.name) ?? m2o(r.parent_id)?.name ?? '',
-    lines: [text(r.street), text(r.street2), cityLine || null, m2o(r.state_id)?.name ?? null, m2o(r.country_id)?.name ?? null].filter((x): x is string => !!x),
+    lines: [text(r.street), text(r.street2), cityLine || null, m2o(r.state_id)?.name ?? null, m2o(r.country_id)?.name ?? null].filter(
+      (x): x is string => !!x,
+    ),
   };
 }
 

@@ -54,7 +54,12 @@ export class PdfDiskCache {
    * behind. A client that goes away does not stop the copy: Odoo has rendered the PDF
    * already, and the next download is served from it.
    */
-  keep(invoiceId: number, versionAfter: () => Promise<string | null>, source: Readable, expectedLength?: number): { body: Readable; stored: Promise<boolean> } {
+  keep(
+    invoiceId: number,
+    versionAfter: () => Promise<string | null>,
+    source: Readable,
+    expectedLength?: number,
+  ): { body: Readable; stored: Promise<boolean> } {
     const dir = path.join(this.dir, String(invoiceId));
     const tmp = path.join(dir, `.${randomBytes(8).toString('hex')}.tmp`);
     try {
@@ -74,7 +79,9 @@ export class PdfDiskCache {
       if (discarded) return;
       discarded = true;
       file.destroy();
-      fs.unlink(tmp).catch(() => {}).finally(() => done(false));
+      fs.unlink(tmp)
+        .catch(() => {})
+        .finally(() => done(false));
     };
     source.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
     source.once('end', () => (ended = true));
@@ -91,10 +98,13 @@ export class PdfDiskCache {
     });
     file.once('finish', () => {
       if (!ended || (expectedLength !== undefined && bytes !== expectedLength)) return discard();
-      void versionAfter().then(
-        (version) => (version ? this.publish(tmp, this.file(invoiceId, version), invoiceId) : fs.unlink(tmp).then(() => false)),
-        () => fs.unlink(tmp).then(() => false),
-      ).catch(() => false).then(done);
+      void versionAfter()
+        .then(
+          (version) => (version ? this.publish(tmp, this.file(invoiceId, version), invoiceId) : fs.unlink(tmp).then(() => false)),
+          () => fs.unlink(tmp).then(() => false),
+        )
+        .catch(() => false)
+        .then(done);
     });
     source.pipe(file);
     source.pipe(out);

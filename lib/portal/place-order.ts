@@ -33,7 +33,8 @@ export interface PlaceOrderOptions {
 /** The idempotency key as kept on the Odoo order (Source Document), so a lost answer can be found again. */
 export const orderKey = (idempotencyKey: string) => `portal:${idempotencyKey}`;
 
-const UNSURE = 'We could not tell whether your order was created: the ERP did not answer in time. Check your orders list in a minute. Sending this form again will not create a second order.';
+const UNSURE =
+  'We could not tell whether your order was created: the ERP did not answer in time. Check your orders list in a minute. Sending this form again will not create a second order.';
 
 /**
  * Creates the sale.order for the signed-in contact, exactly once per form, and with
@@ -51,17 +52,26 @@ export async function placeOrder(ctx: PortalContext, input: PlaceOrderInput, opt
   const waitUntil = Date.now() + (opts.waitMs ?? Infinity);
 
   for (;;) {
-    const claimed = await db.query('INSERT INTO order_submissions (key, tenant_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, ctx.tenant.id]);
+    const claimed = await db.query(
+      'INSERT INTO order_submissions (key, tenant_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key',
+      [key, ctx.tenant.id],
+    );
     if (claimed.length) return submitClaimed(ctx, db, key, input, opts, false);
     const [row] = await db.query<{ tenant_id: number; order_id: number | null; claimed_at: string; age_ms: number }>(
-      'SELECT tenant_id, order_id, created_at::text AS claimed_at, EXTRACT(EPOCH FROM (now() - created_at)) * 1000 AS age_ms FROM order_submissions WHERE key = $1', [key]);
+      'SELECT tenant_id, order_id, created_at::text AS claimed_at, EXTRACT(EPOCH FROM (now() - created_at)) * 1000 AS age_ms FROM order_submissions WHERE key = $1',
+      [key],
+    );
     if (!row) continue; // released between the two statements: claim again
-    if (Number(row.tenant_id) !== ctx.tenant.id) throw new PortalError('conflict', 'This form was already used. Reload the page to start again.');
+    if (Number(row.tenant_id) !== ctx.tenant.id)
+      throw new PortalError('conflict', 'This form was already used. Reload the page to start again.');
     if (row.order_id) return finish(ctx, Number(row.order_id), opts, false);
     if (Number(row.age_ms) >= staleAfter) {
       // The first submit ended without an answer: take the claim over (one taker wins, compared
       // at the database's own precision), then look in Odoo before creating.
-      const taken = await db.query('UPDATE order_submissions SET created_at = clock_timestamp() WHERE key = $1 AND order_id IS NULL AND created_at::text = $2 RETURNING key', [key, row.claimed_at]);
+      const taken = await db.query(
+        'UPDATE order_submissions SET created_at = clock_timestamp() WHERE key = $1 AND order_id IS NULL AND created_at::text = $2 RETURNING key',
+        [key, row.claimed_at],
+      );
       if (taken.length) return submitClaimed(ctx, db, key, input, opts, true);
     }
     if (Date.now() >= waitUntil || ctx.odoo.remainingMs() <= 0) {
@@ -72,7 +82,14 @@ export async function placeOrder(ctx: PortalContext, input: PlaceOrderInput, opt
   }
 }
 
-async function submitClaimed(ctx: PortalContext, db: Sql, key: string, input: PlaceOrderInput, opts: PlaceOrderOptions, lookFirst: boolean): Promise<PlacedOrder> {
+async function submitClaimed(
+  ctx: PortalContext,
+  db: Sql,
+  key: string,
+  input: PlaceOrderInput,
+  opts: PlaceOrderOptions,
+  lookFirst: boolean,
+): Promise<PlacedOrder> {
   if (lookFirst) {
     const found = await findByKey(ctx, key);
     if (found) {
@@ -127,9 +144,11 @@ async function submitClaimed(ctx: PortalContext, db: Sql, key: string, input: Pl
  */
 async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptions, created: boolean): Promise<PlacedOrder> {
   // A new order is a quotation: no need to read it before confirming.
-  let order = created ? undefined : await readPlaced(ctx, orderId).catch((err: unknown) => {
-    throw unfinished(ctx, orderId, opts, err);
-  });
+  let order = created
+    ? undefined
+    : await readPlaced(ctx, orderId).catch((err: unknown) => {
+        throw unfinished(ctx, orderId, opts, err);
+      });
   if (opts.mode === 'confirm' && order?.state === 'cancelled') {
     throw new PortalError('conflict', `Order ${order.number} was cancelled in the meantime. Start a new order.`);
   }
@@ -151,11 +170,15 @@ async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptio
   } catch (err) {
     log.warn({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'placed order not read back');
     if (!(err instanceof OdooUnavailableError)) throw err;
-    throw new PortalError('odoo_unavailable', opts.mode === 'confirm'
-      ? 'Your order was placed and confirmed, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.'
-      : 'Your order was placed, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.');
+    throw new PortalError(
+      'odoo_unavailable',
+      opts.mode === 'confirm'
+        ? 'Your order was placed and confirmed, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.'
+        : 'Your order was placed, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.',
+    );
   }
-  if (!created) log.info({ requestId: ctx.requestId, orderId, tenant: ctx.tenant.id, state: order.state }, 'order submit finished on retry');
+  if (!created)
+    log.info({ requestId: ctx.requestId, orderId, tenant: ctx.tenant.id, state: order.state }, 'order submit finished on retry');
   return { ...order, created };
 }
 
@@ -163,9 +186,12 @@ async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptio
 function unfinished(ctx: PortalContext, orderId: number, opts: PlaceOrderOptions, err: unknown): unknown {
   if (!(err instanceof OdooUnavailableError)) return err;
   log.warn({ requestId: ctx.requestId, orderId, err: err.message }, 'order of this form not read');
-  return new PortalError('odoo_unavailable', opts.mode === 'confirm'
-    ? 'Your order is saved, but the ERP did not answer when we checked that it is confirmed. Send the order again to finish it; this will not create a second order.'
-    : 'Your order is saved, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.');
+  return new PortalError(
+    'odoo_unavailable',
+    opts.mode === 'confirm'
+      ? 'Your order is saved, but the ERP did not answer when we checked that it is confirmed. Send the order again to finish it; this will not create a second order.'
+      : 'Your order is saved, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.',
+  );
 }
 
 /** What to tell the user when the order exists in Odoo but is not confirmed. */
@@ -174,9 +200,15 @@ function notConfirmed(ctx: PortalContext, orderId: number, number: string, err: 
   const which = `Order ${number}`;
   if (err instanceof OdooError && !(err instanceof OdooUnavailableError)) {
     const reason = err instanceof OdooValidationError ? `: ${err.message}` : '.';
-    return new PortalError('odoo_rejected', `${which} is saved as a quotation, but Odoo did not confirm it${reason} Your account manager can confirm or cancel it.`);
+    return new PortalError(
+      'odoo_rejected',
+      `${which} is saved as a quotation, but Odoo did not confirm it${reason} Your account manager can confirm or cancel it.`,
+    );
   }
-  return new PortalError('odoo_unavailable', `${which} is saved as a quotation but is not confirmed yet: the ERP did not answer. Send the order again to confirm it; this will not create a second order.`);
+  return new PortalError(
+    'odoo_unavailable',
+    `${which} is saved as a quotation but is not confirmed yet: the ERP did not answer. Send the order again to confirm it; this will not create a second order.`,
+  );
 }
 
 async function findByKey(ctx: PortalContext, key: string): Promise<number | undefined> {
@@ -195,8 +227,15 @@ async function release(db: Sql, key: string) {
 /** The chatter note naming the account manager who placed the order. Best effort: the portal's audit trail has it either way. */
 async function noteActing(ctx: PortalContext, orderId: number) {
   const acting = ctx.actingAs!;
-  await ctx.odoo.messagePost('sale.order', orderId, `Placed in the customer portal by ${ctx.user.name}${ctx.user.email ? ` (${ctx.user.email})` : ''} on behalf of ${ctx.contact.name}, support session ${acting.sessionId}. Reason: ${acting.reason}`)
-    .catch((err: unknown) => log.error({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'support note on the order failed'));
+  await ctx.odoo
+    .messagePost(
+      'sale.order',
+      orderId,
+      `Placed in the customer portal by ${ctx.user.name}${ctx.user.email ? ` (${ctx.user.email})` : ''} on behalf of ${ctx.contact.name}, support session ${acting.sessionId}. Reason: ${acting.reason}`,
+    )
+    .catch((err: unknown) =>
+      log.error({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'support note on the order failed'),
+    );
 }
 
 /** The delivery address must be the company or one of its active delivery addresses; products must be in the catalogue. */
@@ -204,18 +243,27 @@ async function checkOrderable(ctx: PortalContext, input: PlaceOrderInput) {
   const productIds = [...new Set(input.lines.map((l) => l.productId))];
   const [addresses, products] = await Promise.all([
     listAddresses(ctx, { fresh: true }), // validation reads Odoo, never the cache
-    catalogueDomain(ctx).then((catalogue) => ctx.odoo.searchRead('product.product', [['id', 'in', productIds], ...catalogue], { fields: ['name'], limit: productIds.length })),
+    catalogueDomain(ctx).then((catalogue) =>
+      ctx.odoo.searchRead('product.product', [['id', 'in', productIds], ...catalogue], { fields: ['name'], limit: productIds.length }),
+    ),
   ]);
   if (!addresses.some((a) => a.id === input.shippingAddressId)) {
-    throw new PortalError('bad_request', 'Choose one of your delivery addresses.', { shippingAddressId: ['Choose one of your delivery addresses.'] });
+    throw new PortalError('bad_request', 'Choose one of your delivery addresses.', {
+      shippingAddressId: ['Choose one of your delivery addresses.'],
+    });
   }
   if (products.length !== productIds.length) {
-    throw new PortalError('bad_request', 'Some products are no longer available. Review the order again.', { lines: ['Some products are no longer available.'] });
+    throw new PortalError('bad_request', 'Some products are no longer available. Review the order again.', {
+      lines: ['Some products are no longer available.'],
+    });
   }
 }
 
 async function readPlaced(ctx: PortalContext, id: number): Promise<Omit<PlacedOrder, 'created'>> {
-  const [order] = await ctx.odoo.searchRead('sale.order', [['id', '=', id], ...tenantDomain(ctx)], { fields: ['name', 'state', 'locked'], limit: 1 });
+  const [order] = await ctx.odoo.searchRead('sale.order', [['id', '=', id], ...tenantDomain(ctx)], {
+    fields: ['name', 'state', 'locked'],
+    limit: 1,
+  });
   if (!order) throw new PortalError('not_found', 'The order could not be read back.');
   return { id, number: String(order.name), state: orderState(order.state, order.locked) };
 }

@@ -59,11 +59,18 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
     // Thousandths, so 0.1 + 0.2 stays 0.3.
     const sum = Math.round((existing.quantity + quantity) * 1000) / 1000;
     if (sum > MAX_QUANTITY) {
-      errors.push({ line: lineNo, text, message: `With line ${existing.line}, ${existing.sku} adds up to more than ${MAX_QUANTITY.toLocaleString('en-GB')}.` });
+      errors.push({
+        line: lineNo,
+        text,
+        message: `With line ${existing.line}, ${existing.sku} adds up to more than ${MAX_QUANTITY.toLocaleString('en-GB')}.`,
+      });
     } else existing.quantity = sum;
   }
   if (lines.size > QUICK_ORDER_MAX_LINES) {
-    return { lines: [], errors: [{ line: 0, text: '', message: `At most ${QUICK_ORDER_MAX_LINES} products per quick order; split the list.` }] };
+    return {
+      lines: [],
+      errors: [{ line: 0, text: '', message: `At most ${QUICK_ORDER_MAX_LINES} products per quick order; split the list.` }],
+    };
   }
   return { lines: [...lines.values()], errors };
 }

@@ -44,7 +44,11 @@ export class TenantReadCache {
   private readonly inflight = new Map<string, Promise<Entry>>();
   readonly stats: CacheStats = { hits: 0, misses: 0 };
 
-  constructor(readonly ttlMs: number, max = 10_000, private readonly now: () => number = () => Date.now()) {
+  constructor(
+    readonly ttlMs: number,
+    max = 10_000,
+    private readonly now: () => number = () => Date.now(),
+  ) {
     this.entries = new LRUCache({ max });
   }
 
@@ -56,7 +60,12 @@ export class TenantReadCache {
    * The answer of `load` for this tenant and key: cached, or read once however many
    * requests ask at the same moment. Failures are not kept.
    */
-  async read<T>(tenantId: number, key: readonly unknown[], topics: readonly Topic[], load: () => Promise<T>): Promise<{ value: T; at: number; hit: boolean }> {
+  async read<T>(
+    tenantId: number,
+    key: readonly unknown[],
+    topics: readonly Topic[],
+    load: () => Promise<T>,
+  ): Promise<{ value: T; at: number; hit: boolean }> {
     if (!this.enabled) return { value: await load(), at: this.now(), hit: false };
     const id = JSON.stringify([tenantId, ...key]);
     const tags = topics.map((t) => readTag(t, tenantId));
@@ -119,7 +128,13 @@ export function setTenantReadCache(cache: TenantReadCache) {
  * A lib/portal read through the cache, keyed by the context's tenant and roles, the read's
  * name and its arguments (plain JSON values), and tagged with the topics it reads from.
  */
-export async function cachedRead<T>(ctx: Pick<PortalContext, 'tenant' | 'roles'>, name: string, args: readonly unknown[], topics: readonly Topic[], load: () => Promise<T>): Promise<T> {
+export async function cachedRead<T>(
+  ctx: Pick<PortalContext, 'tenant' | 'roles'>,
+  name: string,
+  args: readonly unknown[],
+  topics: readonly Topic[],
+  load: () => Promise<T>,
+): Promise<T> {
   const { value } = await tenantReadCache().read(ctx.tenant.id, [name, rolesKey(ctx), ...args], topics, load);
   return value;
 }

@@ -5,10 +5,19 @@ import { formatDate, formatMoney } from '../format';
 import { BUCKET_LABEL, BUCKETS, type CurrencyAging, type StatementLine } from './statement';
 
 /** A printable statement of account (A4), streamed as pdfkit writes it. */
-export function statementPdf(input: { company: string; today: string; lines: StatementLine[]; aging: CurrencyAging[] }): ReadableStream<Uint8Array> {
+export function statementPdf(input: {
+  company: string;
+  today: string;
+  lines: StatementLine[];
+  aging: CurrencyAging[];
+}): ReadableStream<Uint8Array> {
   const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `Statement of account — ${input.company}` } });
   doc.fontSize(18).text('Statement of account');
-  doc.fontSize(11).text(input.company).text(`As of ${formatDate(input.today)}`).moveDown();
+  doc
+    .fontSize(11)
+    .text(input.company)
+    .text(`As of ${formatDate(input.today)}`)
+    .moveDown();
 
   for (const a of input.aging) {
     doc.fontSize(12).text(`Aging (${a.currency})`, { underline: true });
@@ -28,7 +37,14 @@ export function statementPdf(input: { company: string; today: string; lines: Sta
   };
   row(['Number', 'Date', 'Due', 'Days late', 'Open', 'Bucket'], true);
   for (const l of input.lines) {
-    row([l.number, formatDate(l.date), formatDate(l.dueDate), String(Math.max(0, l.daysOverdue)), formatMoney(l.balance, l.currency), BUCKET_LABEL[l.bucket]]);
+    row([
+      l.number,
+      formatDate(l.date),
+      formatDate(l.dueDate),
+      String(Math.max(0, l.daysOverdue)),
+      formatMoney(l.balance, l.currency),
+      BUCKET_LABEL[l.bucket],
+    ]);
   }
   if (!input.lines.length) doc.font('Helvetica').text('Nothing is open. Thank you.');
   doc.end();

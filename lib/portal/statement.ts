@@ -5,7 +5,13 @@ import { odooToday, openItems, round2, type InvoiceRow } from './invoices';
 
 export const BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type Bucket = (typeof BUCKETS)[number];
-export const BUCKET_LABEL: Record<Bucket, string> = { current: 'Not yet due', '1-30': '1–30 days', '31-60': '31–60 days', '61-90': '61–90 days', '90+': 'Over 90 days' };
+export const BUCKET_LABEL: Record<Bucket, string> = {
+  current: 'Not yet due',
+  '1-30': '1–30 days',
+  '31-60': '31–60 days',
+  '61-90': '61–90 days',
+  '90+': 'Over 90 days',
+};
 
 /** Days past the due date, by calendar date (due today is 0: not yet late). */
 export function daysOverdue(dueDate: string | null, today: string): number {
@@ -42,7 +48,11 @@ export function ageItems(items: InvoiceRow[], today: string): { lines: Statement
   });
   const byCurrency = new Map<string, CurrencyAging>();
   for (const l of lines) {
-    const a = byCurrency.get(l.currency) ?? { currency: l.currency, buckets: { current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 }, total: 0 };
+    const a = byCurrency.get(l.currency) ?? {
+      currency: l.currency,
+      buckets: { current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 },
+      total: 0,
+    };
     a.buckets[l.bucket] = round2(a.buckets[l.bucket] + l.balance);
     a.total = round2(a.total + l.balance);
     byCurrency.set(l.currency, a);

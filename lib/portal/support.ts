@@ -43,7 +43,11 @@ const isSupportAdmin = (staff: StaffContext) => staff.roles.has('support-admin')
  * never the seller's own company.
  */
 async function managedDomain(staff: StaffContext): Promise<Domain> {
-  const d: Domain = [['is_company', '=', true], ['parent_id', '=', false], ['id', 'not in', await sellerPartnerIds(staff)]];
+  const d: Domain = [
+    ['is_company', '=', true],
+    ['parent_id', '=', false],
+    ['id', 'not in', await sellerPartnerIds(staff)],
+  ];
   if (!isSupportAdmin(staff)) d.push(['user_id', '=', staff.odooUserId ?? -1]);
   return d;
 }
@@ -60,10 +64,25 @@ export async function searchCustomers(staff: StaffContext, q: string | undefined
   const domain = await managedDomain(staff);
   if (q) {
     const literal = likeLiteral(q); // a % or _ typed is searched as itself
-    domain.push('|', '|', '|', ['name', 'ilike', literal], ['ref', 'ilike', literal], ['vat', 'ilike', literal], ['child_ids.email', 'ilike', literal]);
+    domain.push(
+      '|',
+      '|',
+      '|',
+      ['name', 'ilike', literal],
+      ['ref', 'ilike', literal],
+      ['vat', 'ilike', literal],
+      ['child_ids.email', 'ilike', literal],
+    );
   }
   const rows = await staff.odoo.searchRead('res.partner', domain, { fields: FIELDS.partner, order: 'name', limit: 50 });
-  return rows.map((r) => ({ id: r.id, name: String(r.name), reference: text(r.ref), vat: text(r.vat), city: text(r.city), accountManager: m2o(r.user_id)?.name ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: String(r.name),
+    reference: text(r.ref),
+    vat: text(r.vat),
+    city: text(r.city),
+    accountManager: m2o(r.user_id)?.name ?? null,
+  }));
 }
 
 export interface ManagedCustomer extends CustomerSummary {
@@ -75,20 +94,48 @@ export async function getManagedCustomer(staff: StaffContext, id: number): Promi
   const domain = [['id', '=', id], ...(await managedDomain(staff))];
   const [[company], contacts, tags, staffUsers] = await Promise.all([
     staff.odoo.searchRead('res.partner', domain, { fields: FIELDS.partner, limit: 1 }),
-    staff.odoo.searchRead('res.partner', [['parent_id', '=', id], ['type', '=', 'contact'], ['active', '=', true]], { fields: FIELDS.partner, order: 'name', limit: 500 }),
+    staff.odoo.searchRead(
+      'res.partner',
+      [
+        ['parent_id', '=', id],
+        ['type', '=', 'contact'],
+        ['active', '=', true],
+      ],
+      { fields: FIELDS.partner, order: 'name', limit: 500 },
+    ),
     staff.odoo.searchRead('res.partner.category', [['name', 'in', Object.values(ROLE_TAGS)]], { fields: FIELDS.partnerTag }),
-    staff.odoo.searchRead('res.users', [['share', '=', false], ['partner_id.parent_id', '=', id]], { fields: ['partner_id'], limit: 500 }),
+    staff.odoo.searchRead(
+      'res.users',
+      [
+        ['share', '=', false],
+        ['partner_id.parent_id', '=', id],
+      ],
+      { fields: ['partner_id'], limit: 500 },
+    ),
   ]);
   if (!company) return null;
   const tagName = new Map(tags.map((t) => [t.id, String(t.name)]));
   // Internal users are staff: nobody acts as them, even when their contact sits under a customer.
   const staffPartners = new Set(staffUsers.map((u) => m2o(u.partner_id)?.id));
   return {
-    id: company.id, name: String(company.name), reference: text(company.ref), vat: text(company.vat), city: text(company.city), accountManager: m2o(company.user_id)?.name ?? null,
-    contacts: contacts.filter((c) => !staffPartners.has(c.id)).map((c) => ({
-      id: c.id, name: String(c.name), email: text(c.email),
-      roles: rolesFromTags(ids(c.category_id).map((t) => tagName.get(t)).filter((n): n is string => !!n)),
-    })),
+    id: company.id,
+    name: String(company.name),
+    reference: text(company.ref),
+    vat: text(company.vat),
+    city: text(company.city),
+    accountManager: m2o(company.user_id)?.name ?? null,
+    contacts: contacts
+      .filter((c) => !staffPartners.has(c.id))
+      .map((c) => ({
+        id: c.id,
+        name: String(c.name),
+        email: text(c.email),
+        roles: rolesFromTags(
+          ids(c.category_id)
+            .map((t) => tagName.get(t))
+            .filter((n): n is string => !!n),
+        ),
+      })),
   };
 }
 
@@ -97,29 +144,57 @@ export async function getManagedCustomer(staff: StaffContext, id: number): Promi
  * be one of its active, non-staff contacts. The reason, the time limit and whether
  * changes are allowed are stored; the customer's record in Odoo gets a chatter note.
  */
-export async function startSupportSession(staff: StaffContext, input: z.infer<typeof startActingInput>, defaultMinutes: number): Promise<SupportSession> {
+export async function startSupportSession(
+  staff: StaffContext,
+  input: z.infer<typeof startActingInput>,
+  defaultMinutes: number,
+): Promise<SupportSession> {
   const customer = await getManagedCustomer(staff, input.customerId);
   if (!customer) throw notFound('This customer');
   const contact = customer.contacts.find((c) => c.id === input.contactId);
-  if (!contact) throw new PortalError('bad_request', 'Choose one of this customer’s active contacts.', { contactId: ['Choose one of this customer’s active contacts.'] });
+  if (!contact)
+    throw new PortalError('bad_request', 'Choose one of this customer’s active contacts.', {
+      contactId: ['Choose one of this customer’s active contacts.'],
+    });
   const minutes = input.minutes ?? defaultMinutes;
   const id = randomUUID();
   const db = await portalDb();
   // One open session per staff member: a new one closes the previous.
-  await db.query(`UPDATE support_sessions SET ended_at = now(), end_reason = 'replaced' WHERE staff_sub = $1 AND ended_at IS NULL`, [staff.user.sub]);
+  await db.query(`UPDATE support_sessions SET ended_at = now(), end_reason = 'replaced' WHERE staff_sub = $1 AND ended_at IS NULL`, [
+    staff.user.sub,
+  ]);
   const [row] = await db.query<Record<string, unknown>>(
     `INSERT INTO support_sessions (id, staff_sub, staff_name, staff_email, tenant_id, tenant_name, contact_id, contact_name, reason, can_write, expires_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10, now() + make_interval(mins => $11)) RETURNING *`,
-    [id, staff.user.sub, staff.user.name, staff.user.email, customer.id, customer.name, contact.id, contact.name, input.reason, input.canWrite, minutes],
+    [
+      id,
+      staff.user.sub,
+      staff.user.name,
+      staff.user.email,
+      customer.id,
+      customer.name,
+      contact.id,
+      contact.name,
+      input.reason,
+      input.canWrite,
+      minutes,
+    ],
   );
-  await staff.odoo.messagePost('res.partner', customer.id, `Customer portal: ${staff.user.name} started a support session acting for ${contact.name} (${minutes} min, ${input.canWrite ? 'changes allowed' : 'read-only'}). Reason: ${input.reason}`);
+  await staff.odoo.messagePost(
+    'res.partner',
+    customer.id,
+    `Customer portal: ${staff.user.name} started a support session acting for ${contact.name} (${minutes} min, ${input.canWrite ? 'changes allowed' : 'read-only'}). Reason: ${input.reason}`,
+  );
   return toSession(row!);
 }
 
 /** The staff member's open session with this id, or null when ended, expired (then closed) or not theirs. */
 export async function activeSupportSession(staffSub: string, sessionId: string): Promise<SupportSession | null> {
   const db = await portalDb();
-  const [row] = await db.query<Record<string, unknown>>('SELECT *, expires_at <= now() AS expired FROM support_sessions WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL', [sessionId, staffSub]);
+  const [row] = await db.query<Record<string, unknown>>(
+    'SELECT *, expires_at <= now() AS expired FROM support_sessions WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL',
+    [sessionId, staffSub],
+  );
   if (!row) return null;
   if (row.expired) {
     await endSupportSession(staffSub, sessionId, 'expired');
@@ -135,29 +210,43 @@ export async function activeSupportSession(staffSub: string, sessionId: string):
  * another salesperson in Odoo ends the session at the next request.
  */
 export async function stillManages(staff: StaffContext, tenantId: number): Promise<boolean> {
-  const rows = await staff.odoo.searchRead('res.partner', [['id', '=', tenantId], ...(await managedDomain(staff))], { fields: ['id'], limit: 1 });
+  const rows = await staff.odoo.searchRead('res.partner', [['id', '=', tenantId], ...(await managedDomain(staff))], {
+    fields: ['id'],
+    limit: 1,
+  });
   return rows.length === 1;
 }
 
 /** Ends a session whose customer the staff member no longer manages, and writes it to the trail (the customer's access log shows it). */
 export async function endUnmanagedSupportSession(staff: StaffContext, session: SupportSession, path: string | null): Promise<void> {
   if (!(await endSupportSession(staff.user.sub, session.id, 'reassigned'))) return;
-  await recordAudit({ ...staff, tenant: session.tenant, contact: session.contact, actingAs: actingAsOf(session) }, {
-    action: 'support.end', outcome: 'denied', detail: { reason: 'reassigned', path: path ?? 'unknown' },
-  });
+  await recordAudit(
+    { ...staff, tenant: session.tenant, contact: session.contact, actingAs: actingAsOf(session) },
+    {
+      action: 'support.end',
+      outcome: 'denied',
+      detail: { reason: 'reassigned', path: path ?? 'unknown' },
+    },
+  );
 }
 
 export type SupportSessionEnd = 'stopped' | 'expired' | 'signed-out' | 'reassigned';
 
 export async function endSupportSession(staffSub: string, sessionId: string, reason: SupportSessionEnd): Promise<boolean> {
   const db = await portalDb();
-  const rows = await db.query('UPDATE support_sessions SET ended_at = LEAST(now(), expires_at), end_reason = $3 WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL RETURNING id', [sessionId, staffSub, reason]);
+  const rows = await db.query(
+    'UPDATE support_sessions SET ended_at = LEAST(now(), expires_at), end_reason = $3 WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL RETURNING id',
+    [sessionId, staffSub, reason],
+  );
   return rows.length > 0;
 }
 
 export async function setSessionWrite(staffSub: string, sessionId: string, canWrite: boolean): Promise<void> {
   const db = await portalDb();
-  const rows = await db.query('UPDATE support_sessions SET can_write = $3 WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL AND expires_at > now() RETURNING id', [sessionId, staffSub, canWrite]);
+  const rows = await db.query(
+    'UPDATE support_sessions SET can_write = $3 WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL AND expires_at > now() RETURNING id',
+    [sessionId, staffSub, canWrite],
+  );
   if (!rows.length) throw new PortalError('conflict', 'This support session has ended.');
 }
 
@@ -165,10 +254,20 @@ export async function setSessionWrite(staffSub: string, sessionId: string, canWr
  * The PortalContext pieces for acting: the contact and tenant as Odoo has them (looked up
  * by `lookup`, the session's cached identity resolver, or directly).
  */
-export async function actingIdentity(staff: StaffContext, session: SupportSession, lookup: (contactId: number) => Promise<CustomerIdentity | Unlinked> = (id) => findCustomer(staff.odoo, { sub: `contact:${id}`, partnerId: id }, 'claim')) {
+export async function actingIdentity(
+  staff: StaffContext,
+  session: SupportSession,
+  lookup: (contactId: number) => Promise<CustomerIdentity | Unlinked> = (id) =>
+    findCustomer(staff.odoo, { sub: `contact:${id}`, partnerId: id }, 'claim'),
+) {
   const found = await lookup(session.contact.id);
   if (found.kind !== 'customer' || found.tenant.id !== session.tenant.id) return null;
-  return { contact: { id: found.contact.id, name: found.contact.name }, tenant: found.tenant, roles: found.odooRoles, actingAs: actingAsOf(session) };
+  return {
+    contact: { id: found.contact.id, name: found.contact.name },
+    tenant: found.tenant,
+    roles: found.odooRoles,
+    actingAs: actingAsOf(session),
+  };
 }
 
 function actingAsOf(session: SupportSession): ActingAs {
@@ -178,11 +277,20 @@ function actingAsOf(session: SupportSession): ActingAs {
 export async function listSupportSessions(filter: { tenantId?: number; staffSub?: string; limit?: number }): Promise<SupportSession[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.tenantId !== undefined) { params.push(filter.tenantId); where.push(`tenant_id = $${params.length}`); }
-  if (filter.staffSub !== undefined) { params.push(filter.staffSub); where.push(`staff_sub = $${params.length}`); }
+  if (filter.tenantId !== undefined) {
+    params.push(filter.tenantId);
+    where.push(`tenant_id = $${params.length}`);
+  }
+  if (filter.staffSub !== undefined) {
+    params.push(filter.staffSub);
+    where.push(`staff_sub = $${params.length}`);
+  }
   params.push(Math.min(filter.limit ?? 100, 500));
   const db = await portalDb();
-  const rows = await db.query<Record<string, unknown>>(`SELECT * FROM support_sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at DESC LIMIT $${params.length}`, params);
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT * FROM support_sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at DESC LIMIT $${params.length}`,
+    params,
+  );
   return rows.map(toSession);
 }
 
@@ -225,11 +333,15 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
     return {
       ...s,
       pagesViewed: mine.filter((e) => e.action === 'support.request').length,
-      changes: mine.filter((e) => e.action !== 'support.request').map((e) => ({
-        at: new Date(e.at as string).toISOString(), action: String(e.action), outcome: String(e.outcome),
-        target: e.target_model ? `${String(e.target_model)} ${String(e.target_id)}` : null,
-        detail: typeof e.detail === 'string' ? JSON.parse(e.detail) : (e.detail as Record<string, unknown> | null) ?? null,
-      })),
+      changes: mine
+        .filter((e) => e.action !== 'support.request')
+        .map((e) => ({
+          at: new Date(e.at as string).toISOString(),
+          action: String(e.action),
+          outcome: String(e.outcome),
+          target: e.target_model ? `${String(e.target_model)} ${String(e.target_id)}` : null,
+          detail: typeof e.detail === 'string' ? JSON.parse(e.detail) : ((e.detail as Record<string, unknown> | null) ?? null),
+        })),
     };
   });
 }

@@ -18,12 +18,21 @@ export function toPortalError(err: unknown, requestId: string): PortalError {
   }
   if (err instanceof OdooUnavailableError) {
     log.warn({ requestId, reason: err.reason, err: err.message }, 'odoo unavailable');
-    return new PortalError('odoo_unavailable', err.reason === 'timeout'
-      ? 'The ERP took too long to answer. Please try again in a moment.'
-      : 'The ERP is not reachable right now. Please try again in a moment.');
+    return new PortalError(
+      'odoo_unavailable',
+      err.reason === 'timeout'
+        ? 'The ERP took too long to answer. Please try again in a moment.'
+        : 'The ERP is not reachable right now. Please try again in a moment.',
+    );
   }
   if (err instanceof OdooValidationError) return new PortalError('odoo_rejected', err.message);
   if (err instanceof OdooMissingError) return new PortalError('not_found', 'This record does not exist or is not yours.');
-  log.error({ requestId, err: err instanceof Error ? { name: err.name, message: err.message, odooName: (err as OdooError).odooName } : String(err) }, 'unexpected error');
+  log.error(
+    {
+      requestId,
+      err: err instanceof Error ? { name: err.name, message: err.message, odooName: (err as OdooError).odooName } : String(err),
+    },
+    'unexpected error',
+  );
   return new PortalError('internal', 'Something went wrong on our side. The problem was logged.');
 }

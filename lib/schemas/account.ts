@@ -7,8 +7,13 @@ const optional = (label: string, max: number) => optionalText(label, { max });
 
 export const myContactInput = z.object({
   name: required('name', 128),
-  phone: z.string().trim().max(32, 'The phone number is at most 32 characters.')
-    .regex(/^[+0-9 ()./-]*$/, 'Use digits, spaces and + ( ) - . / only.').optional().transform((s) => s || undefined),
+  phone: z
+    .string()
+    .trim()
+    .max(32, 'The phone number is at most 32 characters.')
+    .regex(/^[+0-9 ()./-]*$/, 'Use digits, spaces and + ( ) - . / only.')
+    .optional()
+    .transform((s) => s || undefined),
 });
 
 export const addressInput = z.object({
@@ -17,17 +22,30 @@ export const addressInput = z.object({
   street2: optional('second street line', 128),
   zip: required('postcode', 16),
   city: required('city', 64),
-  countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Choose a country.'),
+  countryCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'Choose a country.'),
 });
 
 export const addressUpdateInput = addressInput.extend({ id: recordId });
 export const idInput = z.object({ id: recordId });
 
-const roles = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(CUSTOMER_ROLES, { error: 'Not a portal role.' })).min(1, 'Choose at least one role.').max(4));
+const roles = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  z
+    .array(z.enum(CUSTOMER_ROLES, { error: 'Not a portal role.' }))
+    .min(1, 'Choose at least one role.')
+    .max(4),
+);
 
 export const inviteInput = z.object({
   name: required('name', 128),
-  email: z.email({ error: 'Enter a valid email address.' }).max(254).transform((s) => s.toLowerCase()),
+  email: z
+    .email({ error: 'Enter a valid email address.' })
+    .max(254)
+    .transform((s) => s.toLowerCase()),
   roles,
 });
 

@@ -39,7 +39,10 @@ export function text(label: string, opts: { max: number; multiLine?: boolean; ma
 
 /** A text field that may be left empty: empty is undefined. */
 export function optionalText(label: string, opts: { max: number; multiLine?: boolean; maxMessage?: string }) {
-  return text(label, opts).optional().transform((s) => s || undefined).optional();
+  return text(label, opts)
+    .optional()
+    .transform((s) => s || undefined)
+    .optional();
 }
 
 /**
@@ -57,11 +60,15 @@ export const isoDate = z.iso.date({ error: 'Use a date like 2026-01-31.' });
 export const searchText = optionalText('search text', { max: 100, maxMessage: 'Search text is at most 100 characters.' });
 
 export const page = wholeNumber(1, 100_000, 'Not a valid page.').default(1);
-export const pageSize = wholeNumber(10, 100, 'Page size is 10, 25, 50 or 100.').pipe(z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)], { error: 'Page size is 10, 25, 50 or 100.' })).default(25);
+export const pageSize = wholeNumber(10, 100, 'Page size is 10, 25, 50 or 100.')
+  .pipe(z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)], { error: 'Page size is 10, 25, 50 or 100.' }))
+  .default(25);
 export const sortDir = z.enum(['asc', 'desc']).default('desc');
 
 /** Search params arrive as string | string[]; a repeated one is a mistake we refuse. */
-export function singleValues(params: Record<string, string | string[] | undefined>): { ok: true; values: Record<string, string> } | { ok: false; message: string } {
+export function singleValues(
+  params: Record<string, string | string[] | undefined>,
+): { ok: true; values: Record<string, string> } | { ok: false; message: string } {
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) {
     if (Array.isArray(v)) return { ok: false, message: `“${k.slice(0, 40)}” is given more than once.` };

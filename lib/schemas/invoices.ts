@@ -22,7 +22,10 @@ export type InvoiceFilters = z.infer<typeof invoiceFilters>;
 /** A bulk export: chosen invoice ids, or the list's filters (e.g. a date range). */
 export const bulkQuery = invoiceFilters
   .extend({
-    ids: z.string().max(20_000).optional()
+    ids: z
+      .string()
+      .max(20_000)
+      .optional()
       .transform((s, ctx) => {
         if (!s) return undefined;
         const parts = s.split(',');

@@ -46,13 +46,21 @@ const quantity = z.union([z.number(), z.string()], { error: 'Enter a quantity.' 
 export const cartLine = z.object({ productId: recordId, quantity });
 
 /** A cart's lines: a product on several lines still counts once against MAX_QUANTITY. */
-export const cartLines = z.array(cartLine).min(1, 'Add at least one product.').max(200, 'At most 200 lines per order.').superRefine((lines, ctx) => {
-  const total = new Map<number, number>();
-  for (const l of lines) total.set(l.productId, (total.get(l.productId) ?? 0) + l.quantity);
-  for (const [productId, sum] of total) {
-    if (sum > MAX_QUANTITY) ctx.addIssue({ code: 'custom', message: `At most ${MAX_QUANTITY.toLocaleString('en-GB')} of one product per order (product ${productId}).` });
-  }
-});
+export const cartLines = z
+  .array(cartLine)
+  .min(1, 'Add at least one product.')
+  .max(200, 'At most 200 lines per order.')
+  .superRefine((lines, ctx) => {
+    const total = new Map<number, number>();
+    for (const l of lines) total.set(l.productId, (total.get(l.productId) ?? 0) + l.quantity);
+    for (const [productId, sum] of total) {
+      if (sum > MAX_QUANTITY)
+        ctx.addIssue({
+          code: 'custom',
+          message: `At most ${MAX_QUANTITY.toLocaleString('en-GB')} of one product per order (product ${productId}).`,
+        });
+    }
+  });
 
 export const repriceInput = z.object({ lines: cartLines });
 
@@ -70,5 +78,10 @@ export const placeOrderInput = z.object({
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 
 export const quickOrderInput = z.object({
-  text: text('list', { max: 50_000, multiLine: true, trim: false, maxMessage: 'Paste at most 50,000 characters (about 2,000 lines).' }).default(''),
+  text: text('list', {
+    max: 50_000,
+    multiLine: true,
+    trim: false,
+    maxMessage: 'Paste at most 50,000 characters (about 2,000 lines).',
+  }).default(''),
 });

@@ -14,10 +14,7 @@ export interface SessionClaims {
   partnerId?: number;
 }
 
-export type Identity =
-  | (CustomerIdentity & { roles: Role[] })
-  | { kind: 'staff'; roles: Role[]; odooUserId: number | null }
-  | Unlinked;
+export type Identity = (CustomerIdentity & { roles: Role[] }) | { kind: 'staff'; roles: Role[]; odooUserId: number | null } | Unlinked;
 
 export interface IdentityOptions {
   mapping: 'email' | 'claim';
@@ -53,7 +50,11 @@ export class IdentityResolver {
     if (staffRoles.length > 0) {
       return { kind: 'staff', roles: staffRoles, odooUserId: await findStaffUser(odoo, claims) };
     }
-    const found = await findCustomer(odoo, { sub: claims.sub, email: claims.email, emailVerified: claims.emailVerified, partnerId: claims.partnerId }, this.opts.mapping);
+    const found = await findCustomer(
+      odoo,
+      { sub: claims.sub, email: claims.email, emailVerified: claims.emailVerified, partnerId: claims.partnerId },
+      this.opts.mapping,
+    );
     if (found.kind !== 'customer') return found;
     // Roles from the IdP, when it sends any, take precedence over the tags on the Odoo contact.
     return { ...found, roles: idpRoles.length > 0 ? idpRoles : found.odooRoles };

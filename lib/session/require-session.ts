@@ -25,7 +25,11 @@ export type SessionState =
 function identityResolver() {
   return processSingleton('identity-resolver', () => {
     const c = portalConfig();
-    return new IdentityResolver({ mapping: c.PORTAL_PARTNER_MAPPING, roleGroups: c.PORTAL_ROLE_GROUPS, ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS });
+    return new IdentityResolver({
+      mapping: c.PORTAL_PARTNER_MAPPING,
+      roleGroups: c.PORTAL_ROLE_GROUPS,
+      ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS,
+    });
   });
 }
 
@@ -50,7 +54,15 @@ export const loadSession = cache(async (): Promise<SessionState> => {
   if (identity.kind !== 'customer') return { status: 'unlinked', identity };
   return {
     status: 'customer',
-    ctx: { requestId, ip, user, contact: { id: identity.contact.id, name: identity.contact.name }, tenant: identity.tenant, roles: new Set(identity.roles), odoo },
+    ctx: {
+      requestId,
+      ip,
+      user,
+      contact: { id: identity.contact.id, name: identity.contact.name },
+      tenant: identity.tenant,
+      roles: new Set(identity.roles),
+      odoo,
+    },
   };
 });
 
@@ -71,7 +83,14 @@ async function actingContext(staff: StaffContext, sessionId: string, path: strin
     return null;
   }
   if (!identity) return null;
-  const ctx: PortalContext = { requestId: staff.requestId, ip: staff.ip, user: staff.user, odoo: staff.odoo, ...identity, roles: new Set(identity.roles) };
+  const ctx: PortalContext = {
+    requestId: staff.requestId,
+    ip: staff.ip,
+    user: staff.user,
+    odoo: staff.odoo,
+    ...identity,
+    roles: new Set(identity.roles),
+  };
   await recordActingRequest(ctx, path);
   return ctx;
 }

@@ -33,7 +33,10 @@ export class SignInRevocations {
   private readonly known = new Map<string, { revoked: boolean; until: number }>();
   private readonly now: () => number;
 
-  constructor(private readonly store: () => Promise<Sql>, private readonly opts: RevocationOptions) {
+  constructor(
+    private readonly store: () => Promise<Sql>,
+    private readonly opts: RevocationOptions,
+  ) {
     this.now = opts.now ?? Date.now;
   }
 
@@ -77,6 +80,9 @@ export class SignInRevocations {
 export function signInRevocations(): SignInRevocations {
   return processSingleton('sign-in-revocations', () => {
     const c = portalConfig();
-    return new SignInRevocations(portalDb, { recheckSeconds: c.SESSION_REVOCATION_CHECK_SECONDS, maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS });
+    return new SignInRevocations(portalDb, {
+      recheckSeconds: c.SESSION_REVOCATION_CHECK_SECONDS,
+      maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS,
+    });
   });
 }

@@ -32,7 +32,9 @@ export type SessionCookie =
   | { status: 'invalid'; cookieNames: string[] }
   | { status: 'valid'; token: SessionToken };
 
-interface CookieJar { getAll(): { name: string; value: string }[] }
+interface CookieJar {
+  getAll(): { name: string; value: string }[];
+}
 
 /**
  * Decrypted payloads by cookie name and value, one cache for the process (proxy, pages,
@@ -47,7 +49,7 @@ export async function readSessionCookie(jar: CookieJar): Promise<SessionCookie> 
   let token = decrypted.get(key);
   if (!token) {
     const payload = await decode({ token: cookie.value, secret: secrets(), salt: cookie.name }).catch(() => null);
-    token = payload ? sessionTokenFromPayload(payload) ?? undefined : undefined;
+    token = payload ? (sessionTokenFromPayload(payload) ?? undefined) : undefined;
     if (!token) return { status: 'invalid', cookieNames: cookie.parts };
     decrypted.set(key, token, { ttl: Math.max(1, token.expiresAt * 1000 - Date.now()) });
   }

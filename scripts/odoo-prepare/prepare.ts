@@ -163,7 +163,10 @@ export async function ensureIntegrationUser(
 /** Whether `secret` (password or API key) logs this user in over JSON-RPC. */
 async function authenticates(config: OdooConfig, login: string, secret: string): Promise<boolean> {
   try {
-    await new JsonRpcTransport({ ...config, login, apiKey: secret, readRetries: 0 }).execute({ model: 'res.users', method: 'search_count', params: { domain: [['id', '=', 0]] } }, new TimeBudget(config.timeoutMs));
+    await new JsonRpcTransport({ ...config, login, apiKey: secret, readRetries: 0 }).execute(
+      { model: 'res.users', method: 'search_count', params: { domain: [['id', '=', 0]] } },
+      new TimeBudget(config.timeoutMs),
+    );
     return true;
   } catch {
     return false;

@@ -11,7 +11,8 @@ import { startSimulator } from '../helpers/odoo-sim';
  */
 async function rpc(url: string, service: string, method: string, args: unknown[]) {
   const res = await fetch(`${url}/jsonrpc`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 1, params: { service, method, args } }),
   });
   expect(res.status).toBe(200);
@@ -48,11 +49,24 @@ describe.each([17, 18, 19])('a simulator that says it is Odoo %i', (version) => 
   it(`${version >= 19 ? 'accepts' : 'refuses'} write with its values as the keyword vals`, async () => {
     const answer = await executeKw(url, sim.database, 'sale.order', 'write', [[1]], { vals: { client_order_ref: 'kw' } });
     if (version >= 19) expect(answer.result).toBe(true);
-    else expect(answer.error?.data).toMatchObject({ name: 'builtins.TypeError', message: "SaleOrder.write() got an unexpected keyword argument 'vals'" });
+    else
+      expect(answer.error?.data).toMatchObject({
+        name: 'builtins.TypeError',
+        message: "SaleOrder.write() got an unexpected keyword argument 'vals'",
+      });
   });
 
   it("the portal's client creates and writes through JSON-RPC", async () => {
-    const started = { url, db: sim.database, login: 'portal-bot', apiKey: 'demo-odoo-key', protocol: 'jsonrpc' as const, timeoutMs: 2_000, maxConcurrency: 4, readRetries: 0 };
+    const started = {
+      url,
+      db: sim.database,
+      login: 'portal-bot',
+      apiKey: 'demo-odoo-key',
+      protocol: 'jsonrpc' as const,
+      timeoutMs: 2_000,
+      maxConcurrency: 4,
+      readRetries: 0,
+    };
     const client = new OdooGateway(started).client();
     const id = await client.create('res.partner', { name: 'Through the client' });
     await client.write('res.partner', [id], { phone: '+1 555 0100' });
@@ -63,16 +77,22 @@ describe.each([17, 18, 19])('a simulator that says it is Odoo %i', (version) => 
 
 describe('execute_kw arguments', () => {
   it('sends create values and write values positionally, after the ids', () => {
-    expect(executeKwArguments({ model: 'sale.order', method: 'create', params: { vals_list: [{ a: 1 }] }, context: { lang: 'de_DE' } }))
-      .toEqual({ args: [[{ a: 1 }]], kwargs: { context: { lang: 'de_DE' } } });
-    expect(executeKwArguments({ model: 'sale.order', method: 'write', ids: [7], params: { vals: { a: 1 } } }))
-      .toEqual({ args: [[7], { a: 1 }], kwargs: {} });
+    expect(
+      executeKwArguments({ model: 'sale.order', method: 'create', params: { vals_list: [{ a: 1 }] }, context: { lang: 'de_DE' } }),
+    ).toEqual({ args: [[{ a: 1 }]], kwargs: { context: { lang: 'de_DE' } } });
+    expect(executeKwArguments({ model: 'sale.order', method: 'write', ids: [7], params: { vals: { a: 1 } } })).toEqual({
+      args: [[7], { a: 1 }],
+      kwargs: {},
+    });
   });
 
   it('sends other parameters by name', () => {
-    expect(executeKwArguments({ model: 'sale.order', method: 'search_read', params: { domain: [], fields: ['name'], limit: 3 } }))
-      .toEqual({ args: [], kwargs: { domain: [], fields: ['name'], limit: 3 } });
-    expect(executeKwArguments({ model: 'sale.order', method: 'onchange', ids: [], params: { values: {}, field_names: [], fields_spec: {} } }))
-      .toEqual({ args: [[]], kwargs: { values: {}, field_names: [], fields_spec: {} } });
+    expect(executeKwArguments({ model: 'sale.order', method: 'search_read', params: { domain: [], fields: ['name'], limit: 3 } })).toEqual({
+      args: [],
+      kwargs: { domain: [], fields: ['name'], limit: 3 },
+    });
+    expect(
+      executeKwArguments({ model: 'sale.order', method: 'onchange', ids: [], params: { values: {}, field_names: [], fields_spec: {} } }),
+    ).toEqual({ args: [[]], kwargs: { values: {}, field_names: [], fields_spec: {} } });
   });
 });

@@ -29,7 +29,14 @@ beforeAll(async () => {
     base = odooConfigFromEnv();
     const name = process.env.CONTRACT_CUSTOMER_NAME;
     if (name) {
-      const found = await clientFor(PROTOCOLS[0]!).searchRead('res.partner', [['name', '=', name], ['is_company', '=', true]], { fields: ['id'], limit: 2 });
+      const found = await clientFor(PROTOCOLS[0]!).searchRead(
+        'res.partner',
+        [
+          ['name', '=', name],
+          ['is_company', '=', true],
+        ],
+        { fields: ['id'], limit: 2 },
+      );
       if (found.length !== 1) throw new Error(`CONTRACT_CUSTOMER_NAME: ${found.length} companies are named "${name}"`);
       CUSTOMER = found[0]!.id;
     }
@@ -53,16 +60,42 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
   it('reads an order with its lines nested in one web_search_read (Odoo 17+), agreeing with search_read', async () => {
     const client = clientFor(protocol);
     if (!(await client.hasWebRead())) return expect(await serverMajorVersion(base)).toBeLessThan(17);
-    const [first] = await client.searchRead('sale.order', [['partner_id', 'child_of', CUSTOMER], ['order_line', '!=', false]], { fields: ['name', 'currency_id', 'order_line'], limit: 1, order: 'id' });
-    const { length, records: [order] } = await client.webSearchRead('sale.order', [['id', '=', first!.id]], {
-      name: {}, currency_id: { fields: { display_name: {} } }, order_line: { fields: { name: {}, product_uom_qty: {}, product_id: { fields: { display_name: {} } }, display_type: {} }, order: 'sequence, id' },
-    }, { limit: 1 });
+    const [first] = await client.searchRead(
+      'sale.order',
+      [
+        ['partner_id', 'child_of', CUSTOMER],
+        ['order_line', '!=', false],
+      ],
+      { fields: ['name', 'currency_id', 'order_line'], limit: 1, order: 'id' },
+    );
+    const {
+      length,
+      records: [order],
+    } = await client.webSearchRead(
+      'sale.order',
+      [['id', '=', first!.id]],
+      {
+        name: {},
+        currency_id: { fields: { display_name: {} } },
+        order_line: {
+          fields: { name: {}, product_uom_qty: {}, product_id: { fields: { display_name: {} } }, display_type: {} },
+          order: 'sequence, id',
+        },
+      },
+      { limit: 1 },
+    );
     expect(length).toBe(1);
     expect(order!.name).toBe(first!.name);
     // A many2one with fields is {id, display_name}: the same facts as search_read's [id, name].
-    expect(order!.currency_id).toEqual({ id: (first!.currency_id as [number, string])[0], display_name: (first!.currency_id as [number, string])[1] });
+    expect(order!.currency_id).toEqual({
+      id: (first!.currency_id as [number, string])[0],
+      display_name: (first!.currency_id as [number, string])[1],
+    });
     const lines = order!.order_line as { id: number; name: string; product_id: unknown; display_type: unknown }[];
-    const flat = await client.searchRead('sale.order.line', [['order_id', '=', first!.id]], { fields: ['name', 'product_id', 'display_type'], order: 'sequence, id' });
+    const flat = await client.searchRead('sale.order.line', [['order_id', '=', first!.id]], {
+      fields: ['name', 'product_id', 'display_type'],
+      order: 'sequence, id',
+    });
     expect(lines.map((l) => l.id)).toEqual(flat.map((l) => l.id));
     for (const [i, l] of lines.entries()) {
       const p = flat[i]!.product_id as [number, string] | false;
@@ -73,7 +106,8 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
   it("reads a customer's orders with many2one pairs, newest first", async () => {
     const orders = await clientFor(protocol).searchRead('sale.order', [['partner_id', 'child_of', CUSTOMER]], {
       fields: ['name', 'state', 'date_order', 'partner_id', 'amount_total', 'currency_id', 'client_order_ref'],
-      limit: 20, order: 'date_order desc, id desc',
+      limit: 20,
+      order: 'date_order desc, id desc',
     });
     expect(orders.length).toBeGreaterThan(0);
     for (const o of orders) {
@@ -87,7 +121,10 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
 
   it('counts what search_read returns', async () => {
     const client = clientFor(protocol);
-    const domain = [['partner_id', 'child_of', CUSTOMER], ['state', '=', 'sale']];
+    const domain = [
+      ['partner_id', 'child_of', CUSTOMER],
+      ['state', '=', 'sale'],
+    ];
     const [count, rows] = await Promise.all([
       client.searchCount('sale.order', domain),
       client.searchRead('sale.order', domain, { fields: ['id'] }),
@@ -101,15 +138,17 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
     await expect(client.write('sale.order', [99_999_999], { client_order_ref: 'x' })).rejects.toBeInstanceOf(OdooMissingError);
   });
 
-  it('raises a server error for an unknown field and a validation error with Odoo\'s text', async () => {
+  it("raises a server error for an unknown field and a validation error with Odoo's text", async () => {
     const client = clientFor(protocol);
     await expect(client.searchRead('sale.order', [], { fields: ['no_such_field'], limit: 1 })).rejects.toMatchObject({
-      constructor: OdooServerError, odooName: 'builtins.ValueError',
+      constructor: OdooServerError,
+      odooName: 'builtins.ValueError',
     });
     // The wording differs (19: "Missing required value for the field 'Customer' (partner_id)"; 17/18:
     // "Field: Customer (partner_id)"); both say what is missing in Odoo's own words.
     await expect(client.create('sale.order', { client_order_ref: 'no partner' })).rejects.toSatisfy(
-      (e: unknown) => e instanceof OdooValidationError && /a mandatory field is not set/.test(e.message) && /\(partner_id\)/.test(e.message),
+      (e: unknown) =>
+        e instanceof OdooValidationError && /a mandatory field is not set/.test(e.message) && /\(partner_id\)/.test(e.message),
     );
   });
 
@@ -119,11 +158,27 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
 
   it('prices a cart with onchange without creating an order', async () => {
     const client = clientFor(protocol);
-    const [product] = await client.searchRead('product.product', [['sale_ok', '=', true], ['type', '!=', 'service']], { fields: ['id'], limit: 1 });
+    const [product] = await client.searchRead(
+      'product.product',
+      [
+        ['sale_ok', '=', true],
+        ['type', '!=', 'service'],
+      ],
+      { fields: ['id'], limit: 1 },
+    );
     const before = await client.searchCount('sale.order', []);
-    const { value } = await client.onchange('sale.order', {
-      partner_id: CUSTOMER, order_line: [[0, 'v1', { product_id: product!.id, product_uom_qty: 3 }]],
-    }, { currency_id: { fields: { display_name: {} } }, amount_total: {}, order_line: { fields: { product_id: { fields: { display_name: {} } }, price_unit: {}, price_subtotal: {} } } });
+    const { value } = await client.onchange(
+      'sale.order',
+      {
+        partner_id: CUSTOMER,
+        order_line: [[0, 'v1', { product_id: product!.id, product_uom_qty: 3 }]],
+      },
+      {
+        currency_id: { fields: { display_name: {} } },
+        amount_total: {},
+        order_line: { fields: { product_id: { fields: { display_name: {} } }, price_unit: {}, price_subtotal: {} } },
+      },
+    );
     expect(value.amount_total).toEqual(expect.any(Number));
     const [, ref, line] = (value.order_line as [number, string, Record<string, unknown>][])[0]!;
     expect(ref).toBe('v1');
@@ -132,9 +187,16 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
   });
 
   it('groups open invoices by currency with sums and counts', async () => {
-    const rows = await clientFor(protocol).readGroup('account.move',
-      [['partner_id', 'child_of', CUSTOMER], ['move_type', 'in', ['out_invoice', 'out_refund']], ['state', '=', 'posted']],
-      ['amount_residual:sum'], ['currency_id']);
+    const rows = await clientFor(protocol).readGroup(
+      'account.move',
+      [
+        ['partner_id', 'child_of', CUSTOMER],
+        ['move_type', 'in', ['out_invoice', 'out_refund']],
+        ['state', '=', 'posted'],
+      ],
+      ['amount_residual:sum'],
+      ['currency_id'],
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.currency_id).toEqual([expect.any(Number), expect.any(String)]);
@@ -145,9 +207,17 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
 
   it('creates a quotation, confirms it into a delivery and posts a chatter note', async () => {
     const client = clientFor(protocol);
-    const [product] = await client.searchRead('product.product', [['sale_ok', '=', true], ['type', '=', 'consu']], { fields: ['id'], limit: 1 });
+    const [product] = await client.searchRead(
+      'product.product',
+      [
+        ['sale_ok', '=', true],
+        ['type', '=', 'consu'],
+      ],
+      { fields: ['id'], limit: 1 },
+    );
     const id = await client.create('sale.order', {
-      partner_id: CUSTOMER, client_order_ref: `CONTRACT-${protocol}`,
+      partner_id: CUSTOMER,
+      client_order_ref: `CONTRACT-${protocol}`,
       order_line: [[0, 0, { product_id: product!.id, product_uom_qty: 2 }]],
     });
     await client.callMethod('sale.order', 'action_confirm', [id]);
@@ -160,11 +230,19 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
   it('reads every whitelisted field of the models the portal reads, flat and nested (Odoo 17+)', async () => {
     const client = clientFor(protocol);
     const models: [string, readonly string[]][] = [
-      ['res.partner', FIELDS.partner], ['sale.order', FIELDS.order], ['sale.order.line', FIELDS.orderLine],
-      ['stock.picking', FIELDS.picking], ['stock.move', FIELDS.move], ['account.move', FIELDS.invoice],
-      ['account.move.line', FIELDS.invoiceLine], ['product.product', FIELDS.product],
-      ['res.partner.category', FIELDS.partnerTag], ['res.users', FIELDS.user],
-      ['res.country', ['code', 'name']], ['res.company', ['partner_id']], ['account.tax', ['name']],
+      ['res.partner', FIELDS.partner],
+      ['sale.order', FIELDS.order],
+      ['sale.order.line', FIELDS.orderLine],
+      ['stock.picking', FIELDS.picking],
+      ['stock.move', FIELDS.move],
+      ['account.move', FIELDS.invoice],
+      ['account.move.line', FIELDS.invoiceLine],
+      ['product.product', FIELDS.product],
+      ['res.partner.category', FIELDS.partnerTag],
+      ['res.users', FIELDS.user],
+      ['res.country', ['code', 'name']],
+      ['res.company', ['partner_id']],
+      ['account.tax', ['name']],
     ];
     const webRead = await client.hasWebRead();
     for (const [model, fields] of models) {
@@ -172,7 +250,9 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
       expect(row, model).toBeDefined();
       expect(Object.keys(row!).sort(), model).toEqual(['id', ...fields].sort());
       if (!webRead) continue;
-      const { records: [nested] } = await client.webSearchRead(model, [['id', '=', row!.id]], webSpec(fields), { limit: 1 });
+      const {
+        records: [nested],
+      } = await client.webSearchRead(model, [['id', '=', row!.id]], webSpec(fields), { limit: 1 });
       expect(Object.keys(nested!).sort(), model).toEqual(['id', ...fields].sort());
     }
   });
@@ -181,11 +261,28 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
     const client = clientFor(protocol);
     const name = `Contract dock ${protocol} ${Date.now()}`;
     const [country] = await client.searchRead('res.country', [['code', '=', 'US']], { fields: ['id'], limit: 1 });
-    const id = await client.create('res.partner', { name, parent_id: CUSTOMER, type: 'delivery', street: '1 Quay Road', zip: '94107', city: 'San Francisco', country_id: country!.id });
+    const id = await client.create('res.partner', {
+      name,
+      parent_id: CUSTOMER,
+      type: 'delivery',
+      street: '1 Quay Road',
+      zip: '94107',
+      city: 'San Francisco',
+      country_id: country!.id,
+    });
     await client.write('res.partner', [id], { street2: 'Gate 4' });
     await client.write('res.partner', [id], { active: false });
-    const [row] = await client.searchRead('res.partner', [['id', '=', id]], { fields: ['name', 'street2', 'active', 'type', 'commercial_partner_id'], context: { active_test: false } });
-    expect(row).toMatchObject({ name, street2: 'Gate 4', active: false, type: 'delivery', commercial_partner_id: [CUSTOMER, expect.any(String)] });
+    const [row] = await client.searchRead('res.partner', [['id', '=', id]], {
+      fields: ['name', 'street2', 'active', 'type', 'commercial_partner_id'],
+      context: { active_test: false },
+    });
+    expect(row).toMatchObject({
+      name,
+      street2: 'Gate 4',
+      active: false,
+      type: 'delivery',
+      commercial_partner_id: [CUSTOMER, expect.any(String)],
+    });
     // Archived: left out of every search that does not ask for inactive records.
     expect(await client.searchCount('res.partner', [['id', '=', id]])).toBe(0);
   });
@@ -196,7 +293,13 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
     const tag = (name: string) => tags.find((t) => t.name === name)!.id;
     expect(tags.map((t) => t.name).sort()).toEqual(Object.values(ROLE_TAGS).sort());
     const stamp = Date.now();
-    const id = await client.create('res.partner', { name: `Contract colleague ${stamp}`, email: `contract.${protocol}.${stamp}@example.test`, parent_id: CUSTOMER, type: 'contact', category_id: [[6, 0, [tag(ROLE_TAGS.buyer)]]] });
+    const id = await client.create('res.partner', {
+      name: `Contract colleague ${stamp}`,
+      email: `contract.${protocol}.${stamp}@example.test`,
+      parent_id: CUSTOMER,
+      type: 'contact',
+      category_id: [[6, 0, [tag(ROLE_TAGS.buyer)]]],
+    });
     await client.write('res.partner', [id], { category_id: [[6, 0, [tag(ROLE_TAGS.finance), tag(ROLE_TAGS.viewer)]]] });
     const [contact] = await client.searchRead('res.partner', [['id', '=', id]], { fields: ['category_id'] });
     const read = await client.read('res.partner.category', contact!.category_id as number[], FIELDS.partnerTag);
@@ -207,19 +310,38 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
     const client = clientFor(protocol);
     const marker = `contract note ${protocol} ${Date.now()}`;
     await client.messagePost('res.partner', CUSTOMER, `Customer portal: ${marker}`);
-    const notes = await client.searchRead('mail.message', [['model', '=', 'res.partner'], ['res_id', '=', CUSTOMER], ['body', 'ilike', marker]], { fields: ['body', 'message_type'] });
+    const notes = await client.searchRead(
+      'mail.message',
+      [
+        ['model', '=', 'res.partner'],
+        ['res_id', '=', CUSTOMER],
+        ['body', 'ilike', marker],
+      ],
+      { fields: ['body', 'message_type'] },
+    );
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ body: expect.stringContaining(marker), message_type: 'comment' });
   });
 
   it('finds an internal user by login, as a staff sign-in does', async () => {
-    const users = await clientFor(protocol).searchRead('res.users', ['|', ['login', '=ilike', base.login], ['email', '=ilike', base.login]], { fields: FIELDS.user, limit: 5 });
+    const users = await clientFor(protocol).searchRead(
+      'res.users',
+      ['|', ['login', '=ilike', base.login], ['email', '=ilike', base.login]],
+      { fields: FIELDS.user, limit: 5 },
+    );
     expect(users.map((u) => u.login)).toContain(base.login);
   });
 
   it("streams an invoice's PDF through a web session and through the portal URL", async () => {
     const client = clientFor(protocol);
-    const [invoice] = await client.searchRead('account.move', [['move_type', '=', 'out_invoice'], ['state', '=', 'posted']], { fields: ['invoice_pdf_report_id'], limit: 1 });
+    const [invoice] = await client.searchRead(
+      'account.move',
+      [
+        ['move_type', '=', 'out_invoice'],
+        ['state', '=', 'posted'],
+      ],
+      { fields: ['invoice_pdf_report_id'], limit: 1 },
+    );
     const withSession = await client.invoicePdf(invoice!.id, false);
     expect((await buffer(withSession.body)).subarray(0, 5).toString()).toBe('%PDF-');
     const keyOnly = await clientFor(protocol, { password: undefined }).invoicePdf(invoice!.id, false);

@@ -35,7 +35,10 @@ beforeAll(async () => {
   // The recorded server's portal users: uid 6 sees its own company only, uid 7 another one.
   const ownerOf21 = sim.store.get('sale.order', 21)!.partner_id as number;
   const [outsider, insider] = [[11, 10, 9, 12].find((c) => c !== ownerOf21)!, ownerOf21];
-  for (const [uid, login, password, company] of [[6, 'portal', 'portal', outsider], [7, 'oscar.morgan11@example.com', 'oscar1234', insider]] as const) {
+  for (const [uid, login, password, company] of [
+    [6, 'portal', 'portal', outsider],
+    [7, 'oscar.morgan11@example.com', 'oscar1234', insider],
+  ] as const) {
     const contact = [...sim.store.all('res.partner')].find((p) => p.parent_id === company && p.type === 'contact')!;
     sim.store.insert('res.users', { name: contact.name, login, partner_id: contact.id, share: true, active: true }, uid);
     sim.addCredentials(login, uid, password);
@@ -74,8 +77,14 @@ function sameShape(expected: unknown, actual: unknown, path = '$'): string[] {
   if (expected && typeof expected === 'object') {
     const e = expected as Record<string, unknown>;
     const a = actual as Record<string, unknown>;
-    const problems = Object.keys(e).filter((k) => !(k in a)).map((k) => `${path}.${k}: missing`);
-    problems.push(...Object.keys(a).filter((k) => !(k in e)).map((k) => `${path}.${k}: not in the recording`));
+    const problems = Object.keys(e)
+      .filter((k) => !(k in a))
+      .map((k) => `${path}.${k}: missing`);
+    problems.push(
+      ...Object.keys(a)
+        .filter((k) => !(k in e))
+        .map((k) => `${path}.${k}: not in the recording`),
+    );
     for (const k of Object.keys(e)) if (k in a) problems.push(...sameShape(e[k], a[k], `${path}.${k}`));
     return problems;
   }
@@ -97,11 +106,16 @@ describe('the simulator answers the recorded Odoo 19 requests alike', () => {
       const res = await send(rec.request, extra);
       expect(res.status, rec.description).toBe(rec.response.http_status);
       const type = res.headers.get('content-type') ?? '';
-      if (file === '07a_web_session_authenticate.json') sessionCookie = /session_id=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
+      if (file === '07a_web_session_authenticate.json')
+        sessionCookie = /session_id=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
 
       if (rec.response.content_type === 'application/pdf') {
         expect(type).toBe('application/pdf');
-        expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+        expect(
+          Buffer.from(await res.arrayBuffer())
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-');
         return;
       }
       if (rec.response.http_status === 303) {
@@ -110,8 +124,9 @@ describe('the simulator answers the recorded Odoo 19 requests alike', () => {
       }
       const body = await res.json();
       const expected = rec.response.body as Record<string, unknown>;
-      const expectedError = (expected?.error as { data: Record<string, unknown> } | undefined)?.data
-        ?? (rec.response.http_status !== 200 ? expected : undefined);
+      const expectedError =
+        (expected?.error as { data: Record<string, unknown> } | undefined)?.data ??
+        (rec.response.http_status !== 200 ? expected : undefined);
       if (expectedError) {
         const actualError = body.error?.data ?? body;
         expect(actualError.name).toBe(expectedError.name);
@@ -131,7 +146,11 @@ describe('the simulator answers the recorded Odoo 19 requests alike', () => {
         const next = await send({ method: 'GET', url: `http://127.0.0.1:8069${body}`, body: null });
         expect(next.status).toBe(rec.then.response.http_status);
         expect(next.headers.get('content-type')).toBe(rec.then.response.content_type);
-        expect(Buffer.from(await next.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+        expect(
+          Buffer.from(await next.arrayBuffer())
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-');
       }
     });
   }

@@ -6,11 +6,22 @@ import { expectAccessible, expectFitsPhone, odooCall, signIn } from './helpers';
  * wider than a 375 px phone, and the main content reachable by keyboard (skip link).
  */
 async function ids() {
-  const first = async (model: string, domain: unknown[]) => (await odooCall<{ id: number }[]>(model, 'search_read', { domain, fields: ['id'], limit: 1, order: 'id' }))[0]!.id;
+  const first = async (model: string, domain: unknown[]) =>
+    (await odooCall<{ id: number }[]>(model, 'search_read', { domain, fields: ['id'], limit: 1, order: 'id' }))[0]!.id;
   return {
-    order: await first('sale.order', [['partner_id', 'child_of', [10]], ['state', '=', 'sale']]),
-    picking: await first('stock.picking', [['partner_id', 'child_of', [10]], ['picking_type_code', '=', 'outgoing']]),
-    invoice: await first('account.move', [['partner_id', 'child_of', [10]], ['state', '=', 'posted'], ['move_type', '=', 'out_invoice']]),
+    order: await first('sale.order', [
+      ['partner_id', 'child_of', [10]],
+      ['state', '=', 'sale'],
+    ]),
+    picking: await first('stock.picking', [
+      ['partner_id', 'child_of', [10]],
+      ['picking_type_code', '=', 'outgoing'],
+    ]),
+    invoice: await first('account.move', [
+      ['partner_id', 'child_of', [10]],
+      ['state', '=', 'posted'],
+      ['move_type', '=', 'out_invoice'],
+    ]),
   };
 }
 
@@ -39,7 +50,18 @@ async function as(browser: Browser, login: string, paths: string[]) {
 test('every customer page for a buyer', async ({ browser }) => {
   test.setTimeout(120_000);
   const id = await ids();
-  await as(browser, 'bob@brightline.example', ['/', '/orders', `/orders/${id.order}`, '/orders/new', `/orders/new?from=${id.order}`, '/deliveries', `/deliveries/${id.picking}`, '/account', '/account/addresses', '/account/contacts']);
+  await as(browser, 'bob@brightline.example', [
+    '/',
+    '/orders',
+    `/orders/${id.order}`,
+    '/orders/new',
+    `/orders/new?from=${id.order}`,
+    '/deliveries',
+    `/deliveries/${id.picking}`,
+    '/account',
+    '/account/addresses',
+    '/account/contacts',
+  ]);
 });
 
 test('the not-found page', async ({ page }) => {

@@ -9,7 +9,9 @@ test.afterEach(async () => {
   await faults({ reset: true });
 });
 
-test('when Odoo is down, pages say the ERP is not reachable, API routes answer 503, and the portal recovers by itself', async ({ page }) => {
+test('when Odoo is down, pages say the ERP is not reachable, API routes answer 503, and the portal recovers by itself', async ({
+  page,
+}) => {
   await signIn(page, 'bob@brightline.example', '/orders');
   await expect(page.getByRole('table', { name: 'Your orders' })).toBeVisible();
   await faults({ outage: true });

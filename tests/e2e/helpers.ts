@@ -77,7 +77,10 @@ export async function signInOverHttp(login: string, localAddress: string) {
     jar.set(host, cookies);
     const res = await request(url, {
       method,
-      headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       body: form ? new URLSearchParams(form).toString() : undefined,
       dispatcher: origin === portal ? loopbackAgent(localAddress) : undefined,
     });

@@ -40,10 +40,19 @@ test('finance A exports a ZIP of the selected invoices and it opens with their P
     await rows.nth(i).getByRole('checkbox').check();
     numbers.push((await rows.nth(i).locator('td').nth(1).textContent())!.trim());
   }
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download selected as ZIP (3)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download selected as ZIP (3)' }).click(),
+  ]);
   await expect(page.getByText(/^Downloaded .* MB/)).toBeVisible();
   const entries = await unzip(await readFile(await download.path()));
-  for (const n of numbers) expect(entries.get(`${n.replace(/\//g, '-')}.pdf`)?.subarray(0, 5).toString()).toBe('%PDF-');
+  for (const n of numbers)
+    expect(
+      entries
+        .get(`${n.replace(/\//g, '-')}.pdf`)
+        ?.subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   const index = entries.get('index.csv')!.toString('utf8');
   for (const n of numbers) expect(index).toContain(`"${n}","invoice"`);
 });
@@ -80,7 +89,12 @@ test('a buyer sees no invoice pages', async ({ page }) => {
 
 test("finance B cannot fetch A's invoice PDF (404)", async ({ page, browser }) => {
   await signIn(page, FIONA, '/invoices');
-  const href = await page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr').first().getByRole('link', { name: /^PDF/ }).getAttribute('href');
+  const href = await page
+    .getByRole('table', { name: 'Invoices and credit notes' })
+    .locator('tbody tr')
+    .first()
+    .getByRole('link', { name: /^PDF/ })
+    .getAttribute('href');
   expect((await page.request.get(href!)).status()).toBe(200);
   const other = await browser.newPage();
   await signIn(other, 'frieda@kestrel.example', '/');

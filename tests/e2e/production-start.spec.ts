@@ -9,10 +9,19 @@ import { E2E } from '../test-ports';
  * instrumentation's register() before it serves the first request), or with its exit code
  * and output if it stops first.
  */
-async function startPortal(env: Record<string, string | undefined>): Promise<{ proc: ChildProcess; url?: string; exitCode?: number | null; output: string }> {
+async function startPortal(
+  env: Record<string, string | undefined>,
+): Promise<{ proc: ChildProcess; url?: string; exitCode?: number | null; output: string }> {
   const { PORTAL_DEMO: _demo, PORTAL_HTTPS: _https, ...inherited } = process.env;
   const proc = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', '0'], {
-    env: { ...inherited, NODE_ENV: 'production', LOG_LEVEL: 'warn', AUDIT_PGLITE_DIR: 'memory://', ODOO_URL: E2E.simURL, ...env } as NodeJS.ProcessEnv,
+    env: {
+      ...inherited,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      AUDIT_PGLITE_DIR: 'memory://',
+      ODOO_URL: E2E.simURL,
+      ...env,
+    } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -26,18 +35,31 @@ async function startPortal(env: Record<string, string | undefined>): Promise<{ p
   proc.stdout!.on('data', onData);
   proc.stderr!.on('data', onData);
   // 'close' comes after the output is read to its end.
-  const closed = new Promise<{ exited: true; code: number | null }>((resolve) => proc.on('close', (code) => resolve({ exited: true, code })));
+  const closed = new Promise<{ exited: true; code: number | null }>((resolve) =>
+    proc.on('close', (code) => resolve({ exited: true, code })),
+  );
   const url = await Promise.race([announced, closed]);
   if (typeof url !== 'string') return { proc, exitCode: url.code, output };
   for (;;) {
-    const answer = await Promise.race([fetch(`${url}/api/health`).then((r) => r.ok, () => false), closed]);
+    const answer = await Promise.race([
+      fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+      closed,
+    ]);
     if (answer === true) return { proc, url, output };
     if (answer !== false) return { proc, exitCode: answer.code, output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-const demoSecrets = { AUTH_SECRET: DEMO_AUTH_SECRET, ODOO_API_KEY: DEMO_ODOO_API_KEY, ODOO_PASSWORD: DEMO_ODOO_API_KEY, AUTH_OIDC_CLIENT_SECRET: DEV_IDP_CLIENT_SECRET };
+const demoSecrets = {
+  AUTH_SECRET: DEMO_AUTH_SECRET,
+  ODOO_API_KEY: DEMO_ODOO_API_KEY,
+  ODOO_PASSWORD: DEMO_ODOO_API_KEY,
+  AUTH_OIDC_CLIENT_SECRET: DEV_IDP_CLIENT_SECRET,
+};
 
 test('a production start on the demo secrets without PORTAL_DEMO=1 refuses to run, naming each variable', async () => {
   const started = await startPortal(demoSecrets);
@@ -45,7 +67,8 @@ test('a production start on the demo secrets without PORTAL_DEMO=1 refuses to ru
   expect(started.url).toBeUndefined();
   expect(started.exitCode).toBe(1);
   expect(started.output).toContain('Refusing to start in production with demo settings');
-  for (const name of ['AUTH_SECRET', 'ODOO_API_KEY', 'ODOO_PASSWORD', 'AUTH_OIDC_CLIENT_SECRET']) expect(started.output).toMatch(new RegExp(`- ${name} `));
+  for (const name of ['AUTH_SECRET', 'ODOO_API_KEY', 'ODOO_PASSWORD', 'AUTH_OIDC_CLIENT_SECRET'])
+    expect(started.output).toMatch(new RegExp(`- ${name} `));
 });
 
 test('Strict-Transport-Security follows PORTAL_HTTPS when the server runs, on one build', async ({ request }) => {

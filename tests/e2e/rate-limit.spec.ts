@@ -19,7 +19,9 @@ async function portalRequestsDuring(page: Page, act: () => Promise<void>): Promi
   };
   page.on('request', onRequest);
   await act();
-  await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(settled)))));
+  await page.evaluate(
+    () => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(settled)))),
+  );
   await page.evaluate(async (marker) => (await fetch(marker)).text(), MARKER);
   page.off('request', onRequest);
   return seen;
@@ -65,10 +67,20 @@ const FAILURES_PER_IP = 30;
 test('a flood of sign-in requests from one address meets the ceiling, whatever X-Forwarded-For it sends', async () => {
   const statuses: number[] = [];
   for (let batch = 0; batch < (SIGN_IN_CEILING + 10) / 10; batch++) {
-    statuses.push(...await Promise.all(Array.from({ length: 10 }, async (_, i) => {
-      const n = batch * 10 + i;
-      return (await requestFrom('127.0.0.4', '/signin', { 'X-Forwarded-For': `198.51.${n >> 8}.${n & 255}`, 'X-Real-IP': `192.0.2.${n & 255}`, 'X-Portal-Peer-Address': `203.0.113.${n & 255}` })).status;
-    })));
+    statuses.push(
+      ...(await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => {
+          const n = batch * 10 + i;
+          return (
+            await requestFrom('127.0.0.4', '/signin', {
+              'X-Forwarded-For': `198.51.${n >> 8}.${n & 255}`,
+              'X-Real-IP': `192.0.2.${n & 255}`,
+              'X-Portal-Peer-Address': `203.0.113.${n & 255}`,
+            })
+          ).status;
+        }),
+      )),
+    );
   }
   expect(statuses.filter((s) => s === 200)).toHaveLength(SIGN_IN_CEILING);
   expect(statuses.filter((s) => s === 429)).toHaveLength(10);
@@ -76,14 +88,22 @@ test('a flood of sign-in requests from one address meets the ceiling, whatever X
   expect((await requestFrom('127.0.0.5', '/signin')).status).toBe(200);
 });
 
-test('failed sign-ins shut the sign-in paths of that address only, whatever X-Forwarded-For says; the 429 there is a page', async ({ page }) => {
+test('failed sign-ins shut the sign-in paths of that address only, whatever X-Forwarded-For says; the 429 there is a page', async ({
+  page,
+}) => {
   for (let i = 0; i < FAILURES_PER_IP; i++) {
     // A forged callback: next-auth finds no state cookie and answers with its error page.
-    const res = await requestFrom('127.0.0.2', '/api/auth/callback/oidc?code=forged&state=forged', { 'X-Forwarded-For': `198.51.100.${i}`, 'X-Portal-Peer-Address': `203.0.113.${i}` });
+    const res = await requestFrom('127.0.0.2', '/api/auth/callback/oidc?code=forged&state=forged', {
+      'X-Forwarded-For': `198.51.100.${i}`,
+      'X-Portal-Peer-Address': `203.0.113.${i}`,
+    });
     expect(res.status, `attempt ${i + 1}`).toBe(302);
     expect(res.headers.location).toMatch(/\/signin\?error=/);
   }
-  const refused = await requestFrom('127.0.0.2', '/signin', { 'X-Forwarded-For': '198.51.100.250', 'X-Request-Id': '<script>alert(1)</script>' });
+  const refused = await requestFrom('127.0.0.2', '/signin', {
+    'X-Forwarded-For': '198.51.100.250',
+    'X-Request-Id': '<script>alert(1)</script>',
+  });
   expect(refused.status).toBe(429);
   expect(refused.headers['content-type']).toMatch(/^text\/html/);
   expect(Number(refused.headers['retry-after'])).toBeGreaterThan(60);

@@ -17,41 +17,133 @@ type Answer = 200 | 400 | 401 | 403 | 404 | 'signin' | 'support' | 'home' | 'rol
 const PEOPLE = ['anonymous', 'adminA', 'buyerA', 'financeA', 'buyerB', 'manager', 'supportAdmin'] as const;
 type Person = (typeof PEOPLE)[number];
 const LOGINS: Record<Exclude<Person, 'anonymous'>, string> = {
-  adminA: 'alice@brightline.example', buyerA: 'bob@brightline.example', financeA: 'fiona@brightline.example',
-  buyerB: 'bruno@kestrel.example', manager: 'mia.manager@northwind.example', supportAdmin: 'sofia.support@northwind.example',
+  adminA: 'alice@brightline.example',
+  buyerA: 'bob@brightline.example',
+  financeA: 'fiona@brightline.example',
+  buyerB: 'bruno@kestrel.example',
+  manager: 'mia.manager@northwind.example',
+  supportAdmin: 'sofia.support@northwind.example',
 };
 
 // One row per route: the answer for each person, [with A's id, with B's id] where the route takes an id.
 //                                   anonymous   adminA      buyerA      financeA    buyerB      manager     supportAdmin
 const PAGES: [string, Answer[][]][] = [
-  ['/',                             [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
-  ['/orders',                       [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
-  ['/orders/{order}',               [['signin', 'signin'], [200, 404], [200, 404], [200, 404], [404, 200], ['support', 'support'], ['support', 'support']]],
-  ['/orders/new',                   [['signin'], [200],       [200],      ['role'],   [200],      ['support'], ['support']]],
-  ['/orders/new?from={order}',      [['signin', 'signin'], [200, 404], [200, 404], ['role', 'role'], [404, 200], ['support', 'support'], ['support', 'support']]],
-  ['/deliveries',                   [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
-  ['/deliveries/{picking}',         [['signin', 'signin'], [200, 404], [200, 404], [200, 404], [404, 200], ['support', 'support'], ['support', 'support']]],
-  ['/account',                      [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
-  ['/account/addresses',            [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
-  ['/account/contacts',             [['signin'], [200],       [200],      [200],      [200],      ['support'], ['support']]],
-  ['/account/access-log',           [['signin'], [200],       ['role'],   ['role'],   ['role'],   ['support'], ['support']]],
-  ['/invoices',                     [['signin'], [200],       ['role'],   [200],      ['role'],   ['support'], ['support']]],
-  ['/invoices/{invoice}',           [['signin', 'signin'], [200, 404], ['role', 'role'], [200, 404], ['role', 'role'], ['support', 'support'], ['support', 'support']]],
-  ['/statement',                    [['signin'], [200],       ['role'],   [200],      ['role'],   ['support'], ['support']]],
-  ['/support',                      [['signin'], ['home'],    ['home'],   ['home'],   ['home'],   [200],       [200]]],
-  ['/support/customers/{customer}', [['signin', 'signin'], ['home', 'home'], ['home', 'home'], ['home', 'home'], ['home', 'home'], [200, 404], [200, 200]]],
-  ['/support/audit',                [['signin'], ['home'],    ['home'],   ['home'],   ['home'],   [200],       [200]]],
+  ['/', [['signin'], [200], [200], [200], [200], ['support'], ['support']]],
+  ['/orders', [['signin'], [200], [200], [200], [200], ['support'], ['support']]],
+  [
+    '/orders/{order}',
+    [
+      ['signin', 'signin'],
+      [200, 404],
+      [200, 404],
+      [200, 404],
+      [404, 200],
+      ['support', 'support'],
+      ['support', 'support'],
+    ],
+  ],
+  ['/orders/new', [['signin'], [200], [200], ['role'], [200], ['support'], ['support']]],
+  [
+    '/orders/new?from={order}',
+    [
+      ['signin', 'signin'],
+      [200, 404],
+      [200, 404],
+      ['role', 'role'],
+      [404, 200],
+      ['support', 'support'],
+      ['support', 'support'],
+    ],
+  ],
+  ['/deliveries', [['signin'], [200], [200], [200], [200], ['support'], ['support']]],
+  [
+    '/deliveries/{picking}',
+    [
+      ['signin', 'signin'],
+      [200, 404],
+      [200, 404],
+      [200, 404],
+      [404, 200],
+      ['support', 'support'],
+      ['support', 'support'],
+    ],
+  ],
+  ['/account', [['signin'], [200], [200], [200], [200], ['support'], ['support']]],
+  ['/account/addresses', [['signin'], [200], [200], [200], [200], ['support'], ['support']]],
+  ['/account/contacts', [['signin'], [200], [200], [200], [200], ['support'], ['support']]],
+  ['/account/access-log', [['signin'], [200], ['role'], ['role'], ['role'], ['support'], ['support']]],
+  ['/invoices', [['signin'], [200], ['role'], [200], ['role'], ['support'], ['support']]],
+  [
+    '/invoices/{invoice}',
+    [
+      ['signin', 'signin'],
+      [200, 404],
+      ['role', 'role'],
+      [200, 404],
+      ['role', 'role'],
+      ['support', 'support'],
+      ['support', 'support'],
+    ],
+  ],
+  ['/statement', [['signin'], [200], ['role'], [200], ['role'], ['support'], ['support']]],
+  ['/support', [['signin'], ['home'], ['home'], ['home'], ['home'], [200], [200]]],
+  [
+    '/support/customers/{customer}',
+    [
+      ['signin', 'signin'],
+      ['home', 'home'],
+      ['home', 'home'],
+      ['home', 'home'],
+      ['home', 'home'],
+      [200, 404],
+      [200, 200],
+    ],
+  ],
+  ['/support/audit', [['signin'], ['home'], ['home'], ['home'], ['home'], [200], [200]]],
 ];
 const HANDLERS: [string, Answer[][]][] = [
-  ['/api/me',                       [[401],     [200],       [200],      [200],      [200],      [403],       [403]]],
-  ['/api/deliveries/{picking}',     [[401, 401], [200, 404], [200, 404], [200, 404], [404, 200], [403, 403], [403, 403]]],
-  ['/orders/export',                [['signin'], [200],       [200],      [200],      [200],      [403],       [403]]],
-  ['/orders/new/template',          [['signin'], [200],       [200],      [403],      [200],      [403],       [403]]],
-  ['/invoices/{invoice}/pdf',       [['signin', 'signin'], [200, 404], [403, 403], [200, 404], [403, 403], [403, 403], [403, 403]]],
-  ['/invoices/bulk?ids={invoice}',  [['signin', 'signin'], [200, 400], [403, 403], [200, 400], [403, 403], [403, 403], [403, 403]]],
-  ['/invoices/export',              [['signin'], [200],       [403],      [200],      [403],      [403],       [403]]],
-  ['/statement/csv',                [['signin'], [200],       [403],      [200],      [403],      [403],       [403]]],
-  ['/statement/pdf',                [['signin'], [200],       [403],      [200],      [403],      [403],       [403]]],
+  ['/api/me', [[401], [200], [200], [200], [200], [403], [403]]],
+  [
+    '/api/deliveries/{picking}',
+    [
+      [401, 401],
+      [200, 404],
+      [200, 404],
+      [200, 404],
+      [404, 200],
+      [403, 403],
+      [403, 403],
+    ],
+  ],
+  ['/orders/export', [['signin'], [200], [200], [200], [200], [403], [403]]],
+  ['/orders/new/template', [['signin'], [200], [200], [403], [200], [403], [403]]],
+  [
+    '/invoices/{invoice}/pdf',
+    [
+      ['signin', 'signin'],
+      [200, 404],
+      [403, 403],
+      [200, 404],
+      [403, 403],
+      [403, 403],
+      [403, 403],
+    ],
+  ],
+  [
+    '/invoices/bulk?ids={invoice}',
+    [
+      ['signin', 'signin'],
+      [200, 400],
+      [403, 403],
+      [200, 400],
+      [403, 403],
+      [403, 403],
+      [403, 403],
+    ],
+  ],
+  ['/invoices/export', [['signin'], [200], [403], [200], [403], [403], [403]]],
+  ['/statement/csv', [['signin'], [200], [403], [200], [403], [403], [403]]],
+  ['/statement/pdf', [['signin'], [200], [403], [200], [403], [403], [403]]],
 ];
 
 const ROLE_TEXT = /does not allow|(is|are) for your company’s (finance team|admins)/;
@@ -71,11 +163,19 @@ async function apiContextFor(browser: Browser, person: Person, baseURL: string):
 test.beforeAll(async ({ browser }, info) => {
   test.setTimeout(120_000);
   const baseURL = info.project.use.baseURL!;
-  const first = async (model: string, domain: unknown[]) => (await odooCall<{ id: number }[]>(model, 'search_read', { domain, fields: ['id'], limit: 1, order: 'id' }))[0]!.id;
+  const first = async (model: string, domain: unknown[]) =>
+    (await odooCall<{ id: number }[]>(model, 'search_read', { domain, fields: ['id'], limit: 1, order: 'id' }))[0]!.id;
   const idsOf = async (customer: number) => ({
     order: await first('sale.order', [['partner_id', 'child_of', [customer]]]),
-    picking: await first('stock.picking', [['partner_id', 'child_of', [customer]], ['picking_type_code', '=', 'outgoing']]),
-    invoice: await first('account.move', [['partner_id', 'child_of', [customer]], ['state', '=', 'posted'], ['move_type', '=', 'out_invoice']]),
+    picking: await first('stock.picking', [
+      ['partner_id', 'child_of', [customer]],
+      ['picking_type_code', '=', 'outgoing'],
+    ]),
+    invoice: await first('account.move', [
+      ['partner_id', 'child_of', [customer]],
+      ['state', '=', 'posted'],
+      ['move_type', '=', 'out_invoice'],
+    ]),
     customer,
   });
   ids = { A: await idsOf(10), B: await idsOf(11) };
@@ -97,7 +197,10 @@ async function answerOf(ctx: APIRequestContext, path: string, isPage: boolean): 
   return status as Answer;
 }
 
-for (const [kind, table] of [['page', PAGES], ['route handler', HANDLERS]] as const) {
+for (const [kind, table] of [
+  ['page', PAGES],
+  ['route handler', HANDLERS],
+] as const) {
   for (const [template, row] of table) {
     test(`${kind} ${template}: every person gets the written-down answer`, async () => {
       const got: string[] = [];
@@ -117,10 +220,20 @@ for (const [kind, table] of [['page', PAGES], ['route handler', HANDLERS]] as co
 
 test('hostile ids and search params answer 400 or 404 (never 500) and write nothing', async () => {
   const bob = contexts.get('buyerA')!;
-  const orderCount = async () => (await odooCall<number>('sale.order', 'search_count', { domain: [] }));
+  const orderCount = async () => await odooCall<number>('sale.order', 'search_count', { domain: [] });
   const before = await orderCount();
   const big = 'x'.repeat(10_000);
-  const hostileIds = ['-1', '0', '1e309', '1%20OR%201%3D1', '99999999999999999999', '%F0%9F%92%A5', '1.5', 'NaN', encodeURIComponent(big.slice(0, 2000))];
+  const hostileIds = [
+    '-1',
+    '0',
+    '1e309',
+    '1%20OR%201%3D1',
+    '99999999999999999999',
+    '%F0%9F%92%A5',
+    '1.5',
+    'NaN',
+    encodeURIComponent(big.slice(0, 2000)),
+  ];
   for (const id of hostileIds) {
     for (const path of [`/orders/${id}`, `/deliveries/${id}`, `/orders/new?from=${id}`]) {
       expect((await bob.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
@@ -131,7 +244,19 @@ test('hostile ids and search params answer 400 or 404 (never 500) and write noth
       expect((await res.json()).error.code).toMatch(/bad_request|not_found/);
     }
   }
-  const badQueries = ['page=-1', 'page=1e309', 'size=7', 'sort=amount_total;drop', 'dir=sideways', 'state=shipped', 'from=2026-02-30', `q=${big}`, 'from=2026-05-01&to=2026-01-01', 'page=1&page=2', 'q=%00%01'];
+  const badQueries = [
+    'page=-1',
+    'page=1e309',
+    'size=7',
+    'sort=amount_total;drop',
+    'dir=sideways',
+    'state=shipped',
+    'from=2026-02-30',
+    `q=${big}`,
+    'from=2026-05-01&to=2026-01-01',
+    'page=1&page=2',
+    'q=%00%01',
+  ];
   for (const q of badQueries) {
     const page = await bob.get(`/orders?${q}`, { headers: { 'sec-fetch-dest': 'document' } });
     expect(page.status(), `/orders?${q}`).toBeLessThan(500);
@@ -144,7 +269,9 @@ test('hostile ids and search params answer 400 or 404 (never 500) and write noth
     expect((await contexts.get('financeA')!.get(`/invoices/bulk?${q}`)).status(), q).toBe(400);
   }
   // A 24 kB query string is refused by the server itself (431) before the portal sees it.
-  expect([400, 431], 'very long ids').toContain((await contexts.get('financeA')!.get(`/invoices/bulk?ids=${'1,'.repeat(12_000)}`)).status());
+  expect([400, 431], 'very long ids').toContain(
+    (await contexts.get('financeA')!.get(`/invoices/bulk?ids=${'1,'.repeat(12_000)}`)).status(),
+  );
   expect(await orderCount()).toBe(before);
 });
 
@@ -154,13 +281,21 @@ test('a cross-site or malformed server-action request gets a 4xx, never a 500, a
   await signIn(page, 'bob@brightline.example', '/');
   // The sign-out form carries its action id; replay it from another origin.
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Sign out' }) });
-  const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f).entries()].map(([k, v]) => [k, typeof v === 'string' ? v : v.name]));
-  const actionId = fields.map(([k]) => k!).find((k) => k.startsWith('$ACTION_ID_'))!.slice('$ACTION_ID_'.length);
+  const fields = await form.evaluate((f: HTMLFormElement) =>
+    [...new FormData(f).entries()].map(([k, v]) => [k, typeof v === 'string' ? v : v.name]),
+  );
+  const actionId = fields
+    .map(([k]) => k!)
+    .find((k) => k.startsWith('$ACTION_ID_'))!
+    .slice('$ACTION_ID_'.length);
   const evil = { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' };
-  const post = (headers: Record<string, string>, data: string) => page.request.post('/orders', { headers: { 'Next-Action': actionId, ...headers }, data, maxRedirects: 0 });
+  const post = (headers: Record<string, string>, data: string) =>
+    page.request.post('/orders', { headers: { 'Next-Action': actionId, ...headers }, data, maxRedirects: 0 });
   const multipart = (parts: string) => ['--XyZ\r\n', parts, '--XyZ--\r\n'].join('');
   const answers = {
-    'no-script form from another origin': (await page.request.post('/', { multipart: Object.fromEntries(fields), headers: evil, maxRedirects: 0 })).status(),
+    'no-script form from another origin': (
+      await page.request.post('/', { multipart: Object.fromEntries(fields), headers: evil, maxRedirects: 0 })
+    ).status(),
     'fetch call from another origin': (await post({ ...evil, 'Content-Type': 'text/plain;charset=UTF-8' }, '[]')).status(),
     'fetch call from an opaque origin': (await post({ Origin: 'null', 'Content-Type': 'text/plain;charset=UTF-8' }, '[]')).status(),
     'arguments that are not JSON': (await post({ 'Content-Type': 'text/plain;charset=UTF-8' }, 'garbage{')).status(),
@@ -169,12 +304,24 @@ test('a cross-site or malformed server-action request gets a 4xx, never a 500, a
     'a urlencoded body': (await post({ 'Content-Type': 'application/x-www-form-urlencoded' }, 'a=1')).status(),
     'a multipart body that does not parse': (await post({ 'Content-Type': 'multipart/form-data; boundary=XyZ' }, 'garbage')).status(),
     'a multipart body without boundary': (await post({ 'Content-Type': 'multipart/form-data' }, 'garbage')).status(),
-    'multipart arguments that are not JSON': (await post({ 'Content-Type': 'multipart/form-data; boundary=XyZ' }, multipart('Content-Disposition: form-data; name="0"\r\n\r\nnot json\r\n'))).status(),
+    'multipart arguments that are not JSON': (
+      await post(
+        { 'Content-Type': 'multipart/form-data; boundary=XyZ' },
+        multipart('Content-Disposition: form-data; name="0"\r\n\r\nnot json\r\n'),
+      )
+    ).status(),
   };
   expect(answers).toEqual({
-    'no-script form from another origin': 403, 'fetch call from another origin': 403, 'fetch call from an opaque origin': 403,
-    'arguments that are not JSON': 400, 'arguments that are not a list': 400, 'a JSON body': 400, 'a urlencoded body': 400,
-    'a multipart body that does not parse': 400, 'a multipart body without boundary': 400, 'multipart arguments that are not JSON': 400,
+    'no-script form from another origin': 403,
+    'fetch call from another origin': 403,
+    'fetch call from an opaque origin': 403,
+    'arguments that are not JSON': 400,
+    'arguments that are not a list': 400,
+    'a JSON body': 400,
+    'a urlencoded body': 400,
+    'a multipart body that does not parse': 400,
+    'a multipart body without boundary': 400,
+    'multipart arguments that are not JSON': 400,
   });
   // None of them ran the sign-out.
   expect((await page.request.get('/api/me')).status()).toBe(200);
@@ -200,7 +347,16 @@ test('an id is only ever its canonical digits: 1e1, 01, 1.0, 0x.., +1 open nothi
   const order = ids.A.order;
   expect((await bob.get(`/deliveries/${picking}`)).status()).toBe(200);
   expect((await bob.get(`/api/deliveries/${picking}`)).status()).toBe(200);
-  const variants = (id: number) => [`0${id}`, `${id}.0`, `${id}e0`, `${id / 10}e1`, `0x${id.toString(16)}`, `%2B${id}`, `%20${id}`, `${id}%20`];
+  const variants = (id: number) => [
+    `0${id}`,
+    `${id}.0`,
+    `${id}e0`,
+    `${id / 10}e1`,
+    `0x${id.toString(16)}`,
+    `%2B${id}`,
+    `%20${id}`,
+    `${id}%20`,
+  ];
   const got: string[] = [];
   for (const v of variants(picking)) {
     got.push(`/deliveries/${v}: ${(await bob.get(`/deliveries/${v}`, { maxRedirects: 0 })).status()}`);
@@ -220,22 +376,42 @@ test('an id is only ever its canonical digits: 1e1, 01, 1.0, 0x.., +1 open nothi
 test('JSON answers and downloads are private and never stored', async () => {
   const answers: string[] = [];
   for (const [person, path] of [
-    ['buyerA', '/api/me'], ['buyerA', `/api/deliveries/${ids.A.picking}`], ['buyerA', `/api/deliveries/${ids.B.picking}`], ['buyerA', '/api/deliveries/abc'],
-    ['anonymous', '/api/me'], ['manager', '/api/me'], ['anonymous', '/api/health'],
-    ['buyerA', '/orders/export'], ['financeA', '/invoices/export'], ['financeA', '/statement/csv'],
+    ['buyerA', '/api/me'],
+    ['buyerA', `/api/deliveries/${ids.A.picking}`],
+    ['buyerA', `/api/deliveries/${ids.B.picking}`],
+    ['buyerA', '/api/deliveries/abc'],
+    ['anonymous', '/api/me'],
+    ['manager', '/api/me'],
+    ['anonymous', '/api/health'],
+    ['buyerA', '/orders/export'],
+    ['financeA', '/invoices/export'],
+    ['financeA', '/statement/csv'],
   ] as const) {
     const res = await contexts.get(person)!.get(path, { maxRedirects: 0 });
     answers.push(`${person} ${path}: ${res.status()} ${res.headers()['cache-control']}`);
   }
   expect(answers).toEqual([
-    'buyerA /api/me: 200 private, no-store', `buyerA /api/deliveries/${ids.A.picking}: 200 private, no-store`, `buyerA /api/deliveries/${ids.B.picking}: 404 private, no-store`,
-    'buyerA /api/deliveries/abc: 400 private, no-store', 'anonymous /api/me: 401 private, no-store', 'manager /api/me: 403 private, no-store', 'anonymous /api/health: 200 private, no-store',
-    'buyerA /orders/export: 200 private, no-store', 'financeA /invoices/export: 200 private, no-store', 'financeA /statement/csv: 200 private, no-store',
+    'buyerA /api/me: 200 private, no-store',
+    `buyerA /api/deliveries/${ids.A.picking}: 200 private, no-store`,
+    `buyerA /api/deliveries/${ids.B.picking}: 404 private, no-store`,
+    'buyerA /api/deliveries/abc: 400 private, no-store',
+    'anonymous /api/me: 401 private, no-store',
+    'manager /api/me: 403 private, no-store',
+    'anonymous /api/health: 200 private, no-store',
+    'buyerA /orders/export: 200 private, no-store',
+    'financeA /invoices/export: 200 private, no-store',
+    'financeA /statement/csv: 200 private, no-store',
   ]);
 });
 
 test('every answer carries the security headers, pages and API alike', async () => {
-  for (const [person, path] of [['anonymous', '/signin'], ['buyerA', '/orders'], ['buyerA', '/api/me'], ['anonymous', '/api/me'], ['financeA', '/statement/csv']] as const) {
+  for (const [person, path] of [
+    ['anonymous', '/signin'],
+    ['buyerA', '/orders'],
+    ['buyerA', '/api/me'],
+    ['anonymous', '/api/me'],
+    ['financeA', '/statement/csv'],
+  ] as const) {
     const res = await contexts.get(person)!.get(path, { maxRedirects: 0 });
     const h = res.headers();
     expect(h['x-request-id'], path).toBeTruthy();
@@ -249,9 +425,20 @@ test('every answer carries the security headers, pages and API alike', async () 
 test('every CSV export quotes its text, neutralises formulas whatever the delimiter, and writes amounts as numbers', async () => {
   // The PO reference of the report: European Excel splits on “;” and would run “=cmd…”.
   const HOSTILE = `x;=cmd|' /C calc'!A0`;
-  const [order] = await odooCall<{ id: number; client_order_ref: string | false }[]>('sale.order', 'search_read', { domain: [['id', '=', ids.A.order]], fields: ['client_order_ref'] });
+  const [order] = await odooCall<{ id: number; client_order_ref: string | false }[]>('sale.order', 'search_read', {
+    domain: [['id', '=', ids.A.order]],
+    fields: ['client_order_ref'],
+  });
   const [credit] = await odooCall<{ id: number; name: string; amount_residual: number }[]>('account.move', 'search_read', {
-    domain: [['partner_id', 'child_of', [ids.A.customer]], ['move_type', '=', 'out_refund'], ['state', '=', 'posted'], ['payment_state', '=', 'not_paid']], fields: ['name', 'amount_residual'], limit: 1, order: 'id',
+    domain: [
+      ['partner_id', 'child_of', [ids.A.customer]],
+      ['move_type', '=', 'out_refund'],
+      ['state', '=', 'posted'],
+      ['payment_state', '=', 'not_paid'],
+    ],
+    fields: ['name', 'amount_residual'],
+    limit: 1,
+    order: 'id',
   });
   await odooCall('sale.order', 'write', { ids: [order!.id], vals: { client_order_ref: HOSTILE } });
   await odooCall('account.move', 'write', { ids: [credit!.id], vals: { name: HOSTILE } });
@@ -260,22 +447,37 @@ test('every CSV export quotes its text, neutralises formulas whatever the delimi
     const fiona = contexts.get('financeA')!;
     const dates = ['Date', 'Due date'];
 
-    const orders = readCsv(await (await bob.get('/orders/export')).text(), { numberColumns: ['Total'], dateColumns: ['Date', 'Requested for'] });
+    const orders = readCsv(await (await bob.get('/orders/export')).text(), {
+      numberColumns: ['Total'],
+      dateColumns: ['Date', 'Requested for'],
+    });
     expect(orders.problems.slice(0, 10)).toEqual([]);
     expect(orders.records.filter((r) => r['Your PO'] === HOSTILE)).toHaveLength(1);
 
-    const invoices = readCsv(await (await fiona.get('/invoices/export')).text(), { numberColumns: ['Total', 'Amount due'], dateColumns: dates });
+    const invoices = readCsv(await (await fiona.get('/invoices/export')).text(), {
+      numberColumns: ['Total', 'Amount due'],
+      dateColumns: dates,
+    });
     expect(invoices.problems.slice(0, 10)).toEqual([]);
-    expect(invoices.records.find((r) => r.Number === HOSTILE)).toMatchObject({ Type: 'credit note', 'Amount due': credit!.amount_residual.toFixed(2) });
+    expect(invoices.records.find((r) => r.Number === HOSTILE)).toMatchObject({
+      Type: 'credit note',
+      'Amount due': credit!.amount_residual.toFixed(2),
+    });
 
     // Credit notes count against the statement: a negative number, not the text '-4202.56.
-    const statement = readCsv(await (await fiona.get('/statement/csv')).text(), { numberColumns: ['Days overdue', 'Open amount'], dateColumns: dates });
+    const statement = readCsv(await (await fiona.get('/statement/csv')).text(), {
+      numberColumns: ['Days overdue', 'Open amount'],
+      dateColumns: dates,
+    });
     expect(statement.problems.slice(0, 10)).toEqual([]);
     expect(statement.records.find((r) => r.Number === HOSTILE)?.['Open amount']).toBe(`-${credit!.amount_residual.toFixed(2)}`);
 
     const zip = await fiona.get(`/invoices/bulk?ids=${ids.A.invoice},${credit!.id}`);
     expect(zip.status()).toBe(200);
-    const index = readCsv((await unzip(await zip.body())).get('index.csv')!.toString('utf8'), { numberColumns: ['Total', 'Amount due'], dateColumns: dates });
+    const index = readCsv((await unzip(await zip.body())).get('index.csv')!.toString('utf8'), {
+      numberColumns: ['Total', 'Amount due'],
+      dateColumns: dates,
+    });
     expect(index.problems.slice(0, 10)).toEqual([]);
     expect(index.records.map((r) => r.Number)).toContain(HOSTILE);
   } finally {

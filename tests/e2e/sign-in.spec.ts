@@ -31,7 +31,11 @@ test('the home page is usable by keyboard alone: skip link, then navigation', as
   await expect(page).toHaveURL(/#main$/);
 });
 
-for (const [login, why] of [['nobody@unknown.example', 'no contact'], ['olga@brightline.example', 'archived contact'], ['orders@shared.example', 'two contacts']] as const) {
+for (const [login, why] of [
+  ['nobody@unknown.example', 'no contact'],
+  ['olga@brightline.example', 'archived contact'],
+  ['orders@shared.example', 'two contacts'],
+] as const) {
   test(`a sign-in with ${why} in Odoo sees the not-linked page and no data`, async ({ page }) => {
     await signIn(page, login);
     await expect(page).toHaveURL(/\/not-linked$/);
@@ -42,7 +46,10 @@ for (const [login, why] of [['nobody@unknown.example', 'no contact'], ['olga@bri
   });
 }
 
-test('sign-out ends the session on the server: a copy of the cookie taken before is signed out on pages and API, and is not renewed', async ({ page, browser }) => {
+test('sign-out ends the session on the server: a copy of the cookie taken before is signed out on pages and API, and is not renewed', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'bob@brightline.example');
   const [copy] = (await page.context().cookies()).filter((c) => c.name === 'authjs.session-token');
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -64,9 +71,22 @@ test('sign-out ends the session on the server: a copy of the cookie taken before
   // Made to look six minutes old, so that a page load would renew it: the renewal clears it instead.
   const secret = process.env.AUTH_SECRET ?? DEMO_AUTH_SECRET;
   const payload = await decode({ token: copy!.value, secret, salt: copy!.name });
-  await replay.addCookies([{ ...copy!, value: await encode({ token: { claims: payload!.claims, sid: payload!.sid, acting: null }, secret, salt: copy!.name, maxAge: 8 * 3600 - 360 }) }]);
+  await replay.addCookies([
+    {
+      ...copy!,
+      value: await encode({
+        token: { claims: payload!.claims, sid: payload!.sid, acting: null },
+        secret,
+        salt: copy!.name,
+        maxAge: 8 * 3600 - 360,
+      }),
+    },
+  ]);
   const load = await other.request.get('/orders', { headers: { 'sec-fetch-dest': 'document' }, maxRedirects: 0 });
-  const setCookies = load.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+  const setCookies = load
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === 'set-cookie')
+    .map((h) => h.value);
   expect(setCookies).toContainEqual(expect.stringMatching(/^authjs\.session-token=;/));
   expect((await replay.cookies()).filter((c) => c.name === 'authjs.session-token')).toEqual([]);
   await replay.close();
@@ -80,7 +100,12 @@ test('a tampered session cookie is no session', async ({ page, context }) => {
   const me = await page.request.get('/api/me');
   expect(me.status()).toBe(401);
   // The cookie that is no session is removed.
-  expect(me.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value)).toContainEqual(expect.stringMatching(/^authjs\.session-token=; .*Max-Age=0/));
+  expect(
+    me
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === 'set-cookie')
+      .map((h) => h.value),
+  ).toContainEqual(expect.stringMatching(/^authjs\.session-token=; .*Max-Age=0/));
 });
 
 test('a fresh session cookie is not re-issued on every request', async ({ page }) => {
@@ -96,7 +121,12 @@ test('a fresh session cookie is not re-issued on every request', async ({ page }
   const [cookie] = (await page.context().cookies()).filter((c) => c.name === 'authjs.session-token');
   const secret = process.env.AUTH_SECRET ?? DEMO_AUTH_SECRET;
   const payload = await decode({ token: cookie!.value, secret, salt: cookie!.name });
-  const sixMinutesOld = await encode({ token: { claims: payload!.claims, sid: payload!.sid, acting: null }, secret, salt: cookie!.name, maxAge: 8 * 3600 - 360 });
+  const sixMinutesOld = await encode({
+    token: { claims: payload!.claims, sid: payload!.sid, acting: null },
+    secret,
+    salt: cookie!.name,
+    maxAge: 8 * 3600 - 360,
+  });
   await page.context().addCookies([{ ...cookie!, value: sixMinutesOld }]);
   expect(await sessionCookies(await page.request.get('/api/me'))).toEqual([]);
   const renewed = await sessionCookies((await page.goto('/orders'))!);
@@ -126,7 +156,14 @@ test('every response carries a request id and the security headers', async ({ pa
 
 test('a whole office behind one address signs in: 30 sign-ins in a row from one IP', async () => {
   test.setTimeout(180_000);
-  const office = ['alice@brightline.example', 'bob@brightline.example', 'fiona@brightline.example', 'victor@brightline.example', 'bruno@kestrel.example', 'frieda@kestrel.example'];
+  const office = [
+    'alice@brightline.example',
+    'bob@brightline.example',
+    'fiona@brightline.example',
+    'victor@brightline.example',
+    'bruno@kestrel.example',
+    'frieda@kestrel.example',
+  ];
   for (let i = 0; i < 30; i++) {
     const signedIn = await signInOverHttp(office[i % office.length]!, '127.0.0.6');
     // The sign-in page, the POST to the identity provider, the callback: none refused.

@@ -24,11 +24,18 @@ async function sessionCookie(context: BrowserContext) {
 
 /** One record id of customer A, as Odoo has it. */
 async function idOfA(model: string, domain: unknown[]): Promise<number> {
-  const [row] = await odooCall<{ id: number }[]>(model, 'search_read', { domain: [['partner_id', 'child_of', A], ...domain], fields: ['id'], limit: 1 });
+  const [row] = await odooCall<{ id: number }[]>(model, 'search_read', {
+    domain: [['partner_id', 'child_of', A], ...domain],
+    fields: ['id'],
+    limit: 1,
+  });
   return row!.id;
 }
 
-test('an account manager acts for customer A with a reason, orders after switching changes on, stops, and A’s admin sees it in the access log', async ({ page, browser }) => {
+test('an account manager acts for customer A with a reason, orders after switching changes on, stops, and A’s admin sees it in the access log', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, MIA, '/');
   await expect(page).toHaveURL(/\/support$/);
   await expectAccessible(page);
@@ -73,7 +80,13 @@ test('an account manager acts for customer A with a reason, orders after switchi
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByText(/was placed/)).toBeVisible();
   const orderId = Number(new URL(page.url()).pathname.split('/').pop());
-  const messages = await odooCall<{ body: string }[]>('mail.message', 'search_read', { domain: [['model', '=', 'sale.order'], ['res_id', '=', orderId]], fields: ['body'] });
+  const messages = await odooCall<{ body: string }[]>('mail.message', 'search_read', {
+    domain: [
+      ['model', '=', 'sale.order'],
+      ['res_id', '=', orderId],
+    ],
+    fields: ['body'],
+  });
   expect(messages.map((m) => m.body).join('\n')).toContain('Mia Manager');
 
   await banner.getByRole('button', { name: 'Stop acting' }).click();
@@ -115,10 +128,26 @@ test('a customer cannot open the support pages, and a buyer cannot read the acce
   await expect(page.getByRole('main').getByRole('alert')).toContainText('for your company’s admins');
 });
 
-test('while acting, each request is one audit row with the outcome it had, and the trail names the contact and the customer apart', async ({ page }) => {
-  const [bob] = await odooCall<{ id: number }[]>('res.partner', 'search_read', { domain: [['email', '=', 'bob@brightline.example']], fields: ['id'] });
-  const [foreignOrder] = await odooCall<{ id: number }[]>('sale.order', 'search_read', { domain: [['partner_id', 'child_of', [11]]], fields: ['id'], limit: 1 });
-  const [foreignPicking] = await odooCall<{ id: number }[]>('stock.picking', 'search_read', { domain: [['partner_id', 'child_of', [11]], ['picking_type_code', '=', 'outgoing']], fields: ['id'], limit: 1 });
+test('while acting, each request is one audit row with the outcome it had, and the trail names the contact and the customer apart', async ({
+  page,
+}) => {
+  const [bob] = await odooCall<{ id: number }[]>('res.partner', 'search_read', {
+    domain: [['email', '=', 'bob@brightline.example']],
+    fields: ['id'],
+  });
+  const [foreignOrder] = await odooCall<{ id: number }[]>('sale.order', 'search_read', {
+    domain: [['partner_id', 'child_of', [11]]],
+    fields: ['id'],
+    limit: 1,
+  });
+  const [foreignPicking] = await odooCall<{ id: number }[]>('stock.picking', 'search_read', {
+    domain: [
+      ['partner_id', 'child_of', [11]],
+      ['picking_type_code', '=', 'outgoing'],
+    ],
+    fields: ['id'],
+    limit: 1,
+  });
   await signIn(page, MIA, '/support/customers/10');
   await page.getByRole('combobox', { name: 'Act as' }).selectOption({ label: 'Bob Buyer (bob@brightline.example)' });
   await page.getByLabel(/^Reason/).fill(REASON);
@@ -139,8 +168,19 @@ test('while acting, each request is one audit row with the outcome it had, and t
   await expect(page).toHaveURL(/\/support$/);
 
   await page.goto('/support/audit');
-  const rows = await page.getByRole('table', { name: /Audit events/ }).locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => [...td.childNodes].map((n) => n.textContent!.trim()).filter(Boolean).join(' | '))));
+  const rows = await page
+    .getByRole('table', { name: /Audit events/ })
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) =>
+          [...td.childNodes]
+            .map((n) => n.textContent!.trim())
+            .filter(Boolean)
+            .join(' | '),
+        ),
+      ),
+    );
   const [forCell, action, outcome, ipAndRequest] = [2, 3, 5, 6]; // When, Who, For, Action, Target, Outcome, IP · request
   const withAction = (text: string) => rows.filter((r) => r[action] === text);
   expect(withAction(`support.request | GET /orders/${foreignOrder!.id}`).map((r) => r[outcome])).toEqual(['denied']);
@@ -156,9 +196,15 @@ test('while acting, each request is one audit row with the outcome it had, and t
   expect(change![forCell]).toBe(`Bob Buyer (contact #${bob!.id}) | customer #10`);
 });
 
-test('while acting, route handlers act for the customer every time; once stopped, a copy of the earlier cookie reaches no customer data', async ({ page, browser }) => {
+test('while acting, route handlers act for the customer every time; once stopped, a copy of the earlier cookie reaches no customer data', async ({
+  page,
+  browser,
+}) => {
   const delivery = await idOfA('stock.picking', [['picking_type_code', '=', 'outgoing']]);
-  const invoice = await idOfA('account.move', [['move_type', '=', 'out_invoice'], ['state', '=', 'posted']]);
+  const invoice = await idOfA('account.move', [
+    ['move_type', '=', 'out_invoice'],
+    ['state', '=', 'posted'],
+  ]);
   const banner = await actForA(page, 'Fiona Finance (fiona@brightline.example)');
 
   for (let i = 0; i < 3; i++) {
@@ -192,7 +238,10 @@ test('while acting, route handlers act for the customer every time; once stopped
   await replay.close();
 });
 
-test('a staff member’s sign-out ends acting and the sign-in: a copy of the cookie taken while acting reaches nothing', async ({ page, browser }) => {
+test('a staff member’s sign-out ends acting and the sign-in: a copy of the cookie taken while acting reaches nothing', async ({
+  page,
+  browser,
+}) => {
   const delivery = await idOfA('stock.picking', [['picking_type_code', '=', 'outgoing']]);
   await actForA(page, 'Bob Buyer (bob@brightline.example)');
   const copy = await sessionCookie(page.context());
@@ -214,7 +263,10 @@ test('a staff member’s sign-out ends acting and the sign-in: a copy of the coo
   await replay.close();
 });
 
-test('an account manager whose customer is given to another salesperson in Odoo loses the support session at the next request, and the customer’s log says so', async ({ page, browser }) => {
+test('an account manager whose customer is given to another salesperson in Odoo loses the support session at the next request, and the customer’s log says so', async ({
+  page,
+  browser,
+}) => {
   await actForA(page, 'Bob Buyer (bob@brightline.example)');
   await odooCall('res.partner', 'write', { ids: [A], vals: { user_id: 5 } });
   try {

@@ -11,8 +11,15 @@ export async function startSimulator(opts: SimulatorOptions = {}) {
   // and they share its Odoo time budget: the production default, so a busy machine does not
   // run it out. Tests about timeouts set their own.
   const config = (overrides: Partial<OdooConfig> = {}): OdooConfig => ({
-    url, db: sim.database, login: 'portal-bot', apiKey: 'demo-odoo-key', protocol: 'auto',
-    timeoutMs: 10_000, maxConcurrency: 8, readRetries: 2, ...overrides,
+    url,
+    db: sim.database,
+    login: 'portal-bot',
+    apiKey: 'demo-odoo-key',
+    protocol: 'auto',
+    timeoutMs: 10_000,
+    maxConcurrency: 8,
+    readRetries: 2,
+    ...overrides,
   });
   return { sim, url, config };
 }

@@ -11,7 +11,10 @@ export function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
           if (e || !stream) return reject(e ?? new Error(`cannot read ${entry.fileName}`));
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => { out.set(entry.fileName, Buffer.concat(chunks)); zip.readEntry(); });
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
         });
       });
       zip.on('end', () => resolve(out));

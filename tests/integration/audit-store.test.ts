@@ -67,7 +67,14 @@ async function loadWith(env: { DATABASE_URL?: string }) {
 
 function staff(roles: ('account-manager' | 'support-admin')[], odooUserId: number, name = 'Mia Manager'): StaffContext {
   const requestId = randomUUID();
-  return { requestId, ip: '10.0.0.7', user: { sub: `staff-${name}`, email: 'mia.manager@northwind.example', name }, roles: new Set(roles), odooUserId, odoo: gateway.client(new OdooCallLog(requestId)) };
+  return {
+    requestId,
+    ip: '10.0.0.7',
+    user: { sub: `staff-${name}`, email: 'mia.manager@northwind.example', name },
+    roles: new Set(roles),
+    odooUserId,
+    odoo: gateway.client(new OdooCallLog(requestId)),
+  };
 }
 
 describe.each([
@@ -76,20 +83,46 @@ describe.each([
 ])('the audit store on %s', (_name, env) => {
   it('keeps every field of an event and lists them newest first per tenant', async () => {
     const { audit } = await loadWith(env());
-    const actor = { requestId: 'req-1', ip: '10.1.2.3', user: { sub: 'u1', email: 'bob@brightline.example', name: 'Bob Buyer' }, tenant: { id: 10, name: 'A' }, contact: { id: 21, name: 'Bob Buyer' } };
+    const actor = {
+      requestId: 'req-1',
+      ip: '10.1.2.3',
+      user: { sub: 'u1', email: 'bob@brightline.example', name: 'Bob Buyer' },
+      tenant: { id: 10, name: 'A' },
+      contact: { id: 21, name: 'Bob Buyer' },
+    };
     await audit.recordAudit(actor, { action: 'address.create', target: { model: 'res.partner', id: 77 }, outcome: 'success' });
-    await audit.recordAudit({ ...actor, requestId: 'req-2' }, { action: 'order.place', outcome: 'failure', detail: { error: 'odoo_unavailable' } });
+    await audit.recordAudit(
+      { ...actor, requestId: 'req-2' },
+      { action: 'order.place', outcome: 'failure', detail: { error: 'odoo_unavailable' } },
+    );
     await audit.recordAudit({ ...actor, tenant: { id: 11, name: 'B' } }, { action: 'order.place', outcome: 'success' });
     const events = await audit.listAuditEvents({ tenantId: 10 });
     expect(events.map((e) => e.requestId)).toEqual(['req-2', 'req-1']);
-    expect(events[1]).toMatchObject({ actor: { sub: 'u1', name: 'Bob Buyer', email: 'bob@brightline.example' }, actingFor: { id: 21, name: 'Bob Buyer' }, tenantId: 10, action: 'address.create', target: { model: 'res.partner', id: 77 }, outcome: 'success', ip: '10.1.2.3' });
+    expect(events[1]).toMatchObject({
+      actor: { sub: 'u1', name: 'Bob Buyer', email: 'bob@brightline.example' },
+      actingFor: { id: 21, name: 'Bob Buyer' },
+      tenantId: 10,
+      action: 'address.create',
+      target: { model: 'res.partner', id: 77 },
+      outcome: 'success',
+      ip: '10.1.2.3',
+    });
     expect(events[0]!.detail).toEqual({ error: 'odoo_unavailable' });
   });
 
   it('runs a support session from start to stop, and the customer’s access log shows who, why and what changed', async () => {
     const { audit, support } = await loadWith(env());
     const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
-    const session = await support.startSupportSession(mia, { customerId: SEED_IDS.customers.A, contactId: SEED_IDS.contacts.bobBuyerA, reason: 'Customer asked for help with a reorder', canWrite: false }, 30);
+    const session = await support.startSupportSession(
+      mia,
+      {
+        customerId: SEED_IDS.customers.A,
+        contactId: SEED_IDS.contacts.bobBuyerA,
+        reason: 'Customer asked for help with a reorder',
+        canWrite: false,
+      },
+      30,
+    );
     expect(Date.parse(session.expiresAt) - Date.parse(session.startedAt)).toBe(30 * 60_000);
     const active = await support.activeSupportSession(mia.user.sub, session.id);
     expect(active).toMatchObject({ id: session.id, contact: { id: SEED_IDS.contacts.bobBuyerA }, canWrite: false });
@@ -103,16 +136,36 @@ describe.each([
     expect(await support.endSupportSession(mia.user.sub, session.id, 'stopped')).toBe(true);
     expect(await support.activeSupportSession(mia.user.sub, session.id)).toBeNull();
 
-    const alice = { ...ctx, actingAs: undefined, roles: new Set(['customer-admin'] as const), tenant: { id: SEED_IDS.customers.A, name: 'Brightline Hardware Ltd' } };
+    const alice = {
+      ...ctx,
+      actingAs: undefined,
+      roles: new Set(['customer-admin'] as const),
+      tenant: { id: SEED_IDS.customers.A, name: 'Brightline Hardware Ltd' },
+    };
     const [entry] = await support.accessLog(alice);
-    expect(entry).toMatchObject({ id: session.id, staff: { name: 'Mia Manager' }, reason: 'Customer asked for help with a reorder', endReason: 'stopped', pagesViewed: 1 });
+    expect(entry).toMatchObject({
+      id: session.id,
+      staff: { name: 'Mia Manager' },
+      reason: 'Customer asked for help with a reorder',
+      endReason: 'stopped',
+      pagesViewed: 1,
+    });
     expect(entry!.changes).toEqual([expect.objectContaining({ action: 'order.place', target: 'sale.order 5000', outcome: 'success' })]);
   });
 
   it('writes one row per request while acting, with the outcome the request had', async () => {
     const { audit, support } = await loadWith(env());
     const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
-    const session = await support.startSupportSession(mia, { customerId: SEED_IDS.customers.A, contactId: SEED_IDS.contacts.bobBuyerA, reason: 'Customer asked for help with an address', canWrite: true }, 30);
+    const session = await support.startSupportSession(
+      mia,
+      {
+        customerId: SEED_IDS.customers.A,
+        contactId: SEED_IDS.contacts.bobBuyerA,
+        reason: 'Customer asked for help with an address',
+        canWrite: true,
+      },
+      30,
+    );
     const identity = await support.actingIdentity(mia, (await support.activeSupportSession(mia.user.sub, session.id))!);
     const acting = (requestId: string) => ({ ...mia, requestId, ...identity!, roles: new Set(identity!.roles) });
 
@@ -134,20 +187,31 @@ describe.each([
     });
     // Starting to act: the staff action's event, then the re-rendered page already acting.
     await inRequest(async () => {
-      await audit.recordAudit({ ...mia, requestId: 'r-start', tenant: identity!.tenant, contact: identity!.contact }, { action: 'support.start', outcome: 'success' });
+      await audit.recordAudit(
+        { ...mia, requestId: 'r-start', tenant: identity!.tenant, contact: identity!.contact },
+        { action: 'support.start', outcome: 'success' },
+      );
       await audit.recordActingRequest(acting('r-start'), 'POST /support/customers/10');
     });
     // A staff page opened while acting, refusing a customer: its own event, not the acting row's.
     await inRequest(async () => {
       await audit.recordActingRequest(acting('r-staff'), 'GET /support/customers/11');
-      await audit.recordAudit({ ...mia, requestId: 'r-staff' }, { action: 'support.open-customer', target: { model: 'res.partner', id: 11 }, outcome: 'denied' });
+      await audit.recordAudit(
+        { ...mia, requestId: 'r-staff' },
+        { action: 'support.open-customer', target: { model: 'res.partner', id: 11 }, outcome: 'denied' },
+      );
     });
 
     const rows = (await audit.listAuditEvents({ actorSub: mia.user.sub })).filter((e) => e.requestId?.startsWith('r-'));
-    const byRequest = (id: string) => rows.filter((e) => e.requestId === id).map((e) => [e.action, e.outcome, e.detail?.path ?? null, e.tenantId, e.actingFor?.id ?? null]);
-    expect(byRequest('r-foreign')).toEqual([['support.request', 'denied', 'GET /orders/999999', SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA]]);
+    const byRequest = (id: string) =>
+      rows.filter((e) => e.requestId === id).map((e) => [e.action, e.outcome, e.detail?.path ?? null, e.tenantId, e.actingFor?.id ?? null]);
+    expect(byRequest('r-foreign')).toEqual([
+      ['support.request', 'denied', 'GET /orders/999999', SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA],
+    ]);
     expect(byRequest('r-api')).toEqual([['support.request', 'success', 'GET /api/me', SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA]]);
-    expect(byRequest('r-post')).toEqual([['address.create', 'success', 'POST /account/addresses', SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA]]);
+    expect(byRequest('r-post')).toEqual([
+      ['address.create', 'success', 'POST /account/addresses', SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA],
+    ]);
     expect(byRequest('r-start')).toEqual([['support.start', 'success', null, SEED_IDS.customers.A, SEED_IDS.contacts.bobBuyerA]]);
     expect(byRequest('r-staff')).toEqual([
       ['support.open-customer', 'denied', null, null, null],
@@ -157,16 +221,38 @@ describe.each([
 
   it('maps every refusal to denied and every other error to failure', async () => {
     const { audit } = await loadWith(env());
-    expect([undefined, 'unauthenticated', 'forbidden', 'not_found', 'bad_request', 'conflict', 'odoo_unavailable', 'internal'].map((c) => audit.outcomeOfError(c as never)))
-      .toEqual(['success', 'denied', 'denied', 'denied', 'failure', 'failure', 'failure', 'failure']);
-    expect([200, 302, 400, 401, 403, 404, 409, 429, 500, 503].map(audit.outcomeOfStatus))
-      .toEqual(['success', 'success', 'failure', 'denied', 'denied', 'denied', 'failure', 'failure', 'failure', 'failure']);
+    expect(
+      [undefined, 'unauthenticated', 'forbidden', 'not_found', 'bad_request', 'conflict', 'odoo_unavailable', 'internal'].map((c) =>
+        audit.outcomeOfError(c as never),
+      ),
+    ).toEqual(['success', 'denied', 'denied', 'denied', 'failure', 'failure', 'failure', 'failure']);
+    expect([200, 302, 400, 401, 403, 404, 409, 429, 500, 503].map(audit.outcomeOfStatus)).toEqual([
+      'success',
+      'success',
+      'failure',
+      'denied',
+      'denied',
+      'denied',
+      'failure',
+      'failure',
+      'failure',
+      'failure',
+    ]);
   });
 
   it('closes a session at its time limit', async () => {
     const { support, db } = await loadWith(env());
     const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
-    const session = await support.startSupportSession(mia, { customerId: SEED_IDS.customers.A, contactId: SEED_IDS.contacts.bobBuyerA, reason: 'Checking a late delivery for them', canWrite: false }, 30);
+    const session = await support.startSupportSession(
+      mia,
+      {
+        customerId: SEED_IDS.customers.A,
+        contactId: SEED_IDS.contacts.bobBuyerA,
+        reason: 'Checking a late delivery for them',
+        canWrite: false,
+      },
+      30,
+    );
     await (await db.portalDb()).query(`UPDATE support_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [session.id]);
     expect(await support.activeSupportSession(mia.user.sub, session.id)).toBeNull();
     const [closed] = await support.listSupportSessions({ staffSub: mia.user.sub, limit: 1 });
@@ -176,17 +262,41 @@ describe.each([
   it('refuses a customer the account manager does not manage, and staff contacts', async () => {
     const { support } = await loadWith(env());
     const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
-    await expect(support.startSupportSession(mia, { customerId: SEED_IDS.customers.B, contactId: SEED_IDS.contacts.brunoBuyerB, reason: 'I would like to look around please', canWrite: true }, 30)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      support.startSupportSession(
+        mia,
+        {
+          customerId: SEED_IDS.customers.B,
+          contactId: SEED_IDS.contacts.brunoBuyerB,
+          reason: 'I would like to look around please',
+          canWrite: true,
+        },
+        30,
+      ),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect(await support.getManagedCustomer(mia, SEED_IDS.customers.B)).toBeNull();
-    expect((await support.searchCustomers(mia, undefined)).map((c) => c.id).sort()).toEqual([SEED_IDS.customers.C, SEED_IDS.customers.A].sort());
+    expect((await support.searchCustomers(mia, undefined)).map((c) => c.id).sort()).toEqual(
+      [SEED_IDS.customers.C, SEED_IDS.customers.A].sort(),
+    );
     // A contact who is also an internal user (staff) is never offered for acting.
     const odoo = gateway.client();
-    const staffContact = await odoo.create('res.partner', { name: `Staff Under A ${Date.now()}`, parent_id: SEED_IDS.customers.A, type: 'contact', email: `staff.${Date.now()}@northwind.example` });
+    const staffContact = await odoo.create('res.partner', {
+      name: `Staff Under A ${Date.now()}`,
+      parent_id: SEED_IDS.customers.A,
+      type: 'contact',
+      email: `staff.${Date.now()}@northwind.example`,
+    });
     await odoo.create('res.users', { name: 'Staff Under A', login: `staff-under-a-${Date.now()}`, partner_id: staffContact, share: false });
     const a = await support.getManagedCustomer(mia, SEED_IDS.customers.A);
     expect(a!.contacts.map((c) => c.id)).toContain(SEED_IDS.contacts.bobBuyerA);
     expect(a!.contacts.map((c) => c.id)).not.toContain(staffContact);
-    await expect(support.startSupportSession(mia, { customerId: SEED_IDS.customers.A, contactId: staffContact, reason: 'Trying to act as a colleague', canWrite: false }, 30)).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(
+      support.startSupportSession(
+        mia,
+        { customerId: SEED_IDS.customers.A, contactId: staffContact, reason: 'Trying to act as a colleague', canWrite: false },
+        30,
+      ),
+    ).rejects.toMatchObject({ code: 'bad_request' });
     // The seller's own company (where staff contacts live) is never a customer, even for a support admin.
     const sofia = staff(['support-admin'], SEED_IDS.users.support, 'Sofia Support');
     expect(await support.getManagedCustomer(sofia, SEED_IDS.company)).toBeNull();

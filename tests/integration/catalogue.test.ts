@@ -30,9 +30,18 @@ beforeAll(async () => {
     // The same records, with the same ids, in both servers.
     const odoo = gateway.client();
     const otherCompany = await odoo.create('res.company', { name: 'Other Seller Ltd' });
-    const product = (sku: string, extra: Record<string, unknown>) => odoo.create('product.product', {
-      name: `Catalogue test ${sku}`, default_code: sku, lst_price: 100, list_price: 100, qty_available: 37, type: 'consu', uom_id: 1, taxes_id: [1], ...extra,
-    });
+    const product = (sku: string, extra: Record<string, unknown>) =>
+      odoo.create('product.product', {
+        name: `Catalogue test ${sku}`,
+        default_code: sku,
+        lst_price: 100,
+        list_price: 100,
+        qty_available: 37,
+        type: 'consu',
+        uom_id: 1,
+        taxes_id: [1],
+        ...extra,
+      });
     ids.archived = await product(SKUS.archived, { active: false });
     ids.unsellable = await product(SKUS.unsellable, { sale_ok: false });
     ids.otherCompany = await product(SKUS.otherCompany, { company_id: otherCompany });
@@ -51,16 +60,26 @@ const outside = ['archived', 'unsellable', 'otherCompany'] as const;
 
 describe('ordering again', () => {
   it('shows lines whose product left the catalogue as no longer available, with no price or stock, on Odoo 19 and 16', async () => {
-    const carts = await Promise.all(Object.values(gateways).map(async (gateway) => {
-      const ctx = portalContext(gateway, 'bobA');
-      return priceCart(ctx, (await reorderRequest(ctx, pastOrder))!.requests);
-    }));
+    const carts = await Promise.all(
+      Object.values(gateways).map(async (gateway) => {
+        const ctx = portalContext(gateway, 'bobA');
+        return priceCart(ctx, (await reorderRequest(ctx, pastOrder))!.requests);
+      }),
+    );
     expect(carts[0]).toEqual(carts[1]);
     const cart = carts[0]!;
     for (const which of outside) {
       expect(cart.lines.find((l) => l.productId === ids[which])).toEqual({
-        productId: ids[which], sku: null, name: `[${SKUS[which]}] Catalogue test ${SKUS[which]}`, quantity: 3, unit: null,
-        available: null, sellable: false, problem: NO_LONGER_AVAILABLE, priceUnit: 0, subtotal: 0,
+        productId: ids[which],
+        sku: null,
+        name: `[${SKUS[which]}] Catalogue test ${SKUS[which]}`,
+        quantity: 3,
+        unit: null,
+        available: null,
+        sellable: false,
+        problem: NO_LONGER_AVAILABLE,
+        priceUnit: 0,
+        subtotal: 0,
       });
     }
     const sellable = cart.lines.find((l) => l.productId === ids.sellable)!;
@@ -72,14 +91,22 @@ describe('ordering again', () => {
 
 describe('quick order and repricing', () => {
   it('finds only catalogue SKUs: the others answer as unknown ones', async () => {
-    const cart = await priceCart(portalContext(gateways.odoo19, 'bobA'), Object.entries(SKUS).map(([, sku], i) => ({ sku, quantity: 2, line: i + 1 })));
+    const cart = await priceCart(
+      portalContext(gateways.odoo19, 'bobA'),
+      Object.entries(SKUS).map(([, sku], i) => ({ sku, quantity: 2, line: i + 1 })),
+    );
     expect(cart.lines.map((l) => l.sku)).toEqual([SKUS.sellable]);
-    expect(cart.errors).toEqual(outside.map((which) => ({ line: Object.keys(SKUS).indexOf(which) + 1, text: SKUS[which], message: `Unknown SKU “${SKUS[which]}”.` })));
+    expect(cart.errors).toEqual(
+      outside.map((which) => ({ line: Object.keys(SKUS).indexOf(which) + 1, text: SKUS[which], message: `Unknown SKU “${SKUS[which]}”.` })),
+    );
   });
 
   it('neither prices nor names a product id from outside the catalogue that the browser posts', async () => {
     for (const gateway of Object.values(gateways)) {
-      const cart = await priceCart(portalContext(gateway, 'bobA'), Object.values(ids).map((productId) => ({ productId, quantity: 1 })));
+      const cart = await priceCart(
+        portalContext(gateway, 'bobA'),
+        Object.values(ids).map((productId) => ({ productId, quantity: 1 })),
+      );
       expect(cart.lines.map((l) => l.productId)).toEqual([ids.sellable]);
       expect(cart.errors.map((e) => e.text)).toEqual(outside.map((which) => String(ids[which])));
       expect(JSON.stringify(cart)).not.toMatch(/CAT-(ARCHIVED|NOT-SOLD|OTHER-CO)/);
@@ -92,12 +119,24 @@ describe('placing an order', () => {
     const gateway = gateways.odoo19;
     const before = await gateway.client().searchCount('sale.order', []);
     for (const which of outside) {
-      const lines = [{ productId: ids.sellable, quantity: 1 }, { productId: ids[which], quantity: 1 }];
-      await expect(placeOrder(portalContext(gateway, 'bobA'), { idempotencyKey: randomUUID(), lines, shippingAddressId: SEED_IDS.customers.A }, { mode: 'confirm' }))
-        .rejects.toMatchObject({ code: 'bad_request', message: 'Some products are no longer available. Review the order again.' });
+      const lines = [
+        { productId: ids.sellable, quantity: 1 },
+        { productId: ids[which], quantity: 1 },
+      ];
+      await expect(
+        placeOrder(
+          portalContext(gateway, 'bobA'),
+          { idempotencyKey: randomUUID(), lines, shippingAddressId: SEED_IDS.customers.A },
+          { mode: 'confirm' },
+        ),
+      ).rejects.toMatchObject({ code: 'bad_request', message: 'Some products are no longer available. Review the order again.' });
     }
     expect(await gateway.client().searchCount('sale.order', [])).toBe(before);
-    const placed = await placeOrder(portalContext(gateway, 'bobA'), { idempotencyKey: randomUUID(), lines: [{ productId: ids.sellable, quantity: 1 }], shippingAddressId: SEED_IDS.customers.A }, { mode: 'confirm' });
+    const placed = await placeOrder(
+      portalContext(gateway, 'bobA'),
+      { idempotencyKey: randomUUID(), lines: [{ productId: ids.sellable, quantity: 1 }], shippingAddressId: SEED_IDS.customers.A },
+      { mode: 'confirm' },
+    );
     expect(placed).toMatchObject({ created: true, state: 'confirmed' });
   });
 });

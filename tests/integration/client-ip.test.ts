@@ -63,11 +63,14 @@ describe('the peer-address hook', () => {
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const seen = await new Promise<Record<string, string>>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, localAddress: '127.0.0.9', headers: { [PEER_ADDRESS_HEADER]: '6.6.6.6' } }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve(JSON.parse(body)));
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port, localAddress: '127.0.0.9', headers: { [PEER_ADDRESS_HEADER]: '6.6.6.6' } },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve(JSON.parse(body)));
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -30,7 +30,12 @@ afterAll(() => sim.close());
 
 const admin = () => new OdooGateway({ ...config, timeoutMs: 5000 }).client();
 const countOrders = async () => admin().searchCount('sale.order', []);
-const input = () => ({ idempotencyKey: randomUUID(), lines: [{ productId: 1, quantity: 2 }], shippingAddressId: SEED_IDS.customers.A, poReference: 'PO-FAULT' });
+const input = () => ({
+  idempotencyKey: randomUUID(),
+  lines: [{ productId: 1, quantity: 2 }],
+  shippingAddressId: SEED_IDS.customers.A,
+  poReference: 'PO-FAULT',
+});
 /** The orders Odoo holds for one form (its key is the order's Source Document). */
 const ordersOfForm = (key: string) => admin().searchRead('sale.order', [['origin', '=', `portal:${key}`]], { fields: ['name', 'state'] });
 /** A gateway that has asked Odoo its version and the seller's company, as a running portal has. */
@@ -99,7 +104,10 @@ describe('an order submit that stops half-way', () => {
     const form = input();
     sim.setFaults({ answerLost: { create: 1_500 } }); // created at once, answered after the portal gave up
     const first = await placeOrder(portalContext(gateway, 'bobA'), form, confirm).catch((e: unknown) => e);
-    expect(first).toMatchObject({ code: 'odoo_unavailable', message: expect.stringMatching(/could not tell whether your order was created.*will not create a second order/) });
+    expect(first).toMatchObject({
+      code: 'odoo_unavailable',
+      message: expect.stringMatching(/could not tell whether your order was created.*will not create a second order/),
+    });
     expect(await ordersOfForm(form.idempotencyKey)).toEqual([expect.objectContaining({ state: 'draft' })]);
     sim.resetFaults();
     const retried = await placeOrder(portalContext(gateway, 'bobA'), form, { ...confirm, staleAfterMs: 0 });
@@ -114,7 +122,10 @@ describe('an order submit that stops half-way', () => {
     const first = await placeOrder(portalContext(gateway, 'bobA'), form, confirm).catch((e: unknown) => e);
     const [draft] = await ordersOfForm(form.idempotencyKey);
     expect(draft).toMatchObject({ state: 'draft' });
-    expect(first).toMatchObject({ code: 'odoo_unavailable', message: `Order ${draft!.name} is saved as a quotation but is not confirmed yet: the ERP did not answer. Send the order again to confirm it; this will not create a second order.` });
+    expect(first).toMatchObject({
+      code: 'odoo_unavailable',
+      message: `Order ${draft!.name} is saved as a quotation but is not confirmed yet: the ERP did not answer. Send the order again to confirm it; this will not create a second order.`,
+    });
     sim.resetFaults();
     const retried = await placeOrder(portalContext(gateway, 'bobA'), form, confirm);
     expect(retried).toMatchObject({ id: draft!.id, number: draft!.name, state: 'confirmed', created: false });
@@ -128,7 +139,10 @@ describe('an order submit that stops half-way', () => {
     const first = await placeOrder(portalContext(gateway, 'bobA'), form, confirm).catch((e: unknown) => e);
     const [draft] = await ordersOfForm(form.idempotencyKey);
     expect(draft).toMatchObject({ state: 'draft' });
-    expect(first).toMatchObject({ code: 'odoo_unavailable', message: expect.stringContaining(`Order ${draft!.name} is saved as a quotation`) });
+    expect(first).toMatchObject({
+      code: 'odoo_unavailable',
+      message: expect.stringContaining(`Order ${draft!.name} is saved as a quotation`),
+    });
     sim.resetFaults();
     const retried = await placeOrder(portalContext(gateway, 'bobA'), form, confirm);
     expect(retried).toMatchObject({ id: draft!.id, state: 'confirmed', created: false });
@@ -185,7 +199,14 @@ describe('waiting on a slow Odoo', () => {
 
   it('a page with two round trips to Odoo shares one budget between them', async () => {
     const gateway = await warmGateway({ timeoutMs: 2_000 });
-    const [order] = await admin().searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.A]], ['state', '=', 'sale']], { fields: ['name'], limit: 1 });
+    const [order] = await admin().searchRead(
+      'sale.order',
+      [
+        ['partner_id', 'child_of', [SEED_IDS.customers.A]],
+        ['state', '=', 'sale'],
+      ],
+      { fields: ['name'], limit: 1 },
+    );
     sim.setFaults({ latencyMs: 1_500 });
     const ctx = portalContext(gateway, 'bobA');
     const started = performance.now();
@@ -196,7 +217,14 @@ describe('waiting on a slow Odoo', () => {
 
   it('an invoice PDF waits ODOO_TIMEOUT_MS in all', async () => {
     const gateway = await warmGateway({ timeoutMs: 1_000, readRetries: 2 });
-    const [invoice] = await admin().searchRead('account.move', [['partner_id', 'child_of', [SEED_IDS.customers.A]], ['state', '=', 'posted']], { fields: ['name'], limit: 1 });
+    const [invoice] = await admin().searchRead(
+      'account.move',
+      [
+        ['partner_id', 'child_of', [SEED_IDS.customers.A]],
+        ['state', '=', 'posted'],
+      ],
+      { fields: ['name'], limit: 1 },
+    );
     sim.setFaults({ latencyMs: 3_000 });
     const ctx = portalContext(gateway, 'fionaA');
     const started = performance.now();

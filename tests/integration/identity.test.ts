@@ -19,11 +19,21 @@ afterAll(() => sim.close());
 describe('mapping a sign-in to an Odoo partner', () => {
   it('maps a verified email to its contact, the tenant to the commercial partner, roles to the contact tags', async () => {
     const id = await resolver().resolve(gateway.client(), { sub: 's1', email: 'Bob@Brightline.example', emailVerified: true });
-    expect(id).toMatchObject({ kind: 'customer', contact: { id: SEED_IDS.contacts.bobBuyerA }, tenant: { id: SEED_IDS.customers.A, name: 'Brightline Hardware Ltd' }, roles: ['buyer'] });
+    expect(id).toMatchObject({
+      kind: 'customer',
+      contact: { id: SEED_IDS.contacts.bobBuyerA },
+      tenant: { id: SEED_IDS.customers.A, name: 'Brightline Hardware Ltd' },
+      roles: ['buyer'],
+    });
   });
 
   it('lets roles from the IdP take precedence over the Odoo tags', async () => {
-    const id = await resolver().resolve(gateway.client(), { sub: 's1', email: 'bob@brightline.example', emailVerified: true, groups: ['viewer'] });
+    const id = await resolver().resolve(gateway.client(), {
+      sub: 's1',
+      email: 'bob@brightline.example',
+      emailVerified: true,
+      groups: ['viewer'],
+    });
     expect(id).toMatchObject({ kind: 'customer', roles: ['viewer'] });
   });
 
@@ -39,8 +49,14 @@ describe('mapping a sign-in to an Odoo partner', () => {
 
   it('maps by the odoo_partner_id claim when configured, and refuses a company id', async () => {
     const byClaim = new IdentityResolver({ mapping: 'claim', roleGroups: {}, ttlSeconds: 300 });
-    expect(await byClaim.resolve(gateway.client(), { sub: 'c', partnerId: SEED_IDS.contacts.brunoBuyerB })).toMatchObject({ kind: 'customer', tenant: { id: SEED_IDS.customers.B } });
-    expect(await byClaim.resolve(gateway.client(), { sub: 'c', partnerId: SEED_IDS.customers.B })).toEqual({ kind: 'unlinked', reason: 'no-company' });
+    expect(await byClaim.resolve(gateway.client(), { sub: 'c', partnerId: SEED_IDS.contacts.brunoBuyerB })).toMatchObject({
+      kind: 'customer',
+      tenant: { id: SEED_IDS.customers.B },
+    });
+    expect(await byClaim.resolve(gateway.client(), { sub: 'c', partnerId: SEED_IDS.customers.B })).toEqual({
+      kind: 'unlinked',
+      reason: 'no-company',
+    });
     expect(await byClaim.resolve(gateway.client(), { sub: 'c' })).toEqual({ kind: 'unlinked', reason: 'no-match' });
   });
 
@@ -48,21 +64,38 @@ describe('mapping a sign-in to an Odoo partner', () => {
   const staffResolver = () => new IdentityResolver({ mapping: 'email', roleGroups: staffGroups, ttlSeconds: 300 });
 
   it('treats account managers and support admins as staff, through the mapped groups, matched to their Odoo user', async () => {
-    expect(await staffResolver().resolve(gateway.client(), { sub: 'm', email: 'mia.manager@northwind.example', emailVerified: true, groups: ['Northwind Sales'] }))
-      .toEqual({ kind: 'staff', roles: ['account-manager'], odooUserId: SEED_IDS.users.managerMia });
-    expect(await staffResolver().resolve(gateway.client(), { sub: 's', email: 'Sofia.Support@northwind.example', emailVerified: true, groups: ['Northwind Support'] }))
-      .toEqual({ kind: 'staff', roles: ['support-admin'], odooUserId: SEED_IDS.users.support });
+    expect(
+      await staffResolver().resolve(gateway.client(), {
+        sub: 'm',
+        email: 'mia.manager@northwind.example',
+        emailVerified: true,
+        groups: ['Northwind Sales'],
+      }),
+    ).toEqual({ kind: 'staff', roles: ['account-manager'], odooUserId: SEED_IDS.users.managerMia });
+    expect(
+      await staffResolver().resolve(gateway.client(), {
+        sub: 's',
+        email: 'Sofia.Support@northwind.example',
+        emailVerified: true,
+        groups: ['Northwind Support'],
+      }),
+    ).toEqual({ kind: 'staff', roles: ['support-admin'], odooUserId: SEED_IDS.users.support });
   });
 
   it('makes nobody staff for a group that merely carries a staff role’s name', async () => {
     for (const groups of [['support-admin'], ['account-manager']]) {
-      expect((await resolver().resolve(gateway.client(), { sub: 'x', email: 'bob@brightline.example', emailVerified: true, groups })).kind).toBe('customer');
-      expect((await staffResolver().resolve(gateway.client(), { sub: 'x', email: 'bob@brightline.example', emailVerified: true, groups })).kind).toBe('customer');
+      expect(
+        (await resolver().resolve(gateway.client(), { sub: 'x', email: 'bob@brightline.example', emailVerified: true, groups })).kind,
+      ).toBe('customer');
+      expect(
+        (await staffResolver().resolve(gateway.client(), { sub: 'x', email: 'bob@brightline.example', emailVerified: true, groups })).kind,
+      ).toBe('customer');
     }
   });
 
   it('finds a staff member’s Odoo user only by a verified email, never by a pattern', async () => {
-    const resolve = (email: string, emailVerified: boolean) => staffResolver().resolve(gateway.client(), { sub: 'm', email, emailVerified, groups: ['Northwind Sales'] });
+    const resolve = (email: string, emailVerified: boolean) =>
+      staffResolver().resolve(gateway.client(), { sub: 'm', email, emailVerified, groups: ['Northwind Sales'] });
     expect(await resolve('mia.manager@northwind.example', false)).toEqual({ kind: 'staff', roles: ['account-manager'], odooUserId: null });
     expect(await resolve('mia_manager@northwind.example', true)).toEqual({ kind: 'staff', roles: ['account-manager'], odooUserId: null });
     expect(await resolve('%@northwind.example', true)).toEqual({ kind: 'staff', roles: ['account-manager'], odooUserId: null });

@@ -34,7 +34,15 @@ afterAll(async () => {
 const odooRenders = () => sim.stats.byRoute.get('/my/invoices/:id') ?? 0;
 
 async function postedInvoiceOf(tenant: number) {
-  const [move] = await gateway.client().searchRead('account.move', [['partner_id', 'child_of', [tenant]], ['state', '=', 'posted'], ['move_type', '=', 'out_invoice']], { fields: ['name', 'write_date', 'access_token'], limit: 1, order: 'id desc' });
+  const [move] = await gateway.client().searchRead(
+    'account.move',
+    [
+      ['partner_id', 'child_of', [tenant]],
+      ['state', '=', 'posted'],
+      ['move_type', '=', 'out_invoice'],
+    ],
+    { fields: ['name', 'write_date', 'access_token'], limit: 1, order: 'id desc' },
+  );
   return move!;
 }
 
@@ -130,6 +138,12 @@ describe('posted invoice PDF cache', () => {
     const now = await invoicesForExport(ctx, { ids: items.map((i) => i.id) }, 3);
     const entries = await unzip(await buffer(invoiceZip(ctx, now, 2, cache)));
     expect(odooRenders()).toBe(rendersBefore);
-    for (const item of items) expect(entries.get(`${item.number.replace(/\//g, '-')}.pdf`)?.subarray(0, 5).toString()).toBe('%PDF-');
+    for (const item of items)
+      expect(
+        entries
+          .get(`${item.number.replace(/\//g, '-')}.pdf`)
+          ?.subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
   });
 });

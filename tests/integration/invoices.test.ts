@@ -32,20 +32,72 @@ describe('statement of account', () => {
   it('puts each due date on a bucket edge in the right aging bucket, credit notes against the balance', async () => {
     const odoo = gateway.client();
     const company = await odoo.create('res.partner', { name: 'Edgecase Traders', is_company: true });
-    const contact = await odoo.create('res.partner', { name: 'Eddie Edge', parent_id: company, type: 'contact', email: 'eddie@edge.example' });
+    const contact = await odoo.create('res.partner', {
+      name: 'Eddie Edge',
+      parent_id: company,
+      type: 'contact',
+      email: 'eddie@edge.example',
+    });
     // Days overdue → bucket: 0 is not yet due; 1 and 30 are 1–30; 31/60; 61/90; 91 is over 90.
-    const edges: [number, string][] = [[-5, 'current'], [0, 'current'], [1, '1-30'], [30, '1-30'], [31, '31-60'], [60, '31-60'], [61, '61-90'], [90, '61-90'], [91, '90+'], [400, '90+']];
+    const edges: [number, string][] = [
+      [-5, 'current'],
+      [0, 'current'],
+      [1, '1-30'],
+      [30, '1-30'],
+      [31, '31-60'],
+      [60, '31-60'],
+      [61, '61-90'],
+      [90, '61-90'],
+      [91, '90+'],
+      [400, '90+'],
+    ];
     for (const [i, [days]] of edges.entries()) {
       const due = addDays(TEST_TODAY, -days);
       await odoo.create('account.move', {
-        name: `EDGE/${i}`, move_type: 'out_invoice', state: 'posted', payment_state: 'not_paid', partner_id: company, commercial_partner_id: company,
-        invoice_date: addDays(due, -30), invoice_date_due: due, amount_total: 100 + i, amount_residual: 100 + i, currency_id: 1,
+        name: `EDGE/${i}`,
+        move_type: 'out_invoice',
+        state: 'posted',
+        payment_state: 'not_paid',
+        partner_id: company,
+        commercial_partner_id: company,
+        invoice_date: addDays(due, -30),
+        invoice_date_due: due,
+        amount_total: 100 + i,
+        amount_residual: 100 + i,
+        currency_id: 1,
       });
     }
-    await odoo.create('account.move', { name: 'EDGE/CN', move_type: 'out_refund', state: 'posted', payment_state: 'not_paid', partner_id: company, commercial_partner_id: company, invoice_date: TEST_TODAY, invoice_date_due: TEST_TODAY, amount_total: 50, amount_residual: 50, currency_id: 1 });
-    await odoo.create('account.move', { name: 'EDGE/PAID', move_type: 'out_invoice', state: 'posted', payment_state: 'paid', partner_id: company, commercial_partner_id: company, invoice_date: '2026-01-01', invoice_date_due: '2026-01-31', amount_total: 999, amount_residual: 0, currency_id: 1 });
+    await odoo.create('account.move', {
+      name: 'EDGE/CN',
+      move_type: 'out_refund',
+      state: 'posted',
+      payment_state: 'not_paid',
+      partner_id: company,
+      commercial_partner_id: company,
+      invoice_date: TEST_TODAY,
+      invoice_date_due: TEST_TODAY,
+      amount_total: 50,
+      amount_residual: 50,
+      currency_id: 1,
+    });
+    await odoo.create('account.move', {
+      name: 'EDGE/PAID',
+      move_type: 'out_invoice',
+      state: 'posted',
+      payment_state: 'paid',
+      partner_id: company,
+      commercial_partner_id: company,
+      invoice_date: '2026-01-01',
+      invoice_date_due: '2026-01-31',
+      amount_total: 999,
+      amount_residual: 0,
+      currency_id: 1,
+    });
 
-    const ctx = portalContext(gateway, 'fionaA', { contact: { id: contact, name: 'Eddie Edge' }, tenant: { id: company, name: 'Edgecase Traders' } });
+    const ctx = portalContext(gateway, 'fionaA', {
+      contact: { id: contact, name: 'Eddie Edge' },
+      tenant: { id: company, name: 'Edgecase Traders' },
+    });
     const s = await statement(ctx, NOW);
     const byNumber = new Map(s.lines.map((l) => [l.number, l]));
     for (const [i, [days, bucket]] of edges.entries()) {
@@ -58,7 +110,10 @@ describe('statement of account', () => {
     expect(eur!.total).toBe(Object.values(eur!.buckets).reduce((a, b) => a + b, 0));
 
     // As CSV: the credit note's open amount is the number -50.00, not text.
-    const csv = readCsv(csvText(STATEMENT_CSV_COLUMNS, s.lines), { numberColumns: ['Days overdue', 'Open amount'], dateColumns: ['Date', 'Due date'] });
+    const csv = readCsv(csvText(STATEMENT_CSV_COLUMNS, s.lines), {
+      numberColumns: ['Days overdue', 'Open amount'],
+      dateColumns: ['Date', 'Due date'],
+    });
     expect(csv.problems).toEqual([]);
     expect(csv.records.find((r) => r.Number === 'EDGE/CN')).toMatchObject({ Type: 'credit note', 'Open amount': '-50.00' });
   });
@@ -77,7 +132,14 @@ describe('invoices', () => {
   });
 
   it('answers B’s invoice ids like missing ones for A, and refuses buyers', async () => {
-    const [bInvoice] = await gateway.client().searchRead('account.move', [['partner_id', 'child_of', [SEED_IDS.customers.B]], ['state', '=', 'posted']], { fields: ['name'], limit: 1 });
+    const [bInvoice] = await gateway.client().searchRead(
+      'account.move',
+      [
+        ['partner_id', 'child_of', [SEED_IDS.customers.B]],
+        ['state', '=', 'posted'],
+      ],
+      { fields: ['name'], limit: 1 },
+    );
     const a = portalContext(gateway, 'fionaA');
     expect(await getInvoice(a, bInvoice!.id)).toBeNull();
     expect(await invoicePdfSource(a, bInvoice!.id)).toBeNull();
@@ -115,7 +177,10 @@ describe('bulk ZIP', () => {
     const [item] = await invoicesForExport(ctx, { type: 'invoice' }, 1, NOW);
     const hostile = { ...item!, id: 999_998, number: `x;=cmd|' /C calc'!A0`, attachmentId: false as const, residual: -12.5 };
     const entries = await unzip(await buffer(invoiceZip(ctx, [item!, hostile], 2)));
-    const index = readCsv(entries.get('index.csv')!.toString('utf8'), { numberColumns: ['Total', 'Amount due'], dateColumns: ['Date', 'Due date'] });
+    const index = readCsv(entries.get('index.csv')!.toString('utf8'), {
+      numberColumns: ['Total', 'Amount due'],
+      dateColumns: ['Date', 'Due date'],
+    });
     expect(index.problems).toEqual([]);
     expect(index.records.map((r) => r.Number)).toEqual([item!.number, `x;=cmd|' /C calc'!A0`]);
     expect(index.records[1]).toMatchObject({ 'Amount due': '-12.50', File: '' });

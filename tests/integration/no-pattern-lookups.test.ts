@@ -42,7 +42,10 @@ describe('inviting a colleague reveals nothing about other companies', () => {
 
   it('takes the underscores of b____@kestrel.example as letters, not as any character (Bruno of Kestrel)', async () => {
     const id = await invite('b____@kestrel.example', 'Underscore Person').result;
-    expect((await listContacts(portalContext(gateway, 'aliceA'))).find((c) => c.id === id)).toMatchObject({ email: 'b____@kestrel.example', roles: ['buyer'] });
+    expect((await listContacts(portalContext(gateway, 'aliceA'))).find((c) => c.id === id)).toMatchObject({
+      email: 'b____@kestrel.example',
+      roles: ['buyer'],
+    });
   });
 
   it('answers an email used at another company exactly as a new email, with the same Odoo calls, and keeps that person’s sign-in', async () => {
@@ -58,8 +61,11 @@ describe('inviting a colleague reveals nothing about other companies', () => {
 
     // Bruno still signs in to Kestrel: the invited twin never takes his sign-in away.
     const resolver = new IdentityResolver({ mapping: 'email', roleGroups: {}, ttlSeconds: 300 });
-    expect(await resolver.resolve(admin(), { sub: 'bruno', email: 'bruno@kestrel.example', emailVerified: true }))
-      .toMatchObject({ kind: 'customer', contact: { id: SEED_IDS.contacts.brunoBuyerB }, tenant: { id: SEED_IDS.customers.B } });
+    expect(await resolver.resolve(admin(), { sub: 'bruno', email: 'bruno@kestrel.example', emailVerified: true })).toMatchObject({
+      kind: 'customer',
+      contact: { id: SEED_IDS.contacts.brunoBuyerB },
+      tenant: { id: SEED_IDS.customers.B },
+    });
     // The seller's staff see why in Odoo (tag and internal note); neither reaches the customer.
     const [twin] = await admin().searchRead('res.partner', [['id', '=', takenId]], { fields: ['comment', 'category_id'] });
     const [tag] = await admin().searchRead('res.partner.category', [['name', '=', SHARED_EMAIL_TAG]], { fields: ['name'] });
@@ -69,14 +75,21 @@ describe('inviting a colleague reveals nothing about other companies', () => {
   });
 
   it('says a colleague already has the email when they do, whatever its case, deactivated ones included', async () => {
-    await expect(invite('BOB@Brightline.example').result).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('already in your contacts') });
+    await expect(invite('BOB@Brightline.example').result).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('already in your contacts'),
+    });
     await expect(invite('olga@brightline.example').result).rejects.toMatchObject({ code: 'conflict' });
   });
 });
 
 describe('search boxes take % and _ as themselves', () => {
   it('finds orders by a PO reference with an underscore, and a % or _ matches no other character', async () => {
-    await admin().create('sale.order', { partner_id: SEED_IDS.contacts.bobBuyerA, client_order_ref: 'PO_LITERAL-7', order_line: [[0, 0, { product_id: 1, product_uom_qty: 1 }]] });
+    await admin().create('sale.order', {
+      partner_id: SEED_IDS.contacts.bobBuyerA,
+      client_order_ref: 'PO_LITERAL-7',
+      order_line: [[0, 0, { product_id: 1, product_uom_qty: 1 }]],
+    });
     const ctx = portalContext(gateway, 'bobA');
     const search = async (q: string) => (await listOrders(ctx, orderListQuery.parse({ q }))).rows.map((r) => r.poReference);
     expect(await search('PO_LITERAL')).toEqual(['PO_LITERAL-7']);
@@ -91,8 +104,12 @@ describe('search boxes take % and _ as themselves', () => {
     expect((await listInvoices(portalContext(gateway, 'fionaA'), invoiceListQuery.parse({ q: '%' }))).total).toBe(0);
     const requestId = randomUUID();
     const sofia: StaffContext = {
-      requestId, ip: null, user: { sub: 'staff-sofia', email: 'sofia.support@northwind.example', name: 'Sofia Support' },
-      roles: new Set(['support-admin']), odooUserId: SEED_IDS.users.support, odoo: gateway.client(new OdooCallLog(requestId)),
+      requestId,
+      ip: null,
+      user: { sub: 'staff-sofia', email: 'sofia.support@northwind.example', name: 'Sofia Support' },
+      roles: new Set(['support-admin']),
+      odooUserId: SEED_IDS.users.support,
+      odoo: gateway.client(new OdooCallLog(requestId)),
     };
     expect(await searchCustomers(sofia, '%')).toEqual([]);
     expect((await searchCustomers(sofia, 'Harbor Marine')).map((c) => c.id)).toEqual([SEED_IDS.customers.C]);

@@ -32,9 +32,23 @@ afterAll(() => Promise.all(sims.map((s) => s.close())));
 /** A's orders that have section or note lines and deliveries: the richest order pages. */
 async function richOrderIds(): Promise<number[]> {
   const odoo = odoo19.client();
-  const lines = await odoo.searchRead('sale.order.line', [['order_id.partner_id', 'child_of', [SEED_IDS.customers.A]], ['display_type', '!=', false]], { fields: ['order_id'], limit: 50 });
+  const lines = await odoo.searchRead(
+    'sale.order.line',
+    [
+      ['order_id.partner_id', 'child_of', [SEED_IDS.customers.A]],
+      ['display_type', '!=', false],
+    ],
+    { fields: ['order_id'], limit: 50 },
+  );
   const ids = [...new Set(lines.map((l) => (l.order_id as [number, string])[0]))];
-  const withPickings = await odoo.searchRead('sale.order', [['id', 'in', ids], ['picking_ids', '!=', false]], { fields: ['name'], limit: 3 });
+  const withPickings = await odoo.searchRead(
+    'sale.order',
+    [
+      ['id', 'in', ids],
+      ['picking_ids', '!=', false],
+    ],
+    { fields: ['name'], limit: 3 },
+  );
   return withPickings.map((o) => o.id);
 }
 
@@ -57,7 +71,9 @@ describe('the order page', () => {
   });
 
   it('answers another tenant’s order as missing on both servers', async () => {
-    const [bOrder] = await odoo19.client().searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.B]]], { fields: ['name'], limit: 1 });
+    const [bOrder] = await odoo19
+      .client()
+      .searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.B]]], { fields: ['name'], limit: 1 });
     expect(await getOrder(portalContext(odoo19, 'bobA'), bOrder!.id)).toBeNull();
     expect(await getOrder(portalContext(odoo16, 'bobA'), bOrder!.id)).toBeNull();
   });
@@ -67,8 +83,22 @@ describe('ordering an order again', () => {
   /** Two of A's orders; in the first, one product was archived in Odoo since it was ordered (on both servers). */
   async function reorderIds(): Promise<number[]> {
     const odoo = odoo19.client();
-    const orders = await odoo.searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.A]], ['state', '=', 'sale']], { fields: ['name'], limit: 2, order: 'id' });
-    const [line] = await odoo.searchRead('sale.order.line', [['order_id', '=', orders[0]!.id], ['display_type', '=', false]], { fields: ['product_id'], limit: 1 });
+    const orders = await odoo.searchRead(
+      'sale.order',
+      [
+        ['partner_id', 'child_of', [SEED_IDS.customers.A]],
+        ['state', '=', 'sale'],
+      ],
+      { fields: ['name'], limit: 2, order: 'id' },
+    );
+    const [line] = await odoo.searchRead(
+      'sale.order.line',
+      [
+        ['order_id', '=', orders[0]!.id],
+        ['display_type', '=', false],
+      ],
+      { fields: ['product_id'], limit: 1 },
+    );
     const product = (line!.product_id as [number, string])[0];
     await Promise.all([odoo19, odoo16].map((g) => g.client().write('product.product', [product], { active: false })));
     return orders.map((o) => o.id);
@@ -97,7 +127,9 @@ describe('ordering an order again', () => {
   });
 
   it('answers another tenant’s order as missing on both servers', async () => {
-    const [bOrder] = await odoo19.client().searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.B]]], { fields: ['name'], limit: 1 });
+    const [bOrder] = await odoo19
+      .client()
+      .searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.B]]], { fields: ['name'], limit: 1 });
     expect(await reorderRequest(portalContext(odoo19, 'bobA'), bOrder!.id)).toBeNull();
     expect(await reorderRequest(portalContext(odoo16, 'bobA'), bOrder!.id)).toBeNull();
   });
@@ -124,7 +156,16 @@ describe('the home page', () => {
 describe('the invoice page', () => {
   it('reads the same invoice, lines, taxes, orders and deliveries from Odoo 19 in 3 calls and from Odoo 16 in 5', async () => {
     const odoo = odoo19.client();
-    const invoices = await odoo.searchRead('account.move', [['partner_id', 'child_of', [SEED_IDS.customers.A]], ['state', '=', 'posted'], ['invoice_line_ids.tax_ids', '!=', false], ['invoice_origin', '!=', false]], { fields: ['name'], limit: 3, order: 'id' });
+    const invoices = await odoo.searchRead(
+      'account.move',
+      [
+        ['partner_id', 'child_of', [SEED_IDS.customers.A]],
+        ['state', '=', 'posted'],
+        ['invoice_line_ids.tax_ids', '!=', false],
+        ['invoice_origin', '!=', false],
+      ],
+      { fields: ['name'], limit: 3, order: 'id' },
+    );
     expect(invoices.length).toBeGreaterThan(0);
     for (const { id } of invoices) {
       const new19 = portalContext(odoo19, 'fionaA');
@@ -139,7 +180,14 @@ describe('the invoice page', () => {
   });
 
   it('answers another tenant’s invoice as missing on both servers', async () => {
-    const [bInvoice] = await odoo19.client().searchRead('account.move', [['partner_id', 'child_of', [SEED_IDS.customers.B]], ['state', '=', 'posted']], { fields: ['name'], limit: 1 });
+    const [bInvoice] = await odoo19.client().searchRead(
+      'account.move',
+      [
+        ['partner_id', 'child_of', [SEED_IDS.customers.B]],
+        ['state', '=', 'posted'],
+      ],
+      { fields: ['name'], limit: 1 },
+    );
     expect(await getInvoice(portalContext(odoo19, 'fionaA'), bInvoice!.id)).toBeNull();
     expect(await getInvoice(portalContext(odoo16, 'fionaA'), bInvoice!.id)).toBeNull();
   });

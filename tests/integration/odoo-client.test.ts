@@ -3,7 +3,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { OdooCallLog } from '../../lib/odoo/call-log';
 import { OdooGateway } from '../../lib/odoo/client';
 import {
-  fromOdooPayload, OdooAccessError, OdooAuthError, OdooMissingError, OdooServerError, OdooUnavailableError, OdooValidationError,
+  fromOdooPayload,
+  OdooAccessError,
+  OdooAuthError,
+  OdooMissingError,
+  OdooServerError,
+  OdooUnavailableError,
+  OdooValidationError,
 } from '../../lib/odoo/errors';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { startSimulator } from '../helpers/odoo-sim';
@@ -34,7 +40,9 @@ describe('error mapping', () => {
   });
 
   it('treats an unknown database as an authentication problem', () => {
-    expect(fromOdooPayload({ name: 'psycopg2.OperationalError', message: 'FATAL:  database "x" does not exist' }, '')).toBeInstanceOf(OdooAuthError);
+    expect(fromOdooPayload({ name: 'psycopg2.OperationalError', message: 'FATAL:  database "x" does not exist' }, '')).toBeInstanceOf(
+      OdooAuthError,
+    );
   });
 
   it('maps the same Odoo error alike over both protocols', async () => {

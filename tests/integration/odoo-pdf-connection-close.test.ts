@@ -31,7 +31,16 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 it('streams a PDF that the server sends with Connection: close to a slow reader, whole, without bringing the process down', async () => {
-  const source = new InvoicePdfSource({ url, db: 'x', login: 'x', apiKey: 'x', protocol: 'json2', timeoutMs: 2_000, maxConcurrency: 4, readRetries: 0 });
+  const source = new InvoicePdfSource({
+    url,
+    db: 'x',
+    login: 'x',
+    apiKey: 'x',
+    protocol: 'json2',
+    timeoutMs: 2_000,
+    maxConcurrency: 4,
+    readRetries: 0,
+  });
   for (let i = 0; i < 12; i++) {
     const pdf = await source.open(1, false, async () => '/my/invoices/1?report_type=pdf', new TimeBudget(2_000));
     let bytes = 0;

@@ -19,8 +19,18 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 async function ordersWithSkuByWalkingLines(sku: string): Promise<number[]> {
-  const products = await odoo.searchRead('product.product', [['default_code', 'ilike', sku], ['active', 'in', [true, false]]], { fields: ['id'] });
-  const lines = await odoo.searchRead('sale.order.line', [['product_id', 'in', products.map((p) => p.id)]], { fields: ['order_id'], limit: 100_000 });
+  const products = await odoo.searchRead(
+    'product.product',
+    [
+      ['default_code', 'ilike', sku],
+      ['active', 'in', [true, false]],
+    ],
+    { fields: ['id'] },
+  );
+  const lines = await odoo.searchRead('sale.order.line', [['product_id', 'in', products.map((p) => p.id)]], {
+    fields: ['order_id'],
+    limit: 100_000,
+  });
   return [...new Set(lines.map((l) => (l.order_id as [number, string])[0]))].sort((a, b) => a - b);
 }
 
@@ -36,9 +46,15 @@ describe('a domain through a one2many path', () => {
 
   it('sees an order created after the first search, and combines with other conditions', async () => {
     const [product] = await odoo.searchRead('product.product', [['default_code', '=', 'FAS-1001']], { fields: ['id'] });
-    const domain = [['partner_id', 'child_of', [SEED_IDS.customers.B]], ['order_line.product_id.default_code', '=ilike', 'fas-1001']];
+    const domain = [
+      ['partner_id', 'child_of', [SEED_IDS.customers.B]],
+      ['order_line.product_id.default_code', '=ilike', 'fas-1001'],
+    ];
     const before = await odoo.searchCount('sale.order', domain);
-    const id = await odoo.create('sale.order', { partner_id: SEED_IDS.contacts.brunoBuyerB, order_line: [[0, 0, { product_id: product!.id, product_uom_qty: 1 }]] });
+    const id = await odoo.create('sale.order', {
+      partner_id: SEED_IDS.contacts.brunoBuyerB,
+      order_line: [[0, 0, { product_id: product!.id, product_uom_qty: 1 }]],
+    });
     const after = await odoo.searchRead('sale.order', domain, { fields: ['id'], limit: 100_000 });
     expect(after).toHaveLength(before + 1);
     expect(after.map((o) => o.id)).toContain(id);
@@ -47,12 +63,19 @@ describe('a domain through a one2many path', () => {
 
 describe('a domain that names ids', () => {
   it('answers as a scan of the whole table does: order, other conditions, offset, counts', async () => {
-    const all = await odoo.searchRead('sale.order', [], { fields: ['id', 'state', 'partner_id'], limit: 100_000, order: 'date_order desc, id' });
+    const all = await odoo.searchRead('sale.order', [], {
+      fields: ['id', 'state', 'partner_id'],
+      limit: 100_000,
+      order: 'date_order desc, id',
+    });
     const ids = all.filter((_, i) => i % 3 === 0).map((o) => o.id);
     const scanned = all.filter((o) => ids.includes(o.id) && o.state === 'sale').map((o) => o.id);
     expect(scanned.length).toBeGreaterThan(3);
 
-    const domain = [['id', 'in', ids], ['state', '=', 'sale']];
+    const domain = [
+      ['id', 'in', ids],
+      ['state', '=', 'sale'],
+    ];
     const found = await odoo.searchRead('sale.order', domain, { fields: ['id'], order: 'date_order desc, id', limit: 100_000 });
     expect(found.map((o) => o.id)).toEqual(scanned);
     const paged = await odoo.searchRead('sale.order', domain, { fields: ['id'], order: 'date_order desc, id', offset: 1, limit: 2 });
@@ -60,7 +83,11 @@ describe('a domain that names ids', () => {
     expect(await odoo.searchCount('sale.order', domain)).toBe(scanned.length);
 
     // id = n together with the tenant: only the tenant's own order.
-    const own = all.find((o) => (o.partner_id as [number, string])[0] === SEED_IDS.contacts.bobBuyerA || (o.partner_id as [number, string])[0] === SEED_IDS.customers.A)!;
+    const own = all.find(
+      (o) =>
+        (o.partner_id as [number, string])[0] === SEED_IDS.contacts.bobBuyerA ||
+        (o.partner_id as [number, string])[0] === SEED_IDS.customers.A,
+    )!;
     const tenant = ['partner_id', 'child_of', [SEED_IDS.customers.B]];
     expect(await odoo.searchCount('sale.order', [['id', '=', own.id]])).toBe(1);
     expect(await odoo.searchCount('sale.order', [['id', '=', own.id], tenant])).toBe(0);

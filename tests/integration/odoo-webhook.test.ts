@@ -19,7 +19,13 @@ beforeAll(async () => {
   sim = started.sim;
   gateway = new OdooGateway(started.config());
   // The route reads its settings and its Odoo gateway from the environment on first use.
-  Object.assign(process.env, { ODOO_WEBHOOK_SECRET: SECRET, ODOO_URL: started.url, ODOO_DB: sim.database, ODOO_LOGIN: 'portal-bot', ODOO_API_KEY: 'demo-odoo-key' });
+  Object.assign(process.env, {
+    ODOO_WEBHOOK_SECRET: SECRET,
+    ODOO_URL: started.url,
+    ODOO_DB: sim.database,
+    ODOO_LOGIN: 'portal-bot',
+    ODOO_API_KEY: 'demo-odoo-key',
+  });
   const cache = new TenantReadCache(60_000);
   setTenantReadCache(cache);
   setCacheBus(createCacheBus(cache));
@@ -30,10 +36,22 @@ afterAll(async () => {
 });
 
 const post = (body: string, headers: Record<string, string> = {}, query = '') =>
-  POST(new Request(`http://portal.test/api/odoo-webhook${query}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } }));
+  POST(
+    new Request(`http://portal.test/api/odoo-webhook${query}`, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/json', ...headers },
+    }),
+  );
 
 async function aOrder() {
-  const [order] = await gateway.client().searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.A]]], { fields: ['partner_id', 'client_order_ref'], limit: 1, order: 'id' });
+  const [order] = await gateway
+    .client()
+    .searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.A]]], {
+      fields: ['partner_id', 'client_order_ref'],
+      limit: 1,
+      order: 'id',
+    });
   return order!;
 }
 
@@ -41,7 +59,16 @@ describe('webhook signatures', () => {
   const now = 1_800_000_000;
   const body = '{"model":"sale.order","ids":[1]}';
   const check = (headers: Record<string, string>, at = now, secret: string | null = SECRET, rawBody = body) =>
-    verifyWebhook(secret ?? undefined, { rawBody, timestamp: headers['X-Portal-Timestamp'] ?? null, signature: headers['X-Portal-Signature'] ?? null, urlToken: headers.token ?? null }, at);
+    verifyWebhook(
+      secret ?? undefined,
+      {
+        rawBody,
+        timestamp: headers['X-Portal-Timestamp'] ?? null,
+        signature: headers['X-Portal-Signature'] ?? null,
+        urlToken: headers.token ?? null,
+      },
+      at,
+    );
 
   it('accepts a body signed with the secret within the replay window', () => {
     expect(check(signWebhook(SECRET, body, now))).toEqual({ ok: true, via: 'signature' });
@@ -50,7 +77,10 @@ describe('webhook signatures', () => {
 
   it('refuses another secret, a changed body, an old or future timestamp, and anything without a secret configured', () => {
     expect(check(signWebhook('another-secret-0123456789-abcdefghijklmn', body, now))).toEqual({ ok: false, reason: 'bad-signature' });
-    expect(check(signWebhook(SECRET, body, now), now, SECRET, '{"model":"sale.order","ids":[2]}')).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(check(signWebhook(SECRET, body, now), now, SECRET, '{"model":"sale.order","ids":[2]}')).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
     expect(check(signWebhook(SECRET, body, now - REPLAY_WINDOW_SECONDS - 1))).toEqual({ ok: false, reason: 'stale-timestamp' });
     expect(check(signWebhook(SECRET, body, now + REPLAY_WINDOW_SECONDS + 1))).toEqual({ ok: false, reason: 'stale-timestamp' });
     expect(check({ ...signWebhook(SECRET, body, now), 'X-Portal-Signature': 'sha256=zz' })).toEqual({ ok: false, reason: 'bad-signature' });
@@ -81,7 +111,13 @@ describe('POST /api/odoo-webhook', () => {
   });
 
   it('answers 400 to a body that names no known model or record', async () => {
-    for (const body of ['not json', '{}', '{"model":"res.users","ids":[1]}', '{"_model":"sale.order","_id":-1}', JSON.stringify({ model: 'sale.order', ids: [] })]) {
+    for (const body of [
+      'not json',
+      '{}',
+      '{"model":"res.users","ids":[1]}',
+      '{"_model":"sale.order","_id":-1}',
+      JSON.stringify({ model: 'sale.order', ids: [] }),
+    ]) {
       const res = await post(body, signWebhook(SECRET, body));
       expect(res.status, body).toBe(400);
     }
@@ -99,7 +135,12 @@ describe('POST /api/odoo-webhook', () => {
     expect((await getOrder(ctx(), order.id))!.poReference).toBe('PO-SIGNED');
 
     sim.store.update('sale.order', order.id, { client_order_ref: 'PO-FROM-ODOO' });
-    const odooBody = JSON.stringify({ _action: 'Portal cache: sale.order(#7)', _id: order.id, _model: 'sale.order', partner_id: (order.partner_id as [number, string])[0] });
+    const odooBody = JSON.stringify({
+      _action: 'Portal cache: sale.order(#7)',
+      _id: order.id,
+      _model: 'sale.order',
+      partner_id: (order.partner_id as [number, string])[0],
+    });
     const fromOdoo = await post(odooBody, {}, `?token=${webhookUrlToken(SECRET)}`);
     expect(fromOdoo.status).toBe(200);
     expect((await getOrder(ctx(), order.id))!.poReference).toBe('PO-FROM-ODOO');

@@ -51,7 +51,9 @@ describe('tenant-scoped cache of Odoo reads', () => {
     // Same read, same arguments, same roles, another company: its own rows, read from Odoo.
     const b = await listOrders(portalContext(gateway, 'brunoB'), q);
     expect(odooCalls()).toBeGreaterThan(before);
-    const [bOrders] = await Promise.all([gateway.client().searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.B]]], { fields: ['id'], limit: 10_000 })]);
+    const [bOrders] = await Promise.all([
+      gateway.client().searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.B]]], { fields: ['id'], limit: 10_000 }),
+    ]);
     const bIds = new Set(bOrders.map((o) => o.id));
     expect(b.rows.length).toBeGreaterThan(0);
     expect(b.rows.every((r) => bIds.has(r.id))).toBe(true);
@@ -79,7 +81,12 @@ describe('tenant-scoped cache of Odoo reads', () => {
 
     // What Odoo's automation rule posts: the order with its partner (a contact of A).
     const [rec] = await gateway.client().searchRead('sale.order', [['id', '=', first!.id]], { fields: ['partner_id'] });
-    const result = await applyOdooChange(gateway.client(), { _model: 'sale.order', _id: first!.id, _action: 'Portal cache: sale.order(#1)', partner_id: (rec!.partner_id as [number, string])[0] });
+    const result = await applyOdooChange(gateway.client(), {
+      _model: 'sale.order',
+      _id: first!.id,
+      _action: 'Portal cache: sale.order(#1)',
+      partner_id: (rec!.partner_id as [number, string])[0],
+    });
     expect(result).toEqual({ model: 'sale.order', tenants: [SEED_IDS.customers.A] });
     expect((await getOrder(ctx(), first!.id))!.poReference).toBe('PO-CHANGED-IN-ODOO');
     expect((await listOrders(ctx(), orderListQuery.parse({}))).rows[0]!.poReference).toBe('PO-CHANGED-IN-ODOO');
@@ -92,7 +99,10 @@ describe('tenant-scoped cache of Odoo reads', () => {
     await getInvoice(ctx(), id, NOW);
     sim.store.update('account.move', id, { ref: 'REF-CHANGED' });
     expect((await getInvoice(ctx(), id, NOW))!.reference).not.toBe('REF-CHANGED');
-    expect(await applyOdooChange(gateway.client(), { model: 'account.move', ids: [id] })).toEqual({ model: 'account.move', tenants: [SEED_IDS.customers.A] });
+    expect(await applyOdooChange(gateway.client(), { model: 'account.move', ids: [id] })).toEqual({
+      model: 'account.move',
+      tenants: [SEED_IDS.customers.A],
+    });
     expect((await getInvoice(ctx(), id, NOW))!.reference).toBe('REF-CHANGED');
   });
 
@@ -132,7 +142,10 @@ describe('invalidation across instances', () => {
     await two.read(10, ['k'], ['orders'], async () => 'old');
     const received = new Promise<void>((resolve) => {
       const invalidate = two.invalidate.bind(two);
-      two.invalidate = (tags) => { invalidate(tags); resolve(); };
+      two.invalidate = (tags) => {
+        invalidate(tags);
+        resolve();
+      };
     });
     await busOne.publish([readTag('orders', 10)]);
     await received;

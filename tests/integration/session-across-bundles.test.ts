@@ -31,7 +31,12 @@ vi.mock('next/headers', () => ({
 vi.mock('@/auth', () => ({
   updateSession: async ({ acting }: { acting: string | null }) => {
     browser.payload = { ...browser.payload, acting };
-    browser.cookie = await encode({ token: browser.payload, secret: process.env.AUTH_SECRET!, salt: 'authjs.session-token', maxAge: 8 * 3600 });
+    browser.cookie = await encode({
+      token: browser.payload,
+      secret: process.env.AUTH_SECRET!,
+      salt: 'authjs.session-token',
+      maxAge: 8 * 3600,
+    });
   },
   signOut: async () => {
     browser.cookie = null;
@@ -66,11 +71,21 @@ async function signInAs(claims: Record<string, unknown>) {
   return browser.cookie;
 }
 
-const MIA = { sub: 'idp|mia', email: 'mia.manager@northwind.example', emailVerified: true, name: 'Mia Manager', groups: ['Northwind Account Managers'] };
+const MIA = {
+  sub: 'idp|mia',
+  email: 'mia.manager@northwind.example',
+  emailVerified: true,
+  name: 'Mia Manager',
+  groups: ['Northwind Account Managers'],
+};
 const BOB = { sub: 'idp|bob', email: 'bob@brightline.example', emailVerified: true, name: 'Bob Buyer', groups: [] };
 
 /** A route handler's answer to this browser (its current cookie). */
-async function get(route: { GET: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> }, path: string, params: Record<string, string> = {}) {
+async function get(
+  route: { GET: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> },
+  path: string,
+  params: Record<string, string> = {},
+) {
   const res = await route.GET(new NextRequest(`http://localhost${path}`), { params: Promise.resolve(params) });
   return { status: res.status, body: await res.text() };
 }
@@ -100,7 +115,11 @@ beforeAll(async () => {
   sim = started.sim;
   const c = started.config();
   Object.assign(process.env, {
-    AUTH_SECRET: SECRET, ODOO_URL: c.url, ODOO_DB: c.db, ODOO_LOGIN: c.login, ODOO_API_KEY: c.apiKey,
+    AUTH_SECRET: SECRET,
+    ODOO_URL: c.url,
+    ODOO_DB: c.db,
+    ODOO_LOGIN: c.login,
+    ODOO_API_KEY: c.apiKey,
     PORTAL_ROLE_GROUPS: JSON.stringify({ 'account-manager': 'Northwind Account Managers' }),
   });
   for (const name of ['odoo-gateway', 'identity-resolver', 'sign-in-revocations', 'session-token-cache']) dropProcessSingleton(name);
@@ -138,7 +157,12 @@ describe.each([
 
   async function startActing() {
     await signInAs(MIA);
-    const started = await b.supportActions.startActingAction(null, { customerId: SEED_IDS.customers.A, contactId: SEED_IDS.contacts.bobBuyerA, reason: REASON, canWrite: false });
+    const started = await b.supportActions.startActingAction(null, {
+      customerId: SEED_IDS.customers.A,
+      contactId: SEED_IDS.contacts.bobBuyerA,
+      reason: REASON,
+      canWrite: false,
+    });
     expect(started).toMatchObject({ ok: true });
     return (started as { data: { id: string } }).data.id;
   }
@@ -158,7 +182,11 @@ describe.each([
   /** The same cookie now reaches no customer data anywhere. */
   async function expectNoCustomerData(pageTarget: string, routeStatus: number) {
     expect(await pageSession(b)).toEqual({ redirect: pageTarget });
-    for (const [route, path, params] of [[b.me, '/api/me', {}], [b.delivery, `/api/deliveries/${deliveryOfA}`, { id: String(deliveryOfA) }], [b.ordersExport, '/orders/export', {}]] as const) {
+    for (const [route, path, params] of [
+      [b.me, '/api/me', {}],
+      [b.delivery, `/api/deliveries/${deliveryOfA}`, { id: String(deliveryOfA) }],
+      [b.ordersExport, '/orders/export', {}],
+    ] as const) {
       const res = await get(route, path, params);
       expect(res.status, path).toBe(routeStatus);
       expect(res.body).not.toMatch(/Brightline|BRL|S\d{5}|actingAs/);
@@ -183,7 +211,10 @@ describe.each([
     const { portalDb } = await import('../../lib/db/sql');
     await (await portalDb()).query(`UPDATE support_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [sessionId]);
     await expectNoCustomerData('/support', 403);
-    expect((await b.support.listSupportSessions({ staffSub: MIA.sub, limit: 1 }))[0]).toMatchObject({ id: sessionId, endReason: 'expired' });
+    expect((await b.support.listSupportSessions({ staffSub: MIA.sub, limit: 1 }))[0]).toMatchObject({
+      id: sessionId,
+      endReason: 'expired',
+    });
   });
 
   it('sign-out in an action ends the sign-in and its support session for every bundle: the copied cookie is signed out', async () => {
@@ -193,10 +224,19 @@ describe.each([
     await b.authActions.signOutAction();
     browser.cookie = copied;
     await expectNoCustomerData('/signin', 401);
-    expect((await b.support.listSupportSessions({ staffSub: MIA.sub, limit: 1 }))[0]).toMatchObject({ id: sessionId, endReason: 'signed-out' });
+    expect((await b.support.listSupportSessions({ staffSub: MIA.sub, limit: 1 }))[0]).toMatchObject({
+      id: sessionId,
+      endReason: 'signed-out',
+    });
     // Nor can the copy start acting again.
-    await expect(b.supportActions.startActingAction(null, { customerId: SEED_IDS.customers.A, contactId: SEED_IDS.contacts.bobBuyerA, reason: REASON, canWrite: false }))
-      .rejects.toMatchObject({ digest: expect.stringContaining('/signin') });
+    await expect(
+      b.supportActions.startActingAction(null, {
+        customerId: SEED_IDS.customers.A,
+        contactId: SEED_IDS.contacts.bobBuyerA,
+        reason: REASON,
+        canWrite: false,
+      }),
+    ).rejects.toMatchObject({ digest: expect.stringContaining('/signin') });
   });
 
   it('a customer’s copied cookie is signed out after sign-out, on pages and route handlers', async () => {
@@ -215,9 +255,18 @@ describe.each([
     sim.store.update('res.partner', SEED_IDS.customers.A, { user_id: SEED_IDS.users.managerSam });
     try {
       expect((await get(b.me, '/api/me')).status).toBe(403);
-      expect((await b.support.listSupportSessions({ staffSub: MIA.sub, limit: 1 }))[0]).toMatchObject({ id: sessionId, endReason: 'reassigned' });
+      expect((await b.support.listSupportSessions({ staffSub: MIA.sub, limit: 1 }))[0]).toMatchObject({
+        id: sessionId,
+        endReason: 'reassigned',
+      });
       const [ended] = await b.audit.listAuditEvents({ supportSessionId: sessionId, limit: 1 });
-      expect(ended).toMatchObject({ action: 'support.end', outcome: 'denied', tenantId: SEED_IDS.customers.A, actor: { sub: MIA.sub }, detail: { reason: 'reassigned' } });
+      expect(ended).toMatchObject({
+        action: 'support.end',
+        outcome: 'denied',
+        tenantId: SEED_IDS.customers.A,
+        actor: { sub: MIA.sub },
+        detail: { reason: 'reassigned' },
+      });
       // Given back, the ended session stays ended.
       sim.store.update('res.partner', SEED_IDS.customers.A, { user_id: SEED_IDS.users.managerMia });
       expect(await pageSession(b)).toEqual({ redirect: '/support' });

@@ -42,7 +42,8 @@ describe.each([
 ])('sign-in revocation on %s', (_name, openStore) => {
   let store: Sql;
   let clock: number;
-  const instance = (recheckSeconds = 5) => new SignInRevocations(async () => store, { recheckSeconds, maxAgeSeconds: 8 * 3600, now: () => clock });
+  const instance = (recheckSeconds = 5) =>
+    new SignInRevocations(async () => store, { recheckSeconds, maxAgeSeconds: 8 * 3600, now: () => clock });
 
   beforeAll(async () => {
     store = await openStore();

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { portalDb } from '../../lib/db/sql';
 import { OdooGateway } from '../../lib/odoo/client';
-import { archiveAddress, getAccount, inviteContact, listAddresses, listContacts, setContactActive, setContactRoles, updateAddress, updateMyContact } from '../../lib/portal/account';
+import {
+  archiveAddress,
+  getAccount,
+  inviteContact,
+  listAddresses,
+  listContacts,
+  setContactActive,
+  setContactRoles,
+  updateAddress,
+  updateMyContact,
+} from '../../lib/portal/account';
 import { priceCart, reorderRequest } from '../../lib/portal/cart';
 import { getDelivery, listDeliveries } from '../../lib/portal/deliveries';
 import { getOrder, listOrders } from '../../lib/portal/orders';
@@ -31,8 +41,22 @@ afterAll(() => sim.close());
 async function idsOfB() {
   const odoo = gateway.client();
   const [order] = await odoo.searchRead('sale.order', [['partner_id', 'child_of', [B]]], { fields: ['name'], limit: 1 });
-  const [picking] = await odoo.searchRead('stock.picking', [['partner_id', 'child_of', [B]], ['picking_type_code', '=', 'outgoing']], { fields: ['name'], limit: 1 });
-  const [address] = await odoo.searchRead('res.partner', [['parent_id', '=', B], ['type', '=', 'delivery']], { fields: ['name', 'active'], limit: 1 });
+  const [picking] = await odoo.searchRead(
+    'stock.picking',
+    [
+      ['partner_id', 'child_of', [B]],
+      ['picking_type_code', '=', 'outgoing'],
+    ],
+    { fields: ['name'], limit: 1 },
+  );
+  const [address] = await odoo.searchRead(
+    'res.partner',
+    [
+      ['parent_id', '=', B],
+      ['type', '=', 'delivery'],
+    ],
+    { fields: ['name', 'active'], limit: 1 },
+  );
   return { order: order!.id, picking: picking!.id, address: address!.id, contact: SEED_IDS.contacts.brunoBuyerB };
 }
 
@@ -41,7 +65,14 @@ async function snapshotOfB() {
   const odoo = gateway.client();
   const [orders, partners] = await Promise.all([
     odoo.searchCount('sale.order', []),
-    odoo.searchRead('res.partner', [['commercial_partner_id', '=', B], ['active', 'in', [true, false]]], { fields: ['name', 'active', 'category_id', 'street', 'phone'], order: 'id' }),
+    odoo.searchRead(
+      'res.partner',
+      [
+        ['commercial_partner_id', '=', B],
+        ['active', 'in', [true, false]],
+      ],
+      { fields: ['name', 'active', 'category_id', 'street', 'phone'], order: 'id' },
+    ),
   ]);
   return { orders, partners };
 }
@@ -89,8 +120,13 @@ describe('customer A cannot change customer B through lib/portal', () => {
     await expect(archiveAddress(ctx, b.address)).rejects.toMatchObject({ code: 'not_found' });
     await expect(setContactRoles(ctx, b.contact, ['customer-admin'])).rejects.toMatchObject({ code: 'not_found' });
     await expect(setContactActive(ctx, b.contact, false)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(placeOrder(ctx, { idempotencyKey: randomUUID(), lines: [{ productId: 1, quantity: 1 }], shippingAddressId: b.address }, { mode: 'confirm' }))
-      .rejects.toMatchObject({ code: 'bad_request' });
+    await expect(
+      placeOrder(
+        ctx,
+        { idempotencyKey: randomUUID(), lines: [{ productId: 1, quantity: 1 }], shippingAddressId: b.address },
+        { mode: 'confirm' },
+      ),
+    ).rejects.toMatchObject({ code: 'bad_request' });
     expect(await snapshotOfB()).toEqual(before);
   });
 
@@ -112,7 +148,11 @@ describe('placing an order', () => {
 
   it('prices a quick order with this customer’s prices; an archived SKU answers like an unknown one', async () => {
     const ctx = portalContext(gateway, 'bobA');
-    const cart = await priceCart(ctx, [{ sku: 'FAS-1001', quantity: 2 }, { sku: 'FAS-1006', quantity: 1, line: 2 }, { sku: 'NOPE-1', quantity: 1, line: 3 }]);
+    const cart = await priceCart(ctx, [
+      { sku: 'FAS-1001', quantity: 2 },
+      { sku: 'FAS-1006', quantity: 1, line: 2 },
+      { sku: 'NOPE-1', quantity: 1, line: 3 },
+    ]);
     expect(cart.lines.find((l) => l.sku === 'FAS-1001')).toMatchObject({ sellable: true, quantity: 2 });
     expect(cart.lines.find((l) => l.sku === 'FAS-1001')!.priceUnit).toBeGreaterThan(0);
     expect(cart.lines.find((l) => l.sku === 'FAS-1006')).toBeUndefined();
@@ -143,8 +183,16 @@ describe('placing an order', () => {
     const lines = await cartFor(ctx);
     const key = randomUUID();
     // The order exists in Odoo with the form's key, but the portal never learnt its id.
-    const existing = await gateway.client().create('sale.order', { partner_id: ctx.contact.id, origin: `portal:${key}`, order_line: [[0, 0, { product_id: lines[0]!.productId, product_uom_qty: 1 }]] });
-    await (await portalDb()).query(`INSERT INTO order_submissions (key, tenant_id, created_at) VALUES ($1, $2, now() - interval '1 hour')`, [`portal:${key}`, A]);
+    const existing = await gateway
+      .client()
+      .create('sale.order', {
+        partner_id: ctx.contact.id,
+        origin: `portal:${key}`,
+        order_line: [[0, 0, { product_id: lines[0]!.productId, product_uom_qty: 1 }]],
+      });
+    await (
+      await portalDb()
+    ).query(`INSERT INTO order_submissions (key, tenant_id, created_at) VALUES ($1, $2, now() - interval '1 hour')`, [`portal:${key}`, A]);
     const before = await gateway.client().searchCount('sale.order', []);
     const placed = await placeOrder(ctx, { idempotencyKey: key, lines, shippingAddressId: A }, { mode: 'confirm' });
     expect(placed).toMatchObject({ id: existing, created: false, state: 'confirmed' }); // found, then confirmed as the form asked
@@ -155,7 +203,11 @@ describe('placing an order', () => {
     const ctx = portalContext(gateway, 'bobA');
     const lines = await cartFor(ctx);
     const [address] = (await listAddresses(ctx)).filter((a) => !a.isCompany);
-    const placed = await placeOrder(ctx, { idempotencyKey: randomUUID(), lines, shippingAddressId: address!.id, poReference: 'PO-4711', requestedDate: '2026-12-01' }, { mode: 'quotation' });
+    const placed = await placeOrder(
+      ctx,
+      { idempotencyKey: randomUUID(), lines, shippingAddressId: address!.id, poReference: 'PO-4711', requestedDate: '2026-12-01' },
+      { mode: 'quotation' },
+    );
     const order = await getOrder(ctx, placed.id);
     expect(order).toMatchObject({ number: placed.number, state: 'quotation', poReference: 'PO-4711' });
     expect(order!.shippingAddress).toContain(address!.name);

@@ -22,7 +22,10 @@ import { installWebhookRules, removeWebhookRules } from '../../scripts/odoo-webh
  * data other suites use is left alone.
  */
 const configured = !!process.env.ODOO_URL && !!process.env.ODOO_API_KEY;
-if (!configured) console.log('[real-odoo] webhook cache test skipped: no real Odoo configured (set ODOO_URL, ODOO_DB, ODOO_LOGIN, ODOO_API_KEY of an Odoo administrator).');
+if (!configured)
+  console.log(
+    '[real-odoo] webhook cache test skipped: no real Odoo configured (set ODOO_URL, ODOO_DB, ODOO_LOGIN, ODOO_API_KEY of an Odoo administrator).',
+  );
 
 const SECRET = 'real-odoo-webhook-test-secret-0123456789';
 const LABEL = `Portal cache test ${process.pid}`;
@@ -46,7 +49,13 @@ beforeAll(async () => {
   server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const answer = await POST(new Request(`http://127.0.0.1${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
+    const answer = await POST(
+      new Request(`http://127.0.0.1${req.url}`, {
+        method: 'POST',
+        headers: req.headers as Record<string, string>,
+        body: Buffer.concat(chunks),
+      }),
+    );
     const body = await answer.text();
     arrivals.push({ status: answer.status, body });
     res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(body);
@@ -57,8 +66,15 @@ beforeAll(async () => {
   await installWebhookRules(admin, portalUrl, SECRET, { label: LABEL });
 
   const name = 'Portal cache webhook test company';
-  const [found] = await admin.searchRead('res.partner', [['name', '=', name], ['is_company', '=', true]], { fields: ['id'], limit: 1 });
-  company = found?.id ?? await admin.create('res.partner', { name, is_company: true });
+  const [found] = await admin.searchRead(
+    'res.partner',
+    [
+      ['name', '=', name],
+      ['is_company', '=', true],
+    ],
+    { fields: ['id'], limit: 1 },
+  );
+  company = found?.id ?? (await admin.create('res.partner', { name, is_company: true }));
   orderId = await admin.create('sale.order', { partner_id: company, client_order_ref: 'PO-WEBHOOK-BEFORE' });
 }, 180_000);
 
@@ -72,9 +88,13 @@ afterAll(async () => {
 function buyer(): PortalContext {
   const requestId = `real-odoo-webhook-${Date.now()}`;
   return {
-    requestId, ip: null, user: { sub: 'webhook-test', email: null, name: 'Webhook test' },
-    contact: { id: company, name: 'Webhook test' }, tenant: { id: company, name: 'Portal cache webhook test company' },
-    roles: new Set(['buyer']), odoo: gateway.client(new OdooCallLog(requestId)),
+    requestId,
+    ip: null,
+    user: { sub: 'webhook-test', email: null, name: 'Webhook test' },
+    contact: { id: company, name: 'Webhook test' },
+    tenant: { id: company, name: 'Portal cache webhook test company' },
+    roles: new Set(['buyer']),
+    odoo: gateway.client(new OdooCallLog(requestId)),
   };
 }
 
@@ -82,7 +102,11 @@ function buyer(): PortalContext {
 function nextArrival(ms = 30_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no webhook from Odoo within ${ms} ms`)), ms);
-    arrived = () => { clearTimeout(timer); arrived = undefined; resolve(); };
+    arrived = () => {
+      clearTimeout(timer);
+      arrived = undefined;
+      resolve();
+    };
   });
 }
 
@@ -105,7 +129,10 @@ describe.runIf(configured)('Odoo’s webhook ends the portal’s cached reads (r
   });
 
   it('Odoo’s call with a wrong token is refused and ends nothing', async () => {
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/odoo-webhook?token=wrong`, { method: 'POST', body: JSON.stringify({ _model: 'sale.order', _id: orderId }) });
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/odoo-webhook?token=wrong`, {
+      method: 'POST',
+      body: JSON.stringify({ _model: 'sale.order', _id: orderId }),
+    });
     expect(res.status).toBe(401);
   });
 });

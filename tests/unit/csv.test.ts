@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { csvResponse, csvRows, csvText, neutralise, type CsvColumn } from '../../lib/http/csv';
 import { readCsv } from '../helpers/csv';
 
-interface Row { ref: string | null; amount: number | null; date: string | null }
+interface Row {
+  ref: string | null;
+  amount: number | null;
+  date: string | null;
+}
 const COLUMNS: CsvColumn<Row>[] = [
   { header: 'Reference', type: 'text', value: (r) => r.ref },
   { header: 'Amount', type: 'number', decimals: 2, value: (r) => r.amount },
@@ -11,16 +15,41 @@ const COLUMNS: CsvColumn<Row>[] = [
 /** The body as written: Response.text() would drop the BOM. */
 const bodyOf = async (res: Response) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
 const TYPES = { numberColumns: ['Amount'], dateColumns: ['Date'] };
-const HOSTILE = [`x;=cmd|' /C calc'!A0`, `=HYPERLINK("http://evil.example","x")`, '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '  =1+1', 'a,b;c', 'say "hi"', 'line\r\nbreak'];
+const HOSTILE = [
+  `x;=cmd|' /C calc'!A0`,
+  `=HYPERLINK("http://evil.example","x")`,
+  '+1+1',
+  '-2+3',
+  '@SUM(A1)',
+  '\t=1+1',
+  '\r=1+1',
+  '  =1+1',
+  'a,b;c',
+  'say "hi"',
+  'line\r\nbreak',
+];
 
 describe('CSV exports', () => {
   it('quotes every text cell and neutralises formula-looking ones, whichever delimiter a spreadsheet picks', () => {
-    const csv = csvText(COLUMNS, HOSTILE.map((ref) => ({ ref, amount: 1, date: '2026-03-01' })));
+    const csv = csvText(
+      COLUMNS,
+      HOSTILE.map((ref) => ({ ref, amount: 1, date: '2026-03-01' })),
+    );
     const { records, problems } = readCsv(csv, TYPES);
     expect(problems).toEqual([]);
     // Nothing is lost: the text reads back as it was, with a leading ' where it looked like a formula.
     expect(records.map((r) => r.Reference)).toEqual([
-      `x;=cmd|' /C calc'!A0`, `'=HYPERLINK("http://evil.example","x")`, `'+1+1`, `'-2+3`, `'@SUM(A1)`, `'\t=1+1`, `'\r=1+1`, `'  =1+1`, 'a,b;c', 'say "hi"', 'line\r\nbreak',
+      `x;=cmd|' /C calc'!A0`,
+      `'=HYPERLINK("http://evil.example","x")`,
+      `'+1+1`,
+      `'-2+3`,
+      `'@SUM(A1)`,
+      `'\t=1+1`,
+      `'\r=1+1`,
+      `'  =1+1`,
+      'a,b;c',
+      'say "hi"',
+      'line\r\nbreak',
     ]);
     // The PO reference of the report: one quoted cell, so a “;” reading cannot start a new cell at “=cmd”.
     expect(csv).toContain(`"x;=cmd|' /C calc'!A0",1.00,2026-03-01\r\n`);

@@ -24,7 +24,8 @@ vi.mock('next/headers', () => ({
 vi.mock('../../lib/portal/odoo-client', () => ({ requestOdooClient: () => ODOO }));
 vi.mock('../../lib/session/identity', () => ({
   IdentityResolver: class {
-    resolve = async (_odoo: OdooClient, claims: SessionClaims) => identities.bySub.get(claims.sub) ?? { kind: 'unlinked', reason: 'no-match' };
+    resolve = async (_odoo: OdooClient, claims: SessionClaims) =>
+      identities.bySub.get(claims.sub) ?? { kind: 'unlinked', reason: 'no-match' };
     resolveContact = async (_odoo: OdooClient, id: number) => identities.byContact.get(id) ?? { kind: 'unlinked', reason: 'no-match' };
     forget() {}
   },
@@ -45,8 +46,20 @@ const { activeSupportSession } = await import('../../lib/portal/support');
 
 const BRIGHTLINE = { id: 10, name: 'Brightline Hardware Ltd' };
 const KESTREL = { id: 11, name: 'Kestrel Builders GmbH' };
-const bob: Identity = { kind: 'customer', contact: { id: 21, name: 'Bob Buyer', email: 'bob@brightline.example' }, tenant: BRIGHTLINE, odooRoles: ['buyer'], roles: ['buyer'] };
-const victor: Identity = { kind: 'customer', contact: { id: 23, name: 'Victor Viewer', email: 'victor@brightline.example' }, tenant: BRIGHTLINE, odooRoles: ['viewer'], roles: ['viewer'] };
+const bob: Identity = {
+  kind: 'customer',
+  contact: { id: 21, name: 'Bob Buyer', email: 'bob@brightline.example' },
+  tenant: BRIGHTLINE,
+  odooRoles: ['buyer'],
+  roles: ['buyer'],
+};
+const victor: Identity = {
+  kind: 'customer',
+  contact: { id: 23, name: 'Victor Viewer', email: 'victor@brightline.example' },
+  tenant: BRIGHTLINE,
+  odooRoles: ['viewer'],
+  roles: ['viewer'],
+};
 const mia: Identity = { kind: 'staff', roles: ['account-manager'], odooUserId: 7 };
 
 const supportSession = (over: Partial<SupportSession> = {}): SupportSession => ({
@@ -65,7 +78,9 @@ const supportSession = (over: Partial<SupportSession> = {}): SupportSession => (
 
 async function signedIn(sub: string, extra: Record<string, unknown> = {}) {
   const claims = { sub, email: `${sub.replace('idp|', '')}@example.test`, name: sub };
-  request.cookies = { [COOKIE]: await encode({ token: { claims, sid: `sign-in-${sub}`, ...extra }, secret: SECRET, salt: COOKIE, maxAge: 3600 }) };
+  request.cookies = {
+    [COOKIE]: await encode({ token: { claims, sid: `sign-in-${sub}`, ...extra }, secret: SECRET, salt: COOKIE, maxAge: 3600 }),
+  };
 }
 
 beforeAll(() => {
@@ -74,7 +89,10 @@ beforeAll(() => {
 beforeEach(() => {
   request.cookies = {};
   request.headers = new Headers({ 'x-request-id': 'req-1', 'x-portal-path': '/orders' });
-  identities.bySub = new Map<string, Identity>([['idp|bob', bob], ['idp|mia', mia]]);
+  identities.bySub = new Map<string, Identity>([
+    ['idp|bob', bob],
+    ['idp|mia', mia],
+  ]);
   identities.byContact = new Map<number, Identity>([[23, victor]]);
   vi.mocked(recordActingRequest).mockClear();
   vi.mocked(activeSupportSession).mockReset().mockResolvedValue(null);
@@ -90,7 +108,13 @@ describe('loadSession', () => {
     const state = await loadSession();
     expect(state.status).toBe('customer');
     if (state.status !== 'customer') return;
-    expect(state.ctx).toMatchObject({ requestId: 'req-1', user: { sub: 'idp|bob' }, contact: { id: 21, name: 'Bob Buyer' }, tenant: BRIGHTLINE, odoo: ODOO });
+    expect(state.ctx).toMatchObject({
+      requestId: 'req-1',
+      user: { sub: 'idp|bob' },
+      contact: { id: 21, name: 'Bob Buyer' },
+      tenant: BRIGHTLINE,
+      odoo: ODOO,
+    });
     expect([...state.ctx.roles]).toEqual(['buyer']);
     expect(state.ctx.actingAs).toBeUndefined();
     expect(state.staff).toBeUndefined();

@@ -26,7 +26,10 @@ describe('process-wide state', () => {
     expect(sqlA.portalDb()).toBe(sqlB.portalDb());
     const [odooA, odooB] = [await anotherBundle(() => import('../../lib/odoo')), await anotherBundle(() => import('../../lib/odoo'))];
     expect(odooA.odooGateway()).toBe(odooB.odooGateway());
-    const [revA, revB] = [await anotherBundle(() => import('../../lib/session/revocation')), await anotherBundle(() => import('../../lib/session/revocation'))];
+    const [revA, revB] = [
+      await anotherBundle(() => import('../../lib/session/revocation')),
+      await anotherBundle(() => import('../../lib/session/revocation')),
+    ];
     expect(revA.signInRevocations()).toBe(revB.signInRevocations());
   });
 });

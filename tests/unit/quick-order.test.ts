@@ -22,7 +22,9 @@ describe('reading a quick order', () => {
   });
 
   it('gives one error per bad line with its line number, and keeps the good lines', () => {
-    const { lines, errors } = parseQuickOrder('FAS-1001 abc\n\nFAS-1002 0\nFAS-1003\nFAS-1004 -1\nFAS-1005 1.23456\nFAS-1006 200000\nFAS-1007 4');
+    const { lines, errors } = parseQuickOrder(
+      'FAS-1001 abc\n\nFAS-1002 0\nFAS-1003\nFAS-1004 -1\nFAS-1005 1.23456\nFAS-1006 200000\nFAS-1007 4',
+    );
     expect(errors.map((e) => [e.line, e.message])).toEqual([
       [1, '“abc” is not a quantity above 0.'],
       [3, '“0” is not a quantity above 0.'],

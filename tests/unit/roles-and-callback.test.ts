@@ -14,7 +14,10 @@ describe('roles', () => {
     expect(rolesFromGroups('account-manager', {})).toEqual([]);
     expect(rolesFromGroups(['support-admin', 'account-manager', 'buyer'], { buyer: 'Portal Buyers' })).toEqual([]);
     expect(rolesFromGroups(['support-admin'], { 'account-manager': 'Sales' })).toEqual([]);
-    expect(rolesFromGroups(['Sales', 'Support Leads'], { 'account-manager': 'Sales', 'support-admin': 'Support Leads' })).toEqual(['account-manager', 'support-admin']);
+    expect(rolesFromGroups(['Sales', 'Support Leads'], { 'account-manager': 'Sales', 'support-admin': 'Support Leads' })).toEqual([
+      'account-manager',
+      'support-admin',
+    ]);
     expect(rolesFromGroups(['support-admin'], { 'support-admin': 'support-admin' })).toEqual(['support-admin']);
   });
 

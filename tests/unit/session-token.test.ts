@@ -58,7 +58,9 @@ describe('readSessionCookie', () => {
   it('joins a cookie that next-auth split into chunks, in chunk order', async () => {
     const value = await token({ claims, sid });
     const cut = Math.floor(value.length / 3);
-    const read = await readSessionCookie(jar({ [`${NAME}.1`]: value.slice(cut, 2 * cut), [`${NAME}.2`]: value.slice(2 * cut), [`${NAME}.0`]: value.slice(0, cut) }));
+    const read = await readSessionCookie(
+      jar({ [`${NAME}.1`]: value.slice(cut, 2 * cut), [`${NAME}.2`]: value.slice(2 * cut), [`${NAME}.0`]: value.slice(0, cut) }),
+    );
     expect(read.status).toBe('valid');
   });
 

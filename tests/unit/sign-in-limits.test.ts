@@ -8,7 +8,12 @@ function limits(opts: { ceiling?: number; failuresPerIp?: number; failuresPerAcc
   const limiters: SignInLimiters = {
     signInRequests: createLimiter({ name: `${name}-req`, points: opts.ceiling ?? 300, durationSeconds: 60, failMode: 'open' }),
     signInFailuresByIp: createLimiter({ name: `${name}-fip`, points: opts.failuresPerIp ?? 30, durationSeconds: 900, failMode: 'open' }),
-    signInFailuresByAccount: createLimiter({ name: `${name}-facc`, points: opts.failuresPerAccount ?? 5, durationSeconds: 900, failMode: 'open' }),
+    signInFailuresByAccount: createLimiter({
+      name: `${name}-facc`,
+      points: opts.failuresPerAccount ?? 5,
+      durationSeconds: 900,
+      failMode: 'open',
+    }),
   };
   return signInLimits(limiters);
 }

@@ -4,13 +4,19 @@ import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEV_IDP_CLIENT_SECRET } from '../.
 import { checkStartup } from '../../lib/startup';
 
 const real = { AUTH_SECRET: 'a-real-secret-9f8e7d6c5b4a', ODOO_API_KEY: 'real-key-1234', AUTH_OIDC_CLIENT_SECRET: 'idp-secret-5678' };
-const demo = { AUTH_SECRET: DEMO_AUTH_SECRET, ODOO_API_KEY: DEMO_ODOO_API_KEY, ODOO_PASSWORD: DEMO_ODOO_API_KEY, AUTH_OIDC_CLIENT_SECRET: DEV_IDP_CLIENT_SECRET };
+const demo = {
+  AUTH_SECRET: DEMO_AUTH_SECRET,
+  ODOO_API_KEY: DEMO_ODOO_API_KEY,
+  ODOO_PASSWORD: DEMO_ODOO_API_KEY,
+  AUTH_OIDC_CLIENT_SECRET: DEV_IDP_CLIENT_SECRET,
+};
 
 describe('a production start', () => {
   it('refuses each demo secret, naming the variable', () => {
     const problems = demoSecretsInProduction({ NODE_ENV: 'production', ...demo });
     expect(problems).toHaveLength(4);
-    for (const name of ['AUTH_SECRET', 'ODOO_API_KEY', 'ODOO_PASSWORD', 'AUTH_OIDC_CLIENT_SECRET']) expect(problems.some((p) => p.startsWith(`${name} `))).toBe(true);
+    for (const name of ['AUTH_SECRET', 'ODOO_API_KEY', 'ODOO_PASSWORD', 'AUTH_OIDC_CLIENT_SECRET'])
+      expect(problems.some((p) => p.startsWith(`${name} `))).toBe(true);
   });
 
   it('refuses the demo defaults that apply when a variable is unset', () => {
@@ -27,12 +33,16 @@ describe('a production start', () => {
   });
 
   it('is refused by the settings parser too', () => {
-    expect(() => parseConfig({ NODE_ENV: 'production', ...real, AUTH_SECRET: DEMO_AUTH_SECRET })).toThrow(/AUTH_SECRET is the demo's public secret/);
+    expect(() => parseConfig({ NODE_ENV: 'production', ...real, AUTH_SECRET: DEMO_AUTH_SECRET })).toThrow(
+      /AUTH_SECRET is the demo's public secret/,
+    );
     expect(() => assertNoDemoSecrets({ NODE_ENV: 'production', ...real })).not.toThrow();
   });
 
   it('stops the process at start-up (instrumentation register) with the message', () => {
-    const exit = vi.fn(() => { throw new Error('exited'); }) as unknown as (code: number) => never;
+    const exit = vi.fn(() => {
+      throw new Error('exited');
+    }) as unknown as (code: number) => never;
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => checkStartup({ NODE_ENV: 'production', ...real, ODOO_API_KEY: DEMO_ODOO_API_KEY }, exit)).toThrow('exited');
     expect(exit).toHaveBeenCalledWith(1);

@@ -4,7 +4,8 @@ import { page, pageSize, recordId, searchText } from '../../lib/schemas/common';
 import { cartLine, placeOrderInput, quickOrderInput, repriceInput } from '../../lib/schemas/orders';
 import { customerSearchQuery, startActingInput } from '../../lib/schemas/support';
 
-const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
+const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.success ? [] : r.error!.issues.map((i) => i.message);
 
 describe('ids are canonical positive integers', () => {
   it('takes digits and integer numbers within the 32-bit range', () => {
@@ -13,7 +14,24 @@ describe('ids are canonical positive integers', () => {
     expect(recordId.parse(42)).toBe(42);
   });
 
-  it.each(['1e1', '01', '1.0', '0x10', '+1', ' 1', '1 ', '-1', '0', '', '1_000', '２', '2147483648', '99999999999999999999', 'NaN', 'Infinity'])('refuses “%s”', (raw) => {
+  it.each([
+    '1e1',
+    '01',
+    '1.0',
+    '0x10',
+    '+1',
+    ' 1',
+    '1 ',
+    '-1',
+    '0',
+    '',
+    '1_000',
+    '２',
+    '2147483648',
+    '99999999999999999999',
+    'NaN',
+    'Infinity',
+  ])('refuses “%s”', (raw) => {
     expect(recordId.safeParse(raw).success).toBe(false);
   });
 
@@ -32,25 +50,39 @@ describe('ids are canonical positive integers', () => {
 });
 
 describe('text fields refuse control characters', () => {
-  it.each(['Bob\u0000', 'Bob\u001b[31m', 'Bob\nBuyer', 'Bob\tBuyer', 'Bob\u0085', 'Bob\u2028Buyer', 'Bob\u007f'])('in a one-line field: %j', (name) => {
-    expect(messages(myContactInput.safeParse({ name }))).toEqual(['The name cannot contain control characters.']);
-  });
+  it.each(['Bob\u0000', 'Bob\u001b[31m', 'Bob\nBuyer', 'Bob\tBuyer', 'Bob\u0085', 'Bob\u2028Buyer', 'Bob\u007f'])(
+    'in a one-line field: %j',
+    (name) => {
+      expect(messages(myContactInput.safeParse({ name }))).toEqual(['The name cannot contain control characters.']);
+    },
+  );
 
   it('in every one-line text schema', () => {
     const bad = 'x\u0007y';
     expect(addressInput.safeParse({ name: bad, street: 'Main St 1', zip: '12345', city: 'Town', countryCode: 'US' }).success).toBe(false);
-    expect(addressInput.safeParse({ name: 'Depot', street: 'Main St 1', street2: bad, zip: '12345', city: 'Town', countryCode: 'US' }).success).toBe(false);
+    expect(
+      addressInput.safeParse({ name: 'Depot', street: 'Main St 1', street2: bad, zip: '12345', city: 'Town', countryCode: 'US' }).success,
+    ).toBe(false);
     expect(inviteInput.safeParse({ name: bad, email: 'new@brightline.example', roles: 'buyer' }).success).toBe(false);
     expect(searchText.safeParse(bad).success).toBe(false);
     expect(customerSearchQuery.safeParse({ q: bad }).success).toBe(false);
-    expect(placeOrderInput.safeParse({ idempotencyKey: crypto.randomUUID(), lines: [{ productId: 1, quantity: 1 }], shippingAddressId: 1, poReference: 'PO\r\n1' }).success).toBe(false);
+    expect(
+      placeOrderInput.safeParse({
+        idempotencyKey: crypto.randomUUID(),
+        lines: [{ productId: 1, quantity: 1 }],
+        shippingAddressId: 1,
+        poReference: 'PO\r\n1',
+      }).success,
+    ).toBe(false);
   });
 
   it('keeps line breaks and tabs only in multi-line fields', () => {
     expect(quickOrderInput.parse({ text: 'FAS-1001\t12\r\nHTL-1002 3\n' }).text).toBe('FAS-1001\t12\r\nHTL-1002 3\n');
     expect(quickOrderInput.safeParse({ text: 'FAS-1001 12\u0000' }).success).toBe(false);
     const acting = { customerId: '10', contactId: '21', minutes: '30' };
-    expect(startActingInput.parse({ ...acting, reason: 'Customer called:\nhelp with a reorder' }).reason).toBe('Customer called:\nhelp with a reorder');
+    expect(startActingInput.parse({ ...acting, reason: 'Customer called:\nhelp with a reorder' }).reason).toBe(
+      'Customer called:\nhelp with a reorder',
+    );
     expect(startActingInput.safeParse({ ...acting, reason: 'Customer called: help with\u001b a reorder' }).success).toBe(false);
     expect(startActingInput.safeParse({ ...acting, minutes: '3e1', reason: 'Customer called: help with a reorder' }).success).toBe(false);
   });
@@ -70,13 +102,23 @@ describe('quantities and delivery dates', () => {
   it('holds one product on several lines to the same limit as one line', () => {
     const lines = (...q: number[]) => q.map((quantity) => ({ productId: 7, quantity }));
     expect(repriceInput.safeParse({ lines: lines(50_000, 50_000) }).success).toBe(true);
-    expect(messages(repriceInput.safeParse({ lines: lines(100_000, 100_000) }))).toEqual(['At most 100,000 of one product per order (product 7).']);
-    expect(placeOrderInput.safeParse({ idempotencyKey: crypto.randomUUID(), lines: lines(60_000, 60_000), shippingAddressId: 1 }).success).toBe(false);
+    expect(messages(repriceInput.safeParse({ lines: lines(100_000, 100_000) }))).toEqual([
+      'At most 100,000 of one product per order (product 7).',
+    ]);
+    expect(
+      placeOrderInput.safeParse({ idempotencyKey: crypto.randomUUID(), lines: lines(60_000, 60_000), shippingAddressId: 1 }).success,
+    ).toBe(false);
   });
 
   it('refuses a requested delivery date before today (UTC)', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const order = (requestedDate: string) => placeOrderInput.safeParse({ idempotencyKey: crypto.randomUUID(), lines: [{ productId: 1, quantity: 1 }], shippingAddressId: 1, requestedDate });
+    const order = (requestedDate: string) =>
+      placeOrderInput.safeParse({
+        idempotencyKey: crypto.randomUUID(),
+        lines: [{ productId: 1, quantity: 1 }],
+        shippingAddressId: 1,
+        requestedDate,
+      });
     vi.setSystemTime(new Date('2026-03-10T23:30:00Z'));
     expect(messages(order('2026-03-09'))).toEqual(['The requested date cannot be in the past.']);
     expect(order('2026-03-10').success).toBe(true);

@@ -36,7 +36,12 @@ const context = (roles: Role[], actingAs?: ActingAs): PortalContext => ({
   odoo: {} as OdooClient,
   ...(actingAs ? { actingAs } : {}),
 });
-const acting = (canWrite: boolean): ActingAs => ({ sessionId: 's-1', canWrite, expiresAt: '2026-11-23T12:30:00.000Z', reason: 'Customer asked for help' });
+const acting = (canWrite: boolean): ActingAs => ({
+  sessionId: 's-1',
+  canWrite,
+  expiresAt: '2026-11-23T12:30:00.000Z',
+  reason: 'Customer asked for help',
+});
 
 const schema = z.object({ quantity: z.coerce.number().int().positive() });
 const handler = vi.fn(async (_ctx: PortalContext, input: { quantity: number }) => ({ ordered: input.quantity }));

@@ -23,7 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main id="main" className="mx-auto flex max-w-md flex-col gap-6 px-4 py-16">
       <h1 className="text-2xl font-bold">Northwind customer portal</h1>
       <p>Orders, deliveries, invoices and your account, for Northwind Supply customers.</p>
-      {signedOut && <p role="status" className="rounded bg-green-50 p-3 text-green-900">You are signed out.</p>}
+      {signedOut && (
+        <p role="status" className="rounded bg-green-50 p-3 text-green-900">
+          You are signed out.
+        </p>
+      )}
       {error && (
         <p role="alert" className="rounded bg-red-50 p-3 text-red-900">
           Sign-in did not complete. Please try again; if it keeps failing, contact your administrator.

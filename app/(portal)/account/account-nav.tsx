@@ -14,8 +14,13 @@ export function AccountNav({ ctx, current }: { ctx: PortalContext; current: 'com
       <ul className="-mb-px flex flex-wrap gap-4 text-sm">
         {items.map((i) => (
           <li key={i.key}>
-            <Link href={i.href} aria-current={current === i.key ? 'page' : undefined}
-              className={`inline-block border-b-2 px-1 py-2 ${current === i.key ? 'border-brand-700 font-semibold text-brand-800' : 'border-transparent hover:border-slate-400'}`}>{i.label}</Link>
+            <Link
+              href={i.href}
+              aria-current={current === i.key ? 'page' : undefined}
+              className={`inline-block border-b-2 px-1 py-2 ${current === i.key ? 'border-brand-700 font-semibold text-brand-800' : 'border-transparent hover:border-slate-400'}`}
+            >
+              {i.label}
+            </Link>
           </li>
         ))}
       </ul>

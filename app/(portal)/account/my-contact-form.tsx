@@ -11,7 +11,11 @@ export function MyContactForm({ name, phone }: { name: string; phone: string | n
         <>
           <Field name="name" label="Name" defaultValue={name} required maxLength={128} autoComplete="name" error={fieldError('name')} />
           <Field name="phone" label="Phone" type="tel" defaultValue={phone} maxLength={32} autoComplete="tel" error={fieldError('phone')} />
-          <div><button type="submit" className={buttonClass} disabled={pending}>{pending ? 'Saving…' : 'Save'}</button></div>
+          <div>
+            <button type="submit" className={buttonClass} disabled={pending}>
+              {pending ? 'Saving…' : 'Save'}
+            </button>
+          </div>
         </>
       )}
     </ActionForm>

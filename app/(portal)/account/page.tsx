@@ -18,19 +18,33 @@ export default async function AccountPage() {
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <Card title={company.name}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-700">Address</dt><dd>{company.address.lines.join(', ') || '—'}</dd>
-            <dt className="text-slate-700">VAT</dt><dd>{company.vat ?? '—'}</dd>
-            <dt className="text-slate-700">Customer number</dt><dd>{company.reference ?? '—'}</dd>
-            <dt className="text-slate-700">Email</dt><dd>{company.email ?? '—'}</dd>
-            <dt className="text-slate-700">Phone</dt><dd>{company.phone ?? '—'}</dd>
-            <dt className="text-slate-700">Payment terms</dt><dd>{company.paymentTerms ?? '—'}</dd>
-            {company.creditLimit ? <><dt className="text-slate-700">Credit limit</dt><dd>{formatMoney(company.creditLimit, 'EUR')}</dd></> : null}
-            <dt className="text-slate-700">Account manager</dt><dd>{company.accountManager ?? '—'}</dd>
+            <dt className="text-slate-700">Address</dt>
+            <dd>{company.address.lines.join(', ') || '—'}</dd>
+            <dt className="text-slate-700">VAT</dt>
+            <dd>{company.vat ?? '—'}</dd>
+            <dt className="text-slate-700">Customer number</dt>
+            <dd>{company.reference ?? '—'}</dd>
+            <dt className="text-slate-700">Email</dt>
+            <dd>{company.email ?? '—'}</dd>
+            <dt className="text-slate-700">Phone</dt>
+            <dd>{company.phone ?? '—'}</dd>
+            <dt className="text-slate-700">Payment terms</dt>
+            <dd>{company.paymentTerms ?? '—'}</dd>
+            {company.creditLimit ? (
+              <>
+                <dt className="text-slate-700">Credit limit</dt>
+                <dd>{formatMoney(company.creditLimit, 'EUR')}</dd>
+              </>
+            ) : null}
+            <dt className="text-slate-700">Account manager</dt>
+            <dd>{company.accountManager ?? '—'}</dd>
           </dl>
           <p className="mt-3 text-sm text-slate-700">To change company details, contact your account manager.</p>
         </Card>
         <Card title="Your details">
-          <p className="mb-3 text-sm text-slate-700">Signed in as {me.email ?? ctx.user.email}. Your email comes from your company’s sign-in.</p>
+          <p className="mb-3 text-sm text-slate-700">
+            Signed in as {me.email ?? ctx.user.email}. Your email comes from your company’s sign-in.
+          </p>
           <MyContactForm name={me.name} phone={me.phone} />
         </Card>
       </div>

@@ -9,24 +9,37 @@ import { parseQuickOrder } from '@/lib/portal/quick-order';
 import { placeOrderInput, quickOrderInput, repriceInput } from '@/lib/schemas/orders';
 
 /** Quick order preview: every line checked and priced, nothing created. */
-export const previewQuickOrderAction = validatedAction({ schema: quickOrderInput, permission: 'order', readOnly: true }, async (ctx, { text }) => {
-  const parsed = parseQuickOrder(text);
-  const cart = parsed.lines.length ? await priceCart(ctx, requestsFromParsed(parsed.lines)) : null;
-  const errors = [...parsed.errors, ...(cart?.errors ?? [])].sort((a, b) => a.line - b.line);
-  return { cart: cart ? { ...cart, errors } : null, errors };
-});
+export const previewQuickOrderAction = validatedAction(
+  { schema: quickOrderInput, permission: 'order', readOnly: true },
+  async (ctx, { text }) => {
+    const parsed = parseQuickOrder(text);
+    const cart = parsed.lines.length ? await priceCart(ctx, requestsFromParsed(parsed.lines)) : null;
+    const errors = [...parsed.errors, ...(cart?.errors ?? [])].sort((a, b) => a.line - b.line);
+    return { cart: cart ? { ...cart, errors } : null, errors };
+  },
+);
 
 /** Prices again after quantities changed on the review screen. */
 export const repriceAction = validatedAction({ schema: repriceInput, permission: 'order', readOnly: true }, async (ctx, { lines }) =>
-  priceCart(ctx, lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))));
+  priceCart(
+    ctx,
+    lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+  ),
+);
 
-export const placeOrderAction = validatedAction({
-  schema: placeOrderInput,
-  permission: 'order',
-  audit: { action: 'order.place', target: (_input, placed: PlacedOrder | undefined) => (placed ? { model: 'sale.order', id: placed.id } : null) },
-}, async (ctx, input) => {
-  const placed = await placeOrder(ctx, input, { mode: portalConfig().ORDER_SUBMIT_MODE });
-  revalidatePath('/orders');
-  revalidatePath('/');
-  return placed;
-});
+export const placeOrderAction = validatedAction(
+  {
+    schema: placeOrderInput,
+    permission: 'order',
+    audit: {
+      action: 'order.place',
+      target: (_input, placed: PlacedOrder | undefined) => (placed ? { model: 'sale.order', id: placed.id } : null),
+    },
+  },
+  async (ctx, input) => {
+    const placed = await placeOrder(ctx, input, { mode: portalConfig().ORDER_SUBMIT_MODE });
+    revalidatePath('/orders');
+    revalidatePath('/');
+    return placed;
+  },
+);

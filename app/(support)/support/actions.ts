@@ -9,17 +9,24 @@ import { endSupportSession, setSessionWrite, startSupportSession, type SupportSe
 import { actingWriteInput, startActingInput } from '@/lib/schemas/support';
 import { z } from 'zod';
 
-export const startActingAction = staffAction({
-  schema: startActingInput,
-  audit: {
-    action: 'support.start',
-    about: (input, s: SupportSession | undefined) => ({ tenant: s?.tenant ?? { id: input.customerId, name: '' }, contact: s?.contact ?? { id: input.contactId, name: '' }, target: { model: 'res.partner', id: input.contactId } }),
+export const startActingAction = staffAction(
+  {
+    schema: startActingInput,
+    audit: {
+      action: 'support.start',
+      about: (input, s: SupportSession | undefined) => ({
+        tenant: s?.tenant ?? { id: input.customerId, name: '' },
+        contact: s?.contact ?? { id: input.contactId, name: '' },
+        target: { model: 'res.partner', id: input.contactId },
+      }),
+    },
   },
-}, async (staff, input) => {
-  const session = await startSupportSession(staff, input, portalConfig().SUPPORT_SESSION_MINUTES);
-  await updateSession({ acting: session.id });
-  return session;
-});
+  async (staff, input) => {
+    const session = await startSupportSession(staff, input, portalConfig().SUPPORT_SESSION_MINUTES);
+    await updateSession({ acting: session.id });
+    return session;
+  },
+);
 
 /** The support session this staff member is acting in, with whom it concerns. */
 async function currentActing() {
@@ -29,21 +36,31 @@ async function currentActing() {
 }
 
 type ActingChange = Awaited<ReturnType<typeof currentActing>>;
-const concerning = (_input: unknown, r: ActingChange | undefined) => (r ? { tenant: r.tenant, contact: r.contact, actingAs: r.actingAs } : {});
+const concerning = (_input: unknown, r: ActingChange | undefined) =>
+  r ? { tenant: r.tenant, contact: r.contact, actingAs: r.actingAs } : {};
 
-export const stopActingAction = staffAction({ schema: z.object({}), audit: { action: 'support.stop', about: concerning } }, async (staff) => {
-  const acting = await currentActing();
-  await endSupportSession(staff.user.sub, acting.id, 'stopped');
-  await updateSession({ acting: null });
-  return acting;
-});
+export const stopActingAction = staffAction(
+  { schema: z.object({}), audit: { action: 'support.stop', about: concerning } },
+  async (staff) => {
+    const acting = await currentActing();
+    await endSupportSession(staff.user.sub, acting.id, 'stopped');
+    await updateSession({ acting: null });
+    return acting;
+  },
+);
 
 /** Switching changes on or off is itself recorded in the session, so the customer sees it. */
-export const setActingWriteAction = staffAction({
-  schema: actingWriteInput,
-  audit: { action: 'support.set-write', about: (input, r: ActingChange | undefined) => (r ? { ...concerning(input, r), detail: { canWrite: input.canWrite } } : {}) },
-}, async (staff, { canWrite }) => {
-  const acting = await currentActing();
-  await setSessionWrite(staff.user.sub, acting.id, canWrite);
-  return acting;
-});
+export const setActingWriteAction = staffAction(
+  {
+    schema: actingWriteInput,
+    audit: {
+      action: 'support.set-write',
+      about: (input, r: ActingChange | undefined) => (r ? { ...concerning(input, r), detail: { canWrite: input.canWrite } } : {}),
+    },
+  },
+  async (staff, { canWrite }) => {
+    const acting = await currentActing();
+    await setSessionWrite(staff.user.sub, acting.id, canWrite);
+    return acting;
+  },
+);

@@ -16,25 +16,52 @@ export default async function SupportHome({ searchParams }: { searchParams: Sear
   const customers = parsed.ok ? await searchCustomers(staff, q) : [];
   return (
     <>
-      <PageHeader title="Customers" description={staff.roles.has('support-admin') ? 'All customers.' : 'The customers you are the salesperson of in Odoo.'} />
+      <PageHeader
+        title="Customers"
+        description={staff.roles.has('support-admin') ? 'All customers.' : 'The customers you are the salesperson of in Odoo.'}
+      />
       {state.status === 'customer' && state.ctx.actingAs ? (
-        <div className="mb-4"><Alert tone="warning" title={`You are acting for ${state.ctx.contact.name} at ${state.ctx.tenant.name}`}><Link className="underline" href="/">Back to their portal</Link></Alert></div>
+        <div className="mb-4">
+          <Alert tone="warning" title={`You are acting for ${state.ctx.contact.name} at ${state.ctx.tenant.name}`}>
+            <Link className="underline" href="/">
+              Back to their portal
+            </Link>
+          </Alert>
+        </div>
       ) : null}
-      <form method="get" action="/support" role="search" aria-label="Find a customer" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        method="get"
+        action="/support"
+        role="search"
+        aria-label="Find a customer"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <div className="min-w-0 flex-1">
-          <label htmlFor="q" className={labelClass}>Name, customer number, VAT or a contact’s email</label>
+          <label htmlFor="q" className={labelClass}>
+            Name, customer number, VAT or a contact’s email
+          </label>
           <input id="q" name="q" defaultValue={q ?? ''} maxLength={100} className={inputClass} />
         </div>
-        <button type="submit" className={buttonClass}>Search</button>
+        <button type="submit" className={buttonClass}>
+          Search
+        </button>
       </form>
-      {!parsed.ok ? <Alert tone="error">{parsed.message}</Alert> : customers.length === 0 ? (
-        <EmptyState title={q ? `No customer of yours matches “${q}”` : 'No customers assigned to you'}>Customers appear here when you are their salesperson in Odoo.</EmptyState>
+      {!parsed.ok ? (
+        <Alert tone="error">{parsed.message}</Alert>
+      ) : customers.length === 0 ? (
+        <EmptyState title={q ? `No customer of yours matches “${q}”` : 'No customers assigned to you'}>
+          Customers appear here when you are their salesperson in Odoo.
+        </EmptyState>
       ) : (
         <ul className="flex flex-col gap-2" aria-label="Customers">
           {customers.map((c) => (
             <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
-              <Link href={`/support/customers/${c.id}`} className="font-semibold text-brand-700 underline">{c.name}</Link>
-              <p className="text-sm text-slate-700">{[c.reference, c.vat, c.city, c.accountManager ? `Account manager ${c.accountManager}` : null].filter(Boolean).join(' · ')}</p>
+              <Link href={`/support/customers/${c.id}`} className="font-semibold text-brand-700 underline">
+                {c.name}
+              </Link>
+              <p className="text-sm text-slate-700">
+                {[c.reference, c.vat, c.city, c.accountManager ? `Account manager ${c.accountManager}` : null].filter(Boolean).join(' · ')}
+              </p>
             </li>
           ))}
         </ul>

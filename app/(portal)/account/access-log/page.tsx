@@ -9,9 +9,16 @@ import { AccountNav } from '../account-nav';
 export const metadata: Metadata = { title: 'Support access log' };
 
 const ACTION_LABEL: Record<string, string> = {
-  'order.place': 'Placed an order', 'address.create': 'Added an address', 'address.update': 'Edited an address', 'address.archive': 'Archived an address',
-  'contact.update-own': 'Edited contact details', 'contact.invite': 'Invited a contact', 'contact.set-roles': 'Changed roles', 'contact.deactivate': 'Deactivated a contact',
-  'contact.reactivate': 'Reactivated a contact', 'support.stop': 'Stopped the session',
+  'order.place': 'Placed an order',
+  'address.create': 'Added an address',
+  'address.update': 'Edited an address',
+  'address.archive': 'Archived an address',
+  'contact.update-own': 'Edited contact details',
+  'contact.invite': 'Invited a contact',
+  'contact.set-roles': 'Changed roles',
+  'contact.deactivate': 'Deactivated a contact',
+  'contact.reactivate': 'Reactivated a contact',
+  'support.stop': 'Stopped the session',
 };
 
 function describe(change: { action: string; detail: Record<string, unknown> | null }): string {
@@ -23,7 +30,13 @@ function describe(change: { action: string; detail: Record<string, unknown> | nu
 export default async function AccessLogPage() {
   const ctx = await requireSession();
   if (!can(ctx.roles, 'manage-contacts')) {
-    return (<><PageHeader title="Account" /><AccountNav ctx={ctx} current="access-log" /><Alert tone="error">The access log is for your company’s admins.</Alert></>);
+    return (
+      <>
+        <PageHeader title="Account" />
+        <AccountNav ctx={ctx} current="access-log" />
+        <Alert tone="error">The access log is for your company’s admins.</Alert>
+      </>
+    );
   }
   const entries = await accessLog(ctx);
   return (
@@ -31,23 +44,45 @@ export default async function AccessLogPage() {
       <PageHeader title="Account" />
       <AccountNav ctx={ctx} current="access-log" />
       <h2 className="mb-1 text-lg font-semibold">When our support acted in your account</h2>
-      <p className="mb-4 text-sm text-slate-700">Every session of an account manager or support agent acting as one of your contacts: who, why, for how long, and what changed.</p>
-      {entries.length === 0 ? <EmptyState title="Nobody from support has acted in your account" /> : (
+      <p className="mb-4 text-sm text-slate-700">
+        Every session of an account manager or support agent acting as one of your contacts: who, why, for how long, and what changed.
+      </p>
+      {entries.length === 0 ? (
+        <EmptyState title="Nobody from support has acted in your account" />
+      ) : (
         <ul className="flex flex-col gap-3" aria-label="Support sessions">
           {entries.map((e) => {
             const end = e.endedAt ?? e.expiresAt;
             const minutes = Math.max(1, Math.round((Date.parse(end) - Date.parse(e.startedAt)) / 60_000));
             return (
               <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-                <p className="font-semibold">{e.staff.name}{e.staff.email ? ` (${e.staff.email})` : ''} acted as {e.contact.name}</p>
-                <p>{formatDateTime(e.startedAt)} · {e.endedAt ? `${minutes} min, ended (${e.endReason})` : 'still open'} · {e.canWrite ? <Badge color="amber">changes allowed</Badge> : <Badge>read-only</Badge>}</p>
-                <p className="mt-1"><span className="text-slate-700">Reason:</span> {e.reason}</p>
-                <p className="mt-1 text-slate-700">{e.pagesViewed} page{e.pagesViewed === 1 ? '' : 's'} viewed.</p>
+                <p className="font-semibold">
+                  {e.staff.name}
+                  {e.staff.email ? ` (${e.staff.email})` : ''} acted as {e.contact.name}
+                </p>
+                <p>
+                  {formatDateTime(e.startedAt)} · {e.endedAt ? `${minutes} min, ended (${e.endReason})` : 'still open'} ·{' '}
+                  {e.canWrite ? <Badge color="amber">changes allowed</Badge> : <Badge>read-only</Badge>}
+                </p>
+                <p className="mt-1">
+                  <span className="text-slate-700">Reason:</span> {e.reason}
+                </p>
+                <p className="mt-1 text-slate-700">
+                  {e.pagesViewed} page{e.pagesViewed === 1 ? '' : 's'} viewed.
+                </p>
                 {e.changes.length ? (
                   <ul className="mt-1 list-disc pl-5">
-                    {e.changes.map((c, i) => <li key={i}>{formatDateTime(c.at)}: {describe(c)}{c.target ? ` (${c.target})` : ''}{c.outcome !== 'success' ? ` — ${c.outcome}` : ''}</li>)}
+                    {e.changes.map((c, i) => (
+                      <li key={i}>
+                        {formatDateTime(c.at)}: {describe(c)}
+                        {c.target ? ` (${c.target})` : ''}
+                        {c.outcome !== 'success' ? ` — ${c.outcome}` : ''}
+                      </li>
+                    ))}
                   </ul>
-                ) : <p className="text-slate-700">No changes.</p>}
+                ) : (
+                  <p className="text-slate-700">No changes.</p>
+                )}
               </li>
             );
           })}

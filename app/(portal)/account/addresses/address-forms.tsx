@@ -6,21 +6,79 @@ import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/com
 import type { Country, DeliveryAddress } from '@/lib/types';
 import { archiveAddressAction, createAddressAction, updateAddressAction } from '../actions';
 
-function AddressFields({ address, countries, fieldError }: { address?: DeliveryAddress; countries: Country[]; fieldError: (n: string) => string | undefined }) {
+function AddressFields({
+  address,
+  countries,
+  fieldError,
+}: {
+  address?: DeliveryAddress;
+  countries: Country[];
+  fieldError: (n: string) => string | undefined;
+}) {
   const id = address ? `country-${address.id}` : 'country-new';
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       {address ? <input type="hidden" name="id" value={address.id} /> : null}
-      <Field name="name" label="Name (e.g. Warehouse North)" defaultValue={address?.name} required maxLength={128} error={fieldError('name')} />
-      <Field name="street" label="Street" defaultValue={address?.street} required maxLength={128} autoComplete="address-line1" error={fieldError('street')} />
-      <Field name="street2" label="Street, second line" defaultValue={address?.street2} maxLength={128} autoComplete="address-line2" error={fieldError('street2')} />
-      <Field name="zip" label="Postcode" defaultValue={address?.zip} required maxLength={16} autoComplete="postal-code" error={fieldError('zip')} />
-      <Field name="city" label="City" defaultValue={address?.city} required maxLength={64} autoComplete="address-level2" error={fieldError('city')} />
+      <Field
+        name="name"
+        label="Name (e.g. Warehouse North)"
+        defaultValue={address?.name}
+        required
+        maxLength={128}
+        error={fieldError('name')}
+      />
+      <Field
+        name="street"
+        label="Street"
+        defaultValue={address?.street}
+        required
+        maxLength={128}
+        autoComplete="address-line1"
+        error={fieldError('street')}
+      />
+      <Field
+        name="street2"
+        label="Street, second line"
+        defaultValue={address?.street2}
+        maxLength={128}
+        autoComplete="address-line2"
+        error={fieldError('street2')}
+      />
+      <Field
+        name="zip"
+        label="Postcode"
+        defaultValue={address?.zip}
+        required
+        maxLength={16}
+        autoComplete="postal-code"
+        error={fieldError('zip')}
+      />
+      <Field
+        name="city"
+        label="City"
+        defaultValue={address?.city}
+        required
+        maxLength={64}
+        autoComplete="address-level2"
+        error={fieldError('city')}
+      />
       <div>
-        <label htmlFor={id} className={labelClass}>Country</label>
-        <select id={id} name="countryCode" defaultValue={countries.find((c) => c.id === address?.countryId)?.code ?? ''} className={inputClass} aria-invalid={fieldError('countryCode') ? true : undefined}>
+        <label htmlFor={id} className={labelClass}>
+          Country
+        </label>
+        <select
+          id={id}
+          name="countryCode"
+          defaultValue={countries.find((c) => c.id === address?.countryId)?.code ?? ''}
+          className={inputClass}
+          aria-invalid={fieldError('countryCode') ? true : undefined}
+        >
           <option value="">Choose…</option>
-          {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
         </select>
         {fieldError('countryCode') ? <p className="mt-1 text-sm text-red-800">{fieldError('countryCode')}</p> : null}
       </div>
@@ -30,11 +88,21 @@ function AddressFields({ address, countries, fieldError }: { address?: DeliveryA
 
 export function NewAddressForm({ countries }: { countries: Country[] }) {
   return (
-    <ActionForm action={createAddressAction} label="New delivery address" success="Address added." resetOnSuccess className="flex flex-col gap-3">
+    <ActionForm
+      action={createAddressAction}
+      label="New delivery address"
+      success="Address added."
+      resetOnSuccess
+      className="flex flex-col gap-3"
+    >
       {({ pending, fieldError }) => (
         <>
           <AddressFields countries={countries} fieldError={fieldError} />
-          <div><button type="submit" className={buttonClass} disabled={pending}>{pending ? 'Adding…' : 'Add address'}</button></div>
+          <div>
+            <button type="submit" className={buttonClass} disabled={pending}>
+              {pending ? 'Adding…' : 'Add address'}
+            </button>
+          </div>
         </>
       )}
     </ActionForm>
@@ -50,14 +118,21 @@ export function AddressItem({ address, countries, canEdit }: { address: Delivery
       {canEdit && !address.isCompany ? (
         <div className="mt-2 flex flex-wrap gap-2">
           <button type="button" className={secondaryButtonClass} aria-expanded={editing} onClick={() => setEditing(!editing)}>
-            {editing ? 'Close' : 'Edit'}<span className="sr-only"> {address.name}</span>
+            {editing ? 'Close' : 'Edit'}
+            <span className="sr-only"> {address.name}</span>
           </button>
           <ActionForm action={archiveAddressAction} label={`Archive ${address.name}`}>
             {({ pending }) => (
               <>
                 <input type="hidden" name="id" value={address.id} />
-                <button type="submit" className={secondaryButtonClass} disabled={pending}
-                  onClick={(e) => { if (!confirm(`Archive “${address.name}”? Past orders keep it; new orders cannot use it.`)) e.preventDefault(); }}>
+                <button
+                  type="submit"
+                  className={secondaryButtonClass}
+                  disabled={pending}
+                  onClick={(e) => {
+                    if (!confirm(`Archive “${address.name}”? Past orders keep it; new orders cannot use it.`)) e.preventDefault();
+                  }}
+                >
                   Archive<span className="sr-only"> {address.name}</span>
                 </button>
               </>
@@ -70,7 +145,11 @@ export function AddressItem({ address, countries, canEdit }: { address: Delivery
           {({ pending, fieldError }) => (
             <>
               <AddressFields address={address} countries={countries} fieldError={fieldError} />
-              <div><button type="submit" className={buttonClass} disabled={pending}>{pending ? 'Saving…' : 'Save'}</button></div>
+              <div>
+                <button type="submit" className={buttonClass} disabled={pending}>
+                  {pending ? 'Saving…' : 'Save'}
+                </button>
+              </div>
             </>
           )}
         </ActionForm>

@@ -18,9 +18,17 @@ export default async function AddressesPage() {
       <AccountNav ctx={ctx} current="addresses" />
       <h2 className="mb-3 text-lg font-semibold">Delivery addresses</h2>
       <ul className="mb-6 flex flex-col gap-3" aria-label="Delivery addresses">
-        {addresses.map((a) => <AddressItem key={a.id} address={a} countries={countries} canEdit={canEdit} />)}
+        {addresses.map((a) => (
+          <AddressItem key={a.id} address={a} countries={countries} canEdit={canEdit} />
+        ))}
       </ul>
-      {canEdit ? <Card title="Add a delivery address"><NewAddressForm countries={countries} /></Card> : <p className="text-slate-700">Buyers and admins can add delivery addresses.</p>}
+      {canEdit ? (
+        <Card title="Add a delivery address">
+          <NewAddressForm countries={countries} />
+        </Card>
+      ) : (
+        <p className="text-slate-700">Buyers and admins can add delivery addresses.</p>
+      )}
     </>
   );
 }

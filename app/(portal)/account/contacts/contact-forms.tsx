@@ -26,7 +26,13 @@ function RoleChoices({ name, selected, legend, error }: { name: string; selected
 
 export function InviteForm() {
   return (
-    <ActionForm action={inviteContactAction} label="Invite a colleague" success="Colleague added. They can sign in with your company’s sign-in using this email." resetOnSuccess className="flex flex-col gap-3">
+    <ActionForm
+      action={inviteContactAction}
+      label="Invite a colleague"
+      success="Colleague added. They can sign in with your company’s sign-in using this email."
+      resetOnSuccess
+      className="flex flex-col gap-3"
+    >
       {({ pending, fieldError }) => (
         <>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
@@ -34,7 +40,11 @@ export function InviteForm() {
             <Field name="email" label="Work email" type="email" required maxLength={254} error={fieldError('email')} />
           </div>
           <RoleChoices name="roles" selected={['buyer']} legend="Roles" error={fieldError('roles')} />
-          <div><button type="submit" className={buttonClass} disabled={pending}>{pending ? 'Inviting…' : 'Invite'}</button></div>
+          <div>
+            <button type="submit" className={buttonClass} disabled={pending}>
+              {pending ? 'Inviting…' : 'Invite'}
+            </button>
+          </div>
         </>
       )}
     </ActionForm>
@@ -45,31 +55,49 @@ export function ContactItem({ contact, manage, isMe }: { contact: CompanyContact
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-center gap-2">
-        <p className="font-semibold">{contact.name}{isMe ? ' (you)' : ''}</p>
+        <p className="font-semibold">
+          {contact.name}
+          {isMe ? ' (you)' : ''}
+        </p>
         {!contact.active ? <Badge color="slate">Deactivated</Badge> : null}
-        {contact.roles.map((r) => <Badge key={r} color="blue">{ROLE_LABEL[r]}</Badge>)}
+        {contact.roles.map((r) => (
+          <Badge key={r} color="blue">
+            {ROLE_LABEL[r]}
+          </Badge>
+        ))}
       </div>
       <p className="text-sm text-slate-700">{[contact.email, contact.jobTitle, contact.phone].filter(Boolean).join(' · ')}</p>
       {manage ? (
         <div className="mt-3 flex flex-col gap-3">
           {contact.active ? (
-            <ActionForm action={setRolesAction} label={`Roles of ${contact.name}`} success="Roles saved." className="flex flex-wrap items-end gap-3">
+            <ActionForm
+              action={setRolesAction}
+              label={`Roles of ${contact.name}`}
+              success="Roles saved."
+              className="flex flex-wrap items-end gap-3"
+            >
               {({ pending, fieldError }) => (
                 <>
                   <input type="hidden" name="id" value={contact.id} />
                   <RoleChoices name="roles" selected={contact.roles} legend={`Roles of ${contact.name}`} error={fieldError('roles')} />
-                  <button type="submit" className={secondaryButtonClass} disabled={pending}>Save roles</button>
+                  <button type="submit" className={secondaryButtonClass} disabled={pending}>
+                    Save roles
+                  </button>
                 </>
               )}
             </ActionForm>
           ) : null}
           {!isMe ? (
-            <ActionForm action={contact.active ? deactivateContactAction : reactivateContactAction} label={`${contact.active ? 'Deactivate' : 'Reactivate'} ${contact.name}`}>
+            <ActionForm
+              action={contact.active ? deactivateContactAction : reactivateContactAction}
+              label={`${contact.active ? 'Deactivate' : 'Reactivate'} ${contact.name}`}
+            >
               {({ pending }) => (
                 <>
                   <input type="hidden" name="id" value={contact.id} />
                   <button type="submit" className={secondaryButtonClass} disabled={pending}>
-                    {contact.active ? 'Deactivate' : 'Reactivate'}<span className="sr-only"> {contact.name}</span>
+                    {contact.active ? 'Deactivate' : 'Reactivate'}
+                    <span className="sr-only"> {contact.name}</span>
                   </button>
                 </>
               )}

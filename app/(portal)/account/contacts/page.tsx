@@ -17,11 +17,20 @@ export default async function ContactsPage() {
       <PageHeader title="Account" />
       <AccountNav ctx={ctx} current="contacts" />
       <h2 className="mb-1 text-lg font-semibold">Contacts and portal roles</h2>
-      <p className="mb-3 text-sm text-slate-700">Roles are kept on the contact in our ERP{manage ? '' : '; your company’s admins change them'}. Roles from your company’s sign-in, when it sends any, take precedence.</p>
+      <p className="mb-3 text-sm text-slate-700">
+        Roles are kept on the contact in our ERP{manage ? '' : '; your company’s admins change them'}. Roles from your company’s sign-in,
+        when it sends any, take precedence.
+      </p>
       <ul className="mb-6 flex flex-col gap-3" aria-label="Contacts">
-        {contacts.map((c) => <ContactItem key={c.id} contact={c} manage={manage} isMe={c.id === ctx.contact.id} />)}
+        {contacts.map((c) => (
+          <ContactItem key={c.id} contact={c} manage={manage} isMe={c.id === ctx.contact.id} />
+        ))}
       </ul>
-      {manage ? <Card title="Invite a colleague"><InviteForm /></Card> : null}
+      {manage ? (
+        <Card title="Invite a colleague">
+          <InviteForm />
+        </Card>
+      ) : null}
     </>
   );
 }

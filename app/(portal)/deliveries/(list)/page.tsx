@@ -11,13 +11,28 @@ import { requireSession } from '@/lib/session/require-session';
 
 export const metadata: Metadata = { title: 'Deliveries' };
 
-const FILTER_LABEL: Record<(typeof DELIVERY_FILTERS)[number] | 'all', string> = { all: 'All', 'in-progress': 'In progress', late: 'Late', delivered: 'Delivered' };
+const FILTER_LABEL: Record<(typeof DELIVERY_FILTERS)[number] | 'all', string> = {
+  all: 'All',
+  'in-progress': 'In progress',
+  late: 'Late',
+  delivered: 'Delivered',
+};
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireSession();
   const parsed = await parseSearchParams(deliveryListQuery, searchParams);
   if (!parsed.ok) {
-    return (<><PageHeader title="Deliveries" /><Alert tone="error" title="These filters are not valid">{parsed.message} <Link className="underline" href="/deliveries">Show all deliveries</Link></Alert></>);
+    return (
+      <>
+        <PageHeader title="Deliveries" />
+        <Alert tone="error" title="These filters are not valid">
+          {parsed.message}{' '}
+          <Link className="underline" href="/deliveries">
+            Show all deliveries
+          </Link>
+        </Alert>
+      </>
+    );
   }
   const q = parsed.query;
   const page = await listDeliveries(ctx, q);
@@ -29,8 +44,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
         <ul className="flex flex-wrap gap-2">
           {(['all', ...DELIVERY_FILTERS] as const).map((f) => (
             <li key={f}>
-              <Link href={f === 'all' ? '/deliveries' : `/deliveries?status=${f}`} aria-current={current === f ? 'page' : undefined}
-                className={`inline-block rounded-full border px-3 py-1 text-sm ${current === f ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-400 bg-white hover:bg-slate-100'}`}>
+              <Link
+                href={f === 'all' ? '/deliveries' : `/deliveries?status=${f}`}
+                aria-current={current === f ? 'page' : undefined}
+                className={`inline-block rounded-full border px-3 py-1 text-sm ${current === f ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-400 bg-white hover:bg-slate-100'}`}
+              >
                 {FILTER_LABEL[f]}
               </Link>
             </li>
@@ -38,14 +56,18 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
         </ul>
       </nav>
       {page.rows.length === 0 ? (
-        <EmptyState title={q.status ? `No ${FILTER_LABEL[q.status].toLowerCase()} deliveries` : 'No deliveries yet'}>Deliveries appear here once an order is confirmed.</EmptyState>
+        <EmptyState title={q.status ? `No ${FILTER_LABEL[q.status].toLowerCase()} deliveries` : 'No deliveries yet'}>
+          Deliveries appear here once an order is confirmed.
+        </EmptyState>
       ) : (
         <>
           <ul className="flex flex-col gap-2" aria-label="Deliveries">
             {page.rows.map((d) => (
               <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <Link href={`/deliveries/${d.id}`} className="font-semibold text-brand-700 underline">{d.name}</Link>
+                  <Link href={`/deliveries/${d.id}`} className="font-semibold text-brand-700 underline">
+                    {d.name}
+                  </Link>
                   <DeliveryBadge status={d.step} late={d.late} />
                 </div>
                 <p className="mt-1 text-sm text-slate-700">
@@ -57,7 +79,14 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
               </li>
             ))}
           </ul>
-          <Pagination basePath="/deliveries" params={parsed.raw} page={page.page} pageCount={page.pageCount} total={page.total} noun="delivery" />
+          <Pagination
+            basePath="/deliveries"
+            params={parsed.raw}
+            page={page.page}
+            pageCount={page.pageCount}
+            total={page.total}
+            noun="delivery"
+          />
         </>
       )}
     </>

@@ -16,7 +16,10 @@ const STEPS: { step: DeliveryStep; label: string }[] = [
 
 async function fetchDelivery(url: string): Promise<DeliveryDetail> {
   const res = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`);
+  if (!res.ok)
+    throw new Error(
+      ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`,
+    );
   return res.json() as Promise<DeliveryDetail>;
 }
 
@@ -34,14 +37,21 @@ export function DeliveryLive({ initial, refreshSeconds }: { initial: DeliveryDet
   const reached = STEPS.findIndex((s) => s.step === d.step);
   return (
     <div className="flex flex-col gap-4">
-      <p className="flex flex-wrap items-center gap-2"><DeliveryBadge status={d.step} late={d.late} />{open(d) ? <span className="text-sm text-slate-700">Updates by itself while open.</span> : null}</p>
+      <p className="flex flex-wrap items-center gap-2">
+        <DeliveryBadge status={d.step} late={d.late} />
+        {open(d) ? <span className="text-sm text-slate-700">Updates by itself while open.</span> : null}
+      </p>
       {error ? <Alert tone="warning">Could not refresh the status: {error.message}. Showing the last known state.</Alert> : null}
       {d.step !== 'cancelled' ? (
         <ol className="grid grid-cols-3 gap-2" aria-label="Delivery progress">
           {STEPS.map((s, i) => (
-            <li key={s.step} aria-current={i === reached ? 'step' : undefined}
-              className={`rounded border p-2 text-center text-sm ${i <= reached ? 'border-green-700 bg-green-50 font-semibold text-green-900' : 'border-slate-300 bg-white text-slate-700'}`}>
-              {i < reached ? '✓ ' : ''}{s.label}
+            <li
+              key={s.step}
+              aria-current={i === reached ? 'step' : undefined}
+              className={`rounded border p-2 text-center text-sm ${i <= reached ? 'border-green-700 bg-green-50 font-semibold text-green-900' : 'border-slate-300 bg-white text-slate-700'}`}
+            >
+              {i < reached ? '✓ ' : ''}
+              {s.label}
             </li>
           ))}
         </ol>
@@ -49,40 +59,93 @@ export function DeliveryLive({ initial, refreshSeconds }: { initial: DeliveryDet
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <Card title="Dates">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-700">Scheduled</dt><dd>{formatDateTime(d.scheduledDate)}</dd>
-            <dt className="text-slate-700">Shipped</dt><dd>{d.doneDate ? formatDateTime(d.doneDate) : '—'}</dd>
-            {d.order ? <><dt className="text-slate-700">Order</dt><dd><Link className="text-brand-700 underline" href={`/orders/${d.order.id}`}>{d.order.name}</Link></dd></> : null}
+            <dt className="text-slate-700">Scheduled</dt>
+            <dd>{formatDateTime(d.scheduledDate)}</dd>
+            <dt className="text-slate-700">Shipped</dt>
+            <dd>{d.doneDate ? formatDateTime(d.doneDate) : '—'}</dd>
+            {d.order ? (
+              <>
+                <dt className="text-slate-700">Order</dt>
+                <dd>
+                  <Link className="text-brand-700 underline" href={`/orders/${d.order.id}`}>
+                    {d.order.name}
+                  </Link>
+                </dd>
+              </>
+            ) : null}
           </dl>
         </Card>
         <Card title="Carrier">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-700">Carrier</dt><dd>{d.carrier ?? '—'}</dd>
+            <dt className="text-slate-700">Carrier</dt>
+            <dd>{d.carrier ?? '—'}</dd>
             <dt className="text-slate-700">Tracking</dt>
-            <dd>{d.trackingUrl ? <a className="text-brand-700 underline" href={d.trackingUrl} target="_blank" rel="noopener noreferrer">Track {d.trackingRef ?? 'the parcel'}<span className="sr-only"> (opens in a new tab)</span></a> : d.trackingRef ?? 'Not yet available'}</dd>
+            <dd>
+              {d.trackingUrl ? (
+                <a className="text-brand-700 underline" href={d.trackingUrl} target="_blank" rel="noopener noreferrer">
+                  Track {d.trackingRef ?? 'the parcel'}
+                  <span className="sr-only"> (opens in a new tab)</span>
+                </a>
+              ) : (
+                (d.trackingRef ?? 'Not yet available')
+              )}
+            </dd>
           </dl>
         </Card>
       </div>
       {d.backorderOf || d.backorders.length ? (
         <Card title="Backorders">
-          {d.backorderOf ? <p className="text-sm">This delivery is the backorder of <Link className="text-brand-700 underline" href={`/deliveries/${d.backorderOf.id}`}>{d.backorderOf.name}</Link>.</p> : null}
+          {d.backorderOf ? (
+            <p className="text-sm">
+              This delivery is the backorder of{' '}
+              <Link className="text-brand-700 underline" href={`/deliveries/${d.backorderOf.id}`}>
+                {d.backorderOf.name}
+              </Link>
+              .
+            </p>
+          ) : null}
           {d.backorders.length ? (
             <ul className="mt-1 text-sm">
-              {d.backorders.map((b) => <li key={b.id}>The rest follows in <Link className="text-brand-700 underline" href={`/deliveries/${b.id}`}>{b.name}</Link> <DeliveryBadge status={b.step} /></li>)}
+              {d.backorders.map((b) => (
+                <li key={b.id}>
+                  The rest follows in{' '}
+                  <Link className="text-brand-700 underline" href={`/deliveries/${b.id}`}>
+                    {b.name}
+                  </Link>{' '}
+                  <DeliveryBadge status={b.step} />
+                </li>
+              ))}
             </ul>
           ) : null}
         </Card>
       ) : null}
       <section aria-labelledby="products-heading">
-        <h2 id="products-heading" className="mb-2 text-lg font-semibold">Products</h2>
+        <h2 id="products-heading" className="mb-2 text-lg font-semibold">
+          Products
+        </h2>
         <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Products in delivery {d.name}</caption>
-            <thead className="bg-slate-100"><tr><th scope="col" className="px-3 py-2">Product</th><th scope="col" className="px-3 py-2 text-right">Planned</th><th scope="col" className="px-3 py-2 text-right">Shipped</th></tr></thead>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Product
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Planned
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Shipped
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {d.lines.map((l) => (
                 <tr key={l.id} className="border-t border-slate-200">
                   <td className="px-3 py-2">{l.product}</td>
-                  <td className="px-3 py-2 text-right">{formatQuantity(l.ordered)} {l.unit}</td>
+                  <td className="px-3 py-2 text-right">
+                    {formatQuantity(l.ordered)} {l.unit}
+                  </td>
                   <td className="px-3 py-2 text-right">{d.step === 'shipped' ? formatQuantity(l.done) : '—'}</td>
                 </tr>
               ))}

@@ -18,7 +18,12 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   if (!delivery) notFound();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link className="underline" href="/deliveries">Deliveries</Link> / {delivery.name}</nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link className="underline" href="/deliveries">
+          Deliveries
+        </Link>{' '}
+        / {delivery.name}
+      </nav>
       <PageHeader title={`Delivery ${delivery.name}`} />
       <DeliveryLive initial={delivery} refreshSeconds={portalConfig().DELIVERY_REFRESH_SECONDS} />
     </>

@@ -7,8 +7,22 @@ import { Alert, buttonClass, secondaryButtonClass } from '@/components/ui';
  * Downloads a ZIP from the bulk route while showing how far it got: the server streams the
  * archive as it builds it, so bytes arrive from the first invoice on.
  */
-export function BulkDownload({ href, label, count, limit, variant = 'primary' }: { href: string; label: string; count: number; limit: number; variant?: 'primary' | 'secondary' }) {
-  const [status, setStatus] = useState<{ kind: 'idle' } | { kind: 'running'; bytes: number } | { kind: 'done'; bytes: number } | { kind: 'error'; message: string }>({ kind: 'idle' });
+export function BulkDownload({
+  href,
+  label,
+  count,
+  limit,
+  variant = 'primary',
+}: {
+  href: string;
+  label: string;
+  count: number;
+  limit: number;
+  variant?: 'primary' | 'secondary';
+}) {
+  const [status, setStatus] = useState<
+    { kind: 'idle' } | { kind: 'running'; bytes: number } | { kind: 'done'; bytes: number } | { kind: 'error'; message: string }
+  >({ kind: 'idle' });
 
   async function run() {
     setStatus({ kind: 'running', bytes: 0 });
@@ -45,13 +59,30 @@ export function BulkDownload({ href, label, count, limit, variant = 'primary' }:
   const tooMany = count > limit;
   return (
     <div className="flex flex-col gap-2">
-      <button type="button" className={variant === 'primary' ? buttonClass : secondaryButtonClass} onClick={run} disabled={status.kind === 'running' || count === 0 || tooMany}>
+      <button
+        type="button"
+        className={variant === 'primary' ? buttonClass : secondaryButtonClass}
+        onClick={run}
+        disabled={status.kind === 'running' || count === 0 || tooMany}
+      >
         {label}
       </button>
-      {tooMany ? <p className="text-sm text-red-800">At most {limit.toLocaleString('en-GB')} invoices per download: narrow the filters ({count.toLocaleString('en-GB')} match).</p> : null}
+      {tooMany ? (
+        <p className="text-sm text-red-800">
+          At most {limit.toLocaleString('en-GB')} invoices per download: narrow the filters ({count.toLocaleString('en-GB')} match).
+        </p>
+      ) : null}
       <div aria-live="polite" className="text-sm">
-        {status.kind === 'running' ? <span role="status">Preparing {count} invoice{count === 1 ? '' : 's'}… {(status.bytes / 1_048_576).toFixed(1)} MB received</span> : null}
-        {status.kind === 'done' ? <span role="status">Downloaded {(status.bytes / 1_048_576).toFixed(1)} MB. The ZIP’s index.csv lists every invoice and any that failed.</span> : null}
+        {status.kind === 'running' ? (
+          <span role="status">
+            Preparing {count} invoice{count === 1 ? '' : 's'}… {(status.bytes / 1_048_576).toFixed(1)} MB received
+          </span>
+        ) : null}
+        {status.kind === 'done' ? (
+          <span role="status">
+            Downloaded {(status.bytes / 1_048_576).toFixed(1)} MB. The ZIP’s index.csv lists every invoice and any that failed.
+          </span>
+        ) : null}
         {status.kind === 'error' ? <Alert tone="error">{status.message}</Alert> : null}
       </div>
     </div>

@@ -11,19 +11,76 @@ import { BulkDownload } from './bulk-download';
 
 const columns: PortalColumn<InvoiceRow>[] = [
   {
-    id: 'select', enableSorting: false, enableHiding: false,
-    header: ({ table }) => <input type="checkbox" aria-label="Select all invoices on this page" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />,
-    render: (row) => <input type="checkbox" aria-label={`Select ${row.original.number}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
+    id: 'select',
+    enableSorting: false,
+    enableHiding: false,
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label="Select all invoices on this page"
+        checked={table.getIsAllRowsSelected()}
+        onChange={table.getToggleAllRowsSelectedHandler()}
+      />
+    ),
+    render: (row) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.number}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
   },
-  { id: 'number', accessorKey: 'number', header: 'Number', enableHiding: false, render: (row) => <Link className="font-semibold text-brand-700 underline" href={`/invoices/${row.original.id}`}>{row.original.number}</Link> },
-  { id: 'kind', accessorKey: 'kind', header: 'Type', enableSorting: false, render: (row) => (row.original.kind === 'credit' ? 'Credit note' : 'Invoice') },
+  {
+    id: 'number',
+    accessorKey: 'number',
+    header: 'Number',
+    enableHiding: false,
+    render: (row) => (
+      <Link className="font-semibold text-brand-700 underline" href={`/invoices/${row.original.id}`}>
+        {row.original.number}
+      </Link>
+    ),
+  },
+  {
+    id: 'kind',
+    accessorKey: 'kind',
+    header: 'Type',
+    enableSorting: false,
+    render: (row) => (row.original.kind === 'credit' ? 'Credit note' : 'Invoice'),
+  },
   { id: 'date', accessorKey: 'date', header: 'Date', render: (row) => formatDate(row.original.date) },
   { id: 'due', accessorKey: 'dueDate', header: 'Due', render: (row) => formatDate(row.original.dueDate) },
-  { id: 'status', accessorKey: 'paymentStatus', header: 'Status', enableSorting: false, render: (row) => <PaymentBadge row={row.original} /> },
+  {
+    id: 'status',
+    accessorKey: 'paymentStatus',
+    header: 'Status',
+    enableSorting: false,
+    render: (row) => <PaymentBadge row={row.original} />,
+  },
   { id: 'origin', accessorKey: 'origin', header: 'Order', enableSorting: false, render: (row) => row.original.origin ?? '—' },
-  { id: 'total', accessorKey: 'total', header: 'Total', render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.total, row.original.currency)}</span> },
-  { id: 'residual', accessorKey: 'residual', header: 'Amount due', render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.residual, row.original.currency)}</span> },
-  { id: 'pdf', header: 'PDF', enableSorting: false, render: (row) => <a className="text-brand-700 underline" href={`/invoices/${row.original.id}/pdf`} download>PDF<span className="sr-only"> of {row.original.number}</span></a> },
+  {
+    id: 'total',
+    accessorKey: 'total',
+    header: 'Total',
+    render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.total, row.original.currency)}</span>,
+  },
+  {
+    id: 'residual',
+    accessorKey: 'residual',
+    header: 'Amount due',
+    render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.residual, row.original.currency)}</span>,
+  },
+  {
+    id: 'pdf',
+    header: 'PDF',
+    enableSorting: false,
+    render: (row) => (
+      <a className="text-brand-700 underline" href={`/invoices/${row.original.id}/pdf`} download>
+        PDF<span className="sr-only"> of {row.original.number}</span>
+      </a>
+    ),
+  },
 ];
 
 export function InvoicesTable({ rows, sort, dir, limit }: { rows: InvoiceRow[]; sort: string; dir: 'asc' | 'desc'; limit: number }) {
@@ -32,9 +89,21 @@ export function InvoicesTable({ rows, sort, dir, limit }: { rows: InvoiceRow[]; 
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-start gap-3">
-        <BulkDownload href={`/invoices/bulk?ids=${ids.join(',')}`} label={`Download selected as ZIP (${ids.length})`} count={ids.length} limit={limit} />
+        <BulkDownload
+          href={`/invoices/bulk?ids=${ids.join(',')}`}
+          label={`Download selected as ZIP (${ids.length})`}
+          count={ids.length}
+          limit={limit}
+        />
       </div>
-      <DataTable caption="Invoices and credit notes" columns={columns} data={rows} sort={sort} dir={dir} selection={{ selected, onChange: setSelected }} />
+      <DataTable
+        caption="Invoices and credit notes"
+        columns={columns}
+        data={rows}
+        sort={sort}
+        dir={dir}
+        selection={{ selected, onChange: setSelected }}
+      />
     </div>
   );
 }

@@ -15,7 +15,13 @@ export const metadata: Metadata = { title: 'Invoice' };
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireSession();
-  if (!can(ctx.roles, 'see-invoices')) return (<><PageHeader title="Invoice" /><NotForYourRole /></>);
+  if (!can(ctx.roles, 'see-invoices'))
+    return (
+      <>
+        <PageHeader title="Invoice" />
+        <NotForYourRole />
+      </>
+    );
   const id = recordId.safeParse((await params).id);
   if (!id.success) notFound();
   const inv = await getInvoice(ctx, id.data);
@@ -23,49 +29,126 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const title = `${inv.kind === 'credit' ? 'Credit note' : 'Invoice'} ${inv.number}`;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link className="underline" href="/invoices">Invoices</Link> / {inv.number}</nav>
-      <PageHeader title={title} description={<PaymentBadge row={inv} />} actions={<ButtonLink href={`/invoices/${inv.id}/pdf`} download>Download PDF</ButtonLink>} />
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link className="underline" href="/invoices">
+          Invoices
+        </Link>{' '}
+        / {inv.number}
+      </nav>
+      <PageHeader
+        title={title}
+        description={<PaymentBadge row={inv} />}
+        actions={
+          <ButtonLink href={`/invoices/${inv.id}/pdf`} download>
+            Download PDF
+          </ButtonLink>
+        }
+      />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <Card title="Dates">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-700">Date</dt><dd>{formatDate(inv.date)}</dd>
-            <dt className="text-slate-700">Due</dt><dd>{formatDate(inv.dueDate)}</dd>
-            <dt className="text-slate-700">Payment reference</dt><dd>{inv.paymentReference ?? inv.number}</dd>
-            {inv.reference ? <><dt className="text-slate-700">Reference</dt><dd>{inv.reference}</dd></> : null}
+            <dt className="text-slate-700">Date</dt>
+            <dd>{formatDate(inv.date)}</dd>
+            <dt className="text-slate-700">Due</dt>
+            <dd>{formatDate(inv.dueDate)}</dd>
+            <dt className="text-slate-700">Payment reference</dt>
+            <dd>{inv.paymentReference ?? inv.number}</dd>
+            {inv.reference ? (
+              <>
+                <dt className="text-slate-700">Reference</dt>
+                <dd>{inv.reference}</dd>
+              </>
+            ) : null}
           </dl>
         </Card>
         <AmountsCard untaxed={inv.amountUntaxed} tax={inv.amountTax} total={inv.total} due={inv.residual} currency={inv.currency} />
         <Card title="Related">
           <ul className="text-sm">
-            {inv.orders.map((o) => <li key={`o${o.id}`}>Order <Link className="text-brand-700 underline" href={`/orders/${o.id}`}>{o.name}</Link></li>)}
-            {inv.deliveries.map((d) => <li key={`d${d.id}`}>Delivery <Link className="text-brand-700 underline" href={`/deliveries/${d.id}`}>{d.name}</Link> <DeliveryBadge status={d.step} /></li>)}
-            {inv.reversalOf ? <li>Credit for <Link className="text-brand-700 underline" href={`/invoices/${inv.reversalOf.id}`}>{inv.reversalOf.name}</Link></li> : null}
-            {!inv.orders.length && !inv.deliveries.length && !inv.reversalOf ? <li>{inv.origin ? `Origin ${inv.origin}` : 'No related documents.'}</li> : null}
+            {inv.orders.map((o) => (
+              <li key={`o${o.id}`}>
+                Order{' '}
+                <Link className="text-brand-700 underline" href={`/orders/${o.id}`}>
+                  {o.name}
+                </Link>
+              </li>
+            ))}
+            {inv.deliveries.map((d) => (
+              <li key={`d${d.id}`}>
+                Delivery{' '}
+                <Link className="text-brand-700 underline" href={`/deliveries/${d.id}`}>
+                  {d.name}
+                </Link>{' '}
+                <DeliveryBadge status={d.step} />
+              </li>
+            ))}
+            {inv.reversalOf ? (
+              <li>
+                Credit for{' '}
+                <Link className="text-brand-700 underline" href={`/invoices/${inv.reversalOf.id}`}>
+                  {inv.reversalOf.name}
+                </Link>
+              </li>
+            ) : null}
+            {!inv.orders.length && !inv.deliveries.length && !inv.reversalOf ? (
+              <li>{inv.origin ? `Origin ${inv.origin}` : 'No related documents.'}</li>
+            ) : null}
           </ul>
         </Card>
       </div>
       <section className="mt-6" aria-labelledby="lines-heading">
-        <h2 id="lines-heading" className="mb-2 text-lg font-semibold">Lines</h2>
-        {inv.lines.length === 0 ? <p className="text-slate-700">The PDF holds the details of this document.</p> : (
+        <h2 id="lines-heading" className="mb-2 text-lg font-semibold">
+          Lines
+        </h2>
+        {inv.lines.length === 0 ? (
+          <p className="text-slate-700">The PDF holds the details of this document.</p>
+        ) : (
           <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Lines of {title}</caption>
-              <thead className="bg-slate-100"><tr>
-                <th scope="col" className="px-3 py-2">Description</th><th scope="col" className="px-3 py-2 text-right">Quantity</th>
-                <th scope="col" className="px-3 py-2 text-right">Unit price</th><th scope="col" className="px-3 py-2">Taxes</th>
-                <th scope="col" className="px-3 py-2 text-right">Subtotal</th><th scope="col" className="px-3 py-2 text-right">Total</th>
-              </tr></thead>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    Description
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Quantity
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Unit price
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Taxes
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Subtotal
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Total
+                  </th>
+                </tr>
+              </thead>
               <tbody>
-                {inv.lines.map((l) => l.kind !== 'product' ? (
-                  <tr key={l.id} className="border-t border-slate-200 bg-slate-50"><td colSpan={6} className={`px-3 py-2 ${l.kind === 'section' ? 'font-semibold' : 'italic'}`}>{l.description}</td></tr>
-                ) : (
-                  <tr key={l.id} className="border-t border-slate-200">
-                    <td className="px-3 py-2">{l.description}</td><td className="px-3 py-2 text-right">{formatQuantity(l.quantity)}</td>
-                    <td className="px-3 py-2 text-right">{formatMoney(l.priceUnit, inv.currency)}{l.discount ? <span className="block text-xs">−{l.discount}%</span> : null}</td>
-                    <td className="px-3 py-2">{l.taxes.join(', ') || '—'}</td>
-                    <td className="px-3 py-2 text-right">{formatMoney(l.subtotal, inv.currency)}</td><td className="px-3 py-2 text-right">{formatMoney(l.total, inv.currency)}</td>
-                  </tr>
-                ))}
+                {inv.lines.map((l) =>
+                  l.kind !== 'product' ? (
+                    <tr key={l.id} className="border-t border-slate-200 bg-slate-50">
+                      <td colSpan={6} className={`px-3 py-2 ${l.kind === 'section' ? 'font-semibold' : 'italic'}`}>
+                        {l.description}
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={l.id} className="border-t border-slate-200">
+                      <td className="px-3 py-2">{l.description}</td>
+                      <td className="px-3 py-2 text-right">{formatQuantity(l.quantity)}</td>
+                      <td className="px-3 py-2 text-right">
+                        {formatMoney(l.priceUnit, inv.currency)}
+                        {l.discount ? <span className="block text-xs">−{l.discount}%</span> : null}
+                      </td>
+                      <td className="px-3 py-2">{l.taxes.join(', ') || '—'}</td>
+                      <td className="px-3 py-2 text-right">{formatMoney(l.subtotal, inv.currency)}</td>
+                      <td className="px-3 py-2 text-right">{formatMoney(l.total, inv.currency)}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           </div>

@@ -16,7 +16,10 @@ export const GET = withPortalRoute({ permission: 'see-invoices', query: bulkQuer
   const items = await invoicesForExport(ctx, query, limit);
   if (items.length === 0) throw new PortalError('bad_request', 'No invoices match this selection.');
   if (items.length > limit) {
-    throw new PortalError('bad_request', `A download holds at most ${limit.toLocaleString('en-GB')} invoices. Narrow the date range or the filters and download in parts.`);
+    throw new PortalError(
+      'bad_request',
+      `A download holds at most ${limit.toLocaleString('en-GB')} invoices. Narrow the date range or the filters and download in parts.`,
+    );
   }
   return new Response(downloadBody(invoiceZip(ctx, items)), {
     headers: {

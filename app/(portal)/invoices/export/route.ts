@@ -23,6 +23,7 @@ const COLUMNS: CsvColumn<InvoiceRow>[] = [
 /** The filtered invoice list as CSV (up to 10,000 rows; past that, narrow the filters). */
 export const GET = withPortalRoute({ permission: 'see-invoices', query: invoiceListQuery }, async ({ ctx, query }) => {
   const rows = await invoicesForExport(ctx, query, CSV_LIMIT);
-  if (rows.length > CSV_LIMIT) throw new PortalError('bad_request', `The list holds more than ${CSV_LIMIT.toLocaleString('en-GB')} invoices; narrow the filters.`);
+  if (rows.length > CSV_LIMIT)
+    throw new PortalError('bad_request', `The list holds more than ${CSV_LIMIT.toLocaleString('en-GB')} invoices; narrow the filters.`);
   return csvResponse(`invoices-${new Date().toISOString().slice(0, 10)}.csv`, COLUMNS, rows);
 });

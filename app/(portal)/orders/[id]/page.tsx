@@ -11,7 +11,13 @@ import { can } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Order' };
 
-export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ placed?: string }> }) {
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ placed?: string }>;
+}) {
   const ctx = await requireSession();
   const id = recordId.safeParse((await params).id);
   if (!id.success) notFound();
@@ -20,27 +26,57 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const { placed } = await searchParams;
   return (
     <>
-      {placed ? <div className="mb-4"><Alert tone="success" title={`Order ${order.number} was placed`}>We sent it to our team{order.state === 'quotation' ? ' as a quotation to confirm' : ''}. You can follow it here.</Alert></div> : null}
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link className="underline" href="/orders">Orders</Link> / {order.number}</nav>
+      {placed ? (
+        <div className="mb-4">
+          <Alert tone="success" title={`Order ${order.number} was placed`}>
+            We sent it to our team{order.state === 'quotation' ? ' as a quotation to confirm' : ''}. You can follow it here.
+          </Alert>
+        </div>
+      ) : null}
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link className="underline" href="/orders">
+          Orders
+        </Link>{' '}
+        / {order.number}
+      </nav>
       <PageHeader
         title={`Order ${order.number}`}
-        description={<span className="inline-flex flex-wrap items-center gap-2"><OrderStateBadge state={order.state} /> <DeliveryBadge status={order.deliveryStatus} /> placed {formatDate(order.date)}</span>}
-        actions={can(ctx.roles, 'order') && order.state !== 'cancelled' ? <ButtonLink href={`/orders/new?from=${order.id}`}>Order again</ButtonLink> : null}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <OrderStateBadge state={order.state} /> <DeliveryBadge status={order.deliveryStatus} /> placed {formatDate(order.date)}
+          </span>
+        }
+        actions={
+          can(ctx.roles, 'order') && order.state !== 'cancelled' ? (
+            <ButtonLink href={`/orders/new?from=${order.id}`}>Order again</ButtonLink>
+          ) : null
+        }
       />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <Card title="Details">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-700">Your PO</dt><dd>{order.poReference ?? '—'}</dd>
-            <dt className="text-slate-700">Requested for</dt><dd>{formatDate(order.requestedDate)}</dd>
-            {order.state === 'quotation' ? <><dt className="text-slate-700">Valid until</dt><dd>{formatDate(order.validUntil)}</dd></> : null}
-            <dt className="text-slate-700">Payment terms</dt><dd>{order.paymentTerms ?? '—'}</dd>
-            <dt className="text-slate-700">Your contact</dt><dd>{order.salesperson ?? '—'}</dd>
+            <dt className="text-slate-700">Your PO</dt>
+            <dd>{order.poReference ?? '—'}</dd>
+            <dt className="text-slate-700">Requested for</dt>
+            <dd>{formatDate(order.requestedDate)}</dd>
+            {order.state === 'quotation' ? (
+              <>
+                <dt className="text-slate-700">Valid until</dt>
+                <dd>{formatDate(order.validUntil)}</dd>
+              </>
+            ) : null}
+            <dt className="text-slate-700">Payment terms</dt>
+            <dd>{order.paymentTerms ?? '—'}</dd>
+            <dt className="text-slate-700">Your contact</dt>
+            <dd>{order.salesperson ?? '—'}</dd>
           </dl>
         </Card>
         <Card title="Addresses">
           <dl className="text-sm">
-            <dt className="text-slate-700">Delivery</dt><dd className="mb-2">{order.shippingAddress ?? '—'}</dd>
-            <dt className="text-slate-700">Invoice</dt><dd>{order.invoiceAddress ?? '—'}</dd>
+            <dt className="text-slate-700">Delivery</dt>
+            <dd className="mb-2">{order.shippingAddress ?? '—'}</dd>
+            <dt className="text-slate-700">Invoice</dt>
+            <dd>{order.invoiceAddress ?? '—'}</dd>
           </dl>
         </Card>
         <AmountsCard untaxed={order.amountUntaxed} tax={order.amountTax} total={order.total} currency={order.currency} />
@@ -54,33 +90,60 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
 function Lines({ order }: { order: OrderDetail }) {
   return (
     <section className="mt-6" aria-labelledby="lines-heading">
-      <h2 id="lines-heading" className="mb-2 text-lg font-semibold">Lines</h2>
+      <h2 id="lines-heading" className="mb-2 text-lg font-semibold">
+        Lines
+      </h2>
       <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Lines of order {order.number}: ordered, delivered and invoiced quantities</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2">Product</th>
-              <th scope="col" className="px-3 py-2 text-right">Ordered</th>
-              <th scope="col" className="px-3 py-2 text-right">Delivered</th>
-              <th scope="col" className="px-3 py-2 text-right">Invoiced</th>
-              <th scope="col" className="px-3 py-2 text-right">Unit price</th>
-              <th scope="col" className="px-3 py-2 text-right">Subtotal</th>
+              <th scope="col" className="px-3 py-2">
+                Product
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Ordered
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Delivered
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Invoiced
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Unit price
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Subtotal
+              </th>
             </tr>
           </thead>
           <tbody>
             {order.lines.map((l) =>
               l.kind === 'section' ? (
-                <tr key={l.id} className="border-t border-slate-200 bg-slate-50"><th scope="rowgroup" colSpan={6} className="px-3 py-2 font-semibold">{l.description}</th></tr>
+                <tr key={l.id} className="border-t border-slate-200 bg-slate-50">
+                  <th scope="rowgroup" colSpan={6} className="px-3 py-2 font-semibold">
+                    {l.description}
+                  </th>
+                </tr>
               ) : l.kind === 'note' ? (
-                <tr key={l.id} className="border-t border-slate-200"><td colSpan={6} className="px-3 py-2 italic text-slate-700">{l.description}</td></tr>
+                <tr key={l.id} className="border-t border-slate-200">
+                  <td colSpan={6} className="px-3 py-2 italic text-slate-700">
+                    {l.description}
+                  </td>
+                </tr>
               ) : (
                 <tr key={l.id} className="border-t border-slate-200">
                   <td className="px-3 py-2">{l.description}</td>
-                  <td className="px-3 py-2 text-right">{formatQuantity(l.quantity)} {l.unit}</td>
+                  <td className="px-3 py-2 text-right">
+                    {formatQuantity(l.quantity)} {l.unit}
+                  </td>
                   <td className="px-3 py-2 text-right">{formatQuantity(l.delivered)}</td>
                   <td className="px-3 py-2 text-right">{formatQuantity(l.invoiced)}</td>
-                  <td className="px-3 py-2 text-right">{formatMoney(l.priceUnit, order.currency)}{l.discount ? <span className="block text-xs text-slate-700">−{l.discount}%</span> : null}</td>
+                  <td className="px-3 py-2 text-right">
+                    {formatMoney(l.priceUnit, order.currency)}
+                    {l.discount ? <span className="block text-xs text-slate-700">−{l.discount}%</span> : null}
+                  </td>
                   <td className="px-3 py-2 text-right">{formatMoney(l.subtotal, order.currency)}</td>
                 </tr>
               ),
@@ -95,7 +158,9 @@ function Lines({ order }: { order: OrderDetail }) {
 function Timeline({ order }: { order: OrderDetail }) {
   return (
     <section className="mt-6" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">Deliveries and invoices</h2>
+      <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">
+        Deliveries and invoices
+      </h2>
       {order.timeline.length === 0 ? (
         <p className="text-slate-700">Nothing shipped or invoiced yet.</p>
       ) : (
@@ -106,7 +171,13 @@ function Timeline({ order }: { order: OrderDetail }) {
               <p className="text-sm text-slate-700">{formatDate(e.date)}</p>
               <p className="flex flex-wrap items-center gap-2">
                 <span>{e.kind === 'delivery' ? 'Delivery' : 'Invoice'}</span>
-                {e.href ? <Link className="font-semibold text-brand-700 underline" href={e.href}>{e.name}</Link> : <span className="font-semibold">{e.name}</span>}
+                {e.href ? (
+                  <Link className="font-semibold text-brand-700 underline" href={e.href}>
+                    {e.name}
+                  </Link>
+                ) : (
+                  <span className="font-semibold">{e.name}</span>
+                )}
                 {e.kind === 'delivery' ? <DeliveryBadge status={e.status} /> : <Badge>{e.status.replace('_', ' ')}</Badge>}
                 {e.backorderOf ? <span className="text-sm text-slate-700">backorder of {e.backorderOf}</span> : null}
               </p>

@@ -16,4 +16,5 @@ const COLUMNS: CsvColumn<OrderRow>[] = [
 
 /** The filtered orders list as CSV, streamed in batches of 500 (never the whole list in memory). */
 export const GET = withPortalRoute({ query: orderListQuery }, async ({ ctx, query }) =>
-  csvResponse(`orders-${new Date().toISOString().slice(0, 10)}.csv`, COLUMNS, iterateOrders(ctx, query)));
+  csvResponse(`orders-${new Date().toISOString().slice(0, 10)}.csv`, COLUMNS, iterateOrders(ctx, query)),
+);

@@ -19,7 +19,9 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
     return (
       <>
         <PageHeader title="New order" />
-        <Alert tone="error" title="Your role does not allow ordering">Ask a buyer or an admin of your company to place the order.</Alert>
+        <Alert tone="error" title="Your role does not allow ordering">
+          Ask a buyer or an admin of your company to place the order.
+        </Alert>
       </>
     );
   }
@@ -32,7 +34,10 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
     const addresses = await listAddresses(ctx);
     return (
       <>
-        <PageHeader title="Quick order" description="Paste SKUs and quantities, or load a CSV file. You review prices before anything is ordered." />
+        <PageHeader
+          title="Quick order"
+          description="Paste SKUs and quantities, or load a CSV file. You review prices before anything is ordered."
+        />
         <QuickOrderForm addresses={addresses.map(addressOption)} idempotencyKey={idempotencyKey} today={today} />
       </>
     );
@@ -46,12 +51,32 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   const unsellable = cart.lines.filter((l) => !l.sellable).length;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link className="underline" href="/orders">Orders</Link> / <Link className="underline" href={`/orders/${id.data}`}>{source.orderName}</Link> / Order again</nav>
-      <PageHeader title={`Order ${source.orderName} again`} description="Prices and stock are today’s. Change quantities, then place the order." />
-      {unsellable ? <div className="mb-4"><Alert tone="warning">{unsellable} product{unsellable === 1 ? ' is' : 's are'} no longer sold and will not be ordered.</Alert></div> : null}
-      {cart.lines.some((l) => l.sellable)
-        ? <OrderReviewForm initialCart={cart} addresses={addresses.map(addressOption)} idempotencyKey={idempotencyKey} today={today} />
-        : <Alert tone="error">None of the products of this order can be ordered any more.</Alert>}
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link className="underline" href="/orders">
+          Orders
+        </Link>{' '}
+        /{' '}
+        <Link className="underline" href={`/orders/${id.data}`}>
+          {source.orderName}
+        </Link>{' '}
+        / Order again
+      </nav>
+      <PageHeader
+        title={`Order ${source.orderName} again`}
+        description="Prices and stock are today’s. Change quantities, then place the order."
+      />
+      {unsellable ? (
+        <div className="mb-4">
+          <Alert tone="warning">
+            {unsellable} product{unsellable === 1 ? ' is' : 's are'} no longer sold and will not be ordered.
+          </Alert>
+        </div>
+      ) : null}
+      {cart.lines.some((l) => l.sellable) ? (
+        <OrderReviewForm initialCart={cart} addresses={addresses.map(addressOption)} idempotencyKey={idempotencyKey} today={today} />
+      ) : (
+        <Alert tone="error">None of the products of this order can be ordered any more.</Alert>
+      )}
     </>
   );
 }

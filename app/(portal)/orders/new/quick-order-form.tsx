@@ -9,7 +9,15 @@ import { OrderReviewForm, type AddressOption } from './order-review-form';
  * Quick order: paste `SKU quantity` lines or load a CSV into the box, check them (nothing
  * is created), then review and place the order.
  */
-export function QuickOrderForm({ addresses, idempotencyKey, today }: { addresses: AddressOption[]; idempotencyKey: string; today: string }) {
+export function QuickOrderForm({
+  addresses,
+  idempotencyKey,
+  today,
+}: {
+  addresses: AddressOption[];
+  idempotencyKey: string;
+  today: string;
+}) {
   const [text, setText] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [state, preview, checking] = useActionState(previewQuickOrderAction, null);
@@ -27,34 +35,71 @@ export function QuickOrderForm({ addresses, idempotencyKey, today }: { addresses
     <div className="flex flex-col gap-6">
       <form action={preview} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Quick order lines">
         <div>
-          <label htmlFor="text" className={labelClass}>One product per line: SKU and quantity</label>
-          <textarea id="text" name="text" rows={8} value={text} onChange={(e) => setText(e.target.value)} maxLength={50_000}
-            placeholder={'FAS-1001 12\nHTL-1002 1'} className={`${inputClass} font-mono`} aria-describedby="text-help" />
-          <p id="text-help" className="mt-1 text-sm text-slate-700">Separate SKU and quantity with a space, comma, semicolon or tab.</p>
+          <label htmlFor="text" className={labelClass}>
+            One product per line: SKU and quantity
+          </label>
+          <textarea
+            id="text"
+            name="text"
+            rows={8}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={50_000}
+            placeholder={'FAS-1001 12\nHTL-1002 1'}
+            className={`${inputClass} font-mono`}
+            aria-describedby="text-help"
+          />
+          <p id="text-help" className="mt-1 text-sm text-slate-700">
+            Separate SKU and quantity with a space, comma, semicolon or tab.
+          </p>
         </div>
         <div className="flex flex-wrap items-end gap-4">
           <div>
-            <label htmlFor="csv" className={labelClass}>Or load a CSV file</label>
+            <label htmlFor="csv" className={labelClass}>
+              Or load a CSV file
+            </label>
             <input id="csv" type="file" accept=".csv,text/csv,text/plain" onChange={loadFile} className="text-sm" />
           </div>
-          <a href="/orders/new/template" download className="text-sm underline">Download the CSV template</a>
+          <a href="/orders/new/template" download className="text-sm underline">
+            Download the CSV template
+          </a>
         </div>
         {fileError ? <Alert tone="error">{fileError}</Alert> : null}
-        <div><button type="submit" className={buttonClass} disabled={checking || !text.trim()}>{checking ? 'Checking…' : 'Check lines'}</button></div>
+        <div>
+          <button type="submit" className={buttonClass} disabled={checking || !text.trim()}>
+            {checking ? 'Checking…' : 'Check lines'}
+          </button>
+        </div>
       </form>
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       {result && result.errors.length ? (
-        <Alert tone="error" title={`${result.errors.length} line${result.errors.length === 1 ? '' : 's'} need${result.errors.length === 1 ? 's' : ''} attention`}>
+        <Alert
+          tone="error"
+          title={`${result.errors.length} line${result.errors.length === 1 ? '' : 's'} need${result.errors.length === 1 ? 's' : ''} attention`}
+        >
           <ul className="list-disc pl-5">
-            {result.errors.map((e) => <li key={`${e.line}-${e.text}`}>{e.line ? `Line ${e.line}: ` : ''}{e.message}</li>)}
+            {result.errors.map((e) => (
+              <li key={`${e.line}-${e.text}`}>
+                {e.line ? `Line ${e.line}: ` : ''}
+                {e.message}
+              </li>
+            ))}
           </ul>
           <p className="mt-2">Correct the lines above and check again. Nothing has been ordered.</p>
         </Alert>
       ) : null}
       {result?.cart && !result.errors.length ? (
         <section aria-labelledby="review-heading">
-          <h2 id="review-heading" className="mb-2 text-lg font-semibold">Review</h2>
-          <OrderReviewForm key={JSON.stringify(result.cart.lines.map((l) => [l.productId, l.quantity]))} initialCart={result.cart} addresses={addresses} idempotencyKey={idempotencyKey} today={today} />
+          <h2 id="review-heading" className="mb-2 text-lg font-semibold">
+            Review
+          </h2>
+          <OrderReviewForm
+            key={JSON.stringify(result.cart.lines.map((l) => [l.productId, l.quantity]))}
+            initialCart={result.cart}
+            addresses={addresses}
+            idempotencyKey={idempotencyKey}
+            today={today}
+          />
         </section>
       ) : null}
     </div>

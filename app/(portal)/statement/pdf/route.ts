@@ -5,6 +5,10 @@ import { statementPdf } from '@/lib/portal/statement-pdf';
 export const GET = withPortalRoute({ permission: 'see-invoices' }, async ({ ctx }) => {
   const s = await statement(ctx);
   return new Response(statementPdf({ company: ctx.tenant.name, ...s }), {
-    headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="statement-${s.today}.pdf"`, 'Cache-Control': 'private, no-store' },
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="statement-${s.today}.pdf"`,
+      'Cache-Control': 'private, no-store',
+    },
   });
 });

@@ -11,7 +11,11 @@ function forWhom(e: AuditEvent) {
   if (!e.actingFor && e.tenantId === null) return '—';
   return (
     <>
-      {e.actingFor ? <span className="block">{e.actingFor.name} (contact #{e.actingFor.id})</span> : null}
+      {e.actingFor ? (
+        <span className="block">
+          {e.actingFor.name} (contact #{e.actingFor.id})
+        </span>
+      ) : null}
       {e.tenantId !== null ? <span className="block text-xs text-slate-700">customer #{e.tenantId}</span> : null}
     </>
   );
@@ -25,25 +29,54 @@ export default async function StaffAuditPage() {
   return (
     <>
       <PageHeader title="Audit log" description={admin ? 'The latest 200 events of all users.' : 'Your latest 200 events.'} />
-      {events.length === 0 ? <EmptyState title="No events yet" /> : (
+      {events.length === 0 ? (
+        <EmptyState title="No events yet" />
+      ) : (
         <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Audit events, newest first</caption>
-            <thead className="bg-slate-100"><tr>
-              <th scope="col" className="px-3 py-2">When</th><th scope="col" className="px-3 py-2">Who</th><th scope="col" className="px-3 py-2">For</th>
-              <th scope="col" className="px-3 py-2">Action</th><th scope="col" className="px-3 py-2">Target</th><th scope="col" className="px-3 py-2">Outcome</th>
-              <th scope="col" className="px-3 py-2">IP · request</th>
-            </tr></thead>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  When
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Who
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  For
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Action
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Target
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Outcome
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  IP · request
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.id} className="border-t border-slate-200 align-top">
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.at)}</td>
                   <td className="px-3 py-2">{e.actor.name}</td>
                   <td className="px-3 py-2">{forWhom(e)}</td>
-                  <td className="px-3 py-2">{e.action}{e.detail && 'path' in e.detail ? <span className="block text-xs text-slate-700">{String(e.detail.path)}</span> : null}</td>
+                  <td className="px-3 py-2">
+                    {e.action}
+                    {e.detail && 'path' in e.detail ? <span className="block text-xs text-slate-700">{String(e.detail.path)}</span> : null}
+                  </td>
                   <td className="px-3 py-2">{e.target ? `${e.target.model} ${e.target.id}` : '—'}</td>
-                  <td className="px-3 py-2"><Badge color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'red' : 'amber'}>{e.outcome}</Badge></td>
-                  <td className="px-3 py-2 text-xs">{e.ip ?? '—'} · {e.requestId?.slice(0, 8) ?? '—'}</td>
+                  <td className="px-3 py-2">
+                    <Badge color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'red' : 'amber'}>{e.outcome}</Badge>
+                  </td>
+                  <td className="px-3 py-2 text-xs">
+                    {e.ip ?? '—'} · {e.requestId?.slice(0, 8) ?? '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

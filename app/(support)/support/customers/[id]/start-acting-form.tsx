@@ -5,7 +5,15 @@ import { ActionForm } from '@/components/action-form';
 import { buttonClass, inputClass, labelClass } from '@/components/ui';
 import { startActingAction } from '../../actions';
 
-export function StartActingForm({ customerId, contacts, defaultMinutes }: { customerId: number; contacts: { id: number; label: string }[]; defaultMinutes: number }) {
+export function StartActingForm({
+  customerId,
+  contacts,
+  defaultMinutes,
+}: {
+  customerId: number;
+  contacts: { id: number; label: string }[];
+  defaultMinutes: number;
+}) {
   const router = useRouter();
   return (
     <ActionForm action={startActingAction} label="Act as a contact" className="flex flex-col gap-3" onSuccess={() => router.push('/')}>
@@ -13,25 +21,62 @@ export function StartActingForm({ customerId, contacts, defaultMinutes }: { cust
         <>
           <input type="hidden" name="customerId" value={customerId} />
           <div>
-            <label htmlFor="contactId" className={labelClass}>Act as</label>
-            <select id="contactId" name="contactId" className={inputClass}>{contacts.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}</select>
+            <label htmlFor="contactId" className={labelClass}>
+              Act as
+            </label>
+            <select id="contactId" name="contactId" className={inputClass}>
+              {contacts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
           </div>
           <div>
-            <label htmlFor="reason" className={labelClass}>Reason (the customer sees it in their access log)</label>
-            <textarea id="reason" name="reason" rows={3} maxLength={500} required className={inputClass} aria-invalid={fieldError('reason') ? true : undefined} aria-describedby={fieldError('reason') ? 'reason-error' : undefined} />
-            {fieldError('reason') ? <p id="reason-error" className="mt-1 text-sm text-red-800">{fieldError('reason')}</p> : null}
+            <label htmlFor="reason" className={labelClass}>
+              Reason (the customer sees it in their access log)
+            </label>
+            <textarea
+              id="reason"
+              name="reason"
+              rows={3}
+              maxLength={500}
+              required
+              className={inputClass}
+              aria-invalid={fieldError('reason') ? true : undefined}
+              aria-describedby={fieldError('reason') ? 'reason-error' : undefined}
+            />
+            {fieldError('reason') ? (
+              <p id="reason-error" className="mt-1 text-sm text-red-800">
+                {fieldError('reason')}
+              </p>
+            ) : null}
           </div>
           <div className="flex flex-wrap gap-6">
             <div>
-              <label htmlFor="minutes" className={labelClass}>For how long (minutes)</label>
-              <input id="minutes" name="minutes" type="number" min={5} max={240} defaultValue={defaultMinutes} className="w-28 rounded border border-slate-400 px-3 py-2 text-sm" />
+              <label htmlFor="minutes" className={labelClass}>
+                For how long (minutes)
+              </label>
+              <input
+                id="minutes"
+                name="minutes"
+                type="number"
+                min={5}
+                max={240}
+                defaultValue={defaultMinutes}
+                className="w-28 rounded border border-slate-400 px-3 py-2 text-sm"
+              />
               {fieldError('minutes') ? <p className="mt-1 text-sm text-red-800">{fieldError('minutes')}</p> : null}
             </div>
             <label className="inline-flex items-center gap-2 self-end text-sm">
               <input type="checkbox" name="canWrite" /> Allow changes on the customer’s behalf (orders, account data)
             </label>
           </div>
-          <div><button type="submit" className={buttonClass} disabled={pending}>{pending ? 'Starting…' : 'Start acting'}</button></div>
+          <div>
+            <button type="submit" className={buttonClass} disabled={pending}>
+              {pending ? 'Starting…' : 'Start acting'}
+            </button>
+          </div>
         </>
       )}
     </ActionForm>

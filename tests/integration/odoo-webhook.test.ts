@@ -45,13 +45,11 @@ const post = (body: string, headers: Record<string, string> = {}, query = '') =>
   );
 
 async function aOrder() {
-  const [order] = await gateway
-    .client()
-    .searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.A]]], {
-      fields: ['partner_id', 'client_order_ref'],
-      limit: 1,
-      order: 'id',
-    });
+  const [order] = await gateway.client().searchRead('sale.order', [['partner_id', 'child_of', [SEED_IDS.customers.A]]], {
+    fields: ['partner_id', 'client_order_ref'],
+    limit: 1,
+    order: 'id',
+  });
   return order!;
 }
 

@@ -183,13 +183,11 @@ describe('placing an order', () => {
     const lines = await cartFor(ctx);
     const key = randomUUID();
     // The order exists in Odoo with the form's key, but the portal never learnt its id.
-    const existing = await gateway
-      .client()
-      .create('sale.order', {
-        partner_id: ctx.contact.id,
-        origin: `portal:${key}`,
-        order_line: [[0, 0, { product_id: lines[0]!.productId, product_uom_qty: 1 }]],
-      });
+    const existing = await gateway.client().create('sale.order', {
+      partner_id: ctx.contact.id,
+      origin: `portal:${key}`,
+      order_line: [[0, 0, { product_id: lines[0]!.productId, product_uom_qty: 1 }]],
+    });
     await (
       await portalDb()
     ).query(`INSERT INTO order_submissions (key, tenant_id, created_at) VALUES ($1, $2, now() - interval '1 hour')`, [`portal:${key}`, A]);

@@ -4,7 +4,7 @@ import { PortalError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/route';
 import { toPortalError } from '@/lib/portal/to-portal-error';
 import { log } from '@/lib/log';
-import { OdooCallLog, odooGateway } from '@/lib/odoo';
+import { requestOdooClient } from '@/lib/portal/odoo-client';
 import { applyOdooChange, webhookBody } from '@/lib/portal/odoo-webhook';
 import { verifyWebhook } from '@/lib/webhook-auth';
 
@@ -38,7 +38,7 @@ export async function POST(req: Request): Promise<Response> {
       throw new PortalError('bad_request', 'The body is not JSON.');
     }
     const body = webhookBody.parse(json);
-    const result = await applyOdooChange(odooGateway().client(new OdooCallLog(requestId)), body);
+    const result = await applyOdooChange(requestOdooClient(requestId), body);
     log.info({ requestId, via: auth.via, ...result }, 'odoo webhook');
     return Response.json({ ok: true, ...result });
   } catch (err) {

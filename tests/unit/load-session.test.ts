@@ -38,6 +38,8 @@ vi.mock('../../lib/portal/audit', async (importOriginal) => ({
 vi.mock('../../lib/portal/support', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../lib/portal/support')>()),
   activeSupportSession: vi.fn(async (): Promise<SupportSession | null> => null),
+  // Whether the account manager still manages the customer is an Odoo look-up: here, yes.
+  stillManages: vi.fn(async () => true),
 }));
 
 const { loadSession } = await import('../../lib/session/require-session');

@@ -78,10 +78,18 @@ export class PdfDiskCache {
     const discard = () => {
       if (discarded) return;
       discarded = true;
-      file.destroy();
-      fs.unlink(tmp)
-        .catch(() => {})
-        .finally(() => done(false));
+      // The file is opened asynchronously: unlink only once it is closed, or an open that
+      // lands after the unlink would leave the temporary file behind.
+      const unlink = () =>
+        void fs
+          .unlink(tmp)
+          .catch(() => {})
+          .finally(() => done(false));
+      if (file.closed) unlink();
+      else {
+        file.once('close', unlink);
+        file.destroy();
+      }
     };
     source.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
     source.once('end', () => (ended = true));

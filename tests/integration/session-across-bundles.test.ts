@@ -176,7 +176,7 @@ describe.each([
     expect((await get(b.delivery, `/api/deliveries/${deliveryOfA}`, { id: String(deliveryOfA) })).status).toBe(200);
     const csv = await get(b.ordersExport, '/orders/export');
     expect(csv.status).toBe(200);
-    expect(/^S\d{5},/m.test(csv.body), 'the CSV lists A’s orders').toBe(true);
+    expect(/^"S\d{5}",/m.test(csv.body), 'the CSV lists A’s orders (text cells are quoted)').toBe(true);
   }
 
   /** The same cookie now reaches no customer data anywhere. */

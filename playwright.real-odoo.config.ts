@@ -11,6 +11,8 @@ if (!process.env.ODOO_URL)
 
 export default defineConfig({
   testDir: 'tests/real-odoo',
+  // The folder also holds Vitest files (webhook-cache.test.ts, npm run test:real-odoo:webhooks).
+  testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

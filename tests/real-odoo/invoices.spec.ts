@@ -74,7 +74,7 @@ test('finance downloads a ZIP of three invoices with their PDFs and an index, an
         .toString(),
     ).toBe('%PDF-');
   const index = entries.get('index.csv')!.toString('utf8');
-  for (const inv of chosen) expect(index).toContain(`${inv.name},invoice`);
+  for (const inv of chosen) expect(index).toContain(`"${inv.name}","invoice"`);
 
   await page.goto('/statement');
   await expect(page.getByRole('heading', { name: /Aging in / }).first()).toBeVisible();

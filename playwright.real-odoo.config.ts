@@ -13,6 +13,8 @@ export default defineConfig({
   testDir: 'tests/real-odoo',
   // The folder also holds Vitest files (webhook-cache.test.ts, npm run test:real-odoo:webhooks).
   testMatch: '**/*.spec.ts',
+  // Its own folder: Playwright empties its output folder at the start, and the simulator suite may be running.
+  outputDir: 'test-results-real-odoo',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -16,7 +16,7 @@
  * tests/contract/recordings/<major>/, see scripts/odoo-recorder.ts). The browser suite uses
  * E2E_PORT, E2E_SIM_PORT and E2E_IDP_PORT like the other browser tests.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,9 +63,15 @@ function step<T>(target: string, name: string, run: () => T | Promise<T>): Promi
     );
 }
 
-function run(command: string, argv: string[], env: Env = {}): void {
-  const r = spawnSync(command, argv, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (r.status !== 0) throw new Error(`${command} ${argv.join(' ')} exited with ${r.status ?? r.signal}`);
+/** Runs a command to its end. Never spawnSync: the recording proxy answers from this process's event loop meanwhile. */
+function run(command: string, argv: string[], env: Env = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${argv.join(' ')} exited with ${code ?? signal}`)),
+    );
+  });
 }
 
 function readEnv(path: string): Env {
@@ -113,7 +119,7 @@ function targets(): Target[] | null {
         out: join(dataDir, 'portal.env'),
         start: async () => {
           const wasUp = (await serverMajor(`http://127.0.0.1:${port}`)) === Number(version);
-          run(join(SHARED, 'start.sh'), [], { ODOO_VERSION: version });
+          await run(join(SHARED, 'start.sh'), [], { ODOO_VERSION: version });
           return wasUp;
         },
         version,

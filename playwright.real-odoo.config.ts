@@ -26,7 +26,8 @@ export default defineConfig({
     baseURL: E2E.baseURL,
     trace: 'retain-on-failure',
     navigationTimeout: 60_000,
-    actionTimeout: 30_000,
+    // The first sign-in after the server starts waits on the identity provider's discovery and a cold Odoo.
+    actionTimeout: 60_000,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** Connection settings from the environment (documented in README "Configuration"). */
@@ -40,4 +41,13 @@ export function odooConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OdooCon
     maxConcurrency: c.ODOO_MAX_CONCURRENCY,
     readRetries: c.ODOO_READ_RETRIES,
   };
+}
+
+/**
+ * A short name for one Odoo database (its URL and name), for whatever the portal keeps
+ * beyond a process: two deployments, or one build pointed at staging and then production,
+ * never read each other's cached invoice PDFs or records (ids repeat between databases).
+ */
+export function odooDatabaseKey(config: Pick<OdooConfig, 'url' | 'db'>): string {
+  return createHash('sha256').update(`${config.url}\n${config.db}`).digest('hex').slice(0, 16);
 }

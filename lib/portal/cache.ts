@@ -1,24 +1,31 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
+import { odooConfigFromEnv, odooDatabaseKey } from '../odoo/config';
+import { processSingleton } from '../process-singleton';
 
 /**
  * Per-tenant cache of reference data that changes rarely (addresses, contacts, countries),
  * tagged so the portal's own mutations refresh it at once (`updateTag` in the actions) and
  * limited in time so changes made in Odoo show within `revalidate` seconds. The tenant id
- * is part of every key and tag: one company's entry can never answer for another.
+ * is part of every key and tag: one company's entry can never answer for another. So is
+ * the Odoo database: Next keeps these entries on disk (.next/cache) beyond the process, and
+ * the same build pointed at another database (where ids mean other companies) must not
+ * answer from the first one's.
  */
 export type TenantData = 'addresses' | 'contacts';
 
-export const tenantTag = (tenantId: number, what: TenantData) => `tenant:${tenantId}:${what}`;
+const database = () => processSingleton('odoo-database-key', () => odooDatabaseKey(odooConfigFromEnv()));
+
+export const tenantTag = (tenantId: number, what: TenantData) => `odoo:${database()}:tenant:${tenantId}:${what}`;
 
 export function cachedForTenant<T>(tenantId: number, what: TenantData, load: () => Promise<T>, revalidate = 60): Promise<T> {
   // Outside the Next server (unit tests, scripts) there is no cache to use.
   if (!process.env.NEXT_RUNTIME) return load();
-  return unstable_cache(load, ['tenant', String(tenantId), what], { tags: [tenantTag(tenantId, what)], revalidate })();
+  return unstable_cache(load, [database(), 'tenant', String(tenantId), what], { tags: [tenantTag(tenantId, what)], revalidate })();
 }
 
 /** Data shared by every tenant (the country list, the seller's own companies). */
 export function cachedShared<T>(key: string, load: () => Promise<T>, revalidate = 86_400): Promise<T> {
   if (!process.env.NEXT_RUNTIME) return load();
-  return unstable_cache(load, ['shared', key], { revalidate })();
+  return unstable_cache(load, [database(), 'shared', key], { revalidate })();
 }

@@ -1,9 +1,10 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { log } from '../log';
+import { odooDatabaseKey } from '../odoo/config';
 
 export interface CachedPdf {
   body: Readable;
@@ -154,5 +155,5 @@ export function pdfVersion(writeDate: string | null): string | null {
  * staging and production) pointed at the same path never share invoice ids.
  */
 export function pdfCacheDirFor(root: string, odooUrl: string, odooDb: string): string {
-  return path.join(root, createHash('sha256').update(`${odooUrl}\n${odooDb}`).digest('hex').slice(0, 16));
+  return path.join(root, odooDatabaseKey({ url: odooUrl, db: odooDb }));
 }

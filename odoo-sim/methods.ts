@@ -158,8 +158,8 @@ const METHODS: Record<string, MethodSpec> = {
         author_id: a.author_id ?? env.orm.store.get('res.users', env.uid)?.partner_id ?? false,
         date: nowUtc(),
       });
-      // 16-18 downgrade the message to its id (@api.returns); 19 has no @api.returns and
-      // answers the ids of the recordset on both protocols (tests/contract/recordings/19).
+      // 16-18 downgrade the message to its id (@api.returns on message_post); 19 answers the
+      // message's ids, [id], on both protocols (tests/contract/recordings/19, message_post).
       return env.protocol === 'jsonrpc' && env.version < 19 ? msg.id : [msg.id];
     },
   },

@@ -351,8 +351,13 @@ function comparableMessage(name: string, message: unknown) {
   return rule === 'numbers' ? String(message).replace(/\d+/g, '<n>') : message;
 }
 
-/** An answer with nothing in it: what real Odoo or the simulator answers when no record matches. */
-const isEmpty = (v: unknown) => v === false || v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+/** An answer with nothing in it: what real Odoo or the simulator answers when no record matches (web_search_read: no records). */
+const isEmpty = (v: unknown): boolean =>
+  v === false ||
+  v === null ||
+  v === undefined ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).join() === 'length,records' && isEmpty((v as Json).records));
 
 for (const major of majors) {
   const files = load(major);

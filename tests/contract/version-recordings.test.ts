@@ -259,24 +259,26 @@ function mapParams(ids: IdMap, model: string, params: Json): Json {
   return out;
 }
 
-/** execute_kw's positional arguments as the portal sends them: ids first on record methods, then the method's leading parameters. */
-const POSITIONAL: Record<string, string[]> = {
+/**
+ * execute_kw's positional arguments as lib/odoo/transport.ts sends them: on a method of the
+ * model, its leading parameters; on any other (a method of records), the ids first, then
+ * the leading parameters below.
+ */
+const MODEL_METHODS: Record<string, string[]> = {
   search_read: ['domain'],
   search: ['domain'],
   search_count: ['domain'],
   web_search_read: ['domain'],
   read_group: ['domain'],
   create: ['vals_list'],
-  write: ['ids', 'vals'],
-  read: ['ids'],
-  onchange: ['ids', 'values'],
-  action_confirm: ['ids'],
-  message_post: ['ids'],
-  get_portal_url: ['ids'],
+  fields_get: [],
+  name_search: [],
+  default_get: [],
 };
+const RECORD_METHODS: Record<string, string[]> = { write: ['vals'], onchange: ['values'] };
 
 function mapPositional(ids: IdMap, model: string, method: string, args: unknown[]): unknown[] {
-  const names = POSITIONAL[method] ?? [];
+  const names = MODEL_METHODS[method] ?? ['ids', ...(RECORD_METHODS[method] ?? [])];
   const named = Object.fromEntries(args.map((value, i) => [names[i] ?? `#${i}`, value]));
   if (names[0] === 'ids' && !Array.isArray(named.ids)) named.ids = [named.ids];
   const mapped = mapParams(ids, model, named);

@@ -40,6 +40,7 @@ import { sameShape } from '../helpers/same-shape';
  * - answers empty on both sides: nothing in them but their kind, which is compared;
  * - PDFs: their size and bytes are the recorded invoice's; their type and `%PDF-` are compared;
  * - a redirect's query string (it carries the recorded ids): its path is compared;
+ * - an HTML page's text (an unknown route): its status and content type are compared;
  * - the web session's info beyond the keys the simulator serves (SESSION_INFO_USED);
  * - a server's patch level and build (`server_version_info` past the minor): a build's, not
  *   the protocol's.

@@ -158,7 +158,9 @@ const METHODS: Record<string, MethodSpec> = {
         author_id: a.author_id ?? env.orm.store.get('res.users', env.uid)?.partner_id ?? false,
         date: nowUtc(),
       });
-      return env.protocol === 'jsonrpc' ? msg.id : [msg.id];
+      // 16-18 downgrade the message to its id (@api.returns on message_post); 19 answers the
+      // message's ids, [id], on both protocols (tests/contract/recordings/19, message_post).
+      return env.protocol === 'jsonrpc' && env.version < 19 ? msg.id : [msg.id];
     },
   },
   get_portal_url: {

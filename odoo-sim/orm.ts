@@ -176,7 +176,9 @@ export class Orm {
                 : round2(values.reduce((a, b) => a + b, 0));
       }
       row[lazy && effectiveGroups[0] ? `${effectiveGroups[0]}_count` : '__count'] = recs.length;
-      row.__domain = [...effectiveGroups.map((g) => [g, '=', first[g]]), ...(Array.isArray(domain) ? (domain as unknown[]) : [])];
+      // The request's domain AND the group's terms, in prefix form, as Odoo 19 answers it
+      // (tests/contract/recordings/19, account.move.read_group): ['&', '&', t1, t2, g].
+      row.__domain = andDomains([Array.isArray(domain) ? (domain as unknown[]) : [], effectiveGroups.map((g) => [g, '=', first[g]])]);
       return row;
     });
   }
@@ -260,6 +262,28 @@ function pinnedIds(domain: unknown): number[] | null {
     ids = ids ? ids.filter((id) => values.includes(id)) : [...new Set(values)];
   }
   return ids;
+}
+
+/** odoo.osv.expression.normalize_domain: the implicit ANDs of a domain made explicit, in prefix form. */
+function normalizeDomain(domain: readonly unknown[]): unknown[] {
+  const arity: Record<string, number> = { '!': 1, '&': 2, '|': 2 };
+  const result: unknown[] = [];
+  let expected = 1;
+  for (const token of domain) {
+    if (expected === 0) {
+      result.unshift('&');
+      expected = 1;
+    }
+    expected += Array.isArray(token) ? -1 : (arity[String(token)] ?? 0) - 1;
+    result.push(token);
+  }
+  return result;
+}
+
+/** odoo.osv.expression.AND: the non-empty domains, each normalised, joined by leading '&'. */
+function andDomains(domains: readonly (readonly unknown[])[]): unknown[] {
+  const parts = domains.filter((d) => d.length > 0);
+  return [...parts.slice(1).map(() => '&'), ...parts.flatMap((d) => normalizeDomain(d))];
 }
 
 function withActiveTest(def: ModelDef, domain: unknown, activeTest = true): unknown {

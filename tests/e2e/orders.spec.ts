@@ -80,6 +80,23 @@ test('buyer A opens an order, orders it again with a changed quantity and finds 
   expect(await orderCount(page)).toBe(before + 1);
 });
 
+test('order again starts from the original order’s delivery address while it is active', async ({ page }) => {
+  const TACOMA = 27; // one of Brightline's delivery addresses in the seed
+  const [order] = await odooCall<{ id: number }[]>('sale.order', 'search_read', {
+    domain: [
+      ['partner_id', '=', 10],
+      ['partner_shipping_id', '=', TACOMA],
+      ['state', '=', 'sale'],
+    ],
+    fields: ['name'],
+    limit: 1,
+  });
+  await signIn(page, BOB, `/orders/new?from=${order!.id}`);
+  await expect(page.getByRole('heading', { name: /again$/ })).toBeVisible();
+  await expect(page.getByLabel('Deliver to')).toHaveValue(String(TACOMA));
+  await expect(page.getByLabel('Deliver to').locator('option:checked')).toContainText('Tacoma Store');
+});
+
 test('double-submitting an order review creates one order', async ({ page }) => {
   await signIn(page, BOB, '/orders?state=confirmed');
   await page.getByRole('table', { name: 'Your orders' }).locator('tbody tr').first().getByRole('link').click();

@@ -138,7 +138,6 @@ test('a quick order from good lines is reviewed and placed', async ({ page }) =>
   // Odoo schedules the new delivery for the moment of the order: it is not late for that.
   await page
     .getByRole('region', { name: 'Deliveries and invoices' })
-
     .getByRole('link', { name: /^WH\/OUT\// })
     .first()
     .click();

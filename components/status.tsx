@@ -42,7 +42,17 @@ const PAYMENT: Record<string, [string, 'green' | 'blue' | 'amber' | 'red' | 'sla
   reversed: ['Reversed', 'slate'],
 };
 
-export function PaymentBadge({ row }: { row: { paymentStatus: string; overdue: boolean } }) {
+/** A credit note is money the customer has to use, not a debt: available until set against invoices, then applied. */
+const CREDIT: Record<'available' | 'applied', [string, 'green' | 'blue' | 'amber' | 'red' | 'slate']> = {
+  available: ['Credit available', 'blue'],
+  applied: ['Credit applied', 'slate'],
+};
+
+export function PaymentBadge({ row }: { row: { paymentStatus: string; overdue: boolean; credit?: 'available' | 'applied' | null } }) {
+  if (row.credit) {
+    const [label, color] = CREDIT[row.credit];
+    return <Badge color={color}>{label}</Badge>;
+  }
   const [label, color] = PAYMENT[row.paymentStatus] ?? [row.paymentStatus, 'slate'];
   return (
     <span className="inline-flex gap-1">

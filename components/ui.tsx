@@ -103,25 +103,27 @@ export function Card({ title, children, className = '' }: { title?: string; chil
   );
 }
 
-/** The amounts card of an order or invoice: untaxed, taxes, total, and the amount due when given. */
+/** The amounts card of an order or invoice: untaxed, taxes, total, and what is open when given (its label too). */
 export function AmountsCard({
   untaxed,
   tax,
   total,
   due,
+  dueLabel = 'Amount due',
   currency,
 }: {
   untaxed: number;
   tax: number;
   total: number;
   due?: number;
+  dueLabel?: string;
   currency: string;
 }) {
   const rows: [string, number, boolean][] = [
     ['Untaxed', untaxed, false],
     ['Taxes', tax, false],
     ['Total', total, true],
-    ...(due === undefined ? [] : [['Amount due', due, true] as [string, number, boolean]]),
+    ...(due === undefined ? [] : [[dueLabel, due, true] as [string, number, boolean]]),
   ];
   return (
     <Card title="Amounts">

@@ -32,6 +32,26 @@ test('finance A opens an invoice with its lines, taxes and related order', async
   await expectFitsPhone(page);
 });
 
+test('credit notes read as credits: negative, available or applied, never overdue or an amount due', async ({ page }) => {
+  await signIn(page, FIONA, '/invoices?type=credit');
+  const rows = page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    await expect(row).toContainText(/Credit (available|applied)/);
+    await expect(row).not.toContainText('Overdue');
+    await expect(row).not.toContainText('Not paid');
+    await expect(row.locator('td').nth(7)).toHaveText(/^-/);
+  }
+  await expect(page.getByRole('region', { name: 'Totals of the filtered invoices' })).toContainText('-');
+  await rows.first().getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: /^Credit note / })).toBeVisible();
+  const amounts = page.getByRole('region', { name: 'Amounts' });
+  await expect(amounts).not.toContainText('Amount due');
+  await expect(amounts).toContainText('Credit left');
+  await expect(amounts.locator('dd').nth(2)).toHaveText(/^-/);
+  await expectAccessible(page);
+});
+
 test('finance A exports a ZIP of the selected invoices and it opens with their PDFs and an index', async ({ page }) => {
   await signIn(page, FIONA, '/invoices?type=invoice');
   const rows = page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr');

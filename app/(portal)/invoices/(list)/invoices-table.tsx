@@ -68,7 +68,8 @@ const columns: PortalColumn<InvoiceRow>[] = [
   {
     id: 'residual',
     accessorKey: 'residual',
-    header: 'Amount due',
+    // One heading for invoices (amount due) and credit notes (credit left): both signed as they count.
+    header: 'Open amount',
     render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.residual, row.original.currency)}</span>,
   },
   {

@@ -6,17 +6,18 @@ import { invoiceListQuery } from '@/lib/schemas/invoices';
 
 const CSV_LIMIT = 10_000;
 
+/** Amounts signed as on the pages: a credit note's are negative. */
 const COLUMNS: CsvColumn<InvoiceRow>[] = [
   { header: 'Number', type: 'text', value: (r) => r.number },
   { header: 'Type', type: 'text', value: (r) => (r.kind === 'credit' ? 'credit note' : 'invoice') },
   { header: 'Date', type: 'date', value: (r) => r.date },
   { header: 'Due date', type: 'date', value: (r) => r.dueDate },
-  { header: 'Status', type: 'text', value: (r) => r.paymentStatus },
+  { header: 'Status', type: 'text', value: (r) => (r.credit ? `credit ${r.credit}` : r.paymentStatus) },
   { header: 'Overdue', type: 'text', value: (r) => (r.overdue ? 'yes' : 'no') },
   { header: 'Origin', type: 'text', value: (r) => r.origin },
   { header: 'Reference', type: 'text', value: (r) => r.reference },
   { header: 'Total', type: 'number', decimals: 2, value: (r) => r.total },
-  { header: 'Amount due', type: 'number', decimals: 2, value: (r) => r.residual },
+  { header: 'Open amount', type: 'number', decimals: 2, value: (r) => r.residual },
   { header: 'Currency', type: 'text', value: (r) => r.currency },
 ];
 

@@ -42,6 +42,15 @@ export function formatDateTime(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? '—' : `${dateTimeFormat.format(d)} UTC`;
 }
 
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+
+/** The time of day of an instant ("14:05 UTC"): the same text on the server and in the browser. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '—' : `${timeFormat.format(d)} UTC`;
+}
+
 export function formatQuantity(n: number): string {
   return quantityFormat.format(n);
 }

@@ -64,7 +64,9 @@ export function SiteShell({
             <ul className={`flex flex-wrap gap-1 text-sm font-medium ${t.nav}`}>
               {nav.map((item) => (
                 <li key={item.href}>
-                  <NavLink href={item.href}>{item.label}</NavLink>
+                  <NavLink href={item.href} menu={nav.map((n) => n.href)}>
+                    {item.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>

@@ -117,6 +117,8 @@ test('a quick order with an unknown SKU shows the error and creates nothing', as
   const before = await orderCount(page);
   await page.goto('/orders/new');
   await expectAccessible(page);
+  // One menu entry lit: Quick order, not Orders as well.
+  await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText(['Quick order']);
   await page.getByLabel(/One product per line/).fill('FAS-1001 3\nNOPE-9999 2\nHTL-1002 x');
   await page.getByRole('button', { name: 'Check lines' }).click();
   const alert = page.getByRole('main').getByRole('alert');

@@ -1,5 +1,6 @@
 import { Link } from '@/components/app-link';
 import { NavLink } from '@/components/nav-link';
+import { LatestMessageProvider } from '@/components/latest-message';
 
 export interface NavItem {
   href: string;
@@ -74,7 +75,7 @@ export function SiteShell({
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
+        <LatestMessageProvider>{children}</LatestMessageProvider>
       </main>
     </>
   );

@@ -197,9 +197,12 @@ test('an address is added, then archived, and is no longer offered', async ({ pa
   await form.getByRole('button', { name: 'Add address' }).click();
   const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
   await expect(item).toHaveCount(1);
+  await expect(page.getByText('Address added.')).toBeVisible();
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: `Archive ${name}` }).click();
   await expect(item).toHaveCount(0);
+  // The next action's answer replaces the last one: no stale "Address added." after an archive.
+  await expect(page.getByText('Address added.')).toHaveCount(0);
   await page.goto('/orders?state=confirmed');
   await page.getByRole('table', { name: 'Your orders' }).locator('tbody tr').first().getByRole('link').click();
   await page.getByRole('link', { name: 'Order again' }).click();

@@ -137,6 +137,9 @@ test('a quick order from good lines is reviewed and placed', async ({ page }) =>
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByText(/was placed/)).toBeVisible();
   await expect(page.getByRole('table', { name: /Lines of order/ })).toContainText('FAS-1001');
+  // One of a unit Odoo names in the plural reads as one: "1 Unit", not "1 Units".
+  await expect(page.getByRole('table', { name: /Lines of order/ })).toContainText(/\b1 Unit\b/);
+  await expect(page.getByRole('table', { name: /Lines of order/ })).not.toContainText(/\b1 Units\b/);
   // Odoo schedules the new delivery for the moment of the order: it is not late for that.
   await page
     .getByRole('region', { name: 'Deliveries and invoices' })
@@ -165,6 +168,12 @@ test('a delivery shows its steps, backorder links and carrier tracking link', as
   await expect(track).toHaveAttribute('href', /^https?:\/\//);
   await expect(track).toHaveAttribute('rel', /noopener/);
   await expect(page.getByRole('list', { name: 'Delivery progress' })).toContainText('Shipped');
+  // Shipped is the last step: done, so it has its ✓ like the steps before it.
+  await expect(page.getByRole('list', { name: 'Delivery progress' }).getByRole('listitem')).toHaveText([
+    '✓ Planned',
+    '✓ Ready to ship',
+    '✓ Shipped',
+  ]);
   await expectAccessible(page);
 });
 

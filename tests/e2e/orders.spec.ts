@@ -119,6 +119,14 @@ test('a quick order with an unknown SKU shows the error and creates nothing', as
   await expectAccessible(page);
   // One menu entry lit: Quick order, not Orders as well.
   await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText(['Quick order']);
+  // The CSV file input's button is styled like the other buttons (a border, rounded), not bare.
+  const fileButton = await page.getByLabel('Or load a CSV file').evaluate((el) => {
+    const s = getComputedStyle(el, '::file-selector-button');
+    return { border: s.borderTopWidth, radius: s.borderTopLeftRadius, padding: s.paddingLeft };
+  });
+  expect(fileButton.border).toBe('1px');
+  expect(fileButton.radius).not.toBe('0px');
+  expect(fileButton.padding).not.toBe('0px');
   await page.getByLabel(/One product per line/).fill('FAS-1001 3\nNOPE-9999 2\nHTL-1002 x');
   await page.getByRole('button', { name: 'Check lines' }).click();
   const alert = page.getByRole('main').getByRole('alert');

@@ -49,7 +49,11 @@ test('the orders CSV export holds the filtered list', async ({ page }) => {
   const lines = (await res.text()).trim().split(/\r?\n/);
   expect(lines[0]).toContain('"Order","Date","Your PO","Status"');
   expect(lines).toHaveLength(expected + 1);
-  expect(lines.slice(1).every((l) => l.includes(',"cancelled",'))).toBe(true);
+  expect(lines.slice(1).every((l) => l.includes(',"Cancelled",'))).toBe(true);
+  // The same words as the page: "Not shipped", not Odoo's "pending".
+  const open = await (await page.request.get('/orders/export?state=confirmed')).text();
+  expect(open).toContain(',"Not shipped",');
+  expect(open).not.toContain('"pending"');
   expect((await page.request.get('/orders/export?from=yesterday')).status()).toBe(400);
 });
 

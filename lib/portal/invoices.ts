@@ -32,6 +32,11 @@ export interface InvoiceRow {
   currency: string;
 }
 
+/** A row of the invoice list: with the tenant's orders its origin names, to link to them. */
+export interface InvoiceListRow extends InvoiceRow {
+  originOrders: { id: number; name: string }[];
+}
+
 /** Per currency: the filtered set's open balance (credit notes count against it) and overdue part. */
 export interface CurrencyTotals {
   currency: string;
@@ -130,11 +135,11 @@ export async function openTotals(ctx: PortalContext, now = new Date()): Promise<
 /**
  * One page of invoices and the totals of the whole filtered set per currency. Three
  * parallel calls: the page, and two read_groups (the set and its overdue part) whose
- * counts also give the total number of rows.
+ * counts also give the total number of rows; then one for the orders the page names.
  */
 export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now = new Date()) {
   requireFinance(ctx);
-  return cachedRead(ctx, 'invoices.list', [q, odooToday(now)], ['invoices'], () => readInvoicePage(ctx, q, now));
+  return cachedRead(ctx, 'invoices.list', [q, odooToday(now)], ['invoices', 'orders'], () => readInvoicePage(ctx, q, now));
 }
 
 async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Date) {
@@ -150,14 +155,43 @@ async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Dat
     totalsOf(ctx, domain, today),
   ]);
   const total = totals.reduce((n, t) => n + t.count, 0);
+  const orders = await ordersNamed(
+    ctx,
+    records.flatMap((r) => originNames(r.invoice_origin)),
+  );
   return {
-    rows: records.map((r) => toInvoiceRow(r, today)),
+    rows: records.map((r): InvoiceListRow => ({
+      ...toInvoiceRow(r, today),
+      originOrders: originNames(r.invoice_origin).flatMap((name) => {
+        const id = orders.get(name);
+        return id ? [{ id, name }] : [];
+      }),
+    })),
     totals,
     total,
     page: q.page,
     size: q.size,
     pageCount: Math.max(1, Math.ceil(total / q.size)),
   };
+}
+
+/** The order numbers in an invoice's origin: Odoo joins several with ", ". */
+function originNames(origin: unknown): string[] {
+  return (text(origin) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The tenant's orders with these numbers, by number: one read for a page of invoices. */
+async function ordersNamed(ctx: PortalContext, names: string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(names)];
+  if (!unique.length) return new Map();
+  const orders = await ctx.odoo.searchRead('sale.order', [['name', 'in', unique], ...tenantDomain(ctx)], {
+    fields: ['name'],
+    limit: unique.length,
+  });
+  return new Map(orders.map((o) => [String(o.name), o.id]));
 }
 
 export function toInvoiceRow(r: OdooRecord, today: string): InvoiceRow {

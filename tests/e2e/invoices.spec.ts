@@ -24,6 +24,19 @@ test('finance A filters overdue invoices and downloads one PDF under its number'
 
 test('finance A opens an invoice with its lines, taxes and related order', async ({ page }) => {
   await signIn(page, FIONA, '/invoices?type=invoice');
+  // The order number in the list is a link to that order.
+  const orderLink = page
+    .getByRole('table', { name: 'Invoices and credit notes' })
+    .locator('tbody tr')
+    .first()
+    .locator('td')
+    .nth(6)
+    .getByRole('link');
+  await expect(orderLink).toHaveAttribute('href', /^\/orders\/\d+$/);
+  const orderNumber = (await orderLink.textContent())!;
+  await orderLink.click();
+  await expect(page.getByRole('heading', { name: `Order ${orderNumber}` })).toBeVisible();
+  await page.goBack();
   await page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr').first().getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: /^Invoice / })).toBeVisible();
   await expect(page.getByText('Amount due')).toBeVisible();

@@ -71,6 +71,9 @@ test('buyer A opens an order, orders it again with a changed quantity and finds 
   await expectAccessible(page);
   const qty = page.getByRole('spinbutton').first();
   await qty.fill('7');
+  // What the customer reads names no back-office software.
+  await expect(page.getByText(/^Quantities changed/)).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText('Odoo');
   await page.getByRole('button', { name: 'Update prices' }).click();
   await expect(page.getByRole('button', { name: 'Update prices' })).toBeEnabled();
   await page.getByLabel('Your PO reference').fill('PO-E2E-REORDER');

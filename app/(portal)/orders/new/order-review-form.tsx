@@ -180,7 +180,7 @@ export function OrderReviewForm({
       </div>
       {dirty ? (
         <Alert tone="warning">
-          Quantities changed: the total is updated when you press “Update prices”, and Odoo prices the order again when you place it.
+          Quantities changed: the total is updated when you press “Update prices”, and the order is priced again when you place it.
         </Alert>
       ) : null}
       {repriceError ? <Alert tone="error">{repriceError}</Alert> : null}

@@ -44,6 +44,10 @@ test('an account manager acts for customer A with a reason, orders after switchi
   await page.getByRole('list', { name: 'Customers' }).getByRole('link', { name: 'Brightline Hardware Ltd' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Brightline Hardware Ltd' })).toBeVisible();
   await expectAccessible(page);
+  // The least privileged contact is offered first: a session starts with the narrowest view.
+  await expect(page.getByRole('combobox', { name: 'Act as' }).locator('option:checked')).toHaveText(
+    'Victor Viewer (victor@brightline.example)',
+  );
 
   // A reason is required.
   await page.getByRole('combobox', { name: 'Act as' }).selectOption({ label: 'Bob Buyer (bob@brightline.example)' });

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import type { ActionResult } from '@/lib/http/action';
+import { formatTime } from '@/lib/format';
 
 type BannerAction = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 
@@ -30,15 +31,19 @@ export function ActingBanner({
   setActingWriteAction: BannerAction;
 }) {
   const router = useRouter();
-  const [left, setLeft] = useState(() => Date.parse(expiresAt) - Date.now());
+  // Null until mounted: the server's clock and the browser's differ, so the first render
+  // (server HTML and hydration alike) shows the fixed end time and the countdown starts after.
+  const [left, setLeft] = useState<number | null>(null);
   const [stopState, stop, stopping] = useActionState(stopActingAction, null);
   const [writeState, toggleWrite, toggling] = useActionState(setActingWriteAction, null);
   useEffect(() => {
-    const t = setInterval(() => {
+    const tick = () => {
       const ms = Date.parse(expiresAt) - Date.now();
       setLeft(ms);
       if (ms <= 0) router.refresh();
-    }, 1000);
+    };
+    tick();
+    const t = setInterval(tick, 1000);
     return () => clearInterval(t);
   }, [expiresAt, router]);
   useEffect(() => {
@@ -47,8 +52,8 @@ export function ActingBanner({
   useEffect(() => {
     if (writeState?.ok) router.refresh();
   }, [writeState, router]);
-  const minutes = Math.max(0, Math.floor(left / 60_000));
-  const seconds = Math.max(0, Math.floor((left % 60_000) / 1000));
+  const minutes = Math.max(0, Math.floor((left ?? 0) / 60_000));
+  const seconds = Math.max(0, Math.floor(((left ?? 0) % 60_000) / 1000));
   return (
     <div role="region" aria-label="Support session" className="bg-amber-300 text-slate-950">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-2 text-sm">
@@ -56,7 +61,7 @@ export function ActingBanner({
           <strong>{staffName}</strong>, you are acting for <strong>{contactName}</strong> at <strong>{tenantName}</strong> ·{' '}
           {canWrite ? 'changes allowed' : 'read-only'} ·{' '}
           <span aria-live="off">
-            {minutes}:{String(seconds).padStart(2, '0')} left
+            {left === null ? `until ${formatTime(expiresAt)}` : `${minutes}:${String(seconds).padStart(2, '0')} left`}
           </span>
         </p>
         <div className="flex flex-wrap gap-2">

@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef } from 'react';
+import { startTransition, useActionState, useEffect, useId, useRef } from 'react';
+import { useLatestMessage } from './latest-message';
 import type { ActionResult } from '@/lib/http/action';
 import { Alert } from './ui';
 
@@ -29,6 +30,7 @@ export function ActionForm<T>({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const ref = useRef<HTMLFormElement>(null);
+  const message = useLatestMessage(useId());
   useEffect(() => {
     if (!state?.ok) return;
     if (resetOnSuccess) ref.current?.reset();
@@ -39,6 +41,7 @@ export function ActionForm<T>({
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    message.claim();
     startTransition(() => formAction(form));
   }
   const fieldError = (name: string) => (state && !state.ok ? state.error.fields?.[name]?.[0] : undefined);
@@ -46,8 +49,8 @@ export function ActionForm<T>({
     <form ref={ref} onSubmit={onSubmit} className={className} aria-label={label} noValidate>
       {children({ pending, fieldError })}
       <div aria-live="polite" className="mt-2 empty:mt-0">
-        {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
-        {state?.ok && success ? <Alert tone="success">{success}</Alert> : null}
+        {message.current && state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
+        {message.current && state?.ok && success ? <Alert tone="success">{success}</Alert> : null}
       </div>
     </form>
   );

@@ -2,11 +2,12 @@
 
 import { Link } from '@/components/app-link';
 import { usePathname } from 'next/navigation';
+import { activeNavHref } from '@/lib/active-nav';
 
-/** A main-menu link that tells screen readers and the eye which section is open. */
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+/** A main-menu link that tells screen readers and the eye which section is open; `menu` is every entry's href. */
+export function NavLink({ href, menu, children }: { href: string; menu: readonly string[]; children: React.ReactNode }) {
   const path = usePathname();
-  const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+  const active = activeNavHref(path, menu) === href;
   return (
     <Link
       href={href}

@@ -1,5 +1,6 @@
 import { Link } from '@/components/app-link';
 import { NavLink } from '@/components/nav-link';
+import { LatestMessageProvider } from '@/components/latest-message';
 
 export interface NavItem {
   href: string;
@@ -64,7 +65,9 @@ export function SiteShell({
             <ul className={`flex flex-wrap gap-1 text-sm font-medium ${t.nav}`}>
               {nav.map((item) => (
                 <li key={item.href}>
-                  <NavLink href={item.href}>{item.label}</NavLink>
+                  <NavLink href={item.href} menu={nav.map((n) => n.href)}>
+                    {item.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>
@@ -72,7 +75,7 @@ export function SiteShell({
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
+        <LatestMessageProvider>{children}</LatestMessageProvider>
       </main>
     </>
   );

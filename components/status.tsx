@@ -1,31 +1,15 @@
 import { Badge } from './ui';
+import { CREDIT_STATUS, DELIVERY_STATUS, ORDER_STATE, PAYMENT_STATUS } from '@/lib/status-labels';
 
-/** How Odoo's states read to a customer; one place for every list and detail page. */
-const ORDER: Record<string, [string, 'green' | 'blue' | 'amber' | 'red' | 'slate']> = {
-  quotation: ['Quotation', 'amber'],
-  confirmed: ['Confirmed', 'blue'],
-  locked: ['Confirmed', 'blue'],
-  cancelled: ['Cancelled', 'slate'],
-};
-const DELIVERY: Record<string, [string, 'green' | 'blue' | 'amber' | 'red' | 'slate']> = {
-  pending: ['Not shipped', 'amber'],
-  started: ['Preparing', 'blue'],
-  partial: ['Partly shipped', 'blue'],
-  full: ['Shipped', 'green'],
-  planned: ['Planned', 'amber'],
-  ready: ['Ready to ship', 'blue'],
-  shipped: ['Shipped', 'green'],
-  cancelled: ['Cancelled', 'slate'],
-};
-
+/** Status badges for every list and detail page; the labels live in lib/status-labels.ts (CSV exports use them too). */
 export function OrderStateBadge({ state }: { state: string }) {
-  const [label, color] = ORDER[state] ?? [state, 'slate'];
+  const [label, color] = ORDER_STATE[state] ?? [state, 'slate'];
   return <Badge color={color}>{label}</Badge>;
 }
 
 export function DeliveryBadge({ status, late = false }: { status: string | null; late?: boolean }) {
   if (!status) return <span className="text-slate-600">—</span>;
-  const [label, color] = DELIVERY[status] ?? [status, 'slate'];
+  const [label, color] = DELIVERY_STATUS[status] ?? [status, 'slate'];
   return (
     <span className="inline-flex gap-1">
       <Badge color={color}>{label}</Badge>
@@ -34,16 +18,12 @@ export function DeliveryBadge({ status, late = false }: { status: string | null;
   );
 }
 
-const PAYMENT: Record<string, [string, 'green' | 'blue' | 'amber' | 'red' | 'slate']> = {
-  not_paid: ['Not paid', 'amber'],
-  partial: ['Partly paid', 'amber'],
-  in_payment: ['In payment', 'blue'],
-  paid: ['Paid', 'green'],
-  reversed: ['Reversed', 'slate'],
-};
-
-export function PaymentBadge({ row }: { row: { paymentStatus: string; overdue: boolean } }) {
-  const [label, color] = PAYMENT[row.paymentStatus] ?? [row.paymentStatus, 'slate'];
+export function PaymentBadge({ row }: { row: { paymentStatus: string; overdue: boolean; credit?: 'available' | 'applied' | null } }) {
+  if (row.credit) {
+    const [label, color] = CREDIT_STATUS[row.credit];
+    return <Badge color={color}>{label}</Badge>;
+  }
+  const [label, color] = PAYMENT_STATUS[row.paymentStatus] ?? [row.paymentStatus, 'slate'];
   return (
     <span className="inline-flex gap-1">
       <Badge color={color}>{label}</Badge>

@@ -93,6 +93,9 @@ export const secondaryButtonClass =
   'rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60';
 export const inputClass = 'w-full rounded border border-slate-400 bg-white px-3 py-2 text-sm';
 export const labelClass = 'block text-sm font-medium text-slate-800';
+/** A file input whose "choose file" button looks like the other secondary buttons, not the browser's bare default. */
+export const fileInputClass =
+  'block w-full text-sm text-slate-900 file:mr-3 file:cursor-pointer file:rounded file:border file:border-solid file:border-slate-400 file:bg-white file:px-4 file:py-2 file:text-sm file:font-semibold file:text-slate-900 hover:file:bg-slate-100';
 
 export function Card({ title, children, className = '' }: { title?: string; children: React.ReactNode; className?: string }) {
   return (
@@ -103,25 +106,27 @@ export function Card({ title, children, className = '' }: { title?: string; chil
   );
 }
 
-/** The amounts card of an order or invoice: untaxed, taxes, total, and the amount due when given. */
+/** The amounts card of an order or invoice: untaxed, taxes, total, and what is open when given (its label too). */
 export function AmountsCard({
   untaxed,
   tax,
   total,
   due,
+  dueLabel = 'Amount due',
   currency,
 }: {
   untaxed: number;
   tax: number;
   total: number;
   due?: number;
+  dueLabel?: string;
   currency: string;
 }) {
   const rows: [string, number, boolean][] = [
     ['Untaxed', untaxed, false],
     ['Taxes', tax, false],
     ['Total', total, true],
-    ...(due === undefined ? [] : [['Amount due', due, true] as [string, number, boolean]]),
+    ...(due === undefined ? [] : [[dueLabel, due, true] as [string, number, boolean]]),
   ];
   return (
     <Card title="Amounts">

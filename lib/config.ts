@@ -66,6 +66,11 @@ const schema = z.object({
   SUPPORT_SESSION_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
   INVOICE_BULK_LIMIT: z.coerce.number().int().min(1).max(5000).default(1000),
   DELIVERY_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** IANA time zone whose calendar days the portal's dates follow (a delivery is late after the end of its scheduled day). */
+  PORTAL_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine(validTimeZone, { message: 'PORTAL_TIME_ZONE must be an IANA time zone such as Europe/Berlin' }),
   INVOICE_AMOUNT_ROLES: csv.default(['finance', 'customer-admin']),
   /** Posted invoice PDFs kept on disk (a path instances may share); `off` keeps none. */
   PDF_CACHE_DIR: z.string().min(1).default('.data/pdf-cache'),
@@ -74,6 +79,15 @@ const schema = z.object({
   /** Shared secret of Odoo's webhook (app/api/odoo-webhook); unset: the endpoint refuses everything. */
   ODOO_WEBHOOK_SECRET: z.string().min(32).optional(),
 });
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type PortalConfig = z.infer<typeof schema> & { INVOICE_AMOUNT_ROLES: Role[] };
 

@@ -63,6 +63,22 @@ export function rolesFromGroups(groups: unknown, mapping: Partial<Record<Role, s
   });
 }
 
+/** How much a set of roles may do: the number of permissions it grants (an admin's all, a viewer's one). */
+export function privilege(roles: readonly Role[]): number {
+  const held = new Set(roles);
+  return (Object.keys(GRANTS) as Permission[]).filter((p) => can(held, p)).length;
+}
+
+/**
+ * The contact to act as unless staff choose another: the one who may do least, so a
+ * support session starts with the narrowest view of the customer's data. Contacts without
+ * any portal role see nothing and are passed over while another has a role.
+ */
+export function leastPrivileged<T extends { roles: readonly Role[] }>(contacts: readonly T[]): T | undefined {
+  const candidates = contacts.some((c) => c.roles.length) ? contacts.filter((c) => c.roles.length) : contacts;
+  return candidates.reduce<T | undefined>((least, c) => (!least || privilege(c.roles) < privilege(least.roles) ? c : least), undefined);
+}
+
 export function rolesFromTags(tagNames: string[]): CustomerRole[] {
   return CUSTOMER_ROLES.filter((role) => tagNames.includes(ROLE_TAGS[role]));
 }

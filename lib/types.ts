@@ -5,6 +5,6 @@
 export type { CompanyContact, Country, DeliveryAddress } from './portal/account';
 export type { PricedCart } from './portal/cart';
 export type { DeliveryDetail, DeliveryStep } from './portal/deliveries';
-export type { InvoiceRow } from './portal/invoices';
+export type { InvoiceListRow, InvoiceRow } from './portal/invoices';
 export type { OrderRow } from './portal/orders';
 export type { PlacedOrder } from './portal/place-order';

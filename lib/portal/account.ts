@@ -4,7 +4,7 @@ import { PortalError, notFound } from '../errors';
 import type { addressInput, inviteInput, myContactInput } from '../schemas/account';
 import type { PortalContext } from '../context';
 import { ROLE_TAGS, rolesFromTags, type CustomerRole } from '../roles';
-import { FIELDS, ids, m2o, num, text } from './fields';
+import { currency, FIELDS, ids, m2o, num, text } from './fields';
 import { cachedForTenant, cachedShared } from './cache';
 import { SHARED_EMAIL_TAG } from './identity';
 import { toAddress, type Address } from './orders';
@@ -18,7 +18,8 @@ export interface Company {
   phone: string | null;
   address: Address;
   paymentTerms: string | null;
-  creditLimit: number;
+  /** In the currency Odoo keeps credit limits in: the company's, whatever currency the customer buys in. */
+  creditLimit: { amount: number; currency: string };
   accountManager: string | null;
 }
 
@@ -56,9 +57,9 @@ export interface CompanyContact {
   roles: CustomerRole[];
 }
 
-/** The company and the signed-in contact, read together (2 parallel calls). */
+/** The company and the signed-in contact, read together (2 parallel calls), then the currency of the credit limit. */
 export async function getAccount(ctx: PortalContext): Promise<{ company: Company; me: MyContact }> {
-  const [[company], [me]] = await Promise.all([
+  const [[company], [me], sellerCompany] = await Promise.all([
     ctx.odoo.searchRead('res.partner', [['id', '=', ctx.tenant.id]], { fields: FIELDS.partner, limit: 1 }),
     ctx.odoo.searchRead(
       'res.partner',
@@ -68,8 +69,10 @@ export async function getAccount(ctx: PortalContext): Promise<{ company: Company
       ],
       { fields: FIELDS.partner, limit: 1 },
     ),
+    ctx.odoo.sellerCompanyId(),
   ]);
   if (!company || !me) throw notFound('Your account');
+  const creditCurrency = await companyCurrency(ctx, m2o(company.company_id)?.id ?? sellerCompany);
   return {
     company: {
       id: company.id,
@@ -80,11 +83,23 @@ export async function getAccount(ctx: PortalContext): Promise<{ company: Company
       phone: text(company.phone),
       address: toAddress(company),
       paymentTerms: m2o(company.property_payment_term_id)?.name ?? null,
-      creditLimit: num(company.credit_limit),
+      creditLimit: { amount: num(company.credit_limit), currency: creditCurrency },
       accountManager: m2o(company.user_id)?.name ?? null,
     },
     me: { id: me.id, name: String(me.name), email: text(me.email), phone: text(me.phone), jobTitle: text(me.function) },
   };
+}
+
+/**
+ * The currency of a company's amounts such as credit limits: Odoo's res.partner.currency_id
+ * is the partner's company's currency, or the current company's for a partner shared by
+ * all companies (the seller's, here). Not the customer's pricelist currency.
+ */
+async function companyCurrency(ctx: PortalContext, companyId: number): Promise<string> {
+  return cachedShared(`company-currency:${companyId}`, async () => {
+    const [company] = await ctx.odoo.searchRead('res.company', [['id', '=', companyId]], { fields: ['currency_id'], limit: 1 });
+    return currency(company?.currency_id);
+  });
 }
 
 export async function updateMyContact(ctx: PortalContext, input: z.infer<typeof myContactInput>): Promise<void> {

@@ -133,15 +133,24 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
   };
 }
 
+/** An earlier order to order again: its lines, and where it was delivered. */
+export interface ReorderSource {
+  orderName: string;
+  /** The order's delivery address (possibly archived since, or a contact's own address). */
+  shippingAddressId: number | null;
+  requests: CartRequest[];
+}
+
 /**
  * The lines of one of the tenant's orders as a cart request, or null when not the
  * tenant's. On Odoo 17+ one web_search_read brings the order, its lines and their products
  * (those that left the catalogue too, to be flagged), so pricing needs no product search.
  */
-export async function reorderRequest(ctx: PortalContext, orderId: number): Promise<{ orderName: string; requests: CartRequest[] } | null> {
+export async function reorderRequest(ctx: PortalContext, orderId: number): Promise<ReorderSource | null> {
   const domain = [['id', '=', orderId], ...tenantDomain(ctx)];
   const lineOrder = 'sequence, id';
   let orderName: string;
+  let shippingAddressId: number | null;
   let lines: OdooRecord[];
   if (await ctx.odoo.hasWebRead()) {
     const {
@@ -151,6 +160,7 @@ export async function reorderRequest(ctx: PortalContext, orderId: number): Promi
       domain,
       {
         name: {},
+        partner_shipping_id: { fields: { display_name: {} } },
         order_line: {
           fields: { product_id: { fields: webSpec(FIELDS.product) }, product_uom_qty: {}, display_type: {} },
           order: lineOrder,
@@ -161,10 +171,11 @@ export async function reorderRequest(ctx: PortalContext, orderId: number): Promi
     );
     if (!order) return null;
     orderName = String(order.name);
+    shippingAddressId = m2o(order.partner_shipping_id)?.id ?? null;
     lines = (order.order_line as OdooRecord[]).filter((l) => 'display_type' in l && !l.display_type);
   } else {
     const [orders, found] = await Promise.all([
-      ctx.odoo.searchRead('sale.order', domain, { fields: ['name'], limit: 1 }),
+      ctx.odoo.searchRead('sale.order', domain, { fields: ['name', 'partner_shipping_id'], limit: 1 }),
       ctx.odoo.searchRead(
         'sale.order.line',
         [['order_id', '=', orderId], ...tenantDomain(ctx, 'order_id.partner_id'), ['display_type', '=', false]],
@@ -173,6 +184,7 @@ export async function reorderRequest(ctx: PortalContext, orderId: number): Promi
     ]);
     if (!orders[0]) return null;
     orderName = String(orders[0].name);
+    shippingAddressId = m2o(orders[0].partner_shipping_id)?.id ?? null;
     lines = found;
   }
   const byProduct = new Map<number, CartRequest>();
@@ -189,7 +201,7 @@ export async function reorderRequest(ctx: PortalContext, orderId: number): Promi
       ...(product ? { product } : {}),
     });
   }
-  return { orderName, requests: [...byProduct.values()] };
+  return { orderName, shippingAddressId, requests: [...byProduct.values()] };
 }
 
 /** A line of the customer's earlier order whose product left the catalogue: its name only, never priced or ordered. */

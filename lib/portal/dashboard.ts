@@ -1,6 +1,6 @@
 import 'server-only';
 import type { PortalContext } from '../context';
-import { deliveryDomain, odooNow } from './deliveries';
+import { deliveryDomain } from './deliveries';
 import { FIELDS, webSpec } from './fields';
 import { openTotals, type CurrencyTotals } from './invoices';
 import { can } from '../roles';
@@ -29,8 +29,8 @@ export async function dashboard(ctx: PortalContext, now = new Date()): Promise<D
 async function readDashboard(ctx: PortalContext, now: Date): Promise<Dashboard> {
   const [open, deliveriesInProgress, lateDeliveries, invoices] = await Promise.all([
     openOrders(ctx),
-    ctx.odoo.searchCount('stock.picking', deliveryDomain(ctx, { status: 'in-progress' }, odooNow(now))),
-    ctx.odoo.searchCount('stock.picking', deliveryDomain(ctx, { status: 'late' }, odooNow(now))),
+    ctx.odoo.searchCount('stock.picking', deliveryDomain(ctx, { status: 'in-progress' }, now)),
+    ctx.odoo.searchCount('stock.picking', deliveryDomain(ctx, { status: 'late' }, now)),
     can(ctx.roles, 'see-invoices') ? openTotals(ctx, now) : null,
   ]);
   return { openOrders: open.count, latestOpenOrders: open.latest, deliveriesInProgress, lateDeliveries, invoices };

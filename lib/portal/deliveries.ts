@@ -3,7 +3,9 @@ import type { Domain } from '../odoo';
 import { likeLiteral } from '../odoo';
 import type { DeliveryListQuery } from '../schemas/deliveries';
 import type { PortalContext } from '../context';
-import { FIELDS, m2o, num, text, utc } from './fields';
+import { portalConfig } from '../config';
+import { isLate, odooDateTime, promisedBy, startOfDay } from '../delivery-promise';
+import { FIELDS, ids, m2o, num, text, utc } from './fields';
 import { cachedRead } from './read-cache';
 import { tenantDomain } from './tenant';
 
@@ -16,6 +18,8 @@ export interface DeliveryRow {
   order: { id: number; name: string } | null;
   step: DeliveryStep;
   scheduledDate: string | null;
+  /** The order's commitment date, else the end of the scheduled day: late once it has passed. */
+  promisedDate: string | null;
   doneDate: string | null;
   late: boolean;
   backorderOf: { id: number; name: string } | null;
@@ -39,16 +43,36 @@ export interface DeliveryDetail extends DeliveryRow {
 
 const OPEN_STATES = ['draft', 'waiting', 'confirmed', 'assigned'];
 
-/** Odoo stores datetimes in UTC; "now" in the same format compares as text. */
-export function odooNow(now = new Date()): string {
-  return now.toISOString().slice(0, 19).replace('T', ' ');
+/** The portal's time zone: the calendar whose day end a delivery without a commitment date is promised by. */
+function timeZone(): string {
+  return portalConfig().PORTAL_TIME_ZONE;
 }
 
-export function deliveryDomain(ctx: Pick<PortalContext, 'tenant'>, q: Pick<DeliveryListQuery, 'status' | 'q'>, now: string): Domain {
+/**
+ * The late rule of lib/delivery-promise.ts as an Odoo domain, so the list filter and the
+ * home page counter count exactly the deliveries the rows flag. Past the end of the
+ * scheduled day means scheduled before today started. A delivery without an order (or an
+ * order without a commitment date) falls to the scheduled date: a path through an empty
+ * many2one matches nothing in Odoo, so that case is spelled out.
+ */
+export function lateDomain(now: Date, tz = timeZone()): Domain {
+  return [
+    ['state', 'in', OPEN_STATES],
+    '|',
+    ['sale_id.commitment_date', '<=', odooDateTime(now)],
+    '&',
+    '|',
+    ['sale_id', '=', false],
+    ['sale_id.commitment_date', '=', false],
+    ['scheduled_date', '<', odooDateTime(startOfDay(now, tz))],
+  ];
+}
+
+export function deliveryDomain(ctx: Pick<PortalContext, 'tenant'>, q: Pick<DeliveryListQuery, 'status' | 'q'>, now: Date): Domain {
   const d: Domain = [...tenantDomain(ctx), ['picking_type_code', '=', 'outgoing']];
   if (q.status === 'in-progress') d.push(['state', 'in', OPEN_STATES]);
   if (q.status === 'delivered') d.push(['state', '=', 'done']);
-  if (q.status === 'late') d.push(['state', 'in', OPEN_STATES], ['scheduled_date', '<', now]);
+  if (q.status === 'late') d.push(...lateDomain(now));
   if (q.q) {
     const literal = likeLiteral(q.q); // a % or _ typed is searched as itself
     d.push('|', '|', ['name', 'ilike', literal], ['origin', 'ilike', literal], ['carrier_tracking_ref', 'ilike', literal]);
@@ -61,7 +85,7 @@ export async function listDeliveries(ctx: PortalContext, q: DeliveryListQuery, n
 }
 
 async function readDeliveryPage(ctx: PortalContext, q: DeliveryListQuery, now: Date) {
-  const domain = deliveryDomain(ctx, q, odooNow(now));
+  const domain = deliveryDomain(ctx, q, now);
   const [records, total] = await Promise.all([
     ctx.odoo.searchRead('stock.picking', domain, {
       fields: FIELDS.picking,
@@ -71,8 +95,9 @@ async function readDeliveryPage(ctx: PortalContext, q: DeliveryListQuery, now: D
     }),
     ctx.odoo.searchCount('stock.picking', domain),
   ]);
+  const commitments = await commitmentDates(ctx, records);
   return {
-    rows: records.map((r) => toDeliveryRow(r, now)),
+    rows: records.map((r) => toDeliveryRow(r, commitments, now)),
     total,
     page: q.page,
     size: q.size,
@@ -82,14 +107,14 @@ async function readDeliveryPage(ctx: PortalContext, q: DeliveryListQuery, now: D
 
 /**
  * One delivery of the tenant with its products and the backorders split off it, or null
- * when the id is not the tenant's. Three parallel calls, each carrying the tenant domain.
+ * when the id is not the tenant's. Four parallel calls, each carrying the tenant domain.
  */
 export async function getDelivery(ctx: PortalContext, id: number, now = new Date()): Promise<DeliveryDetail | null> {
   return cachedRead(ctx, 'deliveries.get', [id], ['deliveries'], () => readDelivery(ctx, id, now));
 }
 
 async function readDelivery(ctx: PortalContext, id: number, now: Date): Promise<DeliveryDetail | null> {
-  const [pickings, moves, backorders] = await Promise.all([
+  const [pickings, moves, backorders, orders] = await Promise.all([
     ctx.odoo.searchRead('stock.picking', [['id', '=', id], ['picking_type_code', '=', 'outgoing'], ...tenantDomain(ctx)], {
       fields: FIELDS.picking,
       limit: 1,
@@ -104,11 +129,14 @@ async function readDelivery(ctx: PortalContext, id: number, now: Date): Promise<
       order: 'id',
       limit: 100,
     }),
+    // The order's commitment date, read alongside (its id is not known before the picking is).
+    ctx.odoo.searchRead('sale.order', [['picking_ids', 'in', [id]], ...tenantDomain(ctx)], { fields: ['commitment_date'], limit: 1 }),
   ]);
   const picking = pickings[0];
   if (!picking) return null;
+  const commitments = new Map(orders.map((o) => [o.id, utc(o.commitment_date)]));
   return {
-    ...toDeliveryRow(picking, now),
+    ...toDeliveryRow(picking, commitments, now),
     lines: moves.map((m) => ({
       id: m.id,
       product: m2o(m.product_id)?.name ?? '',
@@ -127,17 +155,36 @@ export function stepOf(state: unknown): DeliveryStep {
   return 'planned';
 }
 
-function toDeliveryRow(r: Record<string, unknown> & { id: number }, now: Date): DeliveryRow {
+/**
+ * The commitment dates of the orders behind these deliveries, by order id: one read of the
+ * tenant's orders. Odoo's own date_deadline on a picking is set for every sale delivery
+ * (the expected date when no commitment was given), so it cannot tell a promise apart.
+ */
+async function commitmentDates(ctx: PortalContext, pickings: Record<string, unknown>[]): Promise<Map<number, string | null>> {
+  const orderIds = [...new Set(pickings.flatMap((p) => ids([m2o(p.sale_id)?.id])))];
+  if (!orderIds.length) return new Map();
+  const orders = await ctx.odoo.searchRead('sale.order', [['id', 'in', orderIds], ...tenantDomain(ctx)], {
+    fields: ['commitment_date'],
+    limit: orderIds.length,
+  });
+  return new Map(orders.map((o) => [o.id, utc(o.commitment_date)]));
+}
+
+function toDeliveryRow(r: Record<string, unknown> & { id: number }, commitments: Map<number, string | null>, now: Date): DeliveryRow {
   const step = stepOf(r.state);
   const scheduled = utc(r.scheduled_date);
+  const order = m2o(r.sale_id);
+  const commitment = (order && commitments.get(order.id)) ?? null;
+  const open = step === 'planned' || step === 'ready';
   return {
     id: r.id,
     name: String(r.name),
-    order: m2o(r.sale_id),
+    order,
     step,
     scheduledDate: scheduled,
+    promisedDate: promisedBy(scheduled, commitment, timeZone())?.toISOString() ?? null,
     doneDate: utc(r.date_done),
-    late: (step === 'planned' || step === 'ready') && !!scheduled && new Date(scheduled) < now,
+    late: isLate({ open, scheduled, commitment }, now, timeZone()),
     backorderOf: m2o(r.backorder_id),
     carrier: m2o(r.carrier_id)?.name ?? null,
     trackingRef: text(r.carrier_tracking_ref),

@@ -27,6 +27,8 @@ export const FIELDS = {
     'user_id',
     'property_payment_term_id',
     'credit_limit',
+    // Whose currency the credit limit is in (the company's; none: the seller's current company).
+    'company_id',
   ],
   order: [
     'name',

@@ -108,13 +108,14 @@ function appendAndWait(archive: archiver.Archiver, stream: Readable, name: strin
 
 type IndexRow = { item: ExportItem; status: string };
 
+/** The same signed amounts as the invoice list and its CSV: a credit note's are negative. */
 const INDEX_COLUMNS: CsvColumn<IndexRow>[] = [
   { header: 'Number', type: 'text', value: (r) => r.item.number },
   { header: 'Type', type: 'text', value: (r) => (r.item.kind === 'credit' ? 'credit note' : 'invoice') },
   { header: 'Date', type: 'date', value: (r) => r.item.date },
   { header: 'Due date', type: 'date', value: (r) => r.item.dueDate },
   { header: 'Total', type: 'number', decimals: 2, value: (r) => r.item.total },
-  { header: 'Amount due', type: 'number', decimals: 2, value: (r) => r.item.residual },
+  { header: 'Open amount', type: 'number', decimals: 2, value: (r) => r.item.residual },
   { header: 'Currency', type: 'text', value: (r) => r.item.currency },
   { header: 'File', type: 'text', value: (r) => (r.status === 'ok' ? pdfFileName(r.item.number) : '') },
   { header: 'Status', type: 'text', value: (r) => r.status },

@@ -19,12 +19,22 @@ export interface InvoiceRow {
   date: string | null;
   dueDate: string | null;
   paymentStatus: PaymentStatus;
+  /** Never for a credit note: it is owed to the customer, not by them. */
   overdue: boolean;
+  /** A credit note's use: still open to be set against invoices, or applied (nothing left). Null for an invoice. */
+  credit: 'available' | 'applied' | null;
   origin: string | null;
   reference: string | null;
+  /** Signed as it counts for the customer: a credit note's amounts are negative, on every page and export. */
   total: number;
+  /** What is still open, signed like `total`. */
   residual: number;
   currency: string;
+}
+
+/** A row of the invoice list: with the tenant's orders its origin names, to link to them. */
+export interface InvoiceListRow extends InvoiceRow {
+  originOrders: { id: number; name: string }[];
 }
 
 /** Per currency: the filtered set's open balance (credit notes count against it) and overdue part. */
@@ -49,6 +59,20 @@ export function odooToday(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+/** Open invoices past their due date. Credit notes are never overdue, whatever their due date says. */
+function overdueDomain(today: string): Domain {
+  return [
+    ['move_type', '=', 'out_invoice'],
+    ['payment_state', 'in', OPEN],
+    ['invoice_date_due', '<', today],
+  ];
+}
+
+/** A credit note's amounts count against the customer's balance: -1; an invoice's +1. */
+export function signOf(moveType: unknown): 1 | -1 {
+  return moveType === 'out_refund' ? -1 : 1;
+}
+
 /** The tenant's posted customer invoices and credit notes, nothing else. */
 export function invoiceBaseDomain(ctx: Pick<PortalContext, 'tenant'>): Domain {
   return [...tenantDomain(ctx), ['move_type', 'in', ['out_invoice', 'out_refund']], ['state', '=', 'posted']];
@@ -57,7 +81,7 @@ export function invoiceBaseDomain(ctx: Pick<PortalContext, 'tenant'>): Domain {
 export function invoiceDomain(ctx: Pick<PortalContext, 'tenant'>, f: InvoiceFilters, today: string): Domain {
   const d = invoiceBaseDomain(ctx);
   if (f.status === 'open') d.push(['payment_state', 'in', OPEN]);
-  if (f.status === 'overdue') d.push(['payment_state', 'in', OPEN], ['invoice_date_due', '<', today]);
+  if (f.status === 'overdue') d.push(...overdueDomain(today));
   if (f.status === 'paid') d.push(['payment_state', 'in', ['paid', 'in_payment', 'reversed']]);
   if (f.type) d.push(['move_type', '=', f.type === 'credit' ? 'out_refund' : 'out_invoice']);
   if (f.from) d.push(['invoice_date', '>=', f.from]);
@@ -83,18 +107,16 @@ function requireFinance(ctx: PortalContext) {
 
 /** Open balance and overdue part per currency of the invoices matching `domain` (2 read_groups). */
 async function totalsOf(ctx: PortalContext, domain: Domain, today: string): Promise<CurrencyTotals[]> {
-  const overdueDomain = [...domain, ['payment_state', 'in', OPEN], ['invoice_date_due', '<', today]];
   const groupBy = ['currency_id', 'move_type'];
   const [groups, overdueGroups] = await Promise.all([
     ctx.odoo.readGroup('account.move', domain, ['amount_residual:sum'], groupBy),
-    ctx.odoo.readGroup('account.move', overdueDomain, ['amount_residual:sum'], groupBy),
+    ctx.odoo.readGroup('account.move', [...domain, ...overdueDomain(today)], ['amount_residual:sum'], groupBy),
   ]);
   const totals = new Map<string, CurrencyTotals>();
   const add = (g: Record<string, unknown>, key: 'openBalance' | 'overdue') => {
     const cur = currency(g.currency_id);
     const t = totals.get(cur) ?? { currency: cur, count: 0, openBalance: 0, overdue: 0 };
-    const sign = g.move_type === 'out_refund' ? -1 : 1; // a credit note lowers what is owed
-    t[key] = round2(t[key] + sign * num(g.amount_residual));
+    t[key] = round2(t[key] + signOf(g.move_type) * num(g.amount_residual)); // a credit note lowers what is owed
     if (key === 'openBalance') t.count += num(g.__count);
     totals.set(cur, t);
   };
@@ -113,11 +135,11 @@ export async function openTotals(ctx: PortalContext, now = new Date()): Promise<
 /**
  * One page of invoices and the totals of the whole filtered set per currency. Three
  * parallel calls: the page, and two read_groups (the set and its overdue part) whose
- * counts also give the total number of rows.
+ * counts also give the total number of rows; then one for the orders the page names.
  */
 export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now = new Date()) {
   requireFinance(ctx);
-  return cachedRead(ctx, 'invoices.list', [q, odooToday(now)], ['invoices'], () => readInvoicePage(ctx, q, now));
+  return cachedRead(ctx, 'invoices.list', [q, odooToday(now)], ['invoices', 'orders'], () => readInvoicePage(ctx, q, now));
 }
 
 async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Date) {
@@ -133,8 +155,18 @@ async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Dat
     totalsOf(ctx, domain, today),
   ]);
   const total = totals.reduce((n, t) => n + t.count, 0);
+  const orders = await ordersNamed(
+    ctx,
+    records.flatMap((r) => originNames(r.invoice_origin)),
+  );
   return {
-    rows: records.map((r) => toInvoiceRow(r, today)),
+    rows: records.map((r): InvoiceListRow => ({
+      ...toInvoiceRow(r, today),
+      originOrders: originNames(r.invoice_origin).flatMap((name) => {
+        const id = orders.get(name);
+        return id ? [{ id, name }] : [];
+      }),
+    })),
     totals,
     total,
     page: q.page,
@@ -143,23 +175,51 @@ async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Dat
   };
 }
 
+/** The order numbers in an invoice's origin: Odoo joins several with ", ". */
+function originNames(origin: unknown): string[] {
+  return (text(origin) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The tenant's orders with these numbers, by number: one read for a page of invoices. */
+async function ordersNamed(ctx: PortalContext, names: string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(names)];
+  if (!unique.length) return new Map();
+  const orders = await ctx.odoo.searchRead('sale.order', [['name', 'in', unique], ...tenantDomain(ctx)], {
+    fields: ['name'],
+    limit: unique.length,
+  });
+  return new Map(orders.map((o) => [String(o.name), o.id]));
+}
+
 export function toInvoiceRow(r: OdooRecord, today: string): InvoiceRow {
   const paymentStatus = (text(r.payment_state) ?? 'not_paid') as PaymentStatus;
   const due = text(r.invoice_date_due);
+  const sign = signOf(r.move_type);
+  const residual = num(r.amount_residual);
+  const isCredit = sign < 0;
   return {
     id: r.id,
     number: String(r.name),
-    kind: r.move_type === 'out_refund' ? 'credit' : 'invoice',
+    kind: isCredit ? 'credit' : 'invoice',
     date: text(r.invoice_date),
     dueDate: due,
     paymentStatus,
-    overdue: OPEN.includes(paymentStatus) && !!due && due < today,
+    overdue: !isCredit && OPEN.includes(paymentStatus) && !!due && due < today,
+    credit: isCredit ? (residual === 0 ? 'applied' : 'available') : null,
     origin: text(r.invoice_origin),
     reference: text(r.ref),
-    total: num(r.amount_total),
-    residual: num(r.amount_residual),
+    total: signed(sign, num(r.amount_total)),
+    residual: signed(sign, residual),
     currency: currency(r.currency_id),
   };
+}
+
+/** An amount with the document's sign; never -0, which would print as "-€0.00". */
+function signed(sign: 1 | -1, amount: number): number {
+  return amount === 0 ? 0 : sign * amount;
 }
 
 export interface InvoiceLine {
@@ -206,10 +266,11 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
   ]);
   if (!found) return null;
   const { move, lines } = found;
+  const sign = signOf(move.move_type);
   return {
     ...toInvoiceRow(move, odooToday(now)),
-    amountUntaxed: num(move.amount_untaxed),
-    amountTax: num(move.amount_tax),
+    amountUntaxed: signed(sign, num(move.amount_untaxed)),
+    amountTax: signed(sign, num(move.amount_tax)),
     paymentReference: text(move.payment_reference),
     reversalOf: m2o(move.reversed_entry_id),
     lines: lines.map(({ line: l, taxes }) => ({
@@ -220,8 +281,8 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
       priceUnit: num(l.price_unit),
       discount: num(l.discount),
       taxes,
-      subtotal: num(l.price_subtotal),
-      total: num(l.price_total),
+      subtotal: signed(sign, num(l.price_subtotal)),
+      total: signed(sign, num(l.price_total)),
     })),
     orders: orders.map((o) => ({ id: o.id, name: String(o.name) })),
     deliveries: pickings.map((p) => ({ id: p.id, name: String(p.name), step: stepOf(p.state) })),

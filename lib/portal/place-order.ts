@@ -202,7 +202,7 @@ function notConfirmed(ctx: PortalContext, orderId: number, number: string, err: 
     const reason = err instanceof OdooValidationError ? `: ${err.message}` : '.';
     return new PortalError(
       'odoo_rejected',
-      `${which} is saved as a quotation, but Odoo did not confirm it${reason} Your account manager can confirm or cancel it.`,
+      `${which} is saved as a quotation, but it could not be confirmed${reason} Your account manager can confirm or cancel it.`,
     );
   }
   return new PortalError(

@@ -2,7 +2,7 @@ import 'server-only';
 import PDFDocument from 'pdfkit';
 import { Readable } from 'node:stream';
 import { formatDate, formatMoney } from '../format';
-import { BUCKET_LABEL, BUCKETS, type CurrencyAging, type StatementLine } from './statement';
+import { BUCKET_LABEL, BUCKETS, shownDaysOverdue, type CurrencyAging, type StatementLine } from './statement';
 
 /** A printable statement of account (A4), streamed as pdfkit writes it. */
 export function statementPdf(input: {
@@ -38,10 +38,10 @@ export function statementPdf(input: {
   row(['Number', 'Date', 'Due', 'Days late', 'Open', 'Bucket'], true);
   for (const l of input.lines) {
     row([
-      l.number,
+      l.kind === 'credit' ? `${l.number} (credit)` : l.number,
       formatDate(l.date),
       formatDate(l.dueDate),
-      String(Math.max(0, l.daysOverdue)),
+      String(shownDaysOverdue(l) ?? '—'),
       formatMoney(l.balance, l.currency),
       BUCKET_LABEL[l.bucket],
     ]);

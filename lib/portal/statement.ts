@@ -27,6 +27,11 @@ export function bucketOf(days: number): Bucket {
   return '90+';
 }
 
+/** Days overdue as a statement shows them: none for a credit note, which is never overdue. */
+export function shownDaysOverdue(l: { kind: InvoiceRow['kind']; daysOverdue: number }): number | null {
+  return l.kind === 'credit' ? null : Math.max(0, l.daysOverdue);
+}
+
 export interface StatementLine extends InvoiceRow {
   daysOverdue: number;
   bucket: Bucket;
@@ -44,7 +49,8 @@ export interface CurrencyAging {
 export function ageItems(items: InvoiceRow[], today: string): { lines: StatementLine[]; aging: CurrencyAging[] } {
   const lines = items.map((i) => {
     const days = daysOverdue(i.dueDate ?? i.date, today);
-    return { ...i, daysOverdue: days, bucket: bucketOf(days), balance: i.kind === 'credit' ? -i.residual : i.residual };
+    // The row's residual is signed already: a credit note's is negative.
+    return { ...i, daysOverdue: days, bucket: bucketOf(days), balance: i.residual };
   });
   const byCurrency = new Map<string, CurrencyAging>();
   for (const l of lines) {
@@ -66,7 +72,7 @@ export const STATEMENT_CSV_COLUMNS: CsvColumn<StatementLine>[] = [
   { header: 'Type', type: 'text', value: (l) => (l.kind === 'credit' ? 'credit note' : 'invoice') },
   { header: 'Date', type: 'date', value: (l) => l.date },
   { header: 'Due date', type: 'date', value: (l) => l.dueDate },
-  { header: 'Days overdue', type: 'number', value: (l) => Math.max(0, l.daysOverdue) },
+  { header: 'Days overdue', type: 'number', value: (l) => shownDaysOverdue(l) },
   { header: 'Bucket', type: 'text', value: (l) => BUCKET_LABEL[l.bucket] },
   { header: 'Open amount', type: 'number', decimals: 2, value: (l) => l.balance },
   { header: 'Currency', type: 'text', value: (l) => l.currency },

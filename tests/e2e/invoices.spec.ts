@@ -24,12 +24,45 @@ test('finance A filters overdue invoices and downloads one PDF under its number'
 
 test('finance A opens an invoice with its lines, taxes and related order', async ({ page }) => {
   await signIn(page, FIONA, '/invoices?type=invoice');
+  // The order number in the list is a link to that order.
+  const orderLink = page
+    .getByRole('table', { name: 'Invoices and credit notes' })
+    .locator('tbody tr')
+    .first()
+    .locator('td')
+    .nth(6)
+    .getByRole('link');
+  await expect(orderLink).toHaveAttribute('href', /^\/orders\/\d+$/);
+  const orderNumber = (await orderLink.textContent())!;
+  await orderLink.click();
+  await expect(page.getByRole('heading', { name: `Order ${orderNumber}` })).toBeVisible();
+  await page.goBack();
   await page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr').first().getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: /^Invoice / })).toBeVisible();
   await expect(page.getByText('Amount due')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Related' })).toContainText('Order');
   await expectAccessible(page);
   await expectFitsPhone(page);
+});
+
+test('credit notes read as credits: negative, available or applied, never overdue or an amount due', async ({ page }) => {
+  await signIn(page, FIONA, '/invoices?type=credit');
+  const rows = page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    await expect(row).toContainText(/Credit (available|applied)/);
+    await expect(row).not.toContainText('Overdue');
+    await expect(row).not.toContainText('Not paid');
+    await expect(row.locator('td').nth(7)).toHaveText(/^-/);
+  }
+  await expect(page.getByRole('region', { name: 'Totals of the filtered invoices' })).toContainText('-');
+  await rows.first().getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: /^Credit note / })).toBeVisible();
+  const amounts = page.getByRole('region', { name: 'Amounts' });
+  await expect(amounts).not.toContainText('Amount due');
+  await expect(amounts).toContainText('Credit left');
+  await expect(amounts.locator('dd').nth(2)).toHaveText(/^-/);
+  await expectAccessible(page);
 });
 
 test('finance A exports a ZIP of the selected invoices and it opens with their PDFs and an index', async ({ page }) => {
@@ -44,7 +77,8 @@ test('finance A exports a ZIP of the selected invoices and it opens with their P
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download selected as ZIP (3)' }).click(),
   ]);
-  await expect(page.getByText(/^Downloaded .* MB/)).toBeVisible();
+  // A ZIP of three small PDFs is some kB: not "0.0 MB".
+  await expect(page.getByText(/^Downloaded \d+ kB\./)).toBeVisible();
   const entries = await unzip(await readFile(await download.path()));
   for (const n of numbers)
     expect(

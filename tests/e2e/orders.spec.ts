@@ -49,7 +49,11 @@ test('the orders CSV export holds the filtered list', async ({ page }) => {
   const lines = (await res.text()).trim().split(/\r?\n/);
   expect(lines[0]).toContain('"Order","Date","Your PO","Status"');
   expect(lines).toHaveLength(expected + 1);
-  expect(lines.slice(1).every((l) => l.includes(',"cancelled",'))).toBe(true);
+  expect(lines.slice(1).every((l) => l.includes(',"Cancelled",'))).toBe(true);
+  // The same words as the page: "Not shipped", not Odoo's "pending".
+  const open = await (await page.request.get('/orders/export?state=confirmed')).text();
+  expect(open).toContain(',"Not shipped",');
+  expect(open).not.toContain('"pending"');
   expect((await page.request.get('/orders/export?from=yesterday')).status()).toBe(400);
 });
 
@@ -67,6 +71,9 @@ test('buyer A opens an order, orders it again with a changed quantity and finds 
   await expectAccessible(page);
   const qty = page.getByRole('spinbutton').first();
   await qty.fill('7');
+  // What the customer reads names no back-office software.
+  await expect(page.getByText(/^Quantities changed/)).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText('Odoo');
   await page.getByRole('button', { name: 'Update prices' }).click();
   await expect(page.getByRole('button', { name: 'Update prices' })).toBeEnabled();
   await page.getByLabel('Your PO reference').fill('PO-E2E-REORDER');
@@ -78,6 +85,23 @@ test('buyer A opens an order, orders it again with a changed quantity and finds 
   await expect(page.getByRole('table', { name: 'Your orders' }).locator('tbody tr')).toHaveCount(1);
   await expect(page.getByRole('table', { name: 'Your orders' })).toContainText(number);
   expect(await orderCount(page)).toBe(before + 1);
+});
+
+test('order again starts from the original order’s delivery address while it is active', async ({ page }) => {
+  const TACOMA = 27; // one of Brightline's delivery addresses in the seed
+  const [order] = await odooCall<{ id: number }[]>('sale.order', 'search_read', {
+    domain: [
+      ['partner_id', '=', 10],
+      ['partner_shipping_id', '=', TACOMA],
+      ['state', '=', 'sale'],
+    ],
+    fields: ['name'],
+    limit: 1,
+  });
+  await signIn(page, BOB, `/orders/new?from=${order!.id}`);
+  await expect(page.getByRole('heading', { name: /again$/ })).toBeVisible();
+  await expect(page.getByLabel('Deliver to')).toHaveValue(String(TACOMA));
+  await expect(page.getByLabel('Deliver to').locator('option:checked')).toContainText('Tacoma Store');
 });
 
 test('double-submitting an order review creates one order', async ({ page }) => {
@@ -100,6 +124,16 @@ test('a quick order with an unknown SKU shows the error and creates nothing', as
   const before = await orderCount(page);
   await page.goto('/orders/new');
   await expectAccessible(page);
+  // One menu entry lit: Quick order, not Orders as well.
+  await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText(['Quick order']);
+  // The CSV file input's button is styled like the other buttons (a border, rounded), not bare.
+  const fileButton = await page.getByLabel('Or load a CSV file').evaluate((el) => {
+    const s = getComputedStyle(el, '::file-selector-button');
+    return { border: s.borderTopWidth, radius: s.borderTopLeftRadius, padding: s.paddingLeft };
+  });
+  expect(fileButton.border).toBe('1px');
+  expect(fileButton.radius).not.toBe('0px');
+  expect(fileButton.padding).not.toBe('0px');
   await page.getByLabel(/One product per line/).fill('FAS-1001 3\nNOPE-9999 2\nHTL-1002 x');
   await page.getByRole('button', { name: 'Check lines' }).click();
   const alert = page.getByRole('main').getByRole('alert');
@@ -118,6 +152,19 @@ test('a quick order from good lines is reviewed and placed', async ({ page }) =>
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByText(/was placed/)).toBeVisible();
   await expect(page.getByRole('table', { name: /Lines of order/ })).toContainText('FAS-1001');
+  // One of a unit Odoo names in the plural reads as one: "1 Unit", not "1 Units".
+  const lines = page.getByRole('table', { name: /Lines of order/ }).locator('tbody tr');
+  await expect(lines.filter({ hasText: 'HTL-1002' }).locator('td').nth(1)).toHaveText('1 Unit');
+  await expect(lines.filter({ hasText: 'FAS-1001' }).locator('td').nth(1)).toHaveText('3 Units');
+  // Odoo schedules the new delivery for the moment of the order: it is not late for that.
+  await page
+    .getByRole('region', { name: 'Deliveries and invoices' })
+    .getByRole('link', { name: /^WH\/OUT\// })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: /^Delivery / })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Planned');
+  await expect(page.getByRole('main').getByText('Late', { exact: true })).toHaveCount(0);
 });
 
 test('a delivery shows its steps, backorder links and carrier tracking link', async ({ page }) => {
@@ -137,6 +184,12 @@ test('a delivery shows its steps, backorder links and carrier tracking link', as
   await expect(track).toHaveAttribute('href', /^https?:\/\//);
   await expect(track).toHaveAttribute('rel', /noopener/);
   await expect(page.getByRole('list', { name: 'Delivery progress' })).toContainText('Shipped');
+  // Shipped is the last step: done, so it has its ✓ like the steps before it.
+  await expect(page.getByRole('list', { name: 'Delivery progress' }).getByRole('listitem')).toHaveText([
+    '✓ Planned',
+    '✓ Ready to ship',
+    '✓ Shipped',
+  ]);
   await expectAccessible(page);
 });
 
@@ -169,9 +222,12 @@ test('an address is added, then archived, and is no longer offered', async ({ pa
   await form.getByRole('button', { name: 'Add address' }).click();
   const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
   await expect(item).toHaveCount(1);
+  await expect(page.getByText('Address added.')).toBeVisible();
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: `Archive ${name}` }).click();
   await expect(item).toHaveCount(0);
+  // The next action's answer replaces the last one: no stale "Address added." after an archive.
+  await expect(page.getByText('Address added.')).toHaveCount(0);
   await page.goto('/orders?state=confirmed');
   await page.getByRole('table', { name: 'Your orders' }).locator('tbody tr').first().getByRole('link').click();
   await page.getByRole('link', { name: 'Order again' }).click();
@@ -227,6 +283,9 @@ test('order pages work at 375 px and by keyboard', async ({ page }) => {
   await page.goto('/deliveries');
   await expectFitsPhone(page);
   await page.goto('/account');
+  // Brightline buys in US$: its credit limit is in the seller's company currency, named.
+  await expect(page.getByText('Credit limit (USD)')).toBeVisible();
+  await expect(page.getByText('US$150,000.00')).toBeVisible();
   await expectFitsPhone(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/orders');

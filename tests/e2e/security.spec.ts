@@ -455,13 +455,14 @@ test('every CSV export quotes its text, neutralises formulas whatever the delimi
     expect(orders.records.filter((r) => r['Your PO'] === HOSTILE)).toHaveLength(1);
 
     const invoices = readCsv(await (await fiona.get('/invoices/export')).text(), {
-      numberColumns: ['Total', 'Amount due'],
+      numberColumns: ['Total', 'Open amount'],
       dateColumns: dates,
     });
     expect(invoices.problems.slice(0, 10)).toEqual([]);
     expect(invoices.records.find((r) => r.Number === HOSTILE)).toMatchObject({
       Type: 'credit note',
-      'Amount due': credit!.amount_residual.toFixed(2),
+      // A credit note counts for the customer: negative, like on the statement.
+      'Open amount': `-${credit!.amount_residual.toFixed(2)}`,
     });
 
     // Credit notes count against the statement: a negative number, not the text '-4202.56.
@@ -475,11 +476,12 @@ test('every CSV export quotes its text, neutralises formulas whatever the delimi
     const zip = await fiona.get(`/invoices/bulk?ids=${ids.A.invoice},${credit!.id}`);
     expect(zip.status()).toBe(200);
     const index = readCsv((await unzip(await zip.body())).get('index.csv')!.toString('utf8'), {
-      numberColumns: ['Total', 'Amount due'],
+      numberColumns: ['Total', 'Open amount'],
       dateColumns: dates,
     });
     expect(index.problems.slice(0, 10)).toEqual([]);
     expect(index.records.map((r) => r.Number)).toContain(HOSTILE);
+    expect(index.records.find((r) => r.Number === HOSTILE)?.['Open amount']).toBe(`-${credit!.amount_residual.toFixed(2)}`);
   } finally {
     await odooCall('sale.order', 'write', { ids: [order!.id], vals: { client_order_ref: order!.client_order_ref } });
     await odooCall('account.move', 'write', { ids: [credit!.id], vals: { name: credit!.name } });

@@ -44,6 +44,10 @@ test('an account manager acts for customer A with a reason, orders after switchi
   await page.getByRole('list', { name: 'Customers' }).getByRole('link', { name: 'Brightline Hardware Ltd' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Brightline Hardware Ltd' })).toBeVisible();
   await expectAccessible(page);
+  // The least privileged contact is offered first: a session starts with the narrowest view.
+  await expect(page.getByRole('combobox', { name: 'Act as' }).locator('option:checked')).toHaveText(
+    'Victor Viewer (victor@brightline.example)',
+  );
 
   // A reason is required.
   await page.getByRole('combobox', { name: 'Act as' }).selectOption({ label: 'Bob Buyer (bob@brightline.example)' });
@@ -119,6 +123,22 @@ test('an account manager acts for customer A with a reason, orders after switchi
   await expect(log).toContainText('order.place');
   await expect(log).toContainText('denied');
   await expectFitsPhone(page);
+});
+
+test('the acting banner renders the same on the server and in the browser, then counts down', async ({ page }) => {
+  const banner = await actForA(page, 'Victor Viewer (victor@brightline.example)');
+  const hydrationErrors: string[] = [];
+  page.on('pageerror', (e) => void (/hydrat|#418/i.test(e.message) && hydrationErrors.push(e.message)));
+  page.on('console', (m) => void (m.type() === 'error' && /hydrat|#418/i.test(m.text()) && hydrationErrors.push(m.text())));
+  // The server's clock is not the browser's: the server renders the end time, the countdown starts after hydration.
+  const html = await (await page.request.get('/orders')).text();
+  expect(html).toMatch(/until \d\d:\d\d UTC/);
+  expect(html).not.toMatch(/\d+:\d\d left/);
+  await page.goto('/orders');
+  await expect(banner).toContainText(/\d+:\d\d left/);
+  expect(hydrationErrors).toEqual([]);
+  await banner.getByRole('button', { name: 'Stop acting' }).click();
+  await expect(page).toHaveURL(/\/support$/);
 });
 
 test('a customer cannot open the support pages, and a buyer cannot read the access log', async ({ page }) => {

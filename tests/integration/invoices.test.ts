@@ -126,7 +126,8 @@ describe('invoices', () => {
     expect(page.total).toBeGreaterThan(0);
     expect(page.rows.every((r) => r.overdue && r.dueDate! < TEST_TODAY)).toBe(true);
     const all = await invoicesForExport(ctx, { status: 'overdue' }, 10_000, NOW);
-    const expected = all.reduce((sum, r) => sum + (r.kind === 'credit' ? -r.residual : r.residual), 0);
+    expect(all.some((r) => r.kind === 'credit')).toBe(false);
+    const expected = all.reduce((sum, r) => sum + r.residual, 0);
     expect(page.totals[0]!.overdue).toBeCloseTo(expected, 2);
     expect(page.totals[0]!.openBalance).toBeCloseTo(expected, 2);
   });
@@ -154,6 +155,79 @@ describe('invoices', () => {
   });
 });
 
+describe('credit notes', () => {
+  it('are credits with one sign everywhere: negative, never overdue, available or applied', async () => {
+    const odoo = gateway.client();
+    const company = await odoo.create('res.partner', { name: 'Refund Ridge', is_company: true });
+    const base = { state: 'posted', partner_id: company, commercial_partner_id: company, currency_id: 1 };
+    const longAgo = addDays(TEST_TODAY, -120);
+    const invoice = await odoo.create('account.move', {
+      ...base,
+      name: 'RR/INV',
+      move_type: 'out_invoice',
+      payment_state: 'not_paid',
+      invoice_date: longAgo,
+      invoice_date_due: addDays(longAgo, 30),
+      amount_untaxed: 200,
+      amount_tax: 0,
+      amount_total: 200,
+      amount_residual: 200,
+    });
+    // Due long ago and not used yet: still not overdue, it is the customer's money.
+    const open = await odoo.create('account.move', {
+      ...base,
+      name: 'RR/CN-OPEN',
+      move_type: 'out_refund',
+      payment_state: 'not_paid',
+      invoice_date: longAgo,
+      invoice_date_due: longAgo,
+      amount_untaxed: 50,
+      amount_tax: 0,
+      amount_total: 50,
+      amount_residual: 50,
+      reversed_entry_id: invoice,
+    });
+    const used = await odoo.create('account.move', {
+      ...base,
+      name: 'RR/CN-USED',
+      move_type: 'out_refund',
+      payment_state: 'paid',
+      invoice_date: longAgo,
+      invoice_date_due: longAgo,
+      amount_untaxed: 30,
+      amount_tax: 0,
+      amount_total: 30,
+      amount_residual: 0,
+    });
+    const ctx = portalContext(gateway, 'fionaA', { tenant: { id: company, name: 'Refund Ridge' } });
+
+    const list = await listInvoices(ctx, invoiceListQuery.parse({}), NOW);
+    const byNumber = new Map(list.rows.map((r) => [r.number, r]));
+    expect(byNumber.get('RR/CN-OPEN')).toMatchObject({ kind: 'credit', total: -50, residual: -50, overdue: false, credit: 'available' });
+    expect(byNumber.get('RR/CN-USED')).toMatchObject({ kind: 'credit', total: -30, residual: 0, overdue: false, credit: 'applied' });
+    expect(byNumber.get('RR/INV')).toMatchObject({ kind: 'invoice', total: 200, overdue: true, credit: null });
+    expect(list.totals).toEqual([{ currency: 'USD', count: 3, openBalance: 150, overdue: 200 }]);
+
+    const overdue = await listInvoices(ctx, invoiceListQuery.parse({ status: 'overdue' }), NOW);
+    expect(overdue.rows.map((r) => r.number)).toEqual(['RR/INV']);
+
+    expect(await getInvoice(ctx, open, NOW)).toMatchObject({ total: -50, residual: -50, amountUntaxed: -50, amountTax: 0, overdue: false });
+    expect((await getInvoice(ctx, used, NOW))?.credit).toBe('applied');
+
+    const s = await statement(ctx, NOW);
+    expect(s.lines.find((l) => l.number === 'RR/CN-OPEN')).toMatchObject({ balance: -50 });
+    expect(s.aging[0]!.total).toBe(150);
+    const statementCsv = readCsv(csvText(STATEMENT_CSV_COLUMNS, s.lines), { numberColumns: ['Days overdue', 'Open amount'] });
+    expect(statementCsv.records.find((r) => r.Number === 'RR/CN-OPEN')).toMatchObject({ 'Open amount': '-50.00', 'Days overdue': '' });
+
+    const items = await invoicesForExport(ctx, {}, 10, NOW);
+    const zip = await unzip(await buffer(invoiceZip(ctx, items, 2)));
+    const index = readCsv(zip.get('index.csv')!.toString('utf8'), { numberColumns: ['Total', 'Open amount'] });
+    expect(index.records.find((r) => r.Number === 'RR/CN-OPEN')).toMatchObject({ Total: '-50.00', 'Open amount': '-50.00' });
+    expect(index.records.find((r) => r.Number === 'RR/CN-USED')).toMatchObject({ Total: '-30.00', 'Open amount': '0.00' });
+  });
+});
+
 describe('bulk ZIP', () => {
   it('holds one real PDF per invoice and an index, and lists a PDF that failed instead of dropping it', async () => {
     const ctx = portalContext(gateway, 'fionaA');
@@ -178,12 +252,12 @@ describe('bulk ZIP', () => {
     const hostile = { ...item!, id: 999_998, number: `x;=cmd|' /C calc'!A0`, attachmentId: false as const, residual: -12.5 };
     const entries = await unzip(await buffer(invoiceZip(ctx, [item!, hostile], 2)));
     const index = readCsv(entries.get('index.csv')!.toString('utf8'), {
-      numberColumns: ['Total', 'Amount due'],
+      numberColumns: ['Total', 'Open amount'],
       dateColumns: ['Date', 'Due date'],
     });
     expect(index.problems).toEqual([]);
     expect(index.records.map((r) => r.Number)).toEqual([item!.number, `x;=cmd|' /C calc'!A0`]);
-    expect(index.records[1]).toMatchObject({ 'Amount due': '-12.50', File: '' });
+    expect(index.records[1]).toMatchObject({ 'Open amount': '-12.50', File: '' });
   });
 
   it('stops asking Odoo for PDFs once the client has gone away', async () => {

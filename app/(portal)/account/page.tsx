@@ -30,10 +30,10 @@ export default async function AccountPage() {
             <dd>{company.phone ?? '—'}</dd>
             <dt className="text-slate-700">Payment terms</dt>
             <dd>{company.paymentTerms ?? '—'}</dd>
-            {company.creditLimit ? (
+            {company.creditLimit.amount ? (
               <>
-                <dt className="text-slate-700">Credit limit</dt>
-                <dd>{formatMoney(company.creditLimit, 'EUR')}</dd>
+                <dt className="text-slate-700">Credit limit ({company.creditLimit.currency})</dt>
+                <dd>{formatMoney(company.creditLimit.amount, company.creditLimit.currency)}</dd>
               </>
             ) : null}
             <dt className="text-slate-700">Account manager</dt>

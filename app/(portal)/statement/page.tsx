@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { formatDate, formatMoney } from '@/lib/format';
 import { ButtonLink, EmptyState, PageHeader } from '@/components/ui';
-import { BUCKET_LABEL, BUCKETS, statement } from '@/lib/portal/statement';
+import { BUCKET_LABEL, BUCKETS, shownDaysOverdue, statement } from '@/lib/portal/statement';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
 import { NotForYourRole } from '@/components/not-for-your-role';
@@ -114,7 +114,7 @@ export default async function StatementPage() {
                       {l.kind === 'credit' ? ' (credit note)' : ''}
                     </td>
                     <td className="px-3 py-2">{formatDate(l.dueDate)}</td>
-                    <td className="px-3 py-2 text-right">{Math.max(0, l.daysOverdue)}</td>
+                    <td className="px-3 py-2 text-right">{shownDaysOverdue(l) ?? '—'}</td>
                     <td className="px-3 py-2">{BUCKET_LABEL[l.bucket]}</td>
                     <td className="px-3 py-2 text-right">{formatMoney(l.balance, l.currency)}</td>
                   </tr>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
-import { formatDate, formatDateTime, formatQuantity } from '@/lib/format';
+import { formatDate, formatDateTime, formatQuantity, formatQuantityWithUnit } from '@/lib/format';
 import { DeliveryBadge } from '@/components/status';
 import { Alert, Card } from '@/components/ui';
 import type { DeliveryDetail, DeliveryStep } from '@/lib/types';
@@ -50,7 +50,8 @@ export function DeliveryLive({ initial, refreshSeconds }: { initial: DeliveryDet
               aria-current={i === reached ? 'step' : undefined}
               className={`rounded border p-2 text-center text-sm ${i <= reached ? 'border-green-700 bg-green-50 font-semibold text-green-900' : 'border-slate-300 bg-white text-slate-700'}`}
             >
-              {i < reached ? '✓ ' : ''}
+              {/* A step passed is done, and so is the last one once reached: shipped is the end. */}
+              {i < reached || (i === reached && i === STEPS.length - 1) ? '✓ ' : ''}
               {s.label}
             </li>
           ))}
@@ -143,9 +144,7 @@ export function DeliveryLive({ initial, refreshSeconds }: { initial: DeliveryDet
               {d.lines.map((l) => (
                 <tr key={l.id} className="border-t border-slate-200">
                   <td className="px-3 py-2">{l.product}</td>
-                  <td className="px-3 py-2 text-right">
-                    {formatQuantity(l.ordered)} {l.unit}
-                  </td>
+                  <td className="px-3 py-2 text-right">{formatQuantityWithUnit(l.ordered, l.unit)}</td>
                   <td className="px-3 py-2 text-right">{d.step === 'shipped' ? formatQuantity(l.done) : '—'}</td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Alert, buttonClass, secondaryButtonClass } from '@/components/ui';
+import { formatBytes } from '@/lib/format';
 
 /**
  * Downloads a ZIP from the bulk route while showing how far it got: the server streams the
@@ -75,13 +76,11 @@ export function BulkDownload({
       <div aria-live="polite" className="text-sm">
         {status.kind === 'running' ? (
           <span role="status">
-            Preparing {count} invoice{count === 1 ? '' : 's'}… {(status.bytes / 1_048_576).toFixed(1)} MB received
+            Preparing {count} invoice{count === 1 ? '' : 's'}… {formatBytes(status.bytes)} received
           </span>
         ) : null}
         {status.kind === 'done' ? (
-          <span role="status">
-            Downloaded {(status.bytes / 1_048_576).toFixed(1)} MB. The ZIP’s index.csv lists every invoice and any that failed.
-          </span>
+          <span role="status">Downloaded {formatBytes(status.bytes)}. The ZIP’s index.csv lists every invoice and any that failed.</span>
         ) : null}
         {status.kind === 'error' ? <Alert tone="error">{status.message}</Alert> : null}
       </div>

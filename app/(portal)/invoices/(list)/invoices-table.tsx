@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { DataTable, type PortalColumn } from '@/components/data-table';
 import { formatDate, formatMoney } from '@/lib/format';
 import { PaymentBadge } from '@/components/status';
-import type { InvoiceRow } from '@/lib/types';
+import type { InvoiceListRow } from '@/lib/types';
 import { BulkDownload } from './bulk-download';
 
-const columns: PortalColumn<InvoiceRow>[] = [
+const columns: PortalColumn<InvoiceListRow>[] = [
   {
     id: 'select',
     enableSorting: false,
@@ -58,7 +58,23 @@ const columns: PortalColumn<InvoiceRow>[] = [
     enableSorting: false,
     render: (row) => <PaymentBadge row={row.original} />,
   },
-  { id: 'origin', accessorKey: 'origin', header: 'Order', enableSorting: false, render: (row) => row.original.origin ?? '—' },
+  {
+    id: 'origin',
+    accessorKey: 'origin',
+    header: 'Order',
+    enableSorting: false,
+    render: (row) =>
+      row.original.originOrders.length
+        ? row.original.originOrders.map((o, i) => (
+            <span key={o.id}>
+              {i ? ', ' : ''}
+              <Link className="text-brand-700 underline" href={`/orders/${o.id}`}>
+                {o.name}
+              </Link>
+            </span>
+          ))
+        : (row.original.origin ?? '—'),
+  },
   {
     id: 'total',
     accessorKey: 'total',
@@ -68,7 +84,8 @@ const columns: PortalColumn<InvoiceRow>[] = [
   {
     id: 'residual',
     accessorKey: 'residual',
-    header: 'Amount due',
+    // One heading for invoices (amount due) and credit notes (credit left): both signed as they count.
+    header: 'Open amount',
     render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.residual, row.original.currency)}</span>,
   },
   {
@@ -83,7 +100,7 @@ const columns: PortalColumn<InvoiceRow>[] = [
   },
 ];
 
-export function InvoicesTable({ rows, sort, dir, limit }: { rows: InvoiceRow[]; sort: string; dir: 'asc' | 'desc'; limit: number }) {
+export function InvoicesTable({ rows, sort, dir, limit }: { rows: InvoiceListRow[]; sort: string; dir: 'asc' | 'desc'; limit: number }) {
   const [selected, setSelected] = useState<RowSelectionState>({});
   const ids = Object.keys(selected).filter((k) => selected[k]);
   return (

@@ -61,7 +61,15 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             ) : null}
           </dl>
         </Card>
-        <AmountsCard untaxed={inv.amountUntaxed} tax={inv.amountTax} total={inv.total} due={inv.residual} currency={inv.currency} />
+        <AmountsCard
+          untaxed={inv.amountUntaxed}
+          tax={inv.amountTax}
+          total={inv.total}
+          due={inv.residual}
+          // A credit note is owed to the customer: what is left of it is credit, not an amount due.
+          dueLabel={inv.kind === 'credit' ? 'Credit left' : 'Amount due'}
+          currency={inv.currency}
+        />
         <Card title="Related">
           <ul className="text-sm">
             {inv.orders.map((o) => (

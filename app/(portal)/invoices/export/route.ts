@@ -3,20 +3,27 @@ import { csvResponse, type CsvColumn } from '@/lib/http/csv';
 import { withPortalRoute } from '@/lib/http/route';
 import { invoicesForExport, type InvoiceRow } from '@/lib/portal/invoices';
 import { invoiceListQuery } from '@/lib/schemas/invoices';
+import { CREDIT_STATUS, PAYMENT_STATUS, statusLabel } from '@/lib/status-labels';
 
 const CSV_LIMIT = 10_000;
 
+/** Amounts signed as on the pages: a credit note's are negative. */
 const COLUMNS: CsvColumn<InvoiceRow>[] = [
   { header: 'Number', type: 'text', value: (r) => r.number },
   { header: 'Type', type: 'text', value: (r) => (r.kind === 'credit' ? 'credit note' : 'invoice') },
   { header: 'Date', type: 'date', value: (r) => r.date },
   { header: 'Due date', type: 'date', value: (r) => r.dueDate },
-  { header: 'Status', type: 'text', value: (r) => r.paymentStatus },
+  // The words the invoice pages show, not Odoo's codes.
+  {
+    header: 'Status',
+    type: 'text',
+    value: (r) => (r.credit ? CREDIT_STATUS[r.credit][0] : statusLabel(PAYMENT_STATUS, r.paymentStatus)),
+  },
   { header: 'Overdue', type: 'text', value: (r) => (r.overdue ? 'yes' : 'no') },
   { header: 'Origin', type: 'text', value: (r) => r.origin },
   { header: 'Reference', type: 'text', value: (r) => r.reference },
   { header: 'Total', type: 'number', decimals: 2, value: (r) => r.total },
-  { header: 'Amount due', type: 'number', decimals: 2, value: (r) => r.residual },
+  { header: 'Open amount', type: 'number', decimals: 2, value: (r) => r.residual },
   { header: 'Currency', type: 'text', value: (r) => r.currency },
 ];
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { notFound } from 'next/navigation';
-import { formatDate, formatMoney, formatQuantity } from '@/lib/format';
+import { formatDate, formatMoney, formatQuantity, formatQuantityWithUnit } from '@/lib/format';
 import { DeliveryBadge, OrderStateBadge } from '@/components/status';
 import { Alert, AmountsCard, Badge, ButtonLink, Card, PageHeader } from '@/components/ui';
 import { getOrder, type OrderDetail } from '@/lib/portal/orders';
@@ -135,9 +135,7 @@ function Lines({ order }: { order: OrderDetail }) {
               ) : (
                 <tr key={l.id} className="border-t border-slate-200">
                   <td className="px-3 py-2">{l.description}</td>
-                  <td className="px-3 py-2 text-right">
-                    {formatQuantity(l.quantity)} {l.unit}
-                  </td>
+                  <td className="px-3 py-2 text-right">{formatQuantityWithUnit(l.quantity, l.unit)}</td>
                   <td className="px-3 py-2 text-right">{formatQuantity(l.delivered)}</td>
                   <td className="px-3 py-2 text-right">{formatQuantity(l.invoiced)}</td>
                   <td className="px-3 py-2 text-right">

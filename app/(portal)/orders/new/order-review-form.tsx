@@ -22,11 +22,14 @@ export interface AddressOption {
 export function OrderReviewForm({
   initialCart,
   addresses,
+  defaultAddressId,
   idempotencyKey,
   today,
 }: {
   initialCart: PricedCart;
   addresses: AddressOption[];
+  /** Where the order goes unless changed (a reorder: the original order's address); else the first. */
+  defaultAddressId?: number;
   idempotencyKey: string;
   today: string;
 }) {
@@ -177,7 +180,7 @@ export function OrderReviewForm({
       </div>
       {dirty ? (
         <Alert tone="warning">
-          Quantities changed: the total is updated when you press “Update prices”, and Odoo prices the order again when you place it.
+          Quantities changed: the total is updated when you press “Update prices”, and the order is priced again when you place it.
         </Alert>
       ) : null}
       {repriceError ? <Alert tone="error">{repriceError}</Alert> : null}
@@ -191,7 +194,7 @@ export function OrderReviewForm({
             id="shippingAddressId"
             name="shippingAddressId"
             className={inputClass}
-            defaultValue={addresses[0]?.id}
+            defaultValue={defaultAddressId ?? addresses[0]?.id}
             aria-describedby={fieldErrors.shippingAddressId ? 'address-error' : undefined}
           >
             {addresses.map((a) => (

@@ -8,6 +8,7 @@ import { priceCart, reorderRequest } from '@/lib/portal/cart';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
+import { defaultAddressId } from '@/lib/default-address';
 import { OrderReviewForm } from './order-review-form';
 import { QuickOrderForm } from './quick-order-form';
 
@@ -73,7 +74,13 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
         </div>
       ) : null}
       {cart.lines.some((l) => l.sellable) ? (
-        <OrderReviewForm initialCart={cart} addresses={addresses.map(addressOption)} idempotencyKey={idempotencyKey} today={today} />
+        <OrderReviewForm
+          initialCart={cart}
+          addresses={addresses.map(addressOption)}
+          defaultAddressId={defaultAddressId(addresses, source.shippingAddressId)}
+          idempotencyKey={idempotencyKey}
+          today={today}
+        />
       ) : (
         <Alert tone="error">None of the products of this order can be ordered any more.</Alert>
       )}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Alert, buttonClass, inputClass, labelClass } from '@/components/ui';
+import { Alert, buttonClass, fileInputClass, inputClass, labelClass } from '@/components/ui';
 import { previewQuickOrderAction } from '../actions';
 import { OrderReviewForm, type AddressOption } from './order-review-form';
 
@@ -58,7 +58,7 @@ export function QuickOrderForm({
             <label htmlFor="csv" className={labelClass}>
               Or load a CSV file
             </label>
-            <input id="csv" type="file" accept=".csv,text/csv,text/plain" onChange={loadFile} className="text-sm" />
+            <input id="csv" type="file" accept=".csv,text/csv,text/plain" onChange={loadFile} className={fileInputClass} />
           </div>
           <a href="/orders/new/template" download className="text-sm underline">
             Download the CSV template

@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/portal/audit';
 import { getManagedCustomer } from '@/lib/portal/support';
 import { recordId } from '@/lib/schemas/common';
 import { requireStaff } from '@/lib/session/require-session';
+import { leastPrivileged } from '@/lib/roles';
 import { StartActingForm } from './start-acting-form';
 
 export const metadata: Metadata = { title: 'Customer' };
@@ -52,6 +53,7 @@ export default async function SupportCustomerPage({ params }: { params: Promise<
             <StartActingForm
               customerId={customer.id}
               contacts={customer.contacts.map((c) => ({ id: c.id, label: `${c.name}${c.email ? ` (${c.email})` : ''}` }))}
+              defaultContactId={leastPrivileged(customer.contacts)?.id}
               defaultMinutes={portalConfig().SUPPORT_SESSION_MINUTES}
             />
           ) : (

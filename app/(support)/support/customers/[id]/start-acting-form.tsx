@@ -8,10 +8,13 @@ import { startActingAction } from '../../actions';
 export function StartActingForm({
   customerId,
   contacts,
+  defaultContactId,
   defaultMinutes,
 }: {
   customerId: number;
   contacts: { id: number; label: string }[];
+  /** The least privileged contact: a session starts with the narrowest view unless staff choose otherwise. */
+  defaultContactId?: number;
   defaultMinutes: number;
 }) {
   const router = useRouter();
@@ -24,7 +27,7 @@ export function StartActingForm({
             <label htmlFor="contactId" className={labelClass}>
               Act as
             </label>
-            <select id="contactId" name="contactId" className={inputClass}>
+            <select id="contactId" name="contactId" className={inputClass} defaultValue={defaultContactId}>
               {contacts.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.label}

@@ -1,0 +1,73 @@
+/**
+ * When a delivery counts as late. Odoo schedules a delivery at the moment the order is
+ * confirmed, so "scheduled in the past" is true a minute after every order: not what a
+ * customer means by late. A delivery is late only once its promise has passed:
+ * - the order's commitment date (Odoo's "Delivery Date") when the order has one;
+ * - otherwise the end of the scheduled day, in the portal's time zone (PORTAL_TIME_ZONE).
+ * Shipped and cancelled deliveries are never late. Pure, so the list filter's domain
+ * (lib/portal/deliveries.ts) and these functions can be tested against each other.
+ */
+
+/** Odoo's datetime text (UTC, `YYYY-MM-DD HH:MM:SS`) of an instant. */
+export function odooDateTime(at: Date): string {
+  return at.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The instant a calendar day starts in `timeZone`, for the day that holds `at`. */
+export function startOfDay(at: Date, timeZone: string): Date {
+  const [y, m, d] = localParts(at, timeZone);
+  return localMidnight(y, m, d, timeZone);
+}
+
+/** The instant the day after the one holding `at` starts in `timeZone`: the end of that day. */
+export function endOfDay(at: Date, timeZone: string): Date {
+  const [y, m, d] = localParts(at, timeZone);
+  return localMidnight(y, m, d + 1, timeZone);
+}
+
+/** The moment a delivery is promised by: the commitment date, else the end of its scheduled day. */
+export function promisedBy(scheduled: string | null, commitment: string | null, timeZone: string): Date | null {
+  if (commitment) return new Date(commitment);
+  return scheduled ? endOfDay(new Date(scheduled), timeZone) : null;
+}
+
+export function isLate(d: { open: boolean; scheduled: string | null; commitment: string | null }, now: Date, timeZone: string): boolean {
+  const promise = d.open ? promisedBy(d.scheduled, d.commitment, timeZone) : null;
+  return promise !== null && promise.getTime() <= now.getTime();
+}
+
+const partsFormat = new Map<string, Intl.DateTimeFormat>();
+
+/** Year, month, day, hour, minute, second of `at` on the wall clock of `timeZone`. */
+function localParts(at: Date, timeZone: string): [number, number, number, number, number, number] {
+  let f = partsFormat.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    partsFormat.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, Number(x.value)]));
+  return [p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!];
+}
+
+/** Midnight of a wall-clock date in `timeZone` as an instant (the day may overflow: Date.UTC normalises it). */
+function localMidnight(y: number, m: number, d: number, timeZone: string): Date {
+  const wall = Date.UTC(y, m - 1, d);
+  // The zone's offset at that wall time, measured twice so a DST change near midnight is right.
+  let at = wall - offsetAt(new Date(wall), timeZone);
+  at = wall - offsetAt(new Date(at), timeZone);
+  return new Date(at);
+}
+
+function offsetAt(at: Date, timeZone: string): number {
+  const [y, m, d, h, mi, s] = localParts(at, timeZone);
+  return Date.UTC(y, m - 1, d, h, mi, s) - Math.floor(at.getTime() / 1000) * 1000;
+}

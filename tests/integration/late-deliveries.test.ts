@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OdooGateway } from '../../lib/odoo/client';
+import { dashboard } from '../../lib/portal/dashboard';
+import { getDelivery, listDeliveries } from '../../lib/portal/deliveries';
+import { deliveryListQuery } from '../../lib/schemas/deliveries';
+import type { OdooSimulator } from '../../odoo-sim/server';
+import { startSimulator, TEST_TODAY } from '../helpers/odoo-sim';
+import { portalContext } from '../helpers/portal-context';
+
+let sim: OdooSimulator;
+let gateway: OdooGateway;
+// Mid-morning UTC, the portal's default time zone.
+const NOW = new Date(`${TEST_TODAY}T10:00:00Z`);
+const YESTERDAY = '2026-11-22';
+const TOMORROW = '2026-11-24';
+
+beforeAll(async () => {
+  const started = await startSimulator();
+  sim = started.sim;
+  gateway = new OdooGateway(started.config());
+});
+afterAll(() => sim.close());
+
+describe('late deliveries', () => {
+  it('are those past their promise, the same in the list filter, the rows, the detail and the home page counter', async () => {
+    const odoo = gateway.client();
+    const company = await odoo.create('res.partner', { name: 'Latecomer Supplies', is_company: true });
+    await odoo.create('res.partner', { name: 'Lena Late', parent_id: company, type: 'contact', email: 'lena@late.example' });
+    const delivery = async (name: string, state: string, scheduled: string, commitment: string | false | null) => {
+      const order =
+        commitment === null
+          ? false
+          : await odoo.create('sale.order', { name: `SO-${name}`, partner_id: company, state: 'sale', commitment_date: commitment });
+      return odoo.create('stock.picking', {
+        name,
+        state,
+        picking_type_code: 'outgoing',
+        partner_id: company,
+        sale_id: order,
+        scheduled_date: scheduled,
+      });
+    };
+    const cases: [number, boolean][] = [
+      // Scheduled for the moment of the order, a minute ago: not late (the old rule said it was).
+      [await delivery('JUST-ORDERED', 'confirmed', `${TEST_TODAY} 09:59:00`, false), false],
+      // Scheduled yesterday, no commitment: the day has ended.
+      [await delivery('YESTERDAY', 'assigned', `${YESTERDAY} 16:00:00`, false), true],
+      // Scheduled yesterday but promised for tomorrow: not late.
+      [await delivery('PROMISED-LATER', 'confirmed', `${YESTERDAY} 16:00:00`, `${TOMORROW} 12:00:00`), false],
+      // Promised an hour ago, scheduled today: late.
+      [await delivery('PROMISE-PASSED', 'confirmed', `${TEST_TODAY} 08:00:00`, `${TEST_TODAY} 09:00:00`), true],
+      // Shipped: never late.
+      [await delivery('SHIPPED', 'done', `${YESTERDAY} 08:00:00`, false), false],
+      // Without an order: the scheduled day decides.
+      [await delivery('NO-ORDER', 'waiting', `${YESTERDAY} 08:00:00`, null), true],
+    ];
+    const late = cases.filter(([, l]) => l).map(([id]) => id);
+    const ctx = portalContext(gateway, 'bobA', { tenant: { id: company, name: 'Latecomer Supplies' } });
+
+    const filtered = await listDeliveries(ctx, deliveryListQuery.parse({ status: 'late' }), NOW);
+    expect(filtered.rows.map((r) => r.id).sort()).toEqual([...late].sort());
+    expect(filtered.rows.every((r) => r.late)).toBe(true);
+
+    const all = await listDeliveries(ctx, deliveryListQuery.parse({}), NOW);
+    expect(new Map(all.rows.map((r) => [r.id, r.late]))).toEqual(new Map(cases));
+
+    for (const [id, expected] of cases) expect((await getDelivery(ctx, id, NOW))?.late, `delivery ${id}`).toBe(expected);
+    expect((await getDelivery(ctx, cases[2]![0], NOW))?.promisedDate).toBe(`${TOMORROW}T12:00:00.000Z`);
+    expect((await getDelivery(ctx, cases[0]![0], NOW))?.promisedDate).toBe(`${TOMORROW}T00:00:00.000Z`);
+
+    expect((await dashboard(ctx, NOW)).lateDeliveries).toBe(late.length);
+  });
+});

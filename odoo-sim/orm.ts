@@ -281,9 +281,33 @@ function normalizeDomain(domain: readonly unknown[]): unknown[] {
 }
 
 /** odoo.osv.expression.AND: the non-empty domains, each normalised, joined by leading '&'. */
+/**
+ * The AND of several domains as real Odoo (17-19, recorded) writes read_group's __domain:
+ * one flat conjunction, `['&', '&', t1, t2, t3]`, of every top-level AND term of each part
+ * (an OR or NOT stays one term, whole).
+ */
 function andDomains(domains: readonly (readonly unknown[])[]): unknown[] {
-  const parts = domains.filter((d) => d.length > 0);
-  return [...parts.slice(1).map(() => '&'), ...parts.flatMap((d) => normalizeDomain(d))];
+  const terms = domains.filter((d) => d.length > 0).flatMap((d) => conjuncts(normalizeDomain(d)));
+  return [...terms.slice(1).map(() => '&'), ...terms.flat(1)];
+}
+
+/** The top-level AND terms of a normalized prefix domain, each as its own prefix tokens. */
+function conjuncts(domain: readonly unknown[]): unknown[][] {
+  let i = 0;
+  const subtree = (): unknown[] => {
+    const token = domain[i++];
+    if (token === '&' || token === '|') return [token, ...subtree(), ...subtree()];
+    if (token === '!') return [token, ...subtree()];
+    return [token];
+  };
+  const collect = (): unknown[][] => {
+    if (domain[i] !== '&') return [subtree()];
+    i++;
+    return [...collect(), ...collect()];
+  };
+  const terms: unknown[][] = [];
+  while (i < domain.length) terms.push(...collect());
+  return terms;
 }
 
 function withActiveTest(def: ModelDef, domain: unknown, activeTest = true): unknown {

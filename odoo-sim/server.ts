@@ -255,7 +255,8 @@ export class OdooSimulator {
           uid,
           is_system: uid === 2,
           is_admin: uid === 2,
-          is_public: false,
+          // Odoo 17's session info has no is_public (recorded); 18 added it.
+          ...(this.version >= 18 ? { is_public: false } : {}),
           is_internal_user: true,
           user_context: { lang: 'en_US', tz: 'UTC', uid },
           db: this.database,

@@ -70,6 +70,20 @@ const DATA_IN_MESSAGE: Record<string, 'numbers' | 'name-only'> = {
 const ENVELOPE_ONLY: Record<string, string> = {
   '19/0128_account.move.read_group.json':
     "overdue invoices of the customer per currency and type: the recorded customer had none overdue (real Odoo answered []), the seed's customer A has some",
+  '17/0022_res.partner.web_search_read.json':
+    'the second customer (Azure Interior, 14 there) by id: no answer of the replay so far names it, so its id has no seed counterpart',
+  '18/0022_res.partner.web_search_read.json':
+    'the second customer (Azure Interior, 15 there) by id: no answer of the replay so far names it, so its id has no seed counterpart',
+  '17/0059_mail.message.search_read.json':
+    "the chatter note read back by its text on the recorded customer's id (11 there), which no earlier answer pairs with a seed partner",
+  '18/0059_mail.message.search_read.json':
+    "the chatter note read back by its text on the recorded customer's id (11 there), which no earlier answer pairs with a seed partner",
+  '17/0099_stock.picking.search_read.json':
+    "backorders of the recorded S00021's delivery: the recorded delivery had none, the seed's paired delivery has one",
+  '18/0086_stock.picking.search_read.json':
+    'deliveries of the recorded S00021 (sale_id 21, customer 11 there): the seed records paired with those two ids are not one order of one customer, so the simulator finds none',
+  '18/0101_stock.move.search_read.json':
+    'moves of a recorded delivery (13 there) read with its customer (11 there): the seed records paired with those ids do not belong together, so the simulator finds none',
 };
 
 /**

@@ -64,6 +64,9 @@ export async function startDevIdp(opts: DevIdpOptions, port: number, host = '127
   provider.proxy = false;
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // Browsers ask every host for /favicon.ico; without one each sign-in logged a 404 in the console.
+    if (req.url === '/favicon.ico')
+      return void res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' }).end(ICON);
     const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url?.split('?')[0] ?? '');
     if (!match) return provider.callback()(req, res);
     try {
@@ -131,8 +134,13 @@ function sendForm(res: http.ServerResponse, uid: string, login: string, error: s
   );
 }
 
+/** The portal's own mark (public/icon.svg), so the sign-in tab shows the same icon. */
+const ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1e40af"/><path d="M9 23V9h3l8 9.5V9h3v14h-3l-8-9.5V23z" fill="#fff"/></svg>';
+
 function page(title: string, body: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <title>${title}</title><style>
 body{font-family:system-ui,sans-serif;max-width:24rem;margin:3rem auto;padding:0 1rem;color:#111}
 label{display:block;margin-top:1rem;font-weight:600}input{width:100%;padding:.6rem;font-size:1rem;box-sizing:border-box;border:1px solid #555;border-radius:.375rem}

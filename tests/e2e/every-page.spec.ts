@@ -39,6 +39,9 @@ async function checkPage(page: Page, path: string) {
   await expectAccessible(page);
 }
 
+/** Each page is checked at two widths with axe: on a busy two-core machine that takes up to 20 s a page. */
+const PAGES_TIME = 240_000;
+
 async function as(browser: Browser, login: string, paths: string[]) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -48,7 +51,7 @@ async function as(browser: Browser, login: string, paths: string[]) {
 }
 
 test('every customer page for a buyer', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(PAGES_TIME);
   const id = await ids();
   await as(browser, 'bob@brightline.example', [
     '/',
@@ -74,14 +77,14 @@ test('the not-found page', async ({ page }) => {
 });
 
 test('every finance and admin page', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(PAGES_TIME);
   const id = await ids();
   await as(browser, 'fiona@brightline.example', ['/invoices', `/invoices/${id.invoice}`, '/statement']);
   await as(browser, 'alice@brightline.example', ['/account/contacts', '/account/access-log']);
 });
 
 test('every staff page', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(PAGES_TIME);
   await as(browser, 'sofia.support@northwind.example', ['/support', '/support/customers/10', '/support/audit']);
 });
 

@@ -23,6 +23,19 @@ test("buyer A signs in through the company IdP and sees A's name and context", a
   await expectFitsPhone(page);
 });
 
+test('signing in logs no error in the browser: the portal and the identity provider both have an icon', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${m.location().url}: ${m.text()}`));
+  const failed: string[] = [];
+  page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  await signIn(page, 'bob@brightline.example');
+  await expect(page.getByRole('heading', { level: 1, name: 'Brightline Hardware Ltd' })).toBeVisible();
+  const idpIcon = await page.request.get(`${E2E.idpURL}/favicon.ico`);
+  expect(idpIcon.headers()['content-type']).toBe('image/svg+xml');
+  expect(failed).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test('the home page is usable by keyboard alone: skip link, then navigation', async ({ page }) => {
   await signIn(page, 'bob@brightline.example');
   await page.keyboard.press('Tab');

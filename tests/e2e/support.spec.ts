@@ -36,6 +36,7 @@ test('an account manager acts for customer A with a reason, orders after switchi
   page,
   browser,
 }) => {
+  test.setTimeout(180_000); // three people sign in and an order is placed: a long journey
   await signIn(page, MIA, '/');
   await expect(page).toHaveURL(/\/support$/);
   await expectAccessible(page);

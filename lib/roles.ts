@@ -1,6 +1,7 @@
 /**
  * Portal roles and what each may do. The UI uses these to hide what a person cannot do;
- * lib/portal calls `requireRole` so the data layer refuses it whatever the UI shows.
+ * lib/portal and the action wrapper (lib/http/action.ts) check `can()`, so the data layer
+ * refuses it whatever the UI shows.
  */
 export const CUSTOMER_ROLES = ['customer-admin', 'buyer', 'finance', 'viewer'] as const;
 export const STAFF_ROLES = ['account-manager', 'support-admin'] as const;

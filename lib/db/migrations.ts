@@ -73,6 +73,11 @@ const STEPS: { version: number; sql: string }[] = [
       CREATE INDEX revoked_sign_ins_expires ON revoked_sign_ins (expires_at);
     `,
   },
+  {
+    // order_submissions.order_name was never written: the order's id is what a retry needs.
+    version: 3,
+    sql: `ALTER TABLE order_submissions DROP COLUMN IF EXISTS order_name`,
+  },
 ];
 
 /** Serialises concurrent migrators (two instances starting together) on PostgreSQL. */

@@ -201,5 +201,5 @@ console.log('\n[test:real-odoo] summary');
 for (const r of results)
   console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.target.padEnd(24)} ${r.step.padEnd(32)} ${r.seconds.toFixed(0).padStart(5)} s`);
 const total = results.reduce((s, r) => s + r.seconds, 0);
-console.log(`  total ${Math.round(total / 60)} min ${Math.round(total % 60)} s`);
+console.log(`  total ${Math.floor(total / 60)} min ${Math.round(total % 60)} s`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

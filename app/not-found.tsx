@@ -1,9 +1,10 @@
 import { Link } from '@/components/app-link';
-import { settleRequest } from '@/lib/portal/audit';
 
-export default async function NotFound() {
-  // While acting, a record that does not exist or is another customer's is a denied view.
-  await settleRequest('denied');
+/**
+ * No side effects here: Next renders this on every full page load as the root boundary's
+ * fallback. A refused record settles its audit row in lib/http/not-found.ts.
+ */
+export default function NotFound() {
   return (
     <main id="main" className="mx-auto max-w-lg px-4 py-16">
       <h1 className="text-2xl font-bold">Not found</h1>

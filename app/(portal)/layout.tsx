@@ -38,7 +38,7 @@ export default async function PortalLayout({ children }: { children: React.React
         home="/"
         brand="Northwind portal"
         navLabel="Main"
-        signedInAs={`${ctx.actingAs ? ctx.contact.name : ctx.user.name} · ${ctx.tenant.name}`}
+        signedInAs={`${ctx.actingAs ? `${ctx.user.name}, acting as ${ctx.contact.name}` : ctx.user.name} · ${ctx.tenant.name}`}
         nav={nav}
         signOutAction={signOutAction}
       >

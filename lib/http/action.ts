@@ -11,7 +11,8 @@ import { toPortalError } from '../portal/to-portal-error';
 export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string[]> } };
 
-type Target = { model: string; id: number } | null;
+/** `name` keeps the record's own name with the event, so the trail reads in words. */
+type Target = { model: string; id: number; name?: string | null } | null;
 
 /** A mutation names its audit action; a read-only action (a preview) says so instead. */
 type ActionKind<I, T> = { audit: { action: string; target?: (input: I, result: T | undefined) => Target } } | { readOnly: true };

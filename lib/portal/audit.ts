@@ -27,7 +27,8 @@ export function outcomeOfStatus(status: number): AuditOutcome {
 
 export interface AuditEventInput {
   action: string;
-  target?: { model: string; id: number } | null;
+  /** `name` (an order's number, an address's name) is kept with the event, so the trail reads in words. */
+  target?: { model: string; id: number; name?: string | null } | null;
   outcome: AuditOutcome;
   detail?: Record<string, unknown>;
 }
@@ -40,7 +41,7 @@ export interface AuditEvent {
   tenantId: number | null;
   supportSessionId: string | null;
   action: string;
-  target: { model: string; id: number } | null;
+  target: { model: string; id: number; name: string | null } | null;
   outcome: AuditOutcome;
   detail: Record<string, unknown> | null;
   ip: string | null;
@@ -68,7 +69,7 @@ export async function recordAudit(actor: Actor | StaffContext, event: AuditEvent
         event.target?.model ?? null,
         event.target?.id ?? null,
         event.outcome,
-        JSON.stringify({ ...event.detail, path: view.path }),
+        JSON.stringify({ ...detailOf(event), path: view.path }),
       ]);
       delete request.view;
       request.recorded = true;
@@ -80,6 +81,11 @@ export async function recordAudit(actor: Actor | StaffContext, event: AuditEvent
     log.error({ requestId: a.requestId, err: (err as Error).message, action: event.action }, 'audit write failed');
     throw err;
   }
+}
+
+/** The event's detail, with the target's name kept as `targetName` (the table has no column for it). */
+function detailOf(event: AuditEventInput): Record<string, unknown> | undefined {
+  return event.target?.name ? { ...event.detail, targetName: event.target.name } : event.detail;
 }
 
 async function insert(db: Awaited<ReturnType<typeof portalDb>>, a: Actor, event: AuditEventInput): Promise<number> {
@@ -99,7 +105,7 @@ async function insert(db: Awaited<ReturnType<typeof portalDb>>, a: Actor, event:
       event.target?.model ?? null,
       event.target?.id ?? null,
       event.outcome,
-      event.detail ? JSON.stringify(event.detail) : null,
+      detailOf(event) ? JSON.stringify(detailOf(event)) : null,
       a.ip,
       a.requestId,
     ],
@@ -173,12 +179,17 @@ export interface AuditFilter {
   tenantId?: number;
   supportSessionId?: string;
   actorSub?: string;
+  action?: string;
+  /** Days (YYYY-MM-DD, UTC, the portal's time zone for dates), both included. */
+  from?: string;
+  to?: string;
   limit?: number;
   before?: number;
+  offset?: number;
 }
 
-/** Newest first; `before` (an event id) pages back. */
-export async function listAuditEvents(filter: AuditFilter): Promise<AuditEvent[]> {
+/** The WHERE clause of a filter, with exact values only (never a pattern from user input). */
+function whereOf(filter: AuditFilter): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {
@@ -188,17 +199,52 @@ export async function listAuditEvents(filter: AuditFilter): Promise<AuditEvent[]
   if (filter.tenantId !== undefined) add('tenant_id = ?', filter.tenantId);
   if (filter.supportSessionId !== undefined) add('support_session_id = ?', filter.supportSessionId);
   if (filter.actorSub !== undefined) add('actor_sub = ?', filter.actorSub);
+  if (filter.action !== undefined) add('action = ?', filter.action);
+  if (filter.from !== undefined) add("at >= (?::date)::timestamp AT TIME ZONE 'UTC'", filter.from);
+  if (filter.to !== undefined) add("at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'", filter.to);
   if (filter.before !== undefined) add('id < ?', filter.before);
-  params.push(Math.min(filter.limit ?? 100, 500));
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** Newest first; `before` (an event id) or `offset` pages back. */
+export async function listAuditEvents(filter: AuditFilter): Promise<AuditEvent[]> {
+  const { sql, params } = whereOf(filter);
+  params.push(Math.min(filter.limit ?? 100, 500), filter.offset ?? 0);
   const db = await portalDb();
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`,
+    `SELECT * FROM audit_events ${sql} ORDER BY id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
   return rows.map(toEvent);
 }
 
+export async function countAuditEvents(filter: AuditFilter): Promise<number> {
+  const { sql, params } = whereOf(filter);
+  const db = await portalDb();
+  const [row] = await db.query<{ n: string | number }>(`SELECT count(*) AS n FROM audit_events ${sql}`, params);
+  return Number(row?.n ?? 0);
+}
+
+/** The people in the trail (a staff filter's choices), by their latest name. */
+export async function listAuditActors(
+  filter: Pick<AuditFilter, 'actorSub'> = {},
+): Promise<{ sub: string; name: string; email: string | null }[]> {
+  const { sql, params } = whereOf(filter);
+  const db = await portalDb();
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT DISTINCT ON (actor_sub) actor_sub, actor_name, actor_email FROM audit_events ${sql} ORDER BY actor_sub, id DESC LIMIT 500`,
+    params,
+  );
+  return rows
+    .map((r) => ({ sub: String(r.actor_sub), name: String(r.actor_name), email: (r.actor_email as string | null) ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
 function toEvent(r: Record<string, unknown>): AuditEvent {
+  const detail =
+    typeof r.detail === 'string'
+      ? (JSON.parse(r.detail) as Record<string, unknown>)
+      : ((r.detail as Record<string, unknown> | null) ?? null);
   return {
     id: Number(r.id),
     at: new Date(r.at as string).toISOString(),
@@ -210,12 +256,12 @@ function toEvent(r: Record<string, unknown>): AuditEvent {
     tenantId: r.tenant_id == null ? null : Number(r.tenant_id),
     supportSessionId: (r.support_session_id as string | null) ?? null,
     action: String(r.action),
-    target: typeof r.target_model === 'string' && r.target_model ? { model: r.target_model, id: Number(r.target_id) } : null,
+    target:
+      typeof r.target_model === 'string' && r.target_model
+        ? { model: r.target_model, id: Number(r.target_id), name: typeof detail?.targetName === 'string' ? detail.targetName : null }
+        : null,
     outcome: r.outcome as AuditOutcome,
-    detail:
-      typeof r.detail === 'string'
-        ? (JSON.parse(r.detail) as Record<string, unknown>)
-        : ((r.detail as Record<string, unknown> | null) ?? null),
+    detail,
     ip: (r.ip as string | null) ?? null,
     requestId: (r.request_id as string | null) ?? null,
   };

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { portalDb } from '../db/sql';
 import { PortalError, notFound } from '../errors';
-import { recordAudit } from './audit';
+import { recordAudit, type AuditOutcome } from './audit';
+import type { AuditTarget } from '../audit-words';
 import type { Domain } from '../odoo';
 import { likeLiteral } from '../odoo';
 import type { startActingInput } from '../schemas/support';
@@ -312,7 +313,7 @@ function toSession(r: Record<string, unknown>): SupportSession {
 
 export interface AccessLogEntry extends SupportSession {
   pagesViewed: number;
-  changes: { at: string; action: string; target: string | null; outcome: string; detail: Record<string, unknown> | null }[];
+  changes: { at: string; action: string; target: AuditTarget | null; outcome: AuditOutcome; detail: Record<string, unknown> | null }[];
 }
 
 /**
@@ -335,13 +336,25 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
       pagesViewed: mine.filter((e) => e.action === 'support.request').length,
       changes: mine
         .filter((e) => e.action !== 'support.request')
-        .map((e) => ({
-          at: new Date(e.at as string).toISOString(),
-          action: String(e.action),
-          outcome: String(e.outcome),
-          target: e.target_model ? `${String(e.target_model)} ${String(e.target_id)}` : null,
-          detail: typeof e.detail === 'string' ? JSON.parse(e.detail) : ((e.detail as Record<string, unknown> | null) ?? null),
-        })),
+        .map((e) => {
+          const detail =
+            typeof e.detail === 'string'
+              ? (JSON.parse(e.detail) as Record<string, unknown>)
+              : ((e.detail as Record<string, unknown> | null) ?? null);
+          return {
+            at: new Date(e.at as string).toISOString(),
+            action: String(e.action),
+            outcome: e.outcome as AuditOutcome,
+            target: e.target_model
+              ? {
+                  model: String(e.target_model),
+                  id: Number(e.target_id),
+                  name: typeof detail?.targetName === 'string' ? detail.targetName : null,
+                }
+              : null,
+            detail,
+          };
+        }),
     };
   });
 }

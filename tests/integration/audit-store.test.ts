@@ -110,6 +110,38 @@ describe.each([
     expect(events[0]!.detail).toEqual({ error: 'odoo_unavailable' });
   });
 
+  it('filters the trail by person, customer, action and days, counts it, and pages through it', async () => {
+    const { audit, db } = await loadWith(env());
+    const who = (sub: string, tenant: number) => ({
+      requestId: `req-${randomUUID()}`,
+      ip: '10.1.2.3',
+      user: { sub, email: `${sub}@example.com`, name: `Person ${sub}` },
+      tenant: { id: tenant, name: 'T' },
+    });
+    const tag = randomUUID().slice(0, 8);
+    for (let i = 0; i < 5; i++) await audit.recordAudit(who(`p1-${tag}`, 910), { action: 'order.place', outcome: 'success' });
+    await audit.recordAudit(who(`p1-${tag}`, 910), { action: 'address.create', outcome: 'success' });
+    await audit.recordAudit(who(`p2-${tag}`, 911), { action: 'order.place', outcome: 'denied' });
+    // One event of the day before yesterday.
+    await (await db.portalDb()).query(`UPDATE audit_events SET at = now() - interval '2 days' WHERE actor_sub = $1`, [`p2-${tag}`]);
+
+    const p1Orders = { actorSub: `p1-${tag}`, action: 'order.place' };
+    expect(await audit.countAuditEvents(p1Orders)).toBe(5);
+    const first = await audit.listAuditEvents({ ...p1Orders, limit: 2, offset: 0 });
+    const third = await audit.listAuditEvents({ ...p1Orders, limit: 2, offset: 4 });
+    expect(first).toHaveLength(2);
+    expect(third).toHaveLength(1);
+    expect(first[0]!.id).toBeGreaterThan(first[1]!.id);
+    expect(third[0]!.id).toBeLessThan(first[1]!.id);
+    expect(await audit.countAuditEvents({ tenantId: 911 })).toBe(1);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await audit.countAuditEvents({ tenantId: 911, from: today })).toBe(0);
+    expect(await audit.countAuditEvents({ tenantId: 911, to: today })).toBe(1);
+    expect(await audit.countAuditEvents({ tenantId: 910, from: today, to: today })).toBe(6);
+    const people = await audit.listAuditActors();
+    expect(people.filter((p) => p.sub.endsWith(tag)).map((p) => p.name)).toEqual([`Person p1-${tag}`, `Person p2-${tag}`]);
+  });
+
   it('runs a support session from start to stop, and the customer’s access log shows who, why and what changed', async () => {
     const { audit, support } = await loadWith(env());
     const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
@@ -132,7 +164,7 @@ describe.each([
     const ctx = { ...mia, ...identity!, roles: new Set(identity!.roles) };
     await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /orders' } });
     await support.setSessionWrite(mia.user.sub, session.id, true);
-    await audit.recordAudit(ctx, { action: 'order.place', target: { model: 'sale.order', id: 5000 }, outcome: 'success' });
+    await audit.recordAudit(ctx, { action: 'order.place', target: { model: 'sale.order', id: 5000, name: 'S05000' }, outcome: 'success' });
     expect(await support.endSupportSession(mia.user.sub, session.id, 'stopped')).toBe(true);
     expect(await support.activeSupportSession(mia.user.sub, session.id)).toBeNull();
 
@@ -150,7 +182,9 @@ describe.each([
       endReason: 'stopped',
       pagesViewed: 1,
     });
-    expect(entry!.changes).toEqual([expect.objectContaining({ action: 'order.place', target: 'sale.order 5000', outcome: 'success' })]);
+    expect(entry!.changes).toEqual([
+      expect.objectContaining({ action: 'order.place', target: { model: 'sale.order', id: 5000, name: 'S05000' }, outcome: 'success' }),
+    ]);
   });
 
   it('writes one row per request while acting, with the outcome the request had', async () => {

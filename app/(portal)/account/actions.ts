@@ -18,7 +18,8 @@ import { forgetIdentities } from '@/lib/session/require-session';
 /** The audit target of a change to an existing contact or address (both are res.partner). */
 const contactNamed = (input: { id: number }) => ({ model: 'res.partner', id: input.id });
 /** The audit target of a new contact or address: the id Odoo gave it, none when it failed. */
-const contactCreated = (_input: unknown, id: number | undefined) => (id ? { model: 'res.partner', id } : null);
+const contactCreated = (input: { name?: string }, id: number | undefined) =>
+  id ? { model: 'res.partner', id, name: input.name ?? null } : null;
 
 export const updateMyContactAction = validatedAction(
   {

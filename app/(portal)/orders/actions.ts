@@ -33,7 +33,7 @@ export const placeOrderAction = validatedAction(
     permission: 'order',
     audit: {
       action: 'order.place',
-      target: (_input, placed: PlacedOrder | undefined) => (placed ? { model: 'sale.order', id: placed.id } : null),
+      target: (_input, placed: PlacedOrder | undefined) => (placed ? { model: 'sale.order', id: placed.id, name: placed.number } : null),
     },
   },
   async (ctx, input) => {

@@ -4,27 +4,23 @@ import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui';
 import { accessLog } from '@/lib/portal/support';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
+import { AUDIT_OUTCOMES, auditActionLabel, auditTargetHref, auditTargetLabel, sessionEndLabel, type AuditTarget } from '@/lib/audit-words';
+import { Link } from '@/components/app-link';
 import { AccountNav } from '../account-nav';
 
 export const metadata: Metadata = { title: 'Support access log' };
 
-const ACTION_LABEL: Record<string, string> = {
-  'order.place': 'Placed an order',
-  'address.create': 'Added an address',
-  'address.update': 'Edited an address',
-  'address.archive': 'Archived an address',
-  'contact.update-own': 'Edited contact details',
-  'contact.invite': 'Invited a contact',
-  'contact.set-roles': 'Changed roles',
-  'contact.deactivate': 'Deactivated a contact',
-  'contact.reactivate': 'Reactivated a contact',
-  'support.stop': 'Stopped the session',
-};
-
-function describe(change: { action: string; detail: Record<string, unknown> | null }): string {
-  if (change.action === 'support.set-write') return change.detail?.canWrite ? 'Allowed changes on your behalf' : 'Went back to read-only';
-  if (change.action === 'support.end' && change.detail?.reason === 'reassigned') return 'Session ended: no longer your account manager';
-  return ACTION_LABEL[change.action] ?? change.action;
+/** The record a change touched, linked to its page in the portal where it has one. */
+function TargetLink({ target, action }: { target: AuditTarget; action: string }) {
+  const label = auditTargetLabel(target, action);
+  const href = auditTargetHref(target);
+  return href ? (
+    <Link className="underline" href={href}>
+      {label}
+    </Link>
+  ) : (
+    <>{label}</>
+  );
 }
 
 export default async function AccessLogPage() {
@@ -61,7 +57,8 @@ export default async function AccessLogPage() {
                   {e.staff.email ? ` (${e.staff.email})` : ''} acted as {e.contact.name}
                 </p>
                 <p>
-                  {formatDateTime(e.startedAt)} · {e.endedAt ? `${minutes} min, ended (${e.endReason})` : 'still open'} ·{' '}
+                  {formatDateTime(e.startedAt)} ·{' '}
+                  {e.endedAt ? `${minutes} min, ended: ${sessionEndLabel(e.endReason, 'customer')}` : 'still open'} ·{' '}
                   {e.canWrite ? <Badge color="amber">changes allowed</Badge> : <Badge>read-only</Badge>}
                 </p>
                 <p className="mt-1">
@@ -74,9 +71,15 @@ export default async function AccessLogPage() {
                   <ul className="mt-1 list-disc pl-5">
                     {e.changes.map((c, i) => (
                       <li key={i}>
-                        {formatDateTime(c.at)}: {describe(c)}
-                        {c.target ? ` (${c.target})` : ''}
-                        {c.outcome !== 'success' ? ` — ${c.outcome}` : ''}
+                        {formatDateTime(c.at)}: {auditActionLabel(c, 'customer')}
+                        {c.target ? (
+                          <>
+                            {' '}
+                            <TargetLink target={c.target} action={c.action} />
+                          </>
+                        ) : null}
+                        {/* A session's end is the portal refusing the staff member, not the customer's change. */}
+                        {c.outcome !== 'success' && c.action !== 'support.end' ? ` — ${AUDIT_OUTCOMES[c.outcome].toLowerCase()}` : ''}
                       </li>
                     ))}
                   </ul>

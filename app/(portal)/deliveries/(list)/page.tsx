@@ -3,7 +3,7 @@ import { Link } from '@/components/app-link';
 import { formatDate } from '@/lib/format';
 import { Pagination } from '@/components/pagination';
 import { DeliveryBadge } from '@/components/status';
-import { Alert, EmptyState, PageHeader } from '@/components/ui';
+import { EmptyState, PageHeader, InvalidFilters } from '@/components/ui';
 import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
 import { listDeliveries } from '@/lib/portal/deliveries';
 import { deliveryListQuery, DELIVERY_FILTERS } from '@/lib/schemas/deliveries';
@@ -21,19 +21,8 @@ const FILTER_LABEL: Record<(typeof DELIVERY_FILTERS)[number] | 'all', string> = 
 export default async function DeliveriesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireSession();
   const parsed = await parseSearchParams(deliveryListQuery, searchParams);
-  if (!parsed.ok) {
-    return (
-      <>
-        <PageHeader title="Deliveries" />
-        <Alert tone="error" title="These filters are not valid">
-          {parsed.message}{' '}
-          <Link className="underline" href="/deliveries">
-            Show all deliveries
-          </Link>
-        </Alert>
-      </>
-    );
-  }
+  if (!parsed.ok)
+    return <InvalidFilters title="Deliveries" message={parsed.message} resetHref="/deliveries" resetLabel="Show all deliveries" />;
   const q = parsed.query;
   const page = await listDeliveries(ctx, q);
   const current = q.status ?? 'all';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
-import { notFound } from 'next/navigation';
+import { deniedNotFound } from '@/lib/http/not-found';
 import { PageHeader } from '@/components/ui';
 import { portalConfig } from '@/lib/config';
 import { getDelivery } from '@/lib/portal/deliveries';
@@ -13,9 +13,9 @@ export const metadata: Metadata = { title: 'Delivery' };
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireSession();
   const id = recordId.safeParse((await params).id);
-  if (!id.success) notFound();
+  if (!id.success) return deniedNotFound();
   const delivery = await getDelivery(ctx, id.data);
-  if (!delivery) notFound();
+  if (!delivery) return deniedNotFound();
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">

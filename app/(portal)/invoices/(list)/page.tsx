@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { formatMoney } from '@/lib/format';
 import { Pagination } from '@/components/pagination';
-import { Alert, ButtonLink, EmptyState, PageHeader, buttonClass, inputClass, labelClass } from '@/components/ui';
+import { ButtonLink, EmptyState, PageHeader, buttonClass, inputClass, labelClass, InvalidFilters } from '@/components/ui';
 import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
 import { listInvoices } from '@/lib/portal/invoices';
 import { portalConfig } from '@/lib/config';
@@ -25,19 +25,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
       </>
     );
   const parsed = await parseSearchParams(invoiceListQuery, searchParams);
-  if (!parsed.ok) {
-    return (
-      <>
-        <PageHeader title="Invoices" />
-        <Alert tone="error" title="These filters are not valid">
-          {parsed.message}{' '}
-          <Link className="underline" href="/invoices">
-            Show all invoices
-          </Link>
-        </Alert>
-      </>
-    );
-  }
+  if (!parsed.ok) return <InvalidFilters title="Invoices" message={parsed.message} resetHref="/invoices" resetLabel="Show all invoices" />;
   const q = parsed.query;
   const page = await listInvoices(ctx, q);
   const filters = Object.fromEntries(Object.entries(parsed.raw).filter(([k]) => ['status', 'type', 'from', 'to', 'q'].includes(k)));

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
-import { notFound } from 'next/navigation';
+import { deniedNotFound } from '@/lib/http/not-found';
 import { formatDate, formatMoney, formatQuantity } from '@/lib/format';
 import { DeliveryBadge } from '@/components/status';
 import { AmountsCard, ButtonLink, Card, PageHeader } from '@/components/ui';
@@ -23,9 +23,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       </>
     );
   const id = recordId.safeParse((await params).id);
-  if (!id.success) notFound();
+  if (!id.success) return deniedNotFound();
   const inv = await getInvoice(ctx, id.data);
-  if (!inv) notFound();
+  if (!inv) return deniedNotFound();
   const title = `${inv.kind === 'credit' ? 'Credit note' : 'Invoice'} ${inv.number}`;
   return (
     <>

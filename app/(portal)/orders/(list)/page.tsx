@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { Pagination } from '@/components/pagination';
-import { Alert, ButtonLink, EmptyState, PageHeader, buttonClass, inputClass, labelClass } from '@/components/ui';
+import { ButtonLink, EmptyState, PageHeader, buttonClass, inputClass, labelClass, InvalidFilters } from '@/components/ui';
 import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
 import { listOrders } from '@/lib/portal/orders';
 import { orderListQuery } from '@/lib/schemas/orders';
@@ -24,19 +24,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
       ) : null}
     </>
   );
-  if (!parsed.ok) {
-    return (
-      <>
-        <PageHeader title="Orders" />
-        <Alert tone="error" title="These filters are not valid">
-          {parsed.message}{' '}
-          <Link className="underline" href="/orders">
-            Show all orders
-          </Link>
-        </Alert>
-      </>
-    );
-  }
+  if (!parsed.ok) return <InvalidFilters title="Orders" message={parsed.message} resetHref="/orders" resetLabel="Show all orders" />;
   const q = parsed.query;
   const page = await listOrders(ctx, q);
   const filtered = Boolean(q.state || q.from || q.to || q.q);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
-import { notFound } from 'next/navigation';
+import { deniedNotFound } from '@/lib/http/not-found';
 import { formatDate, formatMoney, formatQuantity, formatQuantityWithUnit } from '@/lib/format';
 import { DeliveryBadge, OrderStateBadge } from '@/components/status';
 import { Alert, AmountsCard, Badge, ButtonLink, Card, PageHeader } from '@/components/ui';
@@ -20,9 +20,9 @@ export default async function OrderPage({
 }) {
   const ctx = await requireSession();
   const id = recordId.safeParse((await params).id);
-  if (!id.success) notFound();
+  if (!id.success) return deniedNotFound();
   const order = await getOrder(ctx, id.data);
-  if (!order) notFound();
+  if (!order) return deniedNotFound();
   const { placed } = await searchParams;
   return (
     <>

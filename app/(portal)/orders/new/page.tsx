@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { randomUUID } from 'node:crypto';
 import { Link } from '@/components/app-link';
-import { notFound } from 'next/navigation';
+import { deniedNotFound } from '@/lib/http/not-found';
 import { Alert, PageHeader } from '@/components/ui';
 import { listAddresses } from '@/lib/portal/account';
 import { priceCart, reorderRequest } from '@/lib/portal/cart';
@@ -45,9 +45,9 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   }
 
   const id = recordId.safeParse(from);
-  if (!id.success) notFound();
+  if (!id.success) return deniedNotFound();
   const [source, addresses] = await Promise.all([reorderRequest(ctx, id.data), listAddresses(ctx)]);
-  if (!source) notFound();
+  if (!source) return deniedNotFound();
   const cart = await priceCart(ctx, source.requests);
   const unsellable = cart.lines.filter((l) => !l.sellable).length;
   return (

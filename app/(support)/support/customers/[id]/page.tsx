@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
-import { notFound } from 'next/navigation';
+import { deniedNotFound } from '@/lib/http/not-found';
 import { Card, PageHeader } from '@/components/ui';
 import { portalConfig } from '@/lib/config';
 import { recordAudit } from '@/lib/portal/audit';
@@ -20,7 +20,7 @@ export default async function SupportCustomerPage({ params }: { params: Promise<
     // A customer one does not manage answers like one that does not exist, and the attempt is kept.
     if (id.success)
       await recordAudit(staff, { action: 'support.open-customer', target: { model: 'res.partner', id: id.data }, outcome: 'denied' });
-    notFound();
+    return deniedNotFound();
   }
   return (
     <>

@@ -64,7 +64,11 @@ export interface AuditTarget {
 
 /** "order S01203", "contact Nina Example", "delivery #12"; the model's own name for anything else. */
 export function auditTargetLabel(target: AuditTarget, action = ''): string {
-  const noun = action.startsWith('address.') ? 'address' : (RECORDS[target.model]?.noun ?? target.model);
+  const noun = action.startsWith('address.')
+    ? 'address'
+    : action === 'support.open-customer'
+      ? 'customer'
+      : (RECORDS[target.model]?.noun ?? target.model);
   return target.name ? `${noun} ${target.name}` : `${noun} #${target.id}`;
 }
 

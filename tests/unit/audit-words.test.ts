@@ -27,6 +27,7 @@ describe('the audit trail in words', () => {
     expect(auditTargetLabel({ model: 'sale.order', id: 1203 })).toBe('order #1203');
     expect(auditTargetLabel({ model: 'res.partner', id: 77, name: 'Dock 4' }, 'address.create')).toBe('address Dock 4');
     expect(auditTargetLabel({ model: 'res.partner', id: 21 }, 'contact.invite')).toBe('contact #21');
+    expect(auditTargetLabel({ model: 'res.partner', id: 10 }, 'support.open-customer')).toBe('customer #10');
     expect(auditTargetHref({ model: 'sale.order', id: 1203 })).toBe('/orders/1203');
     expect(auditTargetHref({ model: 'stock.picking', id: 5 })).toBe('/deliveries/5');
     expect(auditTargetHref({ model: 'res.partner', id: 21 })).toBeNull();

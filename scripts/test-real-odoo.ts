@@ -11,6 +11,7 @@
  *     unless it was already running.
  *   - otherwise: one line saying why nothing ran, and exit 0.
  *
+ * On Odoo 19 the journeys run twice, over JSON-2 and over JSON-RPC.
  * Options: --versions 19,17,18 (or REAL_ODOO_VERSIONS), --only contract|journeys, --no-build
  * (use the existing `next build`), --record (write every request and answer into
  * tests/contract/recordings/<major>/, see scripts/odoo-recorder.ts). The browser suite uses
@@ -184,9 +185,12 @@ for (const target of list) {
       );
     }
     if (wantJourneys) {
-      await step(t.label, `journeys (${major !== null && major >= 19 ? 'json2' : 'jsonrpc'})`, () =>
-        run('npx', ['playwright', 'test', '-c', 'playwright.real-odoo.config.ts'], common),
-      );
+      // The portal picks JSON-2 on 19+ by itself; JSON-RPC is what 16-18 speak, and a 19 may be reached over it too.
+      for (const protocol of protocols.split(',')) {
+        await step(t.label, `journeys (${protocol})`, () =>
+          run('npx', ['playwright', 'test', '-c', 'playwright.real-odoo.config.ts'], { ...common, ODOO_PROTOCOL: protocol }),
+        );
+      }
     }
     if (recorder) {
       console.log(`[test:real-odoo] ${t.label}: ${recorder.written()} recordings in tests/contract/recordings/${major}/`);

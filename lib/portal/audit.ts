@@ -215,7 +215,7 @@ export async function listAuditEvents(filter: AuditFilter): Promise<AuditEvent[]
     `SELECT * FROM audit_events ${sql} ORDER BY id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
-  return rows.map(toEvent);
+  return rows.map(auditEventFromRow);
 }
 
 export async function countAuditEvents(filter: AuditFilter): Promise<number> {
@@ -240,7 +240,8 @@ export async function listAuditActors(
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function toEvent(r: Record<string, unknown>): AuditEvent {
+/** One audit_events row as an event (the access log reads rows of its own query through it too). */
+export function auditEventFromRow(r: Record<string, unknown>): AuditEvent {
   const detail =
     typeof r.detail === 'string'
       ? (JSON.parse(r.detail) as Record<string, unknown>)

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { portalDb } from '../db/sql';
 import { PortalError, notFound } from '../errors';
-import { recordAudit, type AuditOutcome } from './audit';
+import { auditEventFromRow, recordAudit, type AuditOutcome } from './audit';
 import type { AuditTarget } from '../audit-words';
 import type { Domain } from '../odoo';
 import { likeLiteral } from '../odoo';
@@ -326,7 +326,7 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
   if (!sessions.length) return [];
   const db = await portalDb();
   const events = await db.query<Record<string, unknown>>(
-    'SELECT support_session_id, at, action, target_model, target_id, outcome, detail FROM audit_events WHERE tenant_id = $1 AND support_session_id = ANY($2::text[]) ORDER BY id',
+    'SELECT * FROM audit_events WHERE tenant_id = $1 AND support_session_id = ANY($2::text[]) ORDER BY id',
     [ctx.tenant.id, sessions.map((s) => s.id)],
   );
   return sessions.map((s) => {
@@ -336,24 +336,9 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
       pagesViewed: mine.filter((e) => e.action === 'support.request').length,
       changes: mine
         .filter((e) => e.action !== 'support.request')
-        .map((e) => {
-          const detail =
-            typeof e.detail === 'string'
-              ? (JSON.parse(e.detail) as Record<string, unknown>)
-              : ((e.detail as Record<string, unknown> | null) ?? null);
-          return {
-            at: new Date(e.at as string).toISOString(),
-            action: String(e.action),
-            outcome: e.outcome as AuditOutcome,
-            target: e.target_model
-              ? {
-                  model: String(e.target_model),
-                  id: Number(e.target_id),
-                  name: typeof detail?.targetName === 'string' ? detail.targetName : null,
-                }
-              : null,
-            detail,
-          };
+        .map((row) => {
+          const { at, action, outcome, target, detail } = auditEventFromRow(row);
+          return { at, action, outcome, target, detail };
         }),
     };
   });

@@ -1,11 +1,10 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { portalConfig } from './config';
 import { clientIp } from './http/client-ip';
 import { requestIdFrom } from './http/request-id';
 import { log } from './log';
 import { requestOdooClient } from './portal/odoo-client';
-import { IdentityResolver, type SessionClaims } from './session/identity';
+import { identityResolver, type SessionClaims } from './session/identity';
 import { signInLimits } from './sign-in-limits';
 
 /**
@@ -23,15 +22,9 @@ export async function admitMappedSignIn(claims: SessionClaims): Promise<boolean>
     await limits.recordFailure({ ip, reason: 'account over its failed sign-ins' });
     return false;
   }
-  const c = portalConfig();
   let kind: string;
   try {
-    const resolver = new IdentityResolver({
-      mapping: c.PORTAL_PARTNER_MAPPING,
-      roleGroups: c.PORTAL_ROLE_GROUPS,
-      ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS,
-    });
-    kind = (await resolver.resolve(requestOdooClient(requestIdFrom(h)), claims)).kind;
+    kind = (await identityResolver().resolveFresh(requestOdooClient(requestIdFrom(h)), claims)).kind;
   } catch (err) {
     // Odoo unreachable: the sign-in completes and the pages say the ERP is down; nothing is counted.
     log.warn({ err: err instanceof Error ? err.message : String(err) }, 'sign-in mapping not checked');

@@ -3,14 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { portalConfig } from '../config';
 import type { PortalContext, StaffContext } from '../context';
 import { clientIp } from '../http/client-ip';
-import { processSingleton } from '../process-singleton';
 import { recordActingRequest } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
 import { activeSupportSession, actingIdentity, endUnmanagedSupportSession, stillManages } from '../portal/support';
-import { IdentityResolver, type Identity } from './identity';
+import { identityResolver, type Identity } from './identity';
 import { signInRevocations } from './revocation';
 import { readSessionCookie } from './session-token';
 
@@ -20,18 +18,6 @@ export type SessionState =
   /** A customer's contact, or a staff member acting for one (then `staff` is set too). */
   | { status: 'customer'; ctx: PortalContext; staff?: StaffContext }
   | { status: 'staff'; ctx: StaffContext };
-
-/** One resolver per process, so forgetIdentities() in an action also clears what pages and route handlers cached. */
-function identityResolver() {
-  return processSingleton('identity-resolver', () => {
-    const c = portalConfig();
-    return new IdentityResolver({
-      mapping: c.PORTAL_PARTNER_MAPPING,
-      roleGroups: c.PORTAL_ROLE_GROUPS,
-      ttlSeconds: c.PORTAL_MAPPING_TTL_SECONDS,
-    });
-  });
-}
 
 /** The session of this request, resolved once per request (React cache). Never redirects. */
 export const loadSession = cache(async (): Promise<SessionState> => {

@@ -120,4 +120,123 @@ describe('mapping a sign-in to an Odoo partner', () => {
       sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: true });
     }
   });
+
+  describe('refreshing a mapping without making a request wait', () => {
+    const claims = { sub: 'v', email: 'victor@brightline.example', emailVerified: true };
+
+    /** The simulator's client, counting Odoo calls, held back while `hold` is set, failing while `down` is. */
+    function watchedClient() {
+      const client = gateway.client();
+      const state = { calls: 0, hold: null as Promise<void> | null, down: false };
+      const watched = new Proxy(client, {
+        get(target, prop, receiver) {
+          const value: unknown = Reflect.get(target, prop, receiver);
+          if (typeof value !== 'function') return value;
+          return async (...args: unknown[]) => {
+            state.calls += 1;
+            if (state.hold) await state.hold;
+            if (state.down) throw new Error('Odoo is down');
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      return { client: watched, state };
+    }
+
+    function withFakeClock() {
+      vi.useFakeTimers({ toFake: ['performance', 'Date', 'setTimeout', 'clearTimeout'] });
+      vi.advanceTimersByTime(1_000); // lru-cache reads a start time of 0 as "no TTL"
+    }
+
+    it('answers from the cache past half the TTL while it looks the contact up again, and the next request sees the change', async () => {
+      withFakeClock();
+      const mapper = resolver();
+      const { client, state } = watchedClient();
+      try {
+        expect((await mapper.resolve(client, claims)).kind).toBe('customer');
+        const callsOfOneLookup = state.calls;
+        sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: false });
+
+        vi.advanceTimersByTime(149_000); // before half the TTL: the cache answers, Odoo is not asked
+        expect((await mapper.resolve(client, claims)).kind).toBe('customer');
+        expect(state.calls).toBe(callsOfOneLookup);
+
+        vi.advanceTimersByTime(2_000);
+        let release!: () => void;
+        state.hold = new Promise((r) => (release = r));
+        // Odoo is held back, yet the request is answered: from the cache, with the old mapping.
+        expect((await mapper.resolve(client, claims)).kind).toBe('customer');
+        expect(state.calls).toBe(callsOfOneLookup + 1); // the refresh started
+        state.hold = null;
+        release();
+        await vi.waitFor(async () => expect(await mapper.resolve(client, claims)).toEqual({ kind: 'unlinked', reason: 'archived' }));
+      } finally {
+        vi.useRealTimers();
+        sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: true });
+      }
+    });
+
+    it('keeps the mapping when a background refresh fails, but never past the TTL', async () => {
+      withFakeClock();
+      const mapper = resolver();
+      const { client, state } = watchedClient();
+      try {
+        expect((await mapper.resolve(client, claims)).kind).toBe('customer');
+        state.down = true;
+        vi.advanceTimersByTime(200_000);
+        expect((await mapper.resolve(client, claims)).kind).toBe('customer'); // refresh fails in the background
+        expect((await mapper.resolve(client, claims)).kind).toBe('customer');
+        vi.advanceTimersByTime(101_000);
+        await expect(mapper.resolve(client, claims)).rejects.toThrow('Odoo is down');
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('makes one Odoo lookup for requests that arrive together', async () => {
+      const { client, state } = watchedClient();
+      await resolver().resolve(client, claims);
+      const callsOfOneLookup = state.calls;
+      state.calls = 0;
+      const mapper = resolver();
+      const answers = await Promise.all([1, 2, 3, 4].map(() => mapper.resolve(client, claims)));
+      expect(answers.map((a) => a.kind)).toEqual(['customer', 'customer', 'customer', 'customer']);
+      expect(state.calls).toBe(callsOfOneLookup);
+    });
+
+    it('looks up afresh at sign-in, and that answer serves the pages that follow', async () => {
+      const mapper = resolver();
+      const { client, state } = watchedClient();
+      try {
+        expect((await mapper.resolve(client, claims)).kind).toBe('customer');
+        sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: false });
+        expect((await mapper.resolve(client, claims)).kind).toBe('customer'); // cached
+        expect(await mapper.resolveFresh(client, claims)).toEqual({ kind: 'unlinked', reason: 'archived' });
+        const calls = state.calls;
+        expect(await mapper.resolve(client, claims)).toEqual({ kind: 'unlinked', reason: 'archived' });
+        expect(state.calls).toBe(calls);
+      } finally {
+        sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: true });
+      }
+    });
+
+    it('lets forget() win over a lookup that was already running', async () => {
+      const mapper = resolver();
+      const { client, state } = watchedClient();
+      let release!: () => void;
+      state.hold = new Promise((r) => (release = r));
+      const running = mapper.resolve(client, claims);
+      mapper.forget(); // e.g. an action changed this contact while the lookup ran
+      try {
+        state.hold = null;
+        release();
+        expect((await running).kind).toBe('customer');
+        sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: false });
+        // The lookup begun before forget() was not cached: this request asks Odoo again.
+        expect(await mapper.resolve(client, claims)).toEqual({ kind: 'unlinked', reason: 'archived' });
+      } finally {
+        sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: true });
+      }
+    });
+  });
 });

@@ -22,14 +22,15 @@ vi.mock('next/headers', () => ({
   headers: async () => request.headers,
 }));
 vi.mock('../../lib/portal/odoo-client', () => ({ requestOdooClient: () => ODOO }));
-vi.mock('../../lib/session/identity', () => ({
-  IdentityResolver: class {
-    resolve = async (_odoo: OdooClient, claims: SessionClaims) =>
-      identities.bySub.get(claims.sub) ?? { kind: 'unlinked', reason: 'no-match' };
-    resolveContact = async (_odoo: OdooClient, id: number) => identities.byContact.get(id) ?? { kind: 'unlinked', reason: 'no-match' };
-    forget() {}
-  },
-}));
+vi.mock('../../lib/session/identity', () => {
+  const resolver = {
+    resolve: async (_odoo: OdooClient, claims: SessionClaims) =>
+      identities.bySub.get(claims.sub) ?? { kind: 'unlinked', reason: 'no-match' },
+    resolveContact: async (_odoo: OdooClient, id: number) => identities.byContact.get(id) ?? { kind: 'unlinked', reason: 'no-match' },
+    forget() {},
+  };
+  return { identityResolver: () => resolver };
+});
 vi.mock('../../lib/portal/audit', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../lib/portal/audit')>()),
   recordAudit: vi.fn(async () => {}),

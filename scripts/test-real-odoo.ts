@@ -11,8 +11,10 @@
  *     unless it was already running.
  *   - otherwise: one line saying why nothing ran, and exit 0.
  *
- * On Odoo 19 the journeys run twice, over JSON-2 and over JSON-RPC.
- * Options: --versions 19,17,18 (or REAL_ODOO_VERSIONS), --only contract|journeys, --no-build
+ * On Odoo 19 the journeys run twice, over JSON-2 and over JSON-RPC. On 17+ the webhook test
+ * (tests/real-odoo/webhook-cache.test.ts) checks that Odoo's automation rules invalidate the
+ * portal's read cache.
+ * Options: --versions 19,17,18 (or REAL_ODOO_VERSIONS), --only contract|journeys|webhooks, --no-build
  * (use the existing `next build`), --record (write every request and answer into
  * tests/contract/recordings/<major>/, see scripts/odoo-recorder.ts). The browser suite uses
  * E2E_PORT, E2E_SIM_PORT and E2E_IDP_PORT like the other browser tests.
@@ -132,13 +134,14 @@ function targets(): Target[] | null {
 const list = targets();
 if (!list) {
   console.log(
-    '[test:real-odoo] skipped: no real Odoo here (set ODOO_URL and an admin\'s ODOO_DB, ODOO_LOGIN, ODOO_API_KEY, or put ../shared/real-odoo beside the repository); see README "Connecting a real Odoo".',
+    '[test:real-odoo] skipped: no real Odoo here (set ODOO_URL and an admin\'s ODOO_DB, ODOO_LOGIN, ODOO_API_KEY, or put ../shared/real-odoo beside the repository); see docs/deployment.md "Connecting a real Odoo".',
   );
   process.exit(0);
 }
 
-const wantContract = args.only !== 'journeys';
-const wantJourneys = args.only !== 'contract';
+const wantContract = !args.only || args.only === 'contract';
+const wantJourneys = !args.only || args.only === 'journeys';
+const wantWebhooks = !args.only || args.only === 'webhooks';
 if (wantJourneys && !args['no-build']) await step('portal', 'next build', () => run('npx', ['next', 'build']));
 
 for (const target of list) {
@@ -191,6 +194,11 @@ for (const target of list) {
           run('npx', ['playwright', 'test', '-c', 'playwright.real-odoo.config.ts'], { ...common, ODOO_PROTOCOL: protocol }),
         );
       }
+    }
+    // Odoo's "Send Webhook Notification" automation action exists from 17 on; the test installs
+    // its own rules as the administrator and removes them again.
+    if (wantWebhooks && !args.record && major !== null && major >= 17) {
+      await step(t.label, 'webhook invalidates the cache', () => run('npx', ['vitest', 'run', '-c', 'vitest.real-odoo.config.ts'], admin));
     }
     if (recorder) {
       console.log(`[test:real-odoo] ${t.label}: ${recorder.written()} recordings in tests/contract/recordings/${major}/`);

@@ -11,7 +11,7 @@ import { startSimulator } from '../helpers/odoo-sim';
 /**
  * The Odoo calls the portal makes, with the assertions the portal relies on. They run
  * against the simulator by default, and against a real Odoo when ODOO_URL is set (see
- * README "Contract tests against a real Odoo"): the same assertions both ways. Against a
+ * docs/testing.md "Tests against a real Odoo"): the same assertions both ways. Against a
  * real server they create one quotation and confirm it, so use a test database.
  */
 const REAL = !!process.env.ODOO_URL;

@@ -187,7 +187,7 @@ describe('an order submit that stops half-way', () => {
   });
 });
 
-/** README "nothing waits past ODOO_TIMEOUT_MS": one budget per request, retries included. */
+/** docs/security.md "Waiting on Odoo is bounded": one budget per request, retries included. */
 describe('waiting on a slow Odoo', () => {
   it('a page waits ODOO_TIMEOUT_MS in all, not once per attempt', async () => {
     const gateway = await warmGateway({ timeoutMs: 1_000, readRetries: 2 });

@@ -95,9 +95,8 @@ async function readDeliveryPage(ctx: PortalContext, q: DeliveryListQuery, now: D
     }),
     ctx.odoo.searchCount('stock.picking', domain),
   ]);
-  const commitments = await commitmentDates(ctx, records);
   return {
-    rows: records.map((r) => toDeliveryRow(r, commitments, now)),
+    rows: await deliveryRows(ctx, records, now),
     total,
     page: q.page,
     size: q.size,
@@ -168,6 +167,16 @@ async function commitmentDates(ctx: PortalContext, pickings: Record<string, unkn
     limit: orderIds.length,
   });
   return new Map(orders.map((o) => [o.id, utc(o.commitment_date)]));
+}
+
+/** Deliveries as the portal shows them: their orders' commitment dates read in one call, to tell which are late. */
+export async function deliveryRows(
+  ctx: PortalContext,
+  records: (Record<string, unknown> & { id: number })[],
+  now: Date,
+): Promise<DeliveryRow[]> {
+  const commitments = await commitmentDates(ctx, records);
+  return records.map((r) => toDeliveryRow(r, commitments, now));
 }
 
 function toDeliveryRow(r: Record<string, unknown> & { id: number }, commitments: Map<number, string | null>, now: Date): DeliveryRow {

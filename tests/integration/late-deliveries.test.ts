@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OdooGateway } from '../../lib/odoo/client';
-import { dashboard } from '../../lib/portal/dashboard';
+import { dashboard, DASHBOARD_LIST_SIZE } from '../../lib/portal/dashboard';
 import { getDelivery, listDeliveries } from '../../lib/portal/deliveries';
 import { deliveryListQuery } from '../../lib/schemas/deliveries';
 import type { OdooSimulator } from '../../odoo-sim/server';
@@ -68,6 +68,11 @@ describe('late deliveries', () => {
     expect((await getDelivery(ctx, cases[2]![0], NOW))?.promisedDate).toBe(`${TOMORROW}T12:00:00.000Z`);
     expect((await getDelivery(ctx, cases[0]![0], NOW))?.promisedDate).toBe(`${TOMORROW}T00:00:00.000Z`);
 
-    expect((await dashboard(ctx, NOW)).lateDeliveries).toBe(late.length);
+    const home = await dashboard(ctx, NOW);
+    expect(home.late.count).toBe(late.length);
+    // The home page lists the late ones themselves, the longest overdue first, each with its promise.
+    expect(home.late.first).toHaveLength(Math.min(late.length, DASHBOARD_LIST_SIZE));
+    expect(home.late.first.every((r) => late.includes(r.id))).toBe(true);
+    expect(home.late.first.every((r) => r.late && r.promisedDate !== null)).toBe(true);
   });
 });

@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OdooGateway } from '../../lib/odoo/client';
 import { NO_LONGER_AVAILABLE, priceCart, reorderRequest } from '../../lib/portal/cart';
 import { dashboard } from '../../lib/portal/dashboard';
-import { getInvoice } from '../../lib/portal/invoices';
+import { listDeliveries } from '../../lib/portal/deliveries';
+import { getInvoice, listInvoices } from '../../lib/portal/invoices';
 import { getOrder, listOrders } from '../../lib/portal/orders';
+import { deliveryListQuery } from '../../lib/schemas/deliveries';
+import { invoiceListQuery } from '../../lib/schemas/invoices';
 import { orderListQuery } from '../../lib/schemas/orders';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
@@ -136,20 +139,46 @@ describe('ordering an order again', () => {
 });
 
 describe('the home page', () => {
-  it('counts the open orders and shows the newest of them, in 3 calls on Odoo 19 and 4 on Odoo 16', async () => {
+  it('lists what needs attention and counts it, each figure agreeing with the list it links to, in one round trip per list on Odoo 19', async () => {
     const now = new Date('2026-11-23T12:00:00Z');
     const new19 = portalContext(odoo19, 'bobA');
     const old16 = portalContext(odoo16, 'bobA');
     const [on19, on16] = await Promise.all([dashboard(new19, now), dashboard(old16, now)]);
     expect(on19).toEqual(on16);
-    expect(new19.odoo.callLog.calls).toBe(3);
-    expect(old16.odoo.callLog.calls).toBe(4);
-    // The figure and the list it links to agree; the newest open orders lead that list.
-    const open = await listOrders(portalContext(odoo19, 'bobA'), orderListQuery.parse({ state: 'open', size: 10 }));
+    // Open orders, quotations, deliveries in progress, late deliveries, then the late ones' commitment dates.
+    expect(new19.odoo.callLog.calls).toBe(on19.late.count > 0 ? 5 : 4);
+    expect(old16.odoo.callLog.calls).toBe(on19.late.count > 0 ? 8 : 7);
+    const bob = portalContext(odoo19, 'bobA');
+    const open = await listOrders(bob, orderListQuery.parse({ state: 'open', size: 10 }));
     expect(on19.openOrders).toBe(open.total);
     expect(on19.openOrders).toBeGreaterThan(5);
     expect(on19.latestOpenOrders).toEqual(open.rows.slice(0, 5));
+    const quotations = await listOrders(bob, orderListQuery.parse({ state: 'quotation', size: 10 }));
+    expect(on19.quotations).toEqual({ count: quotations.total, first: quotations.rows.slice(0, 5) });
+    expect(on19.quotations.count).toBeGreaterThan(0);
+    const late = await listDeliveries(bob, deliveryListQuery.parse({ status: 'late', size: 100 }), now);
+    expect(on19.late.count).toBe(late.total);
+    expect(on19.late.first.map((r) => r.id).every((id) => late.rows.some((r) => r.id === id && r.late))).toBe(true);
     expect(on19.invoices).toBeNull(); // a buyer sees no invoice figures
+    expect(on19.overdue).toBeNull();
+  });
+
+  it('lists a finance user’s overdue invoices, the oldest due first, as the overdue filter of the invoice list does', async () => {
+    const now = new Date('2026-11-23T12:00:00Z');
+    const [on19, on16] = await Promise.all([
+      dashboard(portalContext(odoo19, 'fionaA'), now),
+      dashboard(portalContext(odoo16, 'fionaA'), now),
+    ]);
+    expect(on19).toEqual(on16);
+    const overdue = await listInvoices(
+      portalContext(odoo19, 'fionaA'),
+      invoiceListQuery.parse({ status: 'overdue', sort: 'due', dir: 'asc', size: 10 }),
+      now,
+    );
+    expect(on19.overdue!.count).toBe(overdue.total);
+    expect(on19.overdue!.count).toBeGreaterThan(0);
+    expect(on19.overdue!.first.map((r) => r.number)).toEqual(overdue.rows.slice(0, 5).map((r) => r.number));
+    expect(on19.overdue!.first.every((r) => r.overdue && r.kind === 'invoice')).toBe(true);
   });
 });
 

@@ -12,13 +12,14 @@
  * ODOO_API_KEY, ODOO_PASSWORD) as `export` lines to `--out` (default .data/odoo-portal.env),
  * mode 600, and reuses the key and password found there while they still work.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OdooGateway } from '../lib/odoo/client';
 import { odooConfigFromEnv } from '../lib/odoo/config';
 import { ensureDevPeople, ensureTrackedDeliveries } from './odoo-prepare/dev-people';
 import { ensureIntegrationUser, ensureRoleTags, INTEGRATION_GROUPS } from './odoo-prepare/prepare';
+import { readEnvFile } from './real-odoo-tools';
 
 const { values: args } = parseArgs({
   options: {
@@ -90,15 +91,3 @@ writeFileSync(
 );
 chmodSync(args.out, 0o600);
 log(`connection settings in ${args.out}`);
-
-/** `export NAME=value` lines of an earlier run. */
-function readEnvFile(path: string): Record<string, string> {
-  if (!existsSync(path)) return {};
-  return Object.fromEntries(
-    readFileSync(path, 'utf8')
-      .split('\n')
-      .map((line) => /^export ([A-Z_]+)=(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => !!m)
-      .map((m) => [m[1]!, m[2]!]),
-  );
-}

@@ -16,11 +16,12 @@
  */
 import autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
-import { createInterface } from 'node:readline';
 import { startStack, waitForPortal } from '../scripts/stack';
 import { SEED_IDS } from '../odoo-sim/seed';
 import { peakRssDuring } from './process-memory';
+import { watchOdooCalls } from './odoo-log';
+import { reachable } from './reachable';
+import { simRpc } from './sim-rpc';
 import { sessionCookies } from './sign-in';
 import { startLoadStack } from './load-stack';
 import { median, percentile } from './stats';
@@ -44,29 +45,12 @@ const stack = await startStack({
 });
 
 /** requestId → Odoo calls and wait, from the portal's debug log lines. */
-const odooByRequest = new Map<string, { calls: number; waitMs: number }>();
-createInterface({ input: stack.web.stdout! }).on('line', (line) => {
-  if (!line.includes('"odoo call"')) return;
-  try {
-    const e = JSON.parse(line) as { requestId: string; odooCalls: number; odooWaitMs: number };
-    const prev = odooByRequest.get(e.requestId);
-    if (!prev || e.odooCalls >= prev.calls) odooByRequest.set(e.requestId, { calls: e.odooCalls, waitMs: e.odooWaitMs });
-  } catch {
-    /* not a log line */
-  }
-});
+const odooByRequest = watchOdooCalls(stack.web.stdout!);
 
 try {
   await waitForPortal(stack.url, 120_000);
   const cookies = await sessionCookies(stack.url, [BOB, FIONA]);
-  const json2 = async <T>(model: string, method: string, body: unknown) =>
-    (await (
-      await fetch(`${stack.simUrl}/json/2/${model}/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: 'bearer demo-odoo-key', 'X-Odoo-Database': stack.sim.database },
-        body: JSON.stringify(body),
-      })
-    ).json()) as T;
+  const json2 = simRpc(stack);
   const [order] = await json2<{ id: number }[]>('sale.order', 'search_read', {
     domain: [
       ['partner_id', '=', SEED_IDS.customers.A],
@@ -256,19 +240,4 @@ async function loadPhase(): Promise<Record<string, unknown>[]> {
   } finally {
     await load.stop();
   }
-}
-
-/** Whether something listens on 127.0.0.1:port. */
-function reachable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port, timeout: 500 });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket
-      .once('connect', () => done(true))
-      .once('error', () => done(false))
-      .once('timeout', () => done(false));
-  });
 }

@@ -1,5 +1,5 @@
 import { chromium } from '@playwright/test';
-import { DEV_PASSWORD } from '../dev-idp/users';
+import { signInThroughDevIdp } from '../scripts/dev-sign-in';
 
 /**
  * Signs in through the dev identity provider in Debian's Chromium, as a person would, and
@@ -15,12 +15,7 @@ export async function sessionCookies(portalUrl: string, logins: string[]): Promi
     for (const login of logins) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${portalUrl}/signin`);
-      await page.getByRole('button', { name: /^Sign in with/ }).click();
-      await page.locator('input[name="login"]').fill(login);
-      await page.locator('input[name="password"]').fill(DEV_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.origin === new URL(portalUrl).origin && !u.pathname.startsWith('/signin'));
+      await signInThroughDevIdp(page, portalUrl, login);
       const cookie = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
       if (!cookie) throw new Error(`no session cookie for ${login}`);
       out[login] = `${cookie.name}=${cookie.value}`;

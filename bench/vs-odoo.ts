@@ -1,0 +1,361 @@
+/**
+ * `npm run bench:vs-odoo`: the portal against Odoo's own customer portal (/my), on the same
+ * real Odoo, the same customer and the same records.
+ *
+ * Odoo: ODOO_URL, ODOO_DB, ODOO_LOGIN and ODOO_API_KEY (or ODOO_PASSWORD) of an Odoo
+ * administrator; without them the Odoo of ../shared/real-odoo (ODOO_VERSION, default 19) is
+ * started. `odoo:prepare --dev-data` prepares it (the dev IdP's people under Gemini
+ * Furniture), and a contact of the same company gets an Odoo portal user, for Odoo's side.
+ *
+ * For each pair of pages it sends requests A, B, A, B… (BENCH_ROUNDS, 15, after 2 warm-ups
+ * each) and prints the time to the last byte (median and p90, ours/Odoo), the portal's Odoo
+ * calls and its wait on Odoo per page (from its debug log), the JavaScript each page loads
+ * (compressed bytes as served), and the Largest Contentful Paint in Chromium
+ * (BENCH_LCP_ROUNDS, 5, interleaved). Then "after a change": before each request the order
+ * is changed in Odoo (its PO reference), Odoo's automation rule tells the portal, and the
+ * portal's order page must show the change: the cache-miss case. Writes JSON under
+ * bench/results/.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { request } from 'undici';
+import { OdooGateway, type OdooClient } from '../lib/odoo/client';
+import { odooConfigFromEnv } from '../lib/odoo/config';
+import { installWebhookRules, removeWebhookRules } from '../scripts/odoo-webhooks';
+import { groupIds, userGroupsField } from '../scripts/odoo-prepare/prepare';
+import { readEnvFile, ROOT, runCommand, serverMajor, type Env } from '../scripts/real-odoo-tools';
+import { startStack, waitForPortal } from '../scripts/stack';
+import { watchOdooCalls } from './odoo-log';
+import { sessionCookies } from './sign-in';
+import { median, percentile } from './stats';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const LCP_ROUNDS = Number(process.env.BENCH_LCP_ROUNDS ?? 5);
+const VERSION = process.env.ODOO_VERSION ?? '19';
+const CUSTOMER = 'Gemini Furniture';
+const BOB = 'bob@brightline.example';
+const FIONA = 'fiona@brightline.example';
+const ODOO_PORTAL_LOGIN = 'bench.portal@gemini.example';
+const ODOO_PORTAL_PASSWORD = 'bench-portal-password-1';
+const WEBHOOK_SECRET = 'bench-vs-odoo-webhook-secret-0123456789';
+const WEBHOOK_LABEL = 'Portal bench';
+
+const admin = await adminEnv();
+const integrationFile = resolve(ROOT, '.data/bench-vs-odoo/portal.env');
+await runCommand(
+  'npx',
+  ['tsx', '--conditions=react-server', 'scripts/odoo-prepare.ts', '--dev-data', '--quiet', '--out', integrationFile],
+  admin,
+);
+const integration = readEnvFile(integrationFile);
+const adminClient = new OdooGateway({ ...odooConfigFromEnv({ ...process.env, ...admin }), timeoutMs: 60_000 }).client();
+const major = (await serverMajor(admin.ODOO_URL!)) ?? 0;
+await ensureOdooPortalUser(adminClient, major);
+
+const stack = await startStack({
+  port: 3206,
+  simPort: 8272,
+  idpPort: 4606,
+  env: {
+    ...integration,
+    ODOO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    LOG_LEVEL: 'debug',
+    RATE_LIMIT_USER_PER_MINUTE: '100000',
+    RATE_LIMIT_SIGNIN_PER_MINUTE: '1000',
+    AUDIT_PGLITE_DIR: 'memory://',
+    PDF_CACHE_DIR: resolve(ROOT, '.data/bench-vs-odoo/pdf-cache'),
+  },
+  stdio: 'pipe',
+});
+const odooByRequest = watchOdooCalls(stack.web.stdout!);
+const portal = stack.url.replace('localhost', '127.0.0.1');
+
+try {
+  await waitForPortal(stack.url, 120_000);
+  const ours = await sessionCookies(stack.url, [BOB, FIONA]);
+  const odooCookie = await odooLogin(admin.ODOO_URL!, admin.ODOO_DB!);
+  const odoo = admin.ODOO_URL!;
+  const orderId = await firstId(odoo, '/my/orders', odooCookie, /\/my\/orders\/(\d+)/);
+  const invoiceId = await firstId(odoo, '/my/invoices', odooCookie, /\/my\/invoices\/(\d+)/);
+
+  /**
+   * `apart`: Odoo's rounds first, then ours. Odoo 19 bumps an invoice's write date each time
+   * it renders a PDF it has not stored, and the portal files its PDF copy under that date, so
+   * a render of Odoo's own between two of ours would make every one of ours a miss.
+   */
+  type Pair = { page: string; odooPath: string; ourPath: string; login: string; apart?: boolean };
+  const pairs: Pair[] = [
+    { page: 'orders list', odooPath: '/my/orders', ourPath: '/orders', login: BOB },
+    { page: 'order detail', odooPath: `/my/orders/${orderId}`, ourPath: `/orders/${orderId}`, login: BOB },
+    { page: 'invoices list', odooPath: '/my/invoices', ourPath: '/invoices', login: FIONA },
+    { page: 'invoice detail', odooPath: `/my/invoices/${invoiceId}`, ourPath: `/invoices/${invoiceId}`, login: FIONA },
+    { page: 'home (buyer)', odooPath: '/my/home', ourPath: '/', login: BOB },
+    { page: 'home (finance)', odooPath: '/my/home', ourPath: '/', login: FIONA },
+    {
+      page: 'invoice PDF',
+      odooPath: `/my/invoices/${invoiceId}?report_type=pdf&download=true`,
+      ourPath: `/invoices/${invoiceId}/pdf`,
+      login: FIONA,
+    },
+  ];
+
+  const rows: Record<string, unknown>[] = [];
+  for (const p of pairs) {
+    const odooGet = () => timedGet(`${odoo}${p.odooPath}`, odooCookie);
+    const ourGet = () => timedGet(`${portal}${p.ourPath}`, ours[p.login]!);
+    for (let i = 0; i < 2; i++) {
+      await odooGet();
+      await ourGet();
+    }
+    const a: number[] = [];
+    const b: number[] = [];
+    const calls: number[] = [];
+    const wait: number[] = [];
+    if (p.apart) for (let i = 0; i < ROUNDS; i++) a.push((await odooGet()).ms);
+    if (p.apart) await ourGet(); // the copy is filed under the write date Odoo's last render left
+    for (let i = 0; i < ROUNDS; i++) {
+      if (!p.apart) a.push((await odooGet()).ms);
+      const r = await ourGet();
+      b.push(r.ms);
+      await new Promise((done) => setTimeout(done, 5)); // the log line follows the answer
+      const o = odooByRequest.get(r.requestId) ?? { calls: 0, waitMs: 0 };
+      calls.push(o.calls);
+      wait.push(o.waitMs);
+    }
+    const row = {
+      page: p.page,
+      'Odoo /my p50': round(median(a)),
+      'ours p50': round(median(b)),
+      'ratio p50': ratio(median(b), median(a)),
+      'Odoo p90': round(percentile(a, 90)),
+      'ours p90': round(percentile(b, 90)),
+      'our Odoo calls': median(calls),
+      'our wait on Odoo': round(median(wait)),
+      'our own work': round(Math.max(0, median(b) - median(wait))),
+    };
+    console.log(JSON.stringify(row));
+    rows.push(row);
+  }
+
+  const htmlPairs = pairs.filter((p) => p.page !== 'invoice PDF');
+  const js: Record<string, unknown>[] = [];
+  for (const p of htmlPairs) {
+    js.push({
+      page: p.page,
+      'Odoo JS kB': round((await scriptBytes(odoo, p.odooPath, odooCookie)) / 1024),
+      'our JS kB': round((await scriptBytes(portal, p.ourPath, ours[p.login]!)) / 1024),
+    });
+  }
+
+  const lcp = await largestPaints(htmlPairs, odoo, odooCookie, ours);
+
+  // After a change: the order's PO reference changes in Odoo before each request; the
+  // automation rule tells the portal, whose order page must read the order afresh.
+  await installWebhookRules(adminClient, portal, WEBHOOK_SECRET, { label: WEBHOOK_LABEL });
+  const changed: { odoo: number[]; ours: number[]; stale: number } = { odoo: [], ours: [], stale: 0 };
+  try {
+    for (let i = 0; i < ROUNDS; i++) {
+      const po = `PO-BENCH-${Date.now()}-${i}`;
+      await adminClient.write('sale.order', [orderId], { client_order_ref: po });
+      changed.odoo.push((await timedGet(`${odoo}/my/orders/${orderId}`, odooCookie)).ms);
+      await adminClient.write('sale.order', [orderId], { client_order_ref: `${po}-b` });
+      const r = await timedGet(`${portal}/orders/${orderId}`, ours[BOB]!);
+      changed.ours.push(r.ms);
+      if (!r.body.includes(`${po}-b`)) changed.stale += 1;
+    }
+  } finally {
+    await removeWebhookRules(adminClient, { label: WEBHOOK_LABEL });
+  }
+  const afterChange = {
+    page: 'order detail, right after a change in Odoo',
+    'Odoo /my p50': round(median(changed.odoo)),
+    'ours p50': round(median(changed.ours)),
+    'ratio p50': ratio(median(changed.ours), median(changed.odoo)),
+    'pages showing the change': `${ROUNDS - changed.stale}/${ROUNDS}`,
+  };
+
+  console.log(`\nOurs vs Odoo's own portal on Odoo ${major} (${admin.ODOO_URL}), ${CUSTOMER}, ${ROUNDS} interleaved rounds, ms`);
+  console.table(rows);
+  console.table([afterChange]);
+  console.log('JavaScript per page, compressed as served (kB)');
+  console.table(js);
+  console.log(`Largest Contentful Paint in Chromium, median of ${LCP_ROUNDS} interleaved loads (ms)`);
+  console.table(lcp);
+  mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
+  const file = resolve(ROOT, `bench/results/vs-odoo-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), odoo: major, rounds: ROUNDS, rows, afterChange, js, lcp }, null, 2));
+  console.log(`Results written to ${file}`);
+} finally {
+  await stack.stop();
+}
+process.exit(0);
+
+/** The administrator's settings: from the environment, or from ../shared/real-odoo after starting it. */
+async function adminEnv(): Promise<Env> {
+  if (process.env.ODOO_URL) {
+    return Object.fromEntries(
+      ['ODOO_URL', 'ODOO_DB', 'ODOO_LOGIN', 'ODOO_API_KEY', 'ODOO_PASSWORD'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]),
+    );
+  }
+  const start = resolve(ROOT, '../shared/real-odoo/start.sh');
+  if (!existsSync(start))
+    throw new Error('bench:vs-odoo needs a real Odoo: set ODOO_URL and an administrator’s ODOO_DB, ODOO_LOGIN, ODOO_API_KEY');
+  await runCommand(start, [], { ODOO_VERSION: VERSION });
+  return readEnvFile(`/var/tmp/odoo${VERSION}/env`);
+}
+
+/** A contact of the customer with an Odoo portal user: who signs in to Odoo's own portal. */
+async function ensureOdooPortalUser(client: OdooClient, odooMajor: number) {
+  const [company] = await client.searchRead(
+    'res.partner',
+    [
+      ['name', '=', CUSTOMER],
+      ['is_company', '=', true],
+    ],
+    { fields: ['id'], limit: 1 },
+  );
+  if (!company) throw new Error(`no company named ${CUSTOMER} in this Odoo`);
+  const [user] = await client.searchRead('res.users', [['login', '=', ODOO_PORTAL_LOGIN]], {
+    fields: ['id'],
+    limit: 1,
+    context: { active_test: false },
+  });
+  if (user) {
+    await client.write('res.users', [user.id], { password: ODOO_PORTAL_PASSWORD, active: true });
+    return;
+  }
+  const partner = await client.create('res.partner', {
+    name: 'Portal Bench Buyer',
+    parent_id: company.id,
+    type: 'contact',
+    email: ODOO_PORTAL_LOGIN,
+  });
+  const [portalGroup] = await groupIds(client, ['base.group_portal']);
+  await client.create('res.users', {
+    name: 'Portal Bench Buyer',
+    login: ODOO_PORTAL_LOGIN,
+    password: ODOO_PORTAL_PASSWORD,
+    partner_id: partner,
+    [userGroupsField(odooMajor)]: [[6, 0, [portalGroup]]],
+  });
+}
+
+/** Signs in to Odoo's website as the portal user, as a browser does: the session cookie. */
+async function odooLogin(url: string, db: string): Promise<string> {
+  const form = await fetch(`${url}/web/login?db=${encodeURIComponent(db)}`);
+  const first = cookieOf(form.headers.getSetCookie());
+  const csrf = /name="csrf_token" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (!csrf) throw new Error('no csrf_token on Odoo’s login page');
+  const res = await fetch(`${url}/web/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', cookie: first },
+    body: new URLSearchParams({ csrf_token: csrf, login: ODOO_PORTAL_LOGIN, password: ODOO_PORTAL_PASSWORD, redirect: '/my' }),
+  });
+  const cookie = cookieOf(res.headers.getSetCookie()) || first;
+  if (res.status !== 303 && res.status !== 302) throw new Error(`Odoo login answered ${res.status}`);
+  return cookie;
+}
+
+function cookieOf(setCookies: string[]): string {
+  return setCookies
+    .map((c) => c.split(';')[0])
+    .filter((c) => c!.startsWith('session_id='))
+    .join('; ');
+}
+
+async function firstId(base: string, path: string, cookie: string, pattern: RegExp): Promise<number> {
+  const { body } = await timedGet(`${base}${path}`, cookie);
+  const id = pattern.exec(body)?.[1];
+  if (!id) throw new Error(`Odoo's ${path} lists nothing for the portal user`);
+  return Number(id);
+}
+
+/** One GET read to its last byte. */
+async function timedGet(url: string, cookie: string): Promise<{ ms: number; body: string; requestId: string }> {
+  const t = performance.now();
+  const res = await request(url, { headers: { cookie, 'sec-fetch-dest': 'document', 'accept-encoding': 'gzip' } });
+  const chunks: Buffer[] = [];
+  for await (const c of res.body) chunks.push(c as Buffer);
+  const ms = performance.now() - t;
+  if (res.statusCode !== 200) throw new Error(`${url}: HTTP ${res.statusCode}`);
+  const raw = Buffer.concat(chunks);
+  const body = res.headers['content-encoding'] === 'gzip' ? (await import('node:zlib')).gunzipSync(raw).toString() : raw.toString();
+  return { ms, body, requestId: String(res.headers['x-request-id'] ?? '') };
+}
+
+/** The bytes of the scripts a page loads, compressed as the server sends them. */
+async function scriptBytes(base: string, path: string, cookie: string): Promise<number> {
+  const { body } = await timedGet(`${base}${path}`, cookie);
+  const sources = [...new Set([...body.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let total = 0;
+  for (const src of sources) {
+    const res = await request(new URL(src, base), { headers: { cookie, 'accept-encoding': 'gzip, br' } });
+    for await (const c of res.body) total += (c as Buffer).length;
+  }
+  return total;
+}
+
+/** Largest Contentful Paint of each page on both sides, interleaved. */
+async function largestPaints(
+  list: { page: string; odooPath: string; ourPath: string; login: string }[],
+  odooUrl: string,
+  odooCookie: string,
+  ours: Record<string, string>,
+): Promise<Record<string, unknown>[]> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const withCookie = async (url: string, cookie: string): Promise<BrowserContext> => {
+    const context = await browser.newContext();
+    const [name, ...value] = cookie.split('=');
+    await context.addCookies([{ name: name!, value: value.join('='), url }]);
+    return context;
+  };
+  const lcpOf = async (context: BrowserContext, url: string) => {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries();
+            done(entries[entries.length - 1]!.startTime);
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+          setTimeout(() => done(NaN), 3000);
+        }),
+    );
+    await page.close();
+    return ms;
+  };
+  const out: Record<string, unknown>[] = [];
+  try {
+    const odooContext = await withCookie(odooUrl, odooCookie);
+    const ourContexts = new Map<string, BrowserContext>();
+    for (const login of new Set(list.map((p) => p.login))) ourContexts.set(login, await withCookie(portal, ours[login]!));
+    for (const p of list) {
+      const a: number[] = [];
+      const b: number[] = [];
+      await lcpOf(odooContext, `${odooUrl}${p.odooPath}`);
+      await lcpOf(ourContexts.get(p.login)!, `${portal}${p.ourPath}`);
+      for (let i = 0; i < LCP_ROUNDS; i++) {
+        a.push(await lcpOf(odooContext, `${odooUrl}${p.odooPath}`));
+        b.push(await lcpOf(ourContexts.get(p.login)!, `${portal}${p.ourPath}`));
+      }
+      out.push({ page: p.page, 'Odoo LCP': round(median(a)), 'our LCP': round(median(b)), ratio: ratio(median(b), median(a)) });
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function ratio(ours: number, theirs: number): number {
+  return Math.round((ours / theirs) * 100) / 100;
+}

@@ -8,14 +8,16 @@ import {
   useTable,
   type ColumnDef,
   type Row,
+  type RowData,
   type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
+import { CardList, cellClass, headerClass, rowClass, tableFrameClass, type ColumnStyle } from './table';
 
 export const tableFeatureSet = tableFeatures({ columnVisibilityFeature, rowSortingFeature, rowSelectionFeature });
-export type TableRow<T extends Record<string, any>> = Row<typeof tableFeatureSet, T>;
+export type TableRow<T extends RowData> = Row<typeof tableFeatureSet, T>;
 
 /**
  * A react-table column whose cell content is `render(row)`. Cells are rendered straight from
@@ -23,21 +25,25 @@ export type TableRow<T extends Record<string, any>> = Row<typeof tableFeatureSet
  * the rest of the table when the server renders a page of 25 rows, and this table's cells
  * need nothing but their row.
  */
-export type PortalColumn<T extends Record<string, any>> = (ColumnDef<typeof tableFeatureSet, T> extends infer D
+export type PortalColumn<T extends RowData> = (ColumnDef<typeof tableFeatureSet, T> extends infer D
   ? D extends unknown
     ? Omit<D, 'cell'>
     : never
-  : never) & {
-  id: string;
-  render: (row: TableRow<T>) => React.ReactNode;
-};
+  : never) &
+  ColumnStyle & {
+    id: string;
+    render: (row: TableRow<T>) => React.ReactNode;
+    /** The field's label on a phone card when the header is not plain text. */
+    cardLabel?: string;
+  };
 
 /**
  * The portal's one interactive table: server-sorted (sort and direction live in the URL,
  * so a link or reload shows the same list), a column chooser, optional row selection.
- * Rows arrive already filtered, sorted and paged by the server component.
+ * Rows arrive already filtered, sorted and paged by the server component. Below `sm` the
+ * rows are the cards of components/table.tsx, with a sort menu and "select all" above them.
  */
-export function DataTable<T extends Record<string, any> & { id: number }>({
+export function DataTable<T extends RowData & { id: number }>({
   caption,
   columns,
   data,
@@ -58,11 +64,14 @@ export function DataTable<T extends Record<string, any> & { id: number }>({
   const [pending, startTransition] = useTransition();
   const [columnVisibility, setColumnVisibility] = useState({});
   const sorting: SortingState = [{ id: sort, desc: dir === 'desc' }];
-  const [definitions, renderers] = useMemo(
+  const [definitions, byId] = useMemo(
     () =>
       [
-        columns.map(({ render: _, ...definition }) => definition as ColumnDef<typeof tableFeatureSet, T>),
-        new Map(columns.map((c) => [c.id, c.render])),
+        columns.map(
+          ({ render: _render, align: _align, amount: _amount, card: _card, strong: _strong, cardLabel: _label, ...definition }) =>
+            definition as ColumnDef<typeof tableFeatureSet, T>,
+        ),
+        new Map(columns.map((c) => [c.id, c])),
       ] as const,
     [columns],
   );
@@ -91,6 +100,12 @@ export function DataTable<T extends Record<string, any> & { id: number }>({
   });
 
   const visibleColumns = table.getVisibleLeafColumns();
+  const label = (id: string) => {
+    const header = byId.get(id)?.header;
+    return typeof header === 'string' ? header : (byId.get(id)?.cardLabel ?? id);
+  };
+  const sortable = table.getAllLeafColumns().filter((c) => c.getCanSort());
+  const rows = table.getRowModel().rows;
   return (
     <div>
       <details className="mb-2 inline-block text-sm">
@@ -108,11 +123,34 @@ export function DataTable<T extends Record<string, any> & { id: number }>({
             ))}
         </fieldset>
       </details>
-      <div
-        tabIndex={0}
-        className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${pending ? 'opacity-60' : ''}`}
-        aria-busy={pending}
-      >
+      <div className="mb-2 flex flex-wrap items-center gap-3 text-sm sm:hidden">
+        <label className="inline-flex items-center gap-2">
+          Sort by
+          <select
+            className="rounded border border-slate-400 bg-white px-2 py-1.5"
+            value={`${sort}:${dir}`}
+            onChange={(e) => {
+              const [id, direction] = e.target.value.split(':');
+              table.setSorting([{ id: id ?? sort, desc: direction === 'desc' }]);
+            }}
+          >
+            {sortable.flatMap((c) =>
+              (['asc', 'desc'] as const).map((d) => (
+                <option key={`${c.id}:${d}`} value={`${c.id}:${d}`}>
+                  {label(c.id)}, {d === 'asc' ? 'ascending' : 'descending'}
+                </option>
+              )),
+            )}
+          </select>
+        </label>
+        {selection ? (
+          <label className="inline-flex items-center gap-2">
+            <input type="checkbox" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
+            Select all on this page
+          </label>
+        ) : null}
+      </div>
+      <div tabIndex={0} className={`hidden sm:block ${tableFrameClass} ${pending ? 'opacity-60' : ''}`} aria-busy={pending}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-100">
@@ -120,12 +158,12 @@ export function DataTable<T extends Record<string, any> & { id: number }>({
               <tr key={group.id}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
-                  const label = typeof header.column.columnDef.header === 'string' ? header.column.columnDef.header : '';
+                  const text = typeof header.column.columnDef.header === 'string' ? header.column.columnDef.header : '';
                   return (
                     <th
                       key={header.id}
                       scope="col"
-                      className="whitespace-nowrap px-3 py-2 font-semibold"
+                      className={headerClass(byId.get(header.column.id) ?? {})}
                       aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
@@ -134,7 +172,7 @@ export function DataTable<T extends Record<string, any> & { id: number }>({
                           className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
                           onClick={header.column.getToggleSortingHandler()}
                         >
-                          {label}
+                          {text}
                           <span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
                           <span className="sr-only">{sorted ? `, sorted ${sorted === 'asc' ? 'ascending' : 'descending'}` : ', sort'}</span>
                         </button>
@@ -148,18 +186,34 @@ export function DataTable<T extends Record<string, any> & { id: number }>({
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-t border-slate-200 hover:bg-slate-50">
-                {visibleColumns.map((column) => (
-                  <td key={column.id} className="px-3 py-2 align-top">
-                    {renderers.get(column.id)?.(row)}
-                  </td>
-                ))}
+            {rows.map((row) => (
+              <tr key={row.id} className={`${rowClass} hover:bg-slate-50`}>
+                {visibleColumns.map((column) => {
+                  const c = byId.get(column.id);
+                  return (
+                    <td key={column.id} className={cellClass(c ?? {})}>
+                      {c?.render(row)}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <CardList
+        label={caption}
+        className={pending ? 'opacity-60' : ''}
+        items={rows.map((row) => ({
+          key: row.id,
+          fields: visibleColumns.flatMap((column) => {
+            const c = byId.get(column.id);
+            return c
+              ? [{ id: c.id, align: c.align, amount: c.amount, card: c.card, strong: c.strong, label: label(c.id), content: c.render(row) }]
+              : [];
+          }),
+        }))}
+      />
     </div>
   );
 }

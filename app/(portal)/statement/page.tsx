@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { formatDate, formatMoney } from '@/lib/format';
 import { ButtonLink, EmptyState, PageHeader } from '@/components/ui';
-import { BUCKET_LABEL, BUCKETS, shownDaysOverdue, statement } from '@/lib/portal/statement';
+import { BUCKET_LABEL, BUCKETS, shownDaysOverdue, statement, type CurrencyAging, type StatementLine } from '@/lib/portal/statement';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
 import { NotForYourRole } from '@/components/not-for-your-role';
+import { Table, type Column } from '@/components/table';
 
 export const metadata: Metadata = { title: 'Statement of account' };
 
@@ -47,33 +48,12 @@ export default async function StatementPage() {
               <h2 id={`aging-${a.currency}`} className="mb-2 text-lg font-semibold">
                 Aging in {a.currency}
               </h2>
-              <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                <table className="w-full text-sm">
-                  <caption className="sr-only">Open balance in {a.currency} by days past due</caption>
-                  <thead className="bg-slate-100">
-                    <tr>
-                      {BUCKETS.map((b) => (
-                        <th key={b} scope="col" className="px-3 py-2 text-right">
-                          {BUCKET_LABEL[b]}
-                        </th>
-                      ))}
-                      <th scope="col" className="px-3 py-2 text-right">
-                        Total
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <tr>
-                      {BUCKETS.map((b) => (
-                        <td key={b} className="px-3 py-2 text-right">
-                          {formatMoney(a.buckets[b], a.currency)}
-                        </td>
-                      ))}
-                      <td className="px-3 py-2 text-right font-semibold">{formatMoney(a.total, a.currency)}</td>
-                    </tr>
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                caption={`Open balance in ${a.currency} by days past due`}
+                columns={agingColumns(a.currency)}
+                rows={[a]}
+                rowKey={(row) => row.currency}
+              />
             </section>
           ))}
           <h2 className="mb-2 text-lg font-semibold">Open items</h2>
@@ -82,48 +62,44 @@ export default async function StatementPage() {
               The {SHOWN} items due first of {s.lines.length.toLocaleString('en-GB')}; the PDF and CSV hold them all.
             </p>
           ) : null}
-          <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Open invoices and credit notes</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Number
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Due
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Days late
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Bucket
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Open
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.lines.slice(0, SHOWN).map((l) => (
-                  <tr key={l.id} className="border-t border-slate-200">
-                    <td className="px-3 py-2">
-                      <Link className="text-brand-700 underline" href={`/invoices/${l.id}`}>
-                        {l.number}
-                      </Link>
-                      {l.kind === 'credit' ? ' (credit note)' : ''}
-                    </td>
-                    <td className="px-3 py-2">{formatDate(l.dueDate)}</td>
-                    <td className="px-3 py-2 text-right">{shownDaysOverdue(l) ?? '—'}</td>
-                    <td className="px-3 py-2">{BUCKET_LABEL[l.bucket]}</td>
-                    <td className="px-3 py-2 text-right">{formatMoney(l.balance, l.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption="Open invoices and credit notes" columns={lineColumns} rows={s.lines.slice(0, SHOWN)} rowKey={(l) => l.id} />
         </>
       )}
     </>
   );
 }
+
+type Aging = CurrencyAging;
+type Line = StatementLine;
+
+function agingColumns(currency: string): Column<Aging>[] {
+  return [
+    ...BUCKETS.map((b): Column<Aging> => ({
+      id: b,
+      header: BUCKET_LABEL[b],
+      amount: true,
+      cell: (a) => formatMoney(a.buckets[b], currency),
+    })),
+    { id: 'total', header: 'Total', amount: true, strong: true, cell: (a) => formatMoney(a.total, currency) },
+  ];
+}
+
+const lineColumns: Column<Line>[] = [
+  {
+    id: 'number',
+    header: 'Number',
+    card: 'title',
+    cell: (l) => (
+      <>
+        <Link className="text-brand-700 underline" href={`/invoices/${l.id}`}>
+          {l.number}
+        </Link>
+        {l.kind === 'credit' ? ' (credit note)' : ''}
+      </>
+    ),
+  },
+  { id: 'due', header: 'Due', cell: (l) => formatDate(l.dueDate) },
+  { id: 'late', header: 'Days late', align: 'end', cell: (l) => shownDaysOverdue(l) ?? '—' },
+  { id: 'bucket', header: 'Bucket', card: 'badge', cell: (l) => BUCKET_LABEL[l.bucket] },
+  { id: 'open', header: 'Open', amount: true, strong: true, cell: (l) => formatMoney(l.balance, l.currency) },
+];

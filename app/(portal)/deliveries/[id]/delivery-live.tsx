@@ -2,11 +2,12 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
-import { formatDate, formatDateTime, formatQuantity, formatQuantityWithUnit } from '@/lib/format';
+import { formatDateTime, formatQuantity, formatQuantityWithUnit } from '@/lib/format';
 import { DeliveryBadge } from '@/components/status';
 import { Alert, Card } from '@/components/ui';
 import type { DeliveryDetail, DeliveryStep } from '@/lib/types';
 import { Link } from '@/components/app-link';
+import { Table, type Column } from '@/components/table';
 
 const STEPS: { step: DeliveryStep; label: string }[] = [
   { step: 'planned', label: 'Planned' },
@@ -27,7 +28,7 @@ async function fetchDelivery(url: string): Promise<DeliveryDetail> {
 export function DeliveryLive({ initial, refreshSeconds }: { initial: DeliveryDetail; refreshSeconds: number }) {
   const open = (d: DeliveryDetail) => d.step === 'planned' || d.step === 'ready';
   const [polling, setPolling] = useState(open(initial));
-  const { data, error } = useSWR(`/api/deliveries/${initial.id}`, fetchDelivery, {
+  const { data, error } = useSWR<DeliveryDetail, Error>(`/api/deliveries/${initial.id}`, fetchDelivery, {
     fallbackData: initial,
     refreshInterval: polling ? refreshSeconds * 1000 : 0,
     revalidateOnMount: false,
@@ -124,34 +125,24 @@ export function DeliveryLive({ initial, refreshSeconds }: { initial: DeliveryDet
         <h2 id="products-heading" className="mb-2 text-lg font-semibold">
           Products
         </h2>
-        <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Products in delivery {d.name}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Product
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Planned
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Shipped
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.lines.map((l) => (
-                <tr key={l.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">{l.product}</td>
-                  <td className="px-3 py-2 text-right">{formatQuantityWithUnit(l.ordered, l.unit)}</td>
-                  <td className="px-3 py-2 text-right">{d.step === 'shipped' ? formatQuantity(l.done) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={`Products in delivery ${d.name}`}
+          columns={productColumns(d.step === 'shipped')}
+          rows={d.lines}
+          rowKey={(l) => l.id}
+        />
       </section>
     </div>
   );
+}
+
+type DeliveryLine = DeliveryDetail['lines'][number];
+
+/** What was planned, and once shipped what left: a quantity shipped before the end is not final. */
+function productColumns(shipped: boolean): Column<DeliveryLine>[] {
+  return [
+    { id: 'product', header: 'Product', card: 'title', cell: (l) => l.product },
+    { id: 'planned', header: 'Planned', align: 'end', cell: (l) => formatQuantityWithUnit(l.ordered, l.unit) },
+    { id: 'shipped', header: 'Shipped', align: 'end', cell: (l) => (shipped ? formatQuantity(l.done) : '—') },
+  ];
 }

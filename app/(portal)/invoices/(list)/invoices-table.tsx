@@ -14,6 +14,8 @@ const columns: PortalColumn<InvoiceListRow>[] = [
     id: 'select',
     enableSorting: false,
     enableHiding: false,
+    card: 'title',
+    cardLabel: 'Select',
     header: ({ table }) => (
       <input
         type="checkbox"
@@ -36,6 +38,7 @@ const columns: PortalColumn<InvoiceListRow>[] = [
     accessorKey: 'number',
     header: 'Number',
     enableHiding: false,
+    card: 'title',
     render: (row) => (
       <Link className="font-semibold text-brand-700 underline" href={`/invoices/${row.original.id}`}>
         {row.original.number}
@@ -56,6 +59,7 @@ const columns: PortalColumn<InvoiceListRow>[] = [
     accessorKey: 'paymentStatus',
     header: 'Status',
     enableSorting: false,
+    card: 'badge',
     render: (row) => <PaymentBadge row={row.original} />,
   },
   {
@@ -79,14 +83,17 @@ const columns: PortalColumn<InvoiceListRow>[] = [
     id: 'total',
     accessorKey: 'total',
     header: 'Total',
-    render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.total, row.original.currency)}</span>,
+    amount: true,
+    render: (row) => formatMoney(row.original.total, row.original.currency),
   },
   {
     id: 'residual',
     accessorKey: 'residual',
     // One heading for invoices (amount due) and credit notes (credit left): both signed as they count.
     header: 'Open amount',
-    render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.residual, row.original.currency)}</span>,
+    amount: true,
+    strong: true,
+    render: (row) => formatMoney(row.original.residual, row.original.currency),
   },
   {
     id: 'pdf',

@@ -4,7 +4,8 @@ import { deniedNotFound } from '@/lib/http/not-found';
 import { formatDate, formatMoney, formatQuantity } from '@/lib/format';
 import { DeliveryBadge } from '@/components/status';
 import { AmountsCard, ButtonLink, Card, PageHeader } from '@/components/ui';
-import { getInvoice } from '@/lib/portal/invoices';
+import { getInvoice, type InvoiceLine } from '@/lib/portal/invoices';
+import { Table, type Column } from '@/components/table';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
@@ -110,58 +111,36 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         {inv.lines.length === 0 ? (
           <p className="text-slate-700">The PDF holds the details of this document.</p>
         ) : (
-          <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Lines of {title}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Description
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Quantity
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Unit price
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Taxes
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Subtotal
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {inv.lines.map((l) =>
-                  l.kind !== 'product' ? (
-                    <tr key={l.id} className="border-t border-slate-200 bg-slate-50">
-                      <td colSpan={6} className={`px-3 py-2 ${l.kind === 'section' ? 'font-semibold' : 'italic'}`}>
-                        {l.description}
-                      </td>
-                    </tr>
-                  ) : (
-                    <tr key={l.id} className="border-t border-slate-200">
-                      <td className="px-3 py-2">{l.description}</td>
-                      <td className="px-3 py-2 text-right">{formatQuantity(l.quantity)}</td>
-                      <td className="px-3 py-2 text-right">
-                        {formatMoney(l.priceUnit, inv.currency)}
-                        {l.discount ? <span className="block text-xs">−{l.discount}%</span> : null}
-                      </td>
-                      <td className="px-3 py-2">{l.taxes.join(', ') || '—'}</td>
-                      <td className="px-3 py-2 text-right">{formatMoney(l.subtotal, inv.currency)}</td>
-                      <td className="px-3 py-2 text-right">{formatMoney(l.total, inv.currency)}</td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={`Lines of ${title}`}
+            columns={lineColumns(inv.currency)}
+            rows={inv.lines}
+            rowKey={(l) => l.id}
+            fullRow={(l) => (l.kind === 'product' ? null : { kind: l.kind, content: l.description })}
+          />
         )}
       </section>
     </>
   );
+}
+
+function lineColumns(currency: string): Column<InvoiceLine>[] {
+  return [
+    { id: 'description', header: 'Description', card: 'title', cell: (l) => l.description },
+    { id: 'quantity', header: 'Quantity', align: 'end', cell: (l) => formatQuantity(l.quantity) },
+    {
+      id: 'price',
+      header: 'Unit price',
+      amount: true,
+      cell: (l) => (
+        <>
+          {formatMoney(l.priceUnit, currency)}
+          {l.discount ? <span className="block text-xs">−{l.discount}%</span> : null}
+        </>
+      ),
+    },
+    { id: 'taxes', header: 'Taxes', cell: (l) => l.taxes.join(', ') || '—' },
+    { id: 'subtotal', header: 'Subtotal', amount: true, cell: (l) => formatMoney(l.subtotal, currency) },
+    { id: 'total', header: 'Total', amount: true, strong: true, cell: (l) => formatMoney(l.total, currency) },
+  ];
 }

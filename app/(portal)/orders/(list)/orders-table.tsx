@@ -12,6 +12,7 @@ const columns: PortalColumn<OrderRow>[] = [
     accessorKey: 'number',
     header: 'Order',
     enableHiding: false,
+    card: 'title',
     render: (row) => (
       <Link className="font-semibold text-brand-700 underline" href={`/orders/${row.original.id}`}>
         {row.original.number}
@@ -20,7 +21,7 @@ const columns: PortalColumn<OrderRow>[] = [
   },
   { id: 'date', accessorKey: 'date', header: 'Date', render: (row) => formatDate(row.original.date) },
   { id: 'po', accessorKey: 'poReference', header: 'Your PO', render: (row) => row.original.poReference ?? '—' },
-  { id: 'state', accessorKey: 'state', header: 'Status', render: (row) => <OrderStateBadge state={row.original.state} /> },
+  { id: 'state', accessorKey: 'state', header: 'Status', card: 'badge', render: (row) => <OrderStateBadge state={row.original.state} /> },
   {
     id: 'deliveryStatus',
     accessorKey: 'deliveryStatus',
@@ -33,7 +34,9 @@ const columns: PortalColumn<OrderRow>[] = [
     id: 'total',
     accessorKey: 'total',
     header: 'Total',
-    render: (row) => <span className="whitespace-nowrap">{formatMoney(row.original.total, row.original.currency)}</span>,
+    amount: true,
+    strong: true,
+    render: (row) => formatMoney(row.original.total, row.original.currency),
   },
 ];
 

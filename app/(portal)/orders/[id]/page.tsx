@@ -4,7 +4,8 @@ import { deniedNotFound } from '@/lib/http/not-found';
 import { formatDate, formatMoney, formatQuantity, formatQuantityWithUnit } from '@/lib/format';
 import { DeliveryBadge, OrderStateBadge } from '@/components/status';
 import { Alert, AmountsCard, Badge, ButtonLink, Card, PageHeader } from '@/components/ui';
-import { getOrder, type OrderDetail } from '@/lib/portal/orders';
+import { getOrder, type OrderDetail, type OrderLine } from '@/lib/portal/orders';
+import { Table, type Column } from '@/components/table';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
@@ -93,64 +94,36 @@ function Lines({ order }: { order: OrderDetail }) {
       <h2 id="lines-heading" className="mb-2 text-lg font-semibold">
         Lines
       </h2>
-      <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Lines of order {order.number}: ordered, delivered and invoiced quantities</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Product
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Ordered
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Delivered
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Invoiced
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Unit price
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Subtotal
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.lines.map((l) =>
-              l.kind === 'section' ? (
-                <tr key={l.id} className="border-t border-slate-200 bg-slate-50">
-                  <th scope="rowgroup" colSpan={6} className="px-3 py-2 font-semibold">
-                    {l.description}
-                  </th>
-                </tr>
-              ) : l.kind === 'note' ? (
-                <tr key={l.id} className="border-t border-slate-200">
-                  <td colSpan={6} className="px-3 py-2 italic text-slate-700">
-                    {l.description}
-                  </td>
-                </tr>
-              ) : (
-                <tr key={l.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">{l.description}</td>
-                  <td className="px-3 py-2 text-right">{formatQuantityWithUnit(l.quantity, l.unit)}</td>
-                  <td className="px-3 py-2 text-right">{formatQuantity(l.delivered)}</td>
-                  <td className="px-3 py-2 text-right">{formatQuantity(l.invoiced)}</td>
-                  <td className="px-3 py-2 text-right">
-                    {formatMoney(l.priceUnit, order.currency)}
-                    {l.discount ? <span className="block text-xs text-slate-700">−{l.discount}%</span> : null}
-                  </td>
-                  <td className="px-3 py-2 text-right">{formatMoney(l.subtotal, order.currency)}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={`Lines of order ${order.number}: ordered, delivered and invoiced quantities`}
+        columns={lineColumns(order.currency)}
+        rows={order.lines}
+        rowKey={(l) => l.id}
+        fullRow={(l) => (l.kind === 'product' ? null : { kind: l.kind, content: l.description })}
+      />
     </section>
   );
+}
+
+function lineColumns(currency: string): Column<OrderLine>[] {
+  return [
+    { id: 'product', header: 'Product', card: 'title', cell: (l) => l.description },
+    { id: 'ordered', header: 'Ordered', align: 'end', cell: (l) => formatQuantityWithUnit(l.quantity, l.unit) },
+    { id: 'delivered', header: 'Delivered', align: 'end', cell: (l) => formatQuantity(l.delivered) },
+    { id: 'invoiced', header: 'Invoiced', align: 'end', cell: (l) => formatQuantity(l.invoiced) },
+    {
+      id: 'price',
+      header: 'Unit price',
+      amount: true,
+      cell: (l) => (
+        <>
+          {formatMoney(l.priceUnit, currency)}
+          {l.discount ? <span className="block text-xs text-slate-700">−{l.discount}%</span> : null}
+        </>
+      ),
+    },
+    { id: 'subtotal', header: 'Subtotal', amount: true, strong: true, cell: (l) => formatMoney(l.subtotal, currency) },
+  ];
 }
 
 function Timeline({ order }: { order: OrderDetail }) {

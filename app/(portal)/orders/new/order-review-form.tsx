@@ -1,11 +1,18 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useState, useTransition } from 'react';
+import { useActionState, useEffect, useEffectEvent, useRef, useState, useTransition } from 'react';
+import { estimateCart, typedQuantity, type CartEstimate } from '@/lib/cart-estimate';
 import { formatMoney, formatQuantity } from '@/lib/format';
 import { Alert, Badge, buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/ui';
+import { Table, type Column } from '@/components/table';
 import type { ActionResult } from '@/lib/http/action';
 import type { PlacedOrder, PricedCart } from '@/lib/types';
+
+type CartLine = PricedCart['lines'][number];
+
+/** How long after the last keystroke the cart is priced again: typing "120" asks once, not three times. */
+export const REPRICE_DELAY_MS = 500;
 import { placeOrderAction, repriceAction } from '../actions';
 
 export interface AddressOption {
@@ -17,7 +24,10 @@ export interface AddressOption {
  * The review screen shared by reorder and quick order: current prices and stock from
  * Odoo, editable quantities, delivery address, PO reference and requested date. The
  * form's idempotency key comes from the server render, so a double click, a retry or the
- * same form sent again creates one order.
+ * same form sent again creates one order. While a quantity changes, the line and the total
+ * follow at once from the last prices Odoo gave (marked as estimates, lib/cart-estimate.ts),
+ * and shortly after the typing stops the server prices the cart again, as "Update prices"
+ * does. The total and "Place order" stay in view at the bottom while the lines scroll.
  */
 export function OrderReviewForm({
   initialCart,
@@ -48,139 +58,78 @@ export function OrderReviewForm({
     null,
   );
 
+  // The latest price request; an answer to an earlier one (quantities typed since) is dropped.
+  const latestRequest = useRef(0);
+
   const orderable = cart.lines.filter((l) => l.sellable && !removed.has(l.productId));
-  const dirty = orderable.some((l) => Number(quantities[l.productId]) !== l.quantity);
-  const badQuantity = orderable.find((l) => !(Number(quantities[l.productId]) > 0));
+  const estimate = estimateCart(cart, quantities, removed);
+  const badQuantity = orderable.find((l) => !(typedQuantity(quantities[l.productId]) > 0));
   const fieldErrors = state && !state.ok ? (state.error.fields ?? {}) : {};
+  const requested = () => orderable.map((l) => ({ productId: l.productId, quantity: typedQuantity(quantities[l.productId]) }));
 
   function reprice() {
+    const request = ++latestRequest.current;
+    const lines = requested();
     setRepriceError(null);
     startReprice(async () => {
-      const result = await repriceAction(null, {
-        lines: orderable.map((l) => ({ productId: l.productId, quantity: Number(quantities[l.productId]) })),
-      });
-      if (result.ok) setCart({ ...result.data, lines: [...result.data.lines, ...cart.lines.filter((l) => !l.sellable)] });
+      const result = await repriceAction(null, { lines });
+      if (request !== latestRequest.current) return;
+      if (result.ok) setCart((prev) => ({ ...result.data, lines: [...result.data.lines, ...prev.lines.filter((l) => !l.sellable)] }));
       else setRepriceError(result.error.message);
     });
   }
 
+  // Quantities typed or a line removed: price again once the typing has stopped.
+  const repriceLater = useEffectEvent(reprice);
+  const needsPrices = estimate.estimated && !badQuantity && orderable.length > 0 && !submitting && !state?.ok;
+  const asked = JSON.stringify(orderable.map((l) => [l.productId, quantities[l.productId]]));
+  useEffect(() => {
+    if (!needsPrices) return;
+    const timer = setTimeout(repriceLater, REPRICE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [needsPrices, asked]);
+
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    latestRequest.current++;
     const form = new FormData(e.currentTarget);
+    const field = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     startReprice(() =>
       submit({
         idempotencyKey,
-        lines: orderable.map((l) => ({ productId: l.productId, quantity: Number(quantities[l.productId]) })),
+        lines: requested(),
         shippingAddressId: Number(form.get('shippingAddressId')),
-        poReference: String(form.get('poReference') ?? ''),
-        requestedDate: String(form.get('requestedDate') ?? ''),
+        poReference: field('poReference'),
+        requestedDate: field('requestedDate'),
       }),
     );
   }
 
+  const columns = lineColumns({
+    currency: cart.currency,
+    estimate,
+    quantities,
+    setQuantity: (productId, value) => setQuantities((prev) => ({ ...prev, [productId]: value })),
+    remove: (productId) => setRemoved((prev) => new Set(prev).add(productId)),
+  });
+
   return (
-    <form onSubmit={onSubmit} aria-label="Review and place the order" className="flex flex-col gap-4">
-      <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Products to order with current prices</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Product
-              </th>
-              <th scope="col" className="px-3 py-2">
-                In stock
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Quantity
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Unit price
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Subtotal
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {cart.lines
-              .filter((l) => !removed.has(l.productId))
-              .map((l) => (
-                <tr key={l.productId} className="border-t border-slate-200">
-                  <td className="px-3 py-2">
-                    <span className="font-medium">{l.name}</span>
-                    {l.sku ? <span className="block text-xs text-slate-700">{l.sku}</span> : null}
-                    {l.problem ? <Badge color="red">{l.problem}</Badge> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    {l.available === null ? (
-                      '—'
-                    ) : l.available >= l.quantity ? (
-                      formatQuantity(l.available)
-                    ) : (
-                      <Badge color="amber">{formatQuantity(l.available)} (rest on backorder)</Badge>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    {l.sellable ? (
-                      <>
-                        <label htmlFor={`qty-${l.productId}`} className="sr-only">
-                          Quantity of {l.name}
-                        </label>
-                        <input
-                          id={`qty-${l.productId}`}
-                          type="number"
-                          inputMode="decimal"
-                          min="0.001"
-                          step="any"
-                          max="100000"
-                          required
-                          value={quantities[l.productId] ?? ''}
-                          onChange={(e) => setQuantities({ ...quantities, [l.productId]: e.target.value })}
-                          className="w-24 rounded border border-slate-400 px-2 py-1"
-                        />
-                      </>
-                    ) : (
-                      <span className="text-slate-700">Not ordered</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 text-right">{l.sellable ? formatMoney(l.priceUnit, cart.currency) : '—'}</td>
-                  <td className="px-3 py-2 text-right">{l.sellable ? formatMoney(l.subtotal, cart.currency) : '—'}</td>
-                  <td className="px-3 py-2">
-                    {l.sellable ? (
-                      <button
-                        type="button"
-                        className="text-sm text-red-800 underline"
-                        onClick={() => setRemoved(new Set(removed).add(l.productId))}
-                      >
-                        Remove<span className="sr-only"> {l.name}</span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <button type="button" className={secondaryButtonClass} onClick={reprice} disabled={repricing || !orderable.length || !!badQuantity}>
-          {repricing ? 'Updating prices…' : 'Update prices'}
-        </button>
-        <dl className="grid grid-cols-[auto_auto] gap-x-4 text-sm" aria-live="polite">
-          <dt>Untaxed</dt>
-          <dd className="text-right">{formatMoney(cart.amountUntaxed, cart.currency)}</dd>
-          <dt>Taxes</dt>
-          <dd className="text-right">{formatMoney(cart.amountTax, cart.currency)}</dd>
-          <dt className="font-semibold">Total</dt>
-          <dd className="text-right font-semibold">{formatMoney(cart.amountTotal, cart.currency)}</dd>
-        </dl>
-      </div>
-      {dirty ? (
+    // The quantity fields exist twice (table and phone cards, one of them hidden), so the browser's
+    // own checks would stop on the hidden copy: the fields are checked here and on the server.
+    <form onSubmit={onSubmit} noValidate aria-label="Review and place the order" className="flex flex-col gap-4">
+      <Table
+        caption="Products to order with current prices"
+        columns={columns}
+        rows={cart.lines.filter((l) => !removed.has(l.productId))}
+        rowKey={(l) => l.productId}
+      />
+      {estimate.estimated ? (
         <Alert tone="warning">
-          Quantities changed: the total is updated when you press “Update prices”, and the order is priced again when you place it.
+          Quantities changed: amounts marked “estimate” use the last prices and are priced again in a moment (or press “Update prices”). The
+          order is priced again when you place it.
         </Alert>
       ) : null}
       {repriceError ? <Alert tone="error">{repriceError}</Alert> : null}
@@ -230,7 +179,19 @@ export function OrderReviewForm({
           <label htmlFor="requestedDate" className={labelClass}>
             Requested delivery date <span className="font-normal text-slate-700">(optional)</span>
           </label>
-          <input id="requestedDate" name="requestedDate" type="date" min={today} className={inputClass} />
+          <input
+            id="requestedDate"
+            name="requestedDate"
+            type="date"
+            min={today}
+            className={inputClass}
+            aria-describedby={fieldErrors.requestedDate ? 'date-error' : undefined}
+          />
+          {fieldErrors.requestedDate ? (
+            <p id="date-error" className="mt-1 text-sm text-red-800">
+              {fieldErrors.requestedDate[0]}
+            </p>
+          ) : null}
         </div>
       </fieldset>
       {state && !state.ok ? (
@@ -239,11 +200,137 @@ export function OrderReviewForm({
         </Alert>
       ) : null}
       {badQuantity ? <Alert tone="error">Enter a quantity above 0 for {badQuantity.name}.</Alert> : null}
-      <div>
-        <button type="submit" className={buttonClass} disabled={submitting || !orderable.length || !!badQuantity || (state?.ok ?? false)}>
-          {submitting ? 'Placing the order…' : state?.ok ? 'Order placed' : 'Place order'}
-        </button>
-      </div>
+      <section
+        aria-label="Order summary"
+        className="sticky bottom-0 z-10 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-t-lg border border-slate-300 bg-white px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.08)] sm:rounded-lg"
+      >
+        <dl className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm" aria-live="polite">
+          <div className="hidden gap-2 sm:flex">
+            <dt>Untaxed</dt>
+            <dd className="tabular-nums">{formatMoney(estimate.amountUntaxed, cart.currency)}</dd>
+          </div>
+          <div className="hidden gap-2 sm:flex">
+            <dt>Taxes</dt>
+            <dd className="tabular-nums">{formatMoney(estimate.amountTax, cart.currency)}</dd>
+          </div>
+          <div className="flex gap-2 text-base font-semibold">
+            <dt>Total{estimate.estimated ? <span className="font-normal text-amber-900"> (estimate)</span> : null}</dt>
+            <dd className="tabular-nums">{formatMoney(estimate.amountTotal, cart.currency)}</dd>
+          </div>
+        </dl>
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={reprice}
+            disabled={repricing || !orderable.length || !!badQuantity}
+          >
+            {repricing ? 'Updating prices…' : 'Update prices'}
+          </button>
+          <button type="submit" className={buttonClass} disabled={submitting || !orderable.length || !!badQuantity || (state?.ok ?? false)}>
+            {submitting ? 'Placing the order…' : state?.ok ? 'Order placed' : 'Place order'}
+          </button>
+        </div>
+      </section>
     </form>
   );
+}
+
+/** The review's columns: a quantity field and a Remove button in each line, its subtotal an estimate until priced. */
+function lineColumns({
+  currency,
+  estimate,
+  quantities,
+  setQuantity,
+  remove,
+}: {
+  currency: string;
+  estimate: CartEstimate;
+  quantities: Record<number, string>;
+  setQuantity: (productId: number, value: string) => void;
+  remove: (productId: number) => void;
+}): Column<CartLine>[] {
+  return [
+    {
+      id: 'product',
+      header: 'Product',
+      card: 'title',
+      cell: (l) => (
+        <>
+          <span className="font-medium">{l.name}</span>
+          {l.sku ? <span className="block text-xs font-normal text-slate-700">{l.sku}</span> : null}
+          {l.problem ? <Badge color="red">{l.problem}</Badge> : null}
+        </>
+      ),
+    },
+    {
+      id: 'stock',
+      header: 'In stock',
+      cell: (l) =>
+        l.available === null ? (
+          '—'
+        ) : l.available >= l.quantity ? (
+          formatQuantity(l.available)
+        ) : (
+          <Badge color="amber">{formatQuantity(l.available)} (rest on backorder)</Badge>
+        ),
+    },
+    {
+      id: 'quantity',
+      header: 'Quantity',
+      cell: (l, place) => {
+        if (!l.sellable) return <span className="text-slate-700">Not ordered</span>;
+        // Each copy its own id: the table's keeps the one scripts and tests have always used.
+        const id = place === 'table' ? `qty-${l.productId}` : `card-qty-${l.productId}`;
+        return (
+          <>
+            <label htmlFor={id} className="sr-only">
+              Quantity of {l.name}
+            </label>
+            <input
+              id={id}
+              type="number"
+              inputMode="decimal"
+              min="0.001"
+              step="any"
+              max="100000"
+              required
+              value={quantities[l.productId] ?? ''}
+              onChange={(e) => setQuantity(l.productId, e.target.value)}
+              className="w-24 rounded border border-slate-400 px-2 py-1 text-right tabular-nums"
+            />
+          </>
+        );
+      },
+    },
+    { id: 'price', header: 'Unit price', amount: true, cell: (l) => (l.sellable ? formatMoney(l.priceUnit, currency) : '—') },
+    {
+      id: 'subtotal',
+      header: 'Subtotal',
+      amount: true,
+      strong: true,
+      cell: (l) => {
+        const line = estimate.lines.get(l.productId);
+        if (!l.sellable || !line || line.subtotal === null) return '—';
+        return (
+          <>
+            {formatMoney(line.subtotal, currency)}
+            {line.estimated ? <span className="block text-xs font-normal text-amber-900">estimate</span> : null}
+          </>
+        );
+      },
+    },
+    {
+      id: 'remove',
+      header: 'Remove',
+      hideHeader: true,
+      card: 'badge',
+      cell: (l) =>
+        l.sellable ? (
+          <button type="button" className="text-sm font-normal text-red-800 underline" onClick={() => remove(l.productId)}>
+            Remove<span className="sr-only"> {l.name}</span>
+          </button>
+        ) : null,
+    },
+  ];
 }

@@ -1,0 +1,229 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectAccessible, odooCall, signIn } from './helpers';
+
+/**
+ * Phones: at 375 px every list is a column of cards whose number, status and amounts are on
+ * screen, nothing scrolls sideways, and the order review keeps its total and "Place order"
+ * in view. Wide screens keep the tables (the other specs sort and select in them).
+ */
+
+const BOB = 'bob@brightline.example';
+const FIONA = 'fiona@brightline.example';
+const PHONE = { width: 375, height: 800 };
+
+// Several pages, each checked with axe: up to 20 s a page on a busy two-core machine.
+test.describe.configure({ timeout: 180_000 });
+
+async function firstId(model: string, domain: unknown[]) {
+  return (await odooCall<{ id: number }[]>(model, 'search_read', { domain, fields: ['id'], limit: 1, order: 'id' }))[0]!.id;
+}
+
+/** The value of the field labelled `label` in one card (its <dt>, shown or read by screen readers only). */
+function field(card: Locator, label: string): Locator {
+  return card.locator(`xpath=.//dt[normalize-space(.)="${label}"]/following-sibling::dd[1]`);
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+/**
+ * The list named `name` shows its rows as cards (its table is not displayed), and in the
+ * first cards each of `labels` is visible and wholly inside the 375 px screen.
+ */
+async function expectCards(page: Page, name: string | RegExp, labels: string[], cards = 3) {
+  await expect(page.getByRole('table', { name })).toHaveCount(0);
+  const list = page.getByRole('list', { name }).first();
+  await expect(list).toBeVisible();
+  const items = list.getByRole('listitem').filter({ has: page.locator('dl') });
+  const count = Math.min(await items.count(), cards);
+  expect(count, `${String(name)} has rows`).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    for (const label of labels) {
+      const value = field(items.nth(i), label);
+      await value.scrollIntoViewIfNeeded();
+      await expect(value, `${String(name)} card ${i + 1}: ${label}`).toBeVisible();
+      await expect(value, `${String(name)} card ${i + 1}: ${label} on screen`).toBeInViewport({ ratio: 1 });
+    }
+  }
+}
+
+async function atPhone(page: Page, path: string) {
+  await page.setViewportSize(PHONE);
+  const res = await page.goto(path);
+  expect(res!.status(), path).toBe(200);
+  await expectNoSidewaysScroll(page);
+}
+
+test('at 375 px the orders list, an order and a delivery read as cards', async ({ page }) => {
+  const order = await firstId('sale.order', [
+    ['partner_id', 'child_of', [10]],
+    ['state', '=', 'sale'],
+  ]);
+  const picking = await firstId('stock.picking', [
+    ['partner_id', 'child_of', [10]],
+    ['picking_type_code', '=', 'outgoing'],
+  ]);
+  await signIn(page, BOB, '/');
+  await atPhone(page, '/orders');
+  await expectCards(page, 'Your orders', ['Order', 'Status', 'Date', 'Total']);
+  // Sorting goes on without the table's headers.
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('total:asc');
+  await expect(page).toHaveURL(/sort=total&dir=asc/);
+  await expectAccessible(page);
+
+  await atPhone(page, `/orders/${order}`);
+  await expectCards(page, /^Lines of order/, ['Product', 'Ordered', 'Unit price', 'Subtotal']);
+  await expectAccessible(page);
+
+  await atPhone(page, `/deliveries/${picking}`);
+  await expectCards(page, /^Products in delivery/, ['Product', 'Planned', 'Shipped']);
+  await expectAccessible(page);
+
+  // From sm up the same pages are tables again.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/orders');
+  await expect(page.getByRole('table', { name: 'Your orders' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Your orders' })).toBeHidden();
+  // Amounts line up: right-aligned, tabular figures.
+  const total = page.getByRole('table', { name: 'Your orders' }).locator('tbody tr').first().locator('td').last();
+  expect(await total.evaluate((td) => [getComputedStyle(td).textAlign, getComputedStyle(td).fontVariantNumeric])).toEqual([
+    'right',
+    'tabular-nums',
+  ]);
+});
+
+test('at 375 px invoices, an invoice and the statement read as cards', async ({ page }) => {
+  const invoice = await firstId('account.move', [
+    ['partner_id', 'child_of', [10]],
+    ['state', '=', 'posted'],
+    ['move_type', '=', 'out_invoice'],
+  ]);
+  await signIn(page, FIONA, '/');
+  await atPhone(page, '/invoices');
+  await expectCards(page, 'Invoices and credit notes', ['Number', 'Status', 'Date', 'Total', 'Open amount']);
+  // Selecting for the ZIP works on the cards too.
+  await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
+  await expect(page.getByRole('button', { name: /^Download selected as ZIP \([1-9]/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await atPhone(page, `/invoices/${invoice}`);
+  await expectCards(page, /^Lines of Invoice/, ['Description', 'Quantity', 'Unit price', 'Total']);
+  await expectAccessible(page);
+
+  await atPhone(page, '/statement');
+  await expectCards(page, /by days past due/, ['Not yet due', 'Over 90 days', 'Total'], 1);
+  await expectCards(page, 'Open invoices and credit notes', ['Number', 'Bucket', 'Due', 'Open']);
+  await expectAccessible(page);
+});
+
+test('at 375 px the order review fits, and its total and Place order stay in view and in the Tab order', async ({ page }) => {
+  const order = await firstId('sale.order', [
+    ['partner_id', 'child_of', [10]],
+    ['state', '=', 'sale'],
+  ]);
+  await signIn(page, BOB, '/');
+  await page.setViewportSize({ width: 375, height: 560 });
+  await page.goto(`/orders/new?from=${order}`);
+  await expect(page.getByRole('heading', { name: /again$/ })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectCards(page, 'Products to order with current prices', ['Product', 'Quantity', 'Unit price', 'Subtotal']);
+  await expectAccessible(page);
+
+  // Scrolled to the lines, the summary is at the bottom of the screen.
+  const summary = page.getByRole('region', { name: 'Order summary' });
+  const place = summary.getByRole('button', { name: 'Place order' });
+  const lines = page.getByRole('list', { name: 'Products to order with current prices' });
+  await lines.getByRole('listitem').first().scrollIntoViewIfNeeded();
+  await expect(place).toBeInViewport({ ratio: 1 });
+  await expect(summary).toContainText(/Total/);
+  await lines.getByRole('spinbutton').first().focus();
+  await expect(place).toBeInViewport({ ratio: 1 });
+
+  // By keyboard, from the PO reference onwards Tab reaches the button.
+  await page.getByLabel('Your PO reference').focus();
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await place.evaluate((button) => document.activeElement === button);
+  }
+  expect(reached, 'Place order is reached by Tab').toBe(true);
+  await expect(place).toBeInViewport({ ratio: 1 });
+
+  // The quick order page fits too.
+  await atPhone(page, '/orders/new');
+  await page.getByLabel(/One product per line/).fill('FAS-1001 3\nHTL-1002 1');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectCards(page, 'Products to order with current prices', ['Product', 'Quantity', 'Subtotal']);
+});
+
+const money = (text: string | null) => Number((text ?? '').replace(/estimate/, '').replace(/[^0-9.-]/g, ''));
+
+test('changing a quantity updates the line and the total at once, then Odoo prices them again without a click', async ({ page }) => {
+  const [product] = await odooCall<{ id: number; lst_price: number; list_price: number }[]>('product.product', 'search_read', {
+    domain: [['default_code', '=', 'FAS-1001']],
+    fields: ['lst_price', 'list_price'],
+    limit: 1,
+  });
+  await signIn(page, BOB, '/orders/new');
+  await page.getByLabel(/One product per line/).fill('FAS-1001 3');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  const table = page.getByRole('table', { name: 'Products to order with current prices' });
+  const row = table.getByRole('row').filter({ hasText: 'FAS-1001' });
+  const unitCell = row.getByRole('cell').nth(3);
+  const subtotalCell = row.getByRole('cell').nth(4);
+  const total = page
+    .getByRole('region', { name: 'Order summary' })
+    .locator('xpath=.//dt[starts-with(normalize-space(.), "Total")]/following-sibling::dd[1]');
+  await expect(subtotalCell).toBeVisible();
+  const unit = money(await unitCell.textContent());
+  const subtotal = money(await subtotalCell.textContent());
+  const totalBefore = money(await total.textContent());
+  expect(subtotal).toBeCloseTo(unit * 3, 2);
+
+  const priceRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.headers()['next-action']) priceRequests.push(r.url());
+  });
+  try {
+    // Odoo's price goes up meanwhile: the estimate uses the last price shown, the re-price the new one.
+    await odooCall('product.product', 'write', {
+      ids: [product!.id],
+      vals: { lst_price: product!.lst_price + 10, list_price: product!.list_price + 10 },
+    });
+    await row.getByRole('spinbutton').fill('5');
+    // At once, before any answer from the server: the line at the last unit price, marked.
+    await expect(subtotalCell).toContainText('estimate');
+    expect(money(await subtotalCell.textContent())).toBeCloseTo(unit * 5, 2);
+    await expect(page.getByRole('region', { name: 'Order summary' })).toContainText('(estimate)');
+    expect(money(await total.textContent())).toBeGreaterThan(totalBefore);
+    const estimatedTotal = money(await total.textContent());
+
+    // Then, with no click on "Update prices", the server prices the cart again.
+    await expect(subtotalCell).not.toContainText('estimate');
+    await expect(page.getByRole('region', { name: 'Order summary' })).not.toContainText('(estimate)');
+    const newUnit = money(await unitCell.textContent());
+    expect(newUnit).toBeGreaterThan(unit);
+    expect(money(await subtotalCell.textContent())).toBeCloseTo(newUnit * 5, 2);
+    expect(money(await total.textContent())).toBeGreaterThan(estimatedTotal);
+    expect(priceRequests.length).toBeGreaterThan(0);
+
+    // Typing a number digit by digit asks once, after the typing stops.
+    const before = priceRequests.length;
+    await row.getByRole('spinbutton').pressSequentially('12', { delay: 50 });
+    await expect(subtotalCell).not.toContainText('estimate');
+    expect(money(await subtotalCell.textContent())).toBeCloseTo(newUnit * 512, 2);
+    expect(priceRequests.length - before).toBe(1);
+  } finally {
+    await odooCall('product.product', 'write', {
+      ids: [product!.id],
+      vals: { lst_price: product!.lst_price, list_price: product!.list_price },
+    });
+  }
+});

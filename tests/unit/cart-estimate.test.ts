@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { estimateCart, typedQuantity, type PricedCartLike } from '../../lib/cart-estimate';
+import { QUANTITY_TEXT } from '../../lib/schemas/orders';
+
+/** Two lines as Odoo priced them: 3 × 10.00 and 2 × 25.00 less 10 %, 20 % tax on all. */
+const cart: PricedCartLike = {
+  lines: [
+    { productId: 1, quantity: 3, priceUnit: 10, subtotal: 30, sellable: true },
+    { productId: 2, quantity: 2, priceUnit: 25, subtotal: 45, sellable: true },
+    { productId: 3, quantity: 1, priceUnit: 0, subtotal: 0, sellable: false },
+  ],
+  amountUntaxed: 75,
+  amountTax: 15,
+  amountTotal: 90,
+};
+
+describe('the order review estimate while quantities change', () => {
+  it("shows Odoo's own figures, not estimates, while nothing changed", () => {
+    const e = estimateCart(cart, { 1: '3', 2: '2' }, new Set());
+    expect(e.estimated).toBe(false);
+    expect(e).toMatchObject({ amountUntaxed: 75, amountTax: 15, amountTotal: 90 });
+    expect(e.lines.get(1)).toEqual({ subtotal: 30, estimated: false });
+  });
+
+  it('prices a changed line at the last unit price Odoo gave and marks only that line', () => {
+    const e = estimateCart(cart, { 1: '5', 2: '2' }, new Set());
+    expect(e.lines.get(1)).toEqual({ subtotal: 50, estimated: true });
+    expect(e.lines.get(2)).toEqual({ subtotal: 45, estimated: false });
+    expect(e).toMatchObject({ amountUntaxed: 95, amountTax: 19, amountTotal: 114, estimated: true });
+  });
+
+  it("keeps a line's discount: the unit price is the subtotal over the quantity, not the list price", () => {
+    expect(estimateCart(cart, { 1: '3', 2: '4' }, new Set()).lines.get(2)).toEqual({ subtotal: 90, estimated: true });
+  });
+
+  it('leaves removed lines out of the total', () => {
+    const e = estimateCart(cart, { 1: '3', 2: '2' }, new Set([2]));
+    expect(e.lines.has(2)).toBe(false);
+    expect(e).toMatchObject({ amountUntaxed: 30, amountTax: 6, amountTotal: 36, estimated: true });
+  });
+
+  it('shows no subtotal for a quantity that is not a number above 0, and counts it as nothing', () => {
+    for (const typed of ['', '0', 'abc', '-2']) {
+      const e = estimateCart(cart, { 1: typed, 2: '2' }, new Set());
+      expect(e.lines.get(1)).toEqual({ subtotal: null, estimated: true });
+      expect(e.amountUntaxed).toBe(45);
+    }
+  });
+
+  it('rounds to cents, and a cart without taxes stays without', () => {
+    const noTax = { ...cart, amountTax: 0, amountTotal: 75 };
+    const e = estimateCart(noTax, { 1: '0.333', 2: '2' }, new Set());
+    expect(e.lines.get(1)?.subtotal).toBe(3.33);
+    expect(e).toMatchObject({ amountTax: 0, amountTotal: 48.33 });
+  });
+
+  it('reads a typed quantity the way the server does', () => {
+    for (const text of ['12', '2.5', '2,5', ' 7 ', '', '1e3', '0x10', '-1', '1.2.3', '+4']) {
+      expect(Number.isNaN(typedQuantity(text)), text).toBe(!QUANTITY_TEXT.test(text.trim()));
+    }
+    expect(typedQuantity('2,5')).toBe(2.5);
+  });
+});

@@ -1,5 +1,0 @@
-import { ListLoading } from '@/components/list-loading';
-
-export default function Loading() {
-  return <ListLoading what="invoices" />;
-}

@@ -340,7 +340,10 @@ export interface PdfSource {
 /** Number, PDF attachment and write date of one of the tenant's posted invoices, or null: what the PDF route needs. */
 export async function invoicePdfSource(ctx: PortalContext, id: number): Promise<PdfSource | null> {
   requireFinance(ctx);
-  return cachedRead(ctx, 'invoices.pdf-source', [id], ['invoices'], () => readPdfSource(ctx, id));
+  // Never from the read cache: the write date read here picks the PDF's version, and Odoo 19
+  // changes it when it renders, so a remembered one would miss the copy just stored or, after
+  // a reset to draft and a new posting, serve the old PDF.
+  return readPdfSource(ctx, id);
 }
 
 async function readPdfSource(ctx: PortalContext, id: number): Promise<PdfSource | null> {

@@ -9,6 +9,7 @@ import { invoicePdf, openInvoicePdf } from '../../lib/portal/invoice-pdf';
 import { invoicesForExport, invoiceWriteDate } from '../../lib/portal/invoices';
 import { invoiceZip } from '../../lib/portal/invoice-zip';
 import { PdfDiskCache, pdfVersion } from '../../lib/portal/pdf-cache';
+import { setTenantReadCache, TenantReadCache } from '../../lib/portal/read-cache';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
 import { startSimulator } from '../helpers/odoo-sim';
@@ -86,6 +87,33 @@ describe('posted invoice PDF cache', () => {
     expect(await after!.pdf.stored).toBe(true);
     // Only the new version is kept.
     expect(readdirSync(path.join(cache.dir, String(invoice.id))).filter((f) => f.endsWith('.pdf'))).toEqual(['20990102T030405.pdf']);
+  });
+
+  it('picks the version by the write date Odoo has now, even with the read cache on', async () => {
+    // The tenant read cache keeps reads for a minute when no webhook comes; the PDF's version
+    // must not come from it, or the copy filed after Odoo's render (which bumps the write
+    // date) would never be found, and a reposted invoice would get its old PDF.
+    setTenantReadCache(new TenantReadCache(300_000));
+    try {
+      const cache = new PdfDiskCache(path.join(dir, 'read-cache'));
+      const ctx = () => portalContext(gateway, 'fionaA');
+      const invoice = await postedInvoiceOf(SEED_IDS.customers.A);
+      const first = (await openInvoicePdf(ctx(), invoice.id, cache))!.pdf;
+      await buffer(first.body);
+      expect(await first.stored).toBe(true);
+      sim.store.update('account.move', invoice.id, { write_date: '2099-02-03 04:05:06' }); // the render bumped it
+      const rendersBefore = odooRenders();
+      const second = (await openInvoicePdf(ctx(), invoice.id, cache))!.pdf;
+      expect(second.cached).toBe(false); // a new version: rendered again, never the old copy
+      await buffer(second.body);
+      expect(await second.stored).toBe(true);
+      const third = (await openInvoicePdf(ctx(), invoice.id, cache))!.pdf;
+      expect(third.cached).toBe(true);
+      await buffer(third.body);
+      expect(odooRenders()).toBe(rendersBefore + 1);
+    } finally {
+      setTenantReadCache(new TenantReadCache(0));
+    }
   });
 
   it('answers another company’s invoice id with nothing, even when its PDF is in the cache', async () => {

@@ -688,7 +688,7 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     const done = state === 'done';
     const carrier = r.chance(0.85) ? r.pick(carriers) : undefined;
     const tracked = carrier && carrier.tracking_url && (done || state === 'assigned');
-    const ref = tracked ? `${carrier!.name!.toString().slice(0, 2).toUpperCase()}${r.int(100000000, 999999999)}` : false;
+    const ref = tracked ? `${carrier.name!.toString().slice(0, 2).toUpperCase()}${r.int(100000000, 999999999)}` : false;
     const picking = ins('stock.picking', {
       name: `WH/OUT/${String(counters.picking).padStart(5, '0')}`,
       state,

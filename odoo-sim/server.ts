@@ -445,8 +445,8 @@ function loseAnswer(req: IncomingMessage, res: ServerResponse, afterMs: number) 
     else req.socket.destroy();
     return res;
   };
-  res.writeHead = (() => res) as typeof res.writeHead;
-  res.end = drop as typeof res.end;
+  res.writeHead = () => res;
+  res.end = drop;
 }
 
 function sessionExpired() {

@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { PortalError, type ErrorCode } from '../errors';
-import { outcomeOfError, recordAudit, settleRequest, type AuditOutcome } from '../portal/audit';
+import { outcomeOfError, recordAudit, settleRequest } from '../portal/audit';
 import type { PortalContext, StaffContext } from '../context';
 import { requireSession, requireStaff } from '../session/require-session';
 import { can, type Permission } from '../roles';
@@ -35,7 +35,7 @@ async function run<S extends z.ZodType, T>(
   try {
     check();
     ran.parsed = schema.parse(input instanceof FormData ? formDataToObject(input) : input);
-    ran.result = await handler(ran.parsed as z.infer<S>);
+    ran.result = await handler(ran.parsed);
   } catch (err) {
     unstable_rethrow(err); // redirect() and notFound() keep working inside handlers
     ran.error = toPortalError(err, requestId);
@@ -91,8 +91,8 @@ export function validatedAction<S extends z.ZodType, T>(
   };
 }
 
-function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function formDataToObject(form: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
     const existing = out[key];

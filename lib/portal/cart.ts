@@ -126,7 +126,7 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
   return {
     lines,
     errors,
-    currency: Array.isArray(cur) ? currency(cur) : ((cur as { display_name?: string } | undefined)?.display_name ?? 'EUR'),
+    currency: Array.isArray(cur) ? currency(cur) : (cur?.display_name ?? 'EUR'),
     amountUntaxed: num(value.amount_untaxed),
     amountTax: num(value.amount_tax),
     amountTotal: num(value.amount_total),

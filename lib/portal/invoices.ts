@@ -276,7 +276,7 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
     lines: lines.map(({ line: l, taxes }) => ({
       id: l.id,
       kind: l.display_type === 'line_section' ? 'section' : l.display_type === 'line_note' ? 'note' : 'product',
-      description: String(l.name || m2o(l.product_id)?.name || ''),
+      description: text(l.name) ?? m2o(l.product_id)?.name ?? '',
       quantity: num(l.quantity),
       priceUnit: num(l.price_unit),
       discount: num(l.discount),

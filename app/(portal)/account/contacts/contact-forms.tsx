@@ -15,7 +15,7 @@ function RoleChoices({ name, selected, legend, error }: { name: string; selected
       <div className="mt-1 flex flex-wrap gap-3">
         {CUSTOMER_ROLES.map((r) => (
           <label key={r} className="inline-flex items-center gap-1.5 text-sm">
-            <input type="checkbox" name="roles" value={r} defaultChecked={selected.includes(r)} /> {ROLE_LABEL[r]}
+            <input type="checkbox" name={name} value={r} defaultChecked={selected.includes(r)} /> {ROLE_LABEL[r]}
           </label>
         ))}
       </div>

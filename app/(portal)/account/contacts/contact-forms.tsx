@@ -3,7 +3,7 @@
 import { ActionForm, Field } from '@/components/action-form';
 import { Badge, buttonClass, secondaryButtonClass } from '@/components/ui';
 import type { CompanyContact } from '@/lib/types';
-import { CUSTOMER_ROLES, type CustomerRole } from '@/lib/roles';
+import { CUSTOMER_ROLES, type CustomerRole } from '@/lib/role-names';
 import { deactivateContactAction, inviteContactAction, reactivateContactAction, setRolesAction } from '../actions';
 
 export const ROLE_LABEL: Record<CustomerRole, string> = { 'customer-admin': 'Admin', buyer: 'Buyer', finance: 'Finance', viewer: 'Viewer' };

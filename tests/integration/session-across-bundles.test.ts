@@ -60,7 +60,7 @@ async function loadBundles() {
     me: await fresh(() => import('../../app/api/me/route')),
     delivery: await fresh(() => import('../../app/api/deliveries/[id]/route')),
     ordersExport: await fresh(() => import('../../app/(portal)/orders/export/route')),
-    support: await fresh(() => import('../../lib/portal/support')),
+    support: await fresh(() => import('../../lib/portal/support-sessions')),
     audit: await fresh(() => import('../../lib/portal/audit')),
   };
 }

@@ -4,6 +4,7 @@ import type { OdooRecord } from '../odoo';
 import { FIELDS, m2o, num, webSpec } from './fields';
 import { catalogueDomain } from './catalogue';
 import { cartLines, pricedCart, pricingOnchange, productsToRead, unpricedCart, type CartRequest, type PricedCart } from './cart-pricing';
+import { readRecordWithLines } from './record-with-lines';
 import { tenantDomain } from './tenant';
 
 export { NO_LONGER_AVAILABLE, requestsFromParsed, type CartLine, type CartRequest, type PricedCart } from './cart-pricing';
@@ -56,46 +57,25 @@ export interface ReorderSource {
  * (those that left the catalogue too, to be flagged), so pricing needs no product search.
  */
 export async function reorderRequest(ctx: PortalContext, orderId: number): Promise<ReorderSource | null> {
-  const domain = [['id', '=', orderId], ...tenantDomain(ctx)];
-  const lineOrder = 'sequence, id';
-  let orderName: string;
-  let shippingAddressId: number | null;
-  let lines: OdooRecord[];
-  if (await ctx.odoo.hasWebRead()) {
-    const {
-      records: [order],
-    } = await ctx.odoo.webSearchRead(
-      'sale.order',
-      domain,
-      {
-        name: {},
-        partner_shipping_id: { fields: { display_name: {} } },
-        order_line: {
-          fields: { product_id: { fields: webSpec(FIELDS.product) }, product_uom_qty: {}, display_type: {} },
-          order: lineOrder,
-          limit: 500,
-        },
-      },
-      { limit: 1 },
-    );
-    if (!order) return null;
-    orderName = String(order.name);
-    shippingAddressId = m2o(order.partner_shipping_id)?.id ?? null;
-    lines = (order.order_line as OdooRecord[]).filter((l) => 'display_type' in l && !l.display_type);
-  } else {
-    const [orders, found] = await Promise.all([
-      ctx.odoo.searchRead('sale.order', domain, { fields: ['name', 'partner_shipping_id'], limit: 1 }),
-      ctx.odoo.searchRead(
-        'sale.order.line',
-        [['order_id', '=', orderId], ...tenantDomain(ctx, 'order_id.partner_id'), ['display_type', '=', false]],
-        { fields: ['product_id', 'product_uom_qty'], order: lineOrder, limit: 500 },
-      ),
-    ]);
-    if (!orders[0]) return null;
-    orderName = String(orders[0].name);
-    shippingAddressId = m2o(orders[0].partner_shipping_id)?.id ?? null;
-    lines = found;
-  }
+  const found = await readRecordWithLines(ctx, {
+    model: 'sale.order',
+    domain: [['id', '=', orderId], ...tenantDomain(ctx)],
+    fields: ['name', 'partner_shipping_id'],
+    lines: {
+      field: 'order_line',
+      model: 'sale.order.line',
+      domain: [['order_id', '=', orderId], ...tenantDomain(ctx, 'order_id.partner_id'), ['display_type', '=', false]],
+      fields: ['product_id', 'product_uom_qty'],
+      spec: { product_id: { fields: webSpec(FIELDS.product) }, product_uom_qty: {}, display_type: {} },
+      keep: (l) => 'display_type' in l && !l.display_type,
+      order: 'sequence, id',
+      limit: 500,
+    },
+  });
+  if (!found) return null;
+  const { record: order, lines } = found;
+  const orderName = String(order.name);
+  const shippingAddressId = m2o(order.partner_shipping_id)?.id ?? null;
   const byProduct = new Map<number, CartRequest>();
   for (const l of lines) {
     const id = m2o(l.product_id)?.id;

@@ -12,10 +12,10 @@ export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string[]> } };
 
 /** `name` keeps the record's own name with the event, so the trail reads in words. */
-type Target = { model: string; id: number; name?: string | null } | null;
+export type ActionTarget = { model: string; id: number; name?: string | null } | null;
 
 /** A mutation names its audit action; a read-only action (a preview) says so instead. */
-type ActionKind<I, T> = { audit: { action: string; target?: (input: I, result: T | undefined) => Target } } | { readOnly: true };
+type ActionKind<I, T> = { audit: { action: string; target?: (input: I, result: T | undefined) => ActionTarget } } | { readOnly: true };
 
 /** What every action does between the session and the audit event: parse, run, catch. */
 interface Ran<I, T> {
@@ -114,7 +114,7 @@ export function staffAction<S extends z.ZodType, T>(
       about?: (
         input: z.infer<S>,
         result: T | undefined,
-      ) => Partial<Pick<PortalContext, 'tenant' | 'contact' | 'actingAs'>> & { target?: Target; detail?: Record<string, unknown> };
+      ) => Partial<Pick<PortalContext, 'tenant' | 'contact' | 'actingAs'>> & { target?: ActionTarget; detail?: Record<string, unknown> };
     };
   },
   handler: (staff: StaffContext, input: z.infer<S>) => Promise<T>,

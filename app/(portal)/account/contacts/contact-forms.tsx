@@ -1,7 +1,7 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
-import { Badge, buttonClass, secondaryButtonClass } from '@/components/ui';
+import { ActionForm, Field, SubmitButton } from '@/components/action-form';
+import { Badge, secondaryButtonClass } from '@/components/ui';
 import type { CompanyContact } from '@/lib/types';
 import { CUSTOMER_ROLES, type CustomerRole } from '@/lib/role-names';
 import { deactivateContactAction, inviteContactAction, reactivateContactAction, setRolesAction } from '../actions';
@@ -40,11 +40,7 @@ export function InviteForm() {
             <Field name="email" label="Work email" type="email" required maxLength={254} error={fieldError('email')} />
           </div>
           <RoleChoices name="roles" selected={['buyer']} legend="Roles" error={fieldError('roles')} />
-          <div>
-            <button type="submit" className={buttonClass} disabled={pending}>
-              {pending ? 'Inviting…' : 'Invite'}
-            </button>
-          </div>
+          <SubmitButton pending={pending} label="Invite" busy="Inviting…" />
         </>
       )}
     </ActionForm>

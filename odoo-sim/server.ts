@@ -13,7 +13,7 @@ import { SimWebhooks } from './webhooks';
  * An Odoo server in one process: JSON-RPC (`/jsonrpc`, Odoo 8-21), JSON-2
  * (`/json/2/<model>/<method>`, Odoo 19+), web sessions, the invoice report and the portal
  * access-token URL, answering with the envelopes, shapes and errors of the recordings in
- * ../shared/odoo-19-recordings. See odoo-sim/README.md for what each part was taken from.
+ * tests/contract/odoo-19-recordings. See odoo-sim/README.md for what each part was taken from.
  */
 export interface SimulatorOptions extends SeedOptions {
   database?: string;

@@ -55,7 +55,9 @@ function resultOf<T>({ result, error }: Ran<unknown, T>): ActionResult<T> {
 /**
  * The one wrapper for server actions: session → tenant → permission → support-session
  * write switch → zod parse of the input (FormData or object) → handler → audit event →
- * typed result. Used by every `'use server'` file; the input never carries the tenant.
+ * typed result. Every server action of a signed-in person goes through it (or staffAction
+ * below); only app/(auth)/actions.ts, which signs in and out around a session, does
+ * without. The input never carries the tenant.
  * One audit row per request: while acting, the mutation's event takes the place of the
  * request's support.request row (lib/portal/audit.ts).
  */

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { OdooCallLog } from '../lib/odoo/call-log';
-import { OdooGateway } from '../lib/odoo/client';
+import { OdooGateway, type OdooRecord } from '../lib/odoo/client';
 import { odooConfigFromEnv, type OdooConfig } from '../lib/odoo/config';
 import { openInvoicePdf } from '../lib/portal/invoice-pdf';
 import { invoicePdfSource } from '../lib/portal/invoices';
@@ -55,7 +55,7 @@ async function run(label: string, config: OdooConfig, tenant: { id: number; name
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-pdf-cache-'));
   const cache = new PdfDiskCache(dir);
   try {
-    const moves = await gateway.client().searchRead(
+    const moves = await gateway.client().searchRead<OdooRecord & { name: string }>(
       'account.move',
       [
         ['partner_id', 'child_of', [tenant.id]],

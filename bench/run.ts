@@ -195,7 +195,7 @@ process.exit(0);
 /**
  * Throughput on its own stack: the default seed (1,200 orders) and warn-level logs, so the
  * simulator in this process takes as little of the 2 cores as possible. First one portal
- * process, then two (one per core, as the README's production notes advise), the load
+ * process, then two (one per core, as docs/deployment.md's production notes advise), the load
  * generator spreading its connections over both as a load balancer would. With Redis on
  * 127.0.0.1:6379 the instances share their rate limits there, as in production (the limit
  * is set out of reach: each request still pays for its check); without it each keeps its own.

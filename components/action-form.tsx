@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useId, useRef } from 'react';
 import { useLatestMessage } from './latest-message';
 import type { ActionResult } from '@/lib/http/action';
-import { Alert } from './ui';
+import { Alert, buttonClass } from './ui';
 
 type FormAction<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
@@ -99,6 +99,17 @@ export function Field({
           {error}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** A form's main button: off while the form is being sent, and saying so. */
+export function SubmitButton({ pending, label, busy }: { pending: boolean; label: string; busy: string }) {
+  return (
+    <div>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? busy : label}
+      </button>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEMO_WEBHOOK_SECRET, DEV_IDP_CLIENT_SECRET } from './demo-defaults';
-import { ROLES, type Role } from './roles';
+import { isRole, ROLES, type Role } from './role-names';
 
 /**
  * Portal settings from the environment, parsed once. Every variable is listed in the
@@ -71,7 +71,13 @@ const schema = z.object({
     .string()
     .default('UTC')
     .refine(validTimeZone, { message: 'PORTAL_TIME_ZONE must be an IANA time zone such as Europe/Berlin' }),
-  INVOICE_AMOUNT_ROLES: csv.default(['finance', 'customer-admin']),
+  /** Names that are not roles are passed over; a list with none left means the default. */
+  INVOICE_AMOUNT_ROLES: csv
+    .transform((names): Role[] => {
+      const roles = names.filter(isRole);
+      return roles.length ? roles : ['finance', 'customer-admin'];
+    })
+    .default(['finance', 'customer-admin']),
   /** Posted invoice PDFs kept on disk (a path instances may share); `off` keeps none. */
   PDF_CACHE_DIR: z.string().min(1).default('.data/pdf-cache'),
   /** How long a cached Odoo read may answer when no webhook ended it first; 0 turns the cache off. */
@@ -89,7 +95,7 @@ function validTimeZone(tz: string): boolean {
   }
 }
 
-export type PortalConfig = z.infer<typeof schema> & { INVOICE_AMOUNT_ROLES: Role[] };
+export type PortalConfig = z.infer<typeof schema>;
 
 let cached: PortalConfig | undefined;
 export function portalConfig(): PortalConfig {
@@ -99,7 +105,7 @@ export function portalConfig(): PortalConfig {
 
 export function parseConfig(env: Record<string, string | undefined>): PortalConfig {
   assertNoDemoSecrets(env);
-  return schema.parse(env) as PortalConfig;
+  return schema.parse(env);
 }
 
 /**

@@ -3,11 +3,10 @@
  * lib/portal and the action wrapper (lib/http/action.ts) check `can()`, so the data layer
  * refuses it whatever the UI shows.
  */
-export const CUSTOMER_ROLES = ['customer-admin', 'buyer', 'finance', 'viewer'] as const;
-export const STAFF_ROLES = ['account-manager', 'support-admin'] as const;
-export const ROLES = [...CUSTOMER_ROLES, ...STAFF_ROLES] as const;
-export type Role = (typeof ROLES)[number];
-export type CustomerRole = (typeof CUSTOMER_ROLES)[number];
+import { portalConfig } from './config';
+import { CUSTOMER_ROLES, ROLES, STAFF_ROLES, type CustomerRole, type Role } from './role-names';
+
+export { CUSTOMER_ROLES, ROLES, STAFF_ROLES, type CustomerRole, type Role } from './role-names';
 
 /** Tags on the Odoo contact that hold the roles the portal manages (visible to account managers in Odoo). */
 export const ROLE_TAGS: Record<CustomerRole, string> = {
@@ -22,24 +21,18 @@ export type Permission = 'order' | 'see-invoices' | 'manage-contacts' | 'manage-
 const GRANTS: Record<Permission, readonly Role[]> = {
   view: CUSTOMER_ROLES,
   order: ['customer-admin', 'buyer'],
-  'see-invoices': ['customer-admin', 'finance'],
+  'see-invoices': ['customer-admin', 'finance'], // the default; can() asks the setting
   'manage-contacts': ['customer-admin'],
   'manage-addresses': ['customer-admin', 'buyer'],
 };
 
 /**
- * Who sees invoices and their amounts: finance and customer admins by default; companies
- * that want buyers or viewers to see them list those roles in INVOICE_AMOUNT_ROLES.
+ * Who sees invoices and their amounts is a setting (INVOICE_AMOUNT_ROLES, lib/config.ts):
+ * finance and customer admins by default; companies that want buyers or viewers to see
+ * them list those roles there.
  */
-function invoiceRoles(): readonly Role[] {
-  const configured = process.env.INVOICE_AMOUNT_ROLES?.split(',')
-    .map((s) => s.trim())
-    .filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-  return configured?.length ? configured : GRANTS['see-invoices'];
-}
-
 export function can(roles: ReadonlySet<Role>, permission: Permission): boolean {
-  const granted = permission === 'see-invoices' ? invoiceRoles() : GRANTS[permission];
+  const granted = permission === 'see-invoices' ? portalConfig().INVOICE_AMOUNT_ROLES : GRANTS[permission];
   return granted.some((r) => roles.has(r));
 }
 

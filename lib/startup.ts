@@ -7,7 +7,10 @@ import { installPeerAddressHook } from './http/peer-address-hook';
  * the process on a refusal: a server that answers with a forgeable session secret or the
  * demo ERP key must not come up at all.
  */
-export function checkStartup(env: Record<string, string | undefined> = process.env, exit: (code: number) => never = process.exit): void {
+export function checkStartup(
+  env: Record<string, string | undefined> = process.env,
+  exit: (code: number) => never = (code) => process.exit(code),
+): void {
   const problems = demoSecretsInProduction(env);
   if (problems.length > 0) {
     console.error(new DemoSecretsError(problems).message);

@@ -1,7 +1,7 @@
 /**
  * Odoo exceptions as the simulator raises them. Names, messages and HTTP statuses follow
  * Odoo 19.0 `odoo/exceptions.py` (UserError 422, AccessError/AccessDenied 403,
- * MissingError 404) and the recordings in ../shared/odoo-19-recordings.
+ * MissingError 404) and the recordings in tests/contract/odoo-19-recordings.
  */
 export class OdooSimError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import { round2, type Orm } from './orm';
 import { lineAmounts } from './sales';
-import type { Rec } from './store';
+import type { Rec, Store } from './store';
 
 /**
  * Deterministic seed data shaped like a real distributor's database. Same seed + same
@@ -179,15 +179,57 @@ const CATEGORIES: [string, string, string[]][] = [
 ];
 const VARIANTS = ['', ' (Pack of 10)', ' (Pack of 50)', ' Pro', ' Heavy Duty'];
 
+/** The random sequence: every record's values come from it, in the order they are drawn. */
+type Random = ReturnType<typeof prng>;
+
+/** What every area of the seed shares. The areas run in a fixed order, as the draws do. */
+interface Seeding {
+  orm: Orm;
+  store: Store;
+  r: Random;
+  today: string;
+  day: (offset: number) => string;
+  at: (offset: number, hour?: number) => string;
+  ins: (model: string, vals: Record<string, unknown>, id?: number) => Rec;
+  /** Sequence numbers of the order, delivery and invoice names. */
+  counters: { order: number; picking: number; invoice: Map<string, number> };
+}
+
+type Countries = Record<string, number>;
+interface Catalogue {
+  sellable: Rec[];
+  service: Rec;
+}
+
 export function seed(orm: Orm, opts: SeedOptions = {}) {
   const r = prng(opts.seed ?? 42);
-  const store = orm.store;
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const day = (offset: number) => addDays(today, offset);
-  const at = (offset: number, hour = 9) => `${day(offset)} ${String(hour).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00`;
-  const ins = (model: string, vals: Record<string, unknown>, id?: number) => store.insert(model, vals, id);
+  const s: Seeding = {
+    orm,
+    store: orm.store,
+    r,
+    today,
+    day,
+    at: (offset, hour = 9) => `${day(offset)} ${String(hour).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00`,
+    ins: (model, vals, id) => orm.store.insert(model, vals, id),
+    counters: { order: 0, picking: 0, invoice: new Map() },
+  };
+  const { countries, carriers } = seedReferenceData(s);
+  seedSeller(s, countries);
+  seedCustomers(s, countries);
+  seedContacts(s, countries);
+  const catalogue = seedProducts(s);
+  seedOrderHistory(s, catalogue, carriers);
+  seedCreditNotes(s);
+  seedDraftInvoices(s);
+  seedScaleOrders(s, catalogue, opts.scaleOrders ?? 0);
+  seedScaleInvoices(s, opts.scaleInvoices ?? 0);
+  return { today };
+}
 
-  // Reference data.
+/** Currencies, countries, units, taxes, terms, pricelists, carriers, tags. */
+function seedReferenceData({ ins }: Seeding) {
   ins('res.currency', { name: 'USD', symbol: '$' }, 1);
   ins('res.currency', { name: 'EUR', symbol: '€' }, 2);
   ins('res.currency', { name: 'GBP', symbol: '£', active: false }, 3);
@@ -240,18 +282,24 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
   ] as const) {
     ins('res.partner.category', { name, complete_name: name }, id);
   }
+  return { countries, carriers };
+}
 
-  // The seller, its users and their partners.
-  const partner = (id: number, vals: Record<string, unknown>) => {
-    const parent = vals.parent_id ? store.get('res.partner', vals.parent_id as number) : undefined;
-    const rec = ins('res.partner', { lang: 'en_US', ...vals, create_date: at(-800) }, id);
-    store.update('res.partner', id, {
-      commercial_partner_id: vals.is_company || !parent ? id : parent.commercial_partner_id,
-      company_type: vals.is_company ? 'company' : 'person',
-    });
-    return rec;
-  };
-  partner(1, {
+/** A partner, with the commercial partner and company type Odoo computes. */
+function partner({ store, ins, at }: Seeding, id: number, vals: Record<string, unknown>) {
+  const parent = vals.parent_id ? store.get('res.partner', vals.parent_id as number) : undefined;
+  const rec = ins('res.partner', { lang: 'en_US', ...vals, create_date: at(-800) }, id);
+  store.update('res.partner', id, {
+    commercial_partner_id: vals.is_company || !parent ? id : parent.commercial_partner_id,
+    company_type: vals.is_company ? 'company' : 'person',
+  });
+  return rec;
+}
+
+/** The seller, its users and their partners. */
+function seedSeller(s: Seeding, countries: Countries) {
+  const { ins } = s;
+  partner(s, 1, {
     name: 'Northwind Supply Co.',
     is_company: true,
     email: 'info@northwind.example',
@@ -272,14 +320,16 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     [9, 6, 'Sofia Support', 'sofia.support@northwind.example', 'sofia.support@northwind.example'],
   ];
   for (const [uid, pid, name, login, email] of staff) {
-    partner(pid, { name, email, parent_id: pid === 8 ? false : 1 });
+    partner(s, pid, { name, email, parent_id: pid === 8 ? false : 1 });
     // uids 6 and 7 are left for portal users, as on the recorded server.
     ins('res.users', { name, login, email, partner_id: pid, share: false, active: uid !== 1, company_id: SEED_IDS.company }, uid);
   }
+}
 
-  // Customers: A and C are Mia's, B and D are Sam's; D is invoiced in two currencies.
+/** Customers: A and C are Mia's, B and D are Sam's; D is invoiced in two currencies. */
+function seedCustomers(s: Seeding, countries: Countries) {
   const { A, B, C, D } = SEED_IDS.customers;
-  partner(C, {
+  partner(s, C, {
     name: 'Harbor Marine Outfitters',
     is_company: true,
     email: 'office@harbormarine.example',
@@ -296,7 +346,7 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     property_product_pricelist: 1,
     credit_limit: 50000,
   });
-  partner(A, {
+  partner(s, A, {
     name: 'Brightline Hardware Ltd',
     is_company: true,
     email: 'hello@brightline.example',
@@ -316,7 +366,7 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     category_id: [5],
     comment: 'INTERNAL: strategic account, margin target 35%',
   });
-  partner(B, {
+  partner(s, B, {
     name: 'Kestrel Builders GmbH',
     is_company: true,
     email: 'einkauf@kestrel.example',
@@ -332,7 +382,7 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     property_product_pricelist: 3,
     credit_limit: 80000,
   });
-  partner(D, {
+  partner(s, D, {
     name: 'Nordlys Facilities AS',
     is_company: true,
     email: 'post@nordlys.example',
@@ -348,7 +398,11 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     property_product_pricelist: 1,
     credit_limit: 60000,
   });
+}
 
+/** The customers' people and addresses. */
+function seedContacts(s: Seeding, countries: Countries) {
+  const { A, B, C, D } = SEED_IDS.customers;
   const T = SEED_IDS.tags;
   const c = SEED_IDS.contacts;
   const contacts: [number, number, string, string | false, Record<string, unknown>][] = [
@@ -395,10 +449,12 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     [51, D, 'Oslo Central Depot', false, { type: 'delivery', street: 'Lagerveien 9', city: 'Oslo', zip: '0668', country_id: countries.NO }],
   ];
   for (const [id, parent, name, email, extra] of contacts) {
-    partner(id, { name, email, parent_id: parent, phone: `+1 555 01${String(id).padStart(2, '0')}`, type: 'contact', ...extra });
+    partner(s, id, { name, email, parent_id: parent, phone: `+1 555 01${String(id).padStart(2, '0')}`, type: 'contact', ...extra });
   }
+}
 
-  // Products: 10 categories x 32, a few archived, not sellable, or services.
+/** Products: 10 categories x 32, a few archived, not sellable, or services. */
+function seedProducts({ r, store, ins, at }: Seeding): Catalogue {
   const products: Rec[] = [];
   CATEGORIES.forEach(([name, prefix, items], ci) => {
     const categ = ins('product.category', { name, complete_name: `All / Saleable / ${name}` }, ci + 1);
@@ -450,8 +506,25 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     taxes_id: [1],
   });
   const sellable = products.filter((p) => p.active && p.sale_ok);
+  return { sellable, service };
+}
 
-  // Orders, deliveries and invoices.
+function invoiceName({ counters }: Seeding, prefix: string, date: string) {
+  const key = `${prefix}/${date.slice(0, 4)}`;
+  const n = (counters.invoice.get(key) ?? 0) + 1;
+  counters.invoice.set(key, n);
+  return `${key}/${String(n).padStart(5, '0')}`;
+}
+
+const deliveryAddresses = (store: Store, customer: number) =>
+  [...store.all('res.partner')].filter((p) => p.parent_id === customer && p.type === 'delivery').map((p) => p.id);
+const buyers = (store: Store, customer: number) =>
+  [...store.all('res.partner')].filter((p) => p.parent_id === customer && p.type === 'contact' && p.email).map((p) => p.id);
+
+/** Two years of orders, with their deliveries and invoices. */
+function seedOrderHistory(s: Seeding, catalogue: Catalogue, carriers: Rec[]) {
+  const { r, store } = s;
+  const { A, B, C, D } = SEED_IDS.customers;
   const weights: [number, number][] = [
     [A, 0.4],
     [B, 0.25],
@@ -463,116 +536,14 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     for (const [id, w] of weights) if ((x -= w) < 0) return id;
     return A;
   };
-  const deliveryAddresses = (customer: number) =>
-    [...store.all('res.partner')].filter((p) => p.parent_id === customer && p.type === 'delivery').map((p) => p.id);
-  const buyers = (customer: number) =>
-    [...store.all('res.partner')].filter((p) => p.parent_id === customer && p.type === 'contact' && p.email).map((p) => p.id);
-  const counters = { order: 0, picking: 0, invoice: new Map<string, number>() };
-  const invoiceName = (prefix: string, date: string) => {
-    const key = `${prefix}/${date.slice(0, 4)}`;
-    const n = (counters.invoice.get(key) ?? 0) + 1;
-    counters.invoice.set(key, n);
-    return `${key}/${String(n).padStart(5, '0')}`;
-  };
-
   const orderCount = 1200;
   const offsets = Array.from({ length: orderCount }, () => -r.int(0, 730)).sort((a, b) => a - b);
-  const makeOrder = (customer: number, offset: number, opts: { lines?: number; light?: boolean } = {}) => {
-    const age = -offset;
-    const state = age > 45 ? (r.chance(0.04) ? 'cancel' : 'sale') : r.pick(['draft', 'sent', 'sale', 'sale', 'sale', 'cancel'] as const);
-    const orderer = r.pick(buyers(customer));
-    const shipping = r.chance(0.7) ? r.pick(deliveryAddresses(customer)) : orderer;
-    const commercial = store.get('res.partner', customer)!;
-    const pricelistId = customer === D && r.chance(0.35) ? 3 : (commercial.property_product_pricelist as number);
-    const pricelist = store.get('product.pricelist', pricelistId)!;
-    counters.order++;
-    const order = ins('sale.order', {
-      name: `S${String(counters.order).padStart(5, '0')}`,
-      state,
-      locked: state === 'sale' && age > 90,
-      date_order: at(offset, r.int(7, 17)),
-      validity_date: day(offset + 30),
-      commitment_date: r.chance(0.3) ? at(offset + r.int(3, 20), 12) : false,
-      partner_id: customer,
-      partner_invoice_id: customer,
-      partner_shipping_id: shipping,
-      client_order_ref: r.chance(0.75) ? `PO-${commercial.ref}-${String(r.int(1000, 99999))}` : false,
-      origin: false,
-      currency_id: pricelist.currency_id,
-      pricelist_id: pricelistId,
-      user_id: commercial.user_id,
-      company_id: 1,
-      payment_term_id: commercial.property_payment_term_id,
-      note: 'Payment terms: see invoice.',
-      internal_note: `INTERNAL: negotiated by ${customer === A ? 'Mia' : 'Sam'}; do not share cost details.`,
-      create_date: at(offset),
-    });
-    const lineCount = opts.lines ?? (r.chance(0.7) ? r.int(1, 8) : r.int(9, 40));
-    let seq = 10;
-    if (!opts.light && lineCount > 6) {
-      ins('sale.order.line', {
-        order_id: order.id,
-        sequence: seq++,
-        display_type: 'line_section',
-        name: 'Main delivery',
-        product_uom_qty: 0,
-      });
-    }
-    const used = new Set<number>();
-    for (let i = 0; i < lineCount; i++) {
-      const product = i === 0 && r.chance(0.05) ? service : r.pick(sellable);
-      if (used.has(product.id)) continue;
-      used.add(product.id);
-      const qty = r.pick([1, 2, 5, 10, 10, 20, 25, 50, 100]);
-      const priceUnit = round2(
-        Number(product.lst_price) * (1 - Number(pricelist.discount) / 100) * (pricelist.currency_id === 2 ? 0.92 : 1),
-      );
-      const discount = r.chance(0.1) ? r.pick([5, 10, 15]) : 0;
-      const amounts = lineAmounts(orm, product.id, qty, priceUnit, discount);
-      ins('sale.order.line', {
-        order_id: order.id,
-        sequence: seq++,
-        display_type: false,
-        name: `[${product.default_code}] ${product.name}`,
-        product_id: product.id,
-        product_uom_qty: qty,
-        product_uom_id: product.uom_id,
-        price_unit: priceUnit,
-        discount,
-        ...amounts,
-        currency_id: pricelist.currency_id,
-        purchase_price: product.standard_price,
-        margin: round2(amounts.price_subtotal - Number(product.standard_price) * qty),
-      });
-      if (!opts.light && i === 3 && lineCount > 10) {
-        ins('sale.order.line', {
-          order_id: order.id,
-          sequence: seq++,
-          display_type: 'line_note',
-          name: 'Please deliver to the loading dock before noon.',
-          product_uom_qty: 0,
-        });
-      }
-    }
-    const lines = (order.order_line as number[]).map((id) => store.get('sale.order.line', id)!).filter((l) => !l.display_type);
-    const untaxed = round2(lines.reduce((s, l) => s + Number(l.price_subtotal), 0));
-    const tax = round2(lines.reduce((s, l) => s + Number(l.price_tax), 0));
-    store.update('sale.order', order.id, {
-      amount_untaxed: untaxed,
-      amount_tax: tax,
-      amount_total: round2(untaxed + tax),
-      margin: round2(lines.reduce((s, l) => s + Number(l.margin), 0)),
-      invoice_status: state === 'sale' ? 'to invoice' : 'no',
-    });
-    return { order, lines, state, age };
-  };
-
   for (const offset of offsets) {
-    const { order, lines, state, age } = makeOrder(pickCustomer(), offset);
+    const { order, lines, state, age } = makeOrder(s, catalogue, pickCustomer(), offset);
     if (state !== 'sale' && state !== 'cancel') continue;
-    const storable = lines.filter((l) => l.product_id !== service.id);
+    const storable = lines.filter((l) => l.product_id !== catalogue.service.id);
     if (state === 'cancel') {
-      if (storable.length && r.chance(0.5)) makePicking(order, storable, 'cancel', offset, 1);
+      if (storable.length && r.chance(0.5)) makePicking(s, carriers, order, storable, 'cancel', offset, 1);
       continue;
     }
     if (!storable.length) continue;
@@ -580,6 +551,8 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     const partial = storable.length > 1 && r.chance(0.15);
     const doneFirst = age > 12 || (age > 3 && r.chance(0.5));
     const first = makePicking(
+      s,
+      carriers,
       order,
       storable,
       doneFirst ? 'done' : r.pick(['confirmed', 'assigned', 'waiting'] as const),
@@ -589,7 +562,17 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     let delivered = doneFirst ? (partial ? 0.6 : 1) : 0;
     if (partial && doneFirst) {
       const backDone = age > 40 || (age > 15 && r.chance(0.5));
-      makePicking(order, storable, backDone ? 'done' : r.pick(['confirmed', 'assigned'] as const), offset + r.int(5, 12), 1, first.id, 0.6);
+      makePicking(
+        s,
+        carriers,
+        order,
+        storable,
+        backDone ? 'done' : r.pick(['confirmed', 'assigned'] as const),
+        offset + r.int(5, 12),
+        1,
+        first.id,
+        0.6,
+      );
       if (backDone) delivered = 1;
     }
     for (const l of storable) {
@@ -598,10 +581,245 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     }
     const deliveryStatus = delivered === 1 ? 'full' : delivered > 0 ? 'partial' : 'pending';
     store.update('sale.order', order.id, { delivery_status: deliveryStatus });
-    if (delivered > 0) makeInvoice(order, storable, offset + (doneFirst ? r.int(1, 5) : 0), delivered);
+    if (delivered > 0) makeInvoice(s, order, storable, offset + (doneFirst ? r.int(1, 5) : 0), delivered);
   }
+}
 
-  // Credit notes for a few invoices.
+/** One order with its lines and amounts; `light` leaves out section and note lines. */
+function makeOrder(
+  s: Seeding,
+  { sellable, service }: Catalogue,
+  customer: number,
+  offset: number,
+  opts: { lines?: number; light?: boolean } = {},
+) {
+  const { orm, r, store, ins, at, day, counters } = s;
+  const { A, D } = SEED_IDS.customers;
+  const age = -offset;
+  const state = age > 45 ? (r.chance(0.04) ? 'cancel' : 'sale') : r.pick(['draft', 'sent', 'sale', 'sale', 'sale', 'cancel'] as const);
+  const orderer = r.pick(buyers(store, customer));
+  const shipping = r.chance(0.7) ? r.pick(deliveryAddresses(store, customer)) : orderer;
+  const commercial = store.get('res.partner', customer)!;
+  const pricelistId = customer === D && r.chance(0.35) ? 3 : (commercial.property_product_pricelist as number);
+  const pricelist = store.get('product.pricelist', pricelistId)!;
+  counters.order++;
+  const order = ins('sale.order', {
+    name: `S${String(counters.order).padStart(5, '0')}`,
+    state,
+    locked: state === 'sale' && age > 90,
+    date_order: at(offset, r.int(7, 17)),
+    validity_date: day(offset + 30),
+    commitment_date: r.chance(0.3) ? at(offset + r.int(3, 20), 12) : false,
+    partner_id: customer,
+    partner_invoice_id: customer,
+    partner_shipping_id: shipping,
+    client_order_ref: r.chance(0.75) ? `PO-${commercial.ref}-${String(r.int(1000, 99999))}` : false,
+    origin: false,
+    currency_id: pricelist.currency_id,
+    pricelist_id: pricelistId,
+    user_id: commercial.user_id,
+    company_id: 1,
+    payment_term_id: commercial.property_payment_term_id,
+    note: 'Payment terms: see invoice.',
+    internal_note: `INTERNAL: negotiated by ${customer === A ? 'Mia' : 'Sam'}; do not share cost details.`,
+    create_date: at(offset),
+  });
+  const lineCount = opts.lines ?? (r.chance(0.7) ? r.int(1, 8) : r.int(9, 40));
+  let seq = 10;
+  if (!opts.light && lineCount > 6) {
+    ins('sale.order.line', {
+      order_id: order.id,
+      sequence: seq++,
+      display_type: 'line_section',
+      name: 'Main delivery',
+      product_uom_qty: 0,
+    });
+  }
+  const used = new Set<number>();
+  for (let i = 0; i < lineCount; i++) {
+    const product = i === 0 && r.chance(0.05) ? service : r.pick(sellable);
+    if (used.has(product.id)) continue;
+    used.add(product.id);
+    const qty = r.pick([1, 2, 5, 10, 10, 20, 25, 50, 100]);
+    const priceUnit = round2(Number(product.lst_price) * (1 - Number(pricelist.discount) / 100) * (pricelist.currency_id === 2 ? 0.92 : 1));
+    const discount = r.chance(0.1) ? r.pick([5, 10, 15]) : 0;
+    const amounts = lineAmounts(orm, product.id, qty, priceUnit, discount);
+    ins('sale.order.line', {
+      order_id: order.id,
+      sequence: seq++,
+      display_type: false,
+      name: `[${product.default_code}] ${product.name}`,
+      product_id: product.id,
+      product_uom_qty: qty,
+      product_uom_id: product.uom_id,
+      price_unit: priceUnit,
+      discount,
+      ...amounts,
+      currency_id: pricelist.currency_id,
+      purchase_price: product.standard_price,
+      margin: round2(amounts.price_subtotal - Number(product.standard_price) * qty),
+    });
+    if (!opts.light && i === 3 && lineCount > 10) {
+      ins('sale.order.line', {
+        order_id: order.id,
+        sequence: seq++,
+        display_type: 'line_note',
+        name: 'Please deliver to the loading dock before noon.',
+        product_uom_qty: 0,
+      });
+    }
+  }
+  const lines = (order.order_line as number[]).map((id) => store.get('sale.order.line', id)!).filter((l) => !l.display_type);
+  const untaxed = round2(lines.reduce((s, l) => s + Number(l.price_subtotal), 0));
+  const tax = round2(lines.reduce((s, l) => s + Number(l.price_tax), 0));
+  store.update('sale.order', order.id, {
+    amount_untaxed: untaxed,
+    amount_tax: tax,
+    amount_total: round2(untaxed + tax),
+    margin: round2(lines.reduce((s, l) => s + Number(l.margin), 0)),
+    invoice_status: state === 'sale' ? 'to invoice' : 'no',
+  });
+  return { order, lines, state, age };
+}
+
+function makePicking(
+  s: Seeding,
+  carriers: Rec[],
+  order: Rec,
+  lines: Rec[],
+  state: string,
+  offset: number,
+  share: number,
+  backorderOf?: number,
+  alreadyShare = 0,
+) {
+  const { r, ins, at, counters } = s;
+  counters.picking++;
+  const scheduled = at(Math.min(offset + r.int(1, 6), 60), 8);
+  const done = state === 'done';
+  const carrier = r.chance(0.85) ? r.pick(carriers) : undefined;
+  const tracked = carrier && carrier.tracking_url && (done || state === 'assigned');
+  const ref = tracked ? `${carrier.name!.toString().slice(0, 2).toUpperCase()}${r.int(100000000, 999999999)}` : false;
+  const picking = ins('stock.picking', {
+    name: `WH/OUT/${String(counters.picking).padStart(5, '0')}`,
+    state,
+    picking_type_id: 2,
+    picking_type_code: 'outgoing',
+    scheduled_date: scheduled,
+    date_deadline: order.commitment_date || false,
+    date_done: done ? addDays(scheduled.slice(0, 10), r.int(0, 2)) + ' 15:30:00' : false,
+    origin: order.name,
+    sale_id: order.id,
+    partner_id: order.partner_shipping_id,
+    backorder_id: backorderOf ?? false,
+    carrier_id: carrier?.id ?? false,
+    carrier_tracking_ref: ref,
+    carrier_tracking_url: ref ? `${carrier!.tracking_url}${ref}` : false,
+    note: 'INTERNAL: pick from aisle 7; cost centre 4410.',
+  });
+  for (const l of lines) {
+    const total = Number(l.product_uom_qty);
+    const before = Math.floor(total * alreadyShare);
+    const demand = share === 1 ? total - before : Math.floor(total * share);
+    if (demand <= 0) continue;
+    ins('stock.move', {
+      picking_id: picking.id,
+      product_id: l.product_id,
+      product_uom_qty: demand,
+      quantity: done ? demand : state === 'assigned' ? demand : 0,
+      product_uom: l.product_uom_id,
+      state: done ? 'done' : state === 'cancel' ? 'cancel' : state === 'assigned' ? 'assigned' : 'confirmed',
+      date: scheduled,
+      sale_line_id: l.id,
+    });
+  }
+  return picking;
+}
+
+function makeInvoice(s: Seeding, order: Rec, lines: Rec[], offset: number, share: number) {
+  const { orm, r, store, ins, day, today } = s;
+  const date = day(Math.min(offset, 0));
+  const term = store.get('account.payment.term', order.payment_term_id as number);
+  const due = addDays(date, Number(term?.days ?? 30));
+  const amounts = lines
+    .map((l) => {
+      const qty = share === 1 ? Number(l.product_uom_qty) : Math.floor(Number(l.product_uom_qty) * share);
+      return { l, qty, ...lineAmounts(orm, l.product_id as number, qty, Number(l.price_unit), Number(l.discount)) };
+    })
+    .filter((a) => a.qty > 0);
+  const untaxed = round2(amounts.reduce((s, a) => s + a.price_subtotal, 0));
+  const tax = round2(amounts.reduce((s, a) => s + a.price_tax, 0));
+  const total = round2(untaxed + tax);
+  const overdueDays = daysBetween(due, today);
+  let payment: string;
+  let residual: number;
+  if (overdueDays > 60)
+    [payment, residual] = r.chance(0.92) ? ['paid', 0] : r.chance(0.5) ? ['partial', round2(total * 0.4)] : ['not_paid', total];
+  else if (overdueDays > 0)
+    [payment, residual] = r.chance(0.6) ? ['paid', 0] : r.chance(0.3) ? ['partial', round2(total * 0.5)] : ['not_paid', total];
+  else [payment, residual] = r.chance(0.25) ? ['in_payment', 0] : ['not_paid', total];
+  const name = invoiceName(s, 'INV', date);
+  const move = ins('account.move', {
+    name,
+    move_type: 'out_invoice',
+    state: 'posted',
+    payment_state: payment,
+    date,
+    invoice_date: date,
+    invoice_date_due: due,
+    amount_untaxed: untaxed,
+    amount_tax: tax,
+    amount_total: total,
+    amount_residual: residual,
+    currency_id: order.currency_id,
+    partner_id: order.partner_invoice_id,
+    commercial_partner_id: order.partner_id,
+    partner_shipping_id: order.partner_shipping_id,
+    invoice_origin: order.name,
+    ref: order.client_order_ref || false,
+    payment_reference: name,
+    company_id: 1,
+    invoice_user_id: order.user_id,
+    invoice_payment_term_id: order.payment_term_id,
+    narration: 'Thank you for your business.',
+  });
+  for (const a of amounts) {
+    ins('account.move.line', {
+      move_id: move.id,
+      move_name: name,
+      date,
+      display_type: 'product',
+      name: a.l.name,
+      product_id: a.l.product_id,
+      quantity: a.qty,
+      price_unit: a.l.price_unit,
+      discount: a.l.discount,
+      tax_ids: a.tax_ids,
+      price_subtotal: a.price_subtotal,
+      price_total: a.price_total,
+      sale_line_ids: [a.l.id],
+    });
+    store.update('sale.order.line', a.l.id, { qty_invoiced: Number(a.l.qty_invoiced) + a.qty });
+  }
+  store.update('sale.order', order.id, {
+    invoice_ids: [...(order.invoice_ids as number[]), move.id],
+    invoice_status: share === 1 ? 'invoiced' : 'to invoice',
+  });
+  if (r.chance(0.3)) {
+    const att = ins('ir.attachment', {
+      name: `${name.replace(/\//g, '_')}.pdf`,
+      res_model: 'account.move',
+      res_id: move.id,
+      mimetype: 'application/pdf',
+      type: 'binary',
+    });
+    store.update('account.move', move.id, { invoice_pdf_report_id: att.id });
+  }
+}
+
+/** Credit notes for a few invoices. */
+function seedCreditNotes(s: Seeding) {
+  const { r, store, ins, today } = s;
   const invoices = [...store.all('account.move')].filter((m) => m.move_type === 'out_invoice' && m.state === 'posted');
   for (const inv of invoices) {
     if (!r.chance(0.06)) continue;
@@ -609,7 +827,7 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     const date = addDays(String(inv.invoice_date), r.int(5, 30));
     if (date > today) continue;
     ins('account.move', {
-      name: invoiceName('RINV', date),
+      name: invoiceName(s, 'RINV', date),
       move_type: 'out_refund',
       state: 'posted',
       payment_state: r.chance(0.6) ? 'paid' : 'not_paid',
@@ -634,7 +852,11 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
     if (m.move_type === 'out_refund' && m.payment_state === 'not_paid')
       store.update('account.move', m.id, { amount_residual: m.amount_total });
   }
-  // A draft invoice per customer: customers never see drafts.
+}
+
+/** A draft invoice per customer: customers never see drafts. */
+function seedDraftInvoices({ ins }: Seeding) {
+  const { A, B } = SEED_IDS.customers;
   for (const cust of [A, B]) {
     ins('account.move', {
       name: '/',
@@ -650,13 +872,22 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
       company_id: 1,
     });
   }
+}
 
-  for (let i = 0; i < (opts.scaleOrders ?? 0); i++) {
-    const { order } = makeOrder(A, -r.int(0, 730), { lines: r.int(1, 3), light: true });
+/** Extra orders for customer A (benchmarks). */
+function seedScaleOrders(s: Seeding, catalogue: Catalogue, count: number) {
+  const { r, store } = s;
+  const { A } = SEED_IDS.customers;
+  for (let i = 0; i < count; i++) {
+    const { order } = makeOrder(s, catalogue, A, -r.int(0, 730), { lines: r.int(1, 3), light: true });
     if (order.state === 'sale') store.update('sale.order', order.id, { delivery_status: 'full', invoice_status: 'invoiced' });
   }
+}
 
-  for (let i = 0; i < (opts.scaleInvoices ?? 0); i++) {
+/** Extra posted invoices for customer A (benchmarks of the invoice list). */
+function seedScaleInvoices({ r, ins, today }: Seeding, count: number) {
+  const { A } = SEED_IDS.customers;
+  for (let i = 0; i < count; i++) {
     const date = addDays(today, -r.int(0, 730));
     const amount = round2(r.int(5000, 500000) / 100);
     const paid = r.chance(0.7);
@@ -678,131 +909,6 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
       invoice_origin: false,
       company_id: 1,
     });
-  }
-
-  return { today };
-
-  function makePicking(order: Rec, lines: Rec[], state: string, offset: number, share: number, backorderOf?: number, alreadyShare = 0) {
-    counters.picking++;
-    const scheduled = at(Math.min(offset + r.int(1, 6), 60), 8);
-    const done = state === 'done';
-    const carrier = r.chance(0.85) ? r.pick(carriers) : undefined;
-    const tracked = carrier && carrier.tracking_url && (done || state === 'assigned');
-    const ref = tracked ? `${carrier!.name!.toString().slice(0, 2).toUpperCase()}${r.int(100000000, 999999999)}` : false;
-    const picking = ins('stock.picking', {
-      name: `WH/OUT/${String(counters.picking).padStart(5, '0')}`,
-      state,
-      picking_type_id: 2,
-      picking_type_code: 'outgoing',
-      scheduled_date: scheduled,
-      date_deadline: order.commitment_date || false,
-      date_done: done ? addDays(scheduled.slice(0, 10), r.int(0, 2)) + ' 15:30:00' : false,
-      origin: order.name,
-      sale_id: order.id,
-      partner_id: order.partner_shipping_id,
-      backorder_id: backorderOf ?? false,
-      carrier_id: carrier?.id ?? false,
-      carrier_tracking_ref: ref,
-      carrier_tracking_url: ref ? `${carrier!.tracking_url}${ref}` : false,
-      note: 'INTERNAL: pick from aisle 7; cost centre 4410.',
-    });
-    for (const l of lines) {
-      const total = Number(l.product_uom_qty);
-      const before = Math.floor(total * alreadyShare);
-      const demand = share === 1 ? total - before : Math.floor(total * share);
-      if (demand <= 0) continue;
-      ins('stock.move', {
-        picking_id: picking.id,
-        product_id: l.product_id,
-        product_uom_qty: demand,
-        quantity: done ? demand : state === 'assigned' ? demand : 0,
-        product_uom: l.product_uom_id,
-        state: done ? 'done' : state === 'cancel' ? 'cancel' : state === 'assigned' ? 'assigned' : 'confirmed',
-        date: scheduled,
-        sale_line_id: l.id,
-      });
-    }
-    return picking;
-  }
-
-  function makeInvoice(order: Rec, lines: Rec[], offset: number, share: number) {
-    const date = day(Math.min(offset, 0));
-    const term = store.get('account.payment.term', order.payment_term_id as number);
-    const due = addDays(date, Number(term?.days ?? 30));
-    const amounts = lines
-      .map((l) => {
-        const qty = share === 1 ? Number(l.product_uom_qty) : Math.floor(Number(l.product_uom_qty) * share);
-        return { l, qty, ...lineAmounts(orm, l.product_id as number, qty, Number(l.price_unit), Number(l.discount)) };
-      })
-      .filter((a) => a.qty > 0);
-    const untaxed = round2(amounts.reduce((s, a) => s + a.price_subtotal, 0));
-    const tax = round2(amounts.reduce((s, a) => s + a.price_tax, 0));
-    const total = round2(untaxed + tax);
-    const overdueDays = daysBetween(due, today);
-    let payment: string;
-    let residual: number;
-    if (overdueDays > 60)
-      [payment, residual] = r.chance(0.92) ? ['paid', 0] : r.chance(0.5) ? ['partial', round2(total * 0.4)] : ['not_paid', total];
-    else if (overdueDays > 0)
-      [payment, residual] = r.chance(0.6) ? ['paid', 0] : r.chance(0.3) ? ['partial', round2(total * 0.5)] : ['not_paid', total];
-    else [payment, residual] = r.chance(0.25) ? ['in_payment', 0] : ['not_paid', total];
-    const name = invoiceName('INV', date);
-    const move = ins('account.move', {
-      name,
-      move_type: 'out_invoice',
-      state: 'posted',
-      payment_state: payment,
-      date,
-      invoice_date: date,
-      invoice_date_due: due,
-      amount_untaxed: untaxed,
-      amount_tax: tax,
-      amount_total: total,
-      amount_residual: residual,
-      currency_id: order.currency_id,
-      partner_id: order.partner_invoice_id,
-      commercial_partner_id: order.partner_id,
-      partner_shipping_id: order.partner_shipping_id,
-      invoice_origin: order.name,
-      ref: order.client_order_ref || false,
-      payment_reference: name,
-      company_id: 1,
-      invoice_user_id: order.user_id,
-      invoice_payment_term_id: order.payment_term_id,
-      narration: 'Thank you for your business.',
-    });
-    for (const a of amounts) {
-      ins('account.move.line', {
-        move_id: move.id,
-        move_name: name,
-        date,
-        display_type: 'product',
-        name: a.l.name,
-        product_id: a.l.product_id,
-        quantity: a.qty,
-        price_unit: a.l.price_unit,
-        discount: a.l.discount,
-        tax_ids: a.tax_ids,
-        price_subtotal: a.price_subtotal,
-        price_total: a.price_total,
-        sale_line_ids: [a.l.id],
-      });
-      store.update('sale.order.line', a.l.id, { qty_invoiced: Number(a.l.qty_invoiced) + a.qty });
-    }
-    store.update('sale.order', order.id, {
-      invoice_ids: [...(order.invoice_ids as number[]), move.id],
-      invoice_status: share === 1 ? 'invoiced' : 'to invoice',
-    });
-    if (r.chance(0.3)) {
-      const att = ins('ir.attachment', {
-        name: `${name.replace(/\//g, '_')}.pdf`,
-        res_model: 'account.move',
-        res_id: move.id,
-        mimetype: 'application/pdf',
-        type: 'binary',
-      });
-      store.update('account.move', move.id, { invoice_pdf_report_id: att.id });
-    }
   }
 }
 

@@ -13,7 +13,7 @@ import { SimWebhooks } from './webhooks';
  * An Odoo server in one process: JSON-RPC (`/jsonrpc`, Odoo 8-21), JSON-2
  * (`/json/2/<model>/<method>`, Odoo 19+), web sessions, the invoice report and the portal
  * access-token URL, answering with the envelopes, shapes and errors of the recordings in
- * ../shared/odoo-19-recordings. See odoo-sim/README.md for what each part was taken from.
+ * tests/contract/odoo-19-recordings. See odoo-sim/README.md for what each part was taken from.
  */
 export interface SimulatorOptions extends SeedOptions {
   database?: string;
@@ -445,8 +445,8 @@ function loseAnswer(req: IncomingMessage, res: ServerResponse, afterMs: number) 
     else req.socket.destroy();
     return res;
   };
-  res.writeHead = (() => res) as typeof res.writeHead;
-  res.end = drop as typeof res.end;
+  res.writeHead = () => res;
+  res.end = drop;
 }
 
 function sessionExpired() {

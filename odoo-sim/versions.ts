@@ -3,7 +3,7 @@ import type { ModelDef } from './schema';
 
 /**
  * What a simulator claiming Odoo 16-18 answers otherwise than 19, measured on real Odoo
- * 17.0 and 18.0 (../shared/real-odoo; tests/contract/recordings/17 and 18). The store keeps
+ * 17.0 and 18.0 (recorded in tests/contract/recordings/17 and 18). The store keeps
  * 19's field names; a server below 19 shows these under their older names, and a request
  * for the 19 name fails as it does there ("Invalid field 'product_uom_id' on model
  * 'sale.order.line'").

@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { PortalError, type ErrorCode } from '../errors';
-import { outcomeOfError, recordAudit, settleRequest, type AuditOutcome } from '../portal/audit';
+import { outcomeOfError, recordAudit, settleRequest } from '../portal/audit';
 import type { PortalContext, StaffContext } from '../context';
 import { requireSession, requireStaff } from '../session/require-session';
 import { can, type Permission } from '../roles';
@@ -12,10 +12,10 @@ export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string[]> } };
 
 /** `name` keeps the record's own name with the event, so the trail reads in words. */
-type Target = { model: string; id: number; name?: string | null } | null;
+export type ActionTarget = { model: string; id: number; name?: string | null } | null;
 
 /** A mutation names its audit action; a read-only action (a preview) says so instead. */
-type ActionKind<I, T> = { audit: { action: string; target?: (input: I, result: T | undefined) => Target } } | { readOnly: true };
+type ActionKind<I, T> = { audit: { action: string; target?: (input: I, result: T | undefined) => ActionTarget } } | { readOnly: true };
 
 /** What every action does between the session and the audit event: parse, run, catch. */
 interface Ran<I, T> {
@@ -35,7 +35,7 @@ async function run<S extends z.ZodType, T>(
   try {
     check();
     ran.parsed = schema.parse(input instanceof FormData ? formDataToObject(input) : input);
-    ran.result = await handler(ran.parsed as z.infer<S>);
+    ran.result = await handler(ran.parsed);
   } catch (err) {
     unstable_rethrow(err); // redirect() and notFound() keep working inside handlers
     ran.error = toPortalError(err, requestId);
@@ -55,7 +55,9 @@ function resultOf<T>({ result, error }: Ran<unknown, T>): ActionResult<T> {
 /**
  * The one wrapper for server actions: session → tenant → permission → support-session
  * write switch → zod parse of the input (FormData or object) → handler → audit event →
- * typed result. Used by every `'use server'` file; the input never carries the tenant.
+ * typed result. Every server action of a signed-in person goes through it (or staffAction
+ * below); only app/(auth)/actions.ts, which signs in and out around a session, does
+ * without. The input never carries the tenant.
  * One audit row per request: while acting, the mutation's event takes the place of the
  * request's support.request row (lib/portal/audit.ts).
  */
@@ -91,8 +93,8 @@ export function validatedAction<S extends z.ZodType, T>(
   };
 }
 
-function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function formDataToObject(form: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
     const existing = out[key];
@@ -114,7 +116,7 @@ export function staffAction<S extends z.ZodType, T>(
       about?: (
         input: z.infer<S>,
         result: T | undefined,
-      ) => Partial<Pick<PortalContext, 'tenant' | 'contact' | 'actingAs'>> & { target?: Target; detail?: Record<string, unknown> };
+      ) => Partial<Pick<PortalContext, 'tenant' | 'contact' | 'actingAs'>> & { target?: ActionTarget; detail?: Record<string, unknown> };
     };
   },
   handler: (staff: StaffContext, input: z.infer<S>) => Promise<T>,

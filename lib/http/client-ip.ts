@@ -85,6 +85,6 @@ function expandIpv6(ip: string): string[] {
     const v4 = last.pop()!.split('.').map(Number);
     last.push(((v4[0]! << 8) | v4[1]!).toString(16), ((v4[2]! << 8) | v4[3]!).toString(16));
   }
-  const fill = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+  const fill = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
   return [...left, ...fill, ...right].map((g) => g.replace(/^0+(?=.)/, ''));
 }

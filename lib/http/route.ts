@@ -17,7 +17,7 @@ import { toPortalError } from '../portal/to-portal-error';
  */
 export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
   opts: { permission?: Permission; params?: P; query?: Q },
-  handler: (args: { ctx: PortalContext; req: NextRequest; params: z.infer<P>; query: z.infer<Q> }) => Promise<Response | unknown>,
+  handler: (args: { ctx: PortalContext; req: NextRequest; params: z.infer<P>; query: z.infer<Q> }) => Promise<unknown>, // a Response is sent as it is, anything else as JSON
 ) {
   return async (req: NextRequest, route: { params: Promise<Record<string, string | string[]>> }) => {
     let requestId = req.headers.get('x-request-id') ?? 'unknown';

@@ -9,10 +9,10 @@ type MinorGc = (options: { type: 'minor'; execution: 'sync' }) => void;
  * (scripts/stack.ts does; production: NODE_OPTIONS=--expose-gc). Without it, nothing changes.
  *
  * Why: every socket read allocates a fresh buffer outside the JavaScript heap, and V8
- * collects those only once tens of MB of them have piled up, so streaming a 20 MB PDF
- * raised the server's RSS by ~32 MB although no more than a few chunks are held at once.
- * A scavenge every 4 MB (about a millisecond) frees them as they go: ~11 MB
- * (`BENCH_PARTS=memory npm run bench`, README "Performance").
+ * collects those only once tens of MB of them have piled up, so streaming a large PDF
+ * raises the server's RSS far beyond the few chunks held at once. A scavenge every 4 MB
+ * frees them as they go. The figures are in docs/performance.md
+ * (`BENCH_PARTS=memory npm run bench`).
  */
 export function scavengeWhileStreaming(
   body: Readable,

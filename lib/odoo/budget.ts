@@ -58,23 +58,20 @@ export class TimeBudget {
    */
   race<T>(work: Promise<T>, discard?: (late: T) => void): Promise<T> {
     const left = this.remainingMs();
-    return new Promise<T>((resolve, reject) => {
-      let timedOut = false;
-      const timer = setTimeout(() => {
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
         timedOut = true;
         reject(this.expired());
       }, left);
-      work.then(
-        (value) => {
-          clearTimeout(timer);
-          if (timedOut) discard?.(value);
-          else resolve(value);
-        },
-        (err: unknown) => {
-          clearTimeout(timer);
-          if (!timedOut) reject(err);
-        },
-      );
     });
+    const done = work.then((value) => {
+      if (timedOut) discard?.(value);
+      return value;
+    });
+    // Settled either way, the timer goes; a late failure of `work` loses the race unseen.
+    void done.finally(() => clearTimeout(timer)).catch(() => {});
+    return Promise.race([done, expired]);
   }
 }

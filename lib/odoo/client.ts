@@ -127,7 +127,8 @@ export class OdooClient {
     const gateway = this.gateway;
     gateway.company ??= this.searchRead('res.users', [['login', '=', gateway.config.login]], { fields: ['company_id'], limit: 1 }).then(
       ([user]) => {
-        const id = Array.isArray(user?.company_id) ? user.company_id[0] : undefined;
+        const company: unknown = user?.company_id;
+        const id: unknown = Array.isArray(company) ? company[0] : undefined;
         if (typeof id !== 'number') throw new OdooServerError('The integration user has no company', 'protocol');
         return id;
       },
@@ -179,7 +180,7 @@ export class OdooClient {
 
   async create(model: string, values: Record<string, unknown>, context?: Record<string, unknown>): Promise<number> {
     const result = await this.run({ model, method: 'create', params: { vals_list: [values] }, context }, false);
-    const id = Array.isArray(result) ? result[0] : result;
+    const id: unknown = Array.isArray(result) ? result[0] : result;
     if (typeof id !== 'number') throw new OdooServerError(`create on ${model} returned ${JSON.stringify(result)}`, 'protocol');
     return id;
   }

@@ -5,7 +5,7 @@ import type { OrmCall } from './transport';
  * The portal names fields as Odoo 19 does. The few that older servers name otherwise are
  * renamed here, on the way out (the fields a read asks for) and back (the keys of the
  * records it returns), so lib/portal needs no version checks. Measured with fields_get
- * on real Odoo 17.0 and 18.0 (../shared/real-odoo) for every field lib/portal/fields.ts lists.
+ * on real Odoo 17.0 and 18.0 for every field lib/portal/fields.ts lists (tests/contract/recordings).
  */
 const RENAMED_BEFORE_19: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'sale.order.line': { product_uom_id: 'product_uom' },

@@ -8,8 +8,8 @@ import { processSingleton } from '../process-singleton';
  * The one place that speaks HTTP to Odoo, through undici's request() on one keep-alive pool.
  * Not fetch: a JSON call needs none of fetch's Request, Response, Headers and web-stream
  * objects, nor the instrumentation Next.js wraps around the global fetch; skipping them
- * made the /orders page (two calls) cost about a tenth less CPU
- * (`npm run bench:route-cost /orders`, README "Performance"). Redirects are not followed:
+ * makes a page's Odoo calls cheaper in CPU (the figures: docs/performance.md,
+ * `npm run bench:route-cost /orders`). Redirects are not followed:
  * a redirect to /web/login means that the web session expired.
  * The timeout covers the time until the response headers and body are in (for JSON), or
  * until the headers (for streams).

@@ -4,7 +4,7 @@ import { odooConfigFromEnv } from './config';
 import { processSingleton } from '../process-singleton';
 
 export { OdooCallLog } from './call-log';
-export { OdooClient, OdooGateway, type Domain, type OdooRecord } from './client';
+export { OdooClient, OdooGateway, type Domain, type OdooRecord, type WebSpec } from './client';
 export * from './errors';
 export { likeLiteral } from './like';
 

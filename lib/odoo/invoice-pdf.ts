@@ -12,7 +12,7 @@ export interface PdfDownload {
 }
 
 /**
- * Opens an invoice PDF on Odoo as a stream. Two ways, as ../shared/odoo.md describes:
+ * Opens an invoice PDF on Odoo as a stream. Two ways:
  * - with ODOO_PASSWORD: a web session (renewed when Odoo sends it to /web/login) and
  *   `/web/content/<attachment>` when the invoice has a stored PDF, else the report URL;
  * - API key only (Odoo 19+): `get_portal_url(report_type='pdf')` gives a token URL that we

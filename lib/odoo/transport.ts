@@ -41,7 +41,7 @@ export class Json2Transport implements Transport {
     const json = parseJson(res.text);
     if (res.status === 200) return json;
     if (json && typeof json === 'object' && 'name' in json) {
-      throw fromOdooPayload(json as { name: string; message: string }, `HTTP ${res.status}`);
+      throw fromOdooPayload(json, `HTTP ${res.status}`);
     }
     if (res.status >= 500) throw unavailableFromStatus(res.status, res.text);
     throw new OdooServerError(`Odoo answered HTTP ${res.status}`, `http.${res.status}`);

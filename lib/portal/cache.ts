@@ -4,7 +4,8 @@ import { odooConfigFromEnv, odooDatabaseKey } from '../odoo/config';
 import { processSingleton } from '../process-singleton';
 
 /**
- * Per-tenant cache of reference data that changes rarely (addresses, contacts, countries),
+ * Per-tenant cache of reference data that changes rarely (addresses, contacts; the country
+ * list is the same for every tenant and lives in `cachedShared`),
  * tagged so the portal's own mutations refresh it at once (`updateTag` in the actions) and
  * limited in time so changes made in Odoo show within `revalidate` seconds. The tenant id
  * is part of every key and tag: one company's entry can never answer for another. So is
@@ -24,7 +25,7 @@ export function cachedForTenant<T>(tenantId: number, what: TenantData, load: () 
   return unstable_cache(load, [database(), 'tenant', String(tenantId), what], { tags: [tenantTag(tenantId, what)], revalidate })();
 }
 
-/** Data shared by every tenant (the country list, the seller's own companies). */
+/** Data shared by every tenant (the country list, the seller's own companies and a company's currency). */
 export function cachedShared<T>(key: string, load: () => Promise<T>, revalidate = 86_400): Promise<T> {
   if (!process.env.NEXT_RUNTIME) return load();
   return unstable_cache(load, [database(), 'shared', key], { revalidate })();

@@ -1,6 +1,6 @@
 import 'server-only';
 import archiver from 'archiver';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { csvText, type CsvColumn } from '../http/csv';
 import { log } from '../log';
 import type { PortalContext } from '../context';
@@ -46,7 +46,7 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
     const results: IndexRow[] = [];
     let next = 0;
     // Fetches run ahead of the archive by at most `concurrency`; entries are added in order.
-    const started: Promise<Readable | Error>[] = [];
+    const started: (Promise<Readable | Error> | undefined)[] = [];
     let odooStopped = false;
     const start = (i: number) => {
       const item = items[i]!;
@@ -66,14 +66,14 @@ export function invoiceZip(ctx: PortalContext, items: ExportItem[], concurrency 
         const item = items[i]!;
         const pdf = await Promise.race([started[i]!, closedEarly]);
         if (pdf instanceof Error) {
-          delete started[i];
+          started[i] = undefined; // lets the stream go once it is in the archive
           results.push({
             item,
             status: pdf.message === NOT_FETCHED ? NOT_FETCHED : `failed: ${pdf.message.replace(/\s+/g, ' ').slice(0, 200)}`,
           });
         } else {
           await Promise.race([appendAndWait(archive, pdf, pdfFileName(item.number)), closedEarly]);
-          delete started[i];
+          started[i] = undefined; // lets the stream go once it is in the archive
           results.push({ item, status: 'ok' });
         }
         if (next < items.length) start(next++);

@@ -8,6 +8,7 @@ import { can } from '../roles';
 import { currency, FIELDS, ids, m2o, num, text, webSpec } from './fields';
 import { stepOf, type DeliveryStep } from './deliveries';
 import { cachedRead } from './read-cache';
+import { readRecordWithLines } from './record-with-lines';
 import { tenantDomain } from './tenant';
 
 export type PaymentStatus = 'not_paid' | 'partial' | 'in_payment' | 'paid' | 'reversed';
@@ -276,7 +277,7 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
     lines: lines.map(({ line: l, taxes }) => ({
       id: l.id,
       kind: l.display_type === 'line_section' ? 'section' : l.display_type === 'line_note' ? 'note' : 'product',
-      description: String(l.name || m2o(l.product_id)?.name || ''),
+      description: text(l.name) ?? m2o(l.product_id)?.name ?? '',
       quantity: num(l.quantity),
       priceUnit: num(l.price_unit),
       discount: num(l.discount),
@@ -297,36 +298,30 @@ async function invoiceWithLines(
   ctx: PortalContext,
   id: number,
 ): Promise<{ move: OdooRecord; lines: { line: OdooRecord; taxes: string[] }[] } | null> {
-  const domain = [['id', '=', id], ...invoiceBaseDomain(ctx)];
-  if (await ctx.odoo.hasWebRead()) {
-    const {
-      records: [move],
-    } = await ctx.odoo.webSearchRead(
-      'account.move',
-      domain,
-      {
-        ...webSpec(FIELDS.invoice),
-        invoice_line_ids: { fields: { ...webSpec(FIELDS.invoiceLine), tax_ids: { fields: { name: {} } } }, order: 'id', limit: 1000 },
-      },
-      { limit: 1 },
-    );
-    if (!move) return null;
-    const lines = (move.invoice_line_ids as OdooRecord[]).filter((l) => SHOWN_LINES.includes(String(l.display_type)));
+  const found = await readRecordWithLines(ctx, {
+    model: 'account.move',
+    domain: [['id', '=', id], ...invoiceBaseDomain(ctx)],
+    fields: FIELDS.invoice,
+    lines: {
+      field: 'invoice_line_ids',
+      model: 'account.move.line',
+      domain: [['move_id', '=', id], ...tenantDomain(ctx, 'move_id.partner_id'), ['display_type', 'in', SHOWN_LINES]],
+      fields: FIELDS.invoiceLine,
+      spec: { ...webSpec(FIELDS.invoiceLine), tax_ids: { fields: { name: {} } } },
+      keep: (l) => SHOWN_LINES.includes(String(l.display_type)),
+      order: 'id',
+      limit: 1000,
+    },
+  });
+  if (!found) return null;
+  const { record: move, lines } = found;
+  if (found.nested) {
     return { move, lines: lines.map((line) => ({ line, taxes: (line.tax_ids as { name: string }[]).map((t) => String(t.name)) })) };
   }
-  const [moves, lines] = await Promise.all([
-    ctx.odoo.searchRead('account.move', domain, { fields: FIELDS.invoice, limit: 1 }),
-    ctx.odoo.searchRead(
-      'account.move.line',
-      [['move_id', '=', id], ...tenantDomain(ctx, 'move_id.partner_id'), ['display_type', 'in', SHOWN_LINES]],
-      { fields: FIELDS.invoiceLine, order: 'id', limit: 1000 },
-    ),
-  ]);
-  if (!moves[0]) return null;
   const taxIds = [...new Set(lines.flatMap((l) => ids(l.tax_ids)))];
   const taxes = taxIds.length ? await ctx.odoo.searchRead('account.tax', [['id', 'in', taxIds]], { fields: ['name'] }) : [];
   const taxName = new Map(taxes.map((t) => [t.id, String(t.name)]));
-  return { move: moves[0], lines: lines.map((line) => ({ line, taxes: ids(line.tax_ids).map((t) => taxName.get(t) ?? '') })) };
+  return { move, lines: lines.map((line) => ({ line, taxes: ids(line.tax_ids).map((t) => taxName.get(t) ?? '') })) };
 }
 
 /** What fetching an invoice's PDF needs: its stored attachment, and its write date (the cached version). */

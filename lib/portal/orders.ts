@@ -4,9 +4,10 @@ import { likeLiteral } from '../odoo';
 import type { OrderListQuery } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { can } from '../roles';
-import { currency, FIELDS, m2o, num, text, utc, webSpec } from './fields';
+import { currency, FIELDS, m2o, num, text, utc } from './fields';
 import { stepOf } from './deliveries';
 import { cachedRead } from './read-cache';
+import { readRecordWithLines } from './record-with-lines';
 import { tenantDomain } from './tenant';
 
 export type OrderState = 'quotation' | 'confirmed' | 'locked' | 'cancelled';
@@ -230,31 +231,21 @@ type Rec = Record<string, unknown> & { id: number };
 
 /** The tenant's order and its lines: one web_search_read on Odoo 17+, two search_reads before. */
 async function orderWithLines(ctx: PortalContext, id: number): Promise<{ order: Rec; lines: Rec[] } | null> {
-  const domain = [['id', '=', id], ...tenantDomain(ctx)];
-  const lineOrder = 'sequence, id';
-  if (await ctx.odoo.hasWebRead()) {
-    const {
-      records: [order],
-    } = await ctx.odoo.webSearchRead(
-      'sale.order',
-      domain,
-      {
-        ...webSpec(FIELDS.order),
-        order_line: { fields: webSpec(FIELDS.orderLine), order: lineOrder, limit: 1000 },
-      },
-      { limit: 1 },
-    );
-    return order ? { order, lines: (order.order_line as Rec[]).filter((l) => 'name' in l) } : null;
-  }
-  const [orders, lines] = await Promise.all([
-    ctx.odoo.searchRead('sale.order', domain, { fields: FIELDS.order, limit: 1 }),
-    ctx.odoo.searchRead('sale.order.line', [['order_id', '=', id], ...tenantDomain(ctx, 'order_id.partner_id')], {
+  const found = await readRecordWithLines(ctx, {
+    model: 'sale.order',
+    domain: [['id', '=', id], ...tenantDomain(ctx)],
+    fields: FIELDS.order,
+    lines: {
+      field: 'order_line',
+      model: 'sale.order.line',
+      domain: [['order_id', '=', id], ...tenantDomain(ctx, 'order_id.partner_id')],
       fields: FIELDS.orderLine,
-      order: lineOrder,
+      keep: (l) => 'name' in l,
+      order: 'sequence, id',
       limit: 1000,
-    }),
-  ]);
-  return orders[0] ? { order: orders[0], lines } : null;
+    },
+  });
+  return found && { order: found.record, lines: found.lines };
 }
 
 export function toAddress(r: Record<string, unknown> & { id: number }): Address {

@@ -33,7 +33,7 @@ export const addressUpdateInput = addressInput.extend({ id: recordId });
 export const idInput = z.object({ id: recordId });
 
 const roles = z.preprocess(
-  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  (v): unknown => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
   z
     .array(z.enum(CUSTOMER_ROLES, { error: 'Not a portal role.' }))
     .min(1, 'Choose at least one role.')

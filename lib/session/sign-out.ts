@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { endSupportSession } from '../portal/support';
+import { endSupportSession } from '../portal/support-sessions';
 import { signInRevocations } from './revocation';
 import { readSessionCookie, type SessionToken } from './session-token';
 

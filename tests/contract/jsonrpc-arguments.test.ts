@@ -5,8 +5,8 @@ import type { OdooSimulator } from '../../odoo-sim/server';
 import { startSimulator } from '../helpers/odoo-sim';
 
 /**
- * JSON-RPC argument shapes that real Odoo 17, 18 and 19 accept or refuse (measured on the
- * servers of ../shared/real-odoo, see tests/contract/recordings/<version>/): the simulator
+ * JSON-RPC argument shapes that real Odoo 17, 18 and 19 accept or refuse (measured on real
+ * servers, see tests/contract/recordings/<version>/): the simulator
  * refuses what they refuse, and the portal's transport sends what they accept.
  */
 async function rpc(url: string, service: string, method: string, args: unknown[]) {

@@ -6,8 +6,8 @@ import type { OdooSimulator } from '../../odoo-sim/server';
 import { startSimulator } from '../helpers/odoo-sim';
 
 /**
- * Field names and messages that differ between Odoo 17, 18 and 19 (measured on the real
- * servers of ../shared/real-odoo, recorded in tests/contract/recordings/<version>/): the
+ * Field names and messages that differ between Odoo 17, 18 and 19 (measured on real
+ * servers, recorded in tests/contract/recordings/<version>/): the
  * simulator answers as each version does, and the portal's client reads alike from all three.
  */
 async function executeKw(url: string, db: string, model: string, method: string, args: unknown[], kwargs: Record<string, unknown>) {

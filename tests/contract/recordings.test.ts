@@ -10,7 +10,7 @@ import { TEST_TODAY } from '../helpers/odoo-sim';
  * stands for "empty" of any type). Error names and, where the text does not depend on the
  * data, messages must match exactly.
  */
-// A copy of the team's recordings (shared/odoo-19-recordings), kept here so a clone runs them on its own.
+// Odoo 19's recorded requests and answers, kept in the repository so a clone runs them on its own.
 const DIR = join(__dirname, 'odoo-19-recordings');
 interface Recording {
   description: string;

@@ -21,7 +21,7 @@ async function startPortal(
       AUDIT_PGLITE_DIR: 'memory://',
       ODOO_URL: E2E.simURL,
       ...env,
-    } as NodeJS.ProcessEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -32,8 +32,8 @@ async function startPortal(
     const local = /Local:\s+(http:\/\/\S+)/.exec(output);
     if (local) listening(local[1]!);
   };
-  proc.stdout!.on('data', onData);
-  proc.stderr!.on('data', onData);
+  proc.stdout.on('data', onData);
+  proc.stderr.on('data', onData);
   // 'close' comes after the output is read to its end.
   const closed = new Promise<{ exited: true; code: number | null }>((resolve) =>
     proc.on('close', (code) => resolve({ exited: true, code })),

@@ -60,7 +60,11 @@ async function loadWith(env: { DATABASE_URL?: string }) {
   process.env.AUDIT_PGLITE_DIR = 'memory://';
   return {
     audit: await import('../../lib/portal/audit'),
-    support: await import('../../lib/portal/support'),
+    support: {
+      ...(await import('../../lib/portal/support-customers')),
+      ...(await import('../../lib/portal/support-sessions')),
+      ...(await import('../../lib/portal/access-log')),
+    },
     db: await import('../../lib/db/sql'),
   };
 }

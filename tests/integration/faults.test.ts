@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
-import { OdooGateway } from '../../lib/odoo/client';
+import { OdooGateway, type OdooRecord } from '../../lib/odoo/client';
 import { portalDb } from '../../lib/db/sql';
 import { OdooUnavailableError } from '../../lib/odoo/errors';
 import { priceCart, reorderRequest } from '../../lib/portal/cart';
@@ -37,7 +37,10 @@ const input = () => ({
   poReference: 'PO-FAULT',
 });
 /** The orders Odoo holds for one form (its key is the order's Source Document). */
-const ordersOfForm = (key: string) => admin().searchRead('sale.order', [['origin', '=', `portal:${key}`]], { fields: ['name', 'state'] });
+const ordersOfForm = (key: string) =>
+  admin().searchRead<OdooRecord & { name: string; state: string }>('sale.order', [['origin', '=', `portal:${key}`]], {
+    fields: ['name', 'state'],
+  });
 /** A gateway that has asked Odoo its version and the seller's company, as a running portal has. */
 async function warmGateway(overrides: Partial<typeof config>) {
   const gateway = new OdooGateway({ ...config, ...overrides });

@@ -7,7 +7,7 @@ import { listDeliveries } from '../../lib/portal/deliveries';
 import { SHARED_EMAIL_TAG } from '../../lib/portal/identity';
 import { listInvoices } from '../../lib/portal/invoices';
 import { listOrders } from '../../lib/portal/orders';
-import { searchCustomers } from '../../lib/portal/support';
+import { searchCustomers } from '../../lib/portal/support-customers';
 import { deliveryListQuery } from '../../lib/schemas/deliveries';
 import { invoiceListQuery } from '../../lib/schemas/invoices';
 import { orderListQuery } from '../../lib/schemas/orders';

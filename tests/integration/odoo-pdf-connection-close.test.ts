@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { InvoicePdfSource } from '../../lib/odoo/invoice-pdf';
@@ -13,17 +13,19 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(256 * 1024, 0
 let server: Server;
 let url: string;
 
+/** Answers with the PDF in pieces, as Odoo's server writes it, then the FIN right after the last one. */
+async function answerWithPdf(socket: Socket) {
+  socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: ${PDF.length}\r\nConnection: close\r\n\r\n`);
+  for (let at = 0; at < PDF.length; at += 8192) {
+    socket.write(PDF.subarray(at, at + 8192));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  socket.end();
+}
+
 beforeAll(async () => {
   server = createServer((socket) => {
-    socket.once('data', async () => {
-      socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: ${PDF.length}\r\nConnection: close\r\n\r\n`);
-      // In pieces, as Odoo's server writes it, then the FIN right after the last one.
-      for (let at = 0; at < PDF.length; at += 8192) {
-        socket.write(PDF.subarray(at, at + 8192));
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      socket.end();
-    });
+    socket.once('data', () => void answerWithPdf(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -60,7 +60,7 @@ async function loadBundles() {
     me: await fresh(() => import('../../app/api/me/route')),
     delivery: await fresh(() => import('../../app/api/deliveries/[id]/route')),
     ordersExport: await fresh(() => import('../../app/(portal)/orders/export/route')),
-    support: await fresh(() => import('../../lib/portal/support')),
+    support: await fresh(() => import('../../lib/portal/support-sessions')),
     audit: await fresh(() => import('../../lib/portal/audit')),
   };
 }
@@ -95,8 +95,8 @@ async function pageSession(b: Bundles) {
   try {
     return { ctx: await b.page.requireSession() };
   } catch (err) {
-    const digest = String((err as { digest?: unknown }).digest ?? '');
-    if (!digest.startsWith('NEXT_REDIRECT')) throw err;
+    const { digest } = err as { digest?: unknown };
+    if (typeof digest !== 'string' || !digest.startsWith('NEXT_REDIRECT')) throw err;
     return { redirect: digest.split(';')[2] };
   }
 }
@@ -124,7 +124,7 @@ beforeAll(async () => {
   });
   for (const name of ['odoo-gateway', 'identity-resolver', 'sign-in-revocations', 'session-token-cache']) dropProcessSingleton(name);
   const ofA = (partnerId: unknown) => sim.store.get('res.partner', partnerId as number)?.commercial_partner_id === SEED_IDS.customers.A;
-  deliveryOfA = [...sim.store.all('stock.picking')].find((p) => p.picking_type_code === 'outgoing' && ofA(p.partner_id))!.id as number;
+  deliveryOfA = [...sim.store.all('stock.picking')].find((p) => p.picking_type_code === 'outgoing' && ofA(p.partner_id))!.id;
 });
 
 afterAll(async () => {

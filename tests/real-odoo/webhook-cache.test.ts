@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '../../app/api/odoo-webhook/route';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   setTenantReadCache(cache);
   setCacheBus(createCacheBus(cache));
   // The portal's webhook route, as Next serves it, on a port Odoo reaches.
-  server = createServer(async (req, res) => {
+  const forward = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const answer = await POST(
@@ -60,7 +60,8 @@ beforeAll(async () => {
     arrivals.push({ status: answer.status, body });
     res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(body);
     arrived?.();
-  });
+  };
+  server = createServer((req, res) => void forward(req, res));
   await new Promise<void>((resolve) => server.listen(Number(process.env.REAL_ODOO_WEBHOOK_PORT ?? 0), '127.0.0.1', resolve));
   const portalUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await installWebhookRules(admin, portalUrl, SECRET, { label: LABEL });

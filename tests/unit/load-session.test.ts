@@ -1,7 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OdooClient } from '../../lib/odoo';
-import type { SupportSession } from '../../lib/portal/support';
+import type { SupportSession } from '../../lib/portal/support-sessions';
 import type { Identity, SessionClaims } from '../../lib/session/identity';
 
 /**
@@ -36,16 +36,19 @@ vi.mock('../../lib/portal/audit', async (importOriginal) => ({
   recordAudit: vi.fn(async () => {}),
   recordActingRequest: vi.fn(async () => {}),
 }));
-vi.mock('../../lib/portal/support', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../lib/portal/support')>()),
+vi.mock('../../lib/portal/support-sessions', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/portal/support-sessions')>()),
   activeSupportSession: vi.fn(async (): Promise<SupportSession | null> => null),
+}));
+vi.mock('../../lib/portal/support-customers', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/portal/support-customers')>()),
   // Whether the account manager still manages the customer is an Odoo look-up: here, yes.
   stillManages: vi.fn(async () => true),
 }));
 
 const { loadSession } = await import('../../lib/session/require-session');
 const { recordActingRequest } = await import('../../lib/portal/audit');
-const { activeSupportSession } = await import('../../lib/portal/support');
+const { activeSupportSession } = await import('../../lib/portal/support-sessions');
 
 const BRIGHTLINE = { id: 10, name: 'Brightline Hardware Ltd' };
 const KESTREL = { id: 11, name: 'Kestrel Builders GmbH' };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../lib/config';
 import { safeCallbackPath } from '../../lib/safe-callback';
 import { can, rolesFromGroups, rolesFromTags } from '../../lib/roles';
@@ -33,6 +33,29 @@ describe('roles', () => {
     expect(can(new Set(['buyer']), 'see-invoices')).toBe(false);
     expect(can(new Set(['customer-admin']), 'manage-contacts')).toBe(true);
     expect(can(new Set(['account-manager']), 'view')).toBe(false);
+  });
+
+  describe('with INVOICE_AMOUNT_ROLES set', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    });
+
+    it('lets the roles it names see invoices, and only those', async () => {
+      vi.stubEnv('INVOICE_AMOUNT_ROLES', 'buyer, finance');
+      vi.resetModules(); // the settings are parsed once per process
+      const roles = await import('../../lib/roles');
+      expect(roles.can(new Set(['buyer']), 'see-invoices')).toBe(true);
+      expect(roles.can(new Set(['finance']), 'see-invoices')).toBe(true);
+      expect(roles.can(new Set(['customer-admin']), 'see-invoices')).toBe(false);
+    });
+
+    it('passes over names that are not roles, and keeps the default when none is left', () => {
+      expect(parseConfig({ INVOICE_AMOUNT_ROLES: 'viewer,emperor' }).INVOICE_AMOUNT_ROLES).toEqual(['viewer']);
+      expect(parseConfig({ INVOICE_AMOUNT_ROLES: 'emperor' }).INVOICE_AMOUNT_ROLES).toEqual(['finance', 'customer-admin']);
+      expect(parseConfig({ INVOICE_AMOUNT_ROLES: '' }).INVOICE_AMOUNT_ROLES).toEqual(['finance', 'customer-admin']);
+      expect(parseConfig({}).INVOICE_AMOUNT_ROLES).toEqual(['finance', 'customer-admin']);
+    });
   });
 
   it('refuses a PORTAL_ROLE_GROUPS that is not a role → group object', () => {

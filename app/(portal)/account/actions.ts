@@ -2,7 +2,10 @@
 
 import { revalidatePath, updateTag } from 'next/cache';
 import { tenantTag } from '@/lib/portal/cache';
-import { validatedAction } from '@/lib/http/action';
+import type { z } from 'zod';
+import { validatedAction, type ActionTarget } from '@/lib/http/action';
+import type { PortalContext } from '@/lib/context';
+import type { Permission } from '@/lib/roles';
 import {
   archiveAddress,
   createAddress,
@@ -34,96 +37,71 @@ export const updateMyContactAction = validatedAction(
   },
 );
 
-export const createAddressAction = validatedAction(
-  {
-    schema: addressInput,
-    permission: 'manage-addresses',
-    audit: { action: 'address.create', target: contactCreated },
-  },
-  async (ctx, input) => {
-    const id = await createAddress(ctx, input);
-    addressesChanged(ctx.tenant.id);
-    return id;
-  },
-);
+export const createAddressAction = addressAction(addressInput, 'address.create', contactCreated, (ctx, input) => createAddress(ctx, input));
 
-export const updateAddressAction = validatedAction(
-  {
-    schema: addressUpdateInput,
-    permission: 'manage-addresses',
-    audit: { action: 'address.update', target: contactNamed },
-  },
-  async (ctx, { id, ...input }) => {
-    await updateAddress(ctx, id, input);
-    addressesChanged(ctx.tenant.id);
-    return id;
-  },
-);
+export const updateAddressAction = addressAction(addressUpdateInput, 'address.update', contactNamed, async (ctx, { id, ...input }) => {
+  await updateAddress(ctx, id, input);
+  return id;
+});
 
-export const archiveAddressAction = validatedAction(
-  {
-    schema: idInput,
-    permission: 'manage-addresses',
-    audit: { action: 'address.archive', target: contactNamed },
-  },
-  async (ctx, { id }) => {
-    await archiveAddress(ctx, id);
-    addressesChanged(ctx.tenant.id);
-    return id;
-  },
-);
+export const archiveAddressAction = addressAction(idInput, 'address.archive', contactNamed, async (ctx, { id }) => {
+  await archiveAddress(ctx, id);
+  return id;
+});
 
-export const inviteContactAction = validatedAction(
-  {
-    schema: inviteInput,
-    permission: 'manage-contacts',
-    audit: { action: 'contact.invite', target: contactCreated },
-  },
-  async (ctx, input) => {
-    const id = await inviteContact(ctx, input);
-    contactsChanged(ctx.tenant.id);
-    return id;
-  },
-);
+export const inviteContactAction = contactAction(inviteInput, 'contact.invite', contactCreated, (ctx, input) => inviteContact(ctx, input));
 
-export const setRolesAction = validatedAction(
-  {
-    schema: rolesInput,
-    permission: 'manage-contacts',
-    audit: { action: 'contact.set-roles', target: contactNamed },
-  },
-  async (ctx, { id, roles }) => {
-    await setContactRoles(ctx, id, roles);
-    contactsChanged(ctx.tenant.id);
-    return id;
-  },
-);
+export const setRolesAction = contactAction(rolesInput, 'contact.set-roles', contactNamed, async (ctx, { id, roles }) => {
+  await setContactRoles(ctx, id, roles);
+  return id;
+});
 
-export const deactivateContactAction = validatedAction(
-  {
-    schema: idInput,
-    permission: 'manage-contacts',
-    audit: { action: 'contact.deactivate', target: contactNamed },
-  },
-  async (ctx, { id }) => {
-    await setContactActive(ctx, id, false);
-    contactsChanged(ctx.tenant.id);
-    return id;
-  },
-);
+export const deactivateContactAction = contactAction(idInput, 'contact.deactivate', contactNamed, async (ctx, { id }) => {
+  await setContactActive(ctx, id, false);
+  return id;
+});
 
-export const reactivateContactAction = validatedAction(
-  {
-    schema: idInput,
-    permission: 'manage-contacts',
-    audit: { action: 'contact.reactivate', target: contactNamed },
-  },
-  async (ctx, { id }) => {
-    await setContactActive(ctx, id, true);
-    contactsChanged(ctx.tenant.id);
+export const reactivateContactAction = contactAction(idInput, 'contact.reactivate', contactNamed, async (ctx, { id }) => {
+  await setContactActive(ctx, id, true);
+  return id;
+});
+
+/**
+ * An audited change to one of the company's addresses or contacts (both res.partner): the
+ * permission, the audit action and target, the change (which answers the partner's id),
+ * then what has to be read again after it.
+ */
+function partnerAction<S extends z.ZodType>(
+  permission: Permission,
+  changed: (tenantId: number) => void,
+  schema: S,
+  action: string,
+  target: (input: z.infer<S>, id: number | undefined) => ActionTarget,
+  change: (ctx: PortalContext, input: z.infer<S>) => Promise<number>,
+) {
+  return validatedAction({ schema, permission, audit: { action, target } }, async (ctx, input) => {
+    const id = await change(ctx, input);
+    changed(ctx.tenant.id);
     return id;
-  },
-);
+  });
+}
+
+/** A change to the company's delivery addresses (admins and buyers). */
+function addressAction<S extends z.ZodType>(...args: PartnerChange<S>) {
+  return partnerAction('manage-addresses', addressesChanged, ...args);
+}
+
+/** A change to the company's contacts (admins). */
+function contactAction<S extends z.ZodType>(...args: PartnerChange<S>) {
+  return partnerAction('manage-contacts', contactsChanged, ...args);
+}
+
+type PartnerChange<S extends z.ZodType> = [
+  schema: S,
+  action: string,
+  target: (input: z.infer<S>, id: number | undefined) => ActionTarget,
+  change: (ctx: PortalContext, input: z.infer<S>) => Promise<number>,
+];
 
 /** After a change to the company's delivery addresses: the cached list and its page are read again. */
 function addressesChanged(tenantId: number) {

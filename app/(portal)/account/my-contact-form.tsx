@@ -1,7 +1,6 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
-import { buttonClass } from '@/components/ui';
+import { ActionForm, Field, SubmitButton } from '@/components/action-form';
 import { updateMyContactAction } from './actions';
 
 export function MyContactForm({ name, phone }: { name: string; phone: string | null }) {
@@ -11,11 +10,7 @@ export function MyContactForm({ name, phone }: { name: string; phone: string | n
         <>
           <Field name="name" label="Name" defaultValue={name} required maxLength={128} autoComplete="name" error={fieldError('name')} />
           <Field name="phone" label="Phone" type="tel" defaultValue={phone} maxLength={32} autoComplete="tel" error={fieldError('phone')} />
-          <div>
-            <button type="submit" className={buttonClass} disabled={pending}>
-              {pending ? 'Saving…' : 'Save'}
-            </button>
-          </div>
+          <SubmitButton pending={pending} label="Save" busy="Saving…" />
         </>
       )}
     </ActionForm>

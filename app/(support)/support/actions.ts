@@ -5,7 +5,7 @@ import { loadSession } from '@/lib/session/require-session';
 import { PortalError } from '@/lib/errors';
 import { staffAction } from '@/lib/http/action';
 import { portalConfig } from '@/lib/config';
-import { endSupportSession, setSessionWrite, startSupportSession, type SupportSession } from '@/lib/portal/support';
+import { endSupportSession, setSessionWrite, startSupportSession, type SupportSession } from '@/lib/portal/support-sessions';
 import { actingWriteInput, startActingInput } from '@/lib/schemas/support';
 import { z } from 'zod';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { Alert, EmptyState, PageHeader, buttonClass, inputClass, labelClass } from '@/components/ui';
 import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
-import { searchCustomers } from '@/lib/portal/support';
+import { searchCustomers } from '@/lib/portal/support-customers';
 import { customerSearchQuery } from '@/lib/schemas/support';
 import { loadSession, requireStaff } from '@/lib/session/require-session';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { formatDateTime } from '@/lib/format';
 import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui';
-import { accessLog } from '@/lib/portal/support';
+import { accessLog } from '@/lib/portal/access-log';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
 import { AUDIT_OUTCOMES, auditActionLabel, auditTargetHref, auditTargetLabel, sessionEndLabel, type AuditTarget } from '@/lib/audit-words';

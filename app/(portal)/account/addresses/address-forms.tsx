@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, Field } from '@/components/action-form';
-import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/ui';
+import { ActionForm, Field, SubmitButton } from '@/components/action-form';
+import { inputClass, labelClass, secondaryButtonClass } from '@/components/ui';
 import type { Country, DeliveryAddress } from '@/lib/types';
 import { archiveAddressAction, createAddressAction, updateAddressAction } from '../actions';
 
@@ -98,11 +98,7 @@ export function NewAddressForm({ countries }: { countries: Country[] }) {
       {({ pending, fieldError }) => (
         <>
           <AddressFields countries={countries} fieldError={fieldError} />
-          <div>
-            <button type="submit" className={buttonClass} disabled={pending}>
-              {pending ? 'Adding…' : 'Add address'}
-            </button>
-          </div>
+          <SubmitButton pending={pending} label="Add address" busy="Adding…" />
         </>
       )}
     </ActionForm>
@@ -145,11 +141,7 @@ export function AddressItem({ address, countries, canEdit }: { address: Delivery
           {({ pending, fieldError }) => (
             <>
               <AddressFields address={address} countries={countries} fieldError={fieldError} />
-              <div>
-                <button type="submit" className={buttonClass} disabled={pending}>
-                  {pending ? 'Saving…' : 'Save'}
-                </button>
-              </div>
+              <SubmitButton pending={pending} label="Save" busy="Saving…" />
             </>
           )}
         </ActionForm>

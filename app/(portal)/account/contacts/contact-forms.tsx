@@ -1,9 +1,9 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
-import { Badge, buttonClass, secondaryButtonClass } from '@/components/ui';
+import { ActionForm, Field, SubmitButton } from '@/components/action-form';
+import { Badge, secondaryButtonClass } from '@/components/ui';
 import type { CompanyContact } from '@/lib/types';
-import { CUSTOMER_ROLES, type CustomerRole } from '@/lib/roles';
+import { CUSTOMER_ROLES, type CustomerRole } from '@/lib/role-names';
 import { deactivateContactAction, inviteContactAction, reactivateContactAction, setRolesAction } from '../actions';
 
 export const ROLE_LABEL: Record<CustomerRole, string> = { 'customer-admin': 'Admin', buyer: 'Buyer', finance: 'Finance', viewer: 'Viewer' };
@@ -15,7 +15,7 @@ function RoleChoices({ name, selected, legend, error }: { name: string; selected
       <div className="mt-1 flex flex-wrap gap-3">
         {CUSTOMER_ROLES.map((r) => (
           <label key={r} className="inline-flex items-center gap-1.5 text-sm">
-            <input type="checkbox" name="roles" value={r} defaultChecked={selected.includes(r)} /> {ROLE_LABEL[r]}
+            <input type="checkbox" name={name} value={r} defaultChecked={selected.includes(r)} /> {ROLE_LABEL[r]}
           </label>
         ))}
       </div>
@@ -40,11 +40,7 @@ export function InviteForm() {
             <Field name="email" label="Work email" type="email" required maxLength={254} error={fieldError('email')} />
           </div>
           <RoleChoices name="roles" selected={['buyer']} legend="Roles" error={fieldError('roles')} />
-          <div>
-            <button type="submit" className={buttonClass} disabled={pending}>
-              {pending ? 'Inviting…' : 'Invite'}
-            </button>
-          </div>
+          <SubmitButton pending={pending} label="Invite" busy="Inviting…" />
         </>
       )}
     </ActionForm>

@@ -4,7 +4,7 @@ import { deniedNotFound } from '@/lib/http/not-found';
 import { Card, PageHeader } from '@/components/ui';
 import { portalConfig } from '@/lib/config';
 import { recordAudit } from '@/lib/portal/audit';
-import { getManagedCustomer } from '@/lib/portal/support';
+import { getManagedCustomer } from '@/lib/portal/support-customers';
 import { recordId } from '@/lib/schemas/common';
 import { requireStaff } from '@/lib/session/require-session';
 import { leastPrivileged } from '@/lib/roles';

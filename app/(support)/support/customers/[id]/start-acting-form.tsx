@@ -1,8 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { ActionForm } from '@/components/action-form';
-import { buttonClass, inputClass, labelClass } from '@/components/ui';
+import { ActionForm, SubmitButton } from '@/components/action-form';
+import { inputClass, labelClass } from '@/components/ui';
 import { startActingAction } from '../../actions';
 
 export function StartActingForm({
@@ -75,11 +75,7 @@ export function StartActingForm({
               <input type="checkbox" name="canWrite" /> Allow changes on the customer’s behalf (orders, account data)
             </label>
           </div>
-          <div>
-            <button type="submit" className={buttonClass} disabled={pending}>
-              {pending ? 'Starting…' : 'Start acting'}
-            </button>
-          </div>
+          <SubmitButton pending={pending} label="Start acting" busy="Starting…" />
         </>
       )}
     </ActionForm>

@@ -1,0 +1,41 @@
+import 'server-only';
+import { portalDb } from '../db/sql';
+import { PortalError } from '../errors';
+import type { AuditTarget } from '../audit-words';
+import type { PortalContext } from '../context';
+import { can } from '../roles';
+import { auditEventFromRow, type AuditOutcome } from './audit';
+import { listSupportSessions, type SupportSession } from './support-sessions';
+
+export interface AccessLogEntry extends SupportSession {
+  pagesViewed: number;
+  changes: { at: string; action: string; target: AuditTarget | null; outcome: AuditOutcome; detail: Record<string, unknown> | null }[];
+}
+
+/**
+ * What the customer's admins see: every support session in their account, who, why, for
+ * how long, and each change made in it (views are counted, changes listed).
+ */
+export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
+  if (!can(ctx.roles, 'manage-contacts')) throw new PortalError('forbidden', 'The access log is for your company’s admins.');
+  const sessions = await listSupportSessions({ tenantId: ctx.tenant.id, limit: 100 });
+  if (!sessions.length) return [];
+  const db = await portalDb();
+  const events = await db.query<Record<string, unknown>>(
+    'SELECT * FROM audit_events WHERE tenant_id = $1 AND support_session_id = ANY($2::text[]) ORDER BY id',
+    [ctx.tenant.id, sessions.map((s) => s.id)],
+  );
+  return sessions.map((s) => {
+    const mine = events.filter((e) => e.support_session_id === s.id);
+    return {
+      ...s,
+      pagesViewed: mine.filter((e) => e.action === 'support.request').length,
+      changes: mine
+        .filter((e) => e.action !== 'support.request')
+        .map((row) => {
+          const { at, action, outcome, target, detail } = auditEventFromRow(row);
+          return { at, action, outcome, target, detail };
+        }),
+    };
+  });
+}

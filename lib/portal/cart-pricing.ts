@@ -1,0 +1,159 @@
+import 'server-only';
+import type { OdooRecord } from '../odoo';
+import { currency, m2o, num, text } from './fields';
+import type { LineError, ParsedLine } from './quick-order';
+import { inCatalogue } from './catalogue';
+
+/**
+ * The cart without Odoo: which products a cart must read, the lines and errors they make,
+ * the onchange that prices them, and the priced cart from its answer. lib/portal/cart.ts
+ * does the reading; everything here is plain data in, plain data out.
+ */
+
+/** A product asked for, by id (reorder) or SKU (quick order), with its source line. */
+export interface CartRequest {
+  productId?: number;
+  sku?: string;
+  quantity: number;
+  line?: number;
+  /** The product's whitelisted fields when already read with the order (reorder on Odoo 17+). */
+  product?: OdooRecord;
+  /** The product's name as the customer's own order line shows it (reorder), for a product no longer available. */
+  name?: string;
+}
+
+export interface CartLine {
+  productId: number;
+  sku: string | null;
+  name: string;
+  quantity: number;
+  unit: string | null;
+  /** Stock on hand; null for services and for products no longer available. */
+  available: number | null;
+  sellable: boolean;
+  problem: string | null;
+  priceUnit: number;
+  subtotal: number;
+}
+
+export interface PricedCart {
+  lines: CartLine[];
+  errors: LineError[];
+  currency: string;
+  amountUntaxed: number;
+  amountTax: number;
+  amountTotal: number;
+}
+
+export const NO_LONGER_AVAILABLE = 'No longer available';
+
+/** The products a cart has to read: those not already read with the requests, by id or by SKU. */
+export function productsToRead(requests: CartRequest[]): { byId: number[]; bySku: string[]; count: number } {
+  const unread = requests.filter((r) => !r.product);
+  return {
+    byId: unread.filter((r) => r.productId).map((r) => r.productId!),
+    bySku: unread.filter((r) => !r.productId && r.sku).map((r) => r.sku!),
+    count: unread.length,
+  };
+}
+
+/**
+ * The cart's lines, unpriced, and the requests that name no product of the catalogue: an
+ * unknown SKU or id is an error; a reorder line whose product left the catalogue keeps
+ * its name and says it is no longer available.
+ */
+export function cartLines(
+  requests: CartRequest[],
+  products: OdooRecord[],
+  sellerCompanyId: number,
+): { lines: CartLine[]; errors: LineError[] } {
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const productBySku = new Map(products.filter((p) => text(p.default_code)).map((p) => [String(p.default_code).toUpperCase(), p]));
+  const errors: LineError[] = [];
+  const lines: CartLine[] = [];
+  for (const req of requests) {
+    const found = req.product ?? (req.productId ? productById.get(req.productId) : productBySku.get(req.sku!.toUpperCase()));
+    const p = found && inCatalogue(found, sellerCompanyId) ? found : undefined;
+    if (!p) {
+      if (req.sku) errors.push({ line: req.line ?? 0, text: req.sku, message: `Unknown SKU “${req.sku}”.` });
+      else if (req.productId && req.name) lines.push(unavailableLine(req.productId, req.name, req.quantity));
+      else errors.push({ line: req.line ?? 0, text: String(req.productId), message: 'This product is no longer available.' });
+      continue;
+    }
+    lines.push({
+      productId: p.id,
+      sku: text(p.default_code),
+      name: String(p.name),
+      quantity: req.quantity,
+      unit: m2o(p.uom_id)?.name ?? null,
+      available: p.type === 'service' ? null : num(p.qty_available),
+      sellable: true,
+      problem: null,
+      priceUnit: 0,
+      subtotal: 0,
+    });
+  }
+  return { lines, errors };
+}
+
+/** A line of the customer's earlier order whose product left the catalogue: its name only, never priced or ordered. */
+function unavailableLine(productId: number, name: string, quantity: number): CartLine {
+  return {
+    productId,
+    sku: null,
+    name,
+    quantity,
+    unit: null,
+    available: null,
+    sellable: false,
+    problem: NO_LONGER_AVAILABLE,
+    priceUnit: 0,
+    subtotal: 0,
+  };
+}
+
+/** The values and specification of the `sale.order.onchange` that prices the sellable lines for a contact. */
+export function pricingOnchange(partnerId: number, lines: CartLine[]) {
+  return {
+    values: {
+      partner_id: partnerId,
+      order_line: lines.filter((l) => l.sellable).map((l, i) => [0, `line_${i}`, { product_id: l.productId, product_uom_qty: l.quantity }]),
+    },
+    spec: {
+      currency_id: { fields: { display_name: {} } },
+      amount_untaxed: {},
+      amount_tax: {},
+      amount_total: {},
+      order_line: { fields: { product_id: { fields: { display_name: {} } }, product_uom_qty: {}, price_unit: {}, price_subtotal: {} } },
+    },
+  };
+}
+
+/** A cart with nothing to price: no Odoo call, nothing to pay. */
+export function unpricedCart(lines: CartLine[], errors: LineError[]): PricedCart {
+  return { lines, errors, currency: 'EUR', amountUntaxed: 0, amountTax: 0, amountTotal: 0 };
+}
+
+/** The cart priced by the onchange's answer: its sellable lines in the order they were sent, and the totals. */
+export function pricedCart(lines: CartLine[], errors: LineError[], value: Record<string, unknown>): PricedCart {
+  const pricedLines = Array.isArray(value.order_line) ? (value.order_line as [number, string, Record<string, unknown>][]) : [];
+  let next = 0;
+  const priced = lines.map((l) => {
+    if (!l.sellable) return l;
+    const v = pricedLines[next++]?.[2] ?? {};
+    return { ...l, priceUnit: num(v.price_unit), subtotal: num(v.price_subtotal) };
+  });
+  const cur = value.currency_id as { display_name?: string } | unknown[] | undefined;
+  return {
+    lines: priced,
+    errors,
+    currency: Array.isArray(cur) ? currency(cur) : (cur?.display_name ?? 'EUR'),
+    amountUntaxed: num(value.amount_untaxed),
+    amountTax: num(value.amount_tax),
+    amountTotal: num(value.amount_total),
+  };
+}
+
+export function requestsFromParsed(lines: ParsedLine[]): CartRequest[] {
+  return lines.map((l) => ({ sku: l.sku, quantity: l.quantity, line: l.line }));
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { cartLines, NO_LONGER_AVAILABLE, pricedCart, pricingOnchange, productsToRead } from '../../lib/portal/cart-pricing';
+
+const SELLER = 1;
+const product = (id: number, sku: string, over: Record<string, unknown> = {}) => ({
+  id,
+  name: `Product ${id}`,
+  default_code: sku,
+  active: true,
+  sale_ok: true,
+  company_id: false,
+  uom_id: [1, 'Units'],
+  type: 'consu',
+  qty_available: 7,
+  ...over,
+});
+
+describe('the cart without Odoo', () => {
+  it('reads only the products that did not come with the requests, by id or by SKU', () => {
+    expect(
+      productsToRead([
+        { productId: 5, quantity: 1 },
+        { sku: 'FAS-1', quantity: 2 },
+        { productId: 6, quantity: 1, product: product(6, 'X') },
+      ]),
+    ).toEqual({
+      byId: [5],
+      bySku: ['FAS-1'],
+      count: 2,
+    });
+  });
+
+  it('makes a line per catalogue product, an error per unknown SKU, and keeps a reorder line whose product left by its name', () => {
+    const { lines, errors } = cartLines(
+      [
+        { sku: 'fas-1', quantity: 3, line: 1 },
+        { sku: 'NOPE', quantity: 1, line: 2 },
+        { productId: 9, quantity: 2, name: 'Old bolt' },
+        { productId: 8, quantity: 1 },
+      ],
+      [product(5, 'FAS-1'), product(8, 'ARCH', { active: false })],
+      SELLER,
+    );
+    expect(lines).toEqual([
+      expect.objectContaining({ productId: 5, sku: 'FAS-1', quantity: 3, unit: 'Units', available: 7, sellable: true, problem: null }),
+      expect.objectContaining({ productId: 9, name: 'Old bolt', sellable: false, problem: NO_LONGER_AVAILABLE, available: null }),
+    ]);
+    expect(errors).toEqual([
+      { line: 2, text: 'NOPE', message: 'Unknown SKU “NOPE”.' },
+      { line: 0, text: '8', message: 'This product is no longer available.' },
+    ]);
+  });
+
+  it('prices the sellable lines in the order they were sent to the onchange, and leaves the others at zero', () => {
+    const { lines, errors } = cartLines(
+      [
+        { productId: 9, quantity: 2, name: 'Old bolt' },
+        { sku: 'FAS-1', quantity: 3 },
+        { sku: 'FAS-2', quantity: 1 },
+      ],
+      [product(5, 'FAS-1'), product(6, 'FAS-2')],
+      SELLER,
+    );
+    expect(pricingOnchange(21, lines).values).toEqual({
+      partner_id: 21,
+      order_line: [
+        [0, 'line_0', { product_id: 5, product_uom_qty: 3 }],
+        [0, 'line_1', { product_id: 6, product_uom_qty: 1 }],
+      ],
+    });
+    const cart = pricedCart(lines, errors, {
+      currency_id: { id: 2, display_name: 'USD' },
+      amount_untaxed: 35,
+      amount_tax: 5.25,
+      amount_total: 40.25,
+      order_line: [
+        [0, 'line_0', { price_unit: 10, price_subtotal: 30 }],
+        [0, 'line_1', { price_unit: 5, price_subtotal: 5 }],
+      ],
+    });
+    expect(cart.lines.map((l) => [l.productId, l.priceUnit, l.subtotal])).toEqual([
+      [9, 0, 0],
+      [5, 10, 30],
+      [6, 5, 5],
+    ]);
+    expect(cart).toMatchObject({ currency: 'USD', amountUntaxed: 35, amountTax: 5.25, amountTotal: 40.25 });
+  });
+});

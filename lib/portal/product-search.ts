@@ -5,9 +5,9 @@ import { catalogueDomain } from './catalogue';
 import { priceCart } from './cart';
 import { FIELDS } from './fields';
 import { cachedRead } from './read-cache';
+import { PRODUCT_SEARCH_LIMIT } from '../schemas/products';
 
-/** Most products one search answers: a typeahead shows a short list, never the catalogue. */
-export const PRODUCT_SEARCH_LIMIT = 10;
+export { PRODUCT_SEARCH_LIMIT };
 
 export interface ProductMatch {
   productId: number;

@@ -3,6 +3,8 @@ import { text } from './common';
 
 export const PRODUCT_SEARCH_MIN = 2;
 export const PRODUCT_SEARCH_MAX = 60;
+/** Most products one search answers: a typeahead shows a short list, never the catalogue. */
+export const PRODUCT_SEARCH_LIMIT = 10;
 
 /** What the quick order's product search takes: 2 to 60 characters once trimmed, no control characters. */
 export const productSearchQuery = z.object({

@@ -37,7 +37,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
       <>
         <PageHeader
           title="Quick order"
-          description="Paste SKUs and quantities, or load a CSV file. You review prices before anything is ordered."
+          description="Find products by SKU or name, paste SKUs and quantities, or load a CSV file. You review prices before anything is ordered."
         />
         <QuickOrderForm addresses={addresses.map(addressOption)} idempotencyKey={idempotencyKey} today={today} />
       </>

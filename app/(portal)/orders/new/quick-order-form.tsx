@@ -4,10 +4,13 @@ import { useActionState, useState } from 'react';
 import { Alert, buttonClass, fileInputClass, inputClass, labelClass } from '@/components/ui';
 import { previewQuickOrderAction } from '../actions';
 import { OrderReviewForm, type AddressOption } from './order-review-form';
+import { ProductSearch } from './product-search';
+import { addProductLine } from './add-product-line';
 
 /**
- * Quick order: paste `SKU quantity` lines or load a CSV into the box, check them (nothing
- * is created), then review and place the order.
+ * Quick order: find products by SKU or name (each chosen one adds a line), paste
+ * `SKU quantity` lines or load a CSV into the box, check them (nothing is created), then
+ * review and place the order.
  */
 export function QuickOrderForm({
   addresses,
@@ -34,6 +37,13 @@ export function QuickOrderForm({
   return (
     <div className="flex flex-col gap-6">
       <form action={preview} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Quick order lines">
+        <ProductSearch
+          onChoose={(product) => {
+            const { text: next, quantity } = addProductLine(text, product.sku);
+            setText(next);
+            return `Added ${product.sku} (${product.name}): quantity ${quantity} in the lines below.`;
+          }}
+        />
         <div>
           <label htmlFor="text" className={labelClass}>
             One product per line: SKU and quantity

@@ -49,6 +49,7 @@ vi.mock('../../lib/portal/support-customers', async (importOriginal) => ({
 const { loadSession } = await import('../../lib/session/require-session');
 const { recordActingRequest } = await import('../../lib/portal/audit');
 const { activeSupportSession } = await import('../../lib/portal/support-sessions');
+const { signInRevocations } = await import('../../lib/session/revocation');
 
 const BRIGHTLINE = { id: 10, name: 'Brightline Hardware Ltd' };
 const KESTREL = { id: 11, name: 'Kestrel Builders GmbH' };
@@ -89,9 +90,12 @@ async function signedIn(sub: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.AUTH_SECRET = SECRET;
-});
+  // The first sign-out check opens the embedded PGlite store (WASM start and migrations):
+  // seconds on a busy machine, paid here rather than inside the first test's time limit.
+  await signInRevocations().isRevoked('warm-up');
+}, 120_000);
 beforeEach(() => {
   request.cookies = {};
   request.headers = new Headers({ 'x-request-id': 'req-1', 'x-portal-path': '/orders' });

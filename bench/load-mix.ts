@@ -49,7 +49,8 @@ const SCENARIOS: Scenario[] = [
 const redis: Record<string, string> = (await reachable(6379)) ? { REDIS_URL: 'redis://127.0.0.1:6379' } : {};
 console.log(redis.REDIS_URL ? 'Two processes share invalidation and limits through Redis' : 'Redis not reachable: each process alone');
 const results: Record<string, unknown>[] = [];
-for (const scenario of SCENARIOS) results.push(await runScenario(scenario));
+// Each scenario on ports of its own: a stopped stack's processes may still hold theirs for a moment.
+for (const [i, scenario] of SCENARIOS.entries()) results.push(await runScenario(scenario, i * 10));
 
 console.log(`\nLoad mix: ${USERS} users, 2 portal processes, simulator latency 20 ms, ${SECONDS} s per scenario`);
 console.table(results);
@@ -59,17 +60,17 @@ writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), users: USERS,
 console.log(`Results written to ${file}`);
 process.exit(0);
 
-async function runScenario(scenario: Scenario): Promise<Record<string, unknown>> {
+async function runScenario(scenario: Scenario, portOffset: number): Promise<Record<string, unknown>> {
   const { stack, cookies } = await startLoadStack({
-    port: 3204,
-    simPort: 8271,
-    idpPort: 4602,
+    port: 3204 + portOffset,
+    simPort: 8271 + portOffset,
+    idpPort: 4602 + portOffset,
     logins: [...BUYERS, ...FINANCE],
     env: { ...redis, PORTAL_CACHE_TTL_SECONDS: String(scenario.cacheTtlSeconds) },
   });
   const webhookUrl = stack.sim.webhooks.url;
   try {
-    const second = await stack.addInstance(3205);
+    const second = await stack.addInstance(3205 + portOffset);
     if (!scenario.webhooks) stack.sim.webhooks.url = null;
     const paths = await pathsByUser(stack);
     const run = (seconds: number, latencies?: number[], statuses?: Map<number, number>) =>

@@ -62,6 +62,6 @@ process.exit(0);
 /** The newest order in the list, as a person would open it. */
 async function firstOrderPath(page: Page): Promise<string> {
   await page.goto(`${stack.url}/orders`);
-  const href = await page.locator('a[href^="/orders/"]:not([href="/orders/new"])').first().getAttribute('href');
-  return href ?? '/orders';
+  const hrefs = await page.locator('a[href^="/orders/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.find((h) => /^\/orders\/\d+$/.test(h)) ?? '/orders';
 }

@@ -14,7 +14,7 @@ import {
 } from '@tanstack/react-table';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
-import { CardList, cellClass, headerClass, rowClass, tableFrameClass, type ColumnStyle } from './table';
+import { CardList, cardField, cellClass, headerClass, rowClass, tableFrameClass, type ColumnStyle } from './table';
 
 export const tableFeatureSet = tableFeatures({ columnVisibilityFeature, rowSortingFeature, rowSelectionFeature });
 export type TableRow<T extends RowData> = Row<typeof tableFeatureSet, T>;
@@ -208,9 +208,7 @@ export function DataTable<T extends RowData & { id: number }>({
           key: row.id,
           fields: visibleColumns.flatMap((column) => {
             const c = byId.get(column.id);
-            return c
-              ? [{ id: c.id, align: c.align, amount: c.amount, card: c.card, strong: c.strong, label: label(c.id), content: c.render(row) }]
-              : [];
+            return c ? [cardField(c, label(c.id), c.render(row))] : [];
           }),
         }))}
       />

@@ -70,6 +70,12 @@ export interface CardField extends ColumnStyle {
   content: React.ReactNode;
 }
 
+/** A column's cell on a card: its style, its header as the label, and the content. */
+export function cardField(column: ColumnStyle & { id: string }, label: string, content: React.ReactNode): CardField {
+  const { align, amount, card, strong } = column;
+  return { id: column.id, align, amount, card, strong, label, content };
+}
+
 export interface CardItem {
   key: string;
   full?: FullRow | null;
@@ -189,15 +195,7 @@ export function Table<T>({
         items={rows.map((row) => ({
           key: String(rowKey(row)),
           full: fullRow?.(row),
-          fields: columns.map((c) => ({
-            id: c.id,
-            align: c.align,
-            amount: c.amount,
-            card: c.card,
-            strong: c.strong,
-            label: c.header,
-            content: c.cell(row, 'card'),
-          })),
+          fields: columns.map((c) => cardField(c, c.header, c.cell(row, 'card'))),
         }))}
       />
     </>

@@ -15,6 +15,7 @@ export async function sessionCookies(portalUrl: string, logins: string[]): Promi
     for (const login of logins) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      page.setDefaultTimeout(120_000); // a benchmark's machine is busy by design: a sign-in may take a while
       await signInThroughDevIdp(page, portalUrl, login);
       const cookie = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
       if (!cookie) throw new Error(`no session cookie for ${login}`);

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import type { ActionResult } from '@/lib/http/action';
 import { formatTime } from '@/lib/format';
+import { ConfirmSubmit } from './confirm-dialog';
 
 type BannerAction = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 
@@ -76,13 +77,15 @@ export function ActingBanner({
             </button>
           </form>
           <form action={stop}>
-            <button
-              type="submit"
+            <ConfirmSubmit
               disabled={stopping}
               className="rounded bg-slate-900 px-3 py-1 font-semibold text-white hover:bg-slate-700"
+              title={`Stop acting for ${contactName}?`}
+              description={`The support session for ${tenantName} ends now and you return to the support pages. Acting again needs a new reason.`}
+              confirmLabel="Stop acting"
             >
               Stop acting
-            </button>
+            </ConfirmSubmit>
           </form>
         </div>
         {stopState && !stopState.ok ? <p role="alert">{stopState.error.message}</p> : null}

@@ -1,15 +1,18 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useId, useRef } from 'react';
-import { useLatestMessage } from './latest-message';
+import { startTransition, useActionState, useEffect, useRef } from 'react';
 import type { ActionResult } from '@/lib/http/action';
+import { toastOfResult } from '@/lib/toast';
+import { useToast } from './toast';
 import { Alert, buttonClass } from './ui';
 
 type FormAction<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
 /**
- * A form bound to a validated server action: pending state, the error message, and the
- * per-field messages handed to the children (so each input can show its own).
+ * A form bound to a validated server action: pending state, the per-field messages handed
+ * to the children (so each input can show its own), and the result (the error, or the
+ * `success` text) as the page's toast, which replaces the last action's. Outside a page
+ * frame with a toast region the form shows its result itself.
  */
 export function ActionForm<T>({
   action,
@@ -28,9 +31,16 @@ export function ActionForm<T>({
   resetOnSuccess?: boolean;
   onSuccess?: (data: T) => void;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const toast = useToast();
+  // Told from here, not from an effect on the state: an archive or a deactivation can
+  // remove this form from the page in the same render that brings its result.
+  const [state, formAction, pending] = useActionState(async (prev: ActionResult<T> | null, form: FormData) => {
+    const result = await action(prev, form);
+    const message = toastOfResult(result, success);
+    if (toast && message) toast(message);
+    return result;
+  }, null);
   const ref = useRef<HTMLFormElement>(null);
-  const message = useLatestMessage(useId());
   useEffect(() => {
     if (!state?.ok) return;
     if (resetOnSuccess) ref.current?.reset();
@@ -41,17 +51,18 @@ export function ActionForm<T>({
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
-    message.claim();
     startTransition(() => formAction(form));
   }
   const fieldError = (name: string) => (state && !state.ok ? state.error.fields?.[name]?.[0] : undefined);
   return (
     <form ref={ref} onSubmit={onSubmit} className={className} aria-label={label} noValidate>
       {children({ pending, fieldError })}
-      <div aria-live="polite" className="mt-2 empty:mt-0">
-        {message.current && state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
-        {message.current && state?.ok && success ? <Alert tone="success">{success}</Alert> : null}
-      </div>
+      {toast ? null : (
+        <div aria-live="polite" className="mt-2 empty:mt-0">
+          {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
+          {state?.ok && success ? <Alert tone="success">{success}</Alert> : null}
+        </div>
+      )}
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from '@/components/app-link';
 import { NavLink } from '@/components/nav-link';
-import { LatestMessageProvider } from '@/components/latest-message';
+import { ToastProvider } from '@/components/toast';
 
 export interface NavItem {
   href: string;
@@ -19,8 +19,9 @@ const TONES = {
 
 /**
  * The frame of every signed-in page, for customers (light) and staff (dark): the brand,
- * who is signed in, sign-out, the audience's navigation and the main landmark that the
- * root layout's skip link targets.
+ * who is signed in, sign-out, the audience's navigation, the main landmark that the
+ * root layout's skip link targets, and the toast region where forms report their results
+ * (inside main, so the toast is in a landmark).
  */
 export function SiteShell({
   tone,
@@ -75,7 +76,7 @@ export function SiteShell({
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        <LatestMessageProvider>{children}</LatestMessageProvider>
+        <ToastProvider>{children}</ToastProvider>
       </main>
     </>
   );

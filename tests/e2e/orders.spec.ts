@@ -223,8 +223,11 @@ test('an address is added, then archived, and is no longer offered', async ({ pa
   const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
   await expect(item).toHaveCount(1);
   await expect(page.getByText('Address added.')).toBeVisible();
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: `Archive ${name}` }).click();
+  await page
+    .getByRole('dialog', { name: `Archive the address ${name}?` })
+    .getByRole('button', { name: 'Archive address' })
+    .click();
   await expect(item).toHaveCount(0);
   // The next action's answer replaces the last one: no stale "Address added." after an archive.
   await expect(page.getByText('Address added.')).toHaveCount(0);
@@ -272,6 +275,10 @@ test('customer-admin A invites a colleague with roles and deactivates them', asy
   await expect(item).toContainText('Buyer');
   await expect(item).toContainText('Finance');
   await item.getByRole('button', { name: `Deactivate ${name}` }).click();
+  await page
+    .getByRole('dialog', { name: `Deactivate ${name}?` })
+    .getByRole('button', { name: 'Deactivate contact' })
+    .click();
   await expect(page.getByRole('listitem').filter({ hasText: name })).toContainText('Deactivated');
 });
 

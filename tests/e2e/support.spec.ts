@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, expectFitsPhone, odooCall, signIn } from './helpers';
 
 const MIA = 'mia.manager@northwind.example';
@@ -15,6 +15,15 @@ async function actForA(page: Page, contact: string) {
   const banner = page.getByRole('region', { name: 'Support session' });
   await expect(banner).toContainText(`you are acting for ${contact.replace(/ \(.*/, '')} at Brightline Hardware Ltd`);
   return banner;
+}
+
+/** Stops acting through the banner's button and its confirmation dialog. */
+async function stopActing(page: Page, banner: Locator) {
+  await banner.getByRole('button', { name: 'Stop acting' }).click();
+  await page
+    .getByRole('dialog', { name: /^Stop acting for / })
+    .getByRole('button', { name: 'Stop acting' })
+    .click();
 }
 
 /** The browser's session cookie as it is now. */
@@ -94,7 +103,7 @@ test('an account manager acts for customer A with a reason, orders after switchi
   });
   expect(messages.map((m) => m.body).join('\n')).toContain('Mia Manager');
 
-  await banner.getByRole('button', { name: 'Stop acting' }).click();
+  await stopActing(page, banner);
   await expect(page).toHaveURL(/\/support$/);
   await page.goto('/orders');
   await expect(page).toHaveURL(/\/support$/);
@@ -150,7 +159,17 @@ test('the acting banner renders the same on the server and in the browser, then 
   await page.goto('/orders');
   await expect(banner).toContainText(/\d+:\d\d left/);
   expect(hydrationErrors).toEqual([]);
+  // Stopping asks first: Cancel keeps the session, and nothing was sent.
   await banner.getByRole('button', { name: 'Stop acting' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Stop acting for Victor Viewer?' });
+  await expect(dialog).toContainText('Brightline Hardware Ltd');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(banner.getByRole('button', { name: 'Stop acting' })).toBeFocused();
+  await page.reload();
+  await expect(banner).toContainText(/\d+:\d\d left/);
+  await stopActing(page, banner);
   await expect(page).toHaveURL(/\/support$/);
 });
 
@@ -199,7 +218,7 @@ test('while acting, each request is one audit row with the outcome it had, and t
   await page.getByRole('textbox', { name: 'Name' }).fill('Bob Buyer');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
-  await banner.getByRole('button', { name: 'Stop acting' }).click();
+  await stopActing(page, banner);
   await expect(page).toHaveURL(/\/support$/);
 
   await page.goto('/support/audit');
@@ -254,7 +273,7 @@ test('while acting, route handlers act for the customer every time; once stopped
   expect((await page.request.get('/orders/export')).status()).toBe(200);
 
   const preStop = await sessionCookie(page.context());
-  await banner.getByRole('button', { name: 'Stop acting' }).click();
+  await stopActing(page, banner);
   await expect(page).toHaveURL(/\/support$/);
 
   const replay = await browser.newContext();

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { ActionForm, Field, SubmitButton } from '@/components/action-form';
+import { ConfirmSubmit } from '@/components/confirm-dialog';
 import { inputClass, labelClass, secondaryButtonClass } from '@/components/ui';
 import type { Country, DeliveryAddress } from '@/lib/types';
 import { archiveAddressAction, createAddressAction, updateAddressAction } from '../actions';
@@ -117,20 +118,19 @@ export function AddressItem({ address, countries, canEdit }: { address: Delivery
             {editing ? 'Close' : 'Edit'}
             <span className="sr-only"> {address.name}</span>
           </button>
-          <ActionForm action={archiveAddressAction} label={`Archive ${address.name}`}>
+          <ActionForm action={archiveAddressAction} label={`Archive ${address.name}`} success="Address archived.">
             {({ pending }) => (
               <>
                 <input type="hidden" name="id" value={address.id} />
-                <button
-                  type="submit"
+                <ConfirmSubmit
                   className={secondaryButtonClass}
                   disabled={pending}
-                  onClick={(e) => {
-                    if (!confirm(`Archive “${address.name}”? Past orders keep it; new orders cannot use it.`)) e.preventDefault();
-                  }}
+                  title={`Archive the address ${address.name}?`}
+                  description="It will no longer be offered for new orders. Orders already placed keep it."
+                  confirmLabel="Archive address"
                 >
                   Archive<span className="sr-only"> {address.name}</span>
-                </button>
+                </ConfirmSubmit>
               </>
             )}
           </ActionForm>

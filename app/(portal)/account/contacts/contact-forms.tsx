@@ -1,6 +1,7 @@
 'use client';
 
 import { ActionForm, Field, SubmitButton } from '@/components/action-form';
+import { ConfirmSubmit } from '@/components/confirm-dialog';
 import { Badge, secondaryButtonClass } from '@/components/ui';
 import type { CompanyContact } from '@/lib/types';
 import { CUSTOMER_ROLES, type CustomerRole } from '@/lib/role-names';
@@ -87,14 +88,26 @@ export function ContactItem({ contact, manage, isMe }: { contact: CompanyContact
             <ActionForm
               action={contact.active ? deactivateContactAction : reactivateContactAction}
               label={`${contact.active ? 'Deactivate' : 'Reactivate'} ${contact.name}`}
+              success={contact.active ? 'Contact deactivated.' : 'Contact reactivated.'}
             >
               {({ pending }) => (
                 <>
                   <input type="hidden" name="id" value={contact.id} />
-                  <button type="submit" className={secondaryButtonClass} disabled={pending}>
-                    {contact.active ? 'Deactivate' : 'Reactivate'}
-                    <span className="sr-only"> {contact.name}</span>
-                  </button>
+                  {contact.active ? (
+                    <ConfirmSubmit
+                      className={secondaryButtonClass}
+                      disabled={pending}
+                      title={`Deactivate ${contact.name}?`}
+                      description="They will no longer be able to sign in to the portal. An admin can reactivate them later."
+                      confirmLabel="Deactivate contact"
+                    >
+                      Deactivate<span className="sr-only"> {contact.name}</span>
+                    </ConfirmSubmit>
+                  ) : (
+                    <button type="submit" className={secondaryButtonClass} disabled={pending}>
+                      Reactivate<span className="sr-only"> {contact.name}</span>
+                    </button>
+                  )}
                 </>
               )}
             </ActionForm>

@@ -1,0 +1,92 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { toastLifetime, type ToastMessage } from '@/lib/toast';
+
+type ShowToast = (toast: ToastMessage) => void;
+
+const ToastContext = createContext<ShowToast | null>(null);
+
+/** `show(toast)` of the page's toast region, or null outside one (the caller then speaks for itself). */
+export function useToast(): ShowToast | null {
+  return useContext(ToastContext);
+}
+
+const TONE = {
+  success: 'border-green-300 bg-green-50 text-green-950',
+  error: 'border-red-300 bg-red-50 text-red-950',
+} as const;
+
+/**
+ * The page's one toast: the result of the latest action. A new toast replaces the shown one
+ * (never a pile), a success hides after a few seconds (not while pointed at or focused), an
+ * error stays; the button or Escape dismisses it. The polite live region is always in the
+ * page so screen readers hear what is put in it; an error is an alert, announced at once.
+ */
+export function ToastProvider({ children }: { children: React.ReactNode }) {
+  const [toast, setToast] = useState<(ToastMessage & { id: number }) | null>(null);
+  const [held, setHeld] = useState(false);
+  const seq = useRef(0);
+  // A hold ends with its toast: a focused dismiss button goes away without a blur event.
+  const show = useCallback<ShowToast>((t) => {
+    setHeld(false);
+    setToast({ ...t, id: ++seq.current });
+  }, []);
+  const dismiss = useCallback(() => {
+    setHeld(false);
+    setToast(null);
+  }, []);
+
+  useEffect(() => {
+    if (!toast) return;
+    const ms = toastLifetime(toast.tone);
+    const timer = ms === null || held ? undefined : setTimeout(dismiss, ms);
+    const onKey = (e: KeyboardEvent) => {
+      // An open dialog owns Escape: it closes the dialog, not the toast behind it.
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      dismiss();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [toast, held, dismiss]);
+
+  const hold = () => setHeld(true);
+  const release = () => setHeld(false);
+  return (
+    <ToastContext.Provider value={show}>
+      {children}
+      <div className="pointer-events-none fixed inset-x-4 bottom-4 z-40 sm:left-auto sm:w-96">
+        <div
+          data-toast={toast ? toast.tone : undefined}
+          className={toast ? `pointer-events-auto flex items-start gap-3 rounded-md border p-4 shadow-lg ${TONE[toast.tone]}` : ''}
+          onMouseEnter={hold}
+          onMouseLeave={release}
+          onFocus={hold}
+          onBlur={release}
+        >
+          <div role="status" aria-live="polite" aria-atomic="true" className={toast?.tone === 'success' ? 'min-w-0 flex-1' : ''}>
+            {toast?.tone === 'success' ? <p key={toast.id}>{toast.message}</p> : null}
+          </div>
+          {toast?.tone === 'error' ? (
+            <div role="alert" className="min-w-0 flex-1">
+              <p key={toast.id}>{toast.message}</p>
+            </div>
+          ) : null}
+          {toast ? (
+            <button
+              type="button"
+              onClick={dismiss}
+              aria-label="Dismiss message"
+              className="-my-1 shrink-0 rounded px-2 py-1 text-lg leading-none hover:bg-white/70"
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </ToastContext.Provider>
+  );
+}

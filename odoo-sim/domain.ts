@@ -126,7 +126,7 @@ function compileTerm(store: Store, model: ModelDef, term: Term): Predicate {
     // A stored computed field (email_normalized): searched on its value, as Odoo's column is.
     const compute = field.compute;
     const test = scalarTest(op, value);
-    return (r) => test(compute(r));
+    return (r) => test(compute(r, store, 19));
   }
   return scalar(head!, op, value);
 }

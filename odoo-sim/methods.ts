@@ -1,4 +1,5 @@
 import { accessError, attributeError, httpException, indexError, missingError, typeError, userError, valueError } from './errors';
+import { creditWarning } from './credit';
 import { resolveFields, type Orm } from './orm';
 import { completeNewOrder, confirmOrder, customerPrice, lineAmounts, nowUtc, recomputeOrderTotals } from './sales';
 import { getModel } from './schema';
@@ -444,6 +445,8 @@ function priceCart(orm: Orm, values: Record<string, unknown>, spec: Record<strin
     amount_total: Math.round((untaxed + tax) * 100) / 100,
     order_line: outLines,
   };
+  // sale.order.partner_credit_warning depends on amount_total: the new order's own warning.
+  value.partner_credit_warning = creditWarning(orm.store, orm.version, partnerId, value.amount_total as number, currencyId);
   return { value: pickSpec(value, spec) };
 }
 

@@ -74,7 +74,7 @@ export class Orm {
   value(def: ModelDef, r: Rec, name: string): unknown {
     if (name === 'display_name') return displayName(this.store, def.name, r);
     const field = def.fields[name]!;
-    if (field.compute) return field.compute(r);
+    if (field.compute) return field.compute(r, this.store, this.version);
     const v = r[name];
     if (field.type === 'many2one') {
       if (!v) return false;

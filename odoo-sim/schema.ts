@@ -1,3 +1,5 @@
+import { creditWarning, partnerCredit, type RecordSource } from './credit';
+
 /**
  * The models and fields the simulator knows, with Odoo 19 names (checked against
  * odoo/odoo 19.0 addons/{base,sale,stock,account,product,delivery}/models). A field that is
@@ -30,7 +32,7 @@ export interface FieldDef {
   /** Default for create when the caller leaves the field out. */
   default?: unknown;
   /** Computed on read from the stored record (not stored, like Odoo's non-stored computes). */
-  compute?: (rec: Record<string, unknown> & { id: number }) => unknown;
+  compute?: (rec: Record<string, unknown> & { id: number }, store: RecordSource, version: number) => unknown;
 }
 
 export interface ModelDef {
@@ -54,12 +56,17 @@ const o2m = (relation: string, inverse: string, string: string): FieldDef => ({
   string,
 });
 const m2m = (relation: string, string: string): FieldDef => ({ type: 'many2many', relation, string });
-const num = (string: string, type: 'float' | 'monetary' | 'integer' = 'float'): FieldDef => ({ type, string, default: 0 });
+const num = (string: string, type: 'float' | 'monetary' | 'integer' = 'float', extra: Partial<FieldDef> = {}): FieldDef => ({
+  type,
+  string,
+  default: 0,
+  ...extra,
+});
 const sel = (string: string, def?: string | false): FieldDef => ({ type: 'selection', string, default: def ?? false });
 const date = (string: string): FieldDef => ({ type: 'date', string });
 const datetime = (string: string): FieldDef => ({ type: 'datetime', string });
 const bool = (string: string, def = false): FieldDef => ({ type: 'boolean', string, default: def });
-const text = (string: string): FieldDef => ({ type: 'text', string });
+const text = (string: string, extra: Partial<FieldDef> = {}): FieldDef => ({ type: 'text', string, ...extra });
 
 const common = {
   id: { type: 'integer', string: 'ID' } as FieldDef,
@@ -100,7 +107,8 @@ const models: ModelDef[] = [
       user_ids: o2m('res.users', 'partner_id', 'Users'),
       property_payment_term_id: m2o('account.payment.term', 'Customer Payment Terms'),
       property_product_pricelist: m2o('product.pricelist', 'Pricelist'),
-      credit: num('Total Receivable', 'monetary'),
+      // account/models/partner.py: computed from the open receivable, never stored.
+      credit: num('Total Receivable', 'monetary', { compute: (r, store) => partnerCredit(store, r) }),
       credit_limit: num('Credit Limit'),
       category_id: m2m('res.partner.category', 'Tags'),
       active: bool('Active', true),
@@ -117,6 +125,7 @@ const models: ModelDef[] = [
       name: char('Company Name'),
       partner_id: m2o('res.partner', 'Partner'),
       currency_id: m2o('res.currency', 'Currency'),
+      account_use_credit_limit: bool('Sales Credit Limit'),
     },
   },
   {
@@ -246,6 +255,12 @@ const models: ModelDef[] = [
       margin: num('Margin', 'monetary'),
       internal_note: { type: 'html', string: 'Internal Note' },
       access_token: char('Security Token'),
+      partner_credit_warning: text('Partner Credit Warning', {
+        compute: (r, store, version) =>
+          ['draft', 'sent'].includes(String(r.state))
+            ? creditWarning(store, version, Number(r.partner_id), Number(r.amount_total) || 0, r.currency_id)
+            : '',
+      }),
     },
   },
   {

@@ -310,7 +310,7 @@ function seedSeller(s: Seeding, countries: Countries) {
     state_id: 1,
     vat: 'US-94-1234567',
   });
-  ins('res.company', { name: 'Northwind Supply Co.', partner_id: 1, currency_id: 1 }, 1);
+  ins('res.company', { name: 'Northwind Supply Co.', partner_id: 1, currency_id: 1, account_use_credit_limit: true }, 1);
   const staff: [number, number, string, string, string][] = [
     [1, 8, 'OdooBot', '__system__', 'odoobot@northwind.example'],
     [2, 2, 'Mitchell Admin', 'admin', 'admin@northwind.example'],
@@ -362,7 +362,9 @@ function seedCustomers(s: Seeding, countries: Countries) {
     user_id: 4,
     property_payment_term_id: 2,
     property_product_pricelist: 2,
-    credit_limit: 150000,
+    // Just above its open invoices (~US$5.40M, Odoo's `credit`): room for a usual order, and
+    // a large one (FAS-1001 × 5000) shows Odoo's credit warning. Kestrel (80,000) is over its limit.
+    credit_limit: 5_600_000,
     category_id: [5],
     comment: 'INTERNAL: strategic account, margin target 35%',
   });

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { PortalError, notFound } from '../errors';
+import { OdooServerError } from '../odoo/errors';
 import type { addressInput, inviteInput, myContactInput } from '../schemas/account';
 import type { PortalContext } from '../context';
 import { ROLE_TAGS, rolesFromTags, type CustomerRole } from '../roles';
@@ -18,9 +19,26 @@ export interface Company {
   phone: string | null;
   address: Address;
   paymentTerms: string | null;
-  /** In the currency Odoo keeps credit limits in: the company's, whatever currency the customer buys in. */
-  creditLimit: { amount: number; currency: string };
+  /** Null when Odoo does not use credit limits (the company setting is off) or the customer has none. */
+  credit: Credit | null;
   accountManager: string | null;
+}
+
+/**
+ * The customer's credit as Odoo keeps it, in the currency Odoo keeps credit limits in: the
+ * seller company's, whatever currency the customer buys in.
+ */
+export interface Credit {
+  /** res.partner.credit_limit of the commercial partner (its own, or the company default it inherits). */
+  limit: number;
+  /** res.partner.credit: what is invoiced and not paid yet, less open credit notes. */
+  used: number;
+  /** limit − used: negative when over the limit. */
+  available: number;
+  overLimit: boolean;
+  currency: string;
+  /** The commercial partner's name, as Odoo's own warning names it. */
+  partnerName: string;
 }
 
 export interface MyContact {
@@ -57,10 +75,15 @@ export interface CompanyContact {
   roles: CustomerRole[];
 }
 
-/** The company and the signed-in contact, read together (2 parallel calls), then the currency of the credit limit. */
+const ACCOUNT_FIELDS = [...new Set([...FIELDS.partner, ...FIELDS.partnerCredit])];
+
+/**
+ * The company (with its credit) and the signed-in contact, read together (2 parallel
+ * calls), then the seller company's currency and credit setting (cached).
+ */
 export async function getAccount(ctx: PortalContext): Promise<{ company: Company; me: MyContact }> {
   const [[company], [me], sellerCompany] = await Promise.all([
-    ctx.odoo.searchRead('res.partner', [['id', '=', ctx.tenant.id]], { fields: FIELDS.partner, limit: 1 }),
+    ctx.odoo.searchRead('res.partner', [['id', '=', ctx.tenant.id]], { fields: ACCOUNT_FIELDS, limit: 1 }),
     ctx.odoo.searchRead(
       'res.partner',
       [
@@ -72,7 +95,7 @@ export async function getAccount(ctx: PortalContext): Promise<{ company: Company
     ctx.odoo.sellerCompanyId(),
   ]);
   if (!company || !me) throw notFound('Your account');
-  const creditCurrency = await companyCurrency(ctx, m2o(company.company_id)?.id ?? sellerCompany);
+  const settings = await companyCredit(ctx, m2o(company.company_id)?.id ?? sellerCompany);
   return {
     company: {
       id: company.id,
@@ -83,23 +106,73 @@ export async function getAccount(ctx: PortalContext): Promise<{ company: Company
       phone: text(company.phone),
       address: toAddress(company),
       paymentTerms: m2o(company.property_payment_term_id)?.name ?? null,
-      creditLimit: { amount: num(company.credit_limit), currency: creditCurrency },
+      credit: toCredit(company, settings),
       accountManager: m2o(company.user_id)?.name ?? null,
     },
     me: { id: me.id, name: String(me.name), email: text(me.email), phone: text(me.phone), jobTitle: text(me.function) },
   };
 }
 
+/** The tenant's credit alone (one call, and the cached company setting): for the order review. */
+export async function getCredit(ctx: PortalContext): Promise<Credit | null> {
+  const [[partner], sellerCompany] = await Promise.all([
+    ctx.odoo.searchRead('res.partner', [['id', '=', ctx.tenant.id]], { fields: [...FIELDS.partnerCredit, 'company_id'], limit: 1 }),
+    ctx.odoo.sellerCompanyId(),
+  ]);
+  if (!partner) throw notFound('Your account');
+  return toCredit(partner, await companyCredit(ctx, m2o(partner.company_id)?.id ?? sellerCompany));
+}
+
 /**
- * The currency of a company's amounts such as credit limits: Odoo's res.partner.currency_id
- * is the partner's company's currency, or the current company's for a partner shared by
- * all companies (the seller's, here). Not the customer's pricelist currency.
+ * Odoo shows credit only when the company's "Sales Credit Limit" setting is on and the
+ * partner has a limit (account's _build_credit_warning_message: no limit, no warning).
  */
-async function companyCurrency(ctx: PortalContext, companyId: number): Promise<string> {
-  return cachedShared(`company-currency:${companyId}`, async () => {
-    const [company] = await ctx.odoo.searchRead('res.company', [['id', '=', companyId]], { fields: ['currency_id'], limit: 1 });
-    return currency(company?.currency_id);
-  });
+function toCredit(partner: Record<string, unknown>, settings: CompanyCredit): Credit | null {
+  const limit = num(partner.credit_limit);
+  if (!settings.usesCreditLimit || limit <= 0) return null;
+  const used = round2(num(partner.credit));
+  return {
+    limit,
+    used,
+    available: round2(limit - used),
+    overLimit: used > limit,
+    currency: settings.currency,
+    partnerName: String(partner.name),
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+interface CompanyCredit {
+  currency: string;
+  usesCreditLimit: boolean;
+}
+
+/**
+ * The currency of a company's amounts such as credit limits (Odoo's res.partner.currency_id
+ * is the partner's company's currency, or the current company's for a partner shared by
+ * all companies: the seller's, here; not the customer's pricelist currency) and whether the
+ * company uses credit limits. Cached ten minutes: the setting changes rarely, and a change
+ * in Odoo shows soon enough. A server without the setting answers "Invalid field" (a
+ * ValueError): then no credit is shown rather than the page failing.
+ */
+async function companyCredit(ctx: PortalContext, companyId: number): Promise<CompanyCredit> {
+  return cachedShared(
+    `company-credit:${companyId}`,
+    async () => {
+      const read = (fields: readonly string[]) =>
+        ctx.odoo.searchRead('res.company', [['id', '=', companyId]], { fields: [...fields], limit: 1 });
+      try {
+        const [company] = await read(FIELDS.companyCredit);
+        return { currency: currency(company?.currency_id), usesCreditLimit: company?.account_use_credit_limit === true };
+      } catch (err) {
+        if (!(err instanceof OdooServerError) || err.odooName !== 'builtins.ValueError') throw err;
+        const [company] = await read(['currency_id']);
+        return { currency: currency(company?.currency_id), usesCreditLimit: false };
+      }
+    },
+    600,
+  );
 }
 
 export async function updateMyContact(ctx: PortalContext, input: z.infer<typeof myContactInput>): Promise<void> {

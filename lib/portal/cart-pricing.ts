@@ -3,6 +3,8 @@ import type { OdooRecord } from '../odoo';
 import { currency, m2o, num, text } from './fields';
 import type { LineError, ParsedLine } from './quick-order';
 import { inCatalogue } from './catalogue';
+import type { Credit } from './account';
+import { formatMoney } from '../format';
 
 /**
  * The cart without Odoo: which products a cart must read, the lines and errors they make,
@@ -43,6 +45,12 @@ export interface PricedCart {
   amountUntaxed: number;
   amountTax: number;
   amountTotal: number;
+  /**
+   * Odoo's own sale.order.partner_credit_warning for this cart (the yellow banner of its
+   * quotation form): the order would take the customer over its credit limit. It informs;
+   * Odoo still lets the order be confirmed. Null when within the limit or none applies.
+   */
+  creditWarning: string | null;
 }
 
 export const NO_LONGER_AVAILABLE = 'No longer available';
@@ -124,6 +132,8 @@ export function pricingOnchange(partnerId: number, lines: CartLine[]) {
       amount_untaxed: {},
       amount_tax: {},
       amount_total: {},
+      // Computed by Odoo from the new order's total (sale/models/sale_order.py): its words, its rule.
+      partner_credit_warning: {},
       order_line: { fields: { product_id: { fields: { display_name: {} } }, product_uom_qty: {}, price_unit: {}, price_subtotal: {} } },
     },
   };
@@ -131,7 +141,7 @@ export function pricingOnchange(partnerId: number, lines: CartLine[]) {
 
 /** A cart with nothing to price: no Odoo call, nothing to pay. */
 export function unpricedCart(lines: CartLine[], errors: LineError[]): PricedCart {
-  return { lines, errors, currency: 'EUR', amountUntaxed: 0, amountTax: 0, amountTotal: 0 };
+  return { lines, errors, currency: 'EUR', amountUntaxed: 0, amountTax: 0, amountTotal: 0, creditWarning: null };
 }
 
 /** The cart priced by the onchange's answer: its sellable lines in the order they were sent, and the totals. */
@@ -151,7 +161,24 @@ export function pricedCart(lines: CartLine[], errors: LineError[], value: Record
     amountUntaxed: num(value.amount_untaxed),
     amountTax: num(value.amount_tax),
     amountTotal: num(value.amount_total),
+    creditWarning: text(value.partner_credit_warning),
   };
+}
+
+/**
+ * The warning from the figures, for a server whose onchange did not answer
+ * partner_credit_warning: Odoo's rule and words (account's _build_credit_warning_message,
+ * 19.0) without the confirmed orders not yet invoiced, which only Odoo knows. Only when the
+ * cart is in the currency of the limit: the portal converts no currencies.
+ */
+export function creditWarningFromFigures(credit: Credit | null, cart: PricedCart): string | null {
+  if (!credit || cart.currency !== credit.currency || cart.amountTotal <= 0) return null;
+  const total = Math.round((credit.used + cart.amountTotal) * 100) / 100;
+  if (total <= credit.limit) return null;
+  return (
+    `${credit.partnerName} has reached its credit limit of: ${formatMoney(credit.limit, credit.currency)}\n` +
+    `Total amount due (including this document): ${formatMoney(total, credit.currency)}`
+  );
 }
 
 export function requestsFromParsed(lines: ParsedLine[]): CartRequest[] {

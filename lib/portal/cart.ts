@@ -3,7 +3,17 @@ import type { PortalContext } from '../context';
 import type { OdooRecord } from '../odoo';
 import { FIELDS, m2o, num, webSpec } from './fields';
 import { catalogueDomain } from './catalogue';
-import { cartLines, pricedCart, pricingOnchange, productsToRead, unpricedCart, type CartRequest, type PricedCart } from './cart-pricing';
+import {
+  cartLines,
+  creditWarningFromFigures,
+  pricedCart,
+  pricingOnchange,
+  productsToRead,
+  unpricedCart,
+  type CartRequest,
+  type PricedCart,
+} from './cart-pricing';
+import { getCredit } from './account';
 import { readRecordWithLines } from './record-with-lines';
 import { tenantDomain } from './tenant';
 
@@ -40,7 +50,9 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
   if (!lines.some((l) => l.sellable)) return unpricedCart(lines, errors);
   const { values, spec } = pricingOnchange(ctx.contact.id, lines);
   const { value } = await ctx.odoo.onchange('sale.order', values, spec);
-  return pricedCart(lines, errors, value);
+  const cart = pricedCart(lines, errors, value);
+  if ('partner_credit_warning' in value) return cart;
+  return { ...cart, creditWarning: creditWarningFromFigures(await getCredit(ctx), cart) };
 }
 
 /** An earlier order to order again: its lines, and where it was delivered. */

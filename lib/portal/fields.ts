@@ -30,6 +30,14 @@ export const FIELDS = {
     // Whose currency the credit limit is in (the company's; none: the seller's current company).
     'company_id',
   ],
+  /**
+   * The commercial partner's receivable (account's computed `credit`, read with the
+   * integration user's accounting read rights) and limit, in the company currency. Read
+   * apart from `partner`: `credit` costs a query per partner, so never for contact lists.
+   */
+  partnerCredit: ['name', 'credit', 'credit_limit'],
+  /** The seller company's currency and its "Sales Credit Limit" setting (account, 15+). */
+  companyCredit: ['currency_id', 'account_use_credit_limit'],
   order: [
     'name',
     'state',

@@ -292,7 +292,7 @@ test('order pages work at 375 px and by keyboard', async ({ page }) => {
   await page.goto('/account');
   // Brightline buys in US$: its credit limit is in the seller's company currency, named.
   await expect(page.getByText('Credit limit (USD)')).toBeVisible();
-  await expect(page.getByText('US$150,000.00')).toBeVisible();
+  await expect(page.getByText('US$5,600,000.00')).toBeVisible();
   await expectFitsPhone(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/orders');

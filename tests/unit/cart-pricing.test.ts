@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cartLines, NO_LONGER_AVAILABLE, pricedCart, pricingOnchange, productsToRead } from '../../lib/portal/cart-pricing';
+import {
+  cartLines,
+  creditWarningFromFigures,
+  NO_LONGER_AVAILABLE,
+  pricedCart,
+  pricingOnchange,
+  productsToRead,
+  unpricedCart,
+} from '../../lib/portal/cart-pricing';
 
 const SELLER = 1;
 const product = (id: number, sku: string, over: Record<string, unknown> = {}) => ({
@@ -84,5 +92,31 @@ describe('the cart without Odoo', () => {
       [6, 5, 5],
     ]);
     expect(cart).toMatchObject({ currency: 'USD', amountUntaxed: 35, amountTax: 5.25, amountTotal: 40.25 });
+  });
+
+  it('asks Odoo for its credit warning with the prices, and keeps its words (or none when Odoo answers false)', () => {
+    expect(pricingOnchange(21, []).spec).toHaveProperty('partner_credit_warning');
+    const warning =
+      'Brightline Hardware Ltd has reached its credit limit of: $\u00a05,600,000.00\nTotal amount due (including this document): $\u00a05,700,000.00';
+    expect(pricedCart([], [], { amount_total: 1, partner_credit_warning: warning }).creditWarning).toBe(warning);
+    expect(pricedCart([], [], { amount_total: 1, partner_credit_warning: false }).creditWarning).toBeNull();
+  });
+
+  it('words the warning as Odoo does from the figures when Odoo did not answer it, and only in the currency of the limit', () => {
+    const credit = {
+      limit: 1000,
+      used: 900,
+      available: 100,
+      overLimit: false,
+      currency: 'USD',
+      partnerName: 'Brightline Hardware Ltd',
+    };
+    const cart = (amountTotal: number, currency = 'USD') => ({ ...unpricedCart([], []), currency, amountTotal });
+    expect(creditWarningFromFigures(credit, cart(150))).toMatch(
+      /^Brightline Hardware Ltd has reached its credit limit of: .*1,000\.00\nTotal amount due \(including this document\): .*1,050\.00$/,
+    );
+    expect(creditWarningFromFigures(credit, cart(100))).toBeNull();
+    expect(creditWarningFromFigures(credit, cart(150, 'EUR'))).toBeNull();
+    expect(creditWarningFromFigures(null, cart(150))).toBeNull();
   });
 });

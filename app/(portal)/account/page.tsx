@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { formatMoney } from '@/lib/format';
-import { Card, PageHeader } from '@/components/ui';
-import { getAccount } from '@/lib/portal/account';
+import { Alert, Card, PageHeader } from '@/components/ui';
+import { getAccount, type Credit } from '@/lib/portal/account';
 import { requireSession } from '@/lib/session/require-session';
 import { AccountNav } from './account-nav';
 import { MyContactForm } from './my-contact-form';
@@ -30,17 +30,12 @@ export default async function AccountPage() {
             <dd>{company.phone ?? '—'}</dd>
             <dt className="text-slate-700">Payment terms</dt>
             <dd>{company.paymentTerms ?? '—'}</dd>
-            {company.creditLimit.amount ? (
-              <>
-                <dt className="text-slate-700">Credit limit ({company.creditLimit.currency})</dt>
-                <dd>{formatMoney(company.creditLimit.amount, company.creditLimit.currency)}</dd>
-              </>
-            ) : null}
             <dt className="text-slate-700">Account manager</dt>
             <dd>{company.accountManager ?? '—'}</dd>
           </dl>
           <p className="mt-3 text-sm text-slate-700">To change company details, contact your account manager.</p>
         </Card>
+        {company.credit ? <CreditCard credit={company.credit} /> : null}
         <Card title="Your details">
           <p className="mb-3 text-sm text-slate-700">
             Signed in as {me.email ?? ctx.user.email}. Your email comes from your company’s sign-in.
@@ -49,5 +44,35 @@ export default async function AccountPage() {
         </Card>
       </div>
     </>
+  );
+}
+
+/**
+ * Odoo's credit limit, what is used of it (invoiced, not paid yet) and what is left, in the
+ * seller company's currency, named because the customer may buy in another. Shown only
+ * when Odoo uses credit limits and the customer has one.
+ */
+function CreditCard({ credit }: { credit: Credit }) {
+  const cur = credit.currency;
+  return (
+    <Card title="Credit">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-700">Credit limit ({cur})</dt>
+        <dd className="tabular-nums">{formatMoney(credit.limit, cur)}</dd>
+        <dt className="text-slate-700">Used ({cur})</dt>
+        <dd className="tabular-nums">{formatMoney(credit.used, cur)}</dd>
+        <dt className="text-slate-700">Available ({cur})</dt>
+        <dd className="tabular-nums font-semibold">{formatMoney(Math.max(0, credit.available), cur)}</dd>
+      </dl>
+      <p className="mt-3 text-sm text-slate-700">Used is what is invoiced and not paid yet, less open credit notes.</p>
+      {credit.overLimit ? (
+        <div className="mt-3">
+          <Alert tone="warning" title="Over the credit limit">
+            Your open invoices are {formatMoney(-credit.available, cur)} over the limit. Orders can still be placed; the seller sees the
+            same warning in Odoo. Paying open invoices makes room again.
+          </Alert>
+        </div>
+      ) : null}
+    </Card>
   );
 }

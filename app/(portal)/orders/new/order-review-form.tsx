@@ -200,6 +200,13 @@ export function OrderReviewForm({
         </Alert>
       ) : null}
       {badQuantity ? <Alert tone="error">Enter a quantity above 0 for {badQuantity.name}.</Alert> : null}
+      {cart.creditWarning && !state?.ok ? (
+        // Odoo's own words (its quotation form's banner). A warning, as in Odoo: the order can still be placed.
+        <Alert tone="warning" title="This order exceeds your credit limit">
+          <p className="whitespace-pre-line">{cart.creditWarning}</p>
+          <p className="mt-1">You can still place the order.</p>
+        </Alert>
+      ) : null}
       <section
         aria-label="Order summary"
         className="sticky bottom-0 z-10 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-t-lg border border-slate-300 bg-white px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.08)] sm:rounded-lg"

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { formatDate } from '@/lib/format';
-import { Pagination } from '@/components/pagination';
+import { ListResults } from '@/components/list-frame';
 import { DeliveryBadge } from '@/components/status';
 import { EmptyState, PageHeader, InvalidFilters } from '@/components/ui';
 import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
@@ -44,40 +44,42 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
           ))}
         </ul>
       </nav>
-      {page.rows.length === 0 ? (
-        <EmptyState title={q.status ? `No ${FILTER_LABEL[q.status].toLowerCase()} deliveries` : 'No deliveries yet'}>
-          Deliveries appear here once an order is confirmed.
-        </EmptyState>
-      ) : (
-        <>
-          <ul className="flex flex-col gap-2" aria-label="Deliveries">
-            {page.rows.map((d) => (
-              <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3">
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <Link href={`/deliveries/${d.id}`} className="font-semibold text-brand-700 underline">
-                    {d.name}
-                  </Link>
-                  <DeliveryBadge status={d.step} late={d.late} />
-                </div>
-                <p className="mt-1 text-sm text-slate-700">
-                  {d.order ? <>Order {d.order.name} · </> : null}
-                  {d.step === 'shipped' ? `Shipped ${formatDate(d.doneDate)}` : `Planned ${formatDate(d.scheduledDate)}`}
-                  {d.backorderOf ? <> · backorder of {d.backorderOf.name}</> : null}
-                  {d.carrier ? <> · {d.carrier}</> : null}
-                </p>
-              </li>
-            ))}
-          </ul>
-          <Pagination
-            basePath="/deliveries"
-            params={parsed.raw}
-            page={page.page}
-            pageCount={page.pageCount}
-            total={page.total}
-            noun="delivery"
-          />
-        </>
-      )}
+      <ListResults
+        empty={
+          page.rows.length === 0 ? (
+            <EmptyState title={q.status ? `No ${FILTER_LABEL[q.status].toLowerCase()} deliveries` : 'No deliveries yet'}>
+              Deliveries appear here once an order is confirmed.
+            </EmptyState>
+          ) : null
+        }
+        pages={{
+          basePath: '/deliveries',
+          params: parsed.raw,
+          page: page.page,
+          pageCount: page.pageCount,
+          total: page.total,
+          noun: 'delivery',
+        }}
+      >
+        <ul className="flex flex-col gap-2" aria-label="Deliveries">
+          {page.rows.map((d) => (
+            <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <Link href={`/deliveries/${d.id}`} className="font-semibold text-brand-700 underline">
+                  {d.name}
+                </Link>
+                <DeliveryBadge status={d.step} late={d.late} />
+              </div>
+              <p className="mt-1 text-sm text-slate-700">
+                {d.order ? <>Order {d.order.name} · </> : null}
+                {d.step === 'shipped' ? `Shipped ${formatDate(d.doneDate)}` : `Planned ${formatDate(d.scheduledDate)}`}
+                {d.backorderOf ? <> · backorder of {d.backorderOf.name}</> : null}
+                {d.carrier ? <> · {d.carrier}</> : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </ListResults>
     </>
   );
 }

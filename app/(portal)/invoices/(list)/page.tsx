@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { formatMoney } from '@/lib/format';
-import { Pagination } from '@/components/pagination';
-import { ButtonLink, EmptyState, PageHeader, buttonClass, inputClass, labelClass, InvalidFilters } from '@/components/ui';
+import { FilterForm, ListResults } from '@/components/list-frame';
+import { ButtonLink, EmptyState, PageHeader, inputClass, labelClass, InvalidFilters } from '@/components/ui';
 import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
 import { listInvoices } from '@/lib/portal/invoices';
 import { portalConfig } from '@/lib/config';
@@ -46,12 +46,12 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           </>
         }
       />
-      <form
-        method="get"
+      <FilterForm
         action="/invoices"
-        role="search"
-        aria-label="Filter invoices"
-        className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6"
+        label="Filter invoices"
+        grid="lg:grid-cols-6"
+        keep={{ sort: q.sort, dir: q.dir, size: q.size }}
+        filtered={filtered}
       >
         <div className="lg:col-span-2">
           <label htmlFor="q" className={labelClass}>
@@ -99,20 +99,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           </label>
           <input id="to" name="to" type="date" defaultValue={q.to ?? ''} className={inputClass} />
         </div>
-        <input type="hidden" name="sort" value={q.sort} />
-        <input type="hidden" name="dir" value={q.dir} />
-        <input type="hidden" name="size" value={q.size} />
-        <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-6">
-          <button type="submit" className={buttonClass}>
-            Apply filters
-          </button>
-          {filtered ? (
-            <Link href="/invoices" className="text-sm underline">
-              Clear filters
-            </Link>
-          ) : null}
-        </div>
-      </form>
+      </FilterForm>
       <section aria-label="Totals of the filtered invoices" className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2">
         {page.totals.map((t) => (
           <div key={t.currency} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
@@ -128,38 +115,40 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           </div>
         ))}
       </section>
-      {page.rows.length === 0 ? (
-        <EmptyState title={filtered ? 'No invoices match these filters' : 'No invoices yet'}>
-          {filtered ? (
-            <Link className="underline" href="/invoices">
-              Clear the filters
-            </Link>
-          ) : (
-            'Invoices appear here when they are posted.'
-          )}
-        </EmptyState>
-      ) : (
-        <>
-          <div className="mb-3">
-            <BulkDownload
-              variant="secondary"
-              href={`/invoices/bulk?${new URLSearchParams(filters).toString()}`}
-              label={`Download all ${page.total.toLocaleString('en-GB')} matching as ZIP`}
-              count={page.total}
-              limit={portalConfig().INVOICE_BULK_LIMIT}
-            />
-          </div>
-          <InvoicesTable rows={page.rows} sort={q.sort} dir={q.dir} limit={portalConfig().INVOICE_BULK_LIMIT} />
-          <Pagination
-            basePath="/invoices"
-            params={parsed.raw}
-            page={page.page}
-            pageCount={page.pageCount}
-            total={page.total}
-            noun="invoice"
+      <ListResults
+        empty={
+          page.rows.length === 0 ? (
+            <EmptyState title={filtered ? 'No invoices match these filters' : 'No invoices yet'}>
+              {filtered ? (
+                <Link className="underline" href="/invoices">
+                  Clear the filters
+                </Link>
+              ) : (
+                'Invoices appear here when they are posted.'
+              )}
+            </EmptyState>
+          ) : null
+        }
+        pages={{
+          basePath: '/invoices',
+          params: parsed.raw,
+          page: page.page,
+          pageCount: page.pageCount,
+          total: page.total,
+          noun: 'invoice',
+        }}
+      >
+        <div className="mb-3">
+          <BulkDownload
+            variant="secondary"
+            href={`/invoices/bulk?${new URLSearchParams(filters).toString()}`}
+            label={`Download all ${page.total.toLocaleString('en-GB')} matching as ZIP`}
+            count={page.total}
+            limit={portalConfig().INVOICE_BULK_LIMIT}
           />
-        </>
-      )}
+        </div>
+        <InvoicesTable rows={page.rows} sort={q.sort} dir={q.dir} limit={portalConfig().INVOICE_BULK_LIMIT} />
+      </ListResults>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
-import { Pagination } from '@/components/pagination';
-import { ButtonLink, EmptyState, PageHeader, buttonClass, inputClass, labelClass, InvalidFilters } from '@/components/ui';
+import { FilterForm, ListResults } from '@/components/list-frame';
+import { ButtonLink, EmptyState, PageHeader, inputClass, labelClass, InvalidFilters } from '@/components/ui';
 import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
 import { listOrders } from '@/lib/portal/orders';
 import { orderListQuery } from '@/lib/schemas/orders';
@@ -31,12 +31,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <PageHeader title="Orders" description="Every order and quotation of your company." actions={actions} />
-      <form
-        method="get"
+      <FilterForm
         action="/orders"
-        className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
-        role="search"
-        aria-label="Filter orders"
+        label="Filter orders"
+        grid="lg:grid-cols-5"
+        keep={{ sort: q.sort, dir: q.dir, size: q.size }}
+        filtered={filtered}
       >
         <div className="lg:col-span-2">
           <label htmlFor="q" className={labelClass}>
@@ -75,40 +75,29 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
           </label>
           <input id="to" name="to" type="date" defaultValue={q.to ?? ''} className={inputClass} />
         </div>
-        <input type="hidden" name="sort" value={q.sort} />
-        <input type="hidden" name="dir" value={q.dir} />
-        <input type="hidden" name="size" value={q.size} />
-        <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-5">
-          <button type="submit" className={buttonClass}>
-            Apply filters
-          </button>
-          {filtered ? (
-            <Link href="/orders" className="text-sm underline">
-              Clear filters
-            </Link>
-          ) : null}
-        </div>
-      </form>
-      {page.rows.length === 0 ? (
-        <EmptyState title={filtered ? 'No orders match these filters' : 'No orders yet'}>
-          {filtered ? (
-            <Link className="underline" href="/orders">
-              Clear the filters
-            </Link>
-          ) : can(ctx.roles, 'order') ? (
-            <Link className="underline" href="/orders/new">
-              Place a quick order
-            </Link>
-          ) : (
-            'Orders placed by your company appear here.'
-          )}
-        </EmptyState>
-      ) : (
-        <>
-          <OrdersTable rows={page.rows} sort={q.sort} dir={q.dir} />
-          <Pagination basePath="/orders" params={parsed.raw} page={page.page} pageCount={page.pageCount} total={page.total} noun="order" />
-        </>
-      )}
+      </FilterForm>
+      <ListResults
+        empty={
+          page.rows.length === 0 ? (
+            <EmptyState title={filtered ? 'No orders match these filters' : 'No orders yet'}>
+              {filtered ? (
+                <Link className="underline" href="/orders">
+                  Clear the filters
+                </Link>
+              ) : can(ctx.roles, 'order') ? (
+                <Link className="underline" href="/orders/new">
+                  Place a quick order
+                </Link>
+              ) : (
+                'Orders placed by your company appear here.'
+              )}
+            </EmptyState>
+          ) : null
+        }
+        pages={{ basePath: '/orders', params: parsed.raw, page: page.page, pageCount: page.pageCount, total: page.total, noun: 'order' }}
+      >
+        <OrdersTable rows={page.rows} sort={q.sort} dir={q.dir} />
+      </ListResults>
     </>
   );
 }

@@ -2,23 +2,18 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useEffectEvent, useRef, useState, useTransition } from 'react';
-import { estimateCart, typedQuantity, type CartEstimate } from '@/lib/cart-estimate';
-import { formatMoney, formatQuantity } from '@/lib/format';
-import { Alert, Badge, buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/ui';
-import { Table, type Column } from '@/components/table';
+import { estimateCart, typedQuantity } from '@/lib/cart-estimate';
+import { Alert } from '@/components/ui';
+import { Table } from '@/components/table';
 import type { ActionResult } from '@/lib/http/action';
 import type { PlacedOrder, PricedCart } from '@/lib/types';
-
-type CartLine = PricedCart['lines'][number];
+import { placeOrderAction, repriceAction } from '../actions';
+import { DeliveryFields, type AddressOption } from './review-delivery-fields';
+import { lineColumns } from './review-line-columns';
+import { OrderSummary } from './review-summary';
 
 /** How long after the last keystroke the cart is priced again: typing "120" asks once, not three times. */
 export const REPRICE_DELAY_MS = 500;
-import { placeOrderAction, repriceAction } from '../actions';
-
-export interface AddressOption {
-  id: number;
-  label: string;
-}
 
 /**
  * The review screen shared by reorder and quick order: current prices and stock from
@@ -133,67 +128,7 @@ export function OrderReviewForm({
         </Alert>
       ) : null}
       {repriceError ? <Alert tone="error">{repriceError}</Alert> : null}
-      <fieldset className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
-        <legend className="px-1 font-semibold">Delivery</legend>
-        <div>
-          <label htmlFor="shippingAddressId" className={labelClass}>
-            Deliver to
-          </label>
-          <select
-            id="shippingAddressId"
-            name="shippingAddressId"
-            className={inputClass}
-            defaultValue={defaultAddressId ?? addresses[0]?.id}
-            aria-describedby={fieldErrors.shippingAddressId ? 'address-error' : undefined}
-          >
-            {addresses.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-          {fieldErrors.shippingAddressId ? (
-            <p id="address-error" className="mt-1 text-sm text-red-800">
-              {fieldErrors.shippingAddressId[0]}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="poReference" className={labelClass}>
-            Your PO reference <span className="font-normal text-slate-700">(optional)</span>
-          </label>
-          <input
-            id="poReference"
-            name="poReference"
-            maxLength={64}
-            className={inputClass}
-            aria-describedby={fieldErrors.poReference ? 'po-error' : undefined}
-          />
-          {fieldErrors.poReference ? (
-            <p id="po-error" className="mt-1 text-sm text-red-800">
-              {fieldErrors.poReference[0]}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="requestedDate" className={labelClass}>
-            Requested delivery date <span className="font-normal text-slate-700">(optional)</span>
-          </label>
-          <input
-            id="requestedDate"
-            name="requestedDate"
-            type="date"
-            min={today}
-            className={inputClass}
-            aria-describedby={fieldErrors.requestedDate ? 'date-error' : undefined}
-          />
-          {fieldErrors.requestedDate ? (
-            <p id="date-error" className="mt-1 text-sm text-red-800">
-              {fieldErrors.requestedDate[0]}
-            </p>
-          ) : null}
-        </div>
-      </fieldset>
+      <DeliveryFields addresses={addresses} defaultAddressId={defaultAddressId} today={today} errors={fieldErrors} />
       {state && !state.ok ? (
         <Alert tone="error" title="The order was not placed">
           {state.error.message}
@@ -207,137 +142,15 @@ export function OrderReviewForm({
           <p className="mt-1">You can still place the order.</p>
         </Alert>
       ) : null}
-      <section
-        aria-label="Order summary"
-        className="sticky bottom-0 z-10 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-t-lg border border-slate-300 bg-white px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.08)] sm:rounded-lg"
-      >
-        <dl className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm" aria-live="polite">
-          <div className="hidden gap-2 sm:flex">
-            <dt>Untaxed</dt>
-            <dd className="tabular-nums">{formatMoney(estimate.amountUntaxed, cart.currency)}</dd>
-          </div>
-          <div className="hidden gap-2 sm:flex">
-            <dt>Taxes</dt>
-            <dd className="tabular-nums">{formatMoney(estimate.amountTax, cart.currency)}</dd>
-          </div>
-          <div className="flex gap-2 text-base font-semibold">
-            <dt>Total{estimate.estimated ? <span className="font-normal text-amber-900"> (estimate)</span> : null}</dt>
-            <dd className="tabular-nums">{formatMoney(estimate.amountTotal, cart.currency)}</dd>
-          </div>
-        </dl>
-        <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            onClick={reprice}
-            disabled={repricing || !orderable.length || !!badQuantity}
-          >
-            {repricing ? 'Updating prices…' : 'Update prices'}
-          </button>
-          <button type="submit" className={buttonClass} disabled={submitting || !orderable.length || !!badQuantity || (state?.ok ?? false)}>
-            {submitting ? 'Placing the order…' : state?.ok ? 'Order placed' : 'Place order'}
-          </button>
-        </div>
-      </section>
+      <OrderSummary
+        estimate={estimate}
+        currency={cart.currency}
+        repricing={repricing}
+        onReprice={reprice}
+        canReprice={orderable.length > 0 && !badQuantity}
+        canPlace={!submitting && orderable.length > 0 && !badQuantity && !(state?.ok ?? false)}
+        placeLabel={submitting ? 'Placing the order…' : state?.ok ? 'Order placed' : 'Place order'}
+      />
     </form>
   );
-}
-
-/** The review's columns: a quantity field and a Remove button in each line, its subtotal an estimate until priced. */
-function lineColumns({
-  currency,
-  estimate,
-  quantities,
-  setQuantity,
-  remove,
-}: {
-  currency: string;
-  estimate: CartEstimate;
-  quantities: Record<number, string>;
-  setQuantity: (productId: number, value: string) => void;
-  remove: (productId: number) => void;
-}): Column<CartLine>[] {
-  return [
-    {
-      id: 'product',
-      header: 'Product',
-      card: 'title',
-      cell: (l) => (
-        <>
-          <span className="font-medium">{l.name}</span>
-          {l.sku ? <span className="block text-xs font-normal text-slate-700">{l.sku}</span> : null}
-          {l.problem ? <Badge color="red">{l.problem}</Badge> : null}
-        </>
-      ),
-    },
-    {
-      id: 'stock',
-      header: 'In stock',
-      cell: (l) =>
-        l.available === null ? (
-          '—'
-        ) : l.available >= l.quantity ? (
-          formatQuantity(l.available)
-        ) : (
-          <Badge color="amber">{formatQuantity(l.available)} (rest on backorder)</Badge>
-        ),
-    },
-    {
-      id: 'quantity',
-      header: 'Quantity',
-      cell: (l, place) => {
-        if (!l.sellable) return <span className="text-slate-700">Not ordered</span>;
-        // Each copy its own id: the table's keeps the one scripts and tests have always used.
-        const id = place === 'table' ? `qty-${l.productId}` : `card-qty-${l.productId}`;
-        return (
-          <>
-            <label htmlFor={id} className="sr-only">
-              Quantity of {l.name}
-            </label>
-            <input
-              id={id}
-              type="number"
-              inputMode="decimal"
-              min="0.001"
-              step="any"
-              max="100000"
-              required
-              value={quantities[l.productId] ?? ''}
-              onChange={(e) => setQuantity(l.productId, e.target.value)}
-              className="w-24 rounded border border-slate-400 px-2 py-1 text-right tabular-nums"
-            />
-          </>
-        );
-      },
-    },
-    { id: 'price', header: 'Unit price', amount: true, cell: (l) => (l.sellable ? formatMoney(l.priceUnit, currency) : '—') },
-    {
-      id: 'subtotal',
-      header: 'Subtotal',
-      amount: true,
-      strong: true,
-      cell: (l) => {
-        const line = estimate.lines.get(l.productId);
-        if (!l.sellable || !line || line.subtotal === null) return '—';
-        return (
-          <>
-            {formatMoney(line.subtotal, currency)}
-            {line.estimated ? <span className="block text-xs font-normal text-amber-900">estimate</span> : null}
-          </>
-        );
-      },
-    },
-    {
-      id: 'remove',
-      header: 'Remove',
-      hideHeader: true,
-      card: 'badge',
-      cell: (l) =>
-        l.sellable ? (
-          <button type="button" className="text-sm font-normal text-red-800 underline" onClick={() => remove(l.productId)}>
-            Remove<span className="sr-only"> {l.name}</span>
-          </button>
-        ) : null,
-    },
-  ];
 }

@@ -3,7 +3,8 @@
 import { useActionState, useState } from 'react';
 import { Alert, buttonClass, fileInputClass, inputClass, labelClass } from '@/components/ui';
 import { previewQuickOrderAction } from '../actions';
-import { OrderReviewForm, type AddressOption } from './order-review-form';
+import { OrderReviewForm } from './order-review-form';
+import type { AddressOption } from './review-delivery-fields';
 import { ProductSearch } from './product-search';
 import { addProductLine } from './add-product-line';
 

@@ -1,0 +1,52 @@
+import { buttonClass, secondaryButtonClass } from '@/components/ui';
+import type { CartEstimate } from '@/lib/cart-estimate';
+import { formatMoney } from '@/lib/format';
+
+/** The review's totals and its two buttons, kept in view at the bottom while the lines scroll. */
+export function OrderSummary({
+  estimate,
+  currency,
+  repricing,
+  onReprice,
+  canReprice,
+  canPlace,
+  placeLabel,
+}: {
+  estimate: CartEstimate;
+  currency: string;
+  repricing: boolean;
+  onReprice: () => void;
+  canReprice: boolean;
+  canPlace: boolean;
+  placeLabel: string;
+}) {
+  return (
+    <section
+      aria-label="Order summary"
+      className="sticky bottom-0 z-10 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-t-lg border border-slate-300 bg-white px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.08)] sm:rounded-lg"
+    >
+      <dl className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm" aria-live="polite">
+        <div className="hidden gap-2 sm:flex">
+          <dt>Untaxed</dt>
+          <dd className="tabular-nums">{formatMoney(estimate.amountUntaxed, currency)}</dd>
+        </div>
+        <div className="hidden gap-2 sm:flex">
+          <dt>Taxes</dt>
+          <dd className="tabular-nums">{formatMoney(estimate.amountTax, currency)}</dd>
+        </div>
+        <div className="flex gap-2 text-base font-semibold">
+          <dt>Total{estimate.estimated ? <span className="font-normal text-amber-900"> (estimate)</span> : null}</dt>
+          <dd className="tabular-nums">{formatMoney(estimate.amountTotal, currency)}</dd>
+        </div>
+      </dl>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={secondaryButtonClass} onClick={onReprice} disabled={repricing || !canReprice}>
+          {repricing ? 'Updating prices…' : 'Update prices'}
+        </button>
+        <button type="submit" className={buttonClass} disabled={!canPlace}>
+          {placeLabel}
+        </button>
+      </div>
+    </section>
+  );
+}

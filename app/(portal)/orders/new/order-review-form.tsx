@@ -1,19 +1,16 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useEffectEvent, useRef, useState, useTransition } from 'react';
-import { estimateCart, typedQuantity } from '@/lib/cart-estimate';
+import { useActionState } from 'react';
 import { Alert } from '@/components/ui';
 import { Table } from '@/components/table';
 import type { ActionResult } from '@/lib/http/action';
 import type { PlacedOrder, PricedCart } from '@/lib/types';
-import { placeOrderAction, repriceAction } from '../actions';
+import { placeOrderAction } from '../actions';
 import { DeliveryFields, type AddressOption } from './review-delivery-fields';
 import { lineColumns } from './review-line-columns';
 import { OrderSummary } from './review-summary';
-
-/** How long after the last keystroke the cart is priced again: typing "120" asks once, not three times. */
-export const REPRICE_DELAY_MS = 500;
+import { useCartPricing } from './use-cart-pricing';
 
 /**
  * The review screen shared by reorder and quick order: current prices and stock from
@@ -39,11 +36,6 @@ export function OrderReviewForm({
   today: string;
 }) {
   const router = useRouter();
-  const [cart, setCart] = useState(initialCart);
-  const [quantities, setQuantities] = useState(() => Object.fromEntries(initialCart.lines.map((l) => [l.productId, String(l.quantity)])));
-  const [removed, setRemoved] = useState<Set<number>>(new Set());
-  const [repricing, startReprice] = useTransition();
-  const [repriceError, setRepriceError] = useState<string | null>(null);
   const [state, submit, submitting] = useActionState(
     async (prev: ActionResult<PlacedOrder> | null, payload: Parameters<typeof placeOrderAction>[1]) => {
       const result = await placeOrderAction(prev, payload);
@@ -52,50 +44,21 @@ export function OrderReviewForm({
     },
     null,
   );
-
-  // The latest price request; an answer to an earlier one (quantities typed since) is dropped.
-  const latestRequest = useRef(0);
-
-  const orderable = cart.lines.filter((l) => l.sellable && !removed.has(l.productId));
-  const estimate = estimateCart(cart, quantities, removed);
-  const badQuantity = orderable.find((l) => !(typedQuantity(quantities[l.productId]) > 0));
+  const pricing = useCartPricing(initialCart, { paused: submitting || (state?.ok ?? false) });
+  const { cart, estimate, orderable, badQuantity } = pricing;
   const fieldErrors = state && !state.ok ? (state.error.fields ?? {}) : {};
-  const requested = () => orderable.map((l) => ({ productId: l.productId, quantity: typedQuantity(quantities[l.productId]) }));
-
-  function reprice() {
-    const request = ++latestRequest.current;
-    const lines = requested();
-    setRepriceError(null);
-    startReprice(async () => {
-      const result = await repriceAction(null, { lines });
-      if (request !== latestRequest.current) return;
-      if (result.ok) setCart((prev) => ({ ...result.data, lines: [...result.data.lines, ...prev.lines.filter((l) => !l.sellable)] }));
-      else setRepriceError(result.error.message);
-    });
-  }
-
-  // Quantities typed or a line removed: price again once the typing has stopped.
-  const repriceLater = useEffectEvent(reprice);
-  const needsPrices = estimate.estimated && !badQuantity && orderable.length > 0 && !submitting && !state?.ok;
-  const asked = JSON.stringify(orderable.map((l) => [l.productId, quantities[l.productId]]));
-  useEffect(() => {
-    if (!needsPrices) return;
-    const timer = setTimeout(repriceLater, REPRICE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [needsPrices, asked]);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    latestRequest.current++;
     const form = new FormData(e.currentTarget);
     const field = (name: string) => {
       const value = form.get(name);
       return typeof value === 'string' ? value : '';
     };
-    startReprice(() =>
+    pricing.whilePlacing(() =>
       submit({
         idempotencyKey,
-        lines: requested(),
+        lines: pricing.requested(),
         shippingAddressId: Number(form.get('shippingAddressId')),
         poReference: field('poReference'),
         requestedDate: field('requestedDate'),
@@ -106,9 +69,9 @@ export function OrderReviewForm({
   const columns = lineColumns({
     currency: cart.currency,
     estimate,
-    quantities,
-    setQuantity: (productId, value) => setQuantities((prev) => ({ ...prev, [productId]: value })),
-    remove: (productId) => setRemoved((prev) => new Set(prev).add(productId)),
+    quantities: pricing.quantities,
+    setQuantity: pricing.setQuantity,
+    remove: pricing.remove,
   });
 
   return (
@@ -118,7 +81,7 @@ export function OrderReviewForm({
       <Table
         caption="Products to order with current prices"
         columns={columns}
-        rows={cart.lines.filter((l) => !removed.has(l.productId))}
+        rows={cart.lines.filter((l) => !pricing.removed.has(l.productId))}
         rowKey={(l) => l.productId}
       />
       {estimate.estimated ? (
@@ -127,7 +90,7 @@ export function OrderReviewForm({
           order is priced again when you place it.
         </Alert>
       ) : null}
-      {repriceError ? <Alert tone="error">{repriceError}</Alert> : null}
+      {pricing.error ? <Alert tone="error">{pricing.error}</Alert> : null}
       <DeliveryFields addresses={addresses} defaultAddressId={defaultAddressId} today={today} errors={fieldErrors} />
       {state && !state.ok ? (
         <Alert tone="error" title="The order was not placed">
@@ -145,8 +108,8 @@ export function OrderReviewForm({
       <OrderSummary
         estimate={estimate}
         currency={cart.currency}
-        repricing={repricing}
-        onReprice={reprice}
+        repricing={pricing.repricing}
+        onReprice={pricing.reprice}
         canReprice={orderable.length > 0 && !badQuantity}
         canPlace={!submitting && orderable.length > 0 && !badQuantity && !(state?.ok ?? false)}
         placeLabel={submitting ? 'Placing the order…' : state?.ok ? 'Order placed' : 'Place order'}

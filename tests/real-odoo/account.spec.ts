@@ -41,6 +41,10 @@ test('a customer admin invites a colleague with roles, Odoo holds the contact an
   expect(tags.map((t) => t.name).sort()).toEqual(['Portal: Buyer', 'Portal: Finance']);
 
   await item.getByRole('button', { name: `Deactivate ${name}` }).click();
+  await page
+    .getByRole('dialog', { name: `Deactivate ${name}?` })
+    .getByRole('button', { name: 'Deactivate contact' })
+    .click();
   await expect(page.getByRole('listitem').filter({ hasText: name })).toContainText('Deactivated');
   expect((await one('res.partner', [['id', '=', contact.id]], ['active'])).active).toBe(false);
 });

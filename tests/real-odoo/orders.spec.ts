@@ -223,8 +223,11 @@ test('a buyer adds a delivery address, Odoo holds it under the company, and arch
   const added = await one('res.partner', [['name', '=', name]], ['parent_id', 'type', 'street', 'active']);
   expect(added).toMatchObject({ type: 'delivery', street: '1 Quay Road', active: true });
   expect(m2oId(added.parent_id)).toBe(customerId);
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: `Archive ${name}` }).click();
+  await page
+    .getByRole('dialog', { name: `Archive the address ${name}?` })
+    .getByRole('button', { name: 'Archive address' })
+    .click();
   await expect(item).toHaveCount(0);
   expect((await one('res.partner', [['id', '=', added.id]], ['active'])).active).toBe(false);
 });

@@ -99,6 +99,10 @@ test("an account manager acts for a buyer, places an order on their behalf, stop
   expect(notes.map((m) => m.body).join('\n')).toContain(reason);
 
   await banner.getByRole('button', { name: 'Stop acting' }).click();
+  await page
+    .getByRole('dialog', { name: /^Stop acting for / })
+    .getByRole('button', { name: 'Stop acting' })
+    .click();
   await expect(page).toHaveURL(/\/support$/);
   await page.goto('/orders');
   await expect(page).toHaveURL(/\/support$/);

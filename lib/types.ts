@@ -8,3 +8,21 @@ export type { DeliveryDetail, DeliveryStep } from './portal/deliveries';
 export type { InvoiceListRow, InvoiceRow } from './portal/invoices';
 export type { OrderRow } from './portal/orders';
 export type { PlacedOrder } from './portal/place-order';
+
+/** A product the quick order search found, priced for the signed-in customer (lib/portal/product-search.ts). */
+export interface ProductMatch {
+  productId: number;
+  sku: string;
+  name: string;
+  unit: string | null;
+  /** This customer's price for one unit (their pricelist, from Odoo), in `currency`. */
+  priceUnit: number;
+  /** Stock on hand as the cart shows it; null for services. */
+  available: number | null;
+}
+
+export interface ProductSearchResult {
+  query: string;
+  currency: string;
+  products: ProductMatch[];
+}

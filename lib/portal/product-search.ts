@@ -6,25 +6,11 @@ import { priceCart } from './cart';
 import { FIELDS } from './fields';
 import { cachedRead } from './read-cache';
 import { PRODUCT_SEARCH_LIMIT } from '../schemas/products';
+import type { ProductMatch, ProductSearchResult } from '../types';
+
+export type { ProductMatch, ProductSearchResult };
 
 export { PRODUCT_SEARCH_LIMIT };
-
-export interface ProductMatch {
-  productId: number;
-  sku: string;
-  name: string;
-  unit: string | null;
-  /** This customer's price for one unit (their pricelist, from Odoo), in `currency`. */
-  priceUnit: number;
-  /** Stock on hand as the cart shows it; null for services. */
-  available: number | null;
-}
-
-export interface ProductSearchResult {
-  query: string;
-  currency: string;
-  products: ProductMatch[];
-}
 
 /**
  * The quick order's typeahead: catalogue products (lib/portal/catalogue.ts) whose SKU or

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { inputClass, labelClass } from '@/components/ui';
 import { formatMoney, formatQuantity } from '@/lib/format';
-import type { ProductMatch, ProductSearchResult } from '@/lib/portal/product-search';
+import type { ProductMatch, ProductSearchResult } from '@/lib/types';
 import { PRODUCT_SEARCH_LIMIT, PRODUCT_SEARCH_MAX, PRODUCT_SEARCH_MIN } from '@/lib/schemas/products';
 
 /** Waits this long after the last keystroke before asking: one request per pause, not per key. */

@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 import { staticSecurityHeaders } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
@@ -11,4 +12,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// The portal's language comes from the contact in Odoo, not the URL (lib/i18n/request.ts).
+export default createNextIntlPlugin('./lib/i18n/request.ts')(nextConfig);

@@ -34,6 +34,7 @@ function financeContext(gateway: OdooGateway, tenant: { id: number; name: string
     ip: null,
     user: { sub: 'bench', email: null, name: 'bench' },
     contact: { id: tenant.id, name: tenant.name },
+    locale: 'en',
     tenant,
     roles: new Set(['finance']),
     odoo: gateway.client(new OdooCallLog(requestId)),

@@ -1,33 +1,36 @@
+import { useTranslations } from 'next-intl';
 import { Badge } from './ui';
-import { CREDIT_STATUS, DELIVERY_STATUS, ORDER_STATE, PAYMENT_STATUS } from '@/lib/status-labels';
+import { statusOf, type StatusGroup } from '@/lib/status-labels';
 
-/** Status badges for every list and detail page; the labels live in lib/status-labels.ts (CSV exports use them too). */
+/** Status badges for every list and detail page; the words are in the `status` catalogue (CSV exports use them too). */
+function StatusBadge({ group, state }: { group: StatusGroup; state: string }) {
+  const t = useTranslations('status');
+  const status = statusOf(t, group, state)!;
+  return <Badge color={status.color}>{status.label}</Badge>;
+}
+
 export function OrderStateBadge({ state }: { state: string }) {
-  const [label, color] = ORDER_STATE[state] ?? [state, 'slate'];
-  return <Badge color={color}>{label}</Badge>;
+  return <StatusBadge group="order" state={state} />;
 }
 
 export function DeliveryBadge({ status, late = false }: { status: string | null; late?: boolean }) {
+  const t = useTranslations('status');
   if (!status) return <span className="text-slate-600">—</span>;
-  const [label, color] = DELIVERY_STATUS[status] ?? [status, 'slate'];
   return (
     <span className="inline-flex gap-1">
-      <Badge color={color}>{label}</Badge>
-      {late ? <Badge color="red">Late</Badge> : null}
+      <StatusBadge group="delivery" state={status} />
+      {late ? <Badge color="red">{t('late')}</Badge> : null}
     </span>
   );
 }
 
 export function PaymentBadge({ row }: { row: { paymentStatus: string; overdue: boolean; credit?: 'available' | 'applied' | null } }) {
-  if (row.credit) {
-    const [label, color] = CREDIT_STATUS[row.credit];
-    return <Badge color={color}>{label}</Badge>;
-  }
-  const [label, color] = PAYMENT_STATUS[row.paymentStatus] ?? [row.paymentStatus, 'slate'];
+  const t = useTranslations('status');
+  if (row.credit) return <StatusBadge group="credit" state={row.credit} />;
   return (
     <span className="inline-flex gap-1">
-      <Badge color={color}>{label}</Badge>
-      {row.overdue ? <Badge color="red">Overdue</Badge> : null}
+      <StatusBadge group="payment" state={row.paymentStatus} />
+      {row.overdue ? <Badge color="red">{t('overdue')}</Badge> : null}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import type { OdooClient } from './odoo';
+import type { Locale } from './i18n/locales';
 import type { Role } from './roles';
 
 /**
@@ -17,6 +18,8 @@ export interface PortalContext {
   contact: { id: number; name: string };
   tenant: { id: number; name: string };
   roles: ReadonlySet<Role>;
+  /** The language of the pages, and (as Odoo's `context.lang`) of what Odoo names: product names. */
+  locale: Locale;
   odoo: OdooClient;
   /** Set while an account manager acts for this contact (support session). */
   actingAs?: ActingAs;
@@ -40,6 +43,8 @@ export interface StaffContext {
   ip: string | null;
   user: SessionUser;
   roles: ReadonlySet<Role>;
+  /** Staff have no contact language: the browser's. */
+  locale: Locale;
   odooUserId: number | null;
   odoo: OdooClient;
 }

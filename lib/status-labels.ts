@@ -1,44 +1,44 @@
 /**
- * How Odoo's states read to a customer, with the badge colour each has. One place for the
- * pages (components/status.tsx) and the CSV exports, so a file never says "pending" where
- * the page says "Not shipped".
+ * Odoo's states as a customer reads them, and the badge colour of each. The words are in
+ * the `status` catalogue (messages/<locale>/status.json), one place for the pages
+ * (components/status.tsx) and the CSV exports, so a file never says "pending" where the
+ * page says "Not shipped".
  */
 export type StatusColor = 'green' | 'blue' | 'amber' | 'red' | 'slate';
 
-export const ORDER_STATE: Record<string, [string, StatusColor]> = {
-  quotation: ['Quotation', 'amber'],
-  confirmed: ['Confirmed', 'blue'],
-  locked: ['Confirmed', 'blue'],
-  cancelled: ['Cancelled', 'slate'],
-};
+export const STATUS_COLORS = {
+  order: { quotation: 'amber', confirmed: 'blue', locked: 'blue', cancelled: 'slate' },
+  delivery: {
+    pending: 'amber',
+    started: 'blue',
+    partial: 'blue',
+    full: 'green',
+    planned: 'amber',
+    ready: 'blue',
+    shipped: 'green',
+    cancelled: 'slate',
+  },
+  payment: { not_paid: 'amber', partial: 'amber', in_payment: 'blue', paid: 'green', reversed: 'slate' },
+  /** A credit note is the customer's money, not a debt: available until set against invoices, then applied. */
+  credit: { available: 'blue', applied: 'slate' },
+} as const satisfies Record<string, Record<string, StatusColor>>;
 
-export const DELIVERY_STATUS: Record<string, [string, StatusColor]> = {
-  pending: ['Not shipped', 'amber'],
-  started: ['Preparing', 'blue'],
-  partial: ['Partly shipped', 'blue'],
-  full: ['Shipped', 'green'],
-  planned: ['Planned', 'amber'],
-  ready: ['Ready to ship', 'blue'],
-  shipped: ['Shipped', 'green'],
-  cancelled: ['Cancelled', 'slate'],
-};
+export type StatusGroup = keyof typeof STATUS_COLORS;
 
-export const PAYMENT_STATUS: Record<string, [string, StatusColor]> = {
-  not_paid: ['Not paid', 'amber'],
-  partial: ['Partly paid', 'amber'],
-  in_payment: ['In payment', 'blue'],
-  paid: ['Paid', 'green'],
-  reversed: ['Reversed', 'slate'],
-};
+/** The catalogue's translator for the `status` namespace, as both next-intl APIs hand it out. */
+export interface StatusTranslator {
+  (key: never): string;
+  has(key: never): boolean;
+}
 
-/** A credit note is the customer's money, not a debt: available until set against invoices, then applied. */
-export const CREDIT_STATUS: Record<'available' | 'applied', [string, StatusColor]> = {
-  available: ['Credit available', 'blue'],
-  applied: ['Credit applied', 'slate'],
-};
-
-/** A state's label; an unknown state (a newer Odoo's) as Odoo names it. */
-export function statusLabel(labels: Record<string, [string, StatusColor]>, state: string | null | undefined): string | null {
+/** A state's words and colour; an unknown state (a newer Odoo's) reads as Odoo names it. */
+export function statusOf(
+  t: StatusTranslator,
+  group: StatusGroup,
+  state: string | null | undefined,
+): { label: string; color: StatusColor } | null {
   if (!state) return null;
-  return labels[state]?.[0] ?? state;
+  const colors: Record<string, StatusColor> = STATUS_COLORS[group];
+  const key = `${group}.${state}` as never;
+  return { label: t.has(key) ? t(key) : state, color: colors[state] ?? 'slate' };
 }

@@ -79,14 +79,21 @@ export class OdooClient {
     private readonly gateway: OdooGateway,
     readonly callLog: OdooCallLog,
     private readonly requestBudget?: TimeBudget,
+    /** Odoo's `context.lang` of every call (a call's own context wins): what Odoo translates, such as product names. */
+    readonly lang?: string,
   ) {}
+
+  /** This client, speaking `lang` to Odoo: the same call log and time budget. */
+  withLang(lang: string): OdooClient {
+    return new OdooClient(this.gateway, this.callLog, this.requestBudget, lang);
+  }
 
   /**
    * This client for one step of a long download (a batch of a CSV export, one PDF of a
    * ZIP): the same call log, and a time budget of its own, ODOO_TIMEOUT_MS.
    */
   withOwnBudget(): OdooClient {
-    return new OdooClient(this.gateway, this.callLog, new TimeBudget(this.gateway.config.timeoutMs));
+    return new OdooClient(this.gateway, this.callLog, new TimeBudget(this.gateway.config.timeoutMs), this.lang);
   }
 
   /** Milliseconds left of this request's time for Odoo. */
@@ -238,7 +245,8 @@ export class OdooClient {
     }
   }
 
-  private run(portalCall: OrmCall, readOnly: boolean): Promise<unknown> {
+  private run(langlessCall: OrmCall, readOnly: boolean): Promise<unknown> {
+    const portalCall = this.lang ? { ...langlessCall, context: { lang: this.lang, ...langlessCall.context } } : langlessCall;
     const attempts = readOnly ? this.gateway.config.readRetries + 1 : 1;
     const budget = this.budget();
     return budget.spend(async () => {

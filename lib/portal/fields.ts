@@ -18,6 +18,7 @@ export const FIELDS = {
     'country_id',
     'state_id',
     'vat',
+    'lang',
     'ref',
     'parent_id',
     'commercial_partner_id',

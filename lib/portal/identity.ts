@@ -12,7 +12,8 @@ export type Claims = { sub: string; email?: string; emailVerified?: boolean; par
 
 export type CustomerIdentity = {
   kind: 'customer';
-  contact: { id: number; name: string; email: string | null };
+  /** `lang`: the contact's Odoo language (res.partner.lang), which the portal speaks to them. */
+  contact: { id: number; name: string; email: string | null; lang: string | null };
   tenant: { id: number; name: string };
   odooRoles: CustomerRole[];
 };
@@ -22,6 +23,7 @@ type PartnerRow = {
   id: number;
   name: string;
   email: string | false;
+  lang: string | false;
   active: boolean;
   commercial_partner_id: unknown;
   category_id: number[];
@@ -68,7 +70,12 @@ export async function findCustomer(odoo: OdooClient, claims: Claims, mapping: 'e
   const tagNames = tags.map((t) => t.name);
   return {
     kind: 'customer',
-    contact: { id: contact.id, name: contact.name, email: typeof contact.email === 'string' ? contact.email : null },
+    contact: {
+      id: contact.id,
+      name: contact.name,
+      email: typeof contact.email === 'string' ? contact.email : null,
+      lang: typeof contact.lang === 'string' ? contact.lang : null,
+    },
     tenant: { id: tenant.id, name: company.name },
     odooRoles: rolesFromTags(tagNames),
   };

@@ -9,6 +9,8 @@ import { recordActingRequest } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
 import { activeSupportSession, actingIdentity, endUnmanagedSupportSession } from '../portal/support-sessions';
 import { stillManages } from '../portal/support-customers';
+import { localeFromAcceptLanguage } from '../i18n/request-locale';
+import { localeFromOdooLang, ODOO_LANG, type Locale } from '../i18n/locales';
 import { identityResolver, type Identity } from './identity';
 import { signInRevocations } from './revocation';
 import { readSessionCookie } from './session-token';
@@ -34,11 +36,21 @@ export const loadSession = cache(async (): Promise<SessionState> => {
   const identity = await identityResolver().resolve(odoo, claims);
   const user = { sub: claims.sub, email: claims.email ?? null, name: claims.name ?? claims.email ?? claims.sub };
   if (identity.kind === 'staff') {
-    const staff: StaffContext = { requestId, ip, user, roles: new Set(identity.roles), odooUserId: identity.odooUserId, odoo };
+    const locale = localeFromAcceptLanguage(h.get('accept-language'));
+    const staff: StaffContext = {
+      requestId,
+      ip,
+      user,
+      roles: new Set(identity.roles),
+      locale,
+      odooUserId: identity.odooUserId,
+      odoo: odoo.withLang(ODOO_LANG[locale]),
+    };
     const acting = actingId ? await actingContext(staff, actingId, h.get('x-portal-path')) : null;
     return acting ? { status: 'customer', ctx: acting, staff } : { status: 'staff', ctx: staff };
   }
   if (identity.kind !== 'customer') return { status: 'unlinked', identity };
+  const locale = localeFromOdooLang(identity.contact.lang);
   return {
     status: 'customer',
     ctx: {
@@ -48,7 +60,9 @@ export const loadSession = cache(async (): Promise<SessionState> => {
       contact: { id: identity.contact.id, name: identity.contact.name },
       tenant: identity.tenant,
       roles: new Set(identity.roles),
-      odoo,
+      locale,
+      // The contact's own Odoo language (de_CH stays de_CH): Odoo translates as for them.
+      odoo: odoo.withLang(identity.contact.lang ?? ODOO_LANG[locale]),
     },
   };
 });
@@ -74,6 +88,8 @@ async function actingContext(staff: StaffContext, sessionId: string, path: strin
     requestId: staff.requestId,
     ip: staff.ip,
     user: staff.user,
+    // The page speaks the staff member's language; Odoo names things as for them too.
+    locale: staff.locale,
     odoo: staff.odoo,
     ...identity,
     roles: new Set(identity.roles),
@@ -104,3 +120,18 @@ export async function requireStaff(): Promise<StaffContext> {
 export function forgetIdentities() {
   identityResolver().forget();
 }
+
+/**
+ * The language of this request's pages: the customer contact's (Odoo's res.partner.lang),
+ * else the browser's. A session that cannot be resolved now (Odoo down) still gets a page
+ * in the browser's language, so the error page can speak.
+ */
+export const requestLocale = cache(async (): Promise<Locale> => {
+  try {
+    const state = await loadSession();
+    if (state.status === 'customer' || state.status === 'staff') return state.ctx.locale;
+  } catch {
+    // The page itself meets the same failure and shows its error.
+  }
+  return localeFromAcceptLanguage((await headers()).get('accept-language'));
+});

@@ -54,6 +54,7 @@ export function portalContext(gateway: OdooGateway, who: keyof typeof PEOPLE, ex
     contact: { id: p.contact, name: p.name },
     tenant: { id: p.tenant, name: p.tenantName },
     roles: new Set(p.roles as readonly Role[]),
+    locale: 'en',
     odoo: gateway.client(new OdooCallLog(requestId)),
     ...extra,
   };

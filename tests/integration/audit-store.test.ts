@@ -76,6 +76,7 @@ function staff(roles: ('account-manager' | 'support-admin')[], odooUserId: numbe
     ip: '10.0.0.7',
     user: { sub: `staff-${name}`, email: 'mia.manager@northwind.example', name },
     roles: new Set(roles),
+    locale: 'en',
     odooUserId,
     odoo: gateway.client(new OdooCallLog(requestId)),
   };

@@ -108,6 +108,7 @@ describe('search boxes take % and _ as themselves', () => {
       ip: null,
       user: { sub: 'staff-sofia', email: 'sofia.support@northwind.example', name: 'Sofia Support' },
       roles: new Set(['support-admin']),
+      locale: 'en',
       odooUserId: SEED_IDS.users.support,
       odoo: gateway.client(new OdooCallLog(requestId)),
     };

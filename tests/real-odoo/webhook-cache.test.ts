@@ -93,6 +93,7 @@ function buyer(): PortalContext {
     ip: null,
     user: { sub: 'webhook-test', email: null, name: 'Webhook test' },
     contact: { id: company, name: 'Webhook test' },
+    locale: 'en',
     tenant: { id: company, name: 'Portal cache webhook test company' },
     roles: new Set(['buyer']),
     odoo: gateway.client(new OdooCallLog(requestId)),

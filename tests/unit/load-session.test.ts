@@ -55,14 +55,14 @@ const BRIGHTLINE = { id: 10, name: 'Brightline Hardware Ltd' };
 const KESTREL = { id: 11, name: 'Kestrel Builders GmbH' };
 const bob: Identity = {
   kind: 'customer',
-  contact: { id: 21, name: 'Bob Buyer', email: 'bob@brightline.example' },
+  contact: { id: 21, name: 'Bob Buyer', email: 'bob@brightline.example', lang: 'en_US' },
   tenant: BRIGHTLINE,
   odooRoles: ['buyer'],
   roles: ['buyer'],
 };
 const victor: Identity = {
   kind: 'customer',
-  contact: { id: 23, name: 'Victor Viewer', email: 'victor@brightline.example' },
+  contact: { id: 23, name: 'Victor Viewer', email: 'victor@brightline.example', lang: 'en_US' },
   tenant: BRIGHTLINE,
   odooRoles: ['viewer'],
   roles: ['viewer'],

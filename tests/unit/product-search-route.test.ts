@@ -32,6 +32,7 @@ const context = (roles: Role[]): PortalContext => ({
   contact: { id: 21, name: 'Bob Buyer' },
   tenant: { id: 10, name: 'Brightline Hardware Ltd' },
   roles: new Set(roles),
+  locale: 'en',
   odoo: { callLog: { serverTiming: () => 'odoo;dur=0' } } as unknown as OdooClient,
 });
 

@@ -30,6 +30,7 @@ const context = (roles: Role[], actingAs?: ActingAs): PortalContext => ({
   requestId: 'req-1',
   ip: null,
   user: { sub: actingAs ? 'idp|mia' : 'idp|bob', email: null, name: actingAs ? 'Mia Manager' : 'Bob Buyer' },
+  locale: 'en',
   contact: { id: 21, name: 'Bob Buyer' },
   tenant: { id: 10, name: 'Brightline Hardware Ltd' },
   roles: new Set(roles),

@@ -3,7 +3,7 @@ import { csvResponse, type CsvColumn } from '@/lib/http/csv';
 import { withPortalRoute } from '@/lib/http/route';
 import { invoicesForExport, type InvoiceRow } from '@/lib/portal/invoices';
 import { invoiceListQuery } from '@/lib/schemas/invoices';
-import { CREDIT_STATUS, PAYMENT_STATUS, statusLabel } from '@/lib/status-labels';
+import { englishStatus } from '@/lib/status-words-en';
 
 const CSV_LIMIT = 10_000;
 
@@ -17,7 +17,7 @@ const COLUMNS: CsvColumn<InvoiceRow>[] = [
   {
     header: 'Status',
     type: 'text',
-    value: (r) => (r.credit ? CREDIT_STATUS[r.credit][0] : statusLabel(PAYMENT_STATUS, r.paymentStatus)),
+    value: (r) => (r.credit ? englishStatus('credit', r.credit) : englishStatus('payment', r.paymentStatus)),
   },
   { header: 'Overdue', type: 'text', value: (r) => (r.overdue ? 'yes' : 'no') },
   { header: 'Origin', type: 'text', value: (r) => r.origin },

@@ -2,15 +2,15 @@ import { csvResponse, type CsvColumn } from '@/lib/http/csv';
 import { withPortalRoute } from '@/lib/http/route';
 import { iterateOrders, type OrderRow } from '@/lib/portal/orders';
 import { orderListQuery } from '@/lib/schemas/orders';
-import { DELIVERY_STATUS, ORDER_STATE, statusLabel } from '@/lib/status-labels';
+import { englishStatus } from '@/lib/status-words-en';
 
 const COLUMNS: CsvColumn<OrderRow>[] = [
   { header: 'Order', type: 'text', value: (o) => o.number },
   { header: 'Date', type: 'date', value: (o) => o.date },
   { header: 'Your PO', type: 'text', value: (o) => o.poReference },
   // The words the orders page shows ("Not shipped"), not Odoo's codes ("pending").
-  { header: 'Status', type: 'text', value: (o) => statusLabel(ORDER_STATE, o.state) },
-  { header: 'Delivery', type: 'text', value: (o) => statusLabel(DELIVERY_STATUS, o.deliveryStatus) },
+  { header: 'Status', type: 'text', value: (o) => englishStatus('order', o.state) },
+  { header: 'Delivery', type: 'text', value: (o) => englishStatus('delivery', o.deliveryStatus) },
   { header: 'Requested for', type: 'date', value: (o) => o.requestedDate },
   { header: 'Total', type: 'number', decimals: 2, value: (o) => o.total },
   { header: 'Currency', type: 'text', value: (o) => o.currency },

@@ -104,9 +104,12 @@ export class TenantReadCache {
   }
 }
 
-/** The key part that depends on who asks within the tenant: the roles, in a stable order. */
-function rolesKey(ctx: Pick<PortalContext, 'roles'>): string {
-  return [...ctx.roles].sort().join(',');
+/**
+ * The key part that depends on who asks within the tenant: the roles, in a stable order,
+ * and the language (Odoo names products in the contact's language, context.lang).
+ */
+function askerKey(ctx: Pick<PortalContext, 'roles' | 'locale'>): string {
+  return `${[...ctx.roles].sort().join(',')}@${ctx.locale}`;
 }
 
 const CACHE = Symbol.for('portal.tenantReadCache');
@@ -125,16 +128,16 @@ export function setTenantReadCache(cache: TenantReadCache) {
 }
 
 /**
- * A lib/portal read through the cache, keyed by the context's tenant and roles, the read's
+ * A lib/portal read through the cache, keyed by the context's tenant, roles and language, the read's
  * name and its arguments (plain JSON values), and tagged with the topics it reads from.
  */
 export async function cachedRead<T>(
-  ctx: Pick<PortalContext, 'tenant' | 'roles'>,
+  ctx: Pick<PortalContext, 'tenant' | 'roles' | 'locale'>,
   name: string,
   args: readonly unknown[],
   topics: readonly Topic[],
   load: () => Promise<T>,
 ): Promise<T> {
-  const { value } = await tenantReadCache().read(ctx.tenant.id, [name, rolesKey(ctx), ...args], topics, load);
+  const { value } = await tenantReadCache().read(ctx.tenant.id, [name, askerKey(ctx), ...args], topics, load);
   return value;
 }

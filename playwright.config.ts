@@ -59,6 +59,10 @@ export default defineConfig({
       DELIVERY_REFRESH_SECONDS: '2',
       INVOICE_BULK_LIMIT: '200',
       ODOO_TIMEOUT_MS: '3000',
+      // A seller's own brand, so every page's axe check runs on a configured colour, not only the default.
+      PORTAL_BRAND_NAME: 'Northwind Supply',
+      PORTAL_BRAND_COLOR: '#0f766e',
+      PORTAL_BRAND_LOGO_URL: '/icon.svg',
     },
   },
 });

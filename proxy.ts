@@ -1,5 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { auth } from './auth';
+import { brandImageOrigin } from './lib/brand';
+import { localeFromAcceptLanguage } from './lib/i18n/request-locale';
 import { portalConfig } from './lib/config';
 import { clientIp } from './lib/http/client-ip';
 import { requestIdFrom } from './lib/http/request-id';
@@ -33,7 +35,15 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
       ? await portalLimiters().user.consume(sub)
       : { allowed: true as const };
   if (!outcome.allowed)
-    return finish(tooManyRequests(isApi && !isSignIn ? 'json' : 'html', outcome.retryAfterSeconds, requestId), requestId);
+    return finish(
+      tooManyRequests(
+        isApi && !isSignIn ? 'json' : 'html',
+        outcome.retryAfterSeconds,
+        requestId,
+        localeFromAcceptLanguage(req.headers.get('accept-language')),
+      ),
+      requestId,
+    );
   const badAction = await refuseBadActionRequest(req, requestId);
   if (badAction) return finish(badAction, requestId);
 
@@ -51,6 +61,7 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
     const csp = contentSecurityPolicy(nonce, {
       dev: process.env.NODE_ENV !== 'production',
       formActions: [new URL(portalConfig().AUTH_OIDC_ISSUER).origin],
+      imageOrigins: [brandImageOrigin()].filter((o) => o !== null),
     });
     const headers = new Headers(req.headers);
     headers.set('x-request-id', requestId);

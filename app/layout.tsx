@@ -2,15 +2,20 @@ import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { brand } from '@/lib/brand';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Northwind customer portal', template: '%s · Northwind customer portal' },
-  description: 'Orders, deliveries, invoices and account for Northwind Supply customers.',
-  icons: { icon: '/icon.svg' },
-  // A private portal: keep every page out of search engines (public/robots.txt says the same).
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('shell');
+  const portal = t('portalTitle', { brand: brand().name });
+  return {
+    title: { default: portal, template: `%s · ${portal}` },
+    description: t('description', { brand: brand().name }),
+    icons: { icon: '/icon.svg' },
+    // A private portal: keep every page out of search engines (public/robots.txt says the same).
+    robots: { index: false, follow: false },
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
@@ -19,8 +24,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // with the CSP nonce that proxy.ts put on the request.
   await headers();
   const [locale, t] = await Promise.all([getLocale(), getTranslations('shell')]);
+  // The seller's colour, as the CSS variable the theme's brand shades are made from (app/globals.css).
+  const style = { '--brand-primary': brand().color } as React.CSSProperties;
   return (
-    <html lang={locale}>
+    <html lang={locale} style={style}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <a
           href="#main"

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Link } from '@/components/app-link';
 
 /**
@@ -5,13 +6,14 @@ import { Link } from '@/components/app-link';
  * fallback. A refused record settles its audit row in lib/http/not-found.ts.
  */
 export default function NotFound() {
+  const t = useTranslations('errors');
   return (
     <main id="main" className="mx-auto max-w-lg px-4 py-16">
-      <h1 className="text-2xl font-bold">Not found</h1>
-      <p className="mt-2">This page or record does not exist, or it belongs to another account.</p>
+      <h1 className="text-2xl font-bold">{t('notFound.title')}</h1>
+      <p className="mt-2">{t('notFound.body')}</p>
       <p className="mt-4">
         <Link href="/" className="text-brand-700 underline">
-          Back to the portal
+          {t('notFound.back')}
         </Link>
       </p>
     </main>

@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import type { ActionResult } from '@/lib/http/action';
-import { formatTime } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import { ConfirmSubmit } from './confirm-dialog';
 
 type BannerAction = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
@@ -31,6 +32,8 @@ export function ActingBanner({
   stopActingAction: BannerAction;
   setActingWriteAction: BannerAction;
 }) {
+  const t = useTranslations('shell.acting');
+  const f = useFormat();
   const router = useRouter();
   // Null until mounted: the server's clock and the browser's differ, so the first render
   // (server HTML and hydration alike) shows the fixed end time and the countdown starts after.
@@ -44,8 +47,8 @@ export function ActingBanner({
       if (ms <= 0) router.refresh();
     };
     tick();
-    const t = setInterval(tick, 1000);
-    return () => clearInterval(t);
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
   }, [expiresAt, router]);
   useEffect(() => {
     if (stopState?.ok) router.push('/support');
@@ -56,13 +59,15 @@ export function ActingBanner({
   const minutes = Math.max(0, Math.floor((left ?? 0) / 60_000));
   const seconds = Math.max(0, Math.floor(((left ?? 0) % 60_000) / 1000));
   return (
-    <div role="region" aria-label="Support session" className="bg-amber-300 text-slate-950">
+    <div role="region" aria-label={t('region')} className="bg-amber-300 text-slate-950">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-2 text-sm">
         <p>
-          <strong>{staffName}</strong>, you are acting for <strong>{contactName}</strong> at <strong>{tenantName}</strong> ·{' '}
-          {canWrite ? 'changes allowed' : 'read-only'} ·{' '}
+          {t.rich('who', { staff: staffName, contact: contactName, tenant: tenantName, b: (chunks) => <strong>{chunks}</strong> })} ·{' '}
+          {canWrite ? t('changesAllowed') : t('readOnly')} ·{' '}
           <span aria-live="off">
-            {left === null ? `until ${formatTime(expiresAt)}` : `${minutes}:${String(seconds).padStart(2, '0')} left`}
+            {left === null
+              ? t('until', { time: f.time(expiresAt) })
+              : t('left', { time: `${minutes}:${String(seconds).padStart(2, '0')}` })}
           </span>
         </p>
         <div className="flex flex-wrap gap-2">
@@ -73,18 +78,18 @@ export function ActingBanner({
               disabled={toggling}
               className="rounded border border-slate-900 bg-white px-3 py-1 font-semibold hover:bg-amber-100"
             >
-              {canWrite ? 'Make read-only' : 'Allow changes on their behalf'}
+              {canWrite ? t('makeReadOnly') : t('allowChanges')}
             </button>
           </form>
           <form action={stop}>
             <ConfirmSubmit
               disabled={stopping}
               className="rounded bg-slate-900 px-3 py-1 font-semibold text-white hover:bg-slate-700"
-              title={`Stop acting for ${contactName}?`}
-              description={`The support session for ${tenantName} ends now and you return to the support pages. Acting again needs a new reason.`}
-              confirmLabel="Stop acting"
+              title={t('stopTitle', { contact: contactName })}
+              description={t('stopDescription', { tenant: tenantName })}
+              confirmLabel={t('stop')}
             >
-              Stop acting
+              {t('stop')}
             </ConfirmSubmit>
           </form>
         </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useRef } from 'react';
 import type { ActionResult } from '@/lib/http/action';
 import { toastOfResult } from '@/lib/toast';
@@ -86,12 +87,13 @@ export function Field({
   maxLength?: number;
   autoComplete?: string;
 }) {
+  const t = useTranslations('common');
   const id = `f-${name}`;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
-        {required ? '' : <span className="font-normal text-slate-700"> (optional)</span>}
+        {required ? '' : <span className="font-normal text-slate-700"> {t('optional')}</span>}
       </label>
       <input
         id={id}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useRef } from 'react';
 import { secondaryButtonClass } from './ui';
 
@@ -26,6 +27,7 @@ export function ConfirmSubmit({
   description: string;
   confirmLabel: string;
 }) {
+  const t = useTranslations('common');
   const opener = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -60,7 +62,7 @@ export function ConfirmSubmit({
         </p>
         <div className="mt-5 flex flex-wrap justify-end gap-2">
           <button ref={cancel} type="button" className={secondaryButtonClass} onClick={() => dialog.current?.close()}>
-            Cancel
+            {t('cancel')}
           </button>
           <button
             type="button"

@@ -12,6 +12,7 @@ import {
   type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
+import { useTranslations } from 'next-intl';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
 import { CardList, cardField, cellClass, headerClass, rowClass, tableFrameClass, type ColumnStyle } from './table';
@@ -58,6 +59,7 @@ export function DataTable<T extends RowData & { id: number }>({
   dir: 'asc' | 'desc';
   selection?: { selected: RowSelectionState; onChange: (next: RowSelectionState) => void };
 }) {
+  const t = useTranslations('common');
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -109,9 +111,9 @@ export function DataTable<T extends RowData & { id: number }>({
   return (
     <div>
       <details className="mb-2 inline-block text-sm">
-        <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5">Columns</summary>
+        <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5">{t('table.columns')}</summary>
         <fieldset className="mt-2 rounded border border-slate-200 bg-white p-3">
-          <legend className="sr-only">Columns to show</legend>
+          <legend className="sr-only">{t('table.columnsToShow')}</legend>
           {table
             .getAllLeafColumns()
             .filter((c) => c.getCanHide())
@@ -125,7 +127,7 @@ export function DataTable<T extends RowData & { id: number }>({
       </details>
       <div className="mb-2 flex flex-wrap items-center gap-3 text-sm sm:hidden">
         <label className="inline-flex items-center gap-2">
-          Sort by
+          {t('table.sortBy')}
           <select
             className="rounded border border-slate-400 bg-white px-2 py-1.5"
             value={`${sort}:${dir}`}
@@ -137,7 +139,7 @@ export function DataTable<T extends RowData & { id: number }>({
             {sortable.flatMap((c) =>
               (['asc', 'desc'] as const).map((d) => (
                 <option key={`${c.id}:${d}`} value={`${c.id}:${d}`}>
-                  {label(c.id)}, {d === 'asc' ? 'ascending' : 'descending'}
+                  {t(d === 'asc' ? 'table.ascending' : 'table.descending', { column: label(c.id) })}
                 </option>
               )),
             )}
@@ -146,7 +148,7 @@ export function DataTable<T extends RowData & { id: number }>({
         {selection ? (
           <label className="inline-flex items-center gap-2">
             <input type="checkbox" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
-            Select all on this page
+            {t('table.selectAllOnPage')}
           </label>
         ) : null}
       </div>

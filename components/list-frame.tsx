@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ComponentProps } from 'react';
 import { Link } from './app-link';
 import { Pagination } from './pagination';
@@ -26,6 +27,7 @@ export function FilterForm({
   filtered: boolean;
   children: React.ReactNode;
 }) {
+  const t = useTranslations('common');
   return (
     <form
       method="get"
@@ -40,11 +42,11 @@ export function FilterForm({
       ))}
       <div className="col-span-full flex items-end gap-3">
         <button type="submit" className={buttonClass}>
-          Apply filters
+          {t('filters.apply')}
         </button>
         {filtered ? (
           <Link href={action} className="text-sm underline">
-            Clear filters
+            {t('filters.clear')}
           </Link>
         ) : null}
       </div>

@@ -1,4 +1,6 @@
+import { useTranslations } from 'next-intl';
 import { Link } from '@/components/app-link';
+import { useFormat } from '@/lib/i18n/use-format';
 
 /** Previous / next links that keep every other search param; works without JavaScript. */
 export function Pagination({
@@ -14,30 +16,31 @@ export function Pagination({
   page: number;
   pageCount: number;
   total: number;
-  noun: string;
+  /** What the list counts, worded with its plural in the catalogue (common.nouns). */
+  noun: 'order' | 'invoice' | 'delivery' | 'event';
 }) {
+  const t = useTranslations('common');
+  const f = useFormat();
   const href = (p: number) => `${basePath}?${new URLSearchParams({ ...params, page: String(p) }).toString()}`;
   return (
-    <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
+    <nav aria-label={t('pagination.label')} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
       <p>
-        {total.toLocaleString('en-GB')} {total === 1 ? noun : plural(noun)} · page {page} of {pageCount}
+        {t(`nouns.${noun}`, { count: total, formatted: f.quantity(total) })} · {t('pagination.pageOf', { page, pageCount })}
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
           <Link className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100" href={href(page - 1)}>
-            Previous<span className="sr-only"> page</span>
+            {t('pagination.previous')}
+            <span className="sr-only"> {t('pagination.page')}</span>
           </Link>
         ) : null}
         {page < pageCount ? (
           <Link className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100" href={href(page + 1)}>
-            Next<span className="sr-only"> page</span>
+            {t('pagination.next')}
+            <span className="sr-only"> {t('pagination.page')}</span>
           </Link>
         ) : null}
       </div>
     </nav>
   );
-}
-
-function plural(noun: string): string {
-  return noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
 }

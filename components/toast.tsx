@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { toastLifetime, type ToastMessage } from '@/lib/toast';
 
@@ -24,13 +25,14 @@ const TONE = {
  * page so screen readers hear what is put in it; an error is an alert, announced at once.
  */
 export function ToastProvider({ children }: { children: React.ReactNode }) {
+  const t = useTranslations('common');
   const [toast, setToast] = useState<(ToastMessage & { id: number }) | null>(null);
   const [held, setHeld] = useState(false);
   const seq = useRef(0);
   // A hold ends with its toast: a focused dismiss button goes away without a blur event.
-  const show = useCallback<ShowToast>((t) => {
+  const show = useCallback<ShowToast>((message) => {
     setHeld(false);
-    setToast({ ...t, id: ++seq.current });
+    setToast({ ...message, id: ++seq.current });
   }, []);
   const dismiss = useCallback(() => {
     setHeld(false);
@@ -79,7 +81,7 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
             <button
               type="button"
               onClick={dismiss}
-              aria-label="Dismiss message"
+              aria-label={t('dismissMessage')}
               className="-my-1 shrink-0 rounded px-2 py-1 text-lg leading-none hover:bg-white/70"
             >
               <span aria-hidden="true">×</span>

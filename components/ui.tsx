@@ -1,5 +1,6 @@
 import { Link } from '@/components/app-link';
-import { formatMoney } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 
 /** Small presentational pieces used by every page; server components, no state. */
 
@@ -112,7 +113,7 @@ export function AmountsCard({
   tax,
   total,
   due,
-  dueLabel = 'Amount due',
+  dueLabel,
   currency,
 }: {
   untaxed: number;
@@ -122,21 +123,23 @@ export function AmountsCard({
   dueLabel?: string;
   currency: string;
 }) {
+  const t = useTranslations('common');
+  const f = useFormat();
   const rows: [string, number, boolean][] = [
-    ['Untaxed', untaxed, false],
-    ['Taxes', tax, false],
-    ['Total', total, true],
-    ...(due === undefined ? [] : [[dueLabel, due, true] as [string, number, boolean]]),
+    [t('amounts.untaxed'), untaxed, false],
+    [t('amounts.taxes'), tax, false],
+    [t('amounts.total'), total, true],
+    ...(due === undefined ? [] : [[dueLabel ?? t('amounts.due'), due, true] as [string, number, boolean]]),
   ];
   return (
-    <Card title="Amounts">
+    <Card title={t('amounts.title')}>
       <dl className="grid grid-cols-[1fr_auto] gap-y-1 text-sm">
         {rows.map(([label, amount, strong]) => [
           <dt key={`t-${label}`} className={strong ? 'font-semibold' : ''}>
             {label}
           </dt>,
           <dd key={`d-${label}`} className={`text-right ${strong ? 'font-semibold' : ''}`}>
-            {formatMoney(amount, currency)}
+            {f.money(amount, currency)}
           </dd>,
         ])}
       </dl>

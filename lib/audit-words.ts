@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'address.update': 'Edited an address',
   'address.archive': 'Archived an address',
   'contact.update-own': 'Edited contact details',
+  'contact.language': 'Changed language',
   'contact.invite': 'Invited a contact',
   'contact.set-roles': 'Changed roles',
   'contact.deactivate': 'Deactivated a contact',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEMO_WEBHOOK_SECRET, DEV_IDP_CLIENT_SECRET } from './demo-defaults';
+import { contrastWithWhite } from './contrast';
 import { isRole, ROLES, type Role } from './role-names';
 
 /**
@@ -82,6 +83,26 @@ const schema = z.object({
   PDF_CACHE_DIR: z.string().min(1).default('.data/pdf-cache'),
   /** How long a cached Odoo read may answer when no webhook ended it first; 0 turns the cache off. */
   PORTAL_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** The seller's name on every page, the sign-in page and the statement PDF. */
+  PORTAL_BRAND_NAME: z.string().trim().min(1).max(60).default('Northwind Supply'),
+  /** The seller's logo: a path the portal serves (a file in public/) or an https URL; unset: the name alone. */
+  PORTAL_BRAND_LOGO_URL: z
+    .string()
+    .refine((u) => /^\/(?!\/)/.test(u) || /^https:\/\/[^/]/.test(u), {
+      message: 'PORTAL_BRAND_LOGO_URL must be a path such as /logo.svg or an https:// URL',
+    })
+    .optional(),
+  /**
+   * The primary colour (buttons, links, the current menu entry) as #rrggbb. White text sits
+   * on it, so it must reach WCAG AA contrast with white (4.5:1), as the axe check demands.
+   */
+  PORTAL_BRAND_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { message: 'PORTAL_BRAND_COLOR must be a colour as #rrggbb' })
+    .refine((c) => contrastWithWhite(c) >= 4.5, {
+      message: 'PORTAL_BRAND_COLOR is too light: white text on it must reach a 4.5:1 contrast (WCAG AA); choose a darker shade',
+    })
+    .default('#1d4ed8'),
   /** Shared secret of Odoo's webhook (app/api/odoo-webhook); unset: the endpoint refuses everything. */
   ODOO_WEBHOOK_SECRET: z.string().min(32).optional(),
 });

@@ -21,12 +21,12 @@ export function transportSecurityHeaders(https: boolean): Record<string, string>
   return https ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {};
 }
 
-export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; formActions: string[] }): string {
+export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; formActions: string[]; imageOrigins?: string[] }): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${(opts.imageOrigins ?? []).map((o) => ` ${o}`).join('')}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

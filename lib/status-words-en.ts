@@ -1,5 +1,4 @@
-import { createTranslator } from 'next-intl';
-import en from '@/messages/en';
+import { translatorFor } from './i18n/translator';
 import { statusOf, type StatusGroup } from './status-labels';
 
 /**
@@ -7,7 +6,7 @@ import { statusOf, type StatusGroup } from './status-labels';
  * programs, so its headers and words stay the same whoever downloads it; they are the
  * words of the English pages ("Not shipped", not Odoo's "pending").
  */
-const t = createTranslator({ locale: 'en', messages: en, namespace: 'status' });
+const t = translatorFor('en', 'status');
 
 export function englishStatus(group: StatusGroup, state: string | null | undefined): string | null {
   return statusOf(t, group, state)?.label ?? null;

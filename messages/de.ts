@@ -12,6 +12,22 @@ import account from './de/account.json';
 import support from './de/support.json';
 import errors from './de/errors.json';
 import status from './de/status.json';
+import documents from './de/documents.json';
 
-const messages = { common, shell, auth, home, orders, quickOrder, deliveries, invoices, statement, account, support, errors, status };
+const messages = {
+  common,
+  shell,
+  auth,
+  home,
+  orders,
+  quickOrder,
+  deliveries,
+  invoices,
+  statement,
+  account,
+  support,
+  errors,
+  status,
+  documents,
+};
 export default messages;

@@ -12,6 +12,22 @@ import account from './en/account.json';
 import support from './en/support.json';
 import errors from './en/errors.json';
 import status from './en/status.json';
+import documents from './en/documents.json';
 
-const messages = { common, shell, auth, home, orders, quickOrder, deliveries, invoices, statement, account, support, errors, status };
+const messages = {
+  common,
+  shell,
+  auth,
+  home,
+  orders,
+  quickOrder,
+  deliveries,
+  invoices,
+  statement,
+  account,
+  support,
+  errors,
+  status,
+  documents,
+};
 export default messages;

@@ -295,20 +295,32 @@ function pyTuple(term: Term): string {
 }
 
 /** How Odoo names a record in many2one pairs `[id, "name"]`. */
-export function displayName(store: Store, model: string, rec: Rec): string {
+/**
+ * A translatable field (product names) in a language, as Odoo answers it with
+ * `context.lang`: the translation when the record has one, else the English source.
+ * Translations sit on the record under `translations`, never a field, so no read lists them.
+ */
+export function translated(rec: Rec, field: string, lang: string | undefined): unknown {
+  const translations = rec.translations as Record<string, Record<string, string>> | undefined;
+  return (lang && translations?.[field]?.[lang]) || rec[field];
+}
+
+export function displayName(store: Store, model: string, rec: Rec, lang?: string): string {
   switch (model) {
     case 'res.partner': {
       const parent = rec.parent_id ? store.get('res.partner', rec.parent_id as number) : undefined;
       if (parent && rec.name && !rec.is_company) return `${parent.name}, ${rec.name}`;
       return String(rec.name || parent?.name || '');
     }
-    case 'product.product':
-      return rec.default_code ? `[${rec.default_code}] ${rec.name}` : String(rec.name);
+    case 'product.product': {
+      const name = String(translated(rec, 'name', lang));
+      return rec.default_code ? `[${rec.default_code}] ${name}` : name;
+    }
     case 'sale.order.line': {
       const order = store.get('sale.order', rec.order_id as number);
       const product = rec.product_id ? store.get('product.product', rec.product_id as number) : undefined;
       const partner = order ? store.get('res.partner', order.partner_id as number) : undefined;
-      const what = product ? displayName(store, 'product.product', product) : String(rec.name);
+      const what = product ? displayName(store, 'product.product', product, lang) : String(rec.name);
       return `${order?.name} - ${what} (${partner?.name ?? ''})`;
     }
     case 'account.move':

@@ -218,7 +218,13 @@ export function callKw(
     throw httpException(422, `cannot call ${model}.${method} with ids`);
   }
   const bound = bind(env, method, spec, positional, kwargs);
-  return spec.run(env, model, recordIds, bound);
+  const lang = (kwargs.context as { lang?: unknown } | undefined)?.lang;
+  env.orm.lang = typeof lang === 'string' ? lang : undefined;
+  try {
+    return spec.run(env, model, recordIds, bound);
+  } finally {
+    env.orm.lang = undefined;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { compileDomain, displayName } from './domain';
+import { compileDomain, displayName, translated } from './domain';
 import { pyRepr, valueError } from './errors';
 import type { ModelDef } from './schema';
 import { requireModel, type Rec, type Store } from './store';
@@ -25,6 +25,9 @@ export class Orm {
 
   /** The major version the server claims: some messages differ between versions (versions.ts). */
   version = 19;
+
+  /** `context.lang` of the call being answered: translatable fields read in that language. */
+  lang: string | undefined;
 
   constructor(readonly store: Store) {}
 
@@ -72,14 +75,14 @@ export class Orm {
   }
 
   value(def: ModelDef, r: Rec, name: string): unknown {
-    if (name === 'display_name') return displayName(this.store, def.name, r);
+    if (name === 'display_name') return displayName(this.store, def.name, r, this.lang);
     const field = def.fields[name]!;
     if (field.compute) return field.compute(r, this.store, this.version);
-    const v = r[name];
+    const v = field.translate ? translated(r, name, this.lang) : r[name];
     if (field.type === 'many2one') {
       if (!v) return false;
       const target = this.store.get(field.relation!, v as number);
-      return target ? [target.id, displayName(this.store, field.relation!, target)] : false;
+      return target ? [target.id, displayName(this.store, field.relation!, target, this.lang)] : false;
     }
     if (field.type === 'one2many' || field.type === 'many2many') return [...(v as number[])];
     if (v === undefined || v === null || v === '') return false;
@@ -99,6 +102,7 @@ export class Orm {
       }
     }
     const { plain, commands } = splitCommands(def, vals);
+    this.checkAllowed(def, plain);
     const rec = this.store.insert(model, plain);
     this.applyCommands(def, rec, commands);
     return rec;
@@ -112,8 +116,19 @@ export class Orm {
       }
     }
     const { plain, commands } = splitCommands(def, vals);
+    this.checkAllowed(def, plain);
     this.store.update(model, rec.id, plain, uid);
     this.applyCommands(def, rec, commands);
+  }
+
+  /** Odoo's Selection.convert_to_cache: a value outside the selection is a ValueError. */
+  private checkAllowed(def: ModelDef, vals: Record<string, unknown>) {
+    for (const [name, value] of Object.entries(vals)) {
+      const allowed = def.fields[name]?.allowed;
+      if (allowed && value !== false && !allowed(this.store).includes(String(value))) {
+        throw valueError(`Wrong value for ${def.name}.${name}: ${pyRepr(value)}`);
+      }
+    }
   }
 
   private applyCommands(def: ModelDef, rec: Rec, commands: [string, unknown[]][]) {

@@ -31,6 +31,10 @@ export interface FieldDef {
   required?: boolean;
   /** Default for create when the caller leaves the field out. */
   default?: unknown;
+  /** Translatable (Odoo's `translate=True`): read in `context.lang` when the record has that translation. */
+  translate?: boolean;
+  /** A selection whose values come from the data (Odoo's `_lang_get`): anything else is refused on create and write. */
+  allowed?: (store: RecordSource) => string[];
   /** Computed on read from the stored record (not stored, like Odoo's non-stored computes). */
   compute?: (rec: Record<string, unknown> & { id: number }, store: RecordSource, version: number) => unknown;
 }
@@ -102,7 +106,11 @@ const models: ModelDef[] = [
       country_id: m2o('res.country', 'Country'),
       vat: char('Tax ID'),
       ref: char('Reference'),
-      lang: char('Language', { default: 'en_US' }),
+      // A selection of the active languages (base/models/res_partner.py `_lang_get`).
+      lang: char('Language', {
+        default: 'en_US',
+        allowed: (store) => [...store.all('res.lang')].filter((l) => l.active).map((l) => String(l.code)),
+      }),
       user_id: m2o('res.users', 'Salesperson'),
       user_ids: o2m('res.users', 'partner_id', 'Users'),
       property_payment_term_id: m2o('account.payment.term', 'Customer Payment Terms'),
@@ -157,6 +165,12 @@ const models: ModelDef[] = [
     fields: { name: char('Currency'), symbol: char('Symbol'), active: bool('Active', true) },
   },
   {
+    name: 'res.lang',
+    description: 'Languages',
+    order: 'active desc, name',
+    fields: { name: char('Name', { required: true }), code: char('Locale Code', { required: true }), active: bool('Active', false) },
+  },
+  {
     name: 'res.partner.category',
     description: 'Partner Tags',
     order: 'complete_name',
@@ -202,7 +216,7 @@ const models: ModelDef[] = [
     description: 'Product Variant',
     order: 'is_favorite desc, default_code, name, id',
     fields: {
-      name: char('Name'),
+      name: char('Name', { translate: true }),
       default_code: char('Internal Reference'),
       barcode: char('Barcode'),
       list_price: num('Sales Price'),

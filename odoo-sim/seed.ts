@@ -179,6 +179,37 @@ const CATEGORIES: [string, string, string[]][] = [
 ];
 const VARIANTS = ['', ' (Pack of 10)', ' (Pack of 50)', ' Pro', ' Heavy Duty'];
 
+/**
+ * German product names, as a seller with German customers keeps them in Odoo (a translation
+ * of product.product `name`): the fasteners and hand tools have them; the rest fall back to
+ * English, as Odoo does for an untranslated name.
+ */
+const GERMAN_ITEMS: Record<string, string> = {
+  'Hex Bolt M8x40': 'Sechskantschraube M8x40',
+  'Wood Screw 4x50': 'Holzschraube 4x50',
+  'Wall Anchor 8mm': 'Dübel 8mm',
+  'Lock Nut M10': 'Sicherungsmutter M10',
+  'Washer M12': 'Unterlegscheibe M12',
+  'Threaded Rod M8': 'Gewindestange M8',
+  'Rivet 4.8mm': 'Niete 4,8mm',
+  'Eye Bolt M10': 'Ringschraube M10',
+  'Claw Hammer': 'Klauenhammer',
+  'Torque Wrench': 'Drehmomentschlüssel',
+  'Hex Key Set': 'Innensechskant-Schlüsselsatz',
+  'Combination Pliers': 'Kombizange',
+  'Utility Knife': 'Cuttermesser',
+  'Spirit Level 60cm': 'Wasserwaage 60cm',
+  'Screwdriver Set': 'Schraubendreher-Satz',
+  Hacksaw: 'Metallsäge',
+};
+const GERMAN_VARIANTS: Record<string, string> = {
+  '': '',
+  ' (Pack of 10)': ' (10er-Pack)',
+  ' (Pack of 50)': ' (50er-Pack)',
+  ' Pro': ' Pro',
+  ' Heavy Duty': ' Schwerlast',
+};
+
 /** The random sequence: every record's values come from it, in the order they are drawn. */
 type Random = ReturnType<typeof prng>;
 
@@ -273,6 +304,11 @@ function seedReferenceData({ ins }: Seeding) {
   ];
   ins('mail.message.subtype', { name: 'Discussions' }, 1);
   ins('mail.message.subtype', { name: 'Note' }, 2);
+  // English, German and Norwegian are active, as on a seller's Odoo with such customers; French is known but inactive.
+  ins('res.lang', { name: 'English (US)', code: 'en_US', active: true }, 1);
+  ins('res.lang', { name: 'German / Deutsch', code: 'de_DE', active: true }, 2);
+  ins('res.lang', { name: 'Norwegian Bokmål / Norsk bokmål', code: 'nb_NO', active: true }, 3);
+  ins('res.lang', { name: 'French / Français', code: 'fr_FR', active: false }, 4);
   for (const [id, name] of [
     [1, 'Portal: Customer Admin'],
     [2, 'Portal: Buyer'],
@@ -435,8 +471,8 @@ function seedContacts(s: Seeding, countries: Countries) {
       { type: 'delivery', street: '15 Port Blvd', city: 'Tacoma', zip: '98421', country_id: countries.US, state_id: 2 },
     ],
     [28, A, 'Shared Inbox', 'orders@shared.example', { function: 'Shared mailbox' }],
-    [c.brunoBuyerB, B, 'Bruno Buyer', 'bruno@kestrel.example', { function: 'Einkauf', category_id: [T.buyer] }],
-    [c.friedaFinanceB, B, 'Frieda Finanz', 'frieda@kestrel.example', { function: 'Buchhaltung', category_id: [T.finance] }],
+    [c.brunoBuyerB, B, 'Bruno Buyer', 'bruno@kestrel.example', { function: 'Einkauf', category_id: [T.buyer], lang: 'de_DE' }],
+    [c.friedaFinanceB, B, 'Frieda Finanz', 'frieda@kestrel.example', { function: 'Buchhaltung', category_id: [T.finance], lang: 'de_DE' }],
     [
       32,
       B,
@@ -447,7 +483,7 @@ function seedContacts(s: Seeding, countries: Countries) {
     [33, B, 'Shared Inbox', 'orders@shared.example', { function: 'Shared mailbox' }],
     [40, C, 'Hank Harbor', 'hank@harbormarine.example', { function: 'Owner', category_id: [T.customerAdmin] }],
     [41, C, 'Astoria Dock 3', false, { type: 'delivery', street: 'Dock 3', city: 'Astoria', zip: '97103', country_id: countries.US }],
-    [50, D, 'Ingrid Nordlys', 'ingrid@nordlys.example', { function: 'Innkjøp', category_id: [T.customerAdmin] }],
+    [50, D, 'Ingrid Nordlys', 'ingrid@nordlys.example', { function: 'Innkjøp', category_id: [T.customerAdmin], lang: 'nb_NO' }],
     [51, D, 'Oslo Central Depot', false, { type: 'delivery', street: 'Lagerveien 9', city: 'Oslo', zip: '0668', country_id: countries.NO }],
   ];
   for (const [id, parent, name, email, extra] of contacts) {
@@ -486,6 +522,9 @@ function seedProducts({ r, store, ins, at }: Seeding): Catalogue {
             create_date: at(-900),
           }),
         );
+        const german = GERMAN_ITEMS[item];
+        if (german)
+          store.translate('product.product', products.at(-1)!.id, 'name', { de_DE: `${german}${GERMAN_VARIANTS[variant] ?? variant}` });
       }
     }
   });

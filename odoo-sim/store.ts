@@ -93,6 +93,15 @@ export class Store {
     return rec;
   }
 
+  /** Translations of a translatable field (Odoo keeps them in the field's jsonb), read with context.lang. */
+  translate(model: string, id: number, field: string, byLang: Record<string, string>) {
+    const rec = this.get(model, id);
+    if (!rec || !requireModel(model).fields[field]?.translate) throw valueError(`${model}.${field} is not translatable`);
+    const translations = (rec.translations as Record<string, Record<string, string>> | undefined) ?? {};
+    translations[field] = { ...translations[field], ...byLang };
+    rec.translations = translations;
+  }
+
   private assign(def: ModelDef, rec: Rec, values: Record<string, unknown>) {
     for (const [name, value] of Object.entries(values)) {
       const field = def.fields[name];

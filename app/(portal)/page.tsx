@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
-import { formatDate, formatMoney } from '@/lib/format';
 import { OrderStateBadge } from '@/components/status';
 import { ButtonLink, EmptyState } from '@/components/ui';
+import { getFormat } from '@/lib/i18n/server';
 import { dashboard } from '@/lib/portal/dashboard';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
 
-export const metadata: Metadata = { title: 'Home' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('home');
+  return { title: t('title') };
+}
 
 function Figure({ label, value, href }: { label: string; value: React.ReactNode; href: string }) {
   return (
@@ -67,53 +71,51 @@ function AttentionItem({ href, label, detail, aside }: { href: string; label: st
 
 export default async function HomePage() {
   const ctx = await requireSession();
-  const d = await dashboard(ctx);
+  const [d, t, f] = await Promise.all([dashboard(ctx), getTranslations('home'), getFormat()]);
   const nothingToDo = d.late.count === 0 && d.quotations.count === 0 && (d.overdue?.count ?? 0) === 0;
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{ctx.tenant.name}</h1>
-          <p>Welcome, {ctx.contact.name}.</p>
+          <p>{t('welcome', { name: ctx.contact.name })}</p>
         </div>
-        {can(ctx.roles, 'order') ? <ButtonLink href="/orders/new">Quick order</ButtonLink> : null}
+        {can(ctx.roles, 'order') ? <ButtonLink href="/orders/new">{t('quickOrder')}</ButtonLink> : null}
       </div>
-      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-3" aria-label="At a glance">
-        <Figure label="Open orders" value={d.openOrders} href="/orders?state=open" />
-        <Figure label="Deliveries in progress" value={d.deliveriesInProgress} href="/deliveries?status=in-progress" />
-        <Figure label="Late deliveries" value={d.late.count} href="/deliveries?status=late" />
-        {d.invoices?.flatMap((t) => [
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-3" aria-label={t('atAGlance')}>
+        <Figure label={t('openOrders')} value={d.openOrders} href="/orders?state=open" />
+        <Figure label={t('deliveriesInProgress')} value={d.deliveriesInProgress} href="/deliveries?status=in-progress" />
+        <Figure label={t('lateDeliveries')} value={d.late.count} href="/deliveries?status=late" />
+        {d.invoices?.flatMap((inv) => [
           <Figure
-            key={`open-${t.currency}`}
-            label={`Open invoices (${t.currency})`}
-            value={formatMoney(t.openBalance, t.currency)}
+            key={`open-${inv.currency}`}
+            label={t('openInvoices', { currency: inv.currency })}
+            value={f.money(inv.openBalance, inv.currency)}
             href="/invoices?status=open"
           />,
           <Figure
-            key={`overdue-${t.currency}`}
-            label={`Overdue (${t.currency})`}
-            value={formatMoney(t.overdue, t.currency)}
+            key={`overdue-${inv.currency}`}
+            label={t('overdueAmount', { currency: inv.currency })}
+            value={f.money(inv.overdue, inv.currency)}
             href="/invoices?status=overdue"
           />,
         ])}
       </ul>
       <section aria-labelledby="attention-heading">
         <h2 id="attention-heading" className="mb-2 text-lg font-semibold">
-          Needs your attention
+          {t('attention.heading')}
         </h2>
         {nothingToDo ? (
-          <EmptyState title="Nothing needs your attention">
-            No late deliveries{d.overdue ? ', no overdue invoices' : ''} and no quotations waiting for you.
-          </EmptyState>
+          <EmptyState title={t('attention.nothingTitle')}>{d.overdue ? t('attention.nothingFinance') : t('attention.nothing')}</EmptyState>
         ) : (
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
             {d.late.count > 0 ? (
               <AttentionList
                 id="late-heading"
-                title="Late deliveries"
+                title={t('lateDeliveries')}
                 count={d.late.count}
                 allHref="/deliveries?status=late"
-                allLabel={`All late deliveries (${d.late.count})`}
+                allLabel={t('attention.allLate', { count: d.late.count })}
               >
                 {d.late.first.map((r) => (
                   <AttentionItem
@@ -122,7 +124,8 @@ export default async function HomePage() {
                     label={r.name}
                     detail={
                       <>
-                        {r.order ? `order ${r.order.name} · ` : ''}promised {formatDate(r.promisedDate)}
+                        {r.order ? `${t('attention.order', { order: r.order.name })} · ` : ''}
+                        {t('attention.promised', { date: f.date(r.promisedDate) })}
                       </>
                     }
                   />
@@ -132,18 +135,18 @@ export default async function HomePage() {
             {d.overdue && d.overdue.count > 0 ? (
               <AttentionList
                 id="overdue-heading"
-                title="Overdue invoices"
+                title={t('attention.overdueInvoices')}
                 count={d.overdue.count}
                 allHref="/invoices?status=overdue&sort=due&dir=asc"
-                allLabel={`All overdue invoices (${d.overdue.count})`}
+                allLabel={t('attention.allOverdue', { count: d.overdue.count })}
               >
                 {d.overdue.first.map((r) => (
                   <AttentionItem
                     key={r.id}
                     href={`/invoices/${r.id}`}
                     label={r.number}
-                    detail={<>due {formatDate(r.dueDate)}</>}
-                    aside={formatMoney(r.residual, r.currency)}
+                    detail={t('attention.due', { date: f.date(r.dueDate) })}
+                    aside={f.money(r.residual, r.currency)}
                   />
                 ))}
               </AttentionList>
@@ -151,18 +154,18 @@ export default async function HomePage() {
             {d.quotations.count > 0 ? (
               <AttentionList
                 id="quotations-heading"
-                title="Quotations to confirm"
+                title={t('attention.quotations')}
                 count={d.quotations.count}
                 allHref="/orders?state=quotation"
-                allLabel={`All quotations (${d.quotations.count})`}
+                allLabel={t('attention.allQuotations', { count: d.quotations.count })}
               >
                 {d.quotations.first.map((o) => (
                   <AttentionItem
                     key={o.id}
                     href={`/orders/${o.id}`}
                     label={o.number}
-                    detail={<>{formatDate(o.date)}</>}
-                    aside={formatMoney(o.total, o.currency)}
+                    detail={f.date(o.date)}
+                    aside={f.money(o.total, o.currency)}
                   />
                 ))}
               </AttentionList>
@@ -172,10 +175,10 @@ export default async function HomePage() {
       </section>
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading" className="mb-2 text-lg font-semibold">
-          Latest open orders
+          {t('latest.heading')}
         </h2>
         {d.latestOpenOrders.length === 0 ? (
-          <EmptyState title="No open orders">Everything you ordered has been delivered or cancelled.</EmptyState>
+          <EmptyState title={t('latest.emptyTitle')}>{t('latest.empty')}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {d.latestOpenOrders.map((o) => (
@@ -184,10 +187,10 @@ export default async function HomePage() {
                   <Link className="font-semibold text-brand-700 underline" href={`/orders/${o.id}`}>
                     {o.number}
                   </Link>{' '}
-                  <span className="text-sm text-slate-700">{formatDate(o.date)}</span>
+                  <span className="text-sm text-slate-700">{f.date(o.date)}</span>
                 </span>
                 <span className="flex items-center gap-2 tabular-nums">
-                  <OrderStateBadge state={o.state} /> {formatMoney(o.total, o.currency)}
+                  <OrderStateBadge state={o.state} /> {f.money(o.total, o.currency)}
                 </span>
               </li>
             ))}
@@ -195,7 +198,7 @@ export default async function HomePage() {
         )}
         <p className="mt-2">
           <Link className="text-sm underline" href="/orders">
-            All orders
+            {t('latest.all')}
           </Link>
         </p>
       </section>

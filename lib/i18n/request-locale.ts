@@ -1,4 +1,3 @@
-import 'server-only';
 import { match } from '@formatjs/intl-localematcher';
 import Negotiator from 'negotiator';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';

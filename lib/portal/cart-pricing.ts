@@ -4,7 +4,7 @@ import { currency, m2o, num, text } from './fields';
 import type { LineError, ParsedLine } from './quick-order';
 import { inCatalogue } from './catalogue';
 import type { Credit } from './account';
-import { formatMoney } from '../format';
+import type { Formatter } from '../i18n/format';
 
 /**
  * The cart without Odoo: which products a cart must read, the lines and errors they make,
@@ -171,13 +171,13 @@ export function pricedCart(lines: CartLine[], errors: LineError[], value: Record
  * 19.0) without the confirmed orders not yet invoiced, which only Odoo knows. Only when the
  * cart is in the currency of the limit: the portal converts no currencies.
  */
-export function creditWarningFromFigures(credit: Credit | null, cart: PricedCart): string | null {
+export function creditWarningFromFigures(credit: Credit | null, cart: PricedCart, f: Formatter): string | null {
   if (!credit || cart.currency !== credit.currency || cart.amountTotal <= 0) return null;
   const total = Math.round((credit.used + cart.amountTotal) * 100) / 100;
   if (total <= credit.limit) return null;
   return (
-    `${credit.partnerName} has reached its credit limit of: ${formatMoney(credit.limit, credit.currency)}\n` +
-    `Total amount due (including this document): ${formatMoney(total, credit.currency)}`
+    `${credit.partnerName} has reached its credit limit of: ${f.money(credit.limit, credit.currency)}\n` +
+    `Total amount due (including this document): ${f.money(total, credit.currency)}`
   );
 }
 

@@ -135,3 +135,13 @@ export const requestLocale = cache(async (): Promise<Locale> => {
   }
   return localeFromAcceptLanguage((await headers()).get('accept-language'));
 });
+
+/**
+ * Looks the signed-in person up in Odoo again, now, after a change to their own contact
+ * (their language): this instance's next page shows it at once; other instances refresh
+ * theirs within PORTAL_MAPPING_TTL_SECONDS.
+ */
+export async function refreshOwnIdentity(ctx: PortalContext): Promise<void> {
+  const session = await readSessionCookie(await cookies());
+  if (session.status === 'valid') await identityResolver().resolveFresh(ctx.odoo, session.token.claims);
+}

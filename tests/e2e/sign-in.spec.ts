@@ -9,7 +9,7 @@ test('an anonymous visitor is sent to sign-in, and comes back to the page asked 
   expect(await page.textContent('body')).toContain('unauthenticated');
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
-  await expect(page.getByRole('heading', { name: 'Northwind customer portal' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Northwind Supply customer portal' })).toBeVisible();
   await expectAccessible(page);
   await expectFitsPhone(page);
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatterFor } from '../../lib/i18n/format';
 import {
   cartLines,
   creditWarningFromFigures,
@@ -112,11 +113,11 @@ describe('the cart without Odoo', () => {
       partnerName: 'Brightline Hardware Ltd',
     };
     const cart = (amountTotal: number, currency = 'USD') => ({ ...unpricedCart([], []), currency, amountTotal });
-    expect(creditWarningFromFigures(credit, cart(150))).toMatch(
+    expect(creditWarningFromFigures(credit, cart(150), formatterFor('en'))).toMatch(
       /^Brightline Hardware Ltd has reached its credit limit of: .*1,000\.00\nTotal amount due \(including this document\): .*1,050\.00$/,
     );
-    expect(creditWarningFromFigures(credit, cart(100))).toBeNull();
-    expect(creditWarningFromFigures(credit, cart(150, 'EUR'))).toBeNull();
-    expect(creditWarningFromFigures(null, cart(150))).toBeNull();
+    expect(creditWarningFromFigures(credit, cart(100), formatterFor('en'))).toBeNull();
+    expect(creditWarningFromFigures(credit, cart(150, 'EUR'), formatterFor('en'))).toBeNull();
+    expect(creditWarningFromFigures(null, cart(150), formatterFor('en'))).toBeNull();
   });
 });

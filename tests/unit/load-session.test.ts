@@ -12,7 +12,11 @@ import type { Identity, SessionClaims } from '../../lib/session/identity';
 
 const SECRET = 'load-session-test-secret-0123456789';
 const COOKIE = 'authjs.session-token';
-const ODOO = { name: 'the request’s Odoo client' } as unknown as OdooClient;
+/** The request's Odoo client; the session hands it on speaking the reader's language. */
+const ODOO = {
+  name: 'the request’s Odoo client',
+  withLang: (lang: string) => ({ name: 'the request’s Odoo client', lang }),
+} as unknown as OdooClient;
 
 const request = vi.hoisted(() => ({ cookies: {}, headers: new Headers() }));
 const identities = vi.hoisted(() => ({ bySub: new Map<string, Identity>(), byContact: new Map<number, Identity>() }));
@@ -123,7 +127,9 @@ describe('loadSession', () => {
       user: { sub: 'idp|bob' },
       contact: { id: 21, name: 'Bob Buyer' },
       tenant: BRIGHTLINE,
-      odoo: ODOO,
+      locale: 'en',
+      // Odoo names things in the contact's own language (context.lang).
+      odoo: { name: 'the request’s Odoo client', lang: 'en_US' },
     });
     expect([...state.ctx.roles]).toEqual(['buyer']);
     expect(state.ctx.actingAs).toBeUndefined();

@@ -1,20 +1,23 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { brand } from '@/lib/brand';
 import { signOutAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Not linked to a customer account' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth');
+  return { title: t('notLinked.title') };
+}
 
 /** Shown when the sign-in maps to no Odoo contact, to several, or to an archived one. */
-export default function NotLinkedPage() {
+export default async function NotLinkedPage() {
+  const t = await getTranslations('auth');
   return (
     <main id="main" className="mx-auto flex max-w-lg flex-col gap-4 px-4 py-16">
-      <h1 className="text-2xl font-bold">Your sign-in is not linked to a customer account</h1>
-      <p>
-        We could not match your sign-in to exactly one active contact of a customer company, so the portal shows you no company data. Ask
-        your company&apos;s portal administrator or your Northwind account manager to add your email address to your contact in our system.
-      </p>
+      <h1 className="text-2xl font-bold">{t('notLinked.heading')}</h1>
+      <p>{t('notLinked.body', { brand: brand().name })}</p>
       <form action={signOutAction}>
         <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
-          Sign out
+          {t('signOut')}
         </button>
       </form>
     </main>

@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { brand } from '@/lib/brand';
 import { portalConfig } from '@/lib/config';
 import { safeCallbackPath } from '@/lib/safe-callback';
 import { loadSession } from '@/lib/session/require-session';
 import { signInAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth');
+  return { title: t('signIn.title') };
+}
 
 const query = z.object({
   callbackUrl: z.string().optional(),
@@ -19,24 +24,31 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, error, signedOut } = params.success ? params.data : {};
   const state = await loadSession();
   if (state.status === 'customer' || state.status === 'staff') redirect(safeCallbackPath(callbackUrl));
+  const t = await getTranslations('auth');
+  const { name, logoUrl } = brand();
   return (
     <main id="main" className="mx-auto flex max-w-md flex-col gap-6 px-4 py-16">
-      <h1 className="text-2xl font-bold">Northwind customer portal</h1>
-      <p>Orders, deliveries, invoices and your account, for Northwind Supply customers.</p>
+      {logoUrl ? (
+        // The seller's configured logo (PORTAL_BRAND_LOGO_URL), any origin and size.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={logoUrl} alt={name} className="h-12 w-auto self-start" />
+      ) : null}
+      <h1 className="text-2xl font-bold">{t('signIn.heading', { brand: name })}</h1>
+      <p>{t('signIn.intro', { brand: name })}</p>
       {signedOut && (
         <p role="status" className="rounded bg-green-50 p-3 text-green-900">
-          You are signed out.
+          {t('signIn.signedOut')}
         </p>
       )}
       {error && (
         <p role="alert" className="rounded bg-red-50 p-3 text-red-900">
-          Sign-in did not complete. Please try again; if it keeps failing, contact your administrator.
+          {t('signIn.failed')}
         </p>
       )}
       <form action={signInAction}>
         <input type="hidden" name="callbackUrl" value={safeCallbackPath(callbackUrl)} />
         <button type="submit" className="w-full rounded-md bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
-          Sign in with {portalConfig().AUTH_OIDC_NAME}
+          {t('signIn.button', { provider: portalConfig().AUTH_OIDC_NAME })}
         </button>
       </form>
     </main>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
-import { formatDate } from '@/lib/format';
+import { getFormat } from '@/lib/i18n/server';
 import { ListResults } from '@/components/list-frame';
 import { DeliveryBadge } from '@/components/status';
 import { EmptyState, PageHeader, InvalidFilters } from '@/components/ui';
@@ -9,36 +10,39 @@ import { listDeliveries } from '@/lib/portal/deliveries';
 import { deliveryListQuery, DELIVERY_FILTERS } from '@/lib/schemas/deliveries';
 import { requireSession } from '@/lib/session/require-session';
 
-export const metadata: Metadata = { title: 'Deliveries' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('deliveries');
+  return { title: t('list.title') };
+}
 
-const FILTER_LABEL: Record<(typeof DELIVERY_FILTERS)[number] | 'all', string> = {
-  all: 'All',
-  'in-progress': 'In progress',
-  late: 'Late',
-  delivered: 'Delivered',
-};
+/** Each filter's key in the catalogue (`list.filters.*`, `list.empty.*`). */
+const FILTER_KEY = { all: 'all', 'in-progress': 'inProgress', late: 'late', delivered: 'delivered' } as const satisfies Record<
+  (typeof DELIVERY_FILTERS)[number] | 'all',
+  string
+>;
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireSession();
+  const [t, f] = await Promise.all([getTranslations('deliveries'), getFormat()]);
   const parsed = await parseSearchParams(deliveryListQuery, searchParams);
   if (!parsed.ok)
-    return <InvalidFilters title="Deliveries" message={parsed.message} resetHref="/deliveries" resetLabel="Show all deliveries" />;
+    return <InvalidFilters title={t('list.title')} message={parsed.message} resetHref="/deliveries" resetLabel={t('list.showAll')} />;
   const q = parsed.query;
   const page = await listDeliveries(ctx, q);
   const current = q.status ?? 'all';
   return (
     <>
-      <PageHeader title="Deliveries" description="Shipments of your orders, including partial deliveries and backorders." />
-      <nav aria-label="Delivery status" className="mb-4">
+      <PageHeader title={t('list.title')} description={t('list.description')} />
+      <nav aria-label={t('list.statusNav')} className="mb-4">
         <ul className="flex flex-wrap gap-2">
-          {(['all', ...DELIVERY_FILTERS] as const).map((f) => (
-            <li key={f}>
+          {(['all', ...DELIVERY_FILTERS] as const).map((filter) => (
+            <li key={filter}>
               <Link
-                href={f === 'all' ? '/deliveries' : `/deliveries?status=${f}`}
-                aria-current={current === f ? 'page' : undefined}
-                className={`inline-block rounded-full border px-3 py-1 text-sm ${current === f ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-400 bg-white hover:bg-slate-100'}`}
+                href={filter === 'all' ? '/deliveries' : `/deliveries?status=${filter}`}
+                aria-current={current === filter ? 'page' : undefined}
+                className={`inline-block rounded-full border px-3 py-1 text-sm ${current === filter ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-400 bg-white hover:bg-slate-100'}`}
               >
-                {FILTER_LABEL[f]}
+                {t(`list.filters.${FILTER_KEY[filter]}`)}
               </Link>
             </li>
           ))}
@@ -46,11 +50,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
       </nav>
       <ListResults
         empty={
-          page.rows.length === 0 ? (
-            <EmptyState title={q.status ? `No ${FILTER_LABEL[q.status].toLowerCase()} deliveries` : 'No deliveries yet'}>
-              Deliveries appear here once an order is confirmed.
-            </EmptyState>
-          ) : null
+          page.rows.length === 0 ? <EmptyState title={t(`list.empty.${FILTER_KEY[current]}`)}>{t('list.emptyHint')}</EmptyState> : null
         }
         pages={{
           basePath: '/deliveries',
@@ -61,7 +61,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
           noun: 'delivery',
         }}
       >
-        <ul className="flex flex-col gap-2" aria-label="Deliveries">
+        <ul className="flex flex-col gap-2" aria-label={t('list.title')}>
           {page.rows.map((d) => (
             <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
@@ -71,9 +71,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
                 <DeliveryBadge status={d.step} late={d.late} />
               </div>
               <p className="mt-1 text-sm text-slate-700">
-                {d.order ? <>Order {d.order.name} · </> : null}
-                {d.step === 'shipped' ? `Shipped ${formatDate(d.doneDate)}` : `Planned ${formatDate(d.scheduledDate)}`}
-                {d.backorderOf ? <> · backorder of {d.backorderOf.name}</> : null}
+                {d.order ? <>{t('list.order', { name: d.order.name })} · </> : null}
+                {d.step === 'shipped'
+                  ? t('list.shipped', { date: f.date(d.doneDate) })
+                  : t('list.planned', { date: f.date(d.scheduledDate) })}
+                {d.backorderOf ? <> · {t('list.backorderOf', { name: d.backorderOf.name })}</> : null}
                 {d.carrier ? <> · {d.carrier}</> : null}
               </p>
             </li>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
 import { deniedNotFound } from '@/lib/http/not-found';
 import { PageHeader } from '@/components/ui';
@@ -8,7 +9,10 @@ import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
 import { DeliveryLive } from './delivery-live';
 
-export const metadata: Metadata = { title: 'Delivery' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('deliveries');
+  return { title: t('detail.title') };
+}
 
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireSession();
@@ -16,15 +20,16 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   if (!id.success) return deniedNotFound();
   const delivery = await getDelivery(ctx, id.data);
   if (!delivery) return deniedNotFound();
+  const t = await getTranslations('deliveries');
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label={t('detail.breadcrumb')} className="mb-2 text-sm">
         <Link className="underline" href="/deliveries">
-          Deliveries
+          {t('list.title')}
         </Link>{' '}
         / {delivery.name}
       </nav>
-      <PageHeader title={`Delivery ${delivery.name}`} />
+      <PageHeader title={t('detail.heading', { name: delivery.name })} />
       <DeliveryLive initial={delivery} refreshSeconds={portalConfig().DELIVERY_REFRESH_SECONDS} />
     </>
   );

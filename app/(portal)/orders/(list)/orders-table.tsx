@@ -1,45 +1,63 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
 import { Link } from '@/components/app-link';
 import { DataTable, type PortalColumn } from '@/components/data-table';
-import { formatDate, formatMoney } from '@/lib/format';
+import { useFormat } from '@/lib/i18n/use-format';
 import { DeliveryBadge, OrderStateBadge } from '@/components/status';
 import type { OrderRow } from '@/lib/types';
 
-const columns: PortalColumn<OrderRow>[] = [
-  {
-    id: 'number',
-    accessorKey: 'number',
-    header: 'Order',
-    enableHiding: false,
-    card: 'title',
-    render: (row) => (
-      <Link className="font-semibold text-brand-700 underline" href={`/orders/${row.original.id}`}>
-        {row.original.number}
-      </Link>
-    ),
-  },
-  { id: 'date', accessorKey: 'date', header: 'Date', render: (row) => formatDate(row.original.date) },
-  { id: 'po', accessorKey: 'poReference', header: 'Your PO', render: (row) => row.original.poReference ?? '—' },
-  { id: 'state', accessorKey: 'state', header: 'Status', card: 'badge', render: (row) => <OrderStateBadge state={row.original.state} /> },
-  {
-    id: 'deliveryStatus',
-    accessorKey: 'deliveryStatus',
-    header: 'Delivery',
-    enableSorting: false,
-    render: (row) => <DeliveryBadge status={row.original.deliveryStatus} />,
-  },
-  { id: 'delivery', accessorKey: 'requestedDate', header: 'Requested for', render: (row) => formatDate(row.original.requestedDate) },
-  {
-    id: 'total',
-    accessorKey: 'total',
-    header: 'Total',
-    amount: true,
-    strong: true,
-    render: (row) => formatMoney(row.original.total, row.original.currency),
-  },
-];
-
 export function OrdersTable({ rows, sort, dir }: { rows: OrderRow[]; sort: string; dir: 'asc' | 'desc' }) {
-  return <DataTable caption="Your orders" columns={columns} data={rows} sort={sort} dir={dir} />;
+  const t = useTranslations('orders.list');
+  const f = useFormat();
+  // The column headers are in the reader's language: built once per language, not per render.
+  const columns = useMemo(
+    (): PortalColumn<OrderRow>[] => [
+      {
+        id: 'number',
+        accessorKey: 'number',
+        header: t('columns.number'),
+        enableHiding: false,
+        card: 'title',
+        render: (row) => (
+          <Link className="font-semibold text-brand-700 underline" href={`/orders/${row.original.id}`}>
+            {row.original.number}
+          </Link>
+        ),
+      },
+      { id: 'date', accessorKey: 'date', header: t('columns.date'), render: (row) => f.date(row.original.date) },
+      { id: 'po', accessorKey: 'poReference', header: t('columns.po'), render: (row) => row.original.poReference ?? '—' },
+      {
+        id: 'state',
+        accessorKey: 'state',
+        header: t('columns.state'),
+        card: 'badge',
+        render: (row) => <OrderStateBadge state={row.original.state} />,
+      },
+      {
+        id: 'deliveryStatus',
+        accessorKey: 'deliveryStatus',
+        header: t('columns.delivery'),
+        enableSorting: false,
+        render: (row) => <DeliveryBadge status={row.original.deliveryStatus} />,
+      },
+      {
+        id: 'delivery',
+        accessorKey: 'requestedDate',
+        header: t('columns.requestedFor'),
+        render: (row) => f.date(row.original.requestedDate),
+      },
+      {
+        id: 'total',
+        accessorKey: 'total',
+        header: t('columns.total'),
+        amount: true,
+        strong: true,
+        render: (row) => f.money(row.original.total, row.original.currency),
+      },
+    ],
+    [t, f],
+  );
+  return <DataTable caption={t('caption')} columns={columns} data={rows} sort={sort} dir={dir} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
 import { FilterForm, ListResults } from '@/components/list-frame';
 import { ButtonLink, EmptyState, PageHeader, inputClass, labelClass, InvalidFilters } from '@/components/ui';
@@ -9,69 +10,74 @@ import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
 import { OrdersTable } from './orders-table';
 
-export const metadata: Metadata = { title: 'Orders' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('orders');
+  return { title: t('list.title') };
+}
 
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireSession();
+  const t = await getTranslations('orders');
   const parsed = await parseSearchParams(orderListQuery, searchParams);
   const actions = (
     <>
-      {can(ctx.roles, 'order') ? <ButtonLink href="/orders/new">Quick order</ButtonLink> : null}
+      {can(ctx.roles, 'order') ? <ButtonLink href="/orders/new">{t('list.quickOrder')}</ButtonLink> : null}
       {parsed.ok ? (
         <ButtonLink variant="secondary" download href={`/orders/export?${new URLSearchParams(parsed.raw).toString()}`}>
-          Export CSV
+          {t('list.exportCsv')}
         </ButtonLink>
       ) : null}
     </>
   );
-  if (!parsed.ok) return <InvalidFilters title="Orders" message={parsed.message} resetHref="/orders" resetLabel="Show all orders" />;
+  if (!parsed.ok)
+    return <InvalidFilters title={t('list.title')} message={parsed.message} resetHref="/orders" resetLabel={t('list.showAll')} />;
   const q = parsed.query;
   const page = await listOrders(ctx, q);
   const filtered = Boolean(q.state || q.from || q.to || q.q);
   return (
     <>
-      <PageHeader title="Orders" description="Every order and quotation of your company." actions={actions} />
+      <PageHeader title={t('list.title')} description={t('list.description')} actions={actions} />
       <FilterForm
         action="/orders"
-        label="Filter orders"
+        label={t('list.filterLabel')}
         grid="lg:grid-cols-5"
         keep={{ sort: q.sort, dir: q.dir, size: q.size }}
         filtered={filtered}
       >
         <div className="lg:col-span-2">
           <label htmlFor="q" className={labelClass}>
-            Search
+            {t('list.search')}
           </label>
           <input
             id="q"
             name="q"
             defaultValue={q.q ?? ''}
-            placeholder="Order number, your PO or SKU"
+            placeholder={t('list.searchPlaceholder')}
             className={inputClass}
             maxLength={100}
           />
         </div>
         <div>
           <label htmlFor="state" className={labelClass}>
-            Status
+            {t('list.status')}
           </label>
           <select id="state" name="state" defaultValue={q.state ?? ''} className={inputClass}>
-            <option value="">Any</option>
-            <option value="open">Open (not fully delivered)</option>
-            <option value="quotation">Quotation</option>
-            <option value="confirmed">Confirmed</option>
-            <option value="cancelled">Cancelled</option>
+            <option value="">{t('list.anyStatus')}</option>
+            <option value="open">{t('list.states.open')}</option>
+            <option value="quotation">{t('list.states.quotation')}</option>
+            <option value="confirmed">{t('list.states.confirmed')}</option>
+            <option value="cancelled">{t('list.states.cancelled')}</option>
           </select>
         </div>
         <div>
           <label htmlFor="from" className={labelClass}>
-            From
+            {t('list.from')}
           </label>
           <input id="from" name="from" type="date" defaultValue={q.from ?? ''} className={inputClass} />
         </div>
         <div>
           <label htmlFor="to" className={labelClass}>
-            To
+            {t('list.to')}
           </label>
           <input id="to" name="to" type="date" defaultValue={q.to ?? ''} className={inputClass} />
         </div>
@@ -79,17 +85,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
       <ListResults
         empty={
           page.rows.length === 0 ? (
-            <EmptyState title={filtered ? 'No orders match these filters' : 'No orders yet'}>
+            <EmptyState title={filtered ? t('list.emptyFiltered') : t('list.empty')}>
               {filtered ? (
                 <Link className="underline" href="/orders">
-                  Clear the filters
+                  {t('list.clearFilters')}
                 </Link>
               ) : can(ctx.roles, 'order') ? (
                 <Link className="underline" href="/orders/new">
-                  Place a quick order
+                  {t('list.placeQuickOrder')}
                 </Link>
               ) : (
-                'Orders placed by your company appear here.'
+                t('list.emptyHint')
               )}
             </EmptyState>
           ) : null

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
 import { deniedNotFound } from '@/lib/http/not-found';
-import { formatDate, formatMoney, formatQuantity, formatQuantityWithUnit } from '@/lib/format';
+import { getFormat } from '@/lib/i18n/server';
+import { useFormat } from '@/lib/i18n/use-format';
+import type { Formatter } from '@/lib/i18n/format';
+import { statusOf } from '@/lib/status-labels';
 import { DeliveryBadge, OrderStateBadge } from '@/components/status';
 import { Alert, AmountsCard, Badge, ButtonLink, Card, PageHeader } from '@/components/ui';
 import { getOrder, type OrderDetail, type OrderLine } from '@/lib/portal/orders';
@@ -10,7 +15,12 @@ import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
 
-export const metadata: Metadata = { title: 'Order' };
+type OrdersT = ReturnType<typeof useTranslations<'orders'>>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('orders');
+  return { title: t('detail.title') };
+}
 
 export default async function OrderPage({
   params,
@@ -25,58 +35,60 @@ export default async function OrderPage({
   const order = await getOrder(ctx, id.data);
   if (!order) return deniedNotFound();
   const { placed } = await searchParams;
+  const [t, f] = await Promise.all([getTranslations('orders'), getFormat()]);
   return (
     <>
       {placed ? (
         <div className="mb-4">
-          <Alert tone="success" title={`Order ${order.number} was placed`}>
-            We sent it to our team{order.state === 'quotation' ? ' as a quotation to confirm' : ''}. You can follow it here.
+          <Alert tone="success" title={t('detail.placedTitle', { number: order.number })}>
+            {order.state === 'quotation' ? t('detail.placedQuotationBody') : t('detail.placedBody')}
           </Alert>
         </div>
       ) : null}
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label={t('detail.breadcrumb')} className="mb-2 text-sm">
         <Link className="underline" href="/orders">
-          Orders
+          {t('list.title')}
         </Link>{' '}
         / {order.number}
       </nav>
       <PageHeader
-        title={`Order ${order.number}`}
+        title={t('detail.heading', { number: order.number })}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            <OrderStateBadge state={order.state} /> <DeliveryBadge status={order.deliveryStatus} /> placed {formatDate(order.date)}
+            <OrderStateBadge state={order.state} /> <DeliveryBadge status={order.deliveryStatus} />{' '}
+            {t('detail.placedOn', { date: f.date(order.date) })}
           </span>
         }
         actions={
           can(ctx.roles, 'order') && order.state !== 'cancelled' ? (
-            <ButtonLink href={`/orders/new?from=${order.id}`}>Order again</ButtonLink>
+            <ButtonLink href={`/orders/new?from=${order.id}`}>{t('detail.orderAgain')}</ButtonLink>
           ) : null
         }
       />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-        <Card title="Details">
+        <Card title={t('detail.details')}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-700">Your PO</dt>
+            <dt className="text-slate-700">{t('detail.yourPo')}</dt>
             <dd>{order.poReference ?? '—'}</dd>
-            <dt className="text-slate-700">Requested for</dt>
-            <dd>{formatDate(order.requestedDate)}</dd>
+            <dt className="text-slate-700">{t('detail.requestedFor')}</dt>
+            <dd>{f.date(order.requestedDate)}</dd>
             {order.state === 'quotation' ? (
               <>
-                <dt className="text-slate-700">Valid until</dt>
-                <dd>{formatDate(order.validUntil)}</dd>
+                <dt className="text-slate-700">{t('detail.validUntil')}</dt>
+                <dd>{f.date(order.validUntil)}</dd>
               </>
             ) : null}
-            <dt className="text-slate-700">Payment terms</dt>
+            <dt className="text-slate-700">{t('detail.paymentTerms')}</dt>
             <dd>{order.paymentTerms ?? '—'}</dd>
-            <dt className="text-slate-700">Your contact</dt>
+            <dt className="text-slate-700">{t('detail.yourContact')}</dt>
             <dd>{order.salesperson ?? '—'}</dd>
           </dl>
         </Card>
-        <Card title="Addresses">
+        <Card title={t('detail.addresses')}>
           <dl className="text-sm">
-            <dt className="text-slate-700">Delivery</dt>
+            <dt className="text-slate-700">{t('detail.deliveryAddress')}</dt>
             <dd className="mb-2">{order.shippingAddress ?? '—'}</dd>
-            <dt className="text-slate-700">Invoice</dt>
+            <dt className="text-slate-700">{t('detail.invoiceAddress')}</dt>
             <dd>{order.invoiceAddress ?? '—'}</dd>
           </dl>
         </Card>
@@ -89,14 +101,16 @@ export default async function OrderPage({
 }
 
 function Lines({ order }: { order: OrderDetail }) {
+  const t = useTranslations('orders');
+  const f = useFormat();
   return (
     <section className="mt-6" aria-labelledby="lines-heading">
       <h2 id="lines-heading" className="mb-2 text-lg font-semibold">
-        Lines
+        {t('detail.lines')}
       </h2>
       <Table
-        caption={`Lines of order ${order.number}: ordered, delivered and invoiced quantities`}
-        columns={lineColumns(order.currency)}
+        caption={t('detail.linesCaption', { number: order.number })}
+        columns={lineColumns(order.currency, t, f)}
         rows={order.lines}
         rowKey={(l) => l.id}
         fullRow={(l) => (l.kind === 'product' ? null : { kind: l.kind, content: l.description })}
@@ -105,43 +119,49 @@ function Lines({ order }: { order: OrderDetail }) {
   );
 }
 
-function lineColumns(currency: string): Column<OrderLine>[] {
+function lineColumns(currency: string, t: OrdersT, f: Formatter): Column<OrderLine>[] {
   return [
-    { id: 'product', header: 'Product', card: 'title', cell: (l) => l.description },
-    { id: 'ordered', header: 'Ordered', align: 'end', cell: (l) => formatQuantityWithUnit(l.quantity, l.unit) },
-    { id: 'delivered', header: 'Delivered', align: 'end', cell: (l) => formatQuantity(l.delivered) },
-    { id: 'invoiced', header: 'Invoiced', align: 'end', cell: (l) => formatQuantity(l.invoiced) },
+    { id: 'product', header: t('detail.columns.product'), card: 'title', cell: (l) => l.description },
+    { id: 'ordered', header: t('detail.columns.ordered'), align: 'end', cell: (l) => f.quantityWithUnit(l.quantity, l.unit) },
+    { id: 'delivered', header: t('detail.columns.delivered'), align: 'end', cell: (l) => f.quantity(l.delivered) },
+    { id: 'invoiced', header: t('detail.columns.invoiced'), align: 'end', cell: (l) => f.quantity(l.invoiced) },
     {
       id: 'price',
-      header: 'Unit price',
+      header: t('detail.columns.unitPrice'),
       amount: true,
       cell: (l) => (
         <>
-          {formatMoney(l.priceUnit, currency)}
-          {l.discount ? <span className="block text-xs text-slate-700">−{l.discount}%</span> : null}
+          {f.money(l.priceUnit, currency)}
+          {l.discount ? <span className="block text-xs text-slate-700">{t('detail.discount', { discount: l.discount })}</span> : null}
         </>
       ),
     },
-    { id: 'subtotal', header: 'Subtotal', amount: true, strong: true, cell: (l) => formatMoney(l.subtotal, currency) },
+    { id: 'subtotal', header: t('detail.columns.subtotal'), amount: true, strong: true, cell: (l) => f.money(l.subtotal, currency) },
   ];
 }
 
 function Timeline({ order }: { order: OrderDetail }) {
+  const t = useTranslations('orders');
+  const status = useTranslations('status');
+  const f = useFormat();
+  // An invoice's payment state in the badge's words; a credit note is named as such.
+  const invoiceStatus = (state: string) =>
+    state === 'credit note' ? t('detail.creditNote') : (statusOf(status, 'payment', state)?.label ?? state).replace('_', ' ');
   return (
     <section className="mt-6" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">
-        Deliveries and invoices
+        {t('detail.timeline')}
       </h2>
       {order.timeline.length === 0 ? (
-        <p className="text-slate-700">Nothing shipped or invoiced yet.</p>
+        <p className="text-slate-700">{t('detail.timelineEmpty')}</p>
       ) : (
         <ol className="relative ml-2 border-l-2 border-slate-300">
           {order.timeline.map((e) => (
             <li key={`${e.kind}-${e.id}`} className="mb-4 ml-4">
               <span className="absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full bg-brand-700" aria-hidden="true" />
-              <p className="text-sm text-slate-700">{formatDate(e.date)}</p>
+              <p className="text-sm text-slate-700">{f.date(e.date)}</p>
               <p className="flex flex-wrap items-center gap-2">
-                <span>{e.kind === 'delivery' ? 'Delivery' : 'Invoice'}</span>
+                <span>{e.kind === 'delivery' ? t('detail.delivery') : t('detail.invoice')}</span>
                 {e.href ? (
                   <Link className="font-semibold text-brand-700 underline" href={e.href}>
                     {e.name}
@@ -149,8 +169,8 @@ function Timeline({ order }: { order: OrderDetail }) {
                 ) : (
                   <span className="font-semibold">{e.name}</span>
                 )}
-                {e.kind === 'delivery' ? <DeliveryBadge status={e.status} /> : <Badge>{e.status.replace('_', ' ')}</Badge>}
-                {e.backorderOf ? <span className="text-sm text-slate-700">backorder of {e.backorderOf}</span> : null}
+                {e.kind === 'delivery' ? <DeliveryBadge status={e.status} /> : <Badge>{invoiceStatus(e.status)}</Badge>}
+                {e.backorderOf ? <span className="text-sm text-slate-700">{t('detail.backorderOf', { name: e.backorderOf })}</span> : null}
               </p>
             </li>
           ))}

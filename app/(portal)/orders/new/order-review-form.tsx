@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui';
 import { Table } from '@/components/table';
 import type { ActionResult } from '@/lib/http/action';
+import { useFormat } from '@/lib/i18n/use-format';
 import type { PlacedOrder, PricedCart } from '@/lib/types';
 import { placeOrderAction } from '../actions';
 import { DeliveryFields, type AddressOption } from './review-delivery-fields';
@@ -35,6 +37,8 @@ export function OrderReviewForm({
   idempotencyKey: string;
   today: string;
 }) {
+  const t = useTranslations('quickOrder.review');
+  const f = useFormat();
   const router = useRouter();
   const [state, submit, submitting] = useActionState(
     async (prev: ActionResult<PlacedOrder> | null, payload: Parameters<typeof placeOrderAction>[1]) => {
@@ -67,6 +71,8 @@ export function OrderReviewForm({
   }
 
   const columns = lineColumns({
+    t,
+    f,
     currency: cart.currency,
     estimate,
     quantities: pricing.quantities,
@@ -77,32 +83,27 @@ export function OrderReviewForm({
   return (
     // The quantity fields exist twice (table and phone cards, one of them hidden), so the browser's
     // own checks would stop on the hidden copy: the fields are checked here and on the server.
-    <form onSubmit={onSubmit} noValidate aria-label="Review and place the order" className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} noValidate aria-label={t('label')} className="flex flex-col gap-4">
       <Table
-        caption="Products to order with current prices"
+        caption={t('caption')}
         columns={columns}
         rows={cart.lines.filter((l) => !pricing.removed.has(l.productId))}
         rowKey={(l) => l.productId}
       />
-      {estimate.estimated ? (
-        <Alert tone="warning">
-          Quantities changed: amounts marked “estimate” use the last prices and are priced again in a moment (or press “Update prices”). The
-          order is priced again when you place it.
-        </Alert>
-      ) : null}
+      {estimate.estimated ? <Alert tone="warning">{t('estimated')}</Alert> : null}
       {pricing.error ? <Alert tone="error">{pricing.error}</Alert> : null}
       <DeliveryFields addresses={addresses} defaultAddressId={defaultAddressId} today={today} errors={fieldErrors} />
       {state && !state.ok ? (
-        <Alert tone="error" title="The order was not placed">
+        <Alert tone="error" title={t('notPlaced')}>
           {state.error.message}
         </Alert>
       ) : null}
-      {badQuantity ? <Alert tone="error">Enter a quantity above 0 for {badQuantity.name}.</Alert> : null}
+      {badQuantity ? <Alert tone="error">{t('badQuantity', { name: badQuantity.name })}</Alert> : null}
       {cart.creditWarning && !state?.ok ? (
         // Odoo's own words (its quotation form's banner). A warning, as in Odoo: the order can still be placed.
-        <Alert tone="warning" title="This order exceeds your credit limit">
+        <Alert tone="warning" title={t('creditLimitTitle')}>
           <p className="whitespace-pre-line">{cart.creditWarning}</p>
-          <p className="mt-1">You can still place the order.</p>
+          <p className="mt-1">{t('creditLimitBody')}</p>
         </Alert>
       ) : null}
       <OrderSummary
@@ -112,7 +113,7 @@ export function OrderReviewForm({
         onReprice={pricing.reprice}
         canReprice={orderable.length > 0 && !badQuantity}
         canPlace={!submitting && orderable.length > 0 && !badQuantity && !(state?.ok ?? false)}
-        placeLabel={submitting ? 'Placing the order…' : state?.ok ? 'Order placed' : 'Place order'}
+        placeLabel={submitting ? t('placing') : state?.ok ? t('placed') : t('place')}
       />
     </form>
   );

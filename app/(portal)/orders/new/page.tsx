@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { randomUUID } from 'node:crypto';
 import { Link } from '@/components/app-link';
 import { deniedNotFound } from '@/lib/http/not-found';
@@ -12,16 +13,20 @@ import { defaultAddressId } from '@/lib/default-address';
 import { OrderReviewForm } from './order-review-form';
 import { QuickOrderForm } from './quick-order-form';
 
-export const metadata: Metadata = { title: 'New order' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('quickOrder');
+  return { title: t('newOrderTitle') };
+}
 
 export default async function NewOrderPage({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {
   const ctx = await requireSession();
+  const [t, tOrders] = await Promise.all([getTranslations('quickOrder'), getTranslations('orders')]);
   if (!can(ctx.roles, 'order')) {
     return (
       <>
-        <PageHeader title="New order" />
-        <Alert tone="error" title="Your role does not allow ordering">
-          Ask a buyer or an admin of your company to place the order.
+        <PageHeader title={t('newOrderTitle')} />
+        <Alert tone="error" title={t('notAllowedTitle')}>
+          {t('notAllowedBody')}
         </Alert>
       </>
     );
@@ -30,15 +35,16 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   const today = new Date().toISOString().slice(0, 10);
   // A new key per render: each review screen is one order, however often it is submitted.
   const idempotencyKey = randomUUID();
+  const addressOption = (a: { id: number; name: string; lines: string[]; isCompany: boolean }) => ({
+    id: a.id,
+    label: `${a.isCompany ? t('companyAddress') : a.name} — ${a.lines.join(', ')}`,
+  });
 
   if (from === undefined) {
     const addresses = await listAddresses(ctx);
     return (
       <>
-        <PageHeader
-          title="Quick order"
-          description="Find products by SKU or name, paste SKUs and quantities, or load a CSV file. You review prices before anything is ordered."
-        />
+        <PageHeader title={t('title')} description={t('description')} />
         <QuickOrderForm addresses={addresses.map(addressOption)} idempotencyKey={idempotencyKey} today={today} />
       </>
     );
@@ -52,25 +58,20 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   const unsellable = cart.lines.filter((l) => !l.sellable).length;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label={tOrders('detail.breadcrumb')} className="mb-2 text-sm">
         <Link className="underline" href="/orders">
-          Orders
+          {tOrders('list.title')}
         </Link>{' '}
         /{' '}
         <Link className="underline" href={`/orders/${id.data}`}>
           {source.orderName}
         </Link>{' '}
-        / Order again
+        / {tOrders('reorder.breadcrumb')}
       </nav>
-      <PageHeader
-        title={`Order ${source.orderName} again`}
-        description="Prices and stock are today’s. Change quantities, then place the order."
-      />
+      <PageHeader title={tOrders('reorder.heading', { number: source.orderName })} description={tOrders('reorder.description')} />
       {unsellable ? (
         <div className="mb-4">
-          <Alert tone="warning">
-            {unsellable} product{unsellable === 1 ? ' is' : 's are'} no longer sold and will not be ordered.
-          </Alert>
+          <Alert tone="warning">{tOrders('reorder.unsellable', { count: unsellable })}</Alert>
         </div>
       ) : null}
       {cart.lines.some((l) => l.sellable) ? (
@@ -82,12 +83,8 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
           today={today}
         />
       ) : (
-        <Alert tone="error">None of the products of this order can be ordered any more.</Alert>
+        <Alert tone="error">{tOrders('reorder.nothingOrderable')}</Alert>
       )}
     </>
   );
-}
-
-function addressOption(a: { id: number; name: string; lines: string[]; isCompany: boolean }) {
-  return { id: a.id, label: `${a.isCompany ? 'Company address' : a.name} — ${a.lines.join(', ')}` };
 }

@@ -1,16 +1,20 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { inputClass, labelClass } from '@/components/ui';
-import { formatMoney, formatQuantity } from '@/lib/format';
+import { useFormat } from '@/lib/i18n/use-format';
 import type { ProductMatch, ProductSearchResult } from '@/lib/types';
 import { PRODUCT_SEARCH_LIMIT, PRODUCT_SEARCH_MAX, PRODUCT_SEARCH_MIN } from '@/lib/schemas/products';
 
 /** Waits this long after the last keystroke before asking: one request per pause, not per key. */
 const DEBOUNCE_MS = 250;
 
+/** Why a search failed: the server's own message, or one of ours in the reader's language. */
+type Failure = { q: string; message: string | null; reason: 'tooMany' | 'failed' | 'offline' };
+
 type SearchState =
-  { status: 'idle' } | { status: 'loading' } | { status: 'done'; result: ProductSearchResult } | { status: 'error'; message: string };
+  { status: 'idle' } | { status: 'loading' } | { status: 'done'; result: ProductSearchResult } | { status: 'error'; failure: Failure };
 
 /**
  * The quick order's product typeahead (WAI-ARIA combobox with a listbox popup): finds
@@ -19,13 +23,15 @@ type SearchState =
  * keystroke aborts the request before it, so a slow, stale answer never replaces a newer one.
  */
 export function ProductSearch({ onChoose }: { onChoose: (product: ProductMatch) => string }) {
+  const t = useTranslations('quickOrder.search');
+  const f = useFormat();
   const id = useId();
   const listId = `${id}-list`;
   const optionId = (productId: number) => `${id}-option-${productId}`;
   const inputRef = useRef<HTMLInputElement>(null);
   // Answers by search text (lower case): typing back to an earlier text asks nothing again.
   const [answers, setAnswers] = useState<ReadonlyMap<string, ProductSearchResult>>(new Map());
-  const [failure, setFailure] = useState<{ q: string; message: string } | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -35,13 +41,13 @@ export function ProductSearch({ onChoose }: { onChoose: (product: ProductMatch) 
   const key = q.toLowerCase();
   const searchable = q.length >= PRODUCT_SEARCH_MIN && q.length <= PRODUCT_SEARCH_MAX;
   const answer = searchable ? answers.get(key) : undefined;
-  const failed = searchable && !answer && failure?.q === key ? failure.message : null;
+  const failed = searchable && !answer && failure?.q === key ? failure : null;
   const state: SearchState = !searchable
     ? { status: 'idle' }
     : answer
       ? { status: 'done', result: answer }
       : failed
-        ? { status: 'error', message: failed }
+        ? { status: 'error', failure: failed }
         : { status: 'loading' };
   const needed = searchable && !answer && !failed;
 
@@ -54,17 +60,17 @@ export function ProductSearch({ onChoose }: { onChoose: (product: ProductMatch) 
           const body = (await res.json().catch(() => null)) as (ProductSearchResult & { error?: { message?: string } }) | null;
           if (controller.signal.aborted) return;
           if (!res.ok || !body || body.error) {
-            const message =
+            setFailure(
               res.status === 429
-                ? 'Too many searches at once. Wait a moment and type again.'
-                : (body?.error?.message ?? 'The search did not work. Try again in a moment.');
-            setFailure({ q: key, message });
+                ? { q: key, message: null, reason: 'tooMany' }
+                : { q: key, message: body?.error?.message ?? null, reason: 'failed' },
+            );
             return;
           }
           setAnswers((prev) => new Map(prev).set(key, body));
         })
         .catch(() => {
-          if (!controller.signal.aborted) setFailure({ q: key, message: 'The search did not work. Check your connection and try again.' });
+          if (!controller.signal.aborted) setFailure({ q: key, message: null, reason: 'offline' });
         });
     }, DEBOUNCE_MS);
     return () => {
@@ -113,23 +119,27 @@ export function ProductSearch({ onChoose }: { onChoose: (product: ProductMatch) 
 
   const status =
     q.length > 0 && q.length < PRODUCT_SEARCH_MIN
-      ? `Type at least ${PRODUCT_SEARCH_MIN} characters.`
+      ? t('tooShort', { min: PRODUCT_SEARCH_MIN })
       : q.length > PRODUCT_SEARCH_MAX
-        ? `Search with at most ${PRODUCT_SEARCH_MAX} characters.`
+        ? t('tooLong', { max: PRODUCT_SEARCH_MAX })
         : state.status === 'loading'
-          ? 'Searching…'
+          ? t('searching')
           : state.status === 'error'
-            ? state.message
+            ? (state.failure.message ?? t(state.failure.reason))
             : state.status === 'done'
               ? products.length
-                ? `${products.length} product${products.length === 1 ? '' : 's'} found${products.length === PRODUCT_SEARCH_LIMIT ? ` (the first ${PRODUCT_SEARCH_LIMIT}: type more to narrow)` : ''}. Use the up and down arrows and Enter to add one.`
-                : `No products match “${state.result.query}”. Try another part of the SKU or name.`
+                ? t(products.length === PRODUCT_SEARCH_LIMIT ? 'foundFirst' : 'found', { count: products.length })
+                : t('noMatch', { query: state.result.query })
               : (added ?? '');
+
+  /** Stock as the review shows it: on hand, none (ordered on backorder), or not stocked (a service). */
+  const availability = (available: number | null) =>
+    available === null ? t('notStocked') : available > 0 ? t('inStock', { quantity: f.quantity(available) }) : t('outOfStock');
 
   return (
     <div className="relative">
       <label htmlFor={`${id}-input`} className={labelClass}>
-        Find a product by SKU or name
+        {t('label')}
       </label>
       <input
         ref={inputRef}
@@ -144,7 +154,7 @@ export function ProductSearch({ onChoose }: { onChoose: (product: ProductMatch) 
         autoComplete="off"
         spellCheck={false}
         maxLength={PRODUCT_SEARCH_MAX + 20}
-        placeholder="e.g. FAS-1001 or hex bolt"
+        placeholder={t('placeholder')}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -161,7 +171,7 @@ export function ProductSearch({ onChoose }: { onChoose: (product: ProductMatch) 
       <ul
         id={listId}
         role="listbox"
-        aria-label="Products"
+        aria-label={t('results')}
         hidden={!expanded}
         className="absolute z-20 mt-1 max-h-80 w-full overflow-y-auto rounded border border-slate-300 bg-white shadow-lg"
       >
@@ -185,7 +195,7 @@ export function ProductSearch({ onChoose }: { onChoose: (product: ProductMatch) 
             </span>
             <span className="text-right">
               <span className="block font-medium">
-                {formatMoney(p.priceUnit, currency)}
+                {f.money(p.priceUnit, currency)}
                 {p.unit ? <span className="font-normal text-slate-700"> / {p.unit.replace(/s$/, '')}</span> : null}
               </span>
               <span className="block text-xs text-slate-700">{availability(p.available)}</span>
@@ -198,10 +208,4 @@ export function ProductSearch({ onChoose }: { onChoose: (product: ProductMatch) 
       </p>
     </div>
   );
-}
-
-/** Stock as the review shows it: on hand, none (ordered on backorder), or not stocked (a service). */
-function availability(available: number | null): string {
-  if (available === null) return 'Not stocked (service)';
-  return available > 0 ? `${formatQuantity(available)} in stock` : 'Out of stock: on backorder';
 }

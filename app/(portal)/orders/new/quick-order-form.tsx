@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { Alert, buttonClass, fileInputClass, inputClass, labelClass } from '@/components/ui';
 import { previewQuickOrderAction } from '../actions';
@@ -22,6 +23,7 @@ export function QuickOrderForm({
   idempotencyKey: string;
   today: string;
 }) {
+  const t = useTranslations('quickOrder.form');
   const [text, setText] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [state, preview, checking] = useActionState(previewQuickOrderAction, null);
@@ -30,24 +32,24 @@ export function QuickOrderForm({
     setFileError(null);
     const file = e.target.files?.[0];
     if (!file) return;
-    if (file.size > 50_000) return setFileError('The file is too large: at most 50 kB (about 2,000 lines).');
+    if (file.size > 50_000) return setFileError(t('fileTooLarge'));
     setText(await file.text());
   }
 
   const result = state?.ok ? state.data : null;
   return (
     <div className="flex flex-col gap-6">
-      <form action={preview} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Quick order lines">
+      <form action={preview} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={t('label')}>
         <ProductSearch
           onChoose={(product) => {
             const { text: next, quantity } = addProductLine(text, product.sku);
             setText(next);
-            return `Added ${product.sku} (${product.name}): quantity ${quantity} in the lines below.`;
+            return t('added', { sku: product.sku, name: product.name, quantity });
           }}
         />
         <div>
           <label htmlFor="text" className={labelClass}>
-            One product per line: SKU and quantity
+            {t('linesLabel')}
           </label>
           <textarea
             id="text"
@@ -61,48 +63,45 @@ export function QuickOrderForm({
             aria-describedby="text-help"
           />
           <p id="text-help" className="mt-1 text-sm text-slate-700">
-            Separate SKU and quantity with a space, comma, semicolon or tab.
+            {t('linesHelp')}
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-4">
           <div>
             <label htmlFor="csv" className={labelClass}>
-              Or load a CSV file
+              {t('csvLabel')}
             </label>
             <input id="csv" type="file" accept=".csv,text/csv,text/plain" onChange={loadFile} className={fileInputClass} />
           </div>
           <a href="/orders/new/template" download className="text-sm underline">
-            Download the CSV template
+            {t('csvTemplate')}
           </a>
         </div>
         {fileError ? <Alert tone="error">{fileError}</Alert> : null}
         <div>
           <button type="submit" className={buttonClass} disabled={checking || !text.trim()}>
-            {checking ? 'Checking…' : 'Check lines'}
+            {checking ? t('checking') : t('check')}
           </button>
         </div>
       </form>
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       {result && result.errors.length ? (
-        <Alert
-          tone="error"
-          title={`${result.errors.length} line${result.errors.length === 1 ? '' : 's'} need${result.errors.length === 1 ? 's' : ''} attention`}
-        >
+        <Alert tone="error" title={t('linesNeedAttention', { count: result.errors.length })}>
           <ul className="list-disc pl-5">
             {result.errors.map((e) => (
               <li key={`${e.line}-${e.text}`}>
-                {e.line ? `Line ${e.line}: ` : ''}
+                {e.line ? `${t('lineNumber', { line: e.line })} ` : ''}
                 {e.message}
               </li>
             ))}
           </ul>
-          <p className="mt-2">Correct the lines above and check again. Nothing has been ordered.</p>
+          <p className="mt-2">{t('correctAndCheck')}</p>
         </Alert>
       ) : null}
       {result?.cart && !result.errors.length ? (
         <section aria-labelledby="review-heading">
           <h2 id="review-heading" className="mb-2 text-lg font-semibold">
-            Review
+            {t('review')}
           </h2>
           <OrderReviewForm
             key={JSON.stringify(result.cart.lines.map((l) => [l.productId, l.quantity]))}

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { inputClass, labelClass } from '@/components/ui';
 
 export interface AddressOption {
@@ -18,12 +19,13 @@ export function DeliveryFields({
   today: string;
   errors: Record<string, string[] | undefined>;
 }) {
+  const t = useTranslations('quickOrder.delivery');
   return (
     <fieldset className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
-      <legend className="px-1 font-semibold">Delivery</legend>
+      <legend className="px-1 font-semibold">{t('legend')}</legend>
       <div>
         <label htmlFor="shippingAddressId" className={labelClass}>
-          Deliver to
+          {t('deliverTo')}
         </label>
         <select
           id="shippingAddressId"
@@ -46,7 +48,7 @@ export function DeliveryFields({
       </div>
       <div>
         <label htmlFor="poReference" className={labelClass}>
-          Your PO reference <span className="font-normal text-slate-700">(optional)</span>
+          {t('poReference')} <span className="font-normal text-slate-700">{t('optional')}</span>
         </label>
         <input
           id="poReference"
@@ -63,7 +65,7 @@ export function DeliveryFields({
       </div>
       <div>
         <label htmlFor="requestedDate" className={labelClass}>
-          Requested delivery date <span className="font-normal text-slate-700">(optional)</span>
+          {t('requestedDate')} <span className="font-normal text-slate-700">{t('optional')}</span>
         </label>
         <input
           id="requestedDate"

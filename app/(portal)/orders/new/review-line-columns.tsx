@@ -1,19 +1,27 @@
+import type { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui';
 import type { Column } from '@/components/table';
 import type { CartEstimate } from '@/lib/cart-estimate';
-import { formatMoney, formatQuantity } from '@/lib/format';
+import type { Formatter } from '@/lib/i18n/format';
 import type { PricedCart } from '@/lib/types';
 
 export type CartLine = PricedCart['lines'][number];
 
+/** The review's words, as the form hands them down. */
+export type ReviewT = ReturnType<typeof useTranslations<'quickOrder.review'>>;
+
 /** The review's columns: a quantity field and a Remove button in each line, its subtotal an estimate until priced. */
 export function lineColumns({
+  t,
+  f,
   currency,
   estimate,
   quantities,
   setQuantity,
   remove,
 }: {
+  t: ReviewT;
+  f: Formatter;
   currency: string;
   estimate: CartEstimate;
   quantities: Record<number, string>;
@@ -23,7 +31,7 @@ export function lineColumns({
   return [
     {
       id: 'product',
-      header: 'Product',
+      header: t('columns.product'),
       card: 'title',
       cell: (l) => (
         <>
@@ -35,27 +43,27 @@ export function lineColumns({
     },
     {
       id: 'stock',
-      header: 'In stock',
+      header: t('columns.stock'),
       cell: (l) =>
         l.available === null ? (
           '—'
         ) : l.available >= l.quantity ? (
-          formatQuantity(l.available)
+          f.quantity(l.available)
         ) : (
-          <Badge color="amber">{formatQuantity(l.available)} (rest on backorder)</Badge>
+          <Badge color="amber">{t('restOnBackorder', { quantity: f.quantity(l.available) })}</Badge>
         ),
     },
     {
       id: 'quantity',
-      header: 'Quantity',
+      header: t('columns.quantity'),
       cell: (l, place) => {
-        if (!l.sellable) return <span className="text-slate-700">Not ordered</span>;
+        if (!l.sellable) return <span className="text-slate-700">{t('notOrdered')}</span>;
         // Each copy its own id: the table's keeps the one scripts and tests have always used.
         const id = place === 'table' ? `qty-${l.productId}` : `card-qty-${l.productId}`;
         return (
           <>
             <label htmlFor={id} className="sr-only">
-              Quantity of {l.name}
+              {t('quantityOf', { name: l.name })}
             </label>
             <input
               id={id}
@@ -73,10 +81,10 @@ export function lineColumns({
         );
       },
     },
-    { id: 'price', header: 'Unit price', amount: true, cell: (l) => (l.sellable ? formatMoney(l.priceUnit, currency) : '—') },
+    { id: 'price', header: t('columns.unitPrice'), amount: true, cell: (l) => (l.sellable ? f.money(l.priceUnit, currency) : '—') },
     {
       id: 'subtotal',
-      header: 'Subtotal',
+      header: t('columns.subtotal'),
       amount: true,
       strong: true,
       cell: (l) => {
@@ -84,21 +92,21 @@ export function lineColumns({
         if (!l.sellable || !line || line.subtotal === null) return '—';
         return (
           <>
-            {formatMoney(line.subtotal, currency)}
-            {line.estimated ? <span className="block text-xs font-normal text-amber-900">estimate</span> : null}
+            {f.money(line.subtotal, currency)}
+            {line.estimated ? <span className="block text-xs font-normal text-amber-900">{t('estimate')}</span> : null}
           </>
         );
       },
     },
     {
       id: 'remove',
-      header: 'Remove',
+      header: t('columns.remove'),
       hideHeader: true,
       card: 'badge',
       cell: (l) =>
         l.sellable ? (
           <button type="button" className="text-sm font-normal text-red-800 underline" onClick={() => remove(l.productId)}>
-            Remove<span className="sr-only"> {l.name}</span>
+            {t.rich('remove', { name: l.name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
           </button>
         ) : null,
     },

@@ -1,6 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { buttonClass, secondaryButtonClass } from '@/components/ui';
 import type { CartEstimate } from '@/lib/cart-estimate';
-import { formatMoney } from '@/lib/format';
+import { useFormat } from '@/lib/i18n/use-format';
 
 /** The review's totals and its two buttons, kept in view at the bottom while the lines scroll. */
 export function OrderSummary({
@@ -20,28 +21,33 @@ export function OrderSummary({
   canPlace: boolean;
   placeLabel: string;
 }) {
+  const t = useTranslations('quickOrder.summary');
+  const f = useFormat();
   return (
     <section
-      aria-label="Order summary"
+      aria-label={t('label')}
       className="sticky bottom-0 z-10 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-t-lg border border-slate-300 bg-white px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.08)] sm:rounded-lg"
     >
       <dl className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm" aria-live="polite">
         <div className="hidden gap-2 sm:flex">
-          <dt>Untaxed</dt>
-          <dd className="tabular-nums">{formatMoney(estimate.amountUntaxed, currency)}</dd>
+          <dt>{t('untaxed')}</dt>
+          <dd className="tabular-nums">{f.money(estimate.amountUntaxed, currency)}</dd>
         </div>
         <div className="hidden gap-2 sm:flex">
-          <dt>Taxes</dt>
-          <dd className="tabular-nums">{formatMoney(estimate.amountTax, currency)}</dd>
+          <dt>{t('taxes')}</dt>
+          <dd className="tabular-nums">{f.money(estimate.amountTax, currency)}</dd>
         </div>
         <div className="flex gap-2 text-base font-semibold">
-          <dt>Total{estimate.estimated ? <span className="font-normal text-amber-900"> (estimate)</span> : null}</dt>
-          <dd className="tabular-nums">{formatMoney(estimate.amountTotal, currency)}</dd>
+          <dt>
+            {t('total')}
+            {estimate.estimated ? <span className="font-normal text-amber-900"> {t('estimate')}</span> : null}
+          </dt>
+          <dd className="tabular-nums">{f.money(estimate.amountTotal, currency)}</dd>
         </div>
       </dl>
       <div className="flex flex-wrap gap-2">
         <button type="button" className={secondaryButtonClass} onClick={onReprice} disabled={repricing || !canReprice}>
-          {repricing ? 'Updating prices…' : 'Update prices'}
+          {repricing ? t('updatingPrices') : t('updatePrices')}
         </button>
         <button type="submit" className={buttonClass} disabled={!canPlace}>
           {placeLabel}

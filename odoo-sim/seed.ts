@@ -435,8 +435,8 @@ function seedContacts(s: Seeding, countries: Countries) {
       { type: 'delivery', street: '15 Port Blvd', city: 'Tacoma', zip: '98421', country_id: countries.US, state_id: 2 },
     ],
     [28, A, 'Shared Inbox', 'orders@shared.example', { function: 'Shared mailbox' }],
-    [c.brunoBuyerB, B, 'Bruno Buyer', 'bruno@kestrel.example', { function: 'Einkauf', category_id: [T.buyer] }],
-    [c.friedaFinanceB, B, 'Frieda Finanz', 'frieda@kestrel.example', { function: 'Buchhaltung', category_id: [T.finance] }],
+    [c.brunoBuyerB, B, 'Bruno Buyer', 'bruno@kestrel.example', { function: 'Einkauf', category_id: [T.buyer], lang: 'de_DE' }],
+    [c.friedaFinanceB, B, 'Frieda Finanz', 'frieda@kestrel.example', { function: 'Buchhaltung', category_id: [T.finance], lang: 'de_DE' }],
     [
       32,
       B,

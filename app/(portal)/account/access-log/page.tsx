@@ -5,7 +5,14 @@ import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui';
 import { accessLog } from '@/lib/portal/access-log';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
-import { auditActionLabel, auditTargetHref, auditTargetLabel, sessionEndLabel, type AuditTarget } from '@/lib/audit-words';
+import {
+  auditActionLabel,
+  auditTargetHref,
+  auditTargetLabel,
+  sessionEndLabel,
+  type AuditTarget,
+  type AuditTranslate,
+} from '@/lib/audit-words';
 import { Link } from '@/components/app-link';
 import { AccountNav } from '../account-nav';
 
@@ -15,8 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The record a change touched, linked to its page in the portal where it has one. */
-function TargetLink({ target, action }: { target: AuditTarget; action: string }) {
-  const label = auditTargetLabel(target, action);
+function TargetLink({ target, action, words }: { target: AuditTarget; action: string; words: AuditTranslate }) {
+  const label = auditTargetLabel(words, target, action);
   const href = auditTargetHref(target);
   return href ? (
     <Link className="underline" href={href}>
@@ -29,7 +36,8 @@ function TargetLink({ target, action }: { target: AuditTarget; action: string })
 
 export default async function AccessLogPage() {
   const ctx = await requireSession();
-  const [t, f] = await Promise.all([getTranslations('account'), getFormat()]);
+  // The audit trail's words are shared with the staff audit log (support catalogue).
+  const [t, words, f] = await Promise.all([getTranslations('account'), getTranslations('support.auditWords'), getFormat()]);
   if (!can(ctx.roles, 'manage-contacts')) {
     return (
       <>
@@ -64,7 +72,7 @@ export default async function AccessLogPage() {
                 <p>
                   {f.dateTime(e.startedAt)} ·{' '}
                   {e.endedAt
-                    ? t('accessLog.ended', { minutes, reason: sessionEndLabel(e.endReason, 'customer') })
+                    ? t('accessLog.ended', { minutes, reason: sessionEndLabel(words, e.endReason, 'customer') })
                     : t('accessLog.stillOpen')}{' '}
                   · {e.canWrite ? <Badge color="amber">{t('accessLog.changesAllowed')}</Badge> : <Badge>{t('accessLog.readOnly')}</Badge>}
                 </p>
@@ -76,11 +84,11 @@ export default async function AccessLogPage() {
                   <ul className="mt-1 list-disc pl-5">
                     {e.changes.map((c, i) => (
                       <li key={i}>
-                        {f.dateTime(c.at)}: {auditActionLabel(c, 'customer')}
+                        {f.dateTime(c.at)}: {auditActionLabel(words, c, 'customer')}
                         {c.target ? (
                           <>
                             {' '}
-                            <TargetLink target={c.target} action={c.action} />
+                            <TargetLink target={c.target} action={c.action} words={words} />
                           </>
                         ) : null}
                         {/* A session's end is the portal refusing the staff member, not the customer's change. */}

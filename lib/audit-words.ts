@@ -1,60 +1,83 @@
 /**
  * The audit trail in words, for the staff audit log and the customer's access log alike:
  * what was done, to which record, with which outcome. The stored codes (`order.place`,
- * `sale.order 1203`) stay in the database for queries; people read these.
+ * `sale.order 1203`) stay in the database for queries; people read these. The words live in
+ * the support catalogue (`support.auditWords`, en and de): each function takes the reader's
+ * translator of that namespace, so this module stays free of any one language.
  */
-export const AUDIT_ACTIONS: Record<string, string> = {
-  'support.request': 'Opened a page',
-  'support.open-customer': 'Looked up a customer',
-  'support.start': 'Started acting for a contact',
-  'support.set-write': 'Changed what the session allows',
-  'support.stop': 'Stopped the session',
-  'support.end': 'Session ended',
-  'order.place': 'Placed an order',
-  'address.create': 'Added an address',
-  'address.update': 'Edited an address',
-  'address.archive': 'Archived an address',
-  'contact.update-own': 'Edited contact details',
-  'contact.language': 'Changed language',
-  'contact.invite': 'Invited a contact',
-  'contact.set-roles': 'Changed roles',
-  'contact.deactivate': 'Deactivated a contact',
-  'contact.reactivate': 'Reactivated a contact',
-};
 
-const END_REASONS: Record<string, string> = {
+/** The catalogue's word of each audit action (its keys are the codes the audit filter accepts). */
+export const AUDIT_ACTIONS = {
+  'support.request': 'supportRequest',
+  'support.open-customer': 'supportOpenCustomer',
+  'support.start': 'supportStart',
+  'support.set-write': 'supportSetWrite',
+  'support.stop': 'supportStop',
+  'support.end': 'supportEnd',
+  'order.place': 'orderPlace',
+  'address.create': 'addressCreate',
+  'address.update': 'addressUpdate',
+  'address.archive': 'addressArchive',
+  'contact.update-own': 'contactUpdateOwn',
+  'contact.language': 'contactLanguage',
+  'contact.invite': 'contactInvite',
+  'contact.set-roles': 'contactSetRoles',
+  'contact.deactivate': 'contactDeactivate',
+  'contact.reactivate': 'contactReactivate',
+} as const satisfies Record<string, string>;
+type ActionWord = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS] | 'writeAllowed' | 'writeRevoked' | 'sessionEndedBecause';
+
+const END_REASONS = {
   stopped: 'stopped',
-  expired: 'time limit reached',
-  'signed-out': 'signed out',
-  reassigned: 'no longer the account manager',
-};
+  expired: 'expired',
+  'signed-out': 'signedOut',
+  reassigned: 'reassigned',
+} as const satisfies Record<string, string>;
+type EndWord = (typeof END_REASONS)[keyof typeof END_REASONS] | 'reassignedCustomer' | 'ended';
 
-/** Why a support session ended, in words, for staff or for the customer. */
-export function sessionEndLabel(reason: string | null, reader: 'staff' | 'customer' = 'staff'): string {
-  if (reason === 'reassigned' && reader === 'customer') return 'no longer your account manager';
-  return reason ? (END_REASONS[reason] ?? reason) : 'ended';
-}
+type Outcome = 'success' | 'denied' | 'failure';
 
-export const AUDIT_OUTCOMES = { success: 'Done', denied: 'Refused', failure: 'Failed' } as const;
-
-/** What was done, in words, for staff or for the customer it was done for; an unknown code is shown as it is rather than hidden. */
-export function auditActionLabel(
-  e: { action: string; detail: Record<string, unknown> | null },
-  reader: 'staff' | 'customer' = 'staff',
-): string {
-  if (e.action === 'support.set-write')
-    return e.detail?.canWrite ? `Allowed changes on ${reader === 'customer' ? 'your' : 'the customer’s'} behalf` : 'Went back to read-only';
-  if (e.action === 'support.end' && typeof e.detail?.reason === 'string')
-    return `Session ended: ${sessionEndLabel(e.detail.reason, reader)}`;
-  return AUDIT_ACTIONS[e.action] ?? e.action;
-}
-
-const RECORDS: Record<string, { noun: string; path?: string }> = {
+const RECORDS: Record<string, { noun: TargetWord; path?: string }> = {
   'sale.order': { noun: 'order', path: '/orders' },
   'stock.picking': { noun: 'delivery', path: '/deliveries' },
   'account.move': { noun: 'invoice', path: '/invoices' },
   'res.partner': { noun: 'contact' },
 };
+type TargetWord = 'order' | 'delivery' | 'invoice' | 'contact' | 'address' | 'customer';
+
+/** A message of `support.auditWords`. */
+export type AuditWordKey = `actions.${ActionWord}` | `endReasons.${EndWord}` | `outcomes.${Outcome}` | `targets.${TargetWord | 'other'}`;
+
+/** The reader's translator of `support.auditWords` (next-intl's, or any with the same keys). */
+export type AuditTranslate = (key: AuditWordKey, values?: Record<string, string | number>) => string;
+
+function isKnown<T extends object>(map: T, key: string): key is Extract<keyof T, string> {
+  return Object.hasOwn(map, key);
+}
+
+/** Why a support session ended, in words, for staff or for the customer. */
+export function sessionEndLabel(t: AuditTranslate, reason: string | null, reader: 'staff' | 'customer' = 'staff'): string {
+  if (reason === 'reassigned' && reader === 'customer') return t('endReasons.reassignedCustomer');
+  if (!reason) return t('endReasons.ended');
+  return isKnown(END_REASONS, reason) ? t(`endReasons.${END_REASONS[reason]}`) : reason;
+}
+
+/** An event's outcome in a word (Done, Refused, Failed). */
+export function auditOutcomeLabel(t: AuditTranslate, outcome: Outcome): string {
+  return t(`outcomes.${outcome}`);
+}
+
+/** What was done, in words, for staff or for the customer it was done for; an unknown code is shown as it is rather than hidden. */
+export function auditActionLabel(
+  t: AuditTranslate,
+  e: { action: string; detail: Record<string, unknown> | null },
+  reader: 'staff' | 'customer' = 'staff',
+): string {
+  if (e.action === 'support.set-write') return e.detail?.canWrite ? t('actions.writeAllowed', { reader }) : t('actions.writeRevoked');
+  if (e.action === 'support.end' && typeof e.detail?.reason === 'string')
+    return t('actions.sessionEndedBecause', { reason: sessionEndLabel(t, e.detail.reason, reader) });
+  return isKnown(AUDIT_ACTIONS, e.action) ? t(`actions.${AUDIT_ACTIONS[e.action]}`) : e.action;
+}
 
 export interface AuditTarget {
   model: string;
@@ -64,13 +87,10 @@ export interface AuditTarget {
 }
 
 /** "order S01203", "contact Nina Example", "delivery #12"; the model's own name for anything else. */
-export function auditTargetLabel(target: AuditTarget, action = ''): string {
-  const noun = action.startsWith('address.')
-    ? 'address'
-    : action === 'support.open-customer'
-      ? 'customer'
-      : (RECORDS[target.model]?.noun ?? target.model);
-  return target.name ? `${noun} ${target.name}` : `${noun} #${target.id}`;
+export function auditTargetLabel(t: AuditTranslate, target: AuditTarget, action = ''): string {
+  const ref = target.name ? target.name : `#${target.id}`;
+  const noun = action.startsWith('address.') ? 'address' : action === 'support.open-customer' ? 'customer' : RECORDS[target.model]?.noun;
+  return noun ? t(`targets.${noun}`, { ref }) : t('targets.other', { model: target.model, ref });
 }
 
 /** The customer's page of the record, where the portal has one (orders, deliveries, invoices). */

@@ -24,11 +24,12 @@ test('the account page shows the credit limit, what is used and what is left, in
   await expectFitsPhone(page);
 });
 
-test('a customer over its limit is told so on the account page', async ({ page }) => {
+test('a customer over its limit is told so on the account page, in its contact’s language', async ({ page }) => {
+  // Kestrel's contacts read German (res.partner.lang de_DE).
   await signIn(page, BRUNO, '/account');
-  const card = page.getByRole('region', { name: 'Credit' });
-  await expect(card).toContainText('Credit limit (USD)');
-  await expect(card.getByRole('status')).toContainText('Over the credit limit');
+  const card = page.getByRole('region', { name: 'Kreditrahmen' });
+  await expect(card).toContainText('Kreditlimit (USD)');
+  await expect(card.getByRole('status')).toContainText('Kreditlimit überschritten');
   await expectAccessible(page);
 });
 

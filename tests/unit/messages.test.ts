@@ -1,4 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import de from '../../messages/de';
 import en from '../../messages/en';
@@ -17,9 +18,18 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** The {placeholders} a message takes: German must take the same ones as English. */
-function argumentsOf(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*([A-Za-z]\w*)/g)].map((m) => m[1]!))].sort();
+/** The arguments and tags a message takes, from its ICU syntax tree: German must take the same ones as English. */
+function argumentsOf(message: string, locale: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: readonly MessageFormatElement[]) => {
+    for (const el of elements) {
+      if ('value' in el && typeof el.value === 'string' && el.type !== TYPE.literal) names.add(el.value);
+      if ('options' in el) for (const option of Object.values(el.options)) walk(option.value);
+      if ('children' in el) walk(el.children);
+    }
+  };
+  walk(new IntlMessageFormat(message, locale).getAst());
+  return [...names].sort();
 }
 
 describe('the message catalogues', () => {
@@ -33,9 +43,7 @@ describe('the message catalogues', () => {
 
   it('parse as ICU messages and take the same arguments in both languages', () => {
     for (const [key, message] of english) {
-      expect(() => new IntlMessageFormat(message, 'en'), key).not.toThrow();
-      expect(() => new IntlMessageFormat(german.get(key)!, 'de'), key).not.toThrow();
-      expect(argumentsOf(german.get(key)!), key).toEqual(argumentsOf(message));
+      expect(argumentsOf(german.get(key)!, 'de'), key).toEqual(argumentsOf(message, 'en'));
     }
   });
 

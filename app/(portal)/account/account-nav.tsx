@@ -1,16 +1,18 @@
+import { useTranslations } from 'next-intl';
 import { Link } from '@/components/app-link';
 import type { PortalContext } from '@/lib/context';
 import { can } from '@/lib/roles';
 
 export function AccountNav({ ctx, current }: { ctx: PortalContext; current: 'company' | 'addresses' | 'contacts' | 'access-log' }) {
+  const t = useTranslations('account.nav');
   const items = [
-    { key: 'company', href: '/account', label: 'Company and you' },
-    { key: 'addresses', href: '/account/addresses', label: 'Delivery addresses' },
-    { key: 'contacts', href: '/account/contacts', label: 'Contacts' },
-    ...(can(ctx.roles, 'manage-contacts') ? [{ key: 'access-log', href: '/account/access-log', label: 'Support access log' }] : []),
+    { key: 'company', href: '/account', label: t('company') },
+    { key: 'addresses', href: '/account/addresses', label: t('addresses') },
+    { key: 'contacts', href: '/account/contacts', label: t('contacts') },
+    ...(can(ctx.roles, 'manage-contacts') ? [{ key: 'access-log', href: '/account/access-log', label: t('accessLog') }] : []),
   ];
   return (
-    <nav aria-label="Account" className="mb-6 border-b border-slate-200">
+    <nav aria-label={t('label')} className="mb-6 border-b border-slate-200">
       <ul className="-mb-px flex flex-wrap gap-4 text-sm">
         {items.map((i) => (
           <li key={i.key}>

@@ -1,45 +1,48 @@
 import type { Metadata } from 'next';
-import { formatMoney } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
+import { useFormat } from '@/lib/i18n/use-format';
 import { Alert, Card, PageHeader } from '@/components/ui';
 import { getAccount, type Credit } from '@/lib/portal/account';
 import { requireSession } from '@/lib/session/require-session';
 import { AccountNav } from './account-nav';
 import { MyContactForm } from './my-contact-form';
 
-export const metadata: Metadata = { title: 'Account' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('account');
+  return { title: t('title') };
+}
 
 export default async function AccountPage() {
   const ctx = await requireSession();
-  const { company, me } = await getAccount(ctx);
+  const [{ company, me }, t] = await Promise.all([getAccount(ctx), getTranslations('account')]);
   return (
     <>
-      <PageHeader title="Account" />
+      <PageHeader title={t('title')} />
       <AccountNav ctx={ctx} current="company" />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <Card title={company.name}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-700">Address</dt>
+            <dt className="text-slate-700">{t('company.address')}</dt>
             <dd>{company.address.lines.join(', ') || '—'}</dd>
-            <dt className="text-slate-700">VAT</dt>
+            <dt className="text-slate-700">{t('company.vat')}</dt>
             <dd>{company.vat ?? '—'}</dd>
-            <dt className="text-slate-700">Customer number</dt>
+            <dt className="text-slate-700">{t('company.customerNumber')}</dt>
             <dd>{company.reference ?? '—'}</dd>
-            <dt className="text-slate-700">Email</dt>
+            <dt className="text-slate-700">{t('company.email')}</dt>
             <dd>{company.email ?? '—'}</dd>
-            <dt className="text-slate-700">Phone</dt>
+            <dt className="text-slate-700">{t('company.phone')}</dt>
             <dd>{company.phone ?? '—'}</dd>
-            <dt className="text-slate-700">Payment terms</dt>
+            <dt className="text-slate-700">{t('company.paymentTerms')}</dt>
             <dd>{company.paymentTerms ?? '—'}</dd>
-            <dt className="text-slate-700">Account manager</dt>
+            <dt className="text-slate-700">{t('company.accountManager')}</dt>
             <dd>{company.accountManager ?? '—'}</dd>
           </dl>
-          <p className="mt-3 text-sm text-slate-700">To change company details, contact your account manager.</p>
+          <p className="mt-3 text-sm text-slate-700">{t('company.changeDetails')}</p>
         </Card>
         {company.credit ? <CreditCard credit={company.credit} /> : null}
-        <Card title="Your details">
-          <p className="mb-3 text-sm text-slate-700">
-            Signed in as {me.email ?? ctx.user.email}. Your email comes from your company’s sign-in.
-          </p>
+        <Card title={t('me.title')}>
+          <p className="mb-3 text-sm text-slate-700">{t('me.signedInAs', { email: me.email ?? ctx.user.email ?? '' })}</p>
           <MyContactForm name={me.name} phone={me.phone} />
         </Card>
       </div>
@@ -53,23 +56,24 @@ export default async function AccountPage() {
  * when Odoo uses credit limits and the customer has one.
  */
 function CreditCard({ credit }: { credit: Credit }) {
+  const t = useTranslations('account.credit');
+  const f = useFormat();
   const cur = credit.currency;
   return (
-    <Card title="Credit">
+    <Card title={t('title')}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-700">Credit limit ({cur})</dt>
-        <dd className="tabular-nums">{formatMoney(credit.limit, cur)}</dd>
-        <dt className="text-slate-700">Used ({cur})</dt>
-        <dd className="tabular-nums">{formatMoney(credit.used, cur)}</dd>
-        <dt className="text-slate-700">Available ({cur})</dt>
-        <dd className="tabular-nums font-semibold">{formatMoney(Math.max(0, credit.available), cur)}</dd>
+        <dt className="text-slate-700">{t('limit', { currency: cur })}</dt>
+        <dd className="tabular-nums">{f.money(credit.limit, cur)}</dd>
+        <dt className="text-slate-700">{t('used', { currency: cur })}</dt>
+        <dd className="tabular-nums">{f.money(credit.used, cur)}</dd>
+        <dt className="text-slate-700">{t('available', { currency: cur })}</dt>
+        <dd className="tabular-nums font-semibold">{f.money(Math.max(0, credit.available), cur)}</dd>
       </dl>
-      <p className="mt-3 text-sm text-slate-700">Used is what is invoiced and not paid yet, less open credit notes.</p>
+      <p className="mt-3 text-sm text-slate-700">{t('usedExplained')}</p>
       {credit.overLimit ? (
         <div className="mt-3">
-          <Alert tone="warning" title="Over the credit limit">
-            Your open invoices are {formatMoney(-credit.available, cur)} over the limit. Orders can still be placed; the seller sees the
-            same warning in Odoo. Paying open invoices makes room again.
+          <Alert tone="warning" title={t('overLimitTitle')}>
+            {t('overLimit', { amount: f.money(-credit.available, cur) })}
           </Alert>
         </div>
       ) : null}

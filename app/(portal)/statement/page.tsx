@@ -1,24 +1,41 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
-import { formatDate, formatMoney } from '@/lib/format';
+import { getTranslations } from 'next-intl/server';
+import type { Formatter } from '@/lib/i18n/format';
+import { getFormat } from '@/lib/i18n/server';
 import { ButtonLink, EmptyState, PageHeader } from '@/components/ui';
-import { BUCKET_LABEL, BUCKETS, shownDaysOverdue, statement, type CurrencyAging, type StatementLine } from '@/lib/portal/statement';
+import { BUCKETS, shownDaysOverdue, statement, type Bucket, type CurrencyAging, type StatementLine } from '@/lib/portal/statement';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
 import { NotForYourRole } from '@/components/not-for-your-role';
 import { Table, type Column } from '@/components/table';
 
-export const metadata: Metadata = { title: 'Statement of account' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('statement');
+  return { title: t('title') };
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<'statement'>>>;
+
+/** The catalogue's key of each aging bucket (the codes are not valid message keys). */
+const BUCKET_KEY = {
+  current: 'current',
+  '1-30': 'days1to30',
+  '31-60': 'days31to60',
+  '61-90': 'days61to90',
+  '90+': 'over90',
+} as const satisfies Record<Bucket, string>;
 
 /** A page stays fast and readable; the downloads carry every line. */
 const SHOWN = 200;
 
 export default async function StatementPage() {
   const ctx = await requireSession();
+  const [t, f] = await Promise.all([getTranslations('statement'), getFormat()]);
   if (!can(ctx.roles, 'see-invoices'))
     return (
       <>
-        <PageHeader title="Statement of account" />
+        <PageHeader title={t('title')} />
         <NotForYourRole />
       </>
     );
@@ -26,43 +43,41 @@ export default async function StatementPage() {
   return (
     <>
       <PageHeader
-        title="Statement of account"
-        description={`Open items of ${ctx.tenant.name} on ${formatDate(s.today)}, by how late they are.`}
+        title={t('title')}
+        description={t('description', { company: ctx.tenant.name, date: f.date(s.today) })}
         actions={
           <>
             <ButtonLink href="/statement/pdf" download>
-              Printable PDF
+              {t('printablePdf')}
             </ButtonLink>
             <ButtonLink variant="secondary" href="/statement/csv" download>
-              CSV
+              {t('csv')}
             </ButtonLink>
           </>
         }
       />
       {s.aging.length === 0 ? (
-        <EmptyState title="Nothing is open">All invoices are paid. Thank you.</EmptyState>
+        <EmptyState title={t('empty.title')}>{t('empty.text')}</EmptyState>
       ) : (
         <>
           {s.aging.map((a) => (
             <section key={a.currency} className="mb-6" aria-labelledby={`aging-${a.currency}`}>
               <h2 id={`aging-${a.currency}`} className="mb-2 text-lg font-semibold">
-                Aging in {a.currency}
+                {t('aging.heading', { currency: a.currency })}
               </h2>
               <Table
-                caption={`Open balance in ${a.currency} by days past due`}
-                columns={agingColumns(a.currency)}
+                caption={t('aging.caption', { currency: a.currency })}
+                columns={agingColumns(a.currency, t, f)}
                 rows={[a]}
                 rowKey={(row) => row.currency}
               />
             </section>
           ))}
-          <h2 className="mb-2 text-lg font-semibold">Open items</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t('lines.heading')}</h2>
           {s.lines.length > SHOWN ? (
-            <p className="mb-2 text-sm text-slate-700">
-              The {SHOWN} items due first of {s.lines.length.toLocaleString('en-GB')}; the PDF and CSV hold them all.
-            </p>
+            <p className="mb-2 text-sm text-slate-700">{t('lines.shownOf', { shown: SHOWN, total: s.lines.length })}</p>
           ) : null}
-          <Table caption="Open invoices and credit notes" columns={lineColumns} rows={s.lines.slice(0, SHOWN)} rowKey={(l) => l.id} />
+          <Table caption={t('lines.caption')} columns={lineColumns(t, f)} rows={s.lines.slice(0, SHOWN)} rowKey={(l) => l.id} />
         </>
       )}
     </>
@@ -72,34 +87,44 @@ export default async function StatementPage() {
 type Aging = CurrencyAging;
 type Line = StatementLine;
 
-function agingColumns(currency: string): Column<Aging>[] {
+function agingColumns(currency: string, t: Translate, f: Formatter): Column<Aging>[] {
   return [
     ...BUCKETS.map((b): Column<Aging> => ({
       id: b,
-      header: BUCKET_LABEL[b],
+      header: t(`buckets.${BUCKET_KEY[b]}`),
       amount: true,
-      cell: (a) => formatMoney(a.buckets[b], currency),
+      cell: (a) => f.money(a.buckets[b], currency),
     })),
-    { id: 'total', header: 'Total', amount: true, strong: true, cell: (a) => formatMoney(a.total, currency) },
+    { id: 'total', header: t('aging.total'), amount: true, strong: true, cell: (a) => f.money(a.total, currency) },
   ];
 }
 
-const lineColumns: Column<Line>[] = [
-  {
-    id: 'number',
-    header: 'Number',
-    card: 'title',
-    cell: (l) => (
-      <>
-        <Link className="text-brand-700 underline" href={`/invoices/${l.id}`}>
-          {l.number}
-        </Link>
-        {l.kind === 'credit' ? ' (credit note)' : ''}
-      </>
-    ),
-  },
-  { id: 'due', header: 'Due', cell: (l) => formatDate(l.dueDate) },
-  { id: 'late', header: 'Days late', align: 'end', cell: (l) => shownDaysOverdue(l) ?? '—' },
-  { id: 'bucket', header: 'Bucket', card: 'badge', cell: (l) => BUCKET_LABEL[l.bucket] },
-  { id: 'open', header: 'Open', amount: true, strong: true, cell: (l) => formatMoney(l.balance, l.currency) },
-];
+function lineColumns(t: Translate, f: Formatter): Column<Line>[] {
+  return [
+    {
+      id: 'number',
+      header: t('lines.number'),
+      card: 'title',
+      cell: (l) => (
+        <>
+          <Link className="text-brand-700 underline" href={`/invoices/${l.id}`}>
+            {l.number}
+          </Link>
+          {l.kind === 'credit' ? ` ${t('lines.creditNote')}` : ''}
+        </>
+      ),
+    },
+    { id: 'due', header: t('lines.due'), cell: (l) => f.date(l.dueDate) },
+    {
+      id: 'late',
+      header: t('lines.daysLate'),
+      align: 'end',
+      cell: (l) => {
+        const days = shownDaysOverdue(l);
+        return days === null ? '—' : f.number(days);
+      },
+    },
+    { id: 'bucket', header: t('lines.bucket'), card: 'badge', cell: (l) => t(`buckets.${BUCKET_KEY[l.bucket]}`) },
+    { id: 'open', header: t('lines.open'), amount: true, strong: true, cell: (l) => f.money(l.balance, l.currency) },
+  ];
+}

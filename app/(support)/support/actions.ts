@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { updateSession } from '@/auth';
 import { loadSession } from '@/lib/session/require-session';
 import { PortalError } from '@/lib/errors';
@@ -31,7 +32,8 @@ export const startActingAction = staffAction(
 /** The support session this staff member is acting in, with whom it concerns. */
 async function currentActing() {
   const state = await loadSession();
-  if (state.status !== 'customer' || !state.ctx.actingAs) throw new PortalError('conflict', 'You are not acting for a customer.');
+  if (state.status !== 'customer' || !state.ctx.actingAs)
+    throw new PortalError('conflict', (await getTranslations('support'))('notActing'));
   return { id: state.ctx.actingAs.sessionId, tenant: state.ctx.tenant, contact: state.ctx.contact, actingAs: state.ctx.actingAs };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
 import { Alert, EmptyState, PageHeader, buttonClass, inputClass, labelClass } from '@/components/ui';
 import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
@@ -6,25 +7,25 @@ import { searchCustomers } from '@/lib/portal/support-customers';
 import { customerSearchQuery } from '@/lib/schemas/support';
 import { loadSession, requireStaff } from '@/lib/session/require-session';
 
-export const metadata: Metadata = { title: 'Customers' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('support.customers');
+  return { title: t('title') };
+}
 
 export default async function SupportHome({ searchParams }: { searchParams: SearchParams }) {
   const staff = await requireStaff();
-  const state = await loadSession();
+  const [state, t] = await Promise.all([loadSession(), getTranslations('support.customers')]);
   const parsed = await parseSearchParams(customerSearchQuery, searchParams);
   const q = parsed.ok ? parsed.query.q : undefined;
   const customers = parsed.ok ? await searchCustomers(staff, q) : [];
   return (
     <>
-      <PageHeader
-        title="Customers"
-        description={staff.roles.has('support-admin') ? 'All customers.' : 'The customers you are the salesperson of in Odoo.'}
-      />
+      <PageHeader title={t('title')} description={staff.roles.has('support-admin') ? t('allCustomers') : t('yourCustomers')} />
       {state.status === 'customer' && state.ctx.actingAs ? (
         <div className="mb-4">
-          <Alert tone="warning" title={`You are acting for ${state.ctx.contact.name} at ${state.ctx.tenant.name}`}>
+          <Alert tone="warning" title={t('acting', { contact: state.ctx.contact.name, company: state.ctx.tenant.name })}>
             <Link className="underline" href="/">
-              Back to their portal
+              {t('backToPortal')}
             </Link>
           </Alert>
         </div>
@@ -33,34 +34,34 @@ export default async function SupportHome({ searchParams }: { searchParams: Sear
         method="get"
         action="/support"
         role="search"
-        aria-label="Find a customer"
+        aria-label={t('searchLabel')}
         className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
       >
         <div className="min-w-0 flex-1">
           <label htmlFor="q" className={labelClass}>
-            Name, customer number, VAT or a contact’s email
+            {t('searchField')}
           </label>
           <input id="q" name="q" defaultValue={q ?? ''} maxLength={100} className={inputClass} />
         </div>
         <button type="submit" className={buttonClass}>
-          Search
+          {t('search')}
         </button>
       </form>
       {!parsed.ok ? (
         <Alert tone="error">{parsed.message}</Alert>
       ) : customers.length === 0 ? (
-        <EmptyState title={q ? `No customer of yours matches “${q}”` : 'No customers assigned to you'}>
-          Customers appear here when you are their salesperson in Odoo.
-        </EmptyState>
+        <EmptyState title={q ? t('noMatch', { q }) : t('none')}>{t('emptyText')}</EmptyState>
       ) : (
-        <ul className="flex flex-col gap-2" aria-label="Customers">
+        <ul className="flex flex-col gap-2" aria-label={t('title')}>
           {customers.map((c) => (
             <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
               <Link href={`/support/customers/${c.id}`} className="font-semibold text-brand-700 underline">
                 {c.name}
               </Link>
               <p className="text-sm text-slate-700">
-                {[c.reference, c.vat, c.city, c.accountManager ? `Account manager ${c.accountManager}` : null].filter(Boolean).join(' · ')}
+                {[c.reference, c.vat, c.city, c.accountManager ? t('accountManager', { name: c.accountManager }) : null]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
             </li>
           ))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ActionForm, Field, SubmitButton } from '@/components/action-form';
 import { ConfirmSubmit } from '@/components/confirm-dialog';
@@ -16,21 +17,15 @@ function AddressFields({
   countries: Country[];
   fieldError: (n: string) => string | undefined;
 }) {
+  const t = useTranslations('account.addresses');
   const id = address ? `country-${address.id}` : 'country-new';
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       {address ? <input type="hidden" name="id" value={address.id} /> : null}
-      <Field
-        name="name"
-        label="Name (e.g. Warehouse North)"
-        defaultValue={address?.name}
-        required
-        maxLength={128}
-        error={fieldError('name')}
-      />
+      <Field name="name" label={t('name')} defaultValue={address?.name} required maxLength={128} error={fieldError('name')} />
       <Field
         name="street"
-        label="Street"
+        label={t('street')}
         defaultValue={address?.street}
         required
         maxLength={128}
@@ -39,7 +34,7 @@ function AddressFields({
       />
       <Field
         name="street2"
-        label="Street, second line"
+        label={t('street2')}
         defaultValue={address?.street2}
         maxLength={128}
         autoComplete="address-line2"
@@ -47,7 +42,7 @@ function AddressFields({
       />
       <Field
         name="zip"
-        label="Postcode"
+        label={t('zip')}
         defaultValue={address?.zip}
         required
         maxLength={16}
@@ -56,7 +51,7 @@ function AddressFields({
       />
       <Field
         name="city"
-        label="City"
+        label={t('city')}
         defaultValue={address?.city}
         required
         maxLength={64}
@@ -65,7 +60,7 @@ function AddressFields({
       />
       <div>
         <label htmlFor={id} className={labelClass}>
-          Country
+          {t('country')}
         </label>
         <select
           id={id}
@@ -74,7 +69,7 @@ function AddressFields({
           className={inputClass}
           aria-invalid={fieldError('countryCode') ? true : undefined}
         >
-          <option value="">Choose…</option>
+          <option value="">{t('choose')}</option>
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
@@ -88,18 +83,13 @@ function AddressFields({
 }
 
 export function NewAddressForm({ countries }: { countries: Country[] }) {
+  const t = useTranslations('account.addresses');
   return (
-    <ActionForm
-      action={createAddressAction}
-      label="New delivery address"
-      success="Address added."
-      resetOnSuccess
-      className="flex flex-col gap-3"
-    >
+    <ActionForm action={createAddressAction} label={t('newLabel')} success={t('added')} resetOnSuccess className="flex flex-col gap-3">
       {({ pending, fieldError }) => (
         <>
           <AddressFields countries={countries} fieldError={fieldError} />
-          <SubmitButton pending={pending} label="Add address" busy="Adding…" />
+          <SubmitButton pending={pending} label={t('addButton')} busy={t('adding')} />
         </>
       )}
     </ActionForm>
@@ -107,29 +97,29 @@ export function NewAddressForm({ countries }: { countries: Country[] }) {
 }
 
 export function AddressItem({ address, countries, canEdit }: { address: DeliveryAddress; countries: Country[]; canEdit: boolean }) {
+  const t = useTranslations('account.addresses');
   const [editing, setEditing] = useState(false);
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4">
-      <p className="font-semibold">{address.isCompany ? `${address.name} (company address)` : address.name}</p>
+      <p className="font-semibold">{address.isCompany ? t('companyAddress', { name: address.name }) : address.name}</p>
       <p className="text-sm text-slate-700">{address.lines.join(', ')}</p>
       {canEdit && !address.isCompany ? (
         <div className="mt-2 flex flex-wrap gap-2">
           <button type="button" className={secondaryButtonClass} aria-expanded={editing} onClick={() => setEditing(!editing)}>
-            {editing ? 'Close' : 'Edit'}
-            <span className="sr-only"> {address.name}</span>
+            {t.rich(editing ? 'close' : 'edit', { name: address.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
           </button>
-          <ActionForm action={archiveAddressAction} label={`Archive ${address.name}`} success="Address archived.">
+          <ActionForm action={archiveAddressAction} label={t('archiveLabel', { name: address.name })} success={t('archived')}>
             {({ pending }) => (
               <>
                 <input type="hidden" name="id" value={address.id} />
                 <ConfirmSubmit
                   className={secondaryButtonClass}
                   disabled={pending}
-                  title={`Archive the address ${address.name}?`}
-                  description="It will no longer be offered for new orders. Orders already placed keep it."
-                  confirmLabel="Archive address"
+                  title={t('archiveTitle', { name: address.name })}
+                  description={t('archiveDescription')}
+                  confirmLabel={t('archiveConfirm')}
                 >
-                  Archive<span className="sr-only"> {address.name}</span>
+                  {t.rich('archive', { name: address.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                 </ConfirmSubmit>
               </>
             )}
@@ -137,11 +127,16 @@ export function AddressItem({ address, countries, canEdit }: { address: Delivery
         </div>
       ) : null}
       {editing ? (
-        <ActionForm action={updateAddressAction} label={`Edit ${address.name}`} success="Saved." className="mt-3 flex flex-col gap-3">
+        <ActionForm
+          action={updateAddressAction}
+          label={t('editLabel', { name: address.name })}
+          success={t('saved')}
+          className="mt-3 flex flex-col gap-3"
+        >
           {({ pending, fieldError }) => (
             <>
               <AddressFields address={address} countries={countries} fieldError={fieldError} />
-              <SubmitButton pending={pending} label="Save" busy="Saving…" />
+              <SubmitButton pending={pending} label={t('save')} busy={t('saving')} />
             </>
           )}
         </ActionForm>

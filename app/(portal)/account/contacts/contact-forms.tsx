@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { ActionForm, Field, SubmitButton } from '@/components/action-form';
 import { ConfirmSubmit } from '@/components/confirm-dialog';
 import { Badge, secondaryButtonClass } from '@/components/ui';
@@ -7,16 +8,23 @@ import type { CompanyContact } from '@/lib/types';
 import { CUSTOMER_ROLES, type CustomerRole } from '@/lib/role-names';
 import { deactivateContactAction, inviteContactAction, reactivateContactAction, setRolesAction } from '../actions';
 
-export const ROLE_LABEL: Record<CustomerRole, string> = { 'customer-admin': 'Admin', buyer: 'Buyer', finance: 'Finance', viewer: 'Viewer' };
+/** The catalogue's key of each role (the codes are not valid message keys). */
+const ROLE_KEY = {
+  'customer-admin': 'customerAdmin',
+  buyer: 'buyer',
+  finance: 'finance',
+  viewer: 'viewer',
+} as const satisfies Record<CustomerRole, string>;
 
 function RoleChoices({ name, selected, legend, error }: { name: string; selected: CustomerRole[]; legend: string; error?: string }) {
+  const t = useTranslations('account.contacts.role');
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <div className="mt-1 flex flex-wrap gap-3">
         {CUSTOMER_ROLES.map((r) => (
           <label key={r} className="inline-flex items-center gap-1.5 text-sm">
-            <input type="checkbox" name={name} value={r} defaultChecked={selected.includes(r)} /> {ROLE_LABEL[r]}
+            <input type="checkbox" name={name} value={r} defaultChecked={selected.includes(r)} /> {t(ROLE_KEY[r])}
           </label>
         ))}
       </div>
@@ -26,22 +34,17 @@ function RoleChoices({ name, selected, legend, error }: { name: string; selected
 }
 
 export function InviteForm() {
+  const t = useTranslations('account.contacts');
   return (
-    <ActionForm
-      action={inviteContactAction}
-      label="Invite a colleague"
-      success="Colleague added. They can sign in with your company’s sign-in using this email."
-      resetOnSuccess
-      className="flex flex-col gap-3"
-    >
+    <ActionForm action={inviteContactAction} label={t('invite')} success={t('invited')} resetOnSuccess className="flex flex-col gap-3">
       {({ pending, fieldError }) => (
         <>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <Field name="name" label="Name" required maxLength={128} error={fieldError('name')} />
-            <Field name="email" label="Work email" type="email" required maxLength={254} error={fieldError('email')} />
+            <Field name="name" label={t('name')} required maxLength={128} error={fieldError('name')} />
+            <Field name="email" label={t('email')} type="email" required maxLength={254} error={fieldError('email')} />
           </div>
-          <RoleChoices name="roles" selected={['buyer']} legend="Roles" error={fieldError('roles')} />
-          <SubmitButton pending={pending} label="Invite" busy="Inviting…" />
+          <RoleChoices name="roles" selected={['buyer']} legend={t('roles')} error={fieldError('roles')} />
+          <SubmitButton pending={pending} label={t('inviteButton')} busy={t('inviting')} />
         </>
       )}
     </ActionForm>
@@ -49,17 +52,15 @@ export function InviteForm() {
 }
 
 export function ContactItem({ contact, manage, isMe }: { contact: CompanyContact; manage: boolean; isMe: boolean }) {
+  const t = useTranslations('account.contacts');
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-center gap-2">
-        <p className="font-semibold">
-          {contact.name}
-          {isMe ? ' (you)' : ''}
-        </p>
-        {!contact.active ? <Badge color="slate">Deactivated</Badge> : null}
+        <p className="font-semibold">{isMe ? t('you', { name: contact.name }) : contact.name}</p>
+        {!contact.active ? <Badge color="slate">{t('deactivated')}</Badge> : null}
         {contact.roles.map((r) => (
           <Badge key={r} color="blue">
-            {ROLE_LABEL[r]}
+            {t(`role.${ROLE_KEY[r]}`)}
           </Badge>
         ))}
       </div>
@@ -69,16 +70,21 @@ export function ContactItem({ contact, manage, isMe }: { contact: CompanyContact
           {contact.active ? (
             <ActionForm
               action={setRolesAction}
-              label={`Roles of ${contact.name}`}
-              success="Roles saved."
+              label={t('rolesOf', { name: contact.name })}
+              success={t('rolesSaved')}
               className="flex flex-wrap items-end gap-3"
             >
               {({ pending, fieldError }) => (
                 <>
                   <input type="hidden" name="id" value={contact.id} />
-                  <RoleChoices name="roles" selected={contact.roles} legend={`Roles of ${contact.name}`} error={fieldError('roles')} />
+                  <RoleChoices
+                    name="roles"
+                    selected={contact.roles}
+                    legend={t('rolesOf', { name: contact.name })}
+                    error={fieldError('roles')}
+                  />
                   <button type="submit" className={secondaryButtonClass} disabled={pending}>
-                    Save roles
+                    {t('saveRoles')}
                   </button>
                 </>
               )}
@@ -87,8 +93,8 @@ export function ContactItem({ contact, manage, isMe }: { contact: CompanyContact
           {!isMe ? (
             <ActionForm
               action={contact.active ? deactivateContactAction : reactivateContactAction}
-              label={`${contact.active ? 'Deactivate' : 'Reactivate'} ${contact.name}`}
-              success={contact.active ? 'Contact deactivated.' : 'Contact reactivated.'}
+              label={t(contact.active ? 'deactivateLabel' : 'reactivateLabel', { name: contact.name })}
+              success={contact.active ? t('deactivatedDone') : t('reactivatedDone')}
             >
               {({ pending }) => (
                 <>
@@ -97,15 +103,15 @@ export function ContactItem({ contact, manage, isMe }: { contact: CompanyContact
                     <ConfirmSubmit
                       className={secondaryButtonClass}
                       disabled={pending}
-                      title={`Deactivate ${contact.name}?`}
-                      description="They will no longer be able to sign in to the portal. An admin can reactivate them later."
-                      confirmLabel="Deactivate contact"
+                      title={t('deactivateTitle', { name: contact.name })}
+                      description={t('deactivateDescription')}
+                      confirmLabel={t('deactivateConfirm')}
                     >
-                      Deactivate<span className="sr-only"> {contact.name}</span>
+                      {t.rich('deactivate', { name: contact.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                     </ConfirmSubmit>
                   ) : (
                     <button type="submit" className={secondaryButtonClass} disabled={pending}>
-                      Reactivate<span className="sr-only"> {contact.name}</span>
+                      {t.rich('reactivate', { name: contact.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                     </button>
                   )}
                 </>

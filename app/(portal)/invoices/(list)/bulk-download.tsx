@@ -1,8 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert, buttonClass, secondaryButtonClass } from '@/components/ui';
-import { formatBytes } from '@/lib/format';
+import { useFormat } from '@/lib/i18n/use-format';
 
 /**
  * Downloads a ZIP from the bulk route while showing how far it got: the server streams the
@@ -21,6 +22,8 @@ export function BulkDownload({
   limit: number;
   variant?: 'primary' | 'secondary';
 }) {
+  const t = useTranslations('invoices.bulk');
+  const f = useFormat();
   const [status, setStatus] = useState<
     { kind: 'idle' } | { kind: 'running'; bytes: number } | { kind: 'done'; bytes: number } | { kind: 'error'; message: string }
   >({ kind: 'idle' });
@@ -31,7 +34,7 @@ export function BulkDownload({
       const res = await fetch(href);
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        return setStatus({ kind: 'error', message: body?.error?.message ?? `The download failed (HTTP ${res.status}).` });
+        return setStatus({ kind: 'error', message: body?.error?.message ?? t('failed', { status: res.status }) });
       }
       const reader = res.body.getReader();
       const chunks: Uint8Array[] = [];
@@ -53,7 +56,7 @@ export function BulkDownload({
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setStatus({ kind: 'done', bytes });
     } catch (err) {
-      setStatus({ kind: 'error', message: `The download stopped: ${(err as Error).message}` });
+      setStatus({ kind: 'error', message: t('stopped', { message: (err as Error).message }) });
     }
   }
 
@@ -68,20 +71,10 @@ export function BulkDownload({
       >
         {label}
       </button>
-      {tooMany ? (
-        <p className="text-sm text-red-800">
-          At most {limit.toLocaleString('en-GB')} invoices per download: narrow the filters ({count.toLocaleString('en-GB')} match).
-        </p>
-      ) : null}
+      {tooMany ? <p className="text-sm text-red-800">{t('tooMany', { limit, count })}</p> : null}
       <div aria-live="polite" className="text-sm">
-        {status.kind === 'running' ? (
-          <span role="status">
-            Preparing {count} invoice{count === 1 ? '' : 's'}… {formatBytes(status.bytes)} received
-          </span>
-        ) : null}
-        {status.kind === 'done' ? (
-          <span role="status">Downloaded {formatBytes(status.bytes)}. The ZIP’s index.csv lists every invoice and any that failed.</span>
-        ) : null}
+        {status.kind === 'running' ? <span role="status">{t('preparing', { count, size: f.bytes(status.bytes) })}</span> : null}
+        {status.kind === 'done' ? <span role="status">{t('done', { size: f.bytes(status.bytes) })}</span> : null}
         {status.kind === 'error' ? <Alert tone="error">{status.message}</Alert> : null}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
-import { formatMoney } from '@/lib/format';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/server';
 import { FilterForm, ListResults } from '@/components/list-frame';
 import { ButtonLink, EmptyState, PageHeader, inputClass, labelClass, InvalidFilters } from '@/components/ui';
 import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
@@ -13,19 +14,24 @@ import { BulkDownload } from './bulk-download';
 import { InvoicesTable } from './invoices-table';
 import { NotForYourRole } from '@/components/not-for-your-role';
 
-export const metadata: Metadata = { title: 'Invoices' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('invoices');
+  return { title: t('title') };
+}
 
 export default async function InvoicesPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireSession();
+  const [t, f] = await Promise.all([getTranslations('invoices'), getFormat()]);
   if (!can(ctx.roles, 'see-invoices'))
     return (
       <>
-        <PageHeader title="Invoices" />
+        <PageHeader title={t('title')} />
         <NotForYourRole />
       </>
     );
   const parsed = await parseSearchParams(invoiceListQuery, searchParams);
-  if (!parsed.ok) return <InvalidFilters title="Invoices" message={parsed.message} resetHref="/invoices" resetLabel="Show all invoices" />;
+  if (!parsed.ok)
+    return <InvalidFilters title={t('title')} message={parsed.message} resetHref="/invoices" resetLabel={t('list.showAll')} />;
   const q = parsed.query;
   const page = await listInvoices(ctx, q);
   const filters = Object.fromEntries(Object.entries(parsed.raw).filter(([k]) => ['status', 'type', 'from', 'to', 'q'].includes(k)));
@@ -33,84 +39,88 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <PageHeader
-        title="Invoices"
-        description="Invoices and credit notes, with what is open and overdue."
+        title={t('title')}
+        description={t('list.description')}
         actions={
           <>
             <ButtonLink variant="secondary" href="/statement">
-              Statement of account
+              {t('list.statement')}
             </ButtonLink>
             <ButtonLink variant="secondary" download href={`/invoices/export?${new URLSearchParams(parsed.raw).toString()}`}>
-              Export CSV
+              {t('list.exportCsv')}
             </ButtonLink>
           </>
         }
       />
       <FilterForm
         action="/invoices"
-        label="Filter invoices"
+        label={t('list.filters.label')}
         grid="lg:grid-cols-6"
         keep={{ sort: q.sort, dir: q.dir, size: q.size }}
         filtered={filtered}
       >
         <div className="lg:col-span-2">
           <label htmlFor="q" className={labelClass}>
-            Search
+            {t('list.filters.search')}
           </label>
           <input
             id="q"
             name="q"
             defaultValue={q.q ?? ''}
             maxLength={100}
-            placeholder="Number, PO reference or order"
+            placeholder={t('list.filters.searchPlaceholder')}
             className={inputClass}
           />
         </div>
         <div>
           <label htmlFor="status" className={labelClass}>
-            Status
+            {t('list.filters.status')}
           </label>
           <select id="status" name="status" defaultValue={q.status ?? ''} className={inputClass}>
-            <option value="">Any</option>
-            <option value="open">Open</option>
-            <option value="overdue">Overdue</option>
-            <option value="paid">Paid</option>
+            <option value="">{t('list.filters.statusAny')}</option>
+            <option value="open">{t('list.filters.statusOpen')}</option>
+            <option value="overdue">{t('list.filters.statusOverdue')}</option>
+            <option value="paid">{t('list.filters.statusPaid')}</option>
           </select>
         </div>
         <div>
           <label htmlFor="type" className={labelClass}>
-            Type
+            {t('list.filters.type')}
           </label>
           <select id="type" name="type" defaultValue={q.type ?? ''} className={inputClass}>
-            <option value="">Invoices and credit notes</option>
-            <option value="invoice">Invoices</option>
-            <option value="credit">Credit notes</option>
+            <option value="">{t('list.filters.typeAll')}</option>
+            <option value="invoice">{t('list.filters.typeInvoice')}</option>
+            <option value="credit">{t('list.filters.typeCredit')}</option>
           </select>
         </div>
         <div>
           <label htmlFor="from" className={labelClass}>
-            From
+            {t('list.filters.from')}
           </label>
           <input id="from" name="from" type="date" defaultValue={q.from ?? ''} className={inputClass} />
         </div>
         <div>
           <label htmlFor="to" className={labelClass}>
-            To
+            {t('list.filters.to')}
           </label>
           <input id="to" name="to" type="date" defaultValue={q.to ?? ''} className={inputClass} />
         </div>
       </FilterForm>
-      <section aria-label="Totals of the filtered invoices" className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2">
-        {page.totals.map((t) => (
-          <div key={t.currency} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-            <p className="font-semibold">
-              {t.currency} · {t.count} document{t.count === 1 ? '' : 's'}
+      <section aria-label={t('list.totals.label')} className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2">
+        {page.totals.map((sum) => (
+          <div key={sum.currency} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            <p className="font-semibold">{t('list.totals.documents', { currency: sum.currency, count: sum.count })}</p>
+            <p>
+              {t.rich('list.totals.openBalance', {
+                amount: f.money(sum.openBalance, sum.currency),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
             <p>
-              Open balance <strong>{formatMoney(t.openBalance, t.currency)}</strong>
-            </p>
-            <p>
-              Overdue <strong className={t.overdue > 0 ? 'text-red-800' : ''}>{formatMoney(t.overdue, t.currency)}</strong>
+              {t.rich('list.totals.overdue', {
+                amount: f.money(sum.overdue, sum.currency),
+                strong: (chunks) => <strong className={sum.overdue > 0 ? 'text-red-800' : ''}>{chunks}</strong>,
+              })}
             </p>
           </div>
         ))}
@@ -118,13 +128,13 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
       <ListResults
         empty={
           page.rows.length === 0 ? (
-            <EmptyState title={filtered ? 'No invoices match these filters' : 'No invoices yet'}>
+            <EmptyState title={filtered ? t('list.empty.filteredTitle') : t('list.empty.title')}>
               {filtered ? (
                 <Link className="underline" href="/invoices">
-                  Clear the filters
+                  {t('list.empty.clearFilters')}
                 </Link>
               ) : (
-                'Invoices appear here when they are posted.'
+                t('list.empty.text')
               )}
             </EmptyState>
           ) : null
@@ -142,7 +152,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           <BulkDownload
             variant="secondary"
             href={`/invoices/bulk?${new URLSearchParams(filters).toString()}`}
-            label={`Download all ${page.total.toLocaleString('en-GB')} matching as ZIP`}
+            label={t('list.downloadAll', { count: page.total })}
             count={page.total}
             limit={portalConfig().INVOICE_BULK_LIMIT}
           />

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { deniedNotFound } from '@/lib/http/not-found';
-import { formatDate, formatMoney, formatQuantity } from '@/lib/format';
+import { getTranslations } from 'next-intl/server';
+import type { Formatter } from '@/lib/i18n/format';
+import { getFormat } from '@/lib/i18n/server';
 import { DeliveryBadge } from '@/components/status';
 import { AmountsCard, ButtonLink, Card, PageHeader } from '@/components/ui';
 import { getInvoice, type InvoiceLine } from '@/lib/portal/invoices';
@@ -12,14 +14,18 @@ import { can } from '@/lib/roles';
 import { PaymentBadge } from '@/components/status';
 import { NotForYourRole } from '@/components/not-for-your-role';
 
-export const metadata: Metadata = { title: 'Invoice' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('invoices.detail');
+  return { title: t('invoice') };
+}
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireSession();
+  const [t, f] = await Promise.all([getTranslations('invoices.detail'), getFormat()]);
   if (!can(ctx.roles, 'see-invoices'))
     return (
       <>
-        <PageHeader title="Invoice" />
+        <PageHeader title={t('invoice')} />
         <NotForYourRole />
       </>
     );
@@ -27,12 +33,13 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   if (!id.success) return deniedNotFound();
   const inv = await getInvoice(ctx, id.data);
   if (!inv) return deniedNotFound();
-  const title = `${inv.kind === 'credit' ? 'Credit note' : 'Invoice'} ${inv.number}`;
+  const title = t('title', { kind: inv.kind, number: inv.number });
+  const reversalOf = inv.reversalOf;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label={t('breadcrumb')} className="mb-2 text-sm">
         <Link className="underline" href="/invoices">
-          Invoices
+          {t('invoices')}
         </Link>{' '}
         / {inv.number}
       </nav>
@@ -41,22 +48,22 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         description={<PaymentBadge row={inv} />}
         actions={
           <ButtonLink href={`/invoices/${inv.id}/pdf`} download>
-            Download PDF
+            {t('downloadPdf')}
           </ButtonLink>
         }
       />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-        <Card title="Dates">
+        <Card title={t('dates')}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-700">Date</dt>
-            <dd>{formatDate(inv.date)}</dd>
-            <dt className="text-slate-700">Due</dt>
-            <dd>{formatDate(inv.dueDate)}</dd>
-            <dt className="text-slate-700">Payment reference</dt>
+            <dt className="text-slate-700">{t('date')}</dt>
+            <dd>{f.date(inv.date)}</dd>
+            <dt className="text-slate-700">{t('due')}</dt>
+            <dd>{f.date(inv.dueDate)}</dd>
+            <dt className="text-slate-700">{t('paymentReference')}</dt>
             <dd>{inv.paymentReference ?? inv.number}</dd>
             {inv.reference ? (
               <>
-                <dt className="text-slate-700">Reference</dt>
+                <dt className="text-slate-700">{t('reference')}</dt>
                 <dd>{inv.reference}</dd>
               </>
             ) : null}
@@ -68,52 +75,64 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           total={inv.total}
           due={inv.residual}
           // A credit note is owed to the customer: what is left of it is credit, not an amount due.
-          dueLabel={inv.kind === 'credit' ? 'Credit left' : 'Amount due'}
+          dueLabel={inv.kind === 'credit' ? t('creditLeft') : t('amountDue')}
           currency={inv.currency}
         />
-        <Card title="Related">
+        <Card title={t('related')}>
           <ul className="text-sm">
             {inv.orders.map((o) => (
               <li key={`o${o.id}`}>
-                Order{' '}
-                <Link className="text-brand-700 underline" href={`/orders/${o.id}`}>
-                  {o.name}
-                </Link>
+                {t.rich('order', {
+                  name: o.name,
+                  link: (chunks) => (
+                    <Link className="text-brand-700 underline" href={`/orders/${o.id}`}>
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </li>
             ))}
             {inv.deliveries.map((d) => (
               <li key={`d${d.id}`}>
-                Delivery{' '}
-                <Link className="text-brand-700 underline" href={`/deliveries/${d.id}`}>
-                  {d.name}
-                </Link>{' '}
+                {t.rich('delivery', {
+                  name: d.name,
+                  link: (chunks) => (
+                    <Link className="text-brand-700 underline" href={`/deliveries/${d.id}`}>
+                      {chunks}
+                    </Link>
+                  ),
+                })}{' '}
                 <DeliveryBadge status={d.step} />
               </li>
             ))}
-            {inv.reversalOf ? (
+            {reversalOf ? (
               <li>
-                Credit for{' '}
-                <Link className="text-brand-700 underline" href={`/invoices/${inv.reversalOf.id}`}>
-                  {inv.reversalOf.name}
-                </Link>
+                {t.rich('creditFor', {
+                  name: reversalOf.name,
+                  link: (chunks) => (
+                    <Link className="text-brand-700 underline" href={`/invoices/${reversalOf.id}`}>
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </li>
             ) : null}
-            {!inv.orders.length && !inv.deliveries.length && !inv.reversalOf ? (
-              <li>{inv.origin ? `Origin ${inv.origin}` : 'No related documents.'}</li>
+            {!inv.orders.length && !inv.deliveries.length && !reversalOf ? (
+              <li>{inv.origin ? t('origin', { origin: inv.origin }) : t('noRelated')}</li>
             ) : null}
           </ul>
         </Card>
       </div>
       <section className="mt-6" aria-labelledby="lines-heading">
         <h2 id="lines-heading" className="mb-2 text-lg font-semibold">
-          Lines
+          {t('lines')}
         </h2>
         {inv.lines.length === 0 ? (
-          <p className="text-slate-700">The PDF holds the details of this document.</p>
+          <p className="text-slate-700">{t('linesInPdf')}</p>
         ) : (
           <Table
-            caption={`Lines of ${title}`}
-            columns={lineColumns(inv.currency)}
+            caption={t('linesCaption', { title })}
+            columns={lineColumns(inv.currency, t, f)}
             rows={inv.lines}
             rowKey={(l) => l.id}
             fullRow={(l) => (l.kind === 'product' ? null : { kind: l.kind, content: l.description })}
@@ -124,23 +143,27 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   );
 }
 
-function lineColumns(currency: string): Column<InvoiceLine>[] {
+function lineColumns(
+  currency: string,
+  t: Awaited<ReturnType<typeof getTranslations<'invoices.detail'>>>,
+  f: Formatter,
+): Column<InvoiceLine>[] {
   return [
-    { id: 'description', header: 'Description', card: 'title', cell: (l) => l.description },
-    { id: 'quantity', header: 'Quantity', align: 'end', cell: (l) => formatQuantity(l.quantity) },
+    { id: 'description', header: t('description'), card: 'title', cell: (l) => l.description },
+    { id: 'quantity', header: t('quantity'), align: 'end', cell: (l) => f.quantity(l.quantity) },
     {
       id: 'price',
-      header: 'Unit price',
+      header: t('unitPrice'),
       amount: true,
       cell: (l) => (
         <>
-          {formatMoney(l.priceUnit, currency)}
-          {l.discount ? <span className="block text-xs">−{l.discount}%</span> : null}
+          {f.money(l.priceUnit, currency)}
+          {l.discount ? <span className="block text-xs">{t('discount', { discount: l.discount })}</span> : null}
         </>
       ),
     },
-    { id: 'taxes', header: 'Taxes', cell: (l) => l.taxes.join(', ') || '—' },
-    { id: 'subtotal', header: 'Subtotal', amount: true, cell: (l) => formatMoney(l.subtotal, currency) },
-    { id: 'total', header: 'Total', amount: true, strong: true, cell: (l) => formatMoney(l.total, currency) },
+    { id: 'taxes', header: t('taxes'), cell: (l) => l.taxes.join(', ') || '—' },
+    { id: 'subtotal', header: t('subtotal'), amount: true, cell: (l) => f.money(l.subtotal, currency) },
+    { id: 'total', header: t('total'), amount: true, strong: true, cell: (l) => f.money(l.total, currency) },
   ];
 }

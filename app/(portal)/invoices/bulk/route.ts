@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { PortalError } from '@/lib/errors';
 import { withPortalRoute } from '@/lib/http/route';
 import { downloadBody } from '@/lib/http/scavenge-while-streaming';
@@ -13,14 +14,10 @@ import { bulkQuery } from '@/lib/schemas/invoices';
  */
 export const GET = withPortalRoute({ permission: 'see-invoices', query: bulkQuery }, async ({ ctx, query }) => {
   const limit = portalConfig().INVOICE_BULK_LIMIT;
-  const items = await invoicesForExport(ctx, query, limit);
-  if (items.length === 0) throw new PortalError('bad_request', 'No invoices match this selection.');
-  if (items.length > limit) {
-    throw new PortalError(
-      'bad_request',
-      `A download holds at most ${limit.toLocaleString('en-GB')} invoices. Narrow the date range or the filters and download in parts.`,
-    );
-  }
+  const [items, t] = await Promise.all([invoicesForExport(ctx, query, limit), getTranslations('invoices.bulk')]);
+  // Shown to the person in the list (the download button's error); the ZIP's index.csv stays English.
+  if (items.length === 0) throw new PortalError('bad_request', t('noneMatch'));
+  if (items.length > limit) throw new PortalError('bad_request', t('overLimit', { limit }));
   return new Response(downloadBody(invoiceZip(ctx, items)), {
     headers: {
       'Content-Type': 'application/zip',

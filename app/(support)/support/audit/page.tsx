@@ -1,36 +1,43 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
 import { Pagination } from '@/components/pagination';
 import { Badge, buttonClass, EmptyState, inputClass, labelClass, PageHeader, InvalidFilters } from '@/components/ui';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, auditActionLabel, auditTargetLabel } from '@/lib/audit-words';
-import { formatDateTime } from '@/lib/format';
+import { AUDIT_ACTIONS, auditActionLabel, auditOutcomeLabel, auditTargetLabel } from '@/lib/audit-words';
+import { getFormat } from '@/lib/i18n/server';
 import { parseSearchParams, type SearchParams } from '@/lib/http/search-params';
 import { countAuditEvents, listAuditActors, listAuditEvents, type AuditEvent, type AuditFilter } from '@/lib/portal/audit';
 import { auditListQuery } from '@/lib/schemas/audit';
 import { requireStaff } from '@/lib/session/require-session';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('support.audit');
+  return { title: t('title') };
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<'support.audit'>>>;
 
 const PAGE_SIZE = 50;
 
 /** The contact acted for and the customer (tenant): different Odoo records, so both are named. */
-function forWhom(e: AuditEvent) {
+function forWhom(e: AuditEvent, t: Translate) {
   if (!e.actingFor && e.tenantId === null) return null;
   return (
     <>
-      {e.actingFor ? `as ${e.actingFor.name} (contact #${e.actingFor.id})` : null}
+      {e.actingFor ? t('actingFor', { name: e.actingFor.name, id: e.actingFor.id }) : null}
       {e.actingFor && e.tenantId !== null ? ', ' : null}
-      {e.tenantId !== null ? `customer #${e.tenantId}` : null}
+      {e.tenantId !== null ? t('tenant', { id: e.tenantId }) : null}
     </>
   );
 }
 
 export default async function StaffAuditPage({ searchParams }: { searchParams: SearchParams }) {
   const staff = await requireStaff();
+  const [t, words, f] = await Promise.all([getTranslations('support.audit'), getTranslations('support.auditWords'), getFormat()]);
   const admin = staff.roles.has('support-admin');
   const parsed = await parseSearchParams(auditListQuery, searchParams);
   if (!parsed.ok)
-    return <InvalidFilters title="Audit log" message={parsed.message} resetHref="/support/audit" resetLabel="Show the latest events" />;
+    return <InvalidFilters title={t('title')} message={parsed.message} resetHref="/support/audit" resetLabel={t('showLatest')} />;
   const q = parsed.query;
   // Support admins review everyone's trail; an account manager sees their own only.
   const own: AuditFilter = admin ? {} : { actorSub: staff.user.sub };
@@ -49,19 +56,19 @@ export default async function StaffAuditPage({ searchParams }: { searchParams: S
   const filtered = Boolean(q.person || q.customer || q.action || q.from || q.to);
   return (
     <>
-      <PageHeader title="Audit log" description={admin ? 'What everyone did, newest first.' : 'What you did, newest first.'} />
+      <PageHeader title={t('title')} description={admin ? t('everyone') : t('yours')} />
       <form
         method="get"
-        aria-label="Filter the audit log"
+        aria-label={t('filterLabel')}
         className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
       >
         {admin ? (
           <div>
             <label htmlFor="person" className={labelClass}>
-              Person
+              {t('person')}
             </label>
             <select id="person" name="person" defaultValue={q.person ?? ''} className={inputClass}>
-              <option value="">Everyone</option>
+              <option value="">{t('everyonePerson')}</option>
               {people.map((p) => (
                 <option key={p.sub} value={p.sub}>
                   {p.name}
@@ -73,69 +80,69 @@ export default async function StaffAuditPage({ searchParams }: { searchParams: S
         ) : null}
         <div>
           <label htmlFor="customer" className={labelClass}>
-            Customer id
+            {t('customer')}
           </label>
           <input id="customer" name="customer" inputMode="numeric" defaultValue={q.customer ?? ''} className={inputClass} />
         </div>
         <div>
           <label htmlFor="action" className={labelClass}>
-            Action
+            {t('action')}
           </label>
           <select id="action" name="action" defaultValue={q.action ?? ''} className={inputClass}>
-            <option value="">Any</option>
-            {Object.entries(AUDIT_ACTIONS).map(([code, label]) => (
+            <option value="">{t('anyAction')}</option>
+            {Object.entries(AUDIT_ACTIONS).map(([code, word]) => (
               <option key={code} value={code}>
-                {label}
+                {words(`actions.${word}`)}
               </option>
             ))}
           </select>
         </div>
         <div>
           <label htmlFor="from" className={labelClass}>
-            From
+            {t('from')}
           </label>
           <input id="from" name="from" type="date" defaultValue={q.from ?? ''} className={inputClass} />
         </div>
         <div>
           <label htmlFor="to" className={labelClass}>
-            To
+            {t('to')}
           </label>
           <input id="to" name="to" type="date" defaultValue={q.to ?? ''} className={inputClass} />
         </div>
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClass}>
-            Filter
+            {t('filter')}
           </button>
           {filtered ? (
             <Link className="px-2 py-2 text-sm underline" href="/support/audit">
-              Clear
+              {t('clear')}
             </Link>
           ) : null}
         </div>
       </form>
       {events.length === 0 ? (
-        <EmptyState title={filtered ? 'No events match these filters' : 'No events yet'} />
+        <EmptyState title={filtered ? t('noMatch') : t('none')} />
       ) : (
         <>
-          <ul aria-label="Audit events, newest first" className="flex flex-col gap-2">
+          <ul aria-label={t('events')} className="flex flex-col gap-2">
             {events.map((e) => (
               <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
                 <p className="flex flex-wrap items-baseline justify-between gap-2">
                   <span className="font-semibold">
-                    {e.actor.name} · {auditActionLabel(e)}
-                    {e.target ? ` · ${auditTargetLabel(e.target, e.action)}` : ''}
+                    {e.actor.name} · {auditActionLabel(words, e)}
+                    {e.target ? ` · ${auditTargetLabel(words, e.target, e.action)}` : ''}
                   </span>
                   <Badge color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'red' : 'amber'}>
-                    {AUDIT_OUTCOMES[e.outcome]}
+                    {auditOutcomeLabel(words, e.outcome)}
                   </Badge>
                 </p>
                 <p className="text-slate-700">
-                  {formatDateTime(e.at)}
-                  {forWhom(e) ? <> · {forWhom(e)}</> : null}
+                  {f.dateTime(e.at)}
+                  {forWhom(e, t) ? <> · {forWhom(e, t)}</> : null}
                   {e.detail && typeof e.detail.path === 'string' ? <> · {e.detail.path}</> : null}
                 </p>
                 <p className="text-xs text-slate-700">
-                  From {e.ip ?? 'an unknown address'} · request {e.requestId?.slice(0, 8) ?? '—'}
+                  {t('origin', { ip: e.ip ?? t('unknownAddress'), request: e.requestId?.slice(0, 8) ?? '—' })}
                 </p>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
 import { deniedNotFound } from '@/lib/http/not-found';
 import { Card, PageHeader } from '@/components/ui';
@@ -8,9 +9,21 @@ import { getManagedCustomer } from '@/lib/portal/support-customers';
 import { recordId } from '@/lib/schemas/common';
 import { requireStaff } from '@/lib/session/require-session';
 import { leastPrivileged } from '@/lib/roles';
+import type { CustomerRole } from '@/lib/role-names';
 import { StartActingForm } from './start-acting-form';
 
-export const metadata: Metadata = { title: 'Customer' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('support.customer');
+  return { title: t('title') };
+}
+
+/** The catalogue's key of each role (the codes are not valid message keys). */
+const ROLE_KEY = {
+  'customer-admin': 'customerAdmin',
+  buyer: 'buyer',
+  finance: 'finance',
+  viewer: 'viewer',
+} as const satisfies Record<CustomerRole, string>;
 
 export default async function SupportCustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
@@ -22,33 +35,31 @@ export default async function SupportCustomerPage({ params }: { params: Promise<
       await recordAudit(staff, { action: 'support.open-customer', target: { model: 'res.partner', id: id.data }, outcome: 'denied' });
     return deniedNotFound();
   }
+  const [t, customers] = await Promise.all([getTranslations('support.customer'), getTranslations('support.customers')]);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label={t('breadcrumb')} className="mb-2 text-sm">
         <Link className="underline" href="/support">
-          Customers
+          {customers('title')}
         </Link>{' '}
         / {customer.name}
       </nav>
       <PageHeader title={customer.name} description={[customer.reference, customer.vat, customer.city].filter(Boolean).join(' · ')} />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        <Card title="Contacts">
+        <Card title={t('contacts')}>
           <ul className="text-sm">
             {customer.contacts.map((c) => (
               <li key={c.id} className="py-1">
                 {c.name}{' '}
                 <span className="text-slate-700">
-                  {c.email} {c.roles.length ? `· ${c.roles.join(', ')}` : ''}
+                  {c.email} {c.roles.length ? `· ${c.roles.map((r) => t(`role.${ROLE_KEY[r]}`)).join(', ')}` : ''}
                 </span>
               </li>
             ))}
           </ul>
         </Card>
-        <Card title="Act as a contact">
-          <p className="mb-3 text-sm text-slate-700">
-            You see the portal as this contact sees it, read-only unless you allow changes. A banner stays on every page, the session ends
-            after the time limit, and everything you do is logged and shown to the customer’s admins.
-          </p>
+        <Card title={t('actAs')}>
+          <p className="mb-3 text-sm text-slate-700">{t('actAsExplained')}</p>
           {customer.contacts.length ? (
             <StartActingForm
               customerId={customer.id}
@@ -57,7 +68,7 @@ export default async function SupportCustomerPage({ params }: { params: Promise<
               defaultMinutes={portalConfig().SUPPORT_SESSION_MINUTES}
             />
           ) : (
-            <p>This customer has no active contacts.</p>
+            <p>{t('noContacts')}</p>
           )}
         </Card>
       </div>

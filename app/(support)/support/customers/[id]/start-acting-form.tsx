@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { ActionForm, SubmitButton } from '@/components/action-form';
 import { inputClass, labelClass } from '@/components/ui';
@@ -17,15 +18,16 @@ export function StartActingForm({
   defaultContactId?: number;
   defaultMinutes: number;
 }) {
+  const t = useTranslations('support.customer');
   const router = useRouter();
   return (
-    <ActionForm action={startActingAction} label="Act as a contact" className="flex flex-col gap-3" onSuccess={() => router.push('/')}>
+    <ActionForm action={startActingAction} label={t('actAs')} className="flex flex-col gap-3" onSuccess={() => router.push('/')}>
       {({ pending, fieldError }) => (
         <>
           <input type="hidden" name="customerId" value={customerId} />
           <div>
             <label htmlFor="contactId" className={labelClass}>
-              Act as
+              {t('form.contact')}
             </label>
             <select id="contactId" name="contactId" className={inputClass} defaultValue={defaultContactId}>
               {contacts.map((c) => (
@@ -37,7 +39,7 @@ export function StartActingForm({
           </div>
           <div>
             <label htmlFor="reason" className={labelClass}>
-              Reason (the customer sees it in their access log)
+              {t('form.reason')}
             </label>
             <textarea
               id="reason"
@@ -58,7 +60,7 @@ export function StartActingForm({
           <div className="flex flex-wrap gap-6">
             <div>
               <label htmlFor="minutes" className={labelClass}>
-                For how long (minutes)
+                {t('form.minutes')}
               </label>
               <input
                 id="minutes"
@@ -72,10 +74,10 @@ export function StartActingForm({
               {fieldError('minutes') ? <p className="mt-1 text-sm text-red-800">{fieldError('minutes')}</p> : null}
             </div>
             <label className="inline-flex items-center gap-2 self-end text-sm">
-              <input type="checkbox" name="canWrite" /> Allow changes on the customer’s behalf (orders, account data)
+              <input type="checkbox" name="canWrite" /> {t('form.canWrite')}
             </label>
           </div>
-          <SubmitButton pending={pending} label="Start acting" busy="Starting…" />
+          <SubmitButton pending={pending} label={t('form.start')} busy={t('form.starting')} />
         </>
       )}
     </ActionForm>

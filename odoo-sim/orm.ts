@@ -102,7 +102,6 @@ export class Orm {
       }
     }
     const { plain, commands } = splitCommands(def, vals);
-    this.checkAllowed(def, plain);
     const rec = this.store.insert(model, plain);
     this.applyCommands(def, rec, commands);
     return rec;
@@ -116,19 +115,8 @@ export class Orm {
       }
     }
     const { plain, commands } = splitCommands(def, vals);
-    this.checkAllowed(def, plain);
     this.store.update(model, rec.id, plain, uid);
     this.applyCommands(def, rec, commands);
-  }
-
-  /** Odoo's Selection.convert_to_cache: a value outside the selection is a ValueError. */
-  private checkAllowed(def: ModelDef, vals: Record<string, unknown>) {
-    for (const [name, value] of Object.entries(vals)) {
-      const allowed = def.fields[name]?.allowed;
-      if (allowed && value !== false && !allowed(this.store).includes(String(value))) {
-        throw valueError(`Wrong value for ${def.name}.${name}: ${pyRepr(value)}`);
-      }
-    }
   }
 
   private applyCommands(def: ModelDef, rec: Rec, commands: [string, unknown[]][]) {

@@ -33,8 +33,6 @@ export interface FieldDef {
   default?: unknown;
   /** Translatable (Odoo's `translate=True`): read in `context.lang` when the record has that translation. */
   translate?: boolean;
-  /** A selection whose values come from the data (Odoo's `_lang_get`): anything else is refused on create and write. */
-  allowed?: (store: RecordSource) => string[];
   /** Computed on read from the stored record (not stored, like Odoo's non-stored computes). */
   compute?: (rec: Record<string, unknown> & { id: number }, store: RecordSource, version: number) => unknown;
 }
@@ -106,11 +104,8 @@ const models: ModelDef[] = [
       country_id: m2o('res.country', 'Country'),
       vat: char('Tax ID'),
       ref: char('Reference'),
-      // A selection of the active languages (base/models/res_partner.py `_lang_get`).
-      lang: char('Language', {
-        default: 'en_US',
-        allowed: (store) => [...store.all('res.lang')].filter((l) => l.active).map((l) => String(l.code)),
-      }),
+      // Odoo 19 stores any code here without a check (recording 08l): the portal asks res.lang first.
+      lang: char('Language', { default: 'en_US' }),
       user_id: m2o('res.users', 'Salesperson'),
       user_ids: o2m('res.users', 'partner_id', 'Users'),
       property_payment_term_id: m2o('account.payment.term', 'Customer Payment Terms'),

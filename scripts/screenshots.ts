@@ -25,6 +25,10 @@ const SHOTS: [string, string, string][] = [
   ['statement', 'fiona@brightline.example', '/statement'],
   ['account', 'alice@brightline.example', '/account'],
   ['support', 'mia.manager@northwind.example', '/support'],
+  // Kestrel's people are German in Odoo: the same pages in German, with German amounts and dates.
+  ['home-de', 'frieda@kestrel.example', '/'],
+  ['invoices-de', 'frieda@kestrel.example', '/invoices'],
+  ['quick-order-de', 'bruno@kestrel.example', '/orders/new'],
 ];
 
 const stack = await startStack({

@@ -176,7 +176,9 @@ export function DataTable<T extends RowData & { id: number }>({
                         >
                           {text}
                           <span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
-                          <span className="sr-only">{sorted ? `, sorted ${sorted === 'asc' ? 'ascending' : 'descending'}` : ', sort'}</span>
+                          <span className="sr-only">
+                            {sorted ? t(sorted === 'asc' ? 'table.sortedAscending' : 'table.sortedDescending') : t('table.sort')}
+                          </span>
                         </button>
                       ) : (
                         <table.FlexRender header={header} />

@@ -30,14 +30,14 @@ export function Pagination({
       <div className="flex gap-2">
         {page > 1 ? (
           <Link className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100" href={href(page - 1)}>
-            {t('pagination.previous')}
-            <span className="sr-only"> {t('pagination.page')}</span>
+            <span aria-hidden="true">{t('pagination.previous')}</span>
+            <span className="sr-only">{t('pagination.previousPage')}</span>
           </Link>
         ) : null}
         {page < pageCount ? (
           <Link className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100" href={href(page + 1)}>
-            {t('pagination.next')}
-            <span className="sr-only"> {t('pagination.page')}</span>
+            <span aria-hidden="true">{t('pagination.next')}</span>
+            <span className="sr-only">{t('pagination.nextPage')}</span>
           </Link>
         ) : null}
       </div>

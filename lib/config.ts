@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEMO_WEBHOOK_SECRET, DEV_IDP_CLIENT_SECRET } from './demo-defaults';
-import { contrastWithWhite } from './contrast';
+import { brandContrast } from './contrast';
 import { isRole, ROLES, type Role } from './role-names';
 
 /**
@@ -88,19 +88,20 @@ const schema = z.object({
   /** The seller's logo: a path the portal serves (a file in public/) or an https URL; unset: the name alone. */
   PORTAL_BRAND_LOGO_URL: z
     .string()
-    .refine((u) => /^\/(?!\/)/.test(u) || /^https:\/\/[^/]/.test(u), {
+    .refine((u) => /^\/(?!\/)[^\s]*$/.test(u) || (/^https:\/\/[^/]/.test(u) && URL.canParse(u)), {
       message: 'PORTAL_BRAND_LOGO_URL must be a path such as /logo.svg or an https:// URL',
     })
     .optional(),
   /**
    * The primary colour (buttons, links, the current menu entry) as #rrggbb. White text sits
-   * on it, so it must reach WCAG AA contrast with white (4.5:1), as the axe check demands.
+   * on it and it is link text on the page, so both must reach WCAG AA (4.5:1), as axe demands.
    */
   PORTAL_BRAND_COLOR: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, { message: 'PORTAL_BRAND_COLOR must be a colour as #rrggbb' })
-    .refine((c) => contrastWithWhite(c) >= 4.5, {
-      message: 'PORTAL_BRAND_COLOR is too light: white text on it must reach a 4.5:1 contrast (WCAG AA); choose a darker shade',
+    .refine((c) => brandContrast(c) >= 4.5, {
+      message:
+        'PORTAL_BRAND_COLOR is too light: white text on it, and it as link text on the page, must reach a 4.5:1 contrast (WCAG AA); choose a darker shade',
     })
     .default('#1d4ed8'),
   /** Shared secret of Odoo's webhook (app/api/odoo-webhook); unset: the endpoint refuses everything. */

@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { forbidden } from '@/lib/errors';
 import { validatedAction } from '@/lib/http/action';
 import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import { setContactLanguage } from '@/lib/portal/language';
@@ -18,6 +19,8 @@ export const setLanguageAction = validatedAction<typeof languageInput, { locale:
     },
   },
   async (ctx, { locale }) => {
+    // The customer's language is theirs to choose: an account manager acting for them cannot change it.
+    if (ctx.actingAs) throw forbidden('The language is the customer’s own choice.');
     await setContactLanguage(ctx, locale);
     await refreshOwnIdentity(ctx);
     return { locale, contactId: ctx.contact.id, contactName: ctx.contact.name };

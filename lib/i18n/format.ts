@@ -84,9 +84,9 @@ function build(locale: Locale): Formatter {
     quantityWithUnit(n, unit) {
       const q = quantity(n);
       if (!unit) return q;
-      // Odoo's names are plural ("Units", "Hours", "Dozens"): one of them reads "1 Unit".
+      // Odoo's English names are plural ("Units", "Hours", "Dozens"): one of them reads "1 Unit".
       // Names that are not a single plural word ("kg", "Box of 10") stay as they are.
-      return `${q} ${n === 1 && /^[A-Za-z]+[^s]s$/.test(unit) ? unit.slice(0, -1) : unit}`;
+      return `${q} ${locale === 'en' && n === 1 && /^[A-Za-z]+[^s]s$/.test(unit) ? unit.slice(0, -1) : unit}`;
     },
     bytes(n) {
       if (n < 1_048_576) return `${quantity(Math.max(n > 0 ? 1 : 0, Math.round(n / 1024)))} kB`;

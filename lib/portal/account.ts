@@ -186,7 +186,7 @@ const ADDRESS_FIELDS = ['name', 'street', 'street2', 'zip', 'city', 'state_id', 
  * addresses. Country codes (for the edit form) cost a second call, so only when asked.
  */
 export async function listAddresses(ctx: PortalContext, opts: { fresh?: boolean } = {}): Promise<DeliveryAddress[]> {
-  if (!opts.fresh) return cachedForTenant(ctx.tenant.id, 'addresses', () => listAddresses(ctx, { fresh: true }));
+  if (!opts.fresh) return cachedForTenant(ctx.tenant.id, 'addresses', ctx.odoo.lang, () => listAddresses(ctx, { fresh: true }));
   const records = await ctx.odoo.searchRead(
     'res.partner',
     ['|', ['id', '=', ctx.tenant.id], '&', ['parent_id', '=', ctx.tenant.id], ['type', '=', 'delivery']],
@@ -243,9 +243,9 @@ async function addressValues(ctx: PortalContext, input: z.infer<typeof addressIn
   };
 }
 
-/** Every country (the same for all tenants, cached a day): the address form's choices, and code → id when saving. */
+/** Every country (the same for all tenants, cached a day per language: Odoo translates their names): the address form's choices, and code → id when saving. */
 export async function listCountries(ctx: PortalContext): Promise<Country[]> {
-  return cachedShared('countries', async () => {
+  return cachedShared(`countries:${ctx.odoo.lang ?? ''}`, async () => {
     const rows = await ctx.odoo.searchRead('res.country', [], { fields: ['code', 'name'], order: 'name', limit: 300 });
     return rows.map((r) => ({ id: r.id, code: String(r.code), name: String(r.name) }));
   });
@@ -253,7 +253,7 @@ export async function listCountries(ctx: PortalContext): Promise<Country[]> {
 
 /** The company's people (active and deactivated) with the portal roles on their Odoo tags. */
 export async function listContacts(ctx: PortalContext): Promise<CompanyContact[]> {
-  return cachedForTenant(ctx.tenant.id, 'contacts', () => readContacts(ctx));
+  return cachedForTenant(ctx.tenant.id, 'contacts', ctx.odoo.lang, () => readContacts(ctx));
 }
 
 async function readContacts(ctx: PortalContext): Promise<CompanyContact[]> {

@@ -19,10 +19,23 @@ const database = () => processSingleton('odoo-database-key', () => odooDatabaseK
 
 export const tenantTag = (tenantId: number, what: TenantData) => `odoo:${database()}:tenant:${tenantId}:${what}`;
 
-export function cachedForTenant<T>(tenantId: number, what: TenantData, load: () => Promise<T>, revalidate = 60): Promise<T> {
+/**
+ * `lang`: the language Odoo was asked in (country names are translated), so each language
+ * has its own entry; the tag is shared, so a change ends them all.
+ */
+export function cachedForTenant<T>(
+  tenantId: number,
+  what: TenantData,
+  lang: string | undefined,
+  load: () => Promise<T>,
+  revalidate = 60,
+): Promise<T> {
   // Outside the Next server (unit tests, scripts) there is no cache to use.
   if (!process.env.NEXT_RUNTIME) return load();
-  return unstable_cache(load, [database(), 'tenant', String(tenantId), what], { tags: [tenantTag(tenantId, what)], revalidate })();
+  return unstable_cache(load, [database(), 'tenant', String(tenantId), what, lang ?? ''], {
+    tags: [tenantTag(tenantId, what)],
+    revalidate,
+  })();
 }
 
 /** Data shared by every tenant (the country list, the seller's own companies and a company's currency). */

@@ -108,8 +108,9 @@ export class TenantReadCache {
  * The key part that depends on who asks within the tenant: the roles, in a stable order,
  * and the language (Odoo names products in the contact's language, context.lang).
  */
-function askerKey(ctx: Pick<PortalContext, 'roles' | 'locale'>): string {
-  return `${[...ctx.roles].sort().join(',')}@${ctx.locale}`;
+function askerKey(ctx: Pick<PortalContext, 'roles' | 'locale' | 'odoo'>): string {
+  // The language Odoo is asked in (de_CH and de_DE may name a product otherwise), then the page's.
+  return `${[...ctx.roles].sort().join(',')}@${ctx.odoo.lang ?? ''}/${ctx.locale}`;
 }
 
 const CACHE = Symbol.for('portal.tenantReadCache');
@@ -132,7 +133,7 @@ export function setTenantReadCache(cache: TenantReadCache) {
  * name and its arguments (plain JSON values), and tagged with the topics it reads from.
  */
 export async function cachedRead<T>(
-  ctx: Pick<PortalContext, 'tenant' | 'roles' | 'locale'>,
+  ctx: Pick<PortalContext, 'tenant' | 'roles' | 'locale' | 'odoo'>,
   name: string,
   args: readonly unknown[],
   topics: readonly Topic[],

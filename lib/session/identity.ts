@@ -59,7 +59,7 @@ export class IdentityResolver {
 
   /** Looks the claims up in Odoo now and caches the answer: a sign-in sees a contact linked a moment ago. */
   async resolveFresh(odoo: OdooClient, claims: SessionClaims): Promise<Identity> {
-    return this.load(claimsKey(claims), () => this.lookup(odoo, claims));
+    return this.load(claimsKey(claims), () => this.lookup(odoo, claims), { fresh: true });
   }
 
   /**
@@ -93,13 +93,19 @@ export class IdentityResolver {
     return hit.identity;
   }
 
-  private load(key: string, lookup: () => Promise<Identity>): Promise<Identity> {
+  /**
+   * One lookup per key at a time, shared by whoever asks meanwhile. A fresh one (after a
+   * change to the person's own contact) never joins a lookup that began before the change,
+   * and only the latest lookup begun for a key may write it: an older answer arriving later
+   * cannot undo the change.
+   */
+  private load(key: string, lookup: () => Promise<Identity>, opts: { fresh?: boolean } = {}): Promise<Identity> {
     const running = this.inFlight.get(key);
-    if (running) return running;
+    if (running && !opts.fresh) return running;
     const generation = this.generation;
-    const loading = lookup()
+    const loading: Promise<Identity> = lookup()
       .then((identity) => {
-        if (generation === this.generation) {
+        if (generation === this.generation && this.inFlight.get(key) === loading) {
           this.cache.set(key, { identity, refreshAt: performance.now() + (this.opts.ttlSeconds * 1000) / 2 });
         }
         return identity;

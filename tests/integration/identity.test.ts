@@ -220,6 +220,28 @@ describe('mapping a sign-in to an Odoo partner', () => {
       }
     });
 
+    it('lets a fresh lookup (after a change to the contact) win over one begun before it, whichever answers last', async () => {
+      const mapper = resolver();
+      const held = watchedClient();
+      const free = watchedClient();
+      let release!: () => void;
+      held.state.hold = new Promise((r) => (release = r));
+      const older = mapper.resolveFresh(held.client, claims); // e.g. a background refresh, begun first
+      try {
+        expect((await mapper.resolveFresh(free.client, claims)).kind).toBe('customer'); // begun later, answers first
+        // What the older lookup reads once released differs, so whether it wrote shows.
+        sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: false });
+        held.state.hold = null;
+        release();
+        expect(await older).toEqual({ kind: 'unlinked', reason: 'archived' });
+        const calls = free.state.calls;
+        expect((await mapper.resolve(free.client, claims)).kind).toBe('customer'); // the later lookup's answer stays
+        expect(free.state.calls).toBe(calls);
+      } finally {
+        sim.store.update('res.partner', SEED_IDS.contacts.victorViewerA, { active: true });
+      }
+    });
+
     it('lets forget() win over a lookup that was already running', async () => {
       const mapper = resolver();
       const { client, state } = watchedClient();

@@ -21,10 +21,18 @@ describe('the seller’s brand settings', () => {
   it('refuse a colour white text cannot be read on, and say why', () => {
     expect(() => parseConfig({ PORTAL_BRAND_COLOR: '#ffd500' })).toThrow(/too light.*4\.5:1/);
     expect(() => parseConfig({ PORTAL_BRAND_COLOR: 'blue' })).toThrow(/#rrggbb/);
+    // 4.54:1 on white, but 4.34:1 as link text on the page's slate-50 background.
+    expect(() => parseConfig({ PORTAL_BRAND_COLOR: '#767676' })).toThrow(/too light/);
   });
 
   it('refuse a logo from a plain-HTTP, protocol-relative or script URL', () => {
-    for (const url of ['http://cdn.example/logo.png', '//cdn.example/logo.png', 'javascript:alert(1)', 'logo.png']) {
+    for (const url of [
+      'http://cdn.example/logo.png',
+      '//cdn.example/logo.png',
+      'javascript:alert(1)',
+      'logo.png',
+      'https://exa mple.com/x.png',
+    ]) {
       expect(() => parseConfig({ PORTAL_BRAND_LOGO_URL: url }), url).toThrow(/PORTAL_BRAND_LOGO_URL/);
     }
   });

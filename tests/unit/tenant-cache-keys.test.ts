@@ -22,10 +22,10 @@ function pointAt(url: string, db: string) {
   dropProcessSingleton('odoo-database-key');
 }
 
-async function keysFor(url: string, db: string) {
+async function keysFor(url: string, db: string, lang = 'en_US') {
   pointAt(url, db);
   calls.length = 0;
-  await cachedForTenant(11, 'contacts', async () => 'rows');
+  await cachedForTenant(11, 'contacts', lang, async () => 'rows');
   await cachedShared('countries', async () => 'rows');
   return { tenant: calls[0]!, shared: calls[1]!, tag: tenantTag(11, 'contacts') };
 }
@@ -64,5 +64,12 @@ describe('the tenant cache keys', () => {
     expect(again.tenant.keyParts).toEqual(first.tenant.keyParts);
     expect(first.tenant.keyParts).toContain('11');
     expect(tenantTag(12, 'contacts')).not.toBe(first.tag);
+  });
+
+  it('keep each language apart, under the one tag a change refreshes', async () => {
+    const english = await keysFor('http://odoo.example:8069', 'production', 'en_US');
+    const german = await keysFor('http://odoo.example:8069', 'production', 'de_DE');
+    expect(german.tenant.keyParts).not.toEqual(english.tenant.keyParts);
+    expect(german.tenant.tags).toEqual(english.tenant.tags);
   });
 });

@@ -38,7 +38,7 @@ export function LanguageSwitcher({ current, setLanguageAction }: { current: Loca
       </button>
       {state && !state.ok ? (
         <p role="alert" className="w-full text-red-800">
-          {state.error.code === 'bad_request' ? t('languageUnavailable') : state.error.message}
+          {state.error.message}
         </p>
       ) : null}
     </form>

@@ -21,7 +21,12 @@ export const DEV_USERS: DevUser[] = [
   { login: 'victor@brightline.example', name: 'Victor Viewer', groups: [], note: 'customer A, viewer (Odoo tag)' },
   { login: 'bruno@kestrel.example', name: 'Bruno Buyer', groups: [], note: 'customer B, buyer (Odoo tag)' },
   { login: 'frieda@kestrel.example', name: 'Frieda Finanz', groups: [], note: 'customer B, finance (Odoo tag)' },
-  { login: 'ingrid@nordlys.example', name: 'Ingrid Nordlys', groups: [], note: 'customer D, customer-admin; Norwegian in Odoo (portal in English)' },
+  {
+    login: 'ingrid@nordlys.example',
+    name: 'Ingrid Nordlys',
+    groups: [],
+    note: 'customer D, customer-admin; Norwegian in Odoo (portal in English)',
+  },
   { login: 'mia.manager@northwind.example', name: 'Mia Manager', groups: ['account-manager'], note: 'account manager of A and C (not B)' },
   {
     login: 'sofia.support@northwind.example',

@@ -1,3 +1,6 @@
+import type en from '@/messages/en';
+import { translatorFor } from './i18n/translator';
+
 /**
  * The one error shape of the portal, for route handlers (JSON) and actions (typed
  * result). `message` is written for the person using the portal.
@@ -29,15 +32,35 @@ export const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+const englishErrors = translatorFor('en', 'errors');
+
 export class PortalError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string[]>,
+    /** The message as words of the `errors.portal` catalogue, so the wrappers can say it in the reader's language. */
+    readonly words?: ErrorWords,
   ) {
     super(message);
   }
 }
 
-export const notFound = (what = 'This record') => new PortalError('not_found', `${what} does not exist or is not yours.`);
-export const forbidden = (message = 'Your role does not allow this.') => new PortalError('forbidden', message);
+/** A message of the `errors.portal` catalogue (messages/<locale>/errors.json) and its values. */
+export type ErrorKey = keyof (typeof en)['errors']['portal'];
+export type ErrorWords = { key: ErrorKey; values?: Record<string, string | number>; fields?: Record<string, ErrorKey> };
+
+/**
+ * A PortalError worded from the catalogue: its `message` is the English text (logs, the
+ * audit trail), and the action and route wrappers give the reader the same words in their
+ * language (lib/http/error-words.ts). `fields` names the message shown by each form field.
+ */
+export function portalError(code: ErrorCode, key: ErrorKey, opts: Omit<ErrorWords, 'key'> = {}): PortalError {
+  const say = (k: ErrorKey) => englishErrors(`portal.${k}`, opts.values);
+  const fields = opts.fields ? Object.fromEntries(Object.entries(opts.fields).map(([name, k]) => [name, [say(k)]])) : undefined;
+  return new PortalError(code, say(key), fields, { key, ...opts });
+}
+
+/** A record that is missing or another company's: both answer alike. */
+export const notFound = (key: ErrorKey = 'notFound') => portalError('not_found', key);
+export const forbidden = (key: ErrorKey = 'roleForbids') => portalError('forbidden', key);

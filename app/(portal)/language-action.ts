@@ -20,7 +20,7 @@ export const setLanguageAction = validatedAction<typeof languageInput, { locale:
   },
   async (ctx, { locale }) => {
     // The customer's language is theirs to choose: an account manager acting for them cannot change it.
-    if (ctx.actingAs) throw forbidden('The language is the customer’s own choice.');
+    if (ctx.actingAs) throw forbidden('languageOwnChoice');
     await setContactLanguage(ctx, locale);
     await refreshOwnIdentity(ctx);
     return { locale, contactId: ctx.contact.id, contactName: ctx.contact.name };

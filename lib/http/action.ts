@@ -1,9 +1,12 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import { PortalError, type ErrorCode } from '../errors';
+import { type PortalError, forbidden, portalError, type ErrorCode } from '../errors';
 import { outcomeOfError, recordAudit, settleRequest } from '../portal/audit';
 import type { PortalContext, StaffContext } from '../context';
+import { sayError } from './error-words';
+import type { Locale } from '../i18n/locales';
+import { zodErrorMap } from '../i18n/zod-errors';
 import { requireSession, requireStaff } from '../session/require-session';
 import { can, type Permission } from '../roles';
 import { toPortalError } from '../portal/to-portal-error';
@@ -25,7 +28,7 @@ interface Ran<I, T> {
 }
 
 async function run<S extends z.ZodType, T>(
-  requestId: string,
+  { requestId, locale }: { requestId: string; locale: Locale },
   schema: S,
   input: FormData | z.input<S>,
   handler: (input: z.infer<S>) => Promise<T>,
@@ -34,7 +37,7 @@ async function run<S extends z.ZodType, T>(
   const ran: Ran<z.infer<S>, T> = {};
   try {
     check();
-    ran.parsed = schema.parse(input instanceof FormData ? formDataToObject(input) : input);
+    ran.parsed = schema.parse(input instanceof FormData ? formDataToObject(input) : input, { error: zodErrorMap(locale) });
     ran.result = await handler(ran.parsed);
   } catch (err) {
     unstable_rethrow(err); // redirect() and notFound() keep working inside handlers
@@ -47,8 +50,9 @@ function errorDetail(error: PortalError | undefined) {
   return error ? { detail: { error: error.code, message: error.message } } : {};
 }
 
-function resultOf<T>({ result, error }: Ran<unknown, T>): ActionResult<T> {
-  if (error) return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+/** The typed result, an error said in the reader's language. */
+function resultOf<T>({ result, error }: Ran<unknown, T>, locale: Locale): ActionResult<T> {
+  if (error) return { ok: false, error: { code: error.code, ...sayError(error, locale) } };
   return { ok: true, data: result as T };
 }
 
@@ -68,14 +72,14 @@ export function validatedAction<S extends z.ZodType, T>(
   return async (_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
     const ctx = await requireSession();
     const ran = await run(
-      ctx.requestId,
+      ctx,
       opts.schema,
       input,
       (parsed) => handler(ctx, parsed),
       () => {
-        if (opts.permission && !can(ctx.roles, opts.permission)) throw new PortalError('forbidden', 'Your role does not allow this.');
+        if (opts.permission && !can(ctx.roles, opts.permission)) throw forbidden();
         if ('audit' in opts && ctx.actingAs && !ctx.actingAs.canWrite) {
-          throw new PortalError('forbidden', 'This support session is read-only. Switch on changes on the customer’s behalf to do this.');
+          throw portalError('forbidden', 'readOnlySession');
         }
       },
     );
@@ -89,7 +93,7 @@ export function validatedAction<S extends z.ZodType, T>(
     } else {
       await settleRequest(outcomeOfError(ran.error?.code)); // a preview while acting: its one request row says how it went
     }
-    return resultOf(ran);
+    return resultOf(ran, ctx.locale);
   };
 }
 
@@ -123,7 +127,7 @@ export function staffAction<S extends z.ZodType, T>(
 ) {
   return async (_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
     const staff = await requireStaff();
-    const ran = await run(staff.requestId, opts.schema, input, (parsed) => handler(staff, parsed));
+    const ran = await run(staff, opts.schema, input, (parsed) => handler(staff, parsed));
     const about = ran.parsed !== undefined && opts.audit.about ? opts.audit.about(ran.parsed, ran.result) : {};
     await recordAudit(
       { ...staff, tenant: about.tenant, contact: about.contact, actingAs: about.actingAs },
@@ -134,6 +138,6 @@ export function staffAction<S extends z.ZodType, T>(
         ...(ran.error ? errorDetail(ran.error) : about.detail ? { detail: about.detail } : {}),
       },
     );
-    return resultOf(ran);
+    return resultOf(ran, staff.locale);
   };
 }

@@ -1,13 +1,17 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { PortalError, STATUS, type PortalErrorBody } from '../errors';
+import { PortalError, STATUS, forbidden, portalError, type PortalErrorBody } from '../errors';
 import { outcomeOfStatus, settleRequest } from '../portal/audit';
 import { singleValues } from '../schemas/common';
 import type { PortalContext } from '../context';
 import { loadSession } from '../session/require-session';
 import { can, type Permission } from '../roles';
 import { toPortalError } from '../portal/to-portal-error';
+import type { Locale } from '../i18n/locales';
+import { localeFromAcceptLanguage } from '../i18n/request-locale';
+import { zodErrorMap } from '../i18n/zod-errors';
+import { sayError } from './error-words';
 
 /**
  * The one wrapper for customer route handlers: session → tenant → permission → zod
@@ -21,24 +25,27 @@ export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
 ) {
   return async (req: NextRequest, route: { params: Promise<Record<string, string | string[]>> }) => {
     let requestId = req.headers.get('x-request-id') ?? 'unknown';
+    let locale = localeFromAcceptLanguage(req.headers.get('accept-language'));
     try {
       const state = await loadSession();
-      if (state.status === 'anonymous') throw new PortalError('unauthenticated', 'Sign in to continue.');
+      if (state.status === 'anonymous') throw portalError('unauthenticated', 'signIn');
       // Staff reach customer data only inside an open support session (loadSession checks it in the store on every request).
-      if (state.status === 'staff') throw new PortalError('forbidden', 'You are not acting for a customer.');
-      if (state.status !== 'customer') throw new PortalError('forbidden', 'Your sign-in is not linked to a customer account.');
+      if (state.status === 'staff') throw portalError('forbidden', 'notActing');
+      if (state.status !== 'customer') throw portalError('forbidden', 'notLinked');
       const { ctx } = state;
       requestId = ctx.requestId;
-      if (opts.permission && !can(ctx.roles, opts.permission)) throw new PortalError('forbidden', 'Your role does not allow this.');
-      const params = (opts.params ? opts.params.parse(await route.params) : {}) as z.infer<P>;
-      const query = (opts.query ? opts.query.parse(searchParamsOf(req)) : {}) as z.infer<Q>;
+      locale = ctx.locale;
+      if (opts.permission && !can(ctx.roles, opts.permission)) throw forbidden();
+      const parse = { error: zodErrorMap(locale) };
+      const params = (opts.params ? opts.params.parse(await route.params, parse) : {}) as z.infer<P>;
+      const query = (opts.query ? opts.query.parse(searchParamsOf(req), parse) : {}) as z.infer<Q>;
       const result = await handler({ ctx, req, params, query });
       const res = result instanceof Response ? result : NextResponse.json(result, { headers: { 'Cache-Control': PRIVATE } });
       res.headers.set('Server-Timing', ctx.odoo.callLog.serverTiming());
       await settleRequest(outcomeOfStatus(res.status));
       return res;
     } catch (err) {
-      const res = errorResponse(toPortalError(err, requestId), requestId);
+      const res = errorResponse(toPortalError(err, requestId), requestId, locale);
       await settleRequest(outcomeOfStatus(res.status)).catch(() => {}); // the answer stands; a failed write is logged
       return res;
     }
@@ -48,9 +55,10 @@ export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
 /** A JSON answer is one person's data (or error): no shared or browser cache keeps it. */
 const PRIVATE = 'private, no-store';
 
-export function errorResponse(error: PortalError, requestId: string): NextResponse<PortalErrorBody> {
+/** The one error shape, said in the reader's language. */
+export function errorResponse(error: PortalError, requestId: string, locale: Locale = 'en'): NextResponse<PortalErrorBody> {
   return NextResponse.json(
-    { error: { code: error.code, message: error.message, requestId, ...(error.fields ? { fields: error.fields } : {}) } },
+    { error: { code: error.code, ...sayError(error, locale), requestId } },
     { status: STATUS[error.code], headers: { 'Cache-Control': PRIVATE } },
   );
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { portalDb } from '../db/sql';
-import { PortalError } from '../errors';
+import { forbidden } from '../errors';
 import type { AuditTarget } from '../audit-words';
 import type { PortalContext } from '../context';
 import { can } from '../roles';
@@ -17,7 +17,7 @@ export interface AccessLogEntry extends SupportSession {
  * how long, and each change made in it (views are counted, changes listed).
  */
 export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
-  if (!can(ctx.roles, 'manage-contacts')) throw new PortalError('forbidden', 'The access log is for your company’s admins.');
+  if (!can(ctx.roles, 'manage-contacts')) throw forbidden('accessLogAdmins');
   const sessions = await listSupportSessions({ tenantId: ctx.tenant.id, limit: 100 });
   if (!sessions.length) return [];
   const db = await portalDb();

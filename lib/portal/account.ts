@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { PortalError, notFound } from '../errors';
+import { notFound, portalError } from '../errors';
 import { OdooServerError } from '../odoo/errors';
 import type { addressInput, inviteInput, myContactInput } from '../schemas/account';
 import type { PortalContext } from '../context';
@@ -94,7 +94,7 @@ export async function getAccount(ctx: PortalContext): Promise<{ company: Company
     ),
     ctx.odoo.sellerCompanyId(),
   ]);
-  if (!company || !me) throw notFound('Your account');
+  if (!company || !me) throw notFound('accountNotFound');
   const settings = await companyCredit(ctx, m2o(company.company_id)?.id ?? sellerCompany);
   return {
     company: {
@@ -119,7 +119,7 @@ export async function getCredit(ctx: PortalContext): Promise<Credit | null> {
     ctx.odoo.searchRead('res.partner', [['id', '=', ctx.tenant.id]], { fields: [...FIELDS.partnerCredit, 'company_id'], limit: 1 }),
     ctx.odoo.sellerCompanyId(),
   ]);
-  if (!partner) throw notFound('Your account');
+  if (!partner) throw notFound('accountNotFound');
   return toCredit(partner, await companyCredit(ctx, m2o(partner.company_id)?.id ?? sellerCompany));
 }
 
@@ -226,13 +226,12 @@ async function requireDeliveryAddress(ctx: PortalContext, id: number) {
     ['parent_id', '=', ctx.tenant.id],
     ['type', '=', 'delivery'],
   ]);
-  if (!found) throw notFound('This address');
+  if (!found) throw notFound('addressNotFound');
 }
 
 async function addressValues(ctx: PortalContext, input: z.infer<typeof addressInput>) {
   const country = (await listCountries(ctx)).find((c) => c.code === input.countryCode);
-  if (!country)
-    throw new PortalError('bad_request', 'Choose a country from the list.', { countryCode: ['Choose a country from the list.'] });
+  if (!country) throw portalError('bad_request', 'chooseCountry', { fields: { countryCode: 'chooseCountry' } });
   return {
     name: input.name,
     street: input.street,
@@ -313,9 +312,7 @@ export async function inviteContact(ctx: PortalContext, input: z.infer<typeof in
     tagIdOf(ctx, SHARED_EMAIL_TAG),
   ]);
   if (sameEmail.some((r) => m2o(r.commercial_partner_id)?.id === ctx.tenant.id)) {
-    throw new PortalError('conflict', 'A colleague with this email is already in your contacts (perhaps deactivated).', {
-      email: ['This email is already in your contacts.'],
-    });
+    throw portalError('conflict', 'colleagueExists', { fields: { email: 'colleagueExistsField' } });
   }
   const tagIds = await roleTagIds(ctx, tags, input.roles);
   const elsewhere = sameEmail.length > 0;
@@ -347,9 +344,7 @@ export function normaliseEmail(email: string): string {
 
 export async function setContactRoles(ctx: PortalContext, id: number, roles: CustomerRole[]): Promise<void> {
   if (id === ctx.contact.id && !roles.includes('customer-admin')) {
-    throw new PortalError('bad_request', 'You cannot remove your own admin role. Ask another admin.', {
-      roles: ['Keep Customer admin for yourself.'],
-    });
+    throw portalError('bad_request', 'ownAdminRole', { fields: { roles: 'ownAdminRoleField' } });
   }
   const [contact, tags] = await Promise.all([requireColleague(ctx, id), roleTags(ctx)]);
   const portalTagIds = new Set(tags.values());
@@ -359,7 +354,7 @@ export async function setContactRoles(ctx: PortalContext, id: number, roles: Cus
 }
 
 export async function setContactActive(ctx: PortalContext, id: number, active: boolean): Promise<void> {
-  if (id === ctx.contact.id) throw new PortalError('bad_request', 'You cannot deactivate yourself.');
+  if (id === ctx.contact.id) throw portalError('bad_request', 'deactivateSelf');
   await requireColleague(ctx, id);
   await ctx.odoo.write('res.partner', [id], { active });
 }
@@ -375,7 +370,7 @@ async function requireColleague(ctx: PortalContext, id: number) {
     ],
     { fields: ['category_id'], limit: 1 },
   );
-  if (!contact) throw notFound('This contact');
+  if (!contact) throw notFound('contactNotFound');
   return contact;
 }
 

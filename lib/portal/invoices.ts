@@ -103,7 +103,7 @@ export function invoiceDomain(ctx: Pick<PortalContext, 'tenant'>, f: InvoiceFilt
 }
 
 function requireFinance(ctx: PortalContext) {
-  if (!can(ctx.roles, 'see-invoices')) throw forbidden('Invoices are for your company’s finance team and admins.');
+  if (!can(ctx.roles, 'see-invoices')) throw forbidden('invoicesForFinance');
 }
 
 /** Open balance and overdue part per currency of the invoices matching `domain` (2 read_groups). */

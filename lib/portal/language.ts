@@ -1,6 +1,6 @@
 import 'server-only';
 import type { PortalContext } from '../context';
-import { PortalError } from '../errors';
+import { portalError } from '../errors';
 import { localeFromOdooLang, ODOO_LANG, type Locale } from '../i18n/locales';
 
 /**
@@ -14,8 +14,7 @@ export async function setContactLanguage(ctx: PortalContext, locale: Locale): Pr
   if (ctx.odoo.lang && localeFromOdooLang(ctx.odoo.lang) === locale) return;
   const lang = ODOO_LANG[locale];
   const active = await ctx.odoo.searchCount('res.lang', [['code', '=', lang]]);
-  if (!active)
-    throw new PortalError('bad_request', 'This language is not available for your company yet. Your account manager can add it.');
+  if (!active) throw portalError('bad_request', 'languageUnavailable');
   // The contact is the session's own: the one record the write may touch.
   await ctx.odoo.write('res.partner', [ctx.contact.id], { lang });
 }

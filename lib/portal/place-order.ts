@@ -1,6 +1,6 @@
 import 'server-only';
 import { portalDb, type Sql } from '../db/sql';
-import { PortalError } from '../errors';
+import { type PortalError, portalError } from '../errors';
 import { log } from '../log';
 import { mayHaveRun, OdooError, OdooUnavailableError, OdooValidationError } from '../odoo';
 import type { PlaceOrderInput } from '../schemas/orders';
@@ -33,9 +33,6 @@ export interface PlaceOrderOptions {
 /** The idempotency key as kept on the Odoo order (Source Document), so a lost answer can be found again. */
 export const orderKey = (idempotencyKey: string) => `portal:${idempotencyKey}`;
 
-const UNSURE =
-  'We could not tell whether your order was created: the ERP did not answer in time. Check your orders list in a minute. Sending this form again will not create a second order.';
-
 /**
  * Creates the sale.order for the signed-in contact, exactly once per form, and with
  * ORDER_SUBMIT_MODE=confirm never tells the user it was placed before Odoo confirmed it.
@@ -62,8 +59,7 @@ export async function placeOrder(ctx: PortalContext, input: PlaceOrderInput, opt
       [key],
     );
     if (!row) continue; // released between the two statements: claim again
-    if (Number(row.tenant_id) !== ctx.tenant.id)
-      throw new PortalError('conflict', 'This form was already used. Reload the page to start again.');
+    if (Number(row.tenant_id) !== ctx.tenant.id) throw portalError('conflict', 'formUsed');
     if (row.order_id) return finish(ctx, Number(row.order_id), opts, false);
     if (Number(row.age_ms) >= staleAfter) {
       // The first submit ended without an answer: take the claim over (one taker wins, compared
@@ -75,7 +71,7 @@ export async function placeOrder(ctx: PortalContext, input: PlaceOrderInput, opt
       if (taken.length) return submitClaimed(ctx, db, key, input, opts, true);
     }
     if (Date.now() >= waitUntil || ctx.odoo.remainingMs() <= 0) {
-      throw new PortalError('conflict', 'This order is still being placed. Check your orders list in a minute before trying again.');
+      throw portalError('conflict', 'stillPlacing');
     }
     // Waiting for the other submit is waiting on Odoo: it comes out of this request's time budget.
     await ctx.odoo.waitOn(new Promise((r) => setTimeout(r, 200))).catch(() => {});
@@ -122,7 +118,7 @@ async function submitClaimed(
     // request has time left. Not found (yet): the claim stays, so a retry looks in Odoo
     // before creating, once Odoo had time to finish (staleAfterMs).
     const found = ctx.odoo.remainingMs() > 50 ? await findByKey(ctx, key).catch(() => undefined) : undefined;
-    if (!found) throw new PortalError('odoo_unavailable', UNSURE);
+    if (!found) throw portalError('odoo_unavailable', 'orderUnsure');
     orderId = found;
   }
   await recordOrder(db, key, orderId);
@@ -150,7 +146,7 @@ async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptio
         throw unfinished(ctx, orderId, opts, err);
       });
   if (opts.mode === 'confirm' && order?.state === 'cancelled') {
-    throw new PortalError('conflict', `Order ${order.number} was cancelled in the meantime. Start a new order.`);
+    throw portalError('conflict', 'orderCancelled', { values: { number: order.number } });
   }
   if (opts.mode === 'confirm' && (!order || order.state === 'quotation')) {
     try {
@@ -170,12 +166,7 @@ async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptio
   } catch (err) {
     log.warn({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'placed order not read back');
     if (!(err instanceof OdooUnavailableError)) throw err;
-    throw new PortalError(
-      'odoo_unavailable',
-      opts.mode === 'confirm'
-        ? 'Your order was placed and confirmed, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.'
-        : 'Your order was placed, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.',
-    );
+    throw portalError('odoo_unavailable', opts.mode === 'confirm' ? 'placedConfirmedNotReadBack' : 'placedNotReadBack');
   }
   if (!created)
     log.info({ requestId: ctx.requestId, orderId, tenant: ctx.tenant.id, state: order.state }, 'order submit finished on retry');
@@ -186,29 +177,19 @@ async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptio
 function unfinished(ctx: PortalContext, orderId: number, opts: PlaceOrderOptions, err: unknown): unknown {
   if (!(err instanceof OdooUnavailableError)) return err;
   log.warn({ requestId: ctx.requestId, orderId, err: err.message }, 'order of this form not read');
-  return new PortalError(
-    'odoo_unavailable',
-    opts.mode === 'confirm'
-      ? 'Your order is saved, but the ERP did not answer when we checked that it is confirmed. Send the order again to finish it; this will not create a second order.'
-      : 'Your order is saved, but the ERP did not answer when we read it back. It is in your orders list; sending this form again will not create a second order.',
-  );
+  return portalError('odoo_unavailable', opts.mode === 'confirm' ? 'savedConfirmUnknown' : 'savedNotReadBack');
 }
 
 /** What to tell the user when the order exists in Odoo but is not confirmed. */
 function notConfirmed(ctx: PortalContext, orderId: number, number: string, err: unknown): PortalError {
   log.warn({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'order created but not confirmed');
-  const which = `Order ${number}`;
   if (err instanceof OdooError && !(err instanceof OdooUnavailableError)) {
-    const reason = err instanceof OdooValidationError ? `: ${err.message}` : '.';
-    return new PortalError(
-      'odoo_rejected',
-      `${which} is saved as a quotation, but it could not be confirmed${reason} Your account manager can confirm or cancel it.`,
-    );
+    // Odoo's own reason, when it gave one the customer can act on (its words, in its language).
+    return err instanceof OdooValidationError
+      ? portalError('odoo_rejected', 'quotationRejected', { values: { number, reason: err.message } })
+      : portalError('odoo_rejected', 'quotationNotConfirmed', { values: { number } });
   }
-  return new PortalError(
-    'odoo_unavailable',
-    `${which} is saved as a quotation but is not confirmed yet: the ERP did not answer. Send the order again to confirm it; this will not create a second order.`,
-  );
+  return portalError('odoo_unavailable', 'quotationUnconfirmedErpDown', { values: { number } });
 }
 
 async function findByKey(ctx: PortalContext, key: string): Promise<number | undefined> {
@@ -248,14 +229,10 @@ async function checkOrderable(ctx: PortalContext, input: PlaceOrderInput) {
     ),
   ]);
   if (!addresses.some((a) => a.id === input.shippingAddressId)) {
-    throw new PortalError('bad_request', 'Choose one of your delivery addresses.', {
-      shippingAddressId: ['Choose one of your delivery addresses.'],
-    });
+    throw portalError('bad_request', 'chooseAddress', { fields: { shippingAddressId: 'chooseAddress' } });
   }
   if (products.length !== productIds.length) {
-    throw new PortalError('bad_request', 'Some products are no longer available. Review the order again.', {
-      lines: ['Some products are no longer available.'],
-    });
+    throw portalError('bad_request', 'productsGone', { fields: { lines: 'productsGoneField' } });
   }
 }
 
@@ -264,6 +241,6 @@ async function readPlaced(ctx: PortalContext, id: number): Promise<Omit<PlacedOr
     fields: ['name', 'state', 'locked'],
     limit: 1,
   });
-  if (!order) throw new PortalError('not_found', 'The order could not be read back.');
+  if (!order) throw portalError('not_found', 'orderNotReadBack');
   return { id, number: String(order.name), state: orderState(order.state, order.locked) };
 }

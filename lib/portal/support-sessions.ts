@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { portalDb } from '../db/sql';
-import { PortalError, notFound } from '../errors';
+import { notFound, portalError } from '../errors';
 import type { startActingInput } from '../schemas/support';
 import type { ActingAs, StaffContext } from '../context';
 import { recordAudit } from './audit';
@@ -38,12 +38,9 @@ export async function startSupportSession(
   defaultMinutes: number,
 ): Promise<SupportSession> {
   const customer = await getManagedCustomer(staff, input.customerId);
-  if (!customer) throw notFound('This customer');
+  if (!customer) throw notFound('customerNotFound');
   const contact = customer.contacts.find((c) => c.id === input.contactId);
-  if (!contact)
-    throw new PortalError('bad_request', 'Choose one of this customer’s active contacts.', {
-      contactId: ['Choose one of this customer’s active contacts.'],
-    });
+  if (!contact) throw portalError('bad_request', 'chooseActiveContact', { fields: { contactId: 'chooseActiveContact' } });
   const minutes = input.minutes ?? defaultMinutes;
   const id = randomUUID();
   const db = await portalDb();
@@ -121,7 +118,7 @@ export async function setSessionWrite(staffSub: string, sessionId: string, canWr
     'UPDATE support_sessions SET can_write = $3 WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL AND expires_at > now() RETURNING id',
     [sessionId, staffSub, canWrite],
   );
-  if (!rows.length) throw new PortalError('conflict', 'This support session has ended.');
+  if (!rows.length) throw portalError('conflict', 'sessionEnded');
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ZodError } from 'zod';
-import { PortalError } from '../errors';
+import { PortalError, notFound, portalError } from '../errors';
 import { log } from '../log';
 import { type OdooError, OdooMissingError, OdooUnavailableError, OdooValidationError } from '../odoo/errors';
 
@@ -14,19 +14,14 @@ export function toPortalError(err: unknown, requestId: string): PortalError {
   if (err instanceof ZodError) {
     const fields: Record<string, string[]> = {};
     for (const issue of err.issues) (fields[issue.path.join('.') || '_'] ??= []).push(issue.message);
-    return new PortalError('bad_request', 'Some values are not valid.', fields);
+    return new PortalError('bad_request', 'Some values are not valid.', fields, { key: 'invalidValues' });
   }
   if (err instanceof OdooUnavailableError) {
     log.warn({ requestId, reason: err.reason, err: err.message }, 'odoo unavailable');
-    return new PortalError(
-      'odoo_unavailable',
-      err.reason === 'timeout'
-        ? 'The ERP took too long to answer. Please try again in a moment.'
-        : 'The ERP is not reachable right now. Please try again in a moment.',
-    );
+    return portalError('odoo_unavailable', err.reason === 'timeout' ? 'erpTimeout' : 'erpDown');
   }
   if (err instanceof OdooValidationError) return new PortalError('odoo_rejected', err.message);
-  if (err instanceof OdooMissingError) return new PortalError('not_found', 'This record does not exist or is not yours.');
+  if (err instanceof OdooMissingError) return notFound();
   log.error(
     {
       requestId,
@@ -34,5 +29,5 @@ export function toPortalError(err: unknown, requestId: string): PortalError {
     },
     'unexpected error',
   );
-  return new PortalError('internal', 'Something went wrong on our side. The problem was logged.');
+  return portalError('internal', 'internal');
 }

@@ -1,4 +1,5 @@
-import { PortalError } from '@/lib/errors';
+import { portalError } from '@/lib/errors';
+import { formatterFor } from '@/lib/i18n/format';
 import { csvResponse, type CsvColumn } from '@/lib/http/csv';
 import { withPortalRoute } from '@/lib/http/route';
 import { invoicesForExport, type InvoiceRow } from '@/lib/portal/invoices';
@@ -31,6 +32,6 @@ const COLUMNS: CsvColumn<InvoiceRow>[] = [
 export const GET = withPortalRoute({ permission: 'see-invoices', query: invoiceListQuery }, async ({ ctx, query }) => {
   const rows = await invoicesForExport(ctx, query, CSV_LIMIT);
   if (rows.length > CSV_LIMIT)
-    throw new PortalError('bad_request', `The list holds more than ${CSV_LIMIT.toLocaleString('en-GB')} invoices; narrow the filters.`);
+    throw portalError('bad_request', 'csvTooLarge', { values: { limit: formatterFor(ctx.locale).quantity(CSV_LIMIT) } });
   return csvResponse(`invoices-${new Date().toISOString().slice(0, 10)}.csv`, COLUMNS, rows);
 });

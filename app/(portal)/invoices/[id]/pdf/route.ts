@@ -13,7 +13,7 @@ import { recordId } from '@/lib/schemas/common';
  */
 export const GET = withPortalRoute({ permission: 'see-invoices', params: z.object({ id: recordId }) }, async ({ ctx, params }) => {
   const found = await openInvoicePdf(ctx, params.id);
-  if (!found) throw notFound('This invoice');
+  if (!found) throw notFound('invoiceNotFound');
   const { number, pdf } = found;
   const headers = new Headers({
     'Content-Type': 'application/pdf',

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PortalError, notFound, portalError } from '../../lib/errors';
+import { sayError } from '../../lib/http/error-words';
+import { zodErrorMap } from '../../lib/i18n/zod-errors';
+
+describe('errors in the reader’s language', () => {
+  it('keep English as their message (logs, the audit trail) and are said in German to a German reader', () => {
+    const err = portalError('conflict', 'orderCancelled', { values: { number: 'S01203' } });
+    expect(err.message).toBe('Order S01203 was cancelled in the meantime. Start a new order.');
+    expect(sayError(err, 'en').message).toBe(err.message);
+    expect(sayError(err, 'de').message).toBe('Bestellung S01203 wurde inzwischen storniert. Beginnen Sie eine neue Bestellung.');
+  });
+
+  it('say a form field’s own message in the reader’s language too', () => {
+    const err = portalError('conflict', 'colleagueExists', { fields: { email: 'colleagueExistsField' } });
+    expect(err.fields).toEqual({ email: ['This email is already in your contacts.'] });
+    expect(sayError(err, 'de')).toEqual({
+      message: 'Eine Kollegin oder ein Kollege mit dieser E-Mail-Adresse ist bereits in Ihren Kontakten (eventuell deaktiviert).',
+      fields: { email: ['Diese E-Mail-Adresse ist bereits in Ihren Kontakten.'] },
+    });
+  });
+
+  it('leave a message that is not from the catalogue (Odoo’s own words) as it is', () => {
+    const odoo = new PortalError('odoo_rejected', 'The product FAS-1001 is archived.');
+    expect(sayError(odoo, 'de').message).toBe('The product FAS-1001 is archived.');
+    expect(sayError(notFound('invoiceNotFound'), 'de').message).toBe('Diese Rechnung existiert nicht oder gehört nicht zu Ihrem Konto.');
+  });
+
+  it('let zod say its own checks in German, while a schema’s own message still wins', () => {
+    const schema = z.object({ po: z.string().max(3), qty: z.number().min(1, 'Enter at least 1.') });
+    const issues = schema.safeParse({ po: 'ABCDE', qty: 0 }, { error: zodErrorMap('de') }).error!.issues;
+    expect(issues.find((i) => i.path[0] === 'po')?.message).toMatch(/^Zu groß/);
+    expect(issues.find((i) => i.path[0] === 'qty')?.message).toBe('Enter at least 1.');
+    expect(zodErrorMap('en')).toBeUndefined();
+  });
+});

@@ -1,19 +1,36 @@
+import en from '@/messages/en';
 import type { PortalError } from '../errors';
 import type { Locale } from '../i18n/locales';
 import { translatorFor } from '../i18n/translator';
 
+/** English validation texts written in lib/schemas and lib/portal → their key in `errors.validation`. */
+const VALIDATION_KEYS = new Map(
+  Object.entries(en.errors.validation).map(([key, text]) => [text, key as keyof typeof en.errors.validation]),
+);
+
+/**
+ * A fixed English text of the portal's own checks (a schema's message, a quick order line's
+ * problem) in the reader's language; any other text (Odoo's own words) as it is. The
+ * `errors.validation` catalogue holds each such text; a unit test holds it to the code.
+ */
+export function sayText(text: string, locale: Locale): string {
+  const key = locale === 'en' ? undefined : VALIDATION_KEYS.get(text);
+  return key ? translatorFor(locale, 'errors')(`validation.${key}`) : text;
+}
+
 /**
  * What an error says to the reader, in their language: a PortalError worded from the
- * catalogue is said again in the locale (its field messages too); any
- * other keeps its message (Odoo's own words, a validation message).
+ * catalogue is said again in the locale (its field messages too); a validation failure's
+ * field messages through sayText; any other keeps its message.
  */
 export function sayError(error: PortalError, locale: Locale): { message: string; fields?: Record<string, string[]> } {
-  if (!error.words || locale === 'en') return { message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
-  const { key, values, fields: fieldKeys } = error.words;
+  if (locale === 'en') return { message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   const t = translatorFor(locale, 'errors');
-  const message = t(`portal.${key}`, values);
+  const say = (key: NonNullable<PortalError['words']>['key']) => t(`portal.${key}`, error.words?.values);
+  const message = error.words ? say(error.words.key) : sayText(error.message, locale);
+  const fieldKeys = error.words?.fields;
   const fields = fieldKeys
-    ? Object.fromEntries(Object.entries(fieldKeys).map(([name, k]) => [name, [t(`portal.${k}`, values)]]))
-    : error.fields;
+    ? Object.fromEntries(Object.entries(fieldKeys).map(([name, key]) => [name, [say(key)]]))
+    : error.fields && Object.fromEntries(Object.entries(error.fields).map(([name, list]) => [name, list.map((m) => sayText(m, locale))]));
   return { message, ...(fields ? { fields } : {}) };
 }

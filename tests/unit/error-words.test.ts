@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PortalError, notFound, portalError } from '../../lib/errors';
-import { sayError } from '../../lib/http/error-words';
+import { sayError, sayText } from '../../lib/http/error-words';
 import { zodErrorMap } from '../../lib/i18n/zod-errors';
 
 describe('errors in the reader’s language', () => {
@@ -33,5 +33,26 @@ describe('errors in the reader’s language', () => {
     expect(issues.find((i) => i.path[0] === 'po')?.message).toMatch(/^Zu groß/);
     expect(issues.find((i) => i.path[0] === 'qty')?.message).toBe('Enter at least 1.');
     expect(zodErrorMap('en')).toBeUndefined();
+  });
+});
+
+describe('the validation texts the catalogue translates', () => {
+  it('are each written, word for word, in the checks of lib/ (a changed text would silently stay English)', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(__dirname, '../../lib');
+    const sources = ['schemas', 'portal']
+      .flatMap((dir) => readdirSync(join(root, dir)).map((f) => join(root, dir, f)))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const { default: en } = await import('../../messages/en');
+    for (const text of Object.values(en.errors.validation)) expect(sources, text).toContain(text);
+  });
+
+  it('are said in German to a German reader, and Odoo’s own words stay as they are', () => {
+    expect(sayText('Use at most 3 decimals.', 'de')).toBe('Verwenden Sie höchstens 3 Nachkommastellen.');
+    expect(sayText('Use at most 3 decimals.', 'en')).toBe('Use at most 3 decimals.');
+    expect(sayText('The partner has no VAT number.', 'de')).toBe('The partner has no VAT number.');
   });
 });

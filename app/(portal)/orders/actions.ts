@@ -6,6 +6,7 @@ import { portalConfig } from '@/lib/config';
 import { priceCart, requestsFromParsed } from '@/lib/portal/cart';
 import { placeOrder, type PlacedOrder } from '@/lib/portal/place-order';
 import { parseQuickOrder } from '@/lib/portal/quick-order';
+import { sayText } from '@/lib/http/error-words';
 import { placeOrderInput, quickOrderInput, repriceInput } from '@/lib/schemas/orders';
 
 /** Quick order preview: every line checked and priced, nothing created. */
@@ -14,7 +15,10 @@ export const previewQuickOrderAction = validatedAction(
   async (ctx, { text }) => {
     const parsed = parseQuickOrder(text);
     const cart = parsed.lines.length ? await priceCart(ctx, requestsFromParsed(parsed.lines)) : null;
-    const errors = [...parsed.errors, ...(cart?.errors ?? [])].sort((a, b) => a.line - b.line);
+    // Each line's problem in the reader's language (the checks word them in English).
+    const errors = [...parsed.errors, ...(cart?.errors ?? [])]
+      .sort((a, b) => a.line - b.line)
+      .map((e) => ({ ...e, message: sayText(e.message, ctx.locale) }));
     return { cart: cart ? { ...cart, errors } : null, errors };
   },
 );

@@ -37,7 +37,7 @@ export function lineColumns({
         <>
           <span className="font-medium">{l.name}</span>
           {l.sku ? <span className="block text-xs font-normal text-slate-700">{l.sku}</span> : null}
-          {l.problem ? <Badge color="red">{l.problem}</Badge> : null}
+          {l.problem ? <Badge color="red">{t('noLongerAvailable')}</Badge> : null}
         </>
       ),
     },

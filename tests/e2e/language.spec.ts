@@ -77,7 +77,7 @@ test('a German customer sees German words, dates and amounts', async ({ page }) 
 test('a German buyer finds products by the names the seller gave them in German', async ({ page }) => {
   await signIn(page, 'bruno@kestrel.example', '/orders/new');
   await page.getByRole('main').getByRole('combobox').fill('FAS-1001');
-  await expect(page.getByRole('option').first()).toContainText('Sechskantschraube M8x40');
+  await expect(page.getByRole('main').getByRole('option').first()).toContainText('Sechskantschraube M8x40');
 });
 
 test('before sign-in the page follows the browser’s language', async ({ browser }) => {

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PortalError, notFound, portalError } from '../../lib/errors';
@@ -38,8 +40,6 @@ describe('errors in the reader’s language', () => {
 
 describe('the validation texts the catalogue translates', () => {
   it('are each written, word for word, in the checks of lib/ (a changed text would silently stay English)', async () => {
-    const { readFileSync, readdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
     const root = join(__dirname, '../../lib');
     const sources = ['schemas', 'portal']
       .flatMap((dir) => readdirSync(join(root, dir)).map((f) => join(root, dir, f)))

@@ -14,7 +14,8 @@
  * (BENCH_LCP_ROUNDS, 5, interleaved). Then "after a change": before each request the order
  * is changed in Odoo (its PO reference), Odoo's automation rule tells the portal, and the
  * portal's order page must show the change: the cache-miss case. Writes JSON under
- * bench/results/.
+ * bench/results/. The portal, the simulator and the dev IdP listen on BENCH_PORT (3206),
+ * BENCH_SIM_PORT (8272) and BENCH_IDP_PORT (4606).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -54,9 +55,9 @@ const major = (await serverMajor(admin.ODOO_URL!)) ?? 0;
 await ensureOdooPortalUser(adminClient, major);
 
 const stack = await startStack({
-  port: 3206,
-  simPort: 8272,
-  idpPort: 4606,
+  port: Number(process.env.BENCH_PORT ?? 3206),
+  simPort: Number(process.env.BENCH_SIM_PORT ?? 8272),
+  idpPort: Number(process.env.BENCH_IDP_PORT ?? 4606),
   env: {
     ...integration,
     ODOO_WEBHOOK_SECRET: WEBHOOK_SECRET,
@@ -97,6 +98,7 @@ try {
       odooPath: `/my/invoices/${invoiceId}?report_type=pdf&download=true`,
       ourPath: `/invoices/${invoiceId}/pdf`,
       login: FIONA,
+      apart: true,
     },
   ];
 
@@ -112,12 +114,14 @@ try {
     const b: number[] = [];
     const calls: number[] = [];
     const wait: number[] = [];
+    let pdfHits = 0;
     if (p.apart) for (let i = 0; i < ROUNDS; i++) a.push((await odooGet()).ms);
     if (p.apart) await ourGet(); // the copy is filed under the write date Odoo's last render left
     for (let i = 0; i < ROUNDS; i++) {
       if (!p.apart) a.push((await odooGet()).ms);
       const r = await ourGet();
       b.push(r.ms);
+      if (r.pdfCache === 'hit') pdfHits += 1;
       await new Promise((done) => setTimeout(done, 5)); // the log line follows the answer
       const o = odooByRequest.get(r.requestId) ?? { calls: 0, waitMs: 0 };
       calls.push(o.calls);
@@ -133,6 +137,7 @@ try {
       'our Odoo calls': median(calls),
       'our wait on Odoo': round(median(wait)),
       'our own work': round(Math.max(0, median(b) - median(wait))),
+      ...(p.page === 'invoice PDF' ? { 'our PDF cache hits': `${pdfHits}/${ROUNDS}` } : {}),
     };
     console.log(JSON.stringify(row));
     rows.push(row);
@@ -153,7 +158,7 @@ try {
   // After a change: the order's PO reference changes in Odoo before each request; the
   // automation rule tells the portal, whose order page must read the order afresh.
   await installWebhookRules(adminClient, portal, WEBHOOK_SECRET, { label: WEBHOOK_LABEL });
-  const changed: { odoo: number[]; ours: number[]; stale: number } = { odoo: [], ours: [], stale: 0 };
+  const changed: { odoo: number[]; ours: number[]; calls: number[]; stale: number } = { odoo: [], ours: [], calls: [], stale: 0 };
   try {
     for (let i = 0; i < ROUNDS; i++) {
       const po = `PO-BENCH-${Date.now()}-${i}`;
@@ -162,6 +167,8 @@ try {
       await adminClient.write('sale.order', [orderId], { client_order_ref: `${po}-b` });
       const r = await timedGet(`${portal}/orders/${orderId}`, ours[BOB]!);
       changed.ours.push(r.ms);
+      await new Promise((done) => setTimeout(done, 5)); // the log line follows the answer
+      changed.calls.push(odooByRequest.get(r.requestId)?.calls ?? 0);
       if (!r.body.includes(`${po}-b`)) changed.stale += 1;
     }
   } finally {
@@ -172,6 +179,7 @@ try {
     'Odoo /my p50': round(median(changed.odoo)),
     'ours p50': round(median(changed.ours)),
     'ratio p50': ratio(median(changed.ours), median(changed.odoo)),
+    'our Odoo calls': median(changed.calls),
     'pages showing the change': `${ROUNDS - changed.stale}/${ROUNDS}`,
   };
 
@@ -273,7 +281,7 @@ async function firstId(base: string, path: string, cookie: string, pattern: RegE
 }
 
 /** One GET read to its last byte. */
-async function timedGet(url: string, cookie: string): Promise<{ ms: number; body: string; requestId: string }> {
+async function timedGet(url: string, cookie: string): Promise<{ ms: number; body: string; requestId: string; pdfCache: string }> {
   const t = performance.now();
   const res = await request(url, { headers: { cookie, 'sec-fetch-dest': 'document', 'accept-encoding': 'gzip' } });
   const chunks: Buffer[] = [];
@@ -282,7 +290,7 @@ async function timedGet(url: string, cookie: string): Promise<{ ms: number; body
   if (res.statusCode !== 200) throw new Error(`${url}: HTTP ${res.statusCode}`);
   const raw = Buffer.concat(chunks);
   const body = res.headers['content-encoding'] === 'gzip' ? (await import('node:zlib')).gunzipSync(raw).toString() : raw.toString();
-  return { ms, body, requestId: String(res.headers['x-request-id'] ?? '') };
+  return { ms, body, requestId: String(res.headers['x-request-id'] ?? ''), pdfCache: String(res.headers['x-pdf-cache'] ?? '') };
 }
 
 /** The bytes of the scripts a page loads, compressed as the server sends them. */

@@ -32,7 +32,8 @@ const OPERATORS = new Set([
   'parent_of',
 ]);
 
-export function compileDomain(store: Store, model: ModelDef, domain: unknown): Predicate {
+/** `lang`: the call's context.lang; a translatable field is searched in it (else in English), as Odoo does. */
+export function compileDomain(store: Store, model: ModelDef, domain: unknown, lang?: string): Predicate {
   if (!Array.isArray(domain)) throw valueError(`Invalid domain: ${pyRepr(domain)}`);
   if (domain.length === 0) return () => true;
   const [node, rest] = parse(domain, 0);
@@ -43,7 +44,7 @@ export function compileDomain(store: Store, model: ModelDef, domain: unknown): P
     tree = { op: '&', kids: [tree, next] };
     i = after;
   }
-  return compileNode(store, model, tree);
+  return compileNode(store, model, tree, lang);
 }
 
 function parse(domain: unknown[], i: number): [Node, number] {
@@ -63,17 +64,17 @@ function parse(domain: unknown[], i: number): [Node, number] {
   throw valueError(`Invalid leaf ${pyRepr(item)}`);
 }
 
-function compileNode(store: Store, model: ModelDef, node: Node): Predicate {
-  if ('term' in node) return compileTerm(store, model, node.term);
+function compileNode(store: Store, model: ModelDef, node: Node, lang: string | undefined): Predicate {
+  if ('term' in node) return compileTerm(store, model, node.term, lang);
   if (node.op === '!') {
-    const p = compileNode(store, model, node.kid);
+    const p = compileNode(store, model, node.kid, lang);
     return (r) => !p(r);
   }
-  const [a, b] = node.kids.map((k) => compileNode(store, model, k)) as [Predicate, Predicate];
+  const [a, b] = node.kids.map((k) => compileNode(store, model, k, lang)) as [Predicate, Predicate];
   return node.op === '&' ? (r) => a(r) && b(r) : (r) => a(r) || b(r);
 }
 
-function compileTerm(store: Store, model: ModelDef, term: Term): Predicate {
+function compileTerm(store: Store, model: ModelDef, term: Term, lang: string | undefined): Predicate {
   const [path, rawOp, value] = term;
   const op = rawOp === '<>' ? '!=' : rawOp.toLowerCase();
   const [head, ...tail] = path.split('.');
@@ -127,6 +128,11 @@ function compileTerm(store: Store, model: ModelDef, term: Term): Predicate {
     const compute = field.compute;
     const test = scalarTest(op, value);
     return (r) => test(compute(r, store, 19));
+  }
+  if (field.translate && lang) {
+    // Odoo compares the translation, or the English source where there is none.
+    const test = scalarTest(op, value);
+    return (r) => test(translated(r, head!, lang));
   }
   return scalar(head!, op, value);
 }

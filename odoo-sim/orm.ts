@@ -33,7 +33,7 @@ export class Orm {
 
   search(model: string, domain: unknown, opts: SearchOptions = {}): Rec[] {
     const def = requireModel(model);
-    const predicate = compileDomain(this.store, def, withActiveTest(def, domain, opts.activeTest));
+    const predicate = compileDomain(this.store, def, withActiveTest(def, domain, opts.activeTest), this.lang);
     const pinned = pinnedIds(domain);
     const recs = pinned
       ? this.sortRecords(def, opts.order || def.order, this.browse(model, pinned))
@@ -56,7 +56,7 @@ export class Orm {
 
   searchCount(model: string, domain: unknown, activeTest?: boolean): number {
     const def = requireModel(model);
-    const predicate = compileDomain(this.store, def, withActiveTest(def, domain, activeTest));
+    const predicate = compileDomain(this.store, def, withActiveTest(def, domain, activeTest), this.lang);
     const pinned = pinnedIds(domain);
     let n = 0;
     for (const r of pinned ? this.browse(model, pinned) : this.store.all(model)) if (predicate(r)) n++;

@@ -69,4 +69,13 @@ describe('a contact’s language', () => {
     expect(inGerman.products[0]?.name).toBe('Sechskantschraube M8x40');
     expect(inEnglish.products[0]?.name).toBe('Hex Bolt M8x40');
   });
+
+  it('finds products by their name in the contact’s language, as Odoo searches a translated name', async () => {
+    const german = portalContext(gateway, 'brunoB', { locale: 'de', odoo: gateway.client().withLang('de_DE') });
+    const english = portalContext(gateway, 'brunoB');
+    const found = await searchProducts(german, 'Sechskant');
+    expect(found.products.map((p) => p.sku)).toContain('FAS-1001');
+    expect(found.products.every((p) => /sechskant/i.test(p.name))).toBe(true);
+    expect((await searchProducts(english, 'Sechskant')).products).toEqual([]);
+  });
 });

@@ -61,6 +61,15 @@ export function portalError(code: ErrorCode, key: ErrorKey, opts: Omit<ErrorWord
   return new PortalError(code, say(key), fields, { key, ...opts });
 }
 
+/** A problem of one line of a form (a quick order line), worded from `errors.validation`. */
+export type ValidationKey = keyof (typeof en)['errors']['validation'];
+export type LineWords = { key: ValidationKey; values?: Record<string, string | number> };
+
+/** The English text of a line problem (kept as its message) and its words, to say it in the reader's language. */
+export function lineProblem(key: ValidationKey, values?: LineWords['values']): { message: string; words: LineWords } {
+  return { message: englishErrors(`validation.${key}`, values), words: { key, ...(values ? { values } : {}) } };
+}
+
 /** A record that is missing or another company's: both answer alike. */
 export const notFound = (key: ErrorKey = 'notFound') => portalError('not_found', key);
 export const forbidden = (key: ErrorKey = 'roleForbids') => portalError('forbidden', key);

@@ -1,5 +1,5 @@
 import en from '@/messages/en';
-import type { PortalError } from '../errors';
+import type { LineWords, PortalError } from '../errors';
 import type { Locale } from '../i18n/locales';
 import { translatorFor } from '../i18n/translator';
 
@@ -16,6 +16,14 @@ const VALIDATION_KEYS = new Map(
 export function sayText(text: string, locale: Locale): string {
   const key = locale === 'en' ? undefined : VALIDATION_KEYS.get(text);
   return key ? translatorFor(locale, 'errors')(`validation.${key}`) : text;
+}
+
+/** A form line's problem in the reader's language: its words when it has them, else its text through sayText. */
+export function sayLineProblem(problem: { message: string; words?: LineWords }, locale: Locale): string {
+  if (locale === 'en') return problem.message;
+  return problem.words
+    ? translatorFor(locale, 'errors')(`validation.${problem.words.key}`, problem.words.values)
+    : sayText(problem.message, locale);
 }
 
 /**

@@ -1,4 +1,5 @@
 import 'server-only';
+import { lineProblem } from '../errors';
 import type { OdooRecord } from '../odoo';
 import { currency, m2o, num, text } from './fields';
 import type { LineError, ParsedLine } from './quick-order';
@@ -83,9 +84,9 @@ export function cartLines(
     const found = req.product ?? (req.productId ? productById.get(req.productId) : productBySku.get(req.sku!.toUpperCase()));
     const p = found && inCatalogue(found, sellerCompanyId) ? found : undefined;
     if (!p) {
-      if (req.sku) errors.push({ line: req.line ?? 0, text: req.sku, message: `Unknown SKU “${req.sku}”.` });
+      if (req.sku) errors.push({ line: req.line ?? 0, text: req.sku, ...lineProblem('unknownSku', { sku: req.sku }) });
       else if (req.productId && req.name) lines.push(unavailableLine(req.productId, req.name, req.quantity));
-      else errors.push({ line: req.line ?? 0, text: String(req.productId), message: 'This product is no longer available.' });
+      else errors.push({ line: req.line ?? 0, text: String(req.productId), ...lineProblem('productGone') });
       continue;
     }
     lines.push({

@@ -1,5 +1,6 @@
 import 'server-only';
 import Papa from 'papaparse';
+import { lineProblem, type LineWords } from '../errors';
 import { MAX_QUANTITY, QUANTITY_TEXT, quantityProblem } from '../schemas/orders';
 
 export interface ParsedLine {
@@ -11,7 +12,9 @@ export interface ParsedLine {
 export interface LineError {
   line: number;
   text: string;
+  /** In English; `words` say it in the reader's language (lib/http/error-words.ts). */
   message: string;
+  words?: LineWords;
 }
 
 export const QUICK_ORDER_MAX_LINES = 500;
@@ -36,18 +39,18 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
     const cells = (Papa.parse<string[]>(text, { delimiter: delimiterOf(text) }).data[0] ?? []).map((c) => c.trim()).filter(Boolean);
     if (lineNo === headerLine && /^(sku|product|reference|default_code)$/i.test(cells[0] ?? '')) continue; // template header
     if (cells.length !== 2) {
-      errors.push({ line: lineNo, text, message: 'Write a SKU and a quantity, e.g. “FAS-1001 12”.' });
+      errors.push({ line: lineNo, text, ...lineProblem('skuAndQuantity') });
       continue;
     }
     const [sku, qtyText] = cells as [string, string];
     if (sku.length > 64) {
-      errors.push({ line: lineNo, text, message: 'A SKU is at most 64 characters.' });
+      errors.push({ line: lineNo, text, ...lineProblem('skuLength') });
       continue;
     }
     const quantity = QUANTITY_TEXT.test(qtyText) ? Number(qtyText.replace(',', '.')) : NaN;
-    const problem = Number.isNaN(quantity) || quantity <= 0 ? `“${qtyText}” is not a quantity above 0.` : quantityProblem(quantity);
+    const problem = Number.isNaN(quantity) || quantity <= 0 ? lineProblem('notAQuantity', { text: qtyText }) : quantityProblem(quantity);
     if (problem) {
-      errors.push({ line: lineNo, text, message: problem });
+      errors.push({ line: lineNo, text, ...(typeof problem === 'string' ? { message: problem } : problem) });
       continue;
     }
     const key = sku.toUpperCase();
@@ -62,14 +65,14 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
       errors.push({
         line: lineNo,
         text,
-        message: `With line ${existing.line}, ${existing.sku} adds up to more than ${MAX_QUANTITY.toLocaleString('en-GB')}.`,
+        ...lineProblem('sumTooLarge', { line: existing.line, sku: existing.sku, max: MAX_QUANTITY }),
       });
     } else existing.quantity = sum;
   }
   if (lines.size > QUICK_ORDER_MAX_LINES) {
     return {
       lines: [],
-      errors: [{ line: 0, text: '', message: `At most ${QUICK_ORDER_MAX_LINES} products per quick order; split the list.` }],
+      errors: [{ line: 0, text: '', ...lineProblem('tooManyLines', { max: QUICK_ORDER_MAX_LINES }) }],
     };
   }
   return { lines: [...lines.values()], errors };

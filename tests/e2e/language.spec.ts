@@ -78,6 +78,12 @@ test('a German buyer finds products by the names the seller gave them in German'
   await signIn(page, 'bruno@kestrel.example', '/orders/new');
   await page.getByRole('main').getByRole('combobox').fill('FAS-1001');
   await expect(page.getByRole('main').getByRole('option').first()).toContainText('Sechskantschraube M8x40');
+  // Each line's problem in German too, with its values.
+  await page.getByLabel(/Ein Produkt pro Zeile/).fill('FAS-1001 3\nNOPE-9999 2\nHTL-1002 x');
+  await page.getByRole('button', { name: 'Zeilen prüfen' }).click();
+  const alert = page.getByRole('main').getByRole('alert');
+  await expect(alert).toContainText('Unbekannte Artikelnummer „NOPE-9999“.');
+  await expect(alert).toContainText('„x“ ist keine Menge über 0.');
 });
 
 test('before sign-in the page follows the browser’s language', async ({ browser }) => {

@@ -55,8 +55,8 @@ describe('the cart without Odoo', () => {
       expect.objectContaining({ productId: 9, name: 'Old bolt', sellable: false, problem: NO_LONGER_AVAILABLE, available: null }),
     ]);
     expect(errors).toEqual([
-      { line: 2, text: 'NOPE', message: 'Unknown SKU “NOPE”.' },
-      { line: 0, text: '8', message: 'This product is no longer available.' },
+      { line: 2, text: 'NOPE', message: 'Unknown SKU “NOPE”.', words: { key: 'unknownSku', values: { sku: 'NOPE' } } },
+      { line: 0, text: '8', message: 'This product is no longer available.', words: { key: 'productGone' } },
     ]);
   });
 

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PortalError, notFound, portalError } from '../../lib/errors';
-import { sayError, sayText } from '../../lib/http/error-words';
+import { PortalError, lineProblem, notFound, portalError } from '../../lib/errors';
+import { sayError, sayLineProblem, sayText } from '../../lib/http/error-words';
 import { zodErrorMap } from '../../lib/i18n/zod-errors';
 
 describe('errors in the reader’s language', () => {
@@ -47,7 +47,22 @@ describe('the validation texts the catalogue translates', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     const { default: en } = await import('../../messages/en');
-    for (const text of Object.values(en.errors.validation)) expect(sources, text).toContain(text);
+    // A text is either written word for word (a schema's message) or named by its key (lineProblem).
+    for (const [key, text] of Object.entries(en.errors.validation)) {
+      expect(sources.includes(text) || sources.includes(`lineProblem('${key}'`), `${key}: ${text}`).toBe(true);
+    }
+  });
+
+  it('say a quick order line’s problem with its values in the reader’s language', () => {
+    const problem = lineProblem('unknownSku', { sku: 'XYZ-1' });
+    expect(problem.message).toBe('Unknown SKU “XYZ-1”.');
+    expect(sayLineProblem(problem, 'de')).toBe('Unbekannte Artikelnummer „XYZ-1“.');
+    expect(sayLineProblem(lineProblem('sumTooLarge', { line: 2, sku: 'FAS-1001', max: 1_000_000 }), 'de')).toBe(
+      'Zusammen mit Zeile 2 ergibt FAS-1001 mehr als 1.000.000.',
+    );
+    expect(lineProblem('sumTooLarge', { line: 2, sku: 'FAS-1001', max: 1_000_000 }).message).toBe(
+      'With line 2, FAS-1001 adds up to more than 1,000,000.',
+    );
   });
 
   it('are said in German to a German reader, and Odoo’s own words stay as they are', () => {

@@ -6,7 +6,7 @@ import { portalConfig } from '@/lib/config';
 import { priceCart, requestsFromParsed } from '@/lib/portal/cart';
 import { placeOrder, type PlacedOrder } from '@/lib/portal/place-order';
 import { parseQuickOrder } from '@/lib/portal/quick-order';
-import { sayText } from '@/lib/http/error-words';
+import { sayLineProblem } from '@/lib/http/error-words';
 import { placeOrderInput, quickOrderInput, repriceInput } from '@/lib/schemas/orders';
 
 /** Quick order preview: every line checked and priced, nothing created. */
@@ -18,7 +18,7 @@ export const previewQuickOrderAction = validatedAction(
     // Each line's problem in the reader's language (the checks word them in English).
     const errors = [...parsed.errors, ...(cart?.errors ?? [])]
       .sort((a, b) => a.line - b.line)
-      .map((e) => ({ ...e, message: sayText(e.message, ctx.locale) }));
+      .map(({ words, ...e }) => ({ ...e, message: sayLineProblem({ message: e.message, words }, ctx.locale) }));
     return { cart: cart ? { ...cart, errors } : null, errors };
   },
 );

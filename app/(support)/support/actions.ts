@@ -1,9 +1,8 @@
 'use server';
 
-import { getTranslations } from 'next-intl/server';
 import { updateSession } from '@/auth';
 import { loadSession } from '@/lib/session/require-session';
-import { PortalError } from '@/lib/errors';
+import { portalError } from '@/lib/errors';
 import { staffAction } from '@/lib/http/action';
 import { portalConfig } from '@/lib/config';
 import { endSupportSession, setSessionWrite, startSupportSession, type SupportSession } from '@/lib/portal/support-sessions';
@@ -32,8 +31,7 @@ export const startActingAction = staffAction(
 /** The support session this staff member is acting in, with whom it concerns. */
 async function currentActing() {
   const state = await loadSession();
-  if (state.status !== 'customer' || !state.ctx.actingAs)
-    throw new PortalError('conflict', (await getTranslations('support'))('notActing'));
+  if (state.status !== 'customer' || !state.ctx.actingAs) throw portalError('conflict', 'notActing');
   return { id: state.ctx.actingAs.sessionId, tenant: state.ctx.tenant, contact: state.ctx.contact, actingAs: state.ctx.actingAs };
 }
 

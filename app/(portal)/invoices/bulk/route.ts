@@ -1,5 +1,4 @@
-import { getTranslations } from 'next-intl/server';
-import { PortalError } from '@/lib/errors';
+import { portalError } from '@/lib/errors';
 import { withPortalRoute } from '@/lib/http/route';
 import { downloadBody } from '@/lib/http/scavenge-while-streaming';
 import { invoicesForExport } from '@/lib/portal/invoices';
@@ -14,10 +13,10 @@ import { bulkQuery } from '@/lib/schemas/invoices';
  */
 export const GET = withPortalRoute({ permission: 'see-invoices', query: bulkQuery }, async ({ ctx, query }) => {
   const limit = portalConfig().INVOICE_BULK_LIMIT;
-  const [items, t] = await Promise.all([invoicesForExport(ctx, query, limit), getTranslations('invoices.bulk')]);
-  // Shown to the person in the list (the download button's error); the ZIP's index.csv stays English.
-  if (items.length === 0) throw new PortalError('bad_request', t('noneMatch'));
-  if (items.length > limit) throw new PortalError('bad_request', t('overLimit', { limit }));
+  const items = await invoicesForExport(ctx, query, limit);
+  // Shown to the person in the list (the download button's error), in their language; the ZIP's index.csv stays English.
+  if (items.length === 0) throw portalError('bad_request', 'noInvoicesMatch');
+  if (items.length > limit) throw portalError('bad_request', 'bulkOverLimit', { values: { limit } });
   return new Response(downloadBody(invoiceZip(ctx, items)), {
     headers: {
       'Content-Type': 'application/zip',

@@ -10,3 +10,11 @@ export type Role = (typeof ROLES)[number];
 export type CustomerRole = (typeof CUSTOMER_ROLES)[number];
 
 export const isRole = (name: string): name is Role => (ROLES as readonly string[]).includes(name);
+
+/** Each customer role's key in the `common.roles` catalogue (camelCase, as the catalogue's other keys). */
+export const ROLE_MESSAGE_KEY = {
+  'customer-admin': 'customerAdmin',
+  buyer: 'buyer',
+  finance: 'finance',
+  viewer: 'viewer',
+} as const satisfies Record<CustomerRole, string>;

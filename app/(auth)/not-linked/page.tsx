@@ -10,14 +10,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Shown when the sign-in maps to no Odoo contact, to several, or to an archived one. */
 export default async function NotLinkedPage() {
-  const t = await getTranslations('auth');
+  const [t, shell] = await Promise.all([getTranslations('auth'), getTranslations('shell')]);
   return (
     <main id="main" className="mx-auto flex max-w-lg flex-col gap-4 px-4 py-16">
       <h1 className="text-2xl font-bold">{t('notLinked.heading')}</h1>
       <p>{t('notLinked.body', { brand: brand().name })}</p>
       <form action={signOutAction}>
         <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
-          {t('signOut')}
+          {shell('signOut')}
         </button>
       </form>
     </main>

@@ -5,26 +5,18 @@ import { ActionForm, Field, SubmitButton } from '@/components/action-form';
 import { ConfirmSubmit } from '@/components/confirm-dialog';
 import { Badge, secondaryButtonClass } from '@/components/ui';
 import type { CompanyContact } from '@/lib/types';
-import { CUSTOMER_ROLES, type CustomerRole } from '@/lib/role-names';
+import { CUSTOMER_ROLES, ROLE_MESSAGE_KEY, type CustomerRole } from '@/lib/role-names';
 import { deactivateContactAction, inviteContactAction, reactivateContactAction, setRolesAction } from '../actions';
 
-/** The catalogue's key of each role (the codes are not valid message keys). */
-const ROLE_KEY = {
-  'customer-admin': 'customerAdmin',
-  buyer: 'buyer',
-  finance: 'finance',
-  viewer: 'viewer',
-} as const satisfies Record<CustomerRole, string>;
-
 function RoleChoices({ name, selected, legend, error }: { name: string; selected: CustomerRole[]; legend: string; error?: string }) {
-  const t = useTranslations('account.contacts.role');
+  const t = useTranslations('common.roles');
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <div className="mt-1 flex flex-wrap gap-3">
         {CUSTOMER_ROLES.map((r) => (
           <label key={r} className="inline-flex items-center gap-1.5 text-sm">
-            <input type="checkbox" name={name} value={r} defaultChecked={selected.includes(r)} /> {t(ROLE_KEY[r])}
+            <input type="checkbox" name={name} value={r} defaultChecked={selected.includes(r)} /> {t(ROLE_MESSAGE_KEY[r])}
           </label>
         ))}
       </div>
@@ -53,6 +45,7 @@ export function InviteForm() {
 
 export function ContactItem({ contact, manage, isMe }: { contact: CompanyContact; manage: boolean; isMe: boolean }) {
   const t = useTranslations('account.contacts');
+  const roleWords = useTranslations('common.roles');
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-center gap-2">
@@ -60,7 +53,7 @@ export function ContactItem({ contact, manage, isMe }: { contact: CompanyContact
         {!contact.active ? <Badge color="slate">{t('deactivated')}</Badge> : null}
         {contact.roles.map((r) => (
           <Badge key={r} color="blue">
-            {t(`role.${ROLE_KEY[r]}`)}
+            {roleWords(ROLE_MESSAGE_KEY[r])}
           </Badge>
         ))}
       </div>

@@ -9,21 +9,13 @@ import { getManagedCustomer } from '@/lib/portal/support-customers';
 import { recordId } from '@/lib/schemas/common';
 import { requireStaff } from '@/lib/session/require-session';
 import { leastPrivileged } from '@/lib/roles';
-import type { CustomerRole } from '@/lib/role-names';
+import { ROLE_MESSAGE_KEY } from '@/lib/role-names';
 import { StartActingForm } from './start-acting-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('support.customer');
   return { title: t('title') };
 }
-
-/** The catalogue's key of each role (the codes are not valid message keys). */
-const ROLE_KEY = {
-  'customer-admin': 'customerAdmin',
-  buyer: 'buyer',
-  finance: 'finance',
-  viewer: 'viewer',
-} as const satisfies Record<CustomerRole, string>;
 
 export default async function SupportCustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
@@ -35,7 +27,11 @@ export default async function SupportCustomerPage({ params }: { params: Promise<
       await recordAudit(staff, { action: 'support.open-customer', target: { model: 'res.partner', id: id.data }, outcome: 'denied' });
     return deniedNotFound();
   }
-  const [t, customers] = await Promise.all([getTranslations('support.customer'), getTranslations('support.customers')]);
+  const [t, customers, roleWords] = await Promise.all([
+    getTranslations('support.customer'),
+    getTranslations('support.customers'),
+    getTranslations('common.roles'),
+  ]);
   return (
     <>
       <nav aria-label={t('breadcrumb')} className="mb-2 text-sm">
@@ -52,7 +48,7 @@ export default async function SupportCustomerPage({ params }: { params: Promise<
               <li key={c.id} className="py-1">
                 {c.name}{' '}
                 <span className="text-slate-700">
-                  {c.email} {c.roles.length ? `· ${c.roles.map((r) => t(`role.${ROLE_KEY[r]}`)).join(', ')}` : ''}
+                  {c.email} {c.roles.length ? `· ${c.roles.map((r) => roleWords(ROLE_MESSAGE_KEY[r])).join(', ')}` : ''}
                 </span>
               </li>
             ))}

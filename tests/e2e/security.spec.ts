@@ -146,7 +146,9 @@ const HANDLERS: [string, Answer[][]][] = [
   ['/statement/pdf', [['signin'], [200], [403], [200], [403], [403], [403]]],
 ];
 
-const ROLE_TEXT = /does not allow|(is|are) for your company’s (finance team|admins)/;
+// In English, and in German for Kestrel's people (their contacts are de_DE in Odoo).
+const ROLE_TEXT =
+  /does not allow|(is|are) for your company’s (finance team|admins)|Rolle erlaubt|sind für die Buchhaltung|den Administratoren Ihres Unternehmens vorbehalten/;
 let ids: Record<'A' | 'B', Record<'order' | 'picking' | 'invoice' | 'customer', number>>;
 const contexts = new Map<Person, APIRequestContext>();
 
@@ -193,7 +195,8 @@ async function answerOf(ctx: APIRequestContext, path: string, isPage: boolean): 
     const to = new URL(res.headers().location!, 'http://x').pathname;
     return to === '/signin' ? 'signin' : to === '/support' ? 'support' : to === '/' ? 'home' : (status as Answer);
   }
-  if (status === 200 && isPage && ROLE_TEXT.test(await res.text())) return 'role';
+  // What the page shows, not the scripts: the message catalogue the page hands its client components holds these words too.
+  if (status === 200 && isPage && ROLE_TEXT.test((await res.text()).replace(/<script[\s\S]*?<\/script>/g, ''))) return 'role';
   return status as Answer;
 }
 

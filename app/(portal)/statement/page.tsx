@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Formatter } from '@/lib/i18n/format';
 import { getFormat } from '@/lib/i18n/server';
 import { ButtonLink, EmptyState, PageHeader } from '@/components/ui';
-import { BUCKETS, shownDaysOverdue, statement, type Bucket, type CurrencyAging, type StatementLine } from '@/lib/portal/statement';
+import { BUCKETS, shownDaysOverdue, statement, type CurrencyAging, type StatementLine } from '@/lib/portal/statement';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
 import { NotForYourRole } from '@/components/not-for-your-role';
@@ -17,21 +17,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Translate = Awaited<ReturnType<typeof getTranslations<'statement'>>>;
 
-/** The catalogue's key of each aging bucket (the codes are not valid message keys). */
-const BUCKET_KEY = {
-  current: 'current',
-  '1-30': 'days1to30',
-  '31-60': 'days31to60',
-  '61-90': 'days61to90',
-  '90+': 'over90',
-} as const satisfies Record<Bucket, string>;
+/** The aging buckets' words: the same as the statement PDF's (documents.statement.buckets). */
+type BucketWords = Awaited<ReturnType<typeof getTranslations<'documents.statement.buckets'>>>;
 
 /** A page stays fast and readable; the downloads carry every line. */
 const SHOWN = 200;
 
 export default async function StatementPage() {
   const ctx = await requireSession();
-  const [t, f] = await Promise.all([getTranslations('statement'), getFormat()]);
+  const [t, bucket, f] = await Promise.all([getTranslations('statement'), getTranslations('documents.statement.buckets'), getFormat()]);
   if (!can(ctx.roles, 'see-invoices'))
     return (
       <>
@@ -67,7 +61,7 @@ export default async function StatementPage() {
               </h2>
               <Table
                 caption={t('aging.caption', { currency: a.currency })}
-                columns={agingColumns(a.currency, t, f)}
+                columns={agingColumns(a.currency, t, bucket, f)}
                 rows={[a]}
                 rowKey={(row) => row.currency}
               />
@@ -77,7 +71,7 @@ export default async function StatementPage() {
           {s.lines.length > SHOWN ? (
             <p className="mb-2 text-sm text-slate-700">{t('lines.shownOf', { shown: SHOWN, total: s.lines.length })}</p>
           ) : null}
-          <Table caption={t('lines.caption')} columns={lineColumns(t, f)} rows={s.lines.slice(0, SHOWN)} rowKey={(l) => l.id} />
+          <Table caption={t('lines.caption')} columns={lineColumns(t, bucket, f)} rows={s.lines.slice(0, SHOWN)} rowKey={(l) => l.id} />
         </>
       )}
     </>
@@ -87,11 +81,11 @@ export default async function StatementPage() {
 type Aging = CurrencyAging;
 type Line = StatementLine;
 
-function agingColumns(currency: string, t: Translate, f: Formatter): Column<Aging>[] {
+function agingColumns(currency: string, t: Translate, bucket: BucketWords, f: Formatter): Column<Aging>[] {
   return [
     ...BUCKETS.map((b): Column<Aging> => ({
       id: b,
-      header: t(`buckets.${BUCKET_KEY[b]}`),
+      header: bucket(b),
       amount: true,
       cell: (a) => f.money(a.buckets[b], currency),
     })),
@@ -99,7 +93,7 @@ function agingColumns(currency: string, t: Translate, f: Formatter): Column<Agin
   ];
 }
 
-function lineColumns(t: Translate, f: Formatter): Column<Line>[] {
+function lineColumns(t: Translate, bucket: BucketWords, f: Formatter): Column<Line>[] {
   return [
     {
       id: 'number',
@@ -124,7 +118,7 @@ function lineColumns(t: Translate, f: Formatter): Column<Line>[] {
         return days === null ? '—' : f.number(days);
       },
     },
-    { id: 'bucket', header: t('lines.bucket'), card: 'badge', cell: (l) => t(`buckets.${BUCKET_KEY[l.bucket]}`) },
+    { id: 'bucket', header: t('lines.bucket'), card: 'badge', cell: (l) => bucket(l.bucket) },
     { id: 'open', header: t('lines.open'), amount: true, strong: true, cell: (l) => f.money(l.balance, l.currency) },
   ];
 }

@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/profile-load.ts [path]`: the load part of the benchmark on one route with the
  * portal under --cpu-prof, then the functions and packages that took the most CPU time.
- * For finding what to make cheaper when throughput falls short; needs a current `next build`.
+ * Counts only the samples of the measured load (not the start or the shutdown). For finding
+ * what to make cheaper when throughput falls short; needs a current `next build`.
  */
 import autocannon from 'autocannon';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
 const BOB = 'bob@brightline.example';
+const loadSeconds = Number(process.env.SECONDS ?? 10);
+let requests = 0;
 const { stack, cookies } = await startLoadStack({
   port: 3202,
   simPort: 8271,
@@ -27,9 +30,10 @@ try {
   const r = await autocannon({
     url: `${stack.url}${path}`,
     connections: 10,
-    duration: Number(process.env.SECONDS ?? 10),
+    duration: loadSeconds,
     headers: { cookie },
   });
+  requests = r.requests.total;
   console.log(`${path}: ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, errors ${r.errors + r.non2xx}`);
 } finally {
   await stack.stop();
@@ -46,7 +50,17 @@ for (const f of files) {
   const p = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  // Only the measured load: the process's start (PGlite's initdb, module loading) and its
+  // shutdown would otherwise outweigh the requests. The load ends about a second before the
+  // process does, and lasted `loadSeconds`.
+  const at: number[] = [];
+  p.timeDeltas.reduce((t, d, i) => (at[i] = t + d), 0);
+  const end = at.at(-1) ?? 0;
+  const from = end - (loadSeconds + 1) * 1e6;
+  const to = end - 1e6;
+  p.samples.forEach((id, i) => {
+    if (at[i]! >= from && at[i]! <= to) self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byFn = new Map<string, number>();
   const byPkg = new Map<string, number>();
@@ -66,6 +80,9 @@ for (const f of files) {
       .slice(0, k)
       .map(([name, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`)
       .join('\n');
-  console.log(`\n${f}: ${(total / 1e6).toFixed(1)} s sampled\n-- packages\n${top(byPkg, 20)}\n-- functions\n${top(byFn, 40)}`);
+  const busy = total - (byFn.get('(idle) :-1') ?? 0);
+  console.log(
+    `\n${f}: ${(total / 1e6).toFixed(1)} s sampled in the load's window, ${(busy / 1000 / requests).toFixed(1)} ms busy per request\n-- packages\n${top(byPkg, 20)}\n-- functions\n${top(byFn, 40)}`,
+  );
 }
 process.exit(0);

@@ -4,7 +4,7 @@ import { likeLiteral } from '../odoo';
 import type { OrderListQuery } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { can } from '../roles';
-import { currency, FIELDS, m2o, num, text, utc } from './fields';
+import { currency, FIELDS, m2o, num, text, utc, webSpec } from './fields';
 import { stepOf } from './deliveries';
 import { cachedRead } from './read-cache';
 import { readRecordWithLines } from './record-with-lines';
@@ -173,26 +173,19 @@ export interface OrderDetail extends OrderRow {
 
 /**
  * One order of the tenant with its lines and a timeline of deliveries (backorders
- * included) and invoices, or null when the id is not the tenant's. Every query carries
- * the tenant domain itself, so the calls go out together in one round trip: three on
- * Odoo 17+ (the order with its lines nested), four on Odoo 16.
+ * included) and invoices, or null when the id is not the tenant's. On Odoo 17+ one
+ * web_search_read brings the order with its lines, deliveries and invoices nested: one
+ * round trip and one API-key check on Odoo when the cache has no copy. On Odoo 16 four
+ * search_reads go out side by side, each with the tenant domain in it.
  */
 export async function getOrder(ctx: PortalContext, id: number): Promise<OrderDetail | null> {
   return cachedRead(ctx, 'orders.get', [id], ['orders', 'deliveries', 'invoices'], () => readOrder(ctx, id));
 }
 
 async function readOrder(ctx: PortalContext, id: number): Promise<OrderDetail | null> {
-  const [found, pickings, invoices] = await Promise.all([
-    orderWithLines(ctx, id),
-    ctx.odoo.searchRead('stock.picking', [['sale_id', '=', id], ...tenantDomain(ctx)], { fields: FIELDS.picking, order: 'id', limit: 200 }),
-    ctx.odoo.searchRead(
-      'account.move',
-      [...tenantDomain(ctx), ['state', '=', 'posted'], ['invoice_line_ids.sale_line_ids.order_id', '=', id]],
-      { fields: FIELDS.invoice, order: 'invoice_date, id', limit: 200 },
-    ),
-  ]);
+  const found = await orderWithLines(ctx, id);
   if (!found) return null;
-  const { order, lines } = found;
+  const { order, lines, pickings, invoices } = found;
   const mayOpenInvoices = can(ctx.roles, 'see-invoices');
   return {
     ...toOrderRow(order),
@@ -229,8 +222,17 @@ async function readOrder(ctx: PortalContext, id: number): Promise<OrderDetail | 
 
 type Rec = Record<string, unknown> & { id: number };
 
-/** The tenant's order and its lines: one web_search_read on Odoo 17+, two search_reads before. */
-async function orderWithLines(ctx: PortalContext, id: number): Promise<{ order: Rec; lines: Rec[] } | null> {
+/**
+ * The tenant's order, its lines, its deliveries and its posted invoices and credit notes.
+ * Nested on Odoo 17+, where `picking_ids` and `invoice_ids` hold every transfer and every
+ * customer invoice of the order: the same records the Odoo 16 domains find are kept (a
+ * transfer to one of the tenant's addresses, a posted document of the tenant).
+ */
+async function orderWithLines(
+  ctx: PortalContext,
+  id: number,
+): Promise<{ order: Rec; lines: Rec[]; pickings: Rec[]; invoices: Rec[] } | null> {
+  const ofTenant = (partner: unknown) => commercialPartnerId(partner) === ctx.tenant.id;
   const found = await readRecordWithLines(ctx, {
     model: 'sale.order',
     domain: [['id', '=', id], ...tenantDomain(ctx)],
@@ -240,12 +242,39 @@ async function orderWithLines(ctx: PortalContext, id: number): Promise<{ order: 
       model: 'sale.order.line',
       domain: [['order_id', '=', id], ...tenantDomain(ctx, 'order_id.partner_id')],
       fields: FIELDS.orderLine,
-      keep: (l) => 'name' in l,
       order: 'sequence, id',
       limit: 1000,
     },
+    related: {
+      pickings: {
+        field: 'picking_ids',
+        model: 'stock.picking',
+        domain: [['sale_id', '=', id], ...tenantDomain(ctx)],
+        fields: FIELDS.picking,
+        spec: { ...webSpec(FIELDS.picking), partner_id: { fields: { display_name: {}, commercial_partner_id: {} } } },
+        keep: (p) => ofTenant(p.partner_id),
+        order: 'id',
+        limit: 200,
+      },
+      invoices: {
+        field: 'invoice_ids',
+        model: 'account.move',
+        domain: [...tenantDomain(ctx), ['state', '=', 'posted'], ['invoice_line_ids.sale_line_ids.order_id', '=', id]],
+        fields: FIELDS.invoice,
+        spec: { ...webSpec(FIELDS.invoice), commercial_partner_id: {} },
+        keep: (i) => i.state === 'posted' && i.commercial_partner_id === ctx.tenant.id,
+        order: 'invoice_date, id',
+        limit: 200,
+      },
+    },
   });
-  return found && { order: found.record, lines: found.lines };
+  return found && { order: found.record, lines: found.lines, pickings: found.related.pickings, invoices: found.related.invoices };
+}
+
+/** The commercial partner of a nested partner (`{id, commercial_partner_id}`), or null. */
+function commercialPartnerId(partner: unknown): number | null {
+  const value = partner && typeof partner === 'object' ? (partner as { commercial_partner_id?: unknown }).commercial_partner_id : null;
+  return typeof value === 'number' ? value : null;
 }
 
 export function toAddress(r: Record<string, unknown> & { id: number }): Address {

@@ -103,6 +103,56 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
     }
   });
 
+  it("reads an order's deliveries and invoices nested in the same call (Odoo 17+), the records the Odoo 16 searches find", async () => {
+    const client = clientFor(protocol);
+    if (!(await client.hasWebRead())) return expect(await serverMajorVersion(base)).toBeLessThan(17);
+    const [first] = await client.searchRead(
+      'sale.order',
+      [
+        ['partner_id', 'child_of', CUSTOMER],
+        ['picking_ids', '!=', false],
+        ['invoice_ids', '!=', false],
+      ],
+      { fields: ['name'], limit: 1, order: 'id' },
+    );
+    expect(first).toBeDefined();
+    // The specification lib/portal/orders.ts sends for the order page.
+    const {
+      records: [order],
+    } = await client.webSearchRead(
+      'sale.order',
+      [['id', '=', first!.id]],
+      {
+        name: {},
+        picking_ids: {
+          fields: { ...webSpec(FIELDS.picking), partner_id: { fields: { display_name: {}, commercial_partner_id: {} } } },
+          order: 'id',
+          limit: 200,
+        },
+        invoice_ids: { fields: { ...webSpec(FIELDS.invoice), commercial_partner_id: {} }, order: 'invoice_date, id', limit: 200 },
+      },
+      { limit: 1 },
+    );
+    const pickings = order!.picking_ids as { id: number; name: string; partner_id: { id: number; commercial_partner_id: number } }[];
+    const invoices = order!.invoice_ids as { id: number; state: string; move_type: string; commercial_partner_id: number }[];
+    const [flatPickings, flatInvoices] = await Promise.all([
+      client.searchRead('stock.picking', [['sale_id', '=', first!.id]], { fields: ['name'], order: 'id' }),
+      client.searchRead('account.move', [['invoice_line_ids.sale_line_ids.order_id', '=', first!.id]], {
+        fields: ['name'],
+        order: 'invoice_date, id',
+      }),
+    ]);
+    expect(pickings.map((p) => p.id)).toEqual(flatPickings.map((p) => p.id));
+    expect(new Set(invoices.map((i) => i.id))).toEqual(new Set(flatInvoices.map((i) => i.id)));
+    expect(invoices.length).toBeGreaterThan(0);
+    // The tenant check reads the commercial partner as a plain id, nested under the delivery's partner.
+    for (const p of pickings) expect(p.partner_id.commercial_partner_id).toBe(CUSTOMER);
+    for (const i of invoices) {
+      expect(i.commercial_partner_id).toBe(CUSTOMER);
+      expect(['out_invoice', 'out_refund']).toContain(i.move_type);
+    }
+  });
+
   it("reads a customer's orders with many2one pairs, newest first", async () => {
     const orders = await clientFor(protocol).searchRead('sale.order', [['partner_id', 'child_of', CUSTOMER]], {
       fields: ['name', 'state', 'date_order', 'partner_id', 'amount_total', 'currency_id', 'client_order_ref'],

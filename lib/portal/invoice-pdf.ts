@@ -4,7 +4,7 @@ import { portalConfig } from '../config';
 import { odooConfigFromEnv } from '../odoo/config';
 import { processSingleton } from '../process-singleton';
 import type { PortalContext } from '../context';
-import { invoicePdfSource, invoiceWriteDate, type PdfSource } from './invoices';
+import { invoicePdfSource, invoiceWriteDate, odooSendsWebhooks, type PdfSource } from './invoices';
 import { pdfCacheDirFor, PdfDiskCache, pdfVersion } from './pdf-cache';
 
 export interface InvoicePdf {
@@ -52,15 +52,17 @@ export async function invoicePdf(
 
 /**
  * One of the tenant's posted invoices with its PDF, or null when the id is not the
- * tenant's. The tenant check (an Odoo read) always comes first, so a PDF in the cache is
- * never served to another company.
+ * tenant's. The tenant check (an Odoo read inside the tenant, or that read remembered in
+ * the tenant's own read cache when Odoo's webhooks keep it current) always comes first, so
+ * a PDF in the cache is never served to another company.
  */
 export async function openInvoicePdf(
   ctx: PortalContext,
   id: number,
   cache = invoicePdfCache(),
+  versionFromCache = odooSendsWebhooks(),
 ): Promise<{ number: string; pdf: InvoicePdf } | null> {
-  const source = await invoicePdfSource(ctx, id);
+  const source = await invoicePdfSource(ctx, id, versionFromCache);
   if (!source) return null;
   return { number: source.number, pdf: await invoicePdf(ctx, source, cache) };
 }

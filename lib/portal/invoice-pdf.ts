@@ -6,6 +6,7 @@ import { processSingleton } from '../process-singleton';
 import type { PortalContext } from '../context';
 import { invoicePdfSource, invoiceWriteDate, odooSendsWebhooks, type PdfSource } from './invoices';
 import { pdfCacheDirFor, PdfDiskCache, pdfVersion } from './pdf-cache';
+import { readTag, tenantReadCache } from './read-cache';
 
 export interface InvoicePdf {
   body: Readable;
@@ -45,7 +46,14 @@ export async function invoicePdf(
   if (!cache || !version) return { ...pdf, cached: false };
   // Filed under the write date after the render (Odoo 19 bumps it when it renders an invoice
   // without a stored PDF), read inside the tenant once the body is in, off the client's path.
-  const versionAfter = async () => pdfVersion(await invoiceWriteDate(ctx, source.id));
+  // When it moved, the tenant's remembered invoice reads end here at once, whether or not
+  // Odoo's webhook for the bump comes: the next download must look for the copy under the
+  // new date, not render again under the old one.
+  const versionAfter = async () => {
+    const after = pdfVersion(await invoiceWriteDate(ctx, source.id));
+    if (after !== version) tenantReadCache().invalidate([readTag('invoices', ctx.tenant.id)]);
+    return after;
+  };
   const { body, stored } = cache.keep(source.id, versionAfter, pdf.body, pdf.contentLength);
   return { body, stored, contentLength: pdf.contentLength, cached: false };
 }

@@ -4,9 +4,8 @@ import { portalConfig } from '../config';
 import { odooConfigFromEnv } from '../odoo/config';
 import { processSingleton } from '../process-singleton';
 import type { PortalContext } from '../context';
-import { invoicePdfSource, invoiceWriteDate, odooSendsWebhooks, type PdfSource } from './invoices';
+import { invoicePdfSource, invoiceWriteDate, type PdfSource } from './invoices';
 import { pdfCacheDirFor, PdfDiskCache, pdfVersion } from './pdf-cache';
-import { readTag, tenantReadCache } from './read-cache';
 
 export interface InvoicePdf {
   body: Readable;
@@ -46,31 +45,22 @@ export async function invoicePdf(
   if (!cache || !version) return { ...pdf, cached: false };
   // Filed under the write date after the render (Odoo 19 bumps it when it renders an invoice
   // without a stored PDF), read inside the tenant once the body is in, off the client's path.
-  // When it moved, the tenant's remembered invoice reads end here at once, whether or not
-  // Odoo's webhook for the bump comes: the next download must look for the copy under the
-  // new date, not render again under the old one.
-  const versionAfter = async () => {
-    const after = pdfVersion(await invoiceWriteDate(ctx, source.id));
-    if (after !== version) tenantReadCache().invalidate([readTag('invoices', ctx.tenant.id)]);
-    return after;
-  };
+  const versionAfter = async () => pdfVersion(await invoiceWriteDate(ctx, source.id));
   const { body, stored } = cache.keep(source.id, versionAfter, pdf.body, pdf.contentLength);
   return { body, stored, contentLength: pdf.contentLength, cached: false };
 }
 
 /**
  * One of the tenant's posted invoices with its PDF, or null when the id is not the
- * tenant's. The tenant check (an Odoo read inside the tenant, or that read remembered in
- * the tenant's own read cache when Odoo's webhooks keep it current) always comes first, so
- * a PDF in the cache is never served to another company.
+ * tenant's. The tenant check (an Odoo read) always comes first, so a PDF in the cache is
+ * never served to another company.
  */
 export async function openInvoicePdf(
   ctx: PortalContext,
   id: number,
   cache = invoicePdfCache(),
-  versionFromCache = odooSendsWebhooks(),
 ): Promise<{ number: string; pdf: InvoicePdf } | null> {
-  const source = await invoicePdfSource(ctx, id, versionFromCache);
+  const source = await invoicePdfSource(ctx, id);
   if (!source) return null;
   return { number: source.number, pdf: await invoicePdf(ctx, source, cache) };
 }

@@ -4,7 +4,6 @@ import { likeLiteral } from '../odoo';
 import type { InvoiceFilters, InvoiceListQuery } from '../schemas/invoices';
 import type { PortalContext } from '../context';
 import { forbidden } from '../errors';
-import { portalConfig } from '../config';
 import { can } from '../roles';
 import { currency, FIELDS, ids, m2o, num, text, webSpec } from './fields';
 import { stepOf, type DeliveryStep } from './deliveries';
@@ -333,24 +332,13 @@ export interface PdfSource {
   writeDate: string | null;
 }
 
-/**
- * Number, PDF attachment and write date of one of the tenant's posted invoices, or null:
- * what the PDF route needs. The write date picks the PDF's version on disk, so it comes
- * from the read cache only when `fromCache` (Odoo's webhooks are configured): then Odoo
- * tells the portal of every change of an invoice (a reset to draft and a new posting, the
- * write date Odoo 19 bumps when it renders) and the tenant's cached reads end at once.
- * Without webhooks a remembered date could serve a reposted invoice's old PDF until the
- * cache's TTL, so Odoo is asked every time.
- */
-export async function invoicePdfSource(ctx: PortalContext, id: number, fromCache = odooSendsWebhooks()): Promise<PdfSource | null> {
+/** Number, PDF attachment and write date of one of the tenant's posted invoices, or null: what the PDF route needs. */
+export async function invoicePdfSource(ctx: PortalContext, id: number): Promise<PdfSource | null> {
   requireFinance(ctx);
-  if (!fromCache) return readPdfSource(ctx, id);
-  return cachedRead(ctx, 'invoices.pdfSource', [id], ['invoices'], () => readPdfSource(ctx, id));
-}
-
-/** Whether Odoo's automation rules post changes to the portal (ODOO_WEBHOOK_SECRET is set: `npm run odoo:webhooks`). */
-export function odooSendsWebhooks(): boolean {
-  return Boolean(portalConfig().ODOO_WEBHOOK_SECRET);
+  // Never from the read cache: the write date read here picks the PDF's version, and Odoo 19
+  // changes it when it renders, so a remembered one would miss the copy just stored or, after
+  // a reset to draft and a new posting, serve the old PDF.
+  return readPdfSource(ctx, id);
 }
 
 async function readPdfSource(ctx: PortalContext, id: number): Promise<PdfSource | null> {

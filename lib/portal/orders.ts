@@ -225,8 +225,12 @@ type Rec = Record<string, unknown> & { id: number };
 /**
  * The tenant's order, its lines, its deliveries and its posted invoices and credit notes.
  * Nested on Odoo 17+, where `picking_ids` and `invoice_ids` hold every transfer and every
- * customer invoice of the order: the same records the Odoo 16 domains find are kept (a
- * transfer to one of the tenant's addresses, a posted document of the tenant).
+ * customer invoice of the order (any state, any partner): kept are a transfer to one of
+ * the tenant's addresses and a posted document of the tenant, by their commercial partner.
+ * That is the Odoo 16 domains' `child_of` except for a company set up below the tenant (a
+ * branch with its own commercial partner): its documents stay out of the 17+ timeline,
+ * never another company's in. The first 200 of each are read before the filter (Odoo 16
+ * filters first); an order has far fewer.
  */
 async function orderWithLines(
   ctx: PortalContext,

@@ -13,7 +13,7 @@ export interface RelatedQuery {
   fields: readonly string[];
   /** The nested specification on Odoo 17+ (default: `fields`, many2ones with their names). */
   spec?: WebSpec;
-  /** Which nested records to keep on Odoo 17+, as the Odoo 16 domain does. */
+  /** Which nested records to keep on Odoo 17+, as close to the Odoo 16 domain as the nested values allow. */
   keep?: (record: OdooRecord) => boolean;
   order: string;
   limit: number;

@@ -76,7 +76,7 @@ describe('the order page', () => {
     expect(invoicesSeen).toBeGreaterThan(0);
   });
 
-  it('leaves out of the timeline an order’s draft invoice and a delivery to another company, on both servers', async () => {
+  it('leaves out of the timeline an order’s draft invoice, and an invoice and a delivery to another company, on both servers', async () => {
     const [id] = await richOrderIds();
     const admin19 = odoo19.client();
     const [order] = await admin19.searchRead('sale.order', [['id', '=', id!]], { fields: ['invoice_ids', 'partner_id'] });
@@ -101,8 +101,18 @@ describe('the order page', () => {
         commercial_partner_id: SEED_IDS.customers.A,
         invoice_line_ids: [[0, 0, { name: 'Draft line', sale_line_ids: [[6, 0, [line!.id]]] }]],
       });
+      // A posted invoice of the same lines made out to another company.
+      const foreign = await odoo.create('account.move', {
+        move_type: 'out_invoice',
+        state: 'posted',
+        name: 'INV/OTHER/0001',
+        invoice_date: '2026-01-05',
+        partner_id: other!.id,
+        commercial_partner_id: other!.id,
+        invoice_line_ids: [[0, 0, { name: 'Foreign line', sale_line_ids: [[6, 0, [line!.id]]] }]],
+      });
       // Odoo computes invoice_ids from the lines; the simulator stores it.
-      await odoo.write('sale.order', [id!], { invoice_ids: [...(order!.invoice_ids as number[]), draft] });
+      await odoo.write('sale.order', [id!], { invoice_ids: [...(order!.invoice_ids as number[]), draft, foreign] });
       await odoo.create('stock.picking', { name: 'WH/OUT/OTHER', sale_id: id!, partner_id: other!.id, state: 'assigned' });
     }
     const [on19, on16] = await Promise.all([getOrder(portalContext(odoo19, 'bobA'), id!), getOrder(portalContext(odoo16, 'bobA'), id!)]);

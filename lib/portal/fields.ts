@@ -58,8 +58,6 @@ export const FIELDS = {
     'amount_total',
     'currency_id',
     'user_id',
-    'picking_ids',
-    'invoice_ids',
     'payment_term_id',
   ],
   orderLine: [
@@ -91,6 +89,10 @@ export const FIELDS = {
     'carrier_tracking_ref',
     'carrier_tracking_url',
   ],
+  /** A delivery as an order's timeline shows it (and the tenant check of its partner). */
+  timelinePicking: ['name', 'state', 'scheduled_date', 'date_done', 'backorder_id', 'partner_id'],
+  /** An invoice or credit note as an order's timeline shows it (and its tenant check). */
+  timelineInvoice: ['name', 'move_type', 'state', 'payment_state', 'invoice_date'],
   move: ['picking_id', 'product_id', 'product_uom_qty', 'quantity', 'product_uom', 'state'],
   invoice: [
     'name',
@@ -170,3 +172,12 @@ export function utc(value: unknown): string | null {
   const s = text(value);
   return s ? `${s.replace(' ', 'T')}${s.length > 10 ? 'Z' : ''}` : null;
 }
+
+/**
+ * An order's deliveries and invoices nested in its web_search_read (Odoo 17+), with what
+ * their tenant check reads: the commercial partner of a delivery's partner, an invoice's own.
+ */
+export const TIMELINE_SPEC = {
+  picking: { ...webSpec(FIELDS.timelinePicking), partner_id: { fields: { commercial_partner_id: {} } } },
+  invoice: { ...webSpec(FIELDS.timelineInvoice), commercial_partner_id: {} },
+};

@@ -4,7 +4,7 @@ import { likeLiteral } from '../odoo';
 import type { OrderListQuery } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { can } from '../roles';
-import { currency, FIELDS, m2o, num, text, utc, webSpec } from './fields';
+import { currency, FIELDS, m2o, num, text, TIMELINE_SPEC, utc } from './fields';
 import { stepOf } from './deliveries';
 import { cachedRead } from './read-cache';
 import { readRecordWithLines } from './record-with-lines';
@@ -254,8 +254,8 @@ async function orderWithLines(
         field: 'picking_ids',
         model: 'stock.picking',
         domain: [['sale_id', '=', id], ...tenantDomain(ctx)],
-        fields: FIELDS.picking,
-        spec: { ...webSpec(FIELDS.picking), partner_id: { fields: { display_name: {}, commercial_partner_id: {} } } },
+        fields: FIELDS.timelinePicking,
+        spec: TIMELINE_SPEC.picking,
         keep: (p) => ofTenant(p.partner_id),
         order: 'id',
         limit: 200,
@@ -264,8 +264,8 @@ async function orderWithLines(
         field: 'invoice_ids',
         model: 'account.move',
         domain: [...tenantDomain(ctx), ['state', '=', 'posted'], ['invoice_line_ids.sale_line_ids.order_id', '=', id]],
-        fields: FIELDS.invoice,
-        spec: { ...webSpec(FIELDS.invoice), commercial_partner_id: {} },
+        fields: FIELDS.timelineInvoice,
+        spec: TIMELINE_SPEC.invoice,
         keep: (i) => i.state === 'posted' && i.commercial_partner_id === ctx.tenant.id,
         order: 'invoice_date, id',
         limit: 200,

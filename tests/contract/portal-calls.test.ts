@@ -4,7 +4,7 @@ import { OdooGateway, type OdooClient } from '../../lib/odoo/client';
 import { odooConfigFromEnv, type OdooConfig } from '../../lib/odoo/config';
 import { OdooAuthError, OdooMissingError, OdooServerError, OdooValidationError } from '../../lib/odoo/errors';
 import { protocolFor, serverMajorVersion } from '../../lib/odoo/transport';
-import { FIELDS, webSpec } from '../../lib/portal/fields';
+import { FIELDS, TIMELINE_SPEC, webSpec } from '../../lib/portal/fields';
 import { ROLE_TAGS } from '../../lib/roles';
 import { startSimulator } from '../helpers/odoo-sim';
 
@@ -124,12 +124,8 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
       [['id', '=', first!.id]],
       {
         name: {},
-        picking_ids: {
-          fields: { ...webSpec(FIELDS.picking), partner_id: { fields: { display_name: {}, commercial_partner_id: {} } } },
-          order: 'id',
-          limit: 200,
-        },
-        invoice_ids: { fields: { ...webSpec(FIELDS.invoice), commercial_partner_id: {} }, order: 'invoice_date, id', limit: 200 },
+        picking_ids: { fields: TIMELINE_SPEC.picking, order: 'id', limit: 200 },
+        invoice_ids: { fields: TIMELINE_SPEC.invoice, order: 'invoice_date, id', limit: 200 },
       },
       { limit: 1 },
     );

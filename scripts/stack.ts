@@ -15,11 +15,11 @@ import { webhookUrl } from './odoo-webhooks';
  *   (lib/http/scavenge-while-streaming.ts);
  * - `--max-semi-space-size=16` (MB) gives V8's young generation room for a page render's
  *   short-lived objects: a list page under load spent about a tenth of its CPU in minor
- *   collections, and its CPU per request fell from 33-34 to 21-27 ms with it
- *   (`PORTAL_NODE_ARGS=--max-semi-space-size=16 npx tsx bench/route-cost.ts /orders`), at
- *   the cost of up to 48 MB more young generation.
+ *   collections; with it, `npx tsx bench/route-cost.ts /orders` measured a median of 23.4 ms
+ *   of portal CPU per request against 30.6 ms without (three runs each, docs/performance.md),
+ *   at the cost of up to 48 MB more young generation.
  */
-export const PORTAL_NODE_FLAGS = ['--expose-gc', '--max-semi-space-size=16'];
+const PORTAL_NODE_FLAGS = ['--expose-gc', '--max-semi-space-size=16'];
 
 /** The session cookie secret of the embedded demo (a real deployment sets AUTH_SECRET). */
 export { DEMO_AUTH_SECRET };

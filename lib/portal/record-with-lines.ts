@@ -51,26 +51,49 @@ export async function readRecordWithLines<R extends string = never>(
 ): Promise<RecordWithLines<R> | null> {
   const all = { lines: q.lines, ...q.related } as Record<'lines' | R, RelatedQuery>;
   const names = Object.keys(all) as ('lines' | R)[];
-  if (await ctx.odoo.hasWebRead()) {
-    const spec: WebSpec = webSpec(q.fields);
-    for (const name of names) {
-      const r = all[name];
-      spec[r.field] = { fields: r.spec ?? webSpec(r.fields), order: r.order, limit: r.limit };
-    }
-    const {
-      records: [record],
-    } = await ctx.odoo.webSearchRead(q.model, q.domain, spec, { limit: 1 });
-    if (!record) return null;
-    const read = Object.fromEntries(
-      names.map((name) => {
-        const r = all[name];
-        const nested = (record[r.field] as OdooRecord[]).slice(0, r.limit);
-        return [name, r.keep ? nested.filter(r.keep) : nested];
-      }),
-    ) as Record<'lines' | R, OdooRecord[]>;
-    const { lines, ...related } = read;
-    return { record, lines, related: related as Record<R, OdooRecord[]>, nested: true };
+  const nested = await ctx.odoo.hasWebRead();
+  const found = nested ? await readNested(ctx, q, all, names) : await readSideBySide(ctx, q, all, names);
+  if (!found) return null;
+  const { lines, ...related } = found.byName;
+  return { record: found.record, lines, related: related as Record<R, OdooRecord[]>, nested };
+}
+
+type Found<N extends string> = { record: OdooRecord; byName: Record<N, OdooRecord[]> } | null;
+
+/** Odoo 17+: one web_search_read, each relation nested and filtered by its `keep`. */
+async function readNested<N extends string>(
+  ctx: PortalContext,
+  q: { model: string; domain: Domain; fields: readonly string[] },
+  all: Record<N, RelatedQuery>,
+  names: N[],
+): Promise<Found<N>> {
+  const spec: WebSpec = webSpec(q.fields);
+  for (const name of names) {
+    const r = all[name];
+    spec[r.field] = { fields: r.spec ?? webSpec(r.fields), order: r.order, limit: r.limit };
   }
+  const {
+    records: [record],
+  } = await ctx.odoo.webSearchRead(q.model, q.domain, spec, { limit: 1 });
+  if (!record) return null;
+  const byName = Object.fromEntries(
+    names.map((name) => {
+      const r = all[name];
+      // Past `limit` Odoo lists records by id only: those are left out, as a limited search would.
+      const read = (record[r.field] as OdooRecord[]).slice(0, r.limit);
+      return [name, r.keep ? read.filter(r.keep) : read];
+    }),
+  ) as Record<N, OdooRecord[]>;
+  return { record, byName };
+}
+
+/** Odoo 16: the record and each relation in search_reads side by side, each with its tenant domain. */
+async function readSideBySide<N extends string>(
+  ctx: PortalContext,
+  q: { model: string; domain: Domain; fields: readonly string[] },
+  all: Record<N, RelatedQuery>,
+  names: N[],
+): Promise<Found<N>> {
   const [records, ...reads] = await Promise.all([
     ctx.odoo.searchRead(q.model, q.domain, { fields: q.fields, limit: 1 }),
     ...names.map((name) => {
@@ -79,7 +102,5 @@ export async function readRecordWithLines<R extends string = never>(
     }),
   ]);
   if (!records[0]) return null;
-  const read = Object.fromEntries(names.map((name, i) => [name, reads[i]!])) as Record<'lines' | R, OdooRecord[]>;
-  const { lines, ...related } = read;
-  return { record: records[0], lines, related: related as Record<R, OdooRecord[]>, nested: false };
+  return { record: records[0], byName: Object.fromEntries(names.map((name, i) => [name, reads[i]!])) as Record<N, OdooRecord[]> };
 }

@@ -51,6 +51,16 @@ afterAll(() => close());
 const clientFor = (protocol: 'json2' | 'jsonrpc', overrides: Partial<OdooConfig> = {}): OdooClient =>
   new OdooGateway({ ...base, protocol, ...overrides }).client();
 
+/** The customer's first order that has each of `having` (relations that are not empty). */
+async function firstCustomerOrder(client: OdooClient, having: string[], fields: string[]) {
+  const [first] = await client.searchRead(
+    'sale.order',
+    [['partner_id', 'child_of', CUSTOMER], ...having.map((f): [string, string, boolean] => [f, '!=', false])],
+    { fields, limit: 1, order: 'id' },
+  );
+  return first;
+}
+
 describe.each(PROTOCOLS)('over %s', (protocol) => {
   it('detects the protocol from the server version (JSON-2 from Odoo 19 on)', async () => {
     const expected = REAL ? (process.env.CONTRACT_EXPECT_PROTOCOL ?? 'json2') : 'json2';
@@ -60,14 +70,7 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
   it('reads an order with its lines nested in one web_search_read (Odoo 17+), agreeing with search_read', async () => {
     const client = clientFor(protocol);
     if (!(await client.hasWebRead())) return expect(await serverMajorVersion(base)).toBeLessThan(17);
-    const [first] = await client.searchRead(
-      'sale.order',
-      [
-        ['partner_id', 'child_of', CUSTOMER],
-        ['order_line', '!=', false],
-      ],
-      { fields: ['name', 'currency_id', 'order_line'], limit: 1, order: 'id' },
-    );
+    const first = await firstCustomerOrder(client, ['order_line'], ['name', 'currency_id', 'order_line']);
     const {
       length,
       records: [order],
@@ -106,15 +109,7 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
   it("reads an order's deliveries and invoices nested in the same call (Odoo 17+), the records the Odoo 16 searches find", async () => {
     const client = clientFor(protocol);
     if (!(await client.hasWebRead())) return expect(await serverMajorVersion(base)).toBeLessThan(17);
-    const [first] = await client.searchRead(
-      'sale.order',
-      [
-        ['partner_id', 'child_of', CUSTOMER],
-        ['picking_ids', '!=', false],
-        ['invoice_ids', '!=', false],
-      ],
-      { fields: ['name'], limit: 1, order: 'id' },
-    );
+    const first = await firstCustomerOrder(client, ['picking_ids', 'invoice_ids'], ['name']);
     expect(first).toBeDefined();
     // The specification lib/portal/orders.ts sends for the order page.
     const {

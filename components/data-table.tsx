@@ -15,7 +15,7 @@ import {
 import { useTranslations } from 'next-intl';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
-import { CardList, cardField, cellClass, headerClass, rowClass, tableFrameClass, type ColumnStyle } from './table';
+import { Cell, headerClass, tableFrameClass, type ColumnStyle } from './table';
 
 export const tableFeatureSet = tableFeatures({ columnVisibilityFeature, rowSortingFeature, rowSelectionFeature });
 export type TableRow<T extends RowData> = Row<typeof tableFeatureSet, T>;
@@ -42,7 +42,7 @@ export type PortalColumn<T extends RowData> = (ColumnDef<typeof tableFeatureSet,
  * The portal's one interactive table: server-sorted (sort and direction live in the URL,
  * so a link or reload shows the same list), a column chooser, optional row selection.
  * Rows arrive already filtered, sorted and paged by the server component. Below `sm` the
- * rows are the cards of components/table.tsx, with a sort menu and "select all" above them.
+ * rows are laid out as the cards of components/table.tsx, with a sort menu and "select all" above them.
  */
 export function DataTable<T extends RowData & { id: number }>({
   caption,
@@ -152,18 +152,19 @@ export function DataTable<T extends RowData & { id: number }>({
           </label>
         ) : null}
       </div>
-      <div tabIndex={0} className={`hidden sm:block ${tableFrameClass} ${pending ? 'opacity-60' : ''}`} aria-busy={pending}>
-        <table className="w-full text-left text-sm">
+      <div tabIndex={0} className={`${tableFrameClass} ${pending ? 'opacity-60' : ''}`} aria-busy={pending}>
+        <table role="table" className="data-table">
           <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-100">
+          <thead role="rowgroup">
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
+              <tr key={group.id} role="row">
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   const text = typeof header.column.columnDef.header === 'string' ? header.column.columnDef.header : '';
                   return (
                     <th
                       key={header.id}
+                      role="columnheader"
                       scope="col"
                       className={headerClass(byId.get(header.column.id) ?? {})}
                       aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
@@ -189,33 +190,22 @@ export function DataTable<T extends RowData & { id: number }>({
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {rows.map((row) => (
-              <tr key={row.id} className={`${rowClass} hover:bg-slate-50`}>
+              <tr key={row.id} role="row" className="sm:hover:bg-slate-50">
                 {visibleColumns.map((column) => {
                   const c = byId.get(column.id);
-                  return (
-                    <td key={column.id} className={cellClass(c ?? {})}>
-                      {c?.render(row)}
-                    </td>
-                  );
+                  return c ? (
+                    <Cell key={column.id} style={c} label={label(column.id)}>
+                      {c.render(row)}
+                    </Cell>
+                  ) : null;
                 })}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <CardList
-        label={caption}
-        className={pending ? 'opacity-60' : ''}
-        items={rows.map((row) => ({
-          key: row.id,
-          fields: visibleColumns.flatMap((column) => {
-            const c = byId.get(column.id);
-            return c ? [cardField(c, label(c.id), c.render(row))] : [];
-          }),
-        }))}
-      />
     </div>
   );
 }

@@ -2,8 +2,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, odooCall, signIn } from './helpers';
 
 /**
- * Phones: at 375 px every list is a column of cards whose number, status and amounts are on
- * screen, nothing scrolls sideways, and the order review keeps its total and "Place order"
+ * Phones: at 375 px every table shows its rows as a column of cards whose number, status and
+ * amounts are on screen and named, screen readers still meet a table, nothing scrolls sideways, and the order review keeps its total and "Place order"
  * in view. Wide screens keep the tables (the other specs sort and select in them).
  */
 
@@ -18,9 +18,9 @@ async function firstId(model: string, domain: unknown[]) {
   return (await odooCall<{ id: number }[]>(model, 'search_read', { domain, fields: ['id'], limit: 1, order: 'id' }))[0]!.id;
 }
 
-/** The value of the field labelled `label` in one card (its <dt>, shown or read by screen readers only). */
+/** The cell of one card in the column named `label` (the card shows the name from the cell's data-label). */
 function field(card: Locator, label: string): Locator {
-  return card.locator(`xpath=.//dt[normalize-space(.)="${label}"]/following-sibling::dd[1]`);
+  return card.locator(`td[data-label="${label}"]`);
 }
 
 async function expectNoSidewaysScroll(page: Page) {
@@ -32,24 +32,79 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 /**
- * The list named `name` shows its rows as cards (its table is not displayed), and in the
- * first cards each of `labels` is visible and wholly inside the 375 px screen.
+ * The table named `name` shows its rows as cards: its header row is not displayed, each row
+ * is a box of its own, and in the first cards each of `labels` is visible, wholly inside the
+ * 375 px screen and named by its column (the name the card puts before the value).
  */
 async function expectCards(page: Page, name: string | RegExp, labels: string[], cards = 3) {
-  await expect(page.getByRole('table', { name })).toHaveCount(0);
-  const list = page.getByRole('list', { name }).first();
-  await expect(list).toBeVisible();
-  const items = list.getByRole('listitem').filter({ has: page.locator('dl') });
+  const table = page.getByRole('table', { name }).first();
+  await expect(table).toBeVisible();
+  await expect(table.locator('thead')).toBeHidden();
+  const items = table.locator('tbody tr').filter({ has: page.locator('td[data-label]') });
   const count = Math.min(await items.count(), cards);
   expect(count, `${String(name)} has rows`).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
+    expect(await items.nth(i).evaluate((tr) => getComputedStyle(tr).display), `${String(name)} card ${i + 1} is a box`).toBe('flex');
     for (const label of labels) {
       const value = field(items.nth(i), label);
       await value.scrollIntoViewIfNeeded();
       await expect(value, `${String(name)} card ${i + 1}: ${label}`).toBeVisible();
       await expect(value, `${String(name)} card ${i + 1}: ${label} on screen`).toBeInViewport({ ratio: 1 });
+      expect(await value.evaluate((td) => getComputedStyle(td, '::before').content), `${String(name)} card ${i + 1}: ${label} named`).toBe(
+        JSON.stringify(label),
+      );
     }
   }
+}
+
+interface AXNode {
+  nodeId: string;
+  role?: { value: string };
+  name?: { value: string };
+  childIds?: string[];
+}
+
+/**
+ * What Chromium itself tells screen readers about the table named `caption` at the current
+ * width: still a table of rows and cells (not a pile of boxes), and `column` is named where
+ * the layout shows it: in the cells on a phone card, in a column header on a wide screen. Playwright's own role queries look at the markup, not at the layout, so
+ * this asks the browser's accessibility tree.
+ */
+async function expectReadAsTable(page: Page, caption: string, column: string, namedIn: 'cell' | 'columnheader') {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const table = nodes.find((n) => n.role?.value === 'table' && n.name?.value === caption);
+  expect(table, `${caption} is a table to screen readers`).toBeDefined();
+  const below: AXNode[] = [];
+  const walk = (n: AXNode) => {
+    for (const id of n.childIds ?? []) {
+      const child = byId.get(id);
+      if (child) {
+        below.push(child);
+        walk(child);
+      }
+    }
+  };
+  walk(table!);
+  const rows = below.filter((n) => n.role?.value === 'row');
+  const cells = below.filter((n) => n.role?.value === 'cell');
+  expect(rows.length, `${caption}: rows`).toBeGreaterThan(1);
+  expect(cells.length, `${caption}: cells`).toBeGreaterThan(rows.length);
+  const text = (n: AXNode): string =>
+    [
+      n.name?.value ?? '',
+      ...(n.childIds ?? [])
+        .map((id) => byId.get(id))
+        .filter((c): c is AXNode => !!c)
+        .map(text),
+    ].join(' ');
+  const named = below.filter((n) => n.role?.value === namedIn);
+  expect(
+    named.some((c) => text(c).includes(column)),
+    `${caption}: a ${namedIn} read with "${column}"`,
+  ).toBe(true);
 }
 
 async function atPhone(page: Page, path: string) {
@@ -71,6 +126,7 @@ test('at 375 px the orders list, an order and a delivery read as cards', async (
   await signIn(page, BOB, '/');
   await atPhone(page, '/orders');
   await expectCards(page, 'Your orders', ['Order', 'Status', 'Date', 'Total']);
+  await expectReadAsTable(page, 'Your orders', 'Total', 'cell');
   // Sorting goes on without the table's headers.
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption('total:asc');
   await expect(page).toHaveURL(/sort=total&dir=asc/);
@@ -87,8 +143,15 @@ test('at 375 px the orders list, an order and a delivery read as cards', async (
   // From sm up the same pages are tables again.
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/orders');
-  await expect(page.getByRole('table', { name: 'Your orders' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Your orders' })).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Your orders' }).locator('thead')).toBeVisible();
+  expect(
+    await page
+      .getByRole('table', { name: 'Your orders' })
+      .locator('tbody tr')
+      .first()
+      .evaluate((tr) => [getComputedStyle(tr).display, getComputedStyle(tr.querySelector('td')!, '::before').content]),
+  ).toEqual(['table-row', 'none']);
+  await expectReadAsTable(page, 'Your orders', 'Total', 'columnheader');
   // Amounts line up: right-aligned, tabular figures.
   const total = page.getByRole('table', { name: 'Your orders' }).locator('tbody tr').first().locator('td').last();
   expect(await total.evaluate((td) => [getComputedStyle(td).textAlign, getComputedStyle(td).fontVariantNumeric])).toEqual([
@@ -137,8 +200,8 @@ test('at 375 px the order review fits, and its total and Place order stay in vie
   // Scrolled to the lines, the summary is at the bottom of the screen.
   const summary = page.getByRole('region', { name: 'Order summary' });
   const place = summary.getByRole('button', { name: 'Place order' });
-  const lines = page.getByRole('list', { name: 'Products to order with current prices' });
-  await lines.getByRole('listitem').first().scrollIntoViewIfNeeded();
+  const lines = page.getByRole('table', { name: 'Products to order with current prices' });
+  await lines.locator('tbody tr').first().scrollIntoViewIfNeeded();
   await expect(place).toBeInViewport({ ratio: 1 });
   await expect(summary).toContainText(/Total/);
   await lines.getByRole('spinbutton').first().focus();

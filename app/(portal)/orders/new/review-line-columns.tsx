@@ -56,10 +56,9 @@ export function lineColumns({
     {
       id: 'quantity',
       header: t('columns.quantity'),
-      cell: (l, place) => {
+      cell: (l) => {
         if (!l.sellable) return <span className="text-slate-700">{t('notOrdered')}</span>;
-        // Each copy its own id: the table's keeps the one scripts and tests have always used.
-        const id = place === 'table' ? `qty-${l.productId}` : `card-qty-${l.productId}`;
+        const id = `qty-${l.productId}`;
         return (
           <>
             <label htmlFor={id} className="sr-only">

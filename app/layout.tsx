@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { brand } from '@/lib/brand';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Reading the request makes every page render per request, so Next stamps its scripts
   // with the CSP nonce that proxy.ts put on the request.
   await headers();
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('shell')]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations('shell'), getMessages()]);
   // The seller's colour, as the CSS variable the theme's brand shades are made from (app/globals.css).
   const style = { '--brand-primary': brand().color } as React.CSSProperties;
   return (
@@ -35,8 +36,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t('skipToContent')}
         </a>
-        {/* Client components read the locale and catalogue from here (next-intl passes them down). */}
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Client components read the locale and their part of the catalogue from here. */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -8,18 +8,18 @@ import { useTranslations } from 'next-intl';
  * quote to support.
  */
 export function ErrorPanel({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations('errors');
+  const t = useTranslations('errors.page');
   const kind = error.digest === 'odoo-unavailable' ? 'unavailable' : error.digest === 'odoo-timeout' ? 'timeout' : 'failed';
-  const text = { title: t(`page.${kind}.title`), body: t(`page.${kind}.body`) };
+  const text = { title: t(`${kind}.title`), body: t(`${kind}.body`) };
   return (
     <div role="alert" className="flex flex-col gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
       <h1 className="text-xl font-bold">{text.title}</h1>
       <p>{text.body}</p>
       {error.digest && !error.digest.startsWith('odoo-') ? (
-        <p className="text-sm text-slate-700">{t('page.reference', { digest: error.digest })}</p>
+        <p className="text-sm text-slate-700">{t('reference', { digest: error.digest })}</p>
       ) : null}
       <button type="button" onClick={reset} className="self-start rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
-        {t('page.tryAgain')}
+        {t('tryAgain')}
       </button>
     </div>
   );

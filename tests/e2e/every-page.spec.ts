@@ -25,8 +25,12 @@ async function ids() {
   };
 }
 
+/** Messages the browser could not find: a client component translating outside lib/i18n/client-messages.ts. */
+const missingMessages: string[] = [];
+
 async function checkPage(page: Page, path: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
+  missingMessages.length = 0;
   const res = await page.goto(path);
   expect(res!.status(), path).toBe(200);
   await expect(page.getByRole('heading', { level: 1 }).first(), path).toBeVisible();
@@ -37,6 +41,7 @@ async function checkPage(page: Page, path: string) {
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await expectFitsPhone(page);
   await expectAccessible(page);
+  expect(missingMessages, `${path}: messages missing in the browser`).toEqual([]);
 }
 
 /** Each page is checked at two widths with axe: on a busy two-core machine that takes up to 20 s a page. */
@@ -45,6 +50,9 @@ const PAGES_TIME = 240_000;
 async function as(browser: Browser, login: string, paths: string[]) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('MISSING_MESSAGE')) missingMessages.push(message.text());
+  });
   await signIn(page, login);
   for (const path of paths) await checkPage(page, path);
   await context.close();

@@ -114,7 +114,7 @@ function invoiceColumns(t: Translate, f: Formatter): PortalColumn<InvoiceListRow
 }
 
 export function InvoicesTable({ rows, sort, dir, limit }: { rows: InvoiceListRow[]; sort: string; dir: 'asc' | 'desc'; limit: number }) {
-  const t = useTranslations('invoices');
+  const t = useTranslations('invoices.list');
   const f = useFormat();
   const tableWords = useTranslations('invoices.table');
   // Built once per language: DataTable rebuilds its column definitions when these change.
@@ -126,13 +126,13 @@ export function InvoicesTable({ rows, sort, dir, limit }: { rows: InvoiceListRow
       <div className="flex flex-wrap items-start gap-3">
         <BulkDownload
           href={`/invoices/bulk?ids=${ids.join(',')}`}
-          label={t('list.downloadSelected', { count: ids.length })}
+          label={t('downloadSelected', { count: ids.length })}
           count={ids.length}
           limit={limit}
         />
       </div>
       <DataTable
-        caption={t('table.caption')}
+        caption={tableWords('caption')}
         columns={columns}
         data={rows}
         sort={sort}

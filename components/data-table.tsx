@@ -152,7 +152,13 @@ export function DataTable<T extends RowData & { id: number }>({
           </label>
         ) : null}
       </div>
-      <div tabIndex={0} className={`${tableFrameClass} ${pending ? 'opacity-60' : ''}`} aria-busy={pending}>
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label={caption}
+        className={`${tableFrameClass} ${pending ? 'opacity-60' : ''}`}
+        aria-busy={pending}
+      >
         <table role="table" className="data-table">
           <caption className="sr-only">{caption}</caption>
           <thead role="rowgroup">

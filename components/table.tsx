@@ -11,8 +11,12 @@
  * uses the same cells.
  */
 
-/** Where a column's value sits on a phone card: the card's head (title first, badges right), a labelled line, or nowhere. */
-export type CardPlace = 'title' | 'badge' | 'field' | 'none';
+/**
+ * Where a column's value sits on a phone card: the card's head (title first, badges right) or
+ * a labelled line. Only the card's first columns and non-interactive ones belong in the head:
+ * the card's visual order must stay the Tab order.
+ */
+export type CardPlace = 'title' | 'badge' | 'field';
 
 /** How a column reads: money and other figures are right-aligned in tabular figures. */
 export interface ColumnStyle {
@@ -48,7 +52,7 @@ export function headerClass(style: ColumnStyle): string | undefined {
 }
 
 /** A cell's alignment and weight; padding and the phone card's layout are `.data-table` in app/globals.css. */
-export function cellClass(style: ColumnStyle): string | undefined {
+function cellClass(style: ColumnStyle): string | undefined {
   const classes = [
     ends(style) ? 'text-right tabular-nums' : '',
     style.amount ? 'whitespace-nowrap' : '',
@@ -60,14 +64,18 @@ export function cellClass(style: ColumnStyle): string | undefined {
 }
 
 /**
- * The scrolling frame of a table from `sm` up; focusable so a keyboard can scroll a wide one.
- * Below `sm` the cards carry their own borders and nothing scrolls.
+ * The scrolling frame of a table from `sm` up: focusable so a keyboard can scroll a wide one,
+ * and so a region named after the table. Below `sm` the cards carry their own borders and
+ * nothing scrolls.
  */
 export const tableFrameClass =
   'relative overflow-x-auto rounded-lg border border-slate-200 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent';
 
-/** One cell: on a phone card it is placed by `data-card` and named by `data-label`, its column's header. */
-export function Cell({ style, label, children }: { style: ColumnStyle; label: string; children: React.ReactNode }) {
+/**
+ * One cell: on a phone card it is placed by `data-card` and named by `data-label`, its
+ * column's header (none for a column whose header is hidden: its content names itself).
+ */
+export function Cell({ style, label, children }: { style: ColumnStyle; label?: string; children: React.ReactNode }) {
   const place = style.card ?? 'field';
   return (
     <td role="cell" data-label={label} data-card={place === 'field' ? undefined : place} className={cellClass(style)}>
@@ -94,7 +102,7 @@ export function Table<T>({
   fullRow?: (row: T) => FullRow | null;
 }) {
   return (
-    <div tabIndex={0} className={tableFrameClass}>
+    <div tabIndex={0} role="region" aria-label={caption} className={tableFrameClass}>
       <table role="table" className="data-table">
         <caption className="sr-only">{caption}</caption>
         <thead role="rowgroup">
@@ -127,7 +135,7 @@ export function Table<T>({
             return (
               <tr key={key} role="row">
                 {columns.map((c) => (
-                  <Cell key={c.id} style={c} label={c.header}>
+                  <Cell key={c.id} style={c} label={c.hideHeader ? undefined : c.header}>
                     {c.cell(row)}
                   </Cell>
                 ))}

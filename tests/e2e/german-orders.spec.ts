@@ -20,7 +20,7 @@ async function atBothWidths(page: Page, check: () => Promise<void>) {
   await expectAccessible(page);
 }
 
-/** Text of the main content that the reader sees at this width (the table or, on a phone, its cards). */
+/** Text of the main content that the reader sees at this width. */
 function visibleText(page: Page, text: RegExp | string) {
   return page.getByRole('main').getByText(text).filter({ visible: true }).first();
 }

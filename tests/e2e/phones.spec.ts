@@ -40,6 +40,10 @@ async function expectCards(page: Page, name: string | RegExp, labels: string[], 
   const table = page.getByRole('table', { name }).first();
   await expect(table).toBeVisible();
   await expect(table.locator('thead')).toBeHidden();
+  // The roles are in the markup, for browsers that drop a table's own once it is laid out as boxes.
+  await expect(table).toHaveAttribute('role', 'table');
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('role', 'row');
+  await expect(table.locator('tbody td').first()).toHaveAttribute('role', 'cell');
   const items = table.locator('tbody tr').filter({ has: page.locator('td[data-label]') });
   const count = Math.min(await items.count(), cards);
   expect(count, `${String(name)} has rows`).toBeGreaterThan(0);
@@ -206,6 +210,15 @@ test('at 375 px the order review fits, and its total and Place order stay in vie
   await expect(summary).toContainText(/Total/);
   await lines.getByRole('spinbutton').first().focus();
   await expect(place).toBeInViewport({ ratio: 1 });
+  // On the card, Tab goes from the quantity to the line's Remove button, which sits below it.
+  const quantityBox = (await lines.getByRole('spinbutton').first().boundingBox())!;
+  await page.keyboard.press('Tab');
+  const remove = lines
+    .locator('tbody tr')
+    .first()
+    .getByRole('button', { name: /^Remove/ });
+  await expect(remove).toBeFocused();
+  expect((await remove.boundingBox())!.y, 'Remove is below the quantity, as Tab reaches it').toBeGreaterThan(quantityBox.y);
 
   // By keyboard, from the PO reference onwards Tab reaches the button.
   await page.getByLabel('Your PO reference').focus();

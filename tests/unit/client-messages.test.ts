@@ -7,6 +7,11 @@ import { CLIENT_NAMESPACES, clientMessages, pickNamespaces } from '../../lib/i18
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/** The module's 'use client' or 'use server' directive, after any leading comments. */
+function directive(source: string): string | undefined {
+  return source.match(/^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])(use (?:client|server))\1/)?.[2];
+}
+
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -30,7 +35,7 @@ function resolveImport(from: string, spec: string): string | null {
  */
 function clientNamespaces(): Map<string, string> {
   const all = ['app', 'components', 'lib'].flatMap((dir) => sources(join(ROOT, dir)));
-  const queue = all.filter((file) => /^['"]use client['"]/.test(readFileSync(file, 'utf8')));
+  const queue = all.filter((file) => directive(readFileSync(file, 'utf8')) === 'use client');
   const seen = new Set<string>();
   const used = new Map<string, string>();
   while (queue.length) {
@@ -38,12 +43,23 @@ function clientNamespaces(): Map<string, string> {
     if (seen.has(file)) continue;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
+    // A server action module's code stays on the server, whoever imports it.
+    if (directive(source) === 'use server') continue;
+    const where = relative(ROOT, file);
+    // The walk understands one way to translate: useTranslations('literal namespace').
+    expect(source, `${where}: a renamed useTranslations`).not.toMatch(/useTranslations\s+as\s/);
+    expect(source, `${where}: the catalogue read another way in the browser`).not.toMatch(/\b(useMessages|createTranslator)\b/);
+    expect(source, `${where}: a dynamic import the walk does not follow`).not.toMatch(/\bimport\(|next\/dynamic/);
+    const calls = [...source.matchAll(/\buseTranslations(?:<[^>]*>)?\(([^)]*)\)/g)].filter(
+      (m) => !/typeof\s+useTranslations/.test(source.slice(m.index - 10, m.index + 16)),
+    );
+    for (const call of calls)
+      expect(call[1]!.trim(), `${where}: useTranslations(${call[1]}) without a literal namespace`).toMatch(/^(['"`])[\w.]+\1$/);
+    for (const m of source.matchAll(/^(?:import|export)\s+(?!type\s)(?:[^;]*?from\s+)?['"]([^'"]+)['"]/gm)) {
       const target = resolveImport(file, m[1]!);
       if (target) queue.push(target);
     }
-    for (const m of source.matchAll(/useTranslations(?:<[^>]*>)?\(\s*(['"`])([^'"`]*)\1\s*\)/g)) used.set(m[2]!, relative(ROOT, file));
-    expect(source, `${relative(ROOT, file)}: useTranslations() without a literal namespace`).not.toMatch(/useTranslations\(\s*\)/);
+    for (const m of source.matchAll(/useTranslations(?:<[^>]*>)?\(\s*(['"`])([^'"`]*)\1\s*\)/g)) used.set(m[2]!, where);
   }
   return used;
 }

@@ -81,8 +81,8 @@ export function OrderReviewForm({
   });
 
   return (
-    // The quantity fields exist twice (table and phone cards, one of them hidden), so the browser's
-    // own checks would stop on the hidden copy: the fields are checked here and on the server.
+    // The server checks the lines and answers in the portal's words, in the contact's language;
+    // the browser's own bubbles would speak the browser's language instead.
     <form onSubmit={onSubmit} noValidate aria-label={t('label')} className="flex flex-col gap-4">
       <Table
         caption={t('caption')}

@@ -100,8 +100,9 @@ export function lineColumns({
     {
       id: 'remove',
       header: t('columns.remove'),
+      // Last on the phone card too, after the quantity field: a badge would sit in the card's
+      // head while Tab reaches it after the quantity.
       hideHeader: true,
-      card: 'badge',
       cell: (l) =>
         l.sellable ? (
           <button type="button" className="text-sm font-normal text-red-800 underline" onClick={() => remove(l.productId)}>

@@ -15,7 +15,7 @@ import {
 import { useTranslations } from 'next-intl';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
-import { Cell, headerClass, tableFrameClass, type ColumnStyle } from './table';
+import { Cell, TableFrame, headerClass, type ColumnStyle } from './table';
 
 export const tableFeatureSet = tableFeatures({ columnVisibilityFeature, rowSortingFeature, rowSelectionFeature });
 export type TableRow<T extends RowData> = Row<typeof tableFeatureSet, T>;
@@ -152,66 +152,57 @@ export function DataTable<T extends RowData & { id: number }>({
           </label>
         ) : null}
       </div>
-      <div
-        tabIndex={0}
-        role="region"
-        aria-label={caption}
-        className={`${tableFrameClass} ${pending ? 'opacity-60' : ''}`}
-        aria-busy={pending}
-      >
-        <table role="table" className="data-table">
-          <caption className="sr-only">{caption}</caption>
-          <thead role="rowgroup">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id} role="row">
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  const text = typeof header.column.columnDef.header === 'string' ? header.column.columnDef.header : '';
-                  return (
-                    <th
-                      key={header.id}
-                      role="columnheader"
-                      scope="col"
-                      className={headerClass(byId.get(header.column.id) ?? {})}
-                      aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
-                    >
-                      {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
-                          onClick={header.column.getToggleSortingHandler()}
-                        >
-                          {text}
-                          <span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
-                          <span className="sr-only">
-                            {sorted ? t(sorted === 'asc' ? 'table.sortedAscending' : 'table.sortedDescending') : t('table.sort')}
-                          </span>
-                        </button>
-                      ) : (
-                        <table.FlexRender header={header} />
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody role="rowgroup">
-            {rows.map((row) => (
-              <tr key={row.id} role="row" className="sm:hover:bg-slate-50">
-                {visibleColumns.map((column) => {
-                  const c = byId.get(column.id);
-                  return c ? (
-                    <Cell key={column.id} style={c} label={label(column.id)}>
-                      {c.render(row)}
-                    </Cell>
-                  ) : null;
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableFrame caption={caption} busy={pending}>
+        <thead role="rowgroup">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} role="row">
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const text = typeof header.column.columnDef.header === 'string' ? header.column.columnDef.header : '';
+                return (
+                  <th
+                    key={header.id}
+                    role="columnheader"
+                    scope="col"
+                    className={headerClass(byId.get(header.column.id) ?? {})}
+                    aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
+                    {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                      <button
+                        type="button"
+                        className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
+                        onClick={header.column.getToggleSortingHandler()}
+                      >
+                        {text}
+                        <span aria-hidden="true">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
+                        <span className="sr-only">
+                          {sorted ? t(sorted === 'asc' ? 'table.sortedAscending' : 'table.sortedDescending') : t('table.sort')}
+                        </span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody role="rowgroup">
+          {rows.map((row) => (
+            <tr key={row.id} role="row" className="sm:hover:bg-slate-50">
+              {visibleColumns.map((column) => {
+                const c = byId.get(column.id);
+                return c ? (
+                  <Cell key={column.id} style={c} label={label(column.id)}>
+                    {c.render(row)}
+                  </Cell>
+                ) : null;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </TableFrame>
     </div>
   );
 }

@@ -64,12 +64,27 @@ function cellClass(style: ColumnStyle): string | undefined {
 }
 
 /**
- * The scrolling frame of a table from `sm` up: focusable so a keyboard can scroll a wide one,
- * and so a region named after the table. Below `sm` the cards carry their own borders and
- * nothing scrolls.
+ * A table in its frame, for Table and DataTable alike. From `sm` up the frame scrolls a wide
+ * table and is focusable so a keyboard can scroll it, hence a region named after the table;
+ * below `sm` the cards carry their own borders and nothing scrolls. `children` are the
+ * table's thead and tbody.
  */
-export const tableFrameClass =
-  'relative overflow-x-auto rounded-lg border border-slate-200 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent';
+export function TableFrame({ caption, busy = false, children }: { caption: string; busy?: boolean; children: React.ReactNode }) {
+  return (
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+      aria-busy={busy || undefined}
+      className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent ${busy ? 'opacity-60' : ''}`}
+    >
+      <table role="table" className="data-table">
+        <caption className="sr-only">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
 
 /**
  * One cell: on a phone card it is placed by `data-card` and named by `data-label`, its
@@ -102,48 +117,45 @@ export function Table<T>({
   fullRow?: (row: T) => FullRow | null;
 }) {
   return (
-    <div tabIndex={0} role="region" aria-label={caption} className={tableFrameClass}>
-      <table role="table" className="data-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            {columns.map((c) => (
-              <th key={c.id} role="columnheader" scope="col" className={headerClass(c)}>
-                {c.hideHeader ? <span className="sr-only">{c.header}</span> : c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {rows.map((row) => {
-            const full = fullRow?.(row);
-            const key = rowKey(row);
-            if (full)
-              return (
-                <tr key={key} role="row" data-full={full.kind}>
-                  {full.kind === 'section' ? (
-                    <th role="rowheader" scope="rowgroup" colSpan={columns.length} className="text-left">
-                      {full.content}
-                    </th>
-                  ) : (
-                    <td role="cell" colSpan={columns.length} className="italic text-slate-700">
-                      {full.content}
-                    </td>
-                  )}
-                </tr>
-              );
+    <TableFrame caption={caption}>
+      <thead role="rowgroup">
+        <tr role="row">
+          {columns.map((c) => (
+            <th key={c.id} role="columnheader" scope="col" className={headerClass(c)}>
+              {c.hideHeader ? <span className="sr-only">{c.header}</span> : c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody role="rowgroup">
+        {rows.map((row) => {
+          const full = fullRow?.(row);
+          const key = rowKey(row);
+          if (full)
             return (
-              <tr key={key} role="row">
-                {columns.map((c) => (
-                  <Cell key={c.id} style={c} label={c.hideHeader ? undefined : c.header}>
-                    {c.cell(row)}
-                  </Cell>
-                ))}
+              <tr key={key} role="row" data-full={full.kind}>
+                {full.kind === 'section' ? (
+                  <th role="rowheader" scope="rowgroup" colSpan={columns.length} className="text-left">
+                    {full.content}
+                  </th>
+                ) : (
+                  <td role="cell" colSpan={columns.length} className="italic text-slate-700">
+                    {full.content}
+                  </td>
+                )}
               </tr>
             );
-          })}
-        </tbody>
-      </table>
-    </div>
+          return (
+            <tr key={key} role="row">
+              {columns.map((c) => (
+                <Cell key={c.id} style={c} label={c.hideHeader ? undefined : c.header}>
+                  {c.cell(row)}
+                </Cell>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableFrame>
   );
 }

@@ -15,7 +15,8 @@
  *   - cache on, webhooks on, and an order of each customer changed in Odoo every second:
  *     every change invalidates that customer's entries on both processes.
  * Prints requests/s, p50/p95/p99, errors and Odoo calls per 100 page views; writes JSON under
- * bench/results/.
+ * bench/results/. BENCH_MIX_ONLY=<words> runs only the scenarios whose name contains them
+ * (e.g. `BENCH_MIX_ONLY=webhooks`).
  */
 import autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -50,7 +51,10 @@ const redis: Record<string, string> = (await reachable(6379)) ? { REDIS_URL: 're
 console.log(redis.REDIS_URL ? 'Two processes share invalidation and limits through Redis' : 'Redis not reachable: each process alone');
 const results: Record<string, unknown>[] = [];
 // Each scenario on ports of its own: a stopped stack's processes may still hold theirs for a moment.
-for (const [i, scenario] of SCENARIOS.entries()) results.push(await runScenario(scenario, i * 10));
+const only = process.env.BENCH_MIX_ONLY;
+for (const [i, scenario] of SCENARIOS.entries()) {
+  if (!only || scenario.name.includes(only)) results.push(await runScenario(scenario, i * 10));
+}
 
 console.log(`\nLoad mix: ${USERS} users, 2 portal processes, simulator latency 20 ms, ${SECONDS} s per scenario`);
 console.table(results);
@@ -73,9 +77,15 @@ async function runScenario(scenario: Scenario, portOffset: number): Promise<Reco
     const second = await stack.addInstance(3205 + portOffset);
     if (!scenario.webhooks) stack.sim.webhooks.url = null;
     const paths = await pathsByUser(stack);
+    const opened = new Map<string, number>();
     const run = (seconds: number, latencies?: number[], statuses?: Map<number, number>) =>
       new Promise<autocannon.Result>((resolve, reject) => {
-        let nextUser = 0;
+        // autocannon gives setupRequest a fresh context each time round its one-entry request list,
+        // so each user's place in their pages is kept here: the users take turns, and each opens
+        // their pages in order.
+        const logins = [...BUYERS, ...FINANCE];
+        const place = new Map<string, number>();
+        let turn = 0;
         const instance = autocannon(
           {
             // autocannon spreads its connections over several URLs (its types allow only one).
@@ -84,11 +94,14 @@ async function runScenario(scenario: Scenario, portOffset: number): Promise<Reco
             duration: seconds,
             requests: [
               {
-                setupRequest: (req, context: { login?: string; step?: number }) => {
-                  context.login ??= [...BUYERS, ...FINANCE][nextUser++ % (BUYERS.length + FINANCE.length)]!;
-                  const mine = paths.get(context.login)!;
-                  const step = (context.step = ((context.step ?? -1) + 1) % mine.length);
-                  return { ...req, method: 'GET', path: mine[step]!, headers: { ...req.headers, cookie: cookies[context.login]! } };
+                setupRequest: (req) => {
+                  const login = logins[turn++ % logins.length]!;
+                  const mine = paths.get(login)!;
+                  const step = (place.get(login) ?? -1) + 1;
+                  place.set(login, step);
+                  const path = mine[step % mine.length]!;
+                  opened.set(path, (opened.get(path) ?? 0) + 1);
+                  return { ...req, method: 'GET', path, headers: { ...req.headers, cookie: cookies[login]! } };
                 },
               },
             ],
@@ -103,7 +116,9 @@ async function runScenario(scenario: Scenario, portOffset: number): Promise<Reco
       });
     await run(5);
     const writer = scenario.changesPerSecond ? changeOrdersEverySecond(stack) : null;
+    opened.clear();
     const before = stack.sim.stats.requests;
+    const routesBefore = new Map(stack.sim.stats.byRoute);
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     const result = await run(SECONDS, latencies, statuses);
@@ -123,6 +138,14 @@ async function runScenario(scenario: Scenario, portOffset: number): Promise<Reco
       odooCallsPer100Views: Number(((odooCalls / Math.max(1, views)) * 100).toFixed(1)),
     };
     console.log(JSON.stringify(row));
+    // What the users opened (so a broken mix shows), and which Odoo calls the portal made
+    // (the writer's included), most first: where the misses are.
+    console.log(`  pages opened: ${opened.size} distinct, ${[...opened.values()].reduce((a, b) => a + b, 0)} in all`);
+    const byRoute = [...stack.sim.stats.byRoute]
+      .map(([route, n]) => [route, n - (routesBefore.get(route) ?? 0)] as const)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]);
+    console.log(`  Odoo calls by route: ${byRoute.map(([route, n]) => `${route} ${n}`).join(', ')}`);
     return row;
   } finally {
     stack.sim.webhooks.url = webhookUrl;

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { portalConfig } from '../config';
 import { log } from '../log';
-import { readTag, tenantReadCache, type TenantReadCache, type Topic } from './read-cache';
+import { changeTags, tenantReadCache, type TenantReadCache, type Topic } from './read-cache';
 
 /**
  * Carries cache invalidations to every portal instance: through Redis pub/sub when
@@ -20,7 +20,7 @@ export interface CacheBus {
 }
 
 const CHANNEL = 'portal:read-cache:invalidate';
-const message = z.object({ origin: z.string().max(100), tags: z.array(z.string().max(100)).max(100) });
+const message = z.object({ origin: z.string().max(100), tags: z.array(z.string().max(100)).max(5000) });
 
 export function createCacheBus(cache: TenantReadCache, redisUrl?: string, channel = CHANNEL): CacheBus {
   if (!redisUrl) {
@@ -81,7 +81,15 @@ export function setCacheBus(bus: CacheBus) {
   (globalThis as WithBus)[BUS] = bus;
 }
 
-/** Ends a tenant's cached reads of these topics on every instance: after the portal's own writes, and on Odoo's webhook. */
+/** Ends a tenant's cached reads of these topics on every instance, every record of theirs included: after the portal's own writes. */
 export function invalidateTenant(tenantId: number, topics: readonly Topic[]): Promise<void> {
-  return cacheBus().publish(topics.map((t) => readTag(t, tenantId)));
+  return cacheBus().publish(topics.flatMap((t) => changeTags(t, [tenantId])));
+}
+
+/**
+ * Ends, on every instance, the cached reads a change to these records can alter: the
+ * tenants' lists and counts of the topic, and the pages that show one of the records (on Odoo's webhook).
+ */
+export function invalidateRecords(topic: Topic, tenantIds: readonly number[], recordIds: readonly number[]): Promise<void> {
+  return cacheBus().publish(changeTags(topic, tenantIds, recordIds));
 }

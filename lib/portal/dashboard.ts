@@ -3,7 +3,7 @@ import type { PortalContext } from '../context';
 import type { Domain } from '../odoo';
 import { deliveryDomain, deliveryRows, type DeliveryRow } from './deliveries';
 import { FIELDS } from './fields';
-import { firstRecordsAndCount } from './first-records';
+import { recordsAndCount } from './records-and-count';
 import { invoiceDomain, odooToday, openTotals, toInvoiceRow, type CurrencyTotals, type InvoiceRow } from './invoices';
 import { can } from '../roles';
 import { orderDomain, orderSort, toOrderRow, type OrderRow } from './orders';
@@ -33,34 +33,59 @@ export const DASHBOARD_LIST_SIZE = 5;
  * list filter the page links to, so a figure and its list always agree. Independent calls
  * go out together: on Odoo 17+ one web_search_read per list gives its first records and its
  * count.
+ *
+ * Each part is cached on its own, under what it reads: a changed order ends the order
+ * figures and the late deliveries (their promise is the order's commitment date), and keeps
+ * the deliveries in progress and the invoice figures.
  */
 export async function dashboard(ctx: PortalContext, now = new Date()): Promise<Dashboard> {
-  return cachedRead(ctx, 'dashboard', [], ['orders', 'deliveries', 'invoices'], () => readDashboard(ctx, now));
+  const finance = can(ctx.roles, 'see-invoices');
+  const [orders, deliveriesInProgress, late, invoices] = await Promise.all([
+    cachedRead(ctx, 'dashboard.orders', [], ['orders'], () => readOrderParts(ctx)),
+    cachedRead(ctx, 'dashboard.in-progress', [], ['deliveries'], () =>
+      ctx.odoo.searchCount('stock.picking', deliveryDomain(ctx, { status: 'in-progress' }, now)),
+    ),
+    cachedRead(ctx, 'dashboard.late', [], ['deliveries', 'orders'], () => readLate(ctx, now)),
+    finance ? cachedRead(ctx, 'dashboard.invoices', [odooToday(now)], ['invoices'], () => readInvoiceParts(ctx, now)) : null,
+  ]);
+  return { ...orders, deliveriesInProgress, late, invoices: invoices?.totals ?? null, overdue: invoices?.overdue ?? null };
 }
 
-async function readDashboard(ctx: PortalContext, now: Date): Promise<Dashboard> {
-  const finance = can(ctx.roles, 'see-invoices');
-  const today = odooToday(now);
-  const first = (model: string, domain: Domain, fields: readonly string[], order: string, limit = DASHBOARD_LIST_SIZE) =>
-    firstRecordsAndCount(ctx, model, domain, fields, { limit, order });
+const first = (ctx: PortalContext, model: string, domain: Domain, fields: readonly string[], order: string) =>
+  recordsAndCount(ctx, model, domain, fields, { limit: DASHBOARD_LIST_SIZE, order });
+
+async function readOrderParts(ctx: PortalContext): Promise<Pick<Dashboard, 'openOrders' | 'latestOpenOrders' | 'quotations'>> {
   const newest = orderSort({ sort: 'date', dir: 'desc' });
-  const [open, quotations, deliveriesInProgress, late, invoices, overdue] = await Promise.all([
-    first('sale.order', orderDomain(ctx, { state: 'open' }), FIELDS.order, newest),
-    first('sale.order', orderDomain(ctx, { state: 'quotation' }), FIELDS.order, newest),
-    ctx.odoo.searchCount('stock.picking', deliveryDomain(ctx, { status: 'in-progress' }, now)),
-    first('stock.picking', deliveryDomain(ctx, { status: 'late' }, now), FIELDS.picking, 'scheduled_date asc, id asc'),
-    finance ? openTotals(ctx, now) : null,
-    finance
-      ? first('account.move', invoiceDomain(ctx, { status: 'overdue' }, today), FIELDS.invoice, 'invoice_date_due asc, id asc')
-      : null,
+  const [open, quotations] = await Promise.all([
+    first(ctx, 'sale.order', orderDomain(ctx, { state: 'open' }), FIELDS.order, newest),
+    first(ctx, 'sale.order', orderDomain(ctx, { state: 'quotation' }), FIELDS.order, newest),
   ]);
   return {
     openOrders: open.count,
     latestOpenOrders: open.records.map(toOrderRow),
     quotations: { count: quotations.count, first: quotations.records.map(toOrderRow) },
-    deliveriesInProgress,
-    late: { count: late.count, first: await deliveryRows(ctx, late.records, now) },
-    invoices,
-    overdue: overdue ? { count: overdue.count, first: overdue.records.map((r) => toInvoiceRow(r, today)) } : null,
   };
+}
+
+async function readLate(ctx: PortalContext, now: Date): Promise<Dashboard['late']> {
+  const late = await first(
+    ctx,
+    'stock.picking',
+    deliveryDomain(ctx, { status: 'late' }, now),
+    FIELDS.picking,
+    'scheduled_date asc, id asc',
+  );
+  return { count: late.count, first: await deliveryRows(ctx, late.records, now) };
+}
+
+async function readInvoiceParts(
+  ctx: PortalContext,
+  now: Date,
+): Promise<{ totals: CurrencyTotals[]; overdue: NonNullable<Dashboard['overdue']> }> {
+  const today = odooToday(now);
+  const [totals, overdue] = await Promise.all([
+    openTotals(ctx, now),
+    first(ctx, 'account.move', invoiceDomain(ctx, { status: 'overdue' }, today), FIELDS.invoice, 'invoice_date_due asc, id asc'),
+  ]);
+  return { totals, overdue: { count: overdue.count, first: overdue.records.map((r) => toInvoiceRow(r, today)) } };
 }

@@ -6,7 +6,8 @@ import type { PortalContext } from '../context';
 import { portalConfig } from '../config';
 import { isLate, odooDateTime, promisedBy, startOfDay } from '../delivery-promise';
 import { FIELDS, ids, m2o, num, text, utc } from './fields';
-import { cachedRead } from './read-cache';
+import { cachedRead, type Dependency } from './read-cache';
+import { recordsAndCount } from './records-and-count';
 import { tenantDomain } from './tenant';
 
 /** The steps a customer follows: Odoo's picking states folded into four. */
@@ -81,20 +82,24 @@ export function deliveryDomain(ctx: Pick<PortalContext, 'tenant'>, q: Pick<Deliv
 }
 
 export async function listDeliveries(ctx: PortalContext, q: DeliveryListQuery, now = new Date()) {
-  return cachedRead(ctx, 'deliveries.list', [q], ['deliveries'], () => readDeliveryPage(ctx, q, now));
+  // The late filter looks through the orders' commitment dates: any order may move a delivery in or out.
+  return cachedRead(
+    ctx,
+    'deliveries.list',
+    [q],
+    q.status === 'late' ? ['deliveries', 'orders'] : ['deliveries'],
+    () => readDeliveryPage(ctx, q, now),
+    (page) => ordersOf(page.rows),
+  );
 }
 
 async function readDeliveryPage(ctx: PortalContext, q: DeliveryListQuery, now: Date) {
   const domain = deliveryDomain(ctx, q, now);
-  const [records, total] = await Promise.all([
-    ctx.odoo.searchRead('stock.picking', domain, {
-      fields: FIELDS.picking,
-      offset: (q.page - 1) * q.size,
-      limit: q.size,
-      order: 'scheduled_date desc, id desc',
-    }),
-    ctx.odoo.searchCount('stock.picking', domain),
-  ]);
+  const { records, count: total } = await recordsAndCount(ctx, 'stock.picking', domain, FIELDS.picking, {
+    offset: (q.page - 1) * q.size,
+    limit: q.size,
+    order: 'scheduled_date desc, id desc',
+  });
   return {
     rows: await deliveryRows(ctx, records, now),
     total,
@@ -109,7 +114,19 @@ async function readDeliveryPage(ctx: PortalContext, q: DeliveryListQuery, now: D
  * when the id is not the tenant's. Four parallel calls, each carrying the tenant domain.
  */
 export async function getDelivery(ctx: PortalContext, id: number, now = new Date()): Promise<DeliveryDetail | null> {
-  return cachedRead(ctx, 'deliveries.get', [id], ['deliveries'], () => readDelivery(ctx, id, now));
+  return cachedRead(
+    ctx,
+    'deliveries.get',
+    [id],
+    [{ topic: 'deliveries', id }],
+    () => readDelivery(ctx, id, now),
+    (d) => (d ? [...ordersOf([d]), ...d.backorders.map((b) => ({ topic: 'deliveries' as const, id: b.id }))] : []),
+  );
+}
+
+/** The orders whose commitment dates these rows show. */
+function ordersOf(rows: readonly DeliveryRow[]): Dependency[] {
+  return rows.flatMap((r) => (r.order ? [{ topic: 'orders' as const, id: r.order.id }] : []));
 }
 
 async function readDelivery(ctx: PortalContext, id: number, now: Date): Promise<DeliveryDetail | null> {

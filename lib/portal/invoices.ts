@@ -7,7 +7,7 @@ import { forbidden } from '../errors';
 import { can } from '../roles';
 import { currency, FIELDS, ids, m2o, num, text, webSpec } from './fields';
 import { stepOf, type DeliveryStep } from './deliveries';
-import { cachedRead } from './read-cache';
+import { cachedRead, type Dependency } from './read-cache';
 import { readRecordWithLines } from './record-with-lines';
 import { tenantDomain } from './tenant';
 
@@ -102,7 +102,7 @@ export function invoiceDomain(ctx: Pick<PortalContext, 'tenant'>, f: InvoiceFilt
   return d;
 }
 
-function requireFinance(ctx: PortalContext) {
+export function requireFinance(ctx: PortalContext) {
   if (!can(ctx.roles, 'see-invoices')) throw forbidden('invoicesForFinance');
 }
 
@@ -140,7 +140,24 @@ export async function openTotals(ctx: PortalContext, now = new Date()): Promise<
  */
 export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now = new Date()) {
   requireFinance(ctx);
-  return cachedRead(ctx, 'invoices.list', [q, odooToday(now)], ['invoices', 'orders'], () => readInvoicePage(ctx, q, now));
+  return cachedRead(
+    ctx,
+    'invoices.list',
+    [q, odooToday(now)],
+    ['invoices'],
+    () => readInvoicePage(ctx, q, now),
+    (page) => linkedOrders(page.rows),
+  );
+}
+
+/**
+ * The orders an invoice page links to. An origin naming no order of the tenant (yet) makes
+ * the page depend on all of them, as a new order could answer to that name.
+ */
+function linkedOrders(rows: readonly InvoiceListRow[]): Dependency[] {
+  const unresolved = rows.some((r) => originNames(r.origin).length > r.originOrders.length);
+  const linked = rows.flatMap((r) => r.originOrders.map((o) => ({ topic: 'orders' as const, id: o.id })));
+  return unresolved ? ['orders', ...linked] : linked;
 }
 
 async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Date) {
@@ -252,7 +269,15 @@ export interface InvoiceDetail extends InvoiceRow {
  */
 export async function getInvoice(ctx: PortalContext, id: number, now = new Date()): Promise<InvoiceDetail | null> {
   requireFinance(ctx);
-  return cachedRead(ctx, 'invoices.get', [id, odooToday(now)], ['invoices', 'orders', 'deliveries'], () => readInvoice(ctx, id, now));
+  // The invoice itself, the orders it names, and its deliveries as a set, as a new backorder joins them.
+  return cachedRead(
+    ctx,
+    'invoices.get',
+    [id, odooToday(now)],
+    [{ topic: 'invoices', id }, 'deliveries'],
+    () => readInvoice(ctx, id, now),
+    (d) => (d ? d.orders.map((o) => ({ topic: 'orders' as const, id: o.id })) : []),
+  );
 }
 
 async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<InvoiceDetail | null> {

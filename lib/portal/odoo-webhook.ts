@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { OdooClient } from '../odoo';
 import { m2o } from './fields';
-import { invalidateTenant } from './cache-bus';
+import { invalidateRecords } from './cache-bus';
 import type { Topic } from './read-cache';
 
 /**
@@ -99,13 +99,18 @@ export async function tenantsOf(odoo: OdooClient, change: Change): Promise<numbe
   return partners.length ? commercialOf(odoo, [...new Set(partners)]) : [];
 }
 
-/** Ends the cached reads a change in Odoo makes stale; returns the tenants concerned. */
+/**
+ * Ends the cached reads a change in Odoo makes stale: the tenants' lists of that kind of
+ * record, and every page showing one of the records, whichever company it now belongs to
+ * (a record found under no tenant, deleted or moved away, still ends its pages). Returns
+ * the tenants concerned.
+ */
 export async function applyOdooChange(
   odoo: OdooClient,
   body: z.infer<typeof webhookBody>,
 ): Promise<{ model: WebhookModel; tenants: number[] }> {
   const change = changeOf(body);
   const tenants = await tenantsOf(odoo, change);
-  await Promise.all(tenants.map((t) => invalidateTenant(t, [TOPIC_OF[change.model]])));
+  await invalidateRecords(TOPIC_OF[change.model], tenants, change.ids);
   return { model: change.model, tenants };
 }

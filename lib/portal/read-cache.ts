@@ -6,31 +6,69 @@ import type { PortalContext } from '../context';
 /**
  * The tenant-scoped cache of Odoo reads: a page view answered from here costs Odoo nothing.
  *
- * - Every key and every tag carries the tenant (the session's commercial partner), added
- *   here from the context, never by the caller: one company's entry cannot answer another's.
- *   The roles are in the key too, as some answers depend on them (invoice links, totals).
- * - Tags name what an answer was read from, per tenant: `orders:<tenantId>`,
- *   `deliveries:<tenantId>`, `invoices:<tenantId>`, `partners:<tenantId>`. A change ends
- *   every entry carrying its tag: the portal's own writes, Odoo's webhook
- *   (app/api/odoo-webhook), on every instance through lib/portal/cache-bus.ts.
+ * - Every key carries the tenant (the session's commercial partner), added here from the
+ *   context, never by the caller: one company's entry cannot answer another's. The roles
+ *   are in the key too, as some answers depend on them (invoice links, totals).
+ * - A read names what its answer depends on, so a change ends only the answers it can alter:
+ *   - a topic (`'orders'`): any record of that kind in the tenant, for lists, counts and
+ *     sums, which a new or changed record anywhere may alter (tag `orders:<tenantId>`);
+ *   - a record (`{ topic: 'orders', id }`): that record only, for a page about one order
+ *     (tag `orders#<id>`, not tenant-scoped: a record moved to another company ends the
+ *     entries of both). A read may add the records it found in its answer (the orders an
+ *     invoice names), as `dependsOn(value)`.
+ *   A change to order 7 of tenant 3 moves `orders:3` and `orders#7`: the tenant's order
+ *   lists and order 7's page go, order 8's page stays. A change that names no record (the
+ *   portal's own order placement when it failed half-way) moves `orders:3#*`, which every
+ *   record dependency of the tenant also carries.
+ * - Changes come from the portal's own writes and Odoo's webhook (app/api/odoo-webhook), on
+ *   every instance through lib/portal/cache-bus.ts.
  * - A short TTL (PORTAL_CACHE_TTL_SECONDS) is the safety net when no webhook comes.
  *
- * Invalidation bumps a version per tag instead of hunting keys: an entry remembers the
- * versions of its tags when its read began and is stale once any has moved, so a read
- * that was in flight while its data changed is never served afterwards.
+ * Invalidation stamps each tag with a global sequence number instead of hunting keys: an
+ * entry remembers the sequence number at which its read began, and is stale once any of its
+ * tags has a later stamp. So a read that was in flight while its data changed is never
+ * served afterwards, including for the dependencies only its answer revealed.
  * Cached answers are shared between requests: callers treat them as read-only.
  */
 export type Topic = 'orders' | 'deliveries' | 'invoices' | 'partners';
 export const TOPICS: readonly Topic[] = ['orders', 'deliveries', 'invoices', 'partners'];
 
+/** What a cached answer depends on: every record of a topic in the tenant, or one record. */
+export type Dependency = Topic | { topic: Topic; id: number };
+
+/** The tag of "any record of this topic in this tenant". */
 export const readTag = (topic: Topic, tenantId: number) => `${topic}:${tenantId}`;
+/** The tag of one record (ids are unique in the Odoo database, whatever company holds them). */
+export const recordTag = (topic: Topic, id: number) => `${topic}#${id}`;
+/** The tag every record dependency of the tenant carries: moved by a change that names no record. */
+export const allRecordsTag = (topic: Topic, tenantId: number) => `${topic}:${tenantId}#*`;
+
+/** The tags a change moves: the tenants' topic, and the records it names (or all of theirs when it names none). */
+export function changeTags(topic: Topic, tenantIds: readonly number[], recordIds?: readonly number[]): string[] {
+  const tags = tenantIds.map((t) => readTag(topic, t));
+  if (recordIds) tags.push(...recordIds.map((id) => recordTag(topic, id)));
+  else tags.push(...tenantIds.map((t) => allRecordsTag(topic, t)));
+  return tags;
+}
+
+function tagsOf(tenantId: number, deps: readonly Dependency[]): string[] {
+  return deps.flatMap((d) =>
+    typeof d === 'string' ? [readTag(d, tenantId)] : [recordTag(d.topic, d.id), allRecordsTag(d.topic, tenantId)],
+  );
+}
 
 interface Entry {
   value: unknown;
   tags: string[];
-  versions: number[];
+  /** The sequence number when the read began: a tag stamped later makes the entry stale. */
+  seq: number;
   /** When the answer was read from Odoo (epoch ms). */
   at: number;
+}
+
+interface Flight {
+  seq: number;
+  entry: Promise<Entry>;
 }
 
 export interface CacheStats {
@@ -40,8 +78,10 @@ export interface CacheStats {
 
 export class TenantReadCache {
   private readonly entries: LRUCache<string, Entry>;
-  private readonly versions = new Map<string, number>();
-  private readonly inflight = new Map<string, Promise<Entry>>();
+  /** Tag → the sequence number and time of its last change. */
+  private readonly stamps = new Map<string, { seq: number; at: number }>();
+  private seq = 0;
+  private readonly inflight = new Map<string, Flight>();
   readonly stats: CacheStats = { hits: 0, misses: 0 };
 
   constructor(
@@ -58,49 +98,90 @@ export class TenantReadCache {
 
   /**
    * The answer of `load` for this tenant and key: cached, or read once however many
-   * requests ask at the same moment. Failures are not kept.
+   * requests ask at the same moment. Failures are not kept. `dependsOn` adds what only the
+   * answer tells (the records it shows beside the one asked for).
    */
   async read<T>(
     tenantId: number,
     key: readonly unknown[],
-    topics: readonly Topic[],
+    deps: readonly Dependency[],
     load: () => Promise<T>,
+    dependsOn?: (value: T) => readonly Dependency[],
   ): Promise<{ value: T; at: number; hit: boolean }> {
     if (!this.enabled) return { value: await load(), at: this.now(), hit: false };
     const id = JSON.stringify([tenantId, ...key]);
-    const tags = topics.map((t) => readTag(t, tenantId));
-    const versions = tags.map((t) => this.versions.get(t) ?? 0);
     const cached = this.entries.get(id);
-    if (cached && this.now() - cached.at < this.ttlMs && cached.versions.every((v, i) => v === versions[i])) {
+    if (cached && this.now() - cached.at < this.ttlMs && this.fresh(cached.tags, cached.seq)) {
       this.stats.hits++;
       return { value: cached.value as T, at: cached.at, hit: true };
     }
     this.stats.misses++;
-    const flightKey = `${id}@${versions.join('.')}`;
-    let flight = this.inflight.get(flightKey);
-    if (!flight) {
-      const at = this.now();
-      flight = load().then((value) => {
-        const entry: Entry = { value, tags, versions, at };
-        // Stored even if a tag moved meanwhile: its versions are those of the start, so it is stale at once.
-        this.entries.set(id, entry);
-        return entry;
-      });
-      this.inflight.set(flightKey, flight);
-      void flight.catch(() => {}).finally(() => this.inflight.delete(flightKey));
-    }
-    const entry = await flight;
+    const asked = this.seq;
+    const tags = tagsOf(tenantId, deps);
+    let flight = this.inflight.get(id);
+    // A read that began before a change to what this one knows it depends on cannot answer it.
+    if (!flight || !this.fresh(tags, flight.seq)) flight = this.fly(id, tenantId, tags, load, dependsOn);
+    let entry = await flight.entry;
+    // Joined a read begun before some change, and its answer turned out to depend on one made since: read again.
+    if (flight.seq < asked && !this.fresh(entry.tags, flight.seq)) entry = await this.fly(id, tenantId, tags, load, dependsOn).entry;
     return { value: entry.value as T, at: entry.at, hit: false };
+  }
+
+  private fly<T>(
+    id: string,
+    tenantId: number,
+    tags: string[],
+    load: () => Promise<T>,
+    dependsOn?: (value: T) => readonly Dependency[],
+  ): Flight {
+    const seq = this.seq;
+    const at = this.now();
+    const flight: Flight = {
+      seq,
+      entry: load().then((value) => {
+        const entry: Entry = { value, tags: dependsOn ? [...tags, ...tagsOf(tenantId, dependsOn(value))] : tags, seq, at };
+        // Kept even if a tag moved meanwhile (it is stale at once), unless a later read is already kept.
+        if ((this.entries.get(id)?.seq ?? -1) <= seq) this.entries.set(id, entry);
+        return entry;
+      }),
+    };
+    this.inflight.set(id, flight);
+    void flight.entry
+      .catch(() => {})
+      .finally(() => {
+        if (this.inflight.get(id) === flight) this.inflight.delete(id);
+      });
+    return flight;
+  }
+
+  /** How many tags have a change remembered (bounded by the changes of the last TTL). */
+  get trackedTags(): number {
+    return this.stamps.size;
+  }
+
+  private fresh(tags: readonly string[], seq: number): boolean {
+    return tags.every((t) => (this.stamps.get(t)?.seq ?? 0) <= seq);
   }
 
   /** Ends every entry carrying one of these tags (in this process). */
   invalidate(tags: readonly string[]) {
-    for (const tag of tags) this.versions.set(tag, (this.versions.get(tag) ?? 0) + 1);
+    const at = this.now();
+    this.seq++;
+    for (const tag of tags) {
+      // Re-inserted so the map stays in the order of change, oldest first, for the sweep below.
+      this.stamps.delete(tag);
+      this.stamps.set(tag, { seq: this.seq, at });
+    }
+    // A stamp older than the TTL can only end entries that have expired anyway.
+    for (const [tag, stamp] of this.stamps) {
+      if (at - stamp.at <= this.ttlMs) break;
+      this.stamps.delete(tag);
+    }
   }
 
   clear() {
     this.entries.clear();
-    this.versions.clear();
+    this.stamps.clear();
   }
 }
 
@@ -130,15 +211,16 @@ export function setTenantReadCache(cache: TenantReadCache) {
 
 /**
  * A lib/portal read through the cache, keyed by the context's tenant, roles and language, the read's
- * name and its arguments (plain JSON values), and tagged with the topics it reads from.
+ * name and its arguments (plain JSON values), and tagged with what it reads from (see Dependency).
  */
 export async function cachedRead<T>(
   ctx: Pick<PortalContext, 'tenant' | 'roles' | 'locale' | 'odoo'>,
   name: string,
   args: readonly unknown[],
-  topics: readonly Topic[],
+  deps: readonly Dependency[],
   load: () => Promise<T>,
+  dependsOn?: (value: T) => readonly Dependency[],
 ): Promise<T> {
-  const { value } = await tenantReadCache().read(ctx.tenant.id, [name, askerKey(ctx), ...args], topics, load);
+  const { value } = await tenantReadCache().read(ctx.tenant.id, [name, askerKey(ctx), ...args], deps, load, dependsOn);
   return value;
 }

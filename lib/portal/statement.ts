@@ -1,7 +1,8 @@
 import 'server-only';
 import type { PortalContext } from '../context';
 import type { CsvColumn } from '../http/csv';
-import { odooToday, openItems, round2, type InvoiceRow } from './invoices';
+import { odooToday, openItems, requireFinance, round2, type InvoiceRow } from './invoices';
+import { cachedRead } from './read-cache';
 
 export const BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -78,7 +79,9 @@ export const STATEMENT_CSV_COLUMNS: CsvColumn<StatementLine>[] = [
   { header: 'Currency', type: 'text', value: (l) => l.currency },
 ];
 
+/** The open items aged as of today (Odoo's calendar), or the cached statement: a payment in Odoo changes its invoice, and so ends it. */
 export async function statement(ctx: PortalContext, now = new Date()) {
+  requireFinance(ctx);
   const today = odooToday(now);
-  return { today, ...ageItems(await openItems(ctx, now), today) };
+  return cachedRead(ctx, 'statement', [today], ['invoices'], async () => ({ today, ...ageItems(await openItems(ctx, now), today) }));
 }

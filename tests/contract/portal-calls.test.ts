@@ -173,6 +173,24 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
     expect(count).toBe(rows.length);
   });
 
+  it("pages a customer's orders in one web_search_read (Odoo 17+): search_read's records and search_count's count, 0 past the end", async () => {
+    const client = clientFor(protocol);
+    if (!(await client.hasWebRead())) return expect(await serverMajorVersion(base)).toBeLessThan(17);
+    const domain = [['partner_id', 'child_of', CUSTOMER]];
+    const fields = [...FIELDS.order];
+    const order = 'date_order desc, id desc';
+    const [count, flat] = await Promise.all([
+      client.searchCount('sale.order', domain),
+      client.searchRead('sale.order', domain, { fields, offset: 2, limit: 3, order }),
+    ]);
+    expect(count).toBeGreaterThan(5); // a second page exists, so the length is a count, not the page's size
+    const page = await client.webSearchRead('sale.order', domain, webSpec(fields), { offset: 2, limit: 3, order });
+    expect(page.length).toBe(count);
+    expect(page.records.map((r) => r.id)).toEqual(flat.map((r) => r.id));
+    const past = await client.webSearchRead('sale.order', domain, webSpec(fields), { offset: count + 10, limit: 3, order });
+    expect(past).toEqual({ length: 0, records: [] });
+  });
+
   it('answers an empty list for a read of a missing id and MissingError for a write on it', async () => {
     const client = clientFor(protocol);
     expect(await client.read('sale.order', [99_999_999], ['name'])).toEqual([]);

@@ -129,6 +129,43 @@ describe('the order page', () => {
   });
 });
 
+describe('the order and delivery lists', () => {
+  it('read the same pages and counts from Odoo 19 in 1 call and from Odoo 16 in 2', async () => {
+    for (const q of [{}, { page: 2, size: 10 }, { state: 'open', size: 10 }, { q: 'S000' }]) {
+      const new19 = portalContext(odoo19, 'bobA');
+      const old16 = portalContext(odoo16, 'bobA');
+      const [on19, on16] = await Promise.all([listOrders(new19, orderListQuery.parse(q)), listOrders(old16, orderListQuery.parse(q))]);
+      expect(on19).toEqual(on16);
+      expect(on19.rows.length).toBeGreaterThan(0);
+      expect(new19.odoo.callLog.calls).toBe(1);
+      expect(old16.odoo.callLog.calls).toBe(2);
+    }
+    const now = new Date('2026-11-23T12:00:00Z');
+    const new19 = portalContext(odoo19, 'bobA');
+    const old16 = portalContext(odoo16, 'bobA');
+    const q = deliveryListQuery.parse({ size: 10 });
+    const [on19, on16] = await Promise.all([listDeliveries(new19, q, now), listDeliveries(old16, q, now)]);
+    expect(on19).toEqual(on16);
+    expect(on19.total).toBeGreaterThan(on19.rows.length);
+    // The page, then the commitment dates of its orders.
+    expect(new19.odoo.callLog.calls).toBe(2);
+    expect(old16.odoo.callLog.calls).toBe(3);
+  });
+
+  it('still count the orders on a page past the last one, where Odoo 17+ answers a length of 0', async () => {
+    const all = await listOrders(portalContext(odoo19, 'bobA'), orderListQuery.parse({ size: 10 }));
+    const past = orderListQuery.parse({ size: 10, page: all.pageCount + 3 });
+    const [on19, on16] = await Promise.all([
+      listOrders(portalContext(odoo19, 'bobA'), past),
+      listOrders(portalContext(odoo16, 'bobA'), past),
+    ]);
+    expect(on19).toEqual(on16);
+    expect(on19.rows).toEqual([]);
+    expect(on19.total).toBe(all.total);
+    expect(on19.pageCount).toBe(all.pageCount);
+  });
+});
+
 describe('ordering an order again', () => {
   /** Two of A's orders; in the first, one product was archived in Odoo since it was ordered (on both servers). */
   async function reorderIds(): Promise<number[]> {

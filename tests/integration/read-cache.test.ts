@@ -2,10 +2,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { OdooGateway } from '../../lib/odoo/client';
 import { createCacheBus, setCacheBus, type CacheBus } from '../../lib/portal/cache-bus';
 import { dashboard } from '../../lib/portal/dashboard';
+import { statement } from '../../lib/portal/statement';
 import { getInvoice, listInvoices } from '../../lib/portal/invoices';
 import { applyOdooChange } from '../../lib/portal/odoo-webhook';
 import { getOrder, listOrders } from '../../lib/portal/orders';
-import { readTag, setTenantReadCache, TenantReadCache } from '../../lib/portal/read-cache';
+import { changeTags, readTag, recordTag, setTenantReadCache, TenantReadCache } from '../../lib/portal/read-cache';
 import { invoiceListQuery } from '../../lib/schemas/invoices';
 import { orderListQuery } from '../../lib/schemas/orders';
 import type { OdooSimulator } from '../../odoo-sim/server';
@@ -127,6 +128,133 @@ describe('tenant-scoped cache of Odoo reads', () => {
     release();
     expect((await slow).value).toBe('read before the change');
     expect((await cache.read(SEED_IDS.customers.A, ['x'], ['orders'], async () => 'read after')).value).toBe('read after');
+  });
+});
+
+describe('what a change ends', () => {
+  /** What Odoo's automation rule posts for a changed order of customer A. */
+  async function orderChangedInOdoo(id: number, vals: Record<string, unknown>) {
+    sim.store.update('sale.order', id, vals);
+    const [rec] = await gateway.client().searchRead('sale.order', [['id', '=', id]], { fields: ['partner_id'] });
+    return applyOdooChange(gateway.client(), { _model: 'sale.order', _id: id, partner_id: (rec!.partner_id as [number, string])[0] });
+  }
+
+  it('ends the changed order’s page and the tenant’s order lists, and keeps the pages of its other orders', async () => {
+    const ctx = () => portalContext(gateway, 'bobA');
+    const q = orderListQuery.parse({});
+    const [changed, other] = (await listOrders(ctx(), q)).rows;
+    await getOrder(ctx(), changed!.id);
+    const otherPage = await getOrder(ctx(), other!.id);
+    await orderChangedInOdoo(changed!.id, { client_order_ref: 'PO-ONLY-THIS-ONE' });
+
+    const before = odooCalls();
+    expect(await getOrder(ctx(), other!.id)).toEqual(otherPage);
+    expect(odooCalls()).toBe(before); // still cached
+    expect((await getOrder(ctx(), changed!.id))!.poReference).toBe('PO-ONLY-THIS-ONE');
+    expect((await listOrders(ctx(), q)).rows.find((r) => r.id === changed!.id)!.poReference).toBe('PO-ONLY-THIS-ONE');
+    expect(odooCalls()).toBeGreaterThan(before);
+  });
+
+  it('ends an order’s page in the company it left when the order moves to another customer', async () => {
+    const [order] = (await listOrders(portalContext(gateway, 'bobA'), orderListQuery.parse({}))).rows;
+    expect(await getOrder(portalContext(gateway, 'bobA'), order!.id)).not.toBeNull(); // cached for A
+    const result = await orderChangedInOdoo(order!.id, { partner_id: SEED_IDS.customers.B });
+    expect(result.tenants).toEqual([SEED_IDS.customers.B]); // the rule names only the new customer
+    expect(await getOrder(portalContext(gateway, 'bobA'), order!.id)).toBeNull();
+    expect(await getOrder(portalContext(gateway, 'brunoB'), order!.id)).not.toBeNull();
+  });
+
+  it('ends an invoice list when an order it links to changes, and keeps it for orders it does not show', async () => {
+    const ctx = () => portalContext(gateway, 'fionaA');
+    const q = invoiceListQuery.parse({});
+    const page = await listInvoices(ctx(), q, NOW);
+    const linked = page.rows.flatMap((r) => r.originOrders)[0]!;
+    const orders = (await listOrders(portalContext(gateway, 'bobA'), orderListQuery.parse({ size: 100 }))).rows;
+    const unlinked = orders.find((o) => !page.rows.some((r) => r.originOrders.some((l) => l.id === o.id)))!;
+    const unresolved = page.rows.some((r) => (r.origin ?? '').split(',').filter((s) => s.trim()).length > r.originOrders.length);
+    expect(unresolved).toBe(false); // else any order change ends the list, and the second half proves nothing
+
+    await orderChangedInOdoo(unlinked.id, { client_order_ref: 'PO-NOT-ON-THE-INVOICES' });
+    let before = odooCalls();
+    await listInvoices(ctx(), q, NOW);
+    expect(odooCalls()).toBe(before);
+
+    await orderChangedInOdoo(linked.id, { client_order_ref: 'PO-ON-AN-INVOICE' });
+    before = odooCalls();
+    await listInvoices(ctx(), q, NOW);
+    expect(odooCalls()).toBeGreaterThan(before);
+  });
+
+  it('reads again only the home page’s order figures and late deliveries after an order changed', async () => {
+    const ctx = () => portalContext(gateway, 'fionaA'); // a finance user's home page has every part
+    const home = await dashboard(ctx(), NOW);
+    expect(home.latestOpenOrders.length).toBeGreaterThan(0);
+    const changed = home.latestOpenOrders[0]!;
+    await orderChangedInOdoo(changed.id, { client_order_ref: 'PO-ON-THE-HOME-PAGE' });
+    const before = new Map(sim.stats.byRoute);
+    const again = await dashboard(ctx(), NOW);
+    expect(again.latestOpenOrders[0]!.poReference).toBe('PO-ON-THE-HOME-PAGE');
+    const { latestOpenOrders: _a, quotations: _b, ...rest } = again;
+    const { latestOpenOrders: _c, quotations: _d, ...restBefore } = home;
+    expect(rest).toEqual(restBefore);
+    const asked = [...sim.stats.byRoute]
+      .filter(([route, n]) => route.startsWith('/json') && n > (before.get(route) ?? 0))
+      .map(([route]) => route.split('/').slice(3).join('.'));
+    // The open orders, the quotations and the late deliveries (with their orders' promises); no count of deliveries, no invoice figure.
+    expect(asked.sort()).toEqual(['sale.order.search_read', 'sale.order.web_search_read', 'stock.picking.web_search_read']);
+  });
+
+  it('keeps the statement until one of the tenant’s invoices changes', async () => {
+    const ctx = () => portalContext(gateway, 'fionaA');
+    const first = await statement(ctx(), NOW);
+    const item = first.lines[0]!;
+    sim.store.update('account.move', item.id, { ref: 'REF-ON-THE-STATEMENT' });
+    expect((await statement(ctx(), NOW)).lines[0]!.reference).toBe(item.reference);
+    await applyOdooChange(gateway.client(), { model: 'account.move', ids: [item.id] });
+    expect((await statement(ctx(), NOW)).lines[0]!.reference).toBe('REF-ON-THE-STATEMENT');
+    await expect(statement(portalContext(gateway, 'bobA'), NOW)).rejects.toThrow(); // a buyer has no statement, cached or not
+  });
+
+  it('never serves an answer whose revealed dependency changed while it was read, to a request made after the change', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    const load = async () => {
+      reads++;
+      if (reads === 1) await gate;
+      return `read ${reads}`;
+    };
+    const shows7 = () => [{ topic: 'orders' as const, id: 7 }];
+    const first = cache.read(10, ['page'], ['invoices'], load, shows7);
+    cache.invalidate(changeTags('orders', [10], [7])); // order 7 changes while the page is read
+    const second = cache.read(10, ['page'], ['invoices'], load, shows7); // asked after the change
+    release();
+    expect((await first).value).toBe('read 1'); // asked before the change: may see the old data
+    expect((await second).value).toBe('read 2');
+    expect((await cache.read(10, ['page'], ['invoices'], load, shows7)).value).toBe('read 2'); // kept
+    cache.invalidate([recordTag('orders', 8)]);
+    expect((await cache.read(10, ['page'], ['invoices'], load, shows7)).value).toBe('read 2');
+    cache.invalidate([recordTag('orders', 7)]);
+    expect((await cache.read(10, ['page'], ['invoices'], load, shows7)).value).toBe('read 3');
+  });
+
+  it('ends every record page of a tenant on a change that names no record, and no other tenant’s', async () => {
+    const page = (id: number) => [{ topic: 'orders' as const, id }];
+    await cache.read(10, ['order', 1], page(1), async () => 'one');
+    await cache.read(11, ['order', 2], page(2), async () => 'two');
+    cache.invalidate(changeTags('orders', [10]));
+    expect((await cache.read(10, ['order', 1], page(1), async () => 'one again')).value).toBe('one again');
+    expect((await cache.read(11, ['order', 2], page(2), async () => 'two again')).value).toBe('two');
+  });
+
+  it('forgets a change once every entry it could end has expired', async () => {
+    for (let id = 1; id <= 100; id++) cache.invalidate([recordTag('orders', id)]);
+    expect(cache.trackedTags).toBe(100);
+    clock += 61_000;
+    await cache.read(10, ['x'], [{ topic: 'orders', id: 1 }], async () => 'read after');
+    cache.invalidate([recordTag('orders', 101)]);
+    expect(cache.trackedTags).toBe(1);
+    expect((await cache.read(10, ['x'], [{ topic: 'orders', id: 1 }], async () => 'again')).value).toBe('read after');
   });
 });
 

@@ -15,7 +15,7 @@
  * is changed in Odoo (its PO reference), Odoo's automation rule tells the portal, and the
  * portal's order page must show the change: the cache-miss case. Writes JSON under
  * bench/results/. The portal, the simulator and the dev IdP listen on BENCH_PORT (3206),
- * BENCH_SIM_PORT (8272) and BENCH_IDP_PORT (4606).
+ * BENCH_SIM_PORT (8272) and BENCH_IDP_PORT (4606). BENCH_ODOO_PROTOCOL=session makes the portal call Odoo through its web session.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -60,6 +60,8 @@ const stack = await startStack({
   idpPort: Number(process.env.BENCH_IDP_PORT ?? 4606),
   env: {
     ...integration,
+    // BENCH_ODOO_PROTOCOL=session: the portal calls through its web session (ODOO_PROTOCOL=session) instead of the API key.
+    ...(process.env.BENCH_ODOO_PROTOCOL ? { ODOO_PROTOCOL: process.env.BENCH_ODOO_PROTOCOL } : {}),
     ODOO_WEBHOOK_SECRET: WEBHOOK_SECRET,
     LOG_LEVEL: 'debug',
     RATE_LIMIT_USER_PER_MINUTE: '100000',

@@ -6,7 +6,16 @@ import { TimeBudget } from './budget';
 import { isRetryable, OdooServerError } from './errors';
 import { mayNameRenamedField, withServerFieldNames } from './field-names';
 import { InvoicePdfSource, type PdfDownload } from './invoice-pdf';
-import { Json2Transport, JsonRpcTransport, protocolFor, serverMajorVersion, type OrmCall, type Transport } from './transport';
+import {
+  Json2Transport,
+  JsonRpcTransport,
+  protocolFor,
+  serverMajorVersion,
+  SessionTransport,
+  type OrmCall,
+  type Transport,
+} from './transport';
+import { OdooWebSession } from './web-session';
 
 export type Domain = unknown[];
 export type OdooRecord = Record<string, unknown> & { id: number };
@@ -36,10 +45,13 @@ export class OdooGateway {
   company?: Promise<number>;
   readonly limit: ReturnType<typeof pLimit>;
   readonly pdf: InvoicePdfSource;
+  /** The integration user's web session, for PDFs and ODOO_PROTOCOL=session: one per process. */
+  readonly session: OdooWebSession;
 
   constructor(readonly config: OdooConfig) {
     this.limit = pLimit(config.maxConcurrency);
-    this.pdf = new InvoicePdfSource(config);
+    this.session = new OdooWebSession(config);
+    this.pdf = new InvoicePdfSource(config, this.session);
   }
 
   /** The server's major version, asked once per process; a failure (Odoo down) is asked again next time. */
@@ -52,6 +64,7 @@ export class OdooGateway {
   getTransport(): Promise<Transport> {
     this.transport ??= (async () => {
       const protocol = this.config.protocol === 'auto' ? protocolFor(await this.serverMajor()) : this.config.protocol;
+      if (protocol === 'session') return new SessionTransport(this.config, this.session);
       return protocol === 'json2' ? new Json2Transport(this.config) : new JsonRpcTransport(this.config);
     })();
     // A failed detection (Odoo down at start) is tried again on the next call.

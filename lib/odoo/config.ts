@@ -3,18 +3,24 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** Connection settings from the environment (documented in README "Configuration"). */
-const schema = z.object({
-  ODOO_URL: z.url().default('http://127.0.0.1:8069'),
-  ODOO_DB: z.string().min(1).default('portal_demo'),
-  ODOO_LOGIN: z.string().min(1).default('portal-bot'),
-  ODOO_API_KEY: z.string().min(1).default('demo-odoo-key'),
-  /** Needed only to open a web session for invoice PDFs on Odoo 16-18 or with stored attachments. */
-  ODOO_PASSWORD: z.string().min(1).optional(),
-  ODOO_PROTOCOL: z.enum(['auto', 'json2', 'jsonrpc']).default('auto'),
-  ODOO_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  ODOO_MAX_CONCURRENCY: z.coerce.number().int().positive().default(16),
-  ODOO_READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
-});
+const schema = z
+  .object({
+    ODOO_URL: z.url().default('http://127.0.0.1:8069'),
+    ODOO_DB: z.string().min(1).default('portal_demo'),
+    ODOO_LOGIN: z.string().min(1).default('portal-bot'),
+    ODOO_API_KEY: z.string().min(1).default('demo-odoo-key'),
+    /** Opens a web session: for invoice PDFs on Odoo 16-18 or with stored attachments, and for ODOO_PROTOCOL=session. */
+    ODOO_PASSWORD: z.string().min(1).optional(),
+    /** auto: JSON-2 from Odoo 19 on, JSON-RPC before; session: every call through the integration user's web session. */
+    ODOO_PROTOCOL: z.enum(['auto', 'json2', 'jsonrpc', 'session']).default('auto'),
+    ODOO_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    ODOO_MAX_CONCURRENCY: z.coerce.number().int().positive().default(16),
+    ODOO_READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  })
+  .refine((c) => c.ODOO_PROTOCOL !== 'session' || c.ODOO_PASSWORD, {
+    message: 'ODOO_PROTOCOL=session signs in with ODOO_PASSWORD: set it, or use another protocol',
+    path: ['ODOO_PASSWORD'],
+  });
 
 export type OdooConfig = {
   url: string;
@@ -22,7 +28,7 @@ export type OdooConfig = {
   login: string;
   apiKey: string;
   password?: string;
-  protocol: 'auto' | 'json2' | 'jsonrpc';
+  protocol: 'auto' | 'json2' | 'jsonrpc' | 'session';
   timeoutMs: number;
   maxConcurrency: number;
   readRetries: number;

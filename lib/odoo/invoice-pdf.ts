@@ -2,9 +2,10 @@ import 'server-only';
 import type { Readable } from 'node:stream';
 import type { OdooConfig } from './config';
 import type { TimeBudget } from './budget';
-import { fromOdooPayload, OdooAuthError, OdooMissingError, OdooServerError } from './errors';
-import { getStream, parseJson, postJson, readWithoutPausing, unavailableFromStatus } from './http';
+import { OdooMissingError, OdooServerError } from './errors';
+import { getStream, readWithoutPausing, unavailableFromStatus } from './http';
 import type { OrmCall } from './transport';
+import type { OdooWebSession } from './web-session';
 
 export interface PdfDownload {
   body: Readable;
@@ -19,9 +20,10 @@ export interface PdfDownload {
  *   fetch here; the token never leaves the server.
  */
 export class InvoicePdfSource {
-  private session?: Promise<string>;
-
-  constructor(private readonly config: OdooConfig) {}
+  constructor(
+    private readonly config: OdooConfig,
+    private readonly session: OdooWebSession,
+  ) {}
 
   /**
    * Every step (the token URL or the login, the PDF's response headers) ends within the request's time budget;
@@ -44,12 +46,13 @@ export class InvoicePdfSource {
       return this.fetchPdf(path, {}, budget);
     }
     const path = attachmentId ? `/web/content/${attachmentId}?download=true` : `/report/pdf/account.report_invoice/${invoiceId}`;
+    const cookie = await budget.race(this.session.cookie());
     try {
-      return await this.fetchPdf(path, { Cookie: await budget.race(this.sessionCookie()) }, budget);
+      return await this.fetchPdf(path, { Cookie: cookie }, budget);
     } catch (err) {
       if (!(err instanceof SessionGone)) throw err;
-      this.session = undefined; // expired on Odoo's side: log in again, once
-      return this.fetchPdf(path, { Cookie: await budget.race(this.sessionCookie()) }, budget);
+      this.session.ended(cookie); // expired on Odoo's side: log in again, once
+      return this.fetchPdf(path, { Cookie: await budget.race(this.session.cookie()) }, budget);
     }
   }
 
@@ -69,31 +72,6 @@ export class InvoicePdfSource {
     if (res.status === 404) throw new OdooMissingError('Odoo has no PDF for this invoice', 'http.404');
     if (res.status >= 500) throw unavailableFromStatus(res.status, '');
     throw new OdooServerError(`Unexpected answer for the invoice PDF: HTTP ${res.status} ${type}`, `http.${res.status}`);
-  }
-
-  /** One web session per process, shared by every request: its login has ODOO_TIMEOUT_MS of its own. */
-  private sessionCookie(): Promise<string> {
-    this.session ??= (async () => {
-      const res = await postJson(
-        `${this.config.url}/web/session/authenticate`,
-        {
-          jsonrpc: '2.0',
-          method: 'call',
-          id: 1,
-          params: { db: this.config.db, login: this.config.login, password: this.config.password },
-        },
-        {},
-        this.config.timeoutMs,
-      );
-      if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
-      const json = parseJson(res.text) as { error?: { data?: { name: string; message: string } } } | undefined;
-      if (json?.error) throw fromOdooPayload(json.error.data, 'Odoo refused the web session');
-      const cookie = /session_id=[^;]+/.exec(res.header('set-cookie') ?? '')?.[0];
-      if (!cookie) throw new OdooAuthError('Odoo opened no web session', 'session');
-      return cookie;
-    })();
-    this.session.catch(() => (this.session = undefined));
-    return this.session;
   }
 }
 

@@ -3,6 +3,7 @@ import type { OdooConfig } from './config';
 import type { TimeBudget } from './budget';
 import { fromOdooPayload, OdooAuthError, OdooServerError } from './errors';
 import { parseJson, postJson, unavailableFromStatus } from './http';
+import { isSessionEnded, type OdooWebSession } from './web-session';
 
 /**
  * One ORM call, independent of the wire: the method's parameters by name (as JSON-2 wants
@@ -17,7 +18,7 @@ export interface OrmCall {
 }
 
 export interface Transport {
-  readonly protocol: 'json2' | 'jsonrpc';
+  readonly protocol: 'json2' | 'jsonrpc' | 'session';
   /** One call, its HTTP request sent with the time left of the request it belongs to. */
   execute(call: OrmCall, budget: TimeBudget): Promise<unknown>;
 }
@@ -112,13 +113,57 @@ export class JsonRpcTransport implements Transport {
       {},
       timeoutMs,
     );
-    if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
-    const json = parseJson(res.text) as
-      { result?: unknown; error?: { message?: string; data?: { name: string; message: string } } } | undefined;
-    if (!json) throw unavailableFromStatus(res.status, res.text);
-    if (json.error) throw fromOdooPayload(json.error.data, json.error.message ?? 'Odoo Server Error');
-    return json.result;
+    return jsonRpcResult(res);
   }
+}
+
+/**
+ * Opt-in (ODOO_PROTOCOL=session, with ODOO_PASSWORD), Odoo 16+: the integration user signs
+ * in once per process and calls POST /web/dataset/call_kw/<model>/<method> with its session
+ * cookie, as Odoo's own web client does, with execute_kw's arguments. Odoo checks a session
+ * cookie in less time than an API key (its hash check and queries on every call), which is
+ * what a cache miss waits for. A session Odoo has ended is opened again once per call: Odoo
+ * refuses such a call before the method runs, so a write is never sent twice.
+ */
+export class SessionTransport implements Transport {
+  readonly protocol = 'session';
+  private nextId = 1;
+  constructor(
+    private readonly config: OdooConfig,
+    private readonly session: OdooWebSession,
+  ) {}
+
+  async execute(call: OrmCall, budget: TimeBudget): Promise<unknown> {
+    const cookie = await budget.race(this.session.cookie());
+    try {
+      return await this.callKw(call, cookie, budget);
+    } catch (err) {
+      if (!isSessionEnded(err)) throw err;
+      this.session.ended(cookie);
+      return this.callKw(call, await budget.race(this.session.cookie()), budget);
+    }
+  }
+
+  private async callKw(call: OrmCall, cookie: string, budget: TimeBudget): Promise<unknown> {
+    const { args, kwargs } = executeKwArguments(call);
+    const res = await postJson(
+      `${this.config.url}/web/dataset/call_kw/${call.model}/${call.method}`,
+      { jsonrpc: '2.0', method: 'call', id: this.nextId++, params: { model: call.model, method: call.method, args, kwargs } },
+      { Cookie: cookie },
+      budget.nextTimeoutMs(),
+    );
+    return jsonRpcResult(res);
+  }
+}
+
+/** A JSON-RPC 2.0 answer's result, or its error as a typed OdooError. */
+function jsonRpcResult(res: { status: number; text: string }): unknown {
+  if (res.status !== 200) throw unavailableFromStatus(res.status, res.text);
+  const json = parseJson(res.text) as
+    { result?: unknown; error?: { message?: string; data?: { name: string; message: string } } } | undefined;
+  if (!json) throw unavailableFromStatus(res.status, res.text);
+  if (json.error) throw fromOdooPayload(json.error.data, json.error.message ?? 'Odoo Server Error');
+  return json.result;
 }
 
 /** The server's major version, from /web/webclient/version_info (public, no login). */

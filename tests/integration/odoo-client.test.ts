@@ -2,6 +2,7 @@ import { buffer } from 'node:stream/consumers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OdooCallLog } from '../../lib/odoo/call-log';
 import { OdooGateway } from '../../lib/odoo/client';
+import { odooConfigFromEnv } from '../../lib/odoo/config';
 import {
   fromOdooPayload,
   OdooAccessError,
@@ -124,6 +125,53 @@ describe('protocol choice', () => {
     } finally {
       await old.close();
     }
+  });
+
+  it('calls through the integration user’s web session with ODOO_PROTOCOL=session: the same answers, one sign-in', async () => {
+    const viaKey = new OdooGateway(config({ protocol: 'json2' })).client();
+    const gateway = new OdooGateway(config({ protocol: 'session', password: 'demo-odoo-key' }));
+    const viaSession = gateway.client();
+    const logins = sim.stats.byRoute.get('/web/session/authenticate') ?? 0;
+    const calls = sim.stats.byRoute.get('/web/dataset/call_kw/sale.order/search_read') ?? 0;
+    const read = (client: typeof viaKey) =>
+      client.searchRead('sale.order', [['state', '=', 'sale']], { fields: ['name', 'partner_id', 'amount_total'], limit: 5, order: 'id' });
+    const [a, b] = await Promise.all([read(viaKey), read(viaSession)]);
+    expect(b).toEqual(a);
+    expect(a.length).toBeGreaterThan(0);
+    await Promise.all([read(viaSession), viaSession.searchCount('res.partner', [])]);
+    expect((await gateway.getTransport()).protocol).toBe('session');
+    expect(sim.stats.byRoute.get('/web/session/authenticate')).toBe(logins + 1);
+    expect(sim.stats.byRoute.get('/web/dataset/call_kw/sale.order/search_read')).toBe(calls + 2);
+    // A create goes positionally, as Odoo's call_kw wants it.
+    const id = await viaSession.create('res.partner', { name: 'Created through the session' });
+    expect((await viaKey.searchRead('res.partner', [['id', '=', id]], { fields: ['name'] }))[0]!.name).toBe('Created through the session');
+  });
+
+  it('signs in again, once, when Odoo has ended the session, and sends a write once', async () => {
+    const client = new OdooGateway(config({ protocol: 'session', password: 'demo-odoo-key' })).client();
+    sim.setFaults({ sessionTtlMs: 60_000 });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await client.searchCount('res.partner', []);
+      vi.setSystemTime(Date.now() + 60_001); // the session has expired on Odoo's side
+      const logins = sim.stats.byRoute.get('/web/session/authenticate') ?? 0;
+      const writes = sim.stats.byRoute.get('/web/dataset/call_kw/res.partner/create') ?? 0;
+      const id = await client.create('res.partner', { name: 'Created after the session ended' });
+      expect(await client.searchCount('res.partner', [['name', '=', 'Created after the session ended']])).toBe(1);
+      expect(id).toBeGreaterThan(0);
+      expect(sim.stats.byRoute.get('/web/session/authenticate')).toBe(logins + 1);
+      // Refused before it ran, then sent again: two requests, one partner.
+      expect(sim.stats.byRoute.get('/web/dataset/call_kw/res.partner/create')).toBe(writes + 2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses ODOO_PROTOCOL=session without ODOO_PASSWORD, and a wrong password as an authentication error', async () => {
+    expect(() => odooConfigFromEnv({ NODE_ENV: 'test', ODOO_PROTOCOL: 'session' })).toThrow(/ODOO_PASSWORD/);
+    expect(odooConfigFromEnv({ NODE_ENV: 'test', ODOO_PROTOCOL: 'session', ODOO_PASSWORD: 'x' }).protocol).toBe('session');
+    const client = new OdooGateway(config({ protocol: 'session', password: 'not-the-password' })).client();
+    await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
   });
 
   it('renews an expired web session for the invoice PDF', async () => {

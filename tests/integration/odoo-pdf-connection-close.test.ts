@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { OdooWebSession } from '../../lib/odoo/web-session';
 import { InvoicePdfSource } from '../../lib/odoo/invoice-pdf';
 import { TimeBudget } from '../../lib/odoo/budget';
 
@@ -33,16 +34,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 it('streams a PDF that the server sends with Connection: close to a slow reader, whole, without bringing the process down', async () => {
-  const source = new InvoicePdfSource({
-    url,
-    db: 'x',
-    login: 'x',
-    apiKey: 'x',
-    protocol: 'json2',
-    timeoutMs: 2_000,
-    maxConcurrency: 4,
-    readRetries: 0,
-  });
+  const config = { url, db: 'x', login: 'x', apiKey: 'x', protocol: 'json2' as const, timeoutMs: 2_000, maxConcurrency: 4, readRetries: 0 };
+  const source = new InvoicePdfSource(config, new OdooWebSession(config));
   for (let i = 0; i < 12; i++) {
     const pdf = await source.open(1, false, async () => '/my/invoices/1?report_type=pdf', new TimeBudget(2_000));
     let bytes = 0;

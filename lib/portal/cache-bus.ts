@@ -81,14 +81,11 @@ export function setCacheBus(bus: CacheBus) {
   (globalThis as WithBus)[BUS] = bus;
 }
 
-/** Ends a tenant's cached reads of these topics on every instance, every record of theirs included: after the portal's own writes. */
-export function invalidateTenant(tenantId: number, topics: readonly Topic[]): Promise<void> {
-  return cacheBus().publish(topics.flatMap((t) => changeTags(t, [tenantId])));
-}
-
 /**
  * Ends, on every instance, the cached reads a change to these records can alter: the
- * tenants' lists and counts of the topic, and the pages that show one of the records (on Odoo's webhook).
+ * tenants' lists and counts of the topic, and the pages that show one of the records. On
+ * Odoo's webhook, and after the portal's own writes (a new order: its id, and the topic of
+ * its deliveries, whose ids are not known yet).
  */
 export function invalidateRecords(topic: Topic, tenantIds: readonly number[], recordIds: readonly number[]): Promise<void> {
   return cacheBus().publish(changeTags(topic, tenantIds, recordIds));

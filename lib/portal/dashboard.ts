@@ -7,7 +7,7 @@ import { recordsAndCount } from './records-and-count';
 import { invoiceDomain, odooToday, openTotals, toInvoiceRow, type CurrencyTotals, type InvoiceRow } from './invoices';
 import { can } from '../roles';
 import { orderDomain, orderSort, toOrderRow, type OrderRow } from './orders';
-import { cachedRead } from './read-cache';
+import { cachedRead, shown } from './read-cache';
 
 export interface Dashboard {
   openOrders: number;
@@ -41,12 +41,35 @@ export const DASHBOARD_LIST_SIZE = 5;
 export async function dashboard(ctx: PortalContext, now = new Date()): Promise<Dashboard> {
   const finance = can(ctx.roles, 'see-invoices');
   const [orders, deliveriesInProgress, late, invoices] = await Promise.all([
-    cachedRead(ctx, 'dashboard.orders', [], ['orders'], () => readOrderParts(ctx)),
+    cachedRead(
+      ctx,
+      'dashboard.orders',
+      [],
+      ['orders'],
+      () => readOrderParts(ctx),
+      (o) => shown('orders', [...o.latestOpenOrders, ...o.quotations.first]),
+    ),
     cachedRead(ctx, 'dashboard.in-progress', [], ['deliveries'], () =>
       ctx.odoo.searchCount('stock.picking', deliveryDomain(ctx, { status: 'in-progress' }, now)),
     ),
-    cachedRead(ctx, 'dashboard.late', [], ['deliveries', 'orders'], () => readLate(ctx, now)),
-    finance ? cachedRead(ctx, 'dashboard.invoices', [odooToday(now)], ['invoices'], () => readInvoiceParts(ctx, now)) : null,
+    cachedRead(
+      ctx,
+      'dashboard.late',
+      [],
+      ['deliveries', 'orders'],
+      () => readLate(ctx, now),
+      (l) => shown('deliveries', l.first),
+    ),
+    finance
+      ? cachedRead(
+          ctx,
+          'dashboard.invoices',
+          [odooToday(now)],
+          ['invoices'],
+          () => readInvoiceParts(ctx, now),
+          (i) => shown('invoices', i.overdue.first),
+        )
+      : null,
   ]);
   return { ...orders, deliveriesInProgress, late, invoices: invoices?.totals ?? null, overdue: invoices?.overdue ?? null };
 }

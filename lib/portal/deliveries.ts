@@ -6,7 +6,7 @@ import type { PortalContext } from '../context';
 import { portalConfig } from '../config';
 import { isLate, odooDateTime, promisedBy, startOfDay } from '../delivery-promise';
 import { FIELDS, ids, m2o, num, text, utc } from './fields';
-import { cachedRead, type Dependency } from './read-cache';
+import { cachedRead, shown, type Dependency } from './read-cache';
 import { recordsAndCount } from './records-and-count';
 import { tenantDomain } from './tenant';
 
@@ -89,7 +89,7 @@ export async function listDeliveries(ctx: PortalContext, q: DeliveryListQuery, n
     [q],
     q.status === 'late' ? ['deliveries', 'orders'] : ['deliveries'],
     () => readDeliveryPage(ctx, q, now),
-    (page) => ordersOf(page.rows),
+    (page) => [...shown('deliveries', page.rows), ...ordersOf(page.rows)],
   );
 }
 

@@ -7,7 +7,7 @@ import { forbidden } from '../errors';
 import { can } from '../roles';
 import { currency, FIELDS, ids, m2o, num, text, webSpec } from './fields';
 import { stepOf, type DeliveryStep } from './deliveries';
-import { cachedRead, type Dependency } from './read-cache';
+import { cachedRead, shown, type Dependency } from './read-cache';
 import { readRecordWithLines } from './record-with-lines';
 import { tenantDomain } from './tenant';
 
@@ -146,7 +146,7 @@ export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now 
     [q, odooToday(now)],
     ['invoices'],
     () => readInvoicePage(ctx, q, now),
-    (page) => linkedOrders(page.rows),
+    (page) => [...shown('invoices', page.rows), ...linkedOrders(page.rows)],
   );
 }
 

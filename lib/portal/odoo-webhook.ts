@@ -8,7 +8,8 @@ import type { Topic } from './read-cache';
 
 /**
  * What a change notification from Odoo does: find the tenants (commercial partners) of the
- * records it names and end their cached reads of that model's topic on every instance.
+ * records it names, and end on every instance their lists and counts of that model's topic
+ * and every cached page that shows one of the records.
  */
 export const WEBHOOK_MODELS = ['sale.order', 'stock.picking', 'account.move', 'res.partner'] as const;
 export type WebhookModel = (typeof WEBHOOK_MODELS)[number];
@@ -101,9 +102,10 @@ export async function tenantsOf(odoo: OdooClient, change: Change): Promise<numbe
 
 /**
  * Ends the cached reads a change in Odoo makes stale: the tenants' lists of that kind of
- * record, and every page showing one of the records, whichever company it now belongs to
- * (a record found under no tenant, deleted or moved away, still ends its pages). Returns
- * the tenants concerned.
+ * record, and every page showing one of the records, in whichever company it was read (a
+ * record found under no tenant, deleted or moved away, still ends its pages). The lists of
+ * a company a record moved away from are not known here (Odoo's rule sends the new
+ * partner): they go with the cache's TTL. Returns the tenants concerned.
  */
 export async function applyOdooChange(
   odoo: OdooClient,

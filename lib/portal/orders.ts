@@ -6,7 +6,7 @@ import type { PortalContext } from '../context';
 import { can } from '../roles';
 import { currency, FIELDS, m2o, num, text, TIMELINE_SPEC, utc } from './fields';
 import { stepOf } from './deliveries';
-import { cachedRead } from './read-cache';
+import { cachedRead, shown } from './read-cache';
 import { recordsAndCount } from './records-and-count';
 import { readRecordWithLines } from './record-with-lines';
 import { tenantDomain } from './tenant';
@@ -80,7 +80,14 @@ export function orderSort(q: Pick<OrderListQuery, 'sort' | 'dir'>): string {
 
 /** One page of the tenant's orders and their count (one Odoo call on 17+, two on 16), or the cached page. */
 export async function listOrders(ctx: PortalContext, q: OrderListQuery): Promise<OrderPage> {
-  return cachedRead(ctx, 'orders.list', [q], ['orders'], () => readOrderPage(ctx, q));
+  return cachedRead(
+    ctx,
+    'orders.list',
+    [q],
+    ['orders'],
+    () => readOrderPage(ctx, q),
+    (page) => shown('orders', page.rows),
+  );
 }
 
 async function readOrderPage(ctx: PortalContext, q: OrderListQuery): Promise<OrderPage> {

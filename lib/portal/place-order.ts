@@ -6,7 +6,7 @@ import { mayHaveRun, OdooError, OdooUnavailableError, OdooValidationError } from
 import type { PlaceOrderInput } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { listAddresses } from './account';
-import { invalidateTenant } from './cache-bus';
+import { invalidateRecords } from './cache-bus';
 import { catalogueDomain } from './catalogue';
 import { orderState, type OrderState } from './orders';
 import { tenantDomain } from './tenant';
@@ -128,7 +128,7 @@ async function submitClaimed(
     return await finish(ctx, orderId, opts, true);
   } finally {
     // The new order (and, once confirmed, its delivery) shows at once on every instance.
-    await invalidateTenant(ctx.tenant.id, ['orders', 'deliveries']);
+    await Promise.all([invalidateRecords('orders', [ctx.tenant.id], [orderId]), invalidateRecords('deliveries', [ctx.tenant.id], [])]);
   }
 }
 

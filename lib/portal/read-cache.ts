@@ -17,9 +17,7 @@ import type { PortalContext } from '../context';
  *     entries of both). A read may add the records it found in its answer (the orders an
  *     invoice names), as `dependsOn(value)`.
  *   A change to order 7 of tenant 3 moves `orders:3` and `orders#7`: the tenant's order
- *   lists and order 7's page go, order 8's page stays. A change that names no record (the
- *   portal's own order placement when it failed half-way) moves `orders:3#*`, which every
- *   record dependency of the tenant also carries.
+ *   lists and order 7's page go, order 8's page stays.
  * - Changes come from the portal's own writes and Odoo's webhook (app/api/odoo-webhook), on
  *   every instance through lib/portal/cache-bus.ts.
  * - A short TTL (PORTAL_CACHE_TTL_SECONDS) is the safety net when no webhook comes.
@@ -36,25 +34,20 @@ export const TOPICS: readonly Topic[] = ['orders', 'deliveries', 'invoices', 'pa
 /** What a cached answer depends on: every record of a topic in the tenant, or one record. */
 export type Dependency = Topic | { topic: Topic; id: number };
 
+/** The records an answer shows, as dependencies (a list's rows). */
+export const shown = (topic: Topic, rows: readonly { id: number }[]): Dependency[] => rows.map((r) => ({ topic, id: r.id }));
+
 /** The tag of "any record of this topic in this tenant". */
 export const readTag = (topic: Topic, tenantId: number) => `${topic}:${tenantId}`;
 /** The tag of one record (ids are unique in the Odoo database, whatever company holds them). */
 export const recordTag = (topic: Topic, id: number) => `${topic}#${id}`;
-/** The tag every record dependency of the tenant carries: moved by a change that names no record. */
-export const allRecordsTag = (topic: Topic, tenantId: number) => `${topic}:${tenantId}#*`;
-
-/** The tags a change moves: the tenants' topic, and the records it names (or all of theirs when it names none). */
-export function changeTags(topic: Topic, tenantIds: readonly number[], recordIds?: readonly number[]): string[] {
-  const tags = tenantIds.map((t) => readTag(topic, t));
-  if (recordIds) tags.push(...recordIds.map((id) => recordTag(topic, id)));
-  else tags.push(...tenantIds.map((t) => allRecordsTag(topic, t)));
-  return tags;
+/** The tags a change moves: the tenants' topic, and the records it names. */
+export function changeTags(topic: Topic, tenantIds: readonly number[], recordIds: readonly number[]): string[] {
+  return [...tenantIds.map((t) => readTag(topic, t)), ...recordIds.map((id) => recordTag(topic, id))];
 }
 
 function tagsOf(tenantId: number, deps: readonly Dependency[]): string[] {
-  return deps.flatMap((d) =>
-    typeof d === 'string' ? [readTag(d, tenantId)] : [recordTag(d.topic, d.id), allRecordsTag(d.topic, tenantId)],
-  );
+  return deps.map((d) => (typeof d === 'string' ? readTag(d, tenantId) : recordTag(d.topic, d.id)));
 }
 
 interface Entry {
@@ -81,7 +74,15 @@ export class TenantReadCache {
   /** Tag → the sequence number and time of its last change. */
   private readonly stamps = new Map<string, { seq: number; at: number }>();
   private seq = 0;
+  /** The newest sequence number swept from `stamps`: a read begun before it may have missed a change no longer on record. */
+  private swept = 0;
   private readonly inflight = new Map<string, Flight>();
+  /**
+   * Record tag → the topic tags of the tenants whose answers showed that record. Odoo's rule
+   * names a moved record's new company only: through this, the company it left loses its
+   * lists too. Bounded; a record it forgot falls to the TTL.
+   */
+  private readonly shownIn = new LRUCache<string, Set<string>>({ max: 100_000 });
   readonly stats: CacheStats = { hits: 0, misses: 0 };
 
   constructor(
@@ -89,7 +90,8 @@ export class TenantReadCache {
     max = 10_000,
     private readonly now: () => number = () => Date.now(),
   ) {
-    this.entries = new LRUCache({ max });
+    // Expired entries are dropped on their own (a statement may hold thousands of rows).
+    this.entries = new LRUCache({ max, ...(ttlMs > 0 ? { ttl: ttlMs, ttlAutopurge: true } : {}) });
   }
 
   get enabled(): boolean {
@@ -120,16 +122,33 @@ export class TenantReadCache {
     const tags = tagsOf(tenantId, deps);
     let flight = this.inflight.get(id);
     // A read that began before a change to what this one knows it depends on cannot answer it.
-    if (!flight || !this.fresh(tags, flight.seq)) flight = this.fly(id, tenantId, tags, load, dependsOn);
+    if (!flight || !this.fresh(tags, flight.seq)) flight = this.fly(id, tenantId, deps, tags, load, dependsOn);
     let entry = await flight.entry;
-    // Joined a read begun before some change, and its answer turned out to depend on one made since: read again.
-    if (flight.seq < asked && !this.fresh(entry.tags, flight.seq)) entry = await this.fly(id, tenantId, tags, load, dependsOn).entry;
+    // Joined a read begun before some change, and its answer turned out to depend on one made
+    // since: read again, together with whoever else is reading it again.
+    if (flight.seq < asked && !this.fresh(entry.tags, flight.seq)) {
+      const newer = this.inflight.get(id);
+      const again =
+        newer && newer.seq >= asked && this.fresh(tags, newer.seq) ? newer : this.fly(id, tenantId, deps, tags, load, dependsOn);
+      entry = await again.entry;
+    }
     return { value: entry.value as T, at: entry.at, hit: false };
+  }
+
+  private remember(tenantId: number, ...lists: (readonly Dependency[])[]) {
+    for (const d of lists.flat()) {
+      if (typeof d === 'string') continue;
+      const tag = recordTag(d.topic, d.id);
+      const tenants = this.shownIn.get(tag) ?? new Set<string>();
+      tenants.add(readTag(d.topic, tenantId));
+      this.shownIn.set(tag, tenants);
+    }
   }
 
   private fly<T>(
     id: string,
     tenantId: number,
+    deps: readonly Dependency[],
     tags: string[],
     load: () => Promise<T>,
     dependsOn?: (value: T) => readonly Dependency[],
@@ -139,7 +158,9 @@ export class TenantReadCache {
     const flight: Flight = {
       seq,
       entry: load().then((value) => {
-        const entry: Entry = { value, tags: dependsOn ? [...tags, ...tagsOf(tenantId, dependsOn(value))] : tags, seq, at };
+        const revealed = dependsOn ? dependsOn(value) : [];
+        const entry: Entry = { value, tags: revealed.length ? [...tags, ...tagsOf(tenantId, revealed)] : tags, seq, at };
+        this.remember(tenantId, deps, revealed);
         // Kept even if a tag moved meanwhile (it is stale at once), unless a later read is already kept.
         if ((this.entries.get(id)?.seq ?? -1) <= seq) this.entries.set(id, entry);
         return entry;
@@ -160,13 +181,16 @@ export class TenantReadCache {
   }
 
   private fresh(tags: readonly string[], seq: number): boolean {
+    if (seq < this.swept) return false; // begun over a TTL ago: expired, or a read still in flight that may predate a change
     return tags.every((t) => (this.stamps.get(t)?.seq ?? 0) <= seq);
   }
 
-  /** Ends every entry carrying one of these tags (in this process). */
-  invalidate(tags: readonly string[]) {
+  /** Ends every entry carrying one of these tags (in this process), and the lists of every tenant that showed a changed record. */
+  invalidate(changed: readonly string[]) {
     const at = this.now();
     this.seq++;
+    const tags = new Set(changed);
+    for (const tag of changed) for (const shown of this.shownIn.get(tag) ?? []) tags.add(shown);
     for (const tag of tags) {
       // Re-inserted so the map stays in the order of change, oldest first, for the sweep below.
       this.stamps.delete(tag);
@@ -176,12 +200,15 @@ export class TenantReadCache {
     for (const [tag, stamp] of this.stamps) {
       if (at - stamp.at <= this.ttlMs) break;
       this.stamps.delete(tag);
+      this.swept = Math.max(this.swept, stamp.seq);
     }
   }
 
   clear() {
     this.entries.clear();
     this.stamps.clear();
+    this.shownIn.clear();
+    this.swept = this.seq;
   }
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import type { PortalContext } from '../context';
 import type { CsvColumn } from '../http/csv';
 import { odooToday, openItems, requireFinance, round2, type InvoiceRow } from './invoices';
-import { cachedRead } from './read-cache';
+import { cachedRead, shown } from './read-cache';
 
 export const BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -83,5 +83,12 @@ export const STATEMENT_CSV_COLUMNS: CsvColumn<StatementLine>[] = [
 export async function statement(ctx: PortalContext, now = new Date()) {
   requireFinance(ctx);
   const today = odooToday(now);
-  return cachedRead(ctx, 'statement', [today], ['invoices'], async () => ({ today, ...ageItems(await openItems(ctx, now), today) }));
+  return cachedRead(
+    ctx,
+    'statement',
+    [today],
+    ['invoices'],
+    async () => ({ today, ...ageItems(await openItems(ctx, now), today) }),
+    (s) => shown('invoices', s.lines),
+  );
 }

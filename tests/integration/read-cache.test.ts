@@ -155,12 +155,18 @@ describe('what a change ends', () => {
     expect(odooCalls()).toBeGreaterThan(before);
   });
 
-  it('ends an order’s page in the company it left when the order moves to another customer', async () => {
-    const [order] = (await listOrders(portalContext(gateway, 'bobA'), orderListQuery.parse({}))).rows;
+  it('ends an order’s page and the order lists in the company it left when the order moves to another customer', async () => {
+    const q = orderListQuery.parse({});
+    const [order] = (await listOrders(portalContext(gateway, 'bobA'), q)).rows; // A's list, cached
+    const page2 = orderListQuery.parse({ page: 2, size: 10 });
+    const before = await listOrders(portalContext(gateway, 'bobA'), page2); // cached, and not showing the order
+    expect(before.rows.map((r) => r.id)).not.toContain(order!.id);
     expect(await getOrder(portalContext(gateway, 'bobA'), order!.id)).not.toBeNull(); // cached for A
     const result = await orderChangedInOdoo(order!.id, { partner_id: SEED_IDS.customers.B });
     expect(result.tenants).toEqual([SEED_IDS.customers.B]); // the rule names only the new customer
     expect(await getOrder(portalContext(gateway, 'bobA'), order!.id)).toBeNull();
+    expect((await listOrders(portalContext(gateway, 'bobA'), q)).rows.map((r) => r.id)).not.toContain(order!.id);
+    expect((await listOrders(portalContext(gateway, 'bobA'), page2)).total).toBe(before.total - 1); // A's count, though that page never showed it
     expect(await getOrder(portalContext(gateway, 'brunoB'), order!.id)).not.toBeNull();
   });
 
@@ -238,23 +244,53 @@ describe('what a change ends', () => {
     expect((await cache.read(10, ['page'], ['invoices'], load, shows7)).value).toBe('read 3');
   });
 
-  it('ends every record page of a tenant on a change that names no record, and no other tenant’s', async () => {
-    const page = (id: number) => [{ topic: 'orders' as const, id }];
-    await cache.read(10, ['order', 1], page(1), async () => 'one');
-    await cache.read(11, ['order', 2], page(2), async () => 'two');
-    cache.invalidate(changeTags('orders', [10]));
-    expect((await cache.read(10, ['order', 1], page(1), async () => 'one again')).value).toBe('one again');
-    expect((await cache.read(11, ['order', 2], page(2), async () => 'two again')).value).toBe('two');
+  it('forgets a change once every entry it could end has expired, and not before', async () => {
+    await cache.read(10, ['x'], [{ topic: 'orders', id: 1 }], async () => 'read before');
+    for (let id = 1; id <= 100; id++) cache.invalidate([recordTag('orders', id)]);
+    expect(cache.trackedTags).toBe(101); // and tenant 10's orders, which showed order 1
+    clock += 30_000;
+    cache.invalidate([recordTag('orders', 200)]);
+    expect(cache.trackedTags).toBe(102); // within the TTL: still on record
+    expect((await cache.read(10, ['x'], [{ topic: 'orders', id: 1 }], async () => 'read after')).value).toBe('read after');
+    clock += 31_000;
+    cache.invalidate([recordTag('orders', 201)]);
+    expect(cache.trackedTags).toBe(2); // the first hundred are over a TTL old
+    expect((await cache.read(10, ['x'], [{ topic: 'orders', id: 1 }], async () => 'again')).value).toBe('read after');
   });
 
-  it('forgets a change once every entry it could end has expired', async () => {
-    for (let id = 1; id <= 100; id++) cache.invalidate([recordTag('orders', id)]);
-    expect(cache.trackedTags).toBe(100);
+  it('never lets a request join a read begun before a change it no longer has on record', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    const load = async () => (++reads === 1 ? (await gate, 'read before the change') : 'read after the change');
+    const deps = [{ topic: 'orders' as const, id: 7 }];
+    const slow = cache.read(10, ['order', 7], deps, load); // a read that hangs on Odoo
+    cache.invalidate([recordTag('orders', 7)]); // order 7 changes meanwhile
     clock += 61_000;
-    await cache.read(10, ['x'], [{ topic: 'orders', id: 1 }], async () => 'read after');
-    cache.invalidate([recordTag('orders', 101)]);
-    expect(cache.trackedTags).toBe(1);
-    expect((await cache.read(10, ['x'], [{ topic: 'orders', id: 1 }], async () => 'again')).value).toBe('read after');
+    cache.invalidate([recordTag('orders', 8)]); // a later change sweeps the first from the record
+    const late = cache.read(10, ['order', 7], deps, load);
+    release();
+    expect((await slow).value).toBe('read before the change');
+    expect((await late).value).toBe('read after the change');
+  });
+
+  it('reads again once, however many requests joined a read their change made stale', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    const load = async () => {
+      reads++;
+      if (reads === 1) await gate;
+      return `read ${reads}`;
+    };
+    const shows7 = () => [{ topic: 'orders' as const, id: 7 }];
+    const first = cache.read(10, ['page'], ['invoices'], load, shows7);
+    cache.invalidate([recordTag('orders', 7)]);
+    const joiners = Array.from({ length: 5 }, () => cache.read(10, ['page'], ['invoices'], load, shows7));
+    release();
+    await first;
+    expect((await Promise.all(joiners)).map((r) => r.value)).toEqual(Array(5).fill('read 2'));
+    expect(reads).toBe(2);
   });
 });
 

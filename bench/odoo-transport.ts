@@ -1,0 +1,60 @@
+/**
+ * `npm run bench:odoo-transport`: what one Odoo call costs over each way of calling a real
+ * Odoo: JSON-2 with the API key (19+), JSON-RPC with the API key, and the integration user's
+ * web session (ODOO_PROTOCOL=session). The call is the order page's own read on a cache miss
+ * (one order with its lines, deliveries and invoices nested, lib/portal/orders.ts), sent
+ * BENCH_CALLS times (200) per transport, interleaved call by call after a warm-up, one at a
+ * time. Prints the median and p90 wall time per transport and the ratio to the API key's.
+ *
+ * Odoo: the integration user's ODOO_URL, ODOO_DB, ODOO_LOGIN, ODOO_API_KEY and ODOO_PASSWORD
+ * (`npm run odoo:prepare -- --dev-data --out F` writes them; `bench:vs-odoo` leaves them in
+ * .data/bench-vs-odoo/portal.env). Writes JSON under bench/results/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { OdooGateway } from '../lib/odoo/client';
+import { odooConfigFromEnv } from '../lib/odoo/config';
+import { serverMajorVersion } from '../lib/odoo/transport';
+import { FIELDS, TIMELINE_SPEC, webSpec } from '../lib/portal/fields';
+import { median, percentile } from './stats';
+
+const N = Number(process.env.BENCH_CALLS ?? 200);
+const base = odooConfigFromEnv();
+if (!process.env.ODOO_URL || !base.password)
+  throw new Error('bench:odoo-transport needs a real Odoo: ODOO_URL … and ODOO_PASSWORD of the integration user');
+const major = await serverMajorVersion(base);
+const protocols: ('json2' | 'jsonrpc' | 'session')[] = major >= 19 ? ['json2', 'jsonrpc', 'session'] : ['jsonrpc', 'session'];
+const clients = protocols.map((protocol) => new OdooGateway({ ...base, protocol }).client());
+
+const [order] = await clients[0]!.searchRead('sale.order', [['order_line', '!=', false]], { fields: ['id'], limit: 1, order: 'id' });
+if (!order) throw new Error('no order with lines in this database');
+const spec = {
+  ...webSpec(FIELDS.order),
+  order_line: { fields: webSpec(FIELDS.orderLine), order: 'sequence, id' },
+  picking_ids: { fields: TIMELINE_SPEC.picking, order: 'id' },
+  invoice_ids: { fields: TIMELINE_SPEC.invoice, order: 'invoice_date, id' },
+};
+const read = (i: number) => clients[i]!.webSearchRead('sale.order', [['id', '=', order.id]], spec, { limit: 1 });
+
+for (let k = 0; k < 20; k++) for (const i of clients.keys()) await read(i); // warm-up: sockets, sessions, Odoo's caches
+const samples = clients.map(() => [] as number[]);
+for (let k = 0; k < N; k++) {
+  for (const i of clients.keys()) {
+    const t = performance.now();
+    await read(i);
+    samples[i]!.push(performance.now() - t);
+  }
+}
+const keyMedian = median(samples[0]!);
+const rows = protocols.map((protocol, i) => ({
+  transport: protocol === 'session' ? 'web session (call_kw)' : `${protocol} (API key)`,
+  p50: Number(median(samples[i]!).toFixed(2)),
+  p90: Number(percentile(samples[i]!, 90).toFixed(2)),
+  'ratio to the first': Number((median(samples[i]!) / keyMedian).toFixed(2)),
+}));
+console.log(`Odoo ${major}, order ${order.id} with lines, deliveries and invoices nested, ${N} calls per transport, interleaved (ms)`);
+console.table(rows);
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/odoo-transport-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), major, calls: N, rows }, null, 2));
+console.log(`Results written to ${file}`);
+process.exit(0);

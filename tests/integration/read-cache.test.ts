@@ -131,6 +131,19 @@ describe('tenant-scoped cache of Odoo reads', () => {
   });
 });
 
+/** A loader whose first read hangs until released (a slow Odoo); read n answers `read n`. */
+function gatedLoader() {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let reads = 0;
+  const load = async () => {
+    const n = ++reads;
+    if (n === 1) await gate;
+    return `read ${n}`;
+  };
+  return { load, release, reads: () => reads };
+}
+
 describe('what a change ends', () => {
   /** What Odoo's automation rule posts for a changed order of customer A. */
   async function orderChangedInOdoo(id: number, vals: Record<string, unknown>) {
@@ -222,14 +235,7 @@ describe('what a change ends', () => {
   });
 
   it('never serves an answer whose revealed dependency changed while it was read, to a request made after the change', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let reads = 0;
-    const load = async () => {
-      reads++;
-      if (reads === 1) await gate;
-      return `read ${reads}`;
-    };
+    const { load, release } = gatedLoader();
     const shows7 = () => [{ topic: 'orders' as const, id: 7 }];
     const first = cache.read(10, ['page'], ['invoices'], load, shows7);
     cache.invalidate(changeTags('orders', [10], [7])); // order 7 changes while the page is read
@@ -275,14 +281,7 @@ describe('what a change ends', () => {
   });
 
   it('reads again once, however many requests joined a read their change made stale', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let reads = 0;
-    const load = async () => {
-      reads++;
-      if (reads === 1) await gate;
-      return `read ${reads}`;
-    };
+    const { load, release, reads } = gatedLoader();
     const shows7 = () => [{ topic: 'orders' as const, id: 7 }];
     const first = cache.read(10, ['page'], ['invoices'], load, shows7);
     cache.invalidate([recordTag('orders', 7)]);
@@ -290,7 +289,7 @@ describe('what a change ends', () => {
     release();
     await first;
     expect((await Promise.all(joiners)).map((r) => r.value)).toEqual(Array(5).fill('read 2'));
-    expect(reads).toBe(2);
+    expect(reads()).toBe(2);
   });
 });
 

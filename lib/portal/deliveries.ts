@@ -120,13 +120,16 @@ export async function getDelivery(ctx: PortalContext, id: number, now = new Date
     [id],
     [{ topic: 'deliveries', id }],
     () => readDelivery(ctx, id, now),
-    (d) => (d ? [...ordersOf([d]), ...d.backorders.map((b) => ({ topic: 'deliveries' as const, id: b.id }))] : []),
+    (d) => (d ? [...ordersOf([d]), ...shown('deliveries', d.backorders)] : []),
   );
 }
 
 /** The orders whose commitment dates these rows show. */
 function ordersOf(rows: readonly DeliveryRow[]): Dependency[] {
-  return rows.flatMap((r) => (r.order ? [{ topic: 'orders' as const, id: r.order.id }] : []));
+  return shown(
+    'orders',
+    rows.flatMap((r) => (r.order ? [r.order] : [])),
+  );
 }
 
 async function readDelivery(ctx: PortalContext, id: number, now: Date): Promise<DeliveryDetail | null> {

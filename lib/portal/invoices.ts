@@ -156,7 +156,10 @@ export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now 
  */
 function linkedOrders(rows: readonly InvoiceListRow[]): Dependency[] {
   const unresolved = rows.some((r) => originNames(r.origin).length > r.originOrders.length);
-  const linked = rows.flatMap((r) => r.originOrders.map((o) => ({ topic: 'orders' as const, id: o.id })));
+  const linked = shown(
+    'orders',
+    rows.flatMap((r) => r.originOrders),
+  );
   return unresolved ? ['orders', ...linked] : linked;
 }
 
@@ -276,7 +279,7 @@ export async function getInvoice(ctx: PortalContext, id: number, now = new Date(
     [id, odooToday(now)],
     [{ topic: 'invoices', id }, 'deliveries'],
     () => readInvoice(ctx, id, now),
-    (d) => (d ? d.orders.map((o) => ({ topic: 'orders' as const, id: o.id })) : []),
+    (d) => (d ? shown('orders', d.orders) : []),
   );
 }
 

@@ -103,9 +103,10 @@ export async function tenantsOf(odoo: OdooClient, change: Change): Promise<numbe
 /**
  * Ends the cached reads a change in Odoo makes stale: the tenants' lists of that kind of
  * record, and every page showing one of the records, in whichever company it was read (a
- * record found under no tenant, deleted or moved away, still ends its pages). The lists of
- * a company a record moved away from are not known here (Odoo's rule sends the new
- * partner): they go with the cache's TTL. Returns the tenants concerned.
+ * record found under no tenant, deleted or moved away, still ends its pages). Odoo's rule
+ * sends only a moved record's new partner: the lists of the company it left end through
+ * the cache's own note of who was shown the record (TenantReadCache.invalidate). Returns
+ * the tenants concerned.
  */
 export async function applyOdooChange(
   odoo: OdooClient,

@@ -135,8 +135,9 @@ export class TenantReadCache {
     return { value: entry.value as T, at: entry.at, hit: false };
   }
 
-  private remember(tenantId: number, ...lists: (readonly Dependency[])[]) {
-    for (const d of lists.flat()) {
+  /** Notes in `shownIn` which records this tenant's answer showed. */
+  private remember(tenantId: number, deps: readonly Dependency[]) {
+    for (const d of deps) {
       if (typeof d === 'string') continue;
       const tag = recordTag(d.topic, d.id);
       const tenants = this.shownIn.get(tag) ?? new Set<string>();
@@ -160,7 +161,7 @@ export class TenantReadCache {
       entry: load().then((value) => {
         const revealed = dependsOn ? dependsOn(value) : [];
         const entry: Entry = { value, tags: revealed.length ? [...tags, ...tagsOf(tenantId, revealed)] : tags, seq, at };
-        this.remember(tenantId, deps, revealed);
+        this.remember(tenantId, [...deps, ...revealed]);
         // Kept even if a tag moved meanwhile (it is stale at once), unless a later read is already kept.
         if ((this.entries.get(id)?.seq ?? -1) <= seq) this.entries.set(id, entry);
         return entry;

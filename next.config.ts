@@ -1,9 +1,12 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { compressionFromEnv } from './lib/config';
 import { staticSecurityHeaders } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // PORTAL_COMPRESSION=false leaves compression to the proxy in front (lib/config.ts).
+  compress: compressionFromEnv(process.env),
   // Node libraries that must stay real modules on the server (native or fs-dependent).
   serverExternalPackages: ['pino', 'pdfkit', 'archiver', '@electric-sql/pglite', 'ioredis', 'pg'],
   // Fixed at build time, so nothing here may depend on the deployment (HSTS: proxy.ts).

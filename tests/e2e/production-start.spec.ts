@@ -12,7 +12,7 @@ import { E2E } from '../test-ports';
 async function startPortal(
   env: Record<string, string | undefined>,
 ): Promise<{ proc: ChildProcess; url?: string; exitCode?: number | null; output: string }> {
-  const { PORTAL_DEMO: _demo, PORTAL_HTTPS: _https, ...inherited } = process.env;
+  const { PORTAL_DEMO: _demo, PORTAL_HTTPS: _https, PORTAL_COMPRESSION: _compression, ...inherited } = process.env;
   const proc = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', '0'], {
     env: {
       ...inherited,
@@ -71,19 +71,25 @@ test('a production start on the demo secrets without PORTAL_DEMO=1 refuses to ru
     expect(started.output).toMatch(new RegExp(`- ${name} `));
 });
 
-test('Strict-Transport-Security follows PORTAL_HTTPS when the server runs, on one build', async ({ request }) => {
-  // The test stack runs this build with PORTAL_HTTPS=false: plain HTTP, no HSTS anywhere.
+test('Strict-Transport-Security and compression follow PORTAL_HTTPS and PORTAL_COMPRESSION when the server runs, on one build', async ({
+  request,
+}) => {
+  // The test stack runs this build with PORTAL_HTTPS=false: plain HTTP, no HSTS anywhere; its pages are compressed.
   for (const path of ['/signin', '/api/health', '/icon.svg']) {
     expect((await request.get(path)).headers()['strict-transport-security'], path).toBeUndefined();
   }
-  // The same build with PORTAL_HTTPS unset (an HTTPS deployment) sends it.
-  const started = await startPortal({ ...demoSecrets, PORTAL_DEMO: '1' });
+  const gzip = { 'accept-encoding': 'gzip' };
+  expect((await request.get('/signin', { headers: gzip })).headers()['content-encoding']).toBe('gzip');
+  // The same build with PORTAL_HTTPS unset (an HTTPS deployment) sends it; with
+  // PORTAL_COMPRESSION=false (a proxy in front compresses) the page goes out as it is.
+  const started = await startPortal({ ...demoSecrets, PORTAL_DEMO: '1', PORTAL_COMPRESSION: 'false' });
   try {
     expect(started.url, started.output).toBeDefined();
     for (const path of ['/signin', '/api/health']) {
-      const res = await request.get(`${started.url}${path}`);
+      const res = await request.get(`${started.url}${path}`, { headers: gzip });
       expect(res.status(), path).toBe(200);
       expect(res.headers()['strict-transport-security'], path).toBe('max-age=63072000; includeSubDomains');
+      expect(res.headers()['content-encoding'], path).toBeUndefined();
     }
   } finally {
     started.proc.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { assertNoDemoSecrets, demoSecretsInProduction, parseConfig } from '../../lib/config';
+import { assertNoDemoSecrets, demoSecretsInProduction, parseConfig, compressionFromEnv } from '../../lib/config';
 import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEV_IDP_CLIENT_SECRET } from '../../lib/demo-defaults';
 import { checkStartup } from '../../lib/startup';
 
@@ -52,10 +52,13 @@ describe('a production start', () => {
 });
 
 describe('run-time settings', () => {
-  it('PORTAL_HTTPS is on unless set to false; TRUSTED_PROXY_HOPS defaults to the socket address', () => {
+  it('PORTAL_HTTPS and PORTAL_COMPRESSION are on unless set to false; TRUSTED_PROXY_HOPS defaults to the socket address', () => {
     expect(parseConfig({}).PORTAL_HTTPS).toBe(true);
     expect(parseConfig({ PORTAL_HTTPS: 'false' }).PORTAL_HTTPS).toBe(false);
     expect(() => parseConfig({ PORTAL_HTTPS: 'yes' })).toThrow();
+    expect(compressionFromEnv({})).toBe(true);
+    expect(compressionFromEnv({ PORTAL_COMPRESSION: 'false' })).toBe(false);
+    expect(() => compressionFromEnv({ PORTAL_COMPRESSION: 'off' })).toThrow();
     expect(parseConfig({}).TRUSTED_PROXY_HOPS).toBe(0);
     expect(parseConfig({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
     expect(() => parseConfig({ TRUSTED_PROXY_HOPS: '-1' })).toThrow();

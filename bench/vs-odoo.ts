@@ -14,12 +14,14 @@
  * (BENCH_LCP_ROUNDS, 5, interleaved). Then "after a change": before each request the order
  * is changed in Odoo (its PO reference), Odoo's automation rule tells the portal, and the
  * portal's order page must show the change: the cache-miss case. Writes JSON under
- * bench/results/. The portal, the simulator and the dev IdP listen on BENCH_PORT (3206),
- * BENCH_SIM_PORT (8272) and BENCH_IDP_PORT (4606). BENCH_ODOO_PROTOCOL=session makes the portal call Odoo through its web session.
+ * bench/results/. BENCH_PARTS (pages, js, lcp, change; comma-separated) runs only some parts. The portal, the simulator and the dev IdP listen on BENCH_PORT (3206),
+ * BENCH_SIM_PORT (8272) and BENCH_IDP_PORT (4606). The portal runs with PORTAL_COMPRESSION=false, as
+ * Odoo sends its pages (BENCH_COMPRESSION=true: with the portal's own gzip). BENCH_ODOO_PROTOCOL=session makes the portal call Odoo through its web session.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { OdooGateway, type OdooClient } from '../lib/odoo/client';
 import { odooConfigFromEnv } from '../lib/odoo/config';
@@ -33,6 +35,8 @@ import { median, percentile } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const LCP_ROUNDS = Number(process.env.BENCH_LCP_ROUNDS ?? 5);
+/** BENCH_PARTS=lcp (or pages, js, change, comma-separated): run only those parts; all by default. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'pages,js,lcp,change').split(',').map((p) => p.trim()));
 const VERSION = process.env.ODOO_VERSION ?? '19';
 const CUSTOMER = 'Gemini Furniture';
 const BOB = 'bob@brightline.example';
@@ -63,6 +67,10 @@ const stack = await startStack({
     // BENCH_ODOO_PROTOCOL=session: the portal calls through its web session (ODOO_PROTOCOL=session) instead of the API key.
     ...(process.env.BENCH_ODOO_PROTOCOL ? { ODOO_PROTOCOL: process.env.BENCH_ODOO_PROTOCOL } : {}),
     ODOO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    // Odoo sends its pages uncompressed; the portal too, as behind a proxy that compresses
+    // (PORTAL_COMPRESSION=false), so both are timed as they leave the application.
+    // BENCH_COMPRESSION=true times the portal's own gzip.
+    PORTAL_COMPRESSION: process.env.BENCH_COMPRESSION ?? 'false',
     LOG_LEVEL: 'debug',
     RATE_LIMIT_USER_PER_MINUTE: '100000',
     RATE_LIMIT_SIGNIN_PER_MINUTE: '1000',
@@ -105,7 +113,7 @@ try {
   ];
 
   const rows: Record<string, unknown>[] = [];
-  for (const p of pairs) {
+  for (const p of PARTS.has('pages') ? pairs : []) {
     const odooGet = () => timedGet(`${odoo}${p.odooPath}`, odooCookie);
     const ourGet = () => timedGet(`${portal}${p.ourPath}`, ours[p.login]!);
     for (let i = 0; i < 2; i++) {
@@ -147,7 +155,7 @@ try {
 
   const htmlPairs = pairs.filter((p) => p.page !== 'invoice PDF');
   const js: Record<string, unknown>[] = [];
-  for (const p of htmlPairs) {
+  for (const p of PARTS.has('js') ? htmlPairs : []) {
     js.push({
       page: p.page,
       'Odoo JS kB': round((await scriptBytes(odoo, p.odooPath, odooCookie)) / 1024),
@@ -155,14 +163,14 @@ try {
     });
   }
 
-  const lcp = await largestPaints(htmlPairs, odoo, odooCookie, ours);
+  const lcp = PARTS.has('lcp') ? await largestPaints(htmlPairs, odoo, odooCookie, ours) : [];
 
   // After a change: the order's PO reference changes in Odoo before each request; the
   // automation rule tells the portal, whose order page must read the order afresh.
   await installWebhookRules(adminClient, portal, WEBHOOK_SECRET, { label: WEBHOOK_LABEL });
   const changed: { odoo: number[]; ours: number[]; calls: number[]; stale: number } = { odoo: [], ours: [], calls: [], stale: 0 };
   try {
-    for (let i = 0; i < ROUNDS; i++) {
+    for (let i = 0; i < (PARTS.has('change') ? ROUNDS : 0); i++) {
       const po = `PO-BENCH-${Date.now()}-${i}`;
       await adminClient.write('sale.order', [orderId], { client_order_ref: po });
       changed.odoo.push((await timedGet(`${odoo}/my/orders/${orderId}`, odooCookie)).ms);
@@ -182,7 +190,7 @@ try {
     'ours p50': round(median(changed.ours)),
     'ratio p50': ratio(median(changed.ours), median(changed.odoo)),
     'our Odoo calls': median(changed.calls),
-    'pages showing the change': `${ROUNDS - changed.stale}/${ROUNDS}`,
+    'pages showing the change': `${changed.ours.length - changed.stale}/${changed.ours.length}`,
   };
 
   console.log(`\nOurs vs Odoo's own portal on Odoo ${major} (${admin.ODOO_URL}), ${CUSTOMER}, ${ROUNDS} interleaved rounds, ms`);
@@ -291,18 +299,25 @@ async function timedGet(url: string, cookie: string): Promise<{ ms: number; body
   const ms = performance.now() - t;
   if (res.statusCode !== 200) throw new Error(`${url}: HTTP ${res.statusCode}`);
   const raw = Buffer.concat(chunks);
-  const body = res.headers['content-encoding'] === 'gzip' ? (await import('node:zlib')).gunzipSync(raw).toString() : raw.toString();
+  const body = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw).toString() : raw.toString();
   return { ms, body, requestId: String(res.headers['x-request-id'] ?? ''), pdfCache: String(res.headers['x-pdf-cache'] ?? '') };
 }
 
-/** The bytes of the scripts a page loads, compressed as the server sends them. */
+/**
+ * The bytes of the scripts a page loads, gzip-compressed: as served when the server
+ * compresses, otherwise as a compressing proxy in front would send them (gzip level 6), so
+ * Odoo's uncompressed assets and an uncompressed portal are counted alike.
+ */
 async function scriptBytes(base: string, path: string, cookie: string): Promise<number> {
   const { body } = await timedGet(`${base}${path}`, cookie);
   const sources = [...new Set([...body.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
   let total = 0;
   for (const src of sources) {
-    const res = await request(new URL(src, base), { headers: { cookie, 'accept-encoding': 'gzip, br' } });
-    for await (const c of res.body) total += (c as Buffer).length;
+    const res = await request(new URL(src, base), { headers: { cookie, 'accept-encoding': 'gzip' } });
+    const chunks: Buffer[] = [];
+    for await (const c of res.body) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks);
+    total += res.headers['content-encoding'] === 'gzip' ? raw.length : gzipSync(raw).length;
   }
   return total;
 }
@@ -324,42 +339,72 @@ async function largestPaints(
     await context.addCookies([{ name: name!, value: value.join('='), url }]);
     return context;
   };
-  const lcpOf = async (context: BrowserContext, url: string) => {
+  /** One load: its first byte, first contentful paint and largest paint (ms from navigation), and what was largest. */
+  type Load = { ttfb: number; fcp: number; lcp: number; element: string };
+  const lcpOf = async (context: BrowserContext, url: string): Promise<Load> => {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
-    const ms = await page.evaluate(
+    const load = await page.evaluate(
       () =>
-        new Promise<number>((done) => {
+        new Promise<Load>((done) => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+          const base = { ttfb: nav?.responseStart ?? NaN, fcp };
           new PerformanceObserver((list) => {
-            const entries = list.getEntries();
-            done(entries[entries.length - 1]!.startTime);
+            const last = list.getEntries().at(-1) as PerformanceEntry & { element?: Element | null; size?: number };
+            const el = last.element;
+            const what = el ? `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${last.size ?? ''}px²` : '?';
+            done({ ...base, lcp: last.startTime, element: what });
           }).observe({ type: 'largest-contentful-paint', buffered: true });
-          setTimeout(() => done(NaN), 3000);
+          setTimeout(() => done({ ...base, lcp: NaN, element: 'none' }), 3000);
         }),
     );
     await page.close();
-    return ms;
+    return load;
   };
+  const summary = (loads: Load[]) => ({
+    ttfb: median(loads.map((l) => l.ttfb)),
+    fcp: median(loads.map((l) => l.fcp)),
+    lcp: median(loads.map((l) => l.lcp)),
+    // The element most often largest: what the page's LCP is the paint of.
+    element: mostCommon(loads.map((l) => l.element)),
+  });
   const out: Record<string, unknown>[] = [];
   try {
     const odooContext = await withCookie(odooUrl, odooCookie);
     const ourContexts = new Map<string, BrowserContext>();
     for (const login of new Set(list.map((p) => p.login))) ourContexts.set(login, await withCookie(portal, ours[login]!));
     for (const p of list) {
-      const a: number[] = [];
-      const b: number[] = [];
+      const a: Load[] = [];
+      const b: Load[] = [];
       await lcpOf(odooContext, `${odooUrl}${p.odooPath}`);
       await lcpOf(ourContexts.get(p.login)!, `${portal}${p.ourPath}`);
       for (let i = 0; i < LCP_ROUNDS; i++) {
         a.push(await lcpOf(odooContext, `${odooUrl}${p.odooPath}`));
         b.push(await lcpOf(ourContexts.get(p.login)!, `${portal}${p.ourPath}`));
       }
-      out.push({ page: p.page, 'Odoo LCP': round(median(a)), 'our LCP': round(median(b)), ratio: ratio(median(b), median(a)) });
+      const [odoo, our] = [summary(a), summary(b)];
+      out.push({
+        page: p.page,
+        'Odoo LCP': round(odoo.lcp),
+        'our LCP': round(our.lcp),
+        ratio: ratio(our.lcp, odoo.lcp),
+        'Odoo first byte / first paint': `${round(odoo.ttfb)} / ${round(odoo.fcp)}`,
+        'our first byte / first paint': `${round(our.ttfb)} / ${round(our.fcp)}`,
+        'Odoo largest': odoo.element,
+        'our largest': our.element,
+      });
     }
   } finally {
     await browser.close();
   }
   return out;
+}
+
+function mostCommon(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? '';
 }
 
 function round(n: number): number {

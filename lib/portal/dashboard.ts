@@ -80,8 +80,8 @@ const first = (ctx: PortalContext, model: string, domain: Domain, fields: readon
 async function readOrderParts(ctx: PortalContext): Promise<Pick<Dashboard, 'openOrders' | 'latestOpenOrders' | 'quotations'>> {
   const newest = orderSort({ sort: 'date', dir: 'desc' });
   const [open, quotations] = await Promise.all([
-    first(ctx, 'sale.order', orderDomain(ctx, { state: 'open' }), FIELDS.order, newest),
-    first(ctx, 'sale.order', orderDomain(ctx, { state: 'quotation' }), FIELDS.order, newest),
+    first(ctx, 'sale.order', orderDomain(ctx, { state: 'open' }), FIELDS.orderRow, newest),
+    first(ctx, 'sale.order', orderDomain(ctx, { state: 'quotation' }), FIELDS.orderRow, newest),
   ]);
   return {
     openOrders: open.count,
@@ -108,7 +108,7 @@ async function readInvoiceParts(
   const today = odooToday(now);
   const [totals, overdue] = await Promise.all([
     openTotals(ctx, now),
-    first(ctx, 'account.move', invoiceDomain(ctx, { status: 'overdue' }, today), FIELDS.invoice, 'invoice_date_due asc, id asc'),
+    first(ctx, 'account.move', invoiceDomain(ctx, { status: 'overdue' }, today), FIELDS.invoiceRow, 'invoice_date_due asc, id asc'),
   ]);
   return { totals, overdue: { count: overdue.count, first: overdue.records.map((r) => toInvoiceRow(r, today)) } };
 }

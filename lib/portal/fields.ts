@@ -1,5 +1,31 @@
 import 'server-only';
 
+const ORDER_ROW = [
+  'name',
+  'state',
+  'locked',
+  'date_order',
+  'commitment_date',
+  'client_order_ref',
+  'invoice_status',
+  'delivery_status',
+  'amount_total',
+  'currency_id',
+] as const;
+
+const INVOICE_ROW = [
+  'name',
+  'move_type',
+  'payment_state',
+  'invoice_date',
+  'invoice_date_due',
+  'amount_total',
+  'amount_residual',
+  'currency_id',
+  'invoice_origin',
+  'ref',
+] as const;
+
 /**
  * The one whitelist of Odoo fields per model. Only these are ever requested, so cost,
  * margin, internal notes and other customers' data cannot reach a response.
@@ -39,24 +65,20 @@ export const FIELDS = {
   partnerCredit: ['name', 'credit', 'credit_limit'],
   /** The seller company's currency and its "Sales Credit Limit" setting (account, 15+). */
   companyCredit: ['currency_id', 'account_use_credit_limit'],
+  /**
+   * What a row of an order list shows (toOrderRow). The addresses, salesperson and payment
+   * terms stay out: Odoo computes a display name for each of them on every row it lists
+   * (about a fifth of a 25-order list's time on Odoo 19).
+   */
+  orderRow: ORDER_ROW,
+  /** One order's page: its row and its addresses, salesperson, terms and amounts. */
   order: [
-    'name',
-    'state',
-    'locked',
-    'date_order',
-    'commitment_date',
+    ...ORDER_ROW,
     'validity_date',
-    'partner_id',
     'partner_invoice_id',
     'partner_shipping_id',
-    'client_order_ref',
-    'origin',
-    'invoice_status',
-    'delivery_status',
     'amount_untaxed',
     'amount_tax',
-    'amount_total',
-    'currency_id',
     'user_id',
     'payment_term_id',
   ],
@@ -94,25 +116,10 @@ export const FIELDS = {
   /** An invoice or credit note as an order's timeline shows it (and its tenant check). */
   timelineInvoice: ['name', 'move_type', 'state', 'payment_state', 'invoice_date'],
   move: ['picking_id', 'product_id', 'product_uom_qty', 'quantity', 'product_uom', 'state'],
-  invoice: [
-    'name',
-    'move_type',
-    'state',
-    'payment_state',
-    'invoice_date',
-    'invoice_date_due',
-    'amount_untaxed',
-    'amount_tax',
-    'amount_total',
-    'amount_residual',
-    'currency_id',
-    'partner_id',
-    'invoice_origin',
-    'ref',
-    'payment_reference',
-    'reversed_entry_id',
-    'invoice_pdf_report_id',
-  ],
+  /** What a row of an invoice list, the statement and the home page's overdue list show (toInvoiceRow). */
+  invoiceRow: INVOICE_ROW,
+  /** One invoice's page: its row, its amounts, its payment reference and the invoice a credit note reverses. */
+  invoice: [...INVOICE_ROW, 'amount_untaxed', 'amount_tax', 'payment_reference', 'reversed_entry_id'],
   invoiceLine: [
     'move_id',
     'display_type',
@@ -177,6 +184,16 @@ export function utc(value: unknown): string | null {
  * An order's deliveries and invoices nested in its web_search_read (Odoo 17+), with what
  * their tenant check reads: the commercial partner of a delivery's partner, an invoice's own.
  */
+/**
+ * An order's lines nested under the order on Odoo 17+: not the order again, and the product
+ * by id only. The line's own description names the product; Odoo's display name of each
+ * line's product was about a sixth of the order page's read (6 of 35 ms on Odoo 19).
+ */
+export const ORDER_LINE_SPEC = {
+  ...webSpec(FIELDS.orderLine.filter((f) => f !== 'order_id')),
+  product_id: {},
+};
+
 export const TIMELINE_SPEC = {
   picking: { ...webSpec(FIELDS.timelinePicking), partner_id: { fields: { commercial_partner_id: {} } } },
   invoice: { ...webSpec(FIELDS.timelineInvoice), commercial_partner_id: {} },

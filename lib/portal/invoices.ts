@@ -168,7 +168,7 @@ async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Dat
   const domain = invoiceDomain(ctx, q, today);
   const [records, totals] = await Promise.all([
     ctx.odoo.searchRead('account.move', domain, {
-      fields: FIELDS.invoice,
+      fields: FIELDS.invoiceRow,
       offset: (q.page - 1) * q.size,
       limit: q.size,
       order: `${SORTS[q.sort]} ${q.dir}, id ${q.dir}`,
@@ -398,7 +398,7 @@ export async function invoicesForExport(ctx: PortalContext, select: { ids?: numb
   requireFinance(ctx);
   const domain = select.ids ? [['id', 'in', select.ids], ...invoiceBaseDomain(ctx)] : invoiceDomain(ctx, select, odooToday(now));
   const records = await ctx.odoo.searchRead('account.move', domain, {
-    fields: [...FIELDS.invoice, 'write_date'],
+    fields: [...FIELDS.invoiceRow, 'invoice_pdf_report_id', 'write_date'],
     limit: limit + 1,
     order: 'invoice_date, name, id',
   });
@@ -415,7 +415,7 @@ export async function openItems(ctx: PortalContext, now = new Date()): Promise<I
   requireFinance(ctx);
   const today = odooToday(now);
   const records = await ctx.odoo.searchRead('account.move', [...invoiceBaseDomain(ctx), ['payment_state', 'in', OPEN]], {
-    fields: FIELDS.invoice,
+    fields: FIELDS.invoiceRow,
     limit: 10_000,
     order: 'invoice_date_due, name',
   });

@@ -4,7 +4,7 @@ import { likeLiteral } from '../odoo';
 import type { OrderListQuery } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { can } from '../roles';
-import { currency, FIELDS, m2o, num, text, TIMELINE_SPEC, utc } from './fields';
+import { currency, FIELDS, m2o, num, ORDER_LINE_SPEC, text, TIMELINE_SPEC, utc } from './fields';
 import { stepOf } from './deliveries';
 import { cachedRead, shown } from './read-cache';
 import { recordsAndCount } from './records-and-count';
@@ -92,7 +92,7 @@ export async function listOrders(ctx: PortalContext, q: OrderListQuery): Promise
 
 async function readOrderPage(ctx: PortalContext, q: OrderListQuery): Promise<OrderPage> {
   const domain = orderDomain(ctx, q);
-  const { records, count: total } = await recordsAndCount(ctx, 'sale.order', domain, FIELDS.order, {
+  const { records, count: total } = await recordsAndCount(ctx, 'sale.order', domain, FIELDS.orderRow, {
     offset: (q.page - 1) * q.size,
     limit: q.size,
     order: orderSort(q),
@@ -107,7 +107,7 @@ export async function* iterateOrders(ctx: PortalContext, q: OrderListQuery, batc
     // Each batch has its own ODOO_TIMEOUT_MS: a long export is many short waits, each bounded.
     const records = await ctx.odoo
       .withOwnBudget()
-      .searchRead('sale.order', domain, { fields: FIELDS.order, offset, limit: batch, order: orderSort(q) });
+      .searchRead('sale.order', domain, { fields: FIELDS.orderRow, offset, limit: batch, order: orderSort(q) });
     if (records.length) yield records.map(toOrderRow);
     if (records.length < batch) return;
   }
@@ -144,7 +144,6 @@ export interface OrderLine {
   id: number;
   kind: 'product' | 'section' | 'note';
   description: string;
-  product: { id: number; name: string } | null;
   quantity: number;
   delivered: number;
   invoiced: number;
@@ -256,6 +255,7 @@ async function orderWithLines(
       model: 'sale.order.line',
       domain: [['order_id', '=', id], ...tenantDomain(ctx, 'order_id.partner_id')],
       fields: FIELDS.orderLine,
+      spec: ORDER_LINE_SPEC,
       order: 'sequence, id',
       limit: 1000,
     },
@@ -304,12 +304,11 @@ export function toAddress(r: Record<string, unknown> & { id: number }): Address 
 
 function toOrderLine(r: Record<string, unknown> & { id: number }): OrderLine {
   const type = text(r.display_type);
-  const product = m2o(r.product_id);
   return {
     id: r.id,
     kind: type === 'line_section' ? 'section' : type === 'line_note' ? 'note' : 'product',
-    description: text(r.name) ?? product?.name ?? '',
-    product,
+    // Odoo requires a line's description; Odoo 16 also names the product, 17+ reads its id only.
+    description: text(r.name) ?? m2o(r.product_id)?.name ?? '',
     quantity: num(r.product_uom_qty),
     delivered: num(r.qty_delivered),
     invoiced: num(r.qty_invoiced),

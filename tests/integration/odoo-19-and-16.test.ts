@@ -66,7 +66,7 @@ describe('the order page', () => {
       const [on19, on16] = await Promise.all([getOrder(new19, id), getOrder(old16, id)]);
       expect(on19).toEqual(on16);
       expect(on19!.lines.some((l) => l.kind !== 'product')).toBe(true);
-      expect(on19!.lines.find((l) => l.kind === 'product')!.product).toEqual({ id: expect.any(Number), name: expect.stringMatching(/\S/) });
+      expect(on19!.lines.find((l) => l.kind === 'product')!.description).toMatch(/\S/);
       expect(on19!.currency).toMatch(/^[A-Z]{3}$/);
       expect(on19!.timeline.some((e) => e.kind === 'delivery')).toBe(true);
       invoicesSeen += on19!.timeline.filter((e) => e.kind === 'invoice').length;

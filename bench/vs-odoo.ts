@@ -168,7 +168,7 @@ try {
   // After a change: the order's PO reference changes in Odoo before each request; the
   // automation rule tells the portal, whose order page must read the order afresh.
   await installWebhookRules(adminClient, portal, WEBHOOK_SECRET, { label: WEBHOOK_LABEL });
-  const changed: { odoo: number[]; ours: number[]; calls: number[]; stale: number } = { odoo: [], ours: [], calls: [], stale: 0 };
+  const changed: { odoo: number[]; ours: number[]; calls: number[]; wait: number[]; stale: number } = { odoo: [], ours: [], calls: [], wait: [], stale: 0 };
   try {
     for (let i = 0; i < (PARTS.has('change') ? ROUNDS : 0); i++) {
       const po = `PO-BENCH-${Date.now()}-${i}`;
@@ -179,6 +179,7 @@ try {
       changed.ours.push(r.ms);
       await new Promise((done) => setTimeout(done, 5)); // the log line follows the answer
       changed.calls.push(odooByRequest.get(r.requestId)?.calls ?? 0);
+      changed.wait.push(odooByRequest.get(r.requestId)?.waitMs ?? 0);
       if (!r.body.includes(`${po}-b`)) changed.stale += 1;
     }
   } finally {
@@ -190,6 +191,7 @@ try {
     'ours p50': round(median(changed.ours)),
     'ratio p50': ratio(median(changed.ours), median(changed.odoo)),
     'our Odoo calls': median(changed.calls),
+    'our wait on Odoo': round(median(changed.wait)),
     'pages showing the change': `${changed.ours.length - changed.stale}/${changed.ours.length}`,
   };
 

@@ -9,13 +9,52 @@ const VALIDATION_KEYS = new Map(
 );
 
 /**
+ * The catalogue's texts with values (`“{name}” is given more than once.`, `… at most {max, number}.`)
+ * as patterns that read the values back out of the English text: a string for `{name}`, a
+ * number written the English way for `{name, number}`. Texts with plural or select forms are
+ * never written by a check as a plain message, so they are left out.
+ */
+const VALIDATION_PATTERNS = Object.entries(en.errors.validation)
+  .filter(([, text]) => /\{\w+(, number)?\}/.test(text) && !/\{\w+, (plural|select)/.test(text))
+  .map(([key, text]) => {
+    const numbers = new Set<string>();
+    const source = text
+      .split(/(\{\w+(?:, number)?\})/)
+      .map((part) => {
+        const placeholder = /^\{(\w+)(, number)?\}$/.exec(part);
+        if (!placeholder) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (placeholder[2]) numbers.add(placeholder[1]!);
+        return placeholder[2] ? `(?<${placeholder[1]}>[0-9][0-9,]*(?:\\.[0-9]+)?)` : `(?<${placeholder[1]}>.+?)`;
+      })
+      .join('');
+    return { key: key as keyof typeof en.errors.validation, pattern: new RegExp(`^${source}$`), numbers };
+  });
+
+/** The key and values of a catalogue text the English message was written from, if any. */
+function validationWords(text: string): { key: keyof typeof en.errors.validation; values?: Record<string, string | number> } | null {
+  const key = VALIDATION_KEYS.get(text);
+  if (key) return { key };
+  for (const { key, pattern, numbers } of VALIDATION_PATTERNS) {
+    const groups = pattern.exec(text)?.groups;
+    if (groups)
+      return {
+        key,
+        values: Object.fromEntries(
+          Object.entries(groups).map(([name, value]) => [name, numbers.has(name) ? Number(value.replaceAll(',', '')) : value]),
+        ),
+      };
+  }
+  return null;
+}
+
+/**
  * A fixed English text of the portal's own checks (a schema's message, a quick order line's
- * problem) in the reader's language; any other text (Odoo's own words) as it is. The
- * `errors.validation` catalogue holds each such text; a unit test holds it to the code.
+ * problem), with its values, in the reader's language; any other text (Odoo's own words) as
+ * it is. The `errors.validation` catalogue holds each such text; a unit test holds it to the code.
  */
 export function sayText(text: string, locale: Locale): string {
-  const key = locale === 'en' ? undefined : VALIDATION_KEYS.get(text);
-  return key ? translatorFor(locale, 'errors')(`validation.${key}`) : text;
+  const words = locale === 'en' ? null : validationWords(text);
+  return words ? translatorFor(locale, 'errors')(`validation.${words.key}`, words.values) : text;
 }
 
 /** A form line's problem in the reader's language: its words when it has them, else its text through sayText. */

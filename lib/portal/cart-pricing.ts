@@ -5,7 +5,9 @@ import { currency, m2o, num, text } from './fields';
 import type { LineError, ParsedLine } from './quick-order';
 import { inCatalogue } from './catalogue';
 import type { Credit } from './account';
-import type { Formatter } from '../i18n/format';
+import { formatterFor } from '../i18n/format';
+import type { Locale } from '../i18n/locales';
+import { translatorFor } from '../i18n/translator';
 
 /**
  * The cart without Odoo: which products a cart must read, the lines and errors they make,
@@ -168,18 +170,20 @@ export function pricedCart(lines: CartLine[], errors: LineError[], value: Record
 
 /**
  * The warning from the figures, for a server whose onchange did not answer
- * partner_credit_warning: Odoo's rule and words (account's _build_credit_warning_message,
- * 19.0) without the confirmed orders not yet invoiced, which only Odoo knows. Only when the
+ * partner_credit_warning, in the reader's language: Odoo's rule and English words (account's
+ * _build_credit_warning_message, 19.0) without the confirmed orders not yet invoiced, which only Odoo knows. Only when the
  * cart is in the currency of the limit: the portal converts no currencies.
  */
-export function creditWarningFromFigures(credit: Credit | null, cart: PricedCart, f: Formatter): string | null {
+export function creditWarningFromFigures(credit: Credit | null, cart: PricedCart, locale: Locale): string | null {
   if (!credit || cart.currency !== credit.currency || cart.amountTotal <= 0) return null;
   const total = Math.round((credit.used + cart.amountTotal) * 100) / 100;
   if (total <= credit.limit) return null;
-  return (
-    `${credit.partnerName} has reached its credit limit of: ${f.money(credit.limit, credit.currency)}\n` +
-    `Total amount due (including this document): ${f.money(total, credit.currency)}`
-  );
+  const f = formatterFor(locale);
+  return translatorFor(locale, 'quickOrder')('review.creditLimitReached', {
+    partner: credit.partnerName,
+    limit: f.money(credit.limit, credit.currency),
+    total: f.money(total, credit.currency),
+  });
 }
 
 export function requestsFromParsed(lines: ParsedLine[]): CartRequest[] {

@@ -1,5 +1,4 @@
 import 'server-only';
-import { formatterFor } from '../i18n/format';
 import type { PortalContext } from '../context';
 import type { OdooRecord } from '../odoo';
 import { FIELDS, m2o, num, webSpec } from './fields';
@@ -53,7 +52,7 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
   const { value } = await ctx.odoo.onchange('sale.order', values, spec);
   const cart = pricedCart(lines, errors, value);
   if ('partner_credit_warning' in value) return cart;
-  return { ...cart, creditWarning: creditWarningFromFigures(await getCredit(ctx), cart, formatterFor(ctx.locale)) };
+  return { ...cart, creditWarning: creditWarningFromFigures(await getCredit(ctx), cart, ctx.locale) };
 }
 
 /** An earlier order to order again: its lines, and where it was delivered. */

@@ -53,13 +53,9 @@ export const cartLines = z
   .superRefine((lines, ctx) => {
     const total = new Map<number, number>();
     for (const l of lines) total.set(l.productId, (total.get(l.productId) ?? 0) + l.quantity);
-    for (const [productId, sum] of total) {
-      if (sum > MAX_QUANTITY)
-        ctx.addIssue({
-          code: 'custom',
-          message: `At most ${MAX_QUANTITY.toLocaleString('en-GB')} of one product per order (product ${productId}).`,
-        });
-    }
+    // Once per order, not per product: the form shows each product's quantity, an Odoo id would mean nothing to the reader.
+    if ([...total.values()].some((sum) => sum > MAX_QUANTITY))
+      ctx.addIssue({ code: 'custom', message: `At most ${MAX_QUANTITY.toLocaleString('en-GB')} of one product per order.` });
   });
 
 export const repriceInput = z.object({ lines: cartLines });

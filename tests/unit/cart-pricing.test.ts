@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatterFor } from '../../lib/i18n/format';
 import {
   cartLines,
   creditWarningFromFigures,
@@ -113,11 +112,14 @@ describe('the cart without Odoo', () => {
       partnerName: 'Brightline Hardware Ltd',
     };
     const cart = (amountTotal: number, currency = 'USD') => ({ ...unpricedCart([], []), currency, amountTotal });
-    expect(creditWarningFromFigures(credit, cart(150), formatterFor('en'))).toMatch(
+    expect(creditWarningFromFigures(credit, cart(150), 'en')).toMatch(
       /^Brightline Hardware Ltd has reached its credit limit of: .*1,000\.00\nTotal amount due \(including this document\): .*1,050\.00$/,
     );
-    expect(creditWarningFromFigures(credit, cart(100), formatterFor('en'))).toBeNull();
-    expect(creditWarningFromFigures(credit, cart(150, 'EUR'), formatterFor('en'))).toBeNull();
-    expect(creditWarningFromFigures(null, cart(150), formatterFor('en'))).toBeNull();
+    expect(creditWarningFromFigures(credit, cart(150), 'de')).toMatch(
+      /^Brightline Hardware Ltd hat das Kreditlimit von 1\.000,00\s\$ erreicht\.\nOffener Gesamtbetrag \(einschließlich dieses Dokuments\): 1\.050,00\s\$$/,
+    );
+    expect(creditWarningFromFigures(credit, cart(100), 'en')).toBeNull();
+    expect(creditWarningFromFigures(credit, cart(150, 'EUR'), 'en')).toBeNull();
+    expect(creditWarningFromFigures(null, cart(150), 'en')).toBeNull();
   });
 });

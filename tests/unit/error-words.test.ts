@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { PortalError, lineProblem, notFound, portalError } from '../../lib/errors';
 import { sayError, sayLineProblem, sayText } from '../../lib/http/error-words';
 import { zodErrorMap } from '../../lib/i18n/zod-errors';
+import { singleValues } from '../../lib/schemas/common';
+import { cartLines, MAX_QUANTITY, quantityProblem } from '../../lib/schemas/orders';
+import { parseProductSearch } from '../../lib/schemas/products';
 
 describe('errors in the reader’s language', () => {
   it('keep English as their message (logs, the audit trail) and are said in German to a German reader', () => {
@@ -47,9 +50,14 @@ describe('the validation texts the catalogue translates', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     const { default: en } = await import('../../messages/en');
-    // A text is either written word for word (a schema's message) or named by its key (lineProblem).
+    // A text is written word for word (a schema's message), with its values written in (each
+    // of its fixed parts is), or named by its key (lineProblem).
     for (const [key, text] of Object.entries(en.errors.validation)) {
-      expect(sources.includes(text) || sources.includes(`lineProblem('${key}'`), `${key}: ${text}`).toBe(true);
+      const parts = text.split(/\{\w+(?:, number)?\}/).filter(Boolean);
+      expect(
+        sources.includes(text) || sources.includes(`lineProblem('${key}'`) || (parts.length > 1 && parts.every((p) => sources.includes(p))),
+        `${key}: ${text}`,
+      ).toBe(true);
     }
   });
 
@@ -63,6 +71,23 @@ describe('the validation texts the catalogue translates', () => {
     expect(lineProblem('sumTooLarge', { line: 2, sku: 'FAS-1001', max: 1_000_000 }).message).toBe(
       'With line 2, FAS-1001 adds up to more than 1,000,000.',
     );
+  });
+
+  it('say the checks’ texts with values in them in German, numbers written the German way', () => {
+    const twice = singleValues({ sort: ['date', 'total'] });
+    expect(twice.ok).toBe(false);
+    expect(sayText((twice as { message: string }).message, 'de')).toBe('„sort“ ist mehr als einmal angegeben.');
+    expect(sayText(quantityProblem(MAX_QUANTITY + 1)!, 'de')).toBe('Die Menge ist höchstens 100.000.');
+    const tooMuch = cartLines.safeParse([
+      { productId: 7, quantity: MAX_QUANTITY },
+      { productId: 7, quantity: 1 },
+    ]);
+    expect(tooMuch.error?.issues.map((i) => sayText(i.message, 'de'))).toEqual(['Höchstens 100.000 von einem Produkt je Bestellung.']);
+    const search = parseProductSearch(new URLSearchParams('q=ab&q=cd'));
+    expect(search.ok || sayText(search.message, 'de')).toBe('„q“ ist mehr als einmal angegeben.');
+    // An English reader gets the text as written; a text that only looks alike stays as it is.
+    expect(sayText('“sort” is given more than once.', 'en')).toBe('“sort” is given more than once.');
+    expect(sayText('The quantity is at most lots.', 'de')).toBe('The quantity is at most lots.');
   });
 
   it('are said in German to a German reader, and Odoo’s own words stay as they are', () => {

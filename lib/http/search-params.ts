@@ -16,10 +16,10 @@ export async function parseSearchParams<S extends z.ZodType>(
   schema: S,
   searchParams: SearchParams,
 ): Promise<{ ok: true; query: z.infer<S>; raw: Record<string, string> } | { ok: false; message: string; raw: Record<string, string> }> {
-  const single = singleValues(await searchParams);
-  if (!single.ok) return { ok: false, message: single.message, raw: {} };
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
+  const single = singleValues(await searchParams);
+  if (!single.ok) return { ok: false, message: sayText(single.message, locale), raw: {} };
   const parsed = schema.safeParse(single.values, { error: zodErrorMap(locale) });
   if (parsed.success) return { ok: true, query: parsed.data, raw: single.values };
   const issue = parsed.error.issues[0];

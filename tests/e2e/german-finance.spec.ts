@@ -58,6 +58,12 @@ for (const width of [1280, 375]) {
       await expectAccessible(page);
       await fits(page);
 
+      // A filter given twice in the address is refused in German too.
+      if (width > 640) {
+        await page.goto('/invoices?sort=date&sort=total');
+        await expect(page.getByRole('main')).toContainText('„sort“ ist mehr als einmal angegeben.');
+      }
+
       // One invoice: its title, dates and what is due.
       await page.goto(`/invoices/${invoice.id}`);
       await expect(page.getByRole('heading', { level: 1, name: `Rechnung ${invoice.name}` })).toBeVisible();

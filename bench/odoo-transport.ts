@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { OdooGateway } from '../lib/odoo/client';
 import { odooConfigFromEnv } from '../lib/odoo/config';
 import { serverMajorVersion } from '../lib/odoo/transport';
-import { FIELDS, TIMELINE_SPEC, webSpec } from '../lib/portal/fields';
+import { FIELDS, ORDER_LINE_SPEC, TIMELINE_SPEC, webSpec } from '../lib/portal/fields';
 import { median, percentile } from './stats';
 
 const N = Number(process.env.BENCH_CALLS ?? 200);
@@ -29,7 +29,7 @@ const [order] = await clients[0]!.searchRead('sale.order', [['order_line', '!=',
 if (!order) throw new Error('no order with lines in this database');
 const spec = {
   ...webSpec(FIELDS.order),
-  order_line: { fields: webSpec(FIELDS.orderLine), order: 'sequence, id' },
+  order_line: { fields: ORDER_LINE_SPEC, order: 'sequence, id' },
   picking_ids: { fields: TIMELINE_SPEC.picking, order: 'id' },
   invoice_ids: { fields: TIMELINE_SPEC.invoice, order: 'invoice_date, id' },
 };

@@ -136,7 +136,9 @@ export function portalConfig(): PortalConfig {
 
 /** Whether the portal compresses its pages, for next.config.ts (which must not refuse a build's settings). */
 export function compressionFromEnv(env: Record<string, string | undefined>): boolean {
-  return schema.shape.PORTAL_COMPRESSION.parse(env.PORTAL_COMPRESSION);
+  const parsed = schema.shape.PORTAL_COMPRESSION.safeParse(env.PORTAL_COMPRESSION);
+  if (!parsed.success) throw new Error(`PORTAL_COMPRESSION must be true or false, not “${env.PORTAL_COMPRESSION}”.`);
+  return parsed.data;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): PortalConfig {

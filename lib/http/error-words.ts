@@ -3,44 +3,50 @@ import type { LineWords, PortalError } from '../errors';
 import type { Locale } from '../i18n/locales';
 import { translatorFor } from '../i18n/translator';
 
-/** English validation texts written in lib/schemas and lib/portal → their key in `errors.validation`. */
+/**
+ * English validation texts written in lib/schemas and lib/portal → their key in
+ * `errors.validation`. Only texts without values: a typed value that spells a placeholder
+ * (`?{name}=1&{name}=2`) must not pass for the text with its values missing.
+ */
 const VALIDATION_KEYS = new Map(
-  Object.entries(en.errors.validation).map(([key, text]) => [text, key as keyof typeof en.errors.validation]),
+  Object.entries(en.errors.validation)
+    .filter(([, text]) => !text.includes('{'))
+    .map(([key, text]) => [text, key as keyof typeof en.errors.validation]),
 );
 
 /**
  * The catalogue's texts with values (`“{name}” is given more than once.`, `… at most {max, number}.`)
- * as patterns that read the values back out of the English text: a string for `{name}`, a
- * number written the English way for `{name, number}`. Texts with plural or select forms are
- * never written by a check as a plain message, so they are left out.
+ * as patterns that read the values back out of the English text: any text for `{name}` (even
+ * an empty one), a number written the English way for `{name, number}`. Texts with plural or
+ * select forms are never written by a check as a plain message, so they are left out.
  */
 const VALIDATION_PATTERNS = Object.entries(en.errors.validation)
   .filter(([, text]) => /\{\w+(, number)?\}/.test(text) && !/\{\w+, (plural|select)/.test(text))
   .map(([key, text]) => {
-    const numbers = new Set<string>();
+    const names: { name: string; number: boolean }[] = [];
     const source = text
       .split(/(\{\w+(?:, number)?\})/)
       .map((part) => {
         const placeholder = /^\{(\w+)(, number)?\}$/.exec(part);
         if (!placeholder) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (placeholder[2]) numbers.add(placeholder[1]!);
-        return placeholder[2] ? `(?<${placeholder[1]}>[0-9][0-9,]*(?:\\.[0-9]+)?)` : `(?<${placeholder[1]}>.+?)`;
+        names.push({ name: placeholder[1]!, number: Boolean(placeholder[2]) });
+        return placeholder[2] ? '([0-9][0-9,]*(?:\\.[0-9]+)?)' : '([\\s\\S]*?)';
       })
       .join('');
-    return { key: key as keyof typeof en.errors.validation, pattern: new RegExp(`^${source}$`), numbers };
+    return { key: key as keyof typeof en.errors.validation, pattern: new RegExp(`^${source}$`), names };
   });
 
 /** The key and values of a catalogue text the English message was written from, if any. */
 function validationWords(text: string): { key: keyof typeof en.errors.validation; values?: Record<string, string | number> } | null {
   const key = VALIDATION_KEYS.get(text);
   if (key) return { key };
-  for (const { key, pattern, numbers } of VALIDATION_PATTERNS) {
-    const groups = pattern.exec(text)?.groups;
-    if (groups)
+  for (const { key, pattern, names } of VALIDATION_PATTERNS) {
+    const found = pattern.exec(text);
+    if (found)
       return {
         key,
         values: Object.fromEntries(
-          Object.entries(groups).map(([name, value]) => [name, numbers.has(name) ? Number(value.replaceAll(',', '')) : value]),
+          names.map(({ name, number }, i) => [name, number ? Number(found[i + 1]!.replaceAll(',', '')) : found[i + 1]!]),
         ),
       };
   }

@@ -181,10 +181,6 @@ export function utc(value: unknown): string | null {
 }
 
 /**
- * An order's deliveries and invoices nested in its web_search_read (Odoo 17+), with what
- * their tenant check reads: the commercial partner of a delivery's partner, an invoice's own.
- */
-/**
  * An order's lines nested under the order on Odoo 17+: not the order again, and the product
  * by id only. The line's own description names the product; Odoo's display name of each
  * line's product was about a sixth of the order page's read (6 of 35 ms on Odoo 19).
@@ -194,6 +190,10 @@ export const ORDER_LINE_SPEC = {
   product_id: {},
 };
 
+/**
+ * An order's deliveries and invoices nested in its web_search_read (Odoo 17+), with what
+ * their tenant check reads: the commercial partner of a delivery's partner, an invoice's own.
+ */
 export const TIMELINE_SPEC = {
   picking: { ...webSpec(FIELDS.timelinePicking), partner_id: { fields: { commercial_partner_id: {} } } },
   invoice: { ...webSpec(FIELDS.timelineInvoice), commercial_partner_id: {} },

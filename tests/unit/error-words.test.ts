@@ -85,6 +85,9 @@ describe('the validation texts the catalogue translates', () => {
     expect(tooMuch.error?.issues.map((i) => sayText(i.message, 'de'))).toEqual(['Höchstens 100.000 von einem Produkt je Bestellung.']);
     const search = parseProductSearch(new URLSearchParams('q=ab&q=cd'));
     expect(search.ok || sayText(search.message, 'de')).toBe('„q“ ist mehr als einmal angegeben.');
+    // A typed name that spells the placeholder, an empty one and one across lines are values like any other.
+    for (const name of ['{name}', '', 'a\nb'])
+      expect(sayText(`“${name}” is given more than once.`, 'de'), JSON.stringify(name)).toBe(`„${name}“ ist mehr als einmal angegeben.`);
     // An English reader gets the text as written; a text that only looks alike stays as it is.
     expect(sayText('“sort” is given more than once.', 'en')).toBe('“sort” is given more than once.');
     expect(sayText('The quantity is at most lots.', 'de')).toBe('The quantity is at most lots.');

@@ -58,7 +58,7 @@ describe('run-time settings', () => {
     expect(() => parseConfig({ PORTAL_HTTPS: 'yes' })).toThrow();
     expect(compressionFromEnv({})).toBe(true);
     expect(compressionFromEnv({ PORTAL_COMPRESSION: 'false' })).toBe(false);
-    expect(() => compressionFromEnv({ PORTAL_COMPRESSION: 'off' })).toThrow();
+    expect(() => compressionFromEnv({ PORTAL_COMPRESSION: 'off' })).toThrow('PORTAL_COMPRESSION must be true or false');
     expect(parseConfig({}).TRUSTED_PROXY_HOPS).toBe(0);
     expect(parseConfig({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
     expect(() => parseConfig({ TRUSTED_PROXY_HOPS: '-1' })).toThrow();

@@ -168,7 +168,13 @@ try {
   // After a change: the order's PO reference changes in Odoo before each request; the
   // automation rule tells the portal, whose order page must read the order afresh.
   if (PARTS.has('change')) await installWebhookRules(adminClient, portal, WEBHOOK_SECRET, { label: WEBHOOK_LABEL });
-  const changed: { odoo: number[]; ours: number[]; calls: number[]; wait: number[]; stale: number } = { odoo: [], ours: [], calls: [], wait: [], stale: 0 };
+  const changed: { odoo: number[]; ours: number[]; calls: number[]; wait: number[]; stale: number } = {
+    odoo: [],
+    ours: [],
+    calls: [],
+    wait: [],
+    stale: 0,
+  };
   try {
     for (let i = 0; i < (PARTS.has('change') ? ROUNDS : 0); i++) {
       const po = `PO-BENCH-${Date.now()}-${i}`;

@@ -102,9 +102,7 @@ describe('quantities and delivery dates', () => {
   it('holds one product on several lines to the same limit as one line', () => {
     const lines = (...q: number[]) => q.map((quantity) => ({ productId: 7, quantity }));
     expect(repriceInput.safeParse({ lines: lines(50_000, 50_000) }).success).toBe(true);
-    expect(messages(repriceInput.safeParse({ lines: lines(100_000, 100_000) }))).toEqual([
-      'At most 100,000 of one product per order.',
-    ]);
+    expect(messages(repriceInput.safeParse({ lines: lines(100_000, 100_000) }))).toEqual(['At most 100,000 of one product per order.']);
     expect(
       placeOrderInput.safeParse({ idempotencyKey: crypto.randomUUID(), lines: lines(60_000, 60_000), shippingAddressId: 1 }).success,
     ).toBe(false);

@@ -14,9 +14,12 @@
  * (BENCH_LCP_ROUNDS, 5, interleaved). Then "after a change": before each request the order
  * is changed in Odoo (its PO reference), Odoo's automation rule tells the portal, and the
  * portal's order page must show the change: the cache-miss case. Writes JSON under
- * bench/results/. BENCH_PARTS (pages, js, lcp, change; comma-separated) runs only some parts. The portal, the simulator and the dev IdP listen on BENCH_PORT (3206),
- * BENCH_SIM_PORT (8272) and BENCH_IDP_PORT (4606). The portal runs with PORTAL_COMPRESSION=false, as
- * Odoo sends its pages (BENCH_COMPRESSION=true: with the portal's own gzip). BENCH_ODOO_PROTOCOL=session makes the portal call Odoo through its web session.
+ * bench/results/. BENCH_PARTS (pages, js, lcp, change; comma-separated) runs only some
+ * parts. The portal, the simulator and the dev IdP listen on BENCH_PORT (3206),
+ * BENCH_SIM_PORT (8272) and BENCH_IDP_PORT (4606). The portal runs with
+ * PORTAL_COMPRESSION=false, as Odoo sends its pages (BENCH_COMPRESSION=true: with the
+ * portal's own gzip). BENCH_ODOO_PROTOCOL=session makes the portal call Odoo through its
+ * web session.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -167,43 +170,42 @@ try {
 
   // After a change: the order's PO reference changes in Odoo before each request; the
   // automation rule tells the portal, whose order page must read the order afresh.
-  if (PARTS.has('change')) await installWebhookRules(adminClient, portal, WEBHOOK_SECRET, { label: WEBHOOK_LABEL });
-  const changed: { odoo: number[]; ours: number[]; calls: number[]; wait: number[]; stale: number } = {
-    odoo: [],
-    ours: [],
-    calls: [],
-    wait: [],
-    stale: 0,
-  };
-  try {
-    for (let i = 0; i < (PARTS.has('change') ? ROUNDS : 0); i++) {
-      const po = `PO-BENCH-${Date.now()}-${i}`;
-      await adminClient.write('sale.order', [orderId], { client_order_ref: po });
-      changed.odoo.push((await timedGet(`${odoo}/my/orders/${orderId}`, odooCookie)).ms);
-      await adminClient.write('sale.order', [orderId], { client_order_ref: `${po}-b` });
-      const r = await timedGet(`${portal}/orders/${orderId}`, ours[BOB]!);
-      changed.ours.push(r.ms);
-      await new Promise((done) => setTimeout(done, 5)); // the log line follows the answer
-      changed.calls.push(odooByRequest.get(r.requestId)?.calls ?? 0);
-      changed.wait.push(odooByRequest.get(r.requestId)?.waitMs ?? 0);
-      if (!r.body.includes(`${po}-b`)) changed.stale += 1;
+  const afterChange = PARTS.has('change') ? await afterAChange() : null;
+
+  async function afterAChange() {
+    const changed = { odoo: [] as number[], ours: [] as number[], calls: [] as number[], wait: [] as number[], stale: 0 };
+    await installWebhookRules(adminClient, portal, WEBHOOK_SECRET, { label: WEBHOOK_LABEL });
+    try {
+      for (let i = 0; i < ROUNDS; i++) {
+        const po = `PO-BENCH-${Date.now()}-${i}`;
+        await adminClient.write('sale.order', [orderId], { client_order_ref: po });
+        changed.odoo.push((await timedGet(`${odoo}/my/orders/${orderId}`, odooCookie)).ms);
+        await adminClient.write('sale.order', [orderId], { client_order_ref: `${po}-b` });
+        const r = await timedGet(`${portal}/orders/${orderId}`, ours[BOB]!);
+        changed.ours.push(r.ms);
+        await new Promise((done) => setTimeout(done, 5)); // the log line follows the answer
+        const o = odooByRequest.get(r.requestId) ?? { calls: 0, waitMs: 0 };
+        changed.calls.push(o.calls);
+        changed.wait.push(o.waitMs);
+        if (!r.body.includes(`${po}-b`)) changed.stale += 1;
+      }
+    } finally {
+      await removeWebhookRules(adminClient, { label: WEBHOOK_LABEL });
     }
-  } finally {
-    if (PARTS.has('change')) await removeWebhookRules(adminClient, { label: WEBHOOK_LABEL });
+    return {
+      page: 'order detail, right after a change in Odoo',
+      'Odoo /my p50': round(median(changed.odoo)),
+      'ours p50': round(median(changed.ours)),
+      'ratio p50': ratio(median(changed.ours), median(changed.odoo)),
+      'our Odoo calls': median(changed.calls),
+      'our wait on Odoo': round(median(changed.wait)),
+      'pages showing the change': `${ROUNDS - changed.stale}/${ROUNDS}`,
+    };
   }
-  const afterChange = {
-    page: 'order detail, right after a change in Odoo',
-    'Odoo /my p50': round(median(changed.odoo)),
-    'ours p50': round(median(changed.ours)),
-    'ratio p50': ratio(median(changed.ours), median(changed.odoo)),
-    'our Odoo calls': median(changed.calls),
-    'our wait on Odoo': round(median(changed.wait)),
-    'pages showing the change': `${changed.ours.length - changed.stale}/${changed.ours.length}`,
-  };
 
   console.log(`\nOurs vs Odoo's own portal on Odoo ${major} (${admin.ODOO_URL}), ${CUSTOMER}, ${ROUNDS} interleaved rounds, ms`);
   console.table(rows);
-  if (PARTS.has('change')) console.table([afterChange]);
+  if (afterChange) console.table([afterChange]);
   console.log('JavaScript per page, gzipped alike on both sides (kB)');
   console.table(js);
   console.log(`Largest Contentful Paint in Chromium, median of ${LCP_ROUNDS} interleaved loads (ms)`);

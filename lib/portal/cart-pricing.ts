@@ -171,8 +171,9 @@ export function pricedCart(lines: CartLine[], errors: LineError[], value: Record
 /**
  * The warning from the figures, for a server whose onchange did not answer
  * partner_credit_warning, in the reader's language: Odoo's rule and English words (account's
- * _build_credit_warning_message, 19.0) without the confirmed orders not yet invoiced, which only Odoo knows. Only when the
- * cart is in the currency of the limit: the portal converts no currencies.
+ * _build_credit_warning_message, 19.0) without the confirmed orders not yet invoiced, which
+ * only Odoo knows. Only when the cart is in the currency of the limit: the portal converts
+ * no currencies.
  */
 export function creditWarningFromFigures(credit: Credit | null, cart: PricedCart, locale: Locale): string | null {
   if (!credit || cart.currency !== credit.currency || cart.amountTotal <= 0) return null;

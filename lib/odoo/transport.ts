@@ -3,6 +3,7 @@ import type { OdooConfig } from './config';
 import type { TimeBudget } from './budget';
 import { fromOdooPayload, OdooAuthError, OdooServerError } from './errors';
 import { parseJson, postJson, unavailableFromStatus } from './http';
+import { RefusedSignIn } from './refused-sign-in';
 import { isSessionEnded, type OdooWebSession } from './web-session';
 
 /**
@@ -68,6 +69,7 @@ const JSONRPC_POSITIONAL: Readonly<Record<string, readonly string[]>> = {
 export class JsonRpcTransport implements Transport {
   readonly protocol = 'jsonrpc';
   private uid?: Promise<number>;
+  private readonly refused = new RefusedSignIn();
   private nextId = 1;
   constructor(private readonly config: OdooConfig) {}
 
@@ -84,19 +86,17 @@ export class JsonRpcTransport implements Transport {
 
   /**
    * The uid is looked up once per process (a login costs ~0.85 s on a real server), shared
-   * by every request, so it has ODOO_TIMEOUT_MS of its own; each request waits for it only
-   * only as long as its own time budget lasts.
+   * by every request, so it has ODOO_TIMEOUT_MS of its own; each request waits for it
+   * only as long as its own time budget lasts. A refused login is not tried again for a while
+   * (refused-sign-in.ts).
    */
   private authenticate(): Promise<number> {
-    this.uid ??= this.rpc(
-      'common',
-      'authenticate',
-      [this.config.db, this.config.login, this.config.apiKey, {}],
-      this.config.timeoutMs,
-    ).then((uid) => {
-      if (typeof uid !== 'number') throw new OdooAuthError('Odoo refused the integration user (login or API key)', 'authenticate');
-      return uid;
-    });
+    this.uid ??= this.refused.attempt(() =>
+      this.rpc('common', 'authenticate', [this.config.db, this.config.login, this.config.apiKey, {}], this.config.timeoutMs).then((uid) => {
+        if (typeof uid !== 'number') throw new OdooAuthError('Odoo refused the integration user (login or API key)', 'authenticate');
+        return uid;
+      }),
+    );
     this.uid.catch(() => (this.uid = undefined));
     return this.uid;
   }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { OdooConfig } from './config';
 import { fromOdooPayload, OdooAuthError, type OdooError } from './errors';
 import { parseJson, postJson, unavailableFromStatus } from './http';
+import { RefusedSignIn } from './refused-sign-in';
 
 /**
  * The integration user's web session (ODOO_LOGIN and ODOO_PASSWORD; Odoo 19 opens none for
@@ -12,13 +13,14 @@ export class OdooWebSession {
   private current?: Promise<string>;
   /** The cookie `current` settled to, to tell whether an ended one is still the current one. */
   private settled?: string;
+  private readonly refused = new RefusedSignIn();
 
   constructor(private readonly config: OdooConfig) {}
 
-  /** The `session_id=...` cookie, signing in first when there is none. */
+  /** The `session_id=...` cookie, signing in first when there is none (unless Odoo has just refused the sign-in). */
   cookie(): Promise<string> {
     if (!this.current) {
-      const signingIn = this.signIn();
+      const signingIn = this.refused.attempt(() => this.signIn());
       this.current = signingIn;
       signingIn.then(
         (cookie) => this.current === signingIn && (this.settled = cookie),

@@ -174,6 +174,55 @@ describe('protocol choice', () => {
     await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
   });
 
+  it('does not sign in again while Odoo has just refused the password, and waits longer after each refusal', async () => {
+    const client = new OdooGateway(config({ protocol: 'session', password: 'not-the-password' })).client();
+    const logins = () => sim.stats.byRoute.get('/web/session/authenticate') ?? 0;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const before = logins();
+      await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      expect(logins()).toBe(before + 1);
+      // Within the first 5 s every request fails at once with the same error, and Odoo hears nothing.
+      for (let i = 0; i < 5; i++) await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      vi.setSystemTime(Date.now() + 4_900);
+      await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      expect(logins()).toBe(before + 1);
+      // After it, one request tries again; refused again, the wait doubles to 10 s.
+      vi.setSystemTime(Date.now() + 200);
+      await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      expect(logins()).toBe(before + 2);
+      vi.setSystemTime(Date.now() + 9_000);
+      await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      expect(logins()).toBe(before + 2);
+      vi.setSystemTime(Date.now() + 1_100);
+      await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      expect(logins()).toBe(before + 3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('holds a refused JSON-RPC login alike, and a sign-in that did not reach Odoo is tried again at once', async () => {
+    const { sim: old, config: oldConfig } = await startSimulator({ version: 17 });
+    const logins = () => old.stats.byRoute.get('/jsonrpc') ?? 0;
+    try {
+      const refused = new OdooGateway(oldConfig({ protocol: 'jsonrpc', apiKey: 'not-the-key' })).client();
+      await expect(refused.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      const after = logins();
+      await expect(refused.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      expect(logins()).toBe(after);
+
+      // Odoo down is not a refusal: once it is back, the next request signs in.
+      const client = new OdooGateway(oldConfig({ protocol: 'jsonrpc', readRetries: 0 })).client();
+      old.setFaults({ outage: true });
+      await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooUnavailableError);
+      old.resetFaults();
+      expect(await client.searchCount('res.partner', [['is_company', '=', true]])).toBeGreaterThan(3);
+    } finally {
+      await old.close();
+    }
+  });
+
   it('renews an expired web session for the invoice PDF', async () => {
     const client = new OdooGateway(config({ protocol: 'json2', password: 'demo-odoo-key' })).client();
     sim.setFaults({ sessionTtlMs: 60_000 });

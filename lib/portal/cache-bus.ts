@@ -4,13 +4,16 @@ import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { portalConfig } from '../config';
 import { log } from '../log';
-import { changeTags, tenantReadCache, type TenantReadCache, type Topic } from './read-cache';
+import { identityResolver } from '../session/identity';
+import { changeTags, recordIdsIn, tenantReadCache, type TenantReadCache, type Topic } from './read-cache';
 
 /**
  * Carries cache invalidations to every portal instance: through Redis pub/sub when
  * REDIS_URL is set, within this process otherwise. The instance that publishes ends its
  * own entries at once (its next read is fresh whatever Redis does); the others end theirs
  * when the message arrives. A message lost while Redis is down is covered by the cache's TTL.
+ * The contacts a change names also lose their sign-in mapping (lib/session/identity.ts), so a
+ * contact moved to another company or archived in Odoo loses the old company's data at once.
  */
 export interface CacheBus {
   /** Settles once this instance listens to the others (at once without Redis). */
@@ -23,8 +26,12 @@ const CHANNEL = 'portal:read-cache:invalidate';
 const message = z.object({ origin: z.string().max(100), tags: z.array(z.string().max(100)).max(5000) });
 
 export function createCacheBus(cache: TenantReadCache, redisUrl?: string, channel = CHANNEL): CacheBus {
+  const apply = (tags: readonly string[]) => {
+    cache.invalidate(tags);
+    identityResolver().forgetPartners(recordIdsIn('partners', tags));
+  };
   if (!redisUrl) {
-    return { ready: Promise.resolve(), publish: async (tags) => cache.invalidate(tags), close: async () => {} };
+    return { ready: Promise.resolve(), publish: async (tags) => apply(tags), close: async () => {} };
   }
   const origin = randomUUID();
   const pub = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1000 });
@@ -47,12 +54,12 @@ export function createCacheBus(cache: TenantReadCache, redisUrl?: string, channe
     } catch {
       return;
     }
-    if (parsed.success && parsed.data.origin !== origin) cache.invalidate(parsed.data.tags);
+    if (parsed.success && parsed.data.origin !== origin) apply(parsed.data.tags);
   });
   return {
     ready,
     async publish(tags) {
-      cache.invalidate(tags);
+      apply(tags);
       try {
         await pub.publish(channel, JSON.stringify({ origin, tags }));
       } catch (err) {

@@ -41,6 +41,17 @@ export const shown = (topic: Topic, rows: readonly { id: number }[]): Dependency
 export const readTag = (topic: Topic, tenantId: number) => `${topic}:${tenantId}`;
 /** The tag of one record (ids are unique in the Odoo database, whatever company holds them). */
 export const recordTag = (topic: Topic, id: number) => `${topic}#${id}`;
+/** The record ids of a topic among these tags (the records a change names). */
+export function recordIdsIn(topic: Topic, tags: readonly string[]): Set<number> {
+  const prefix = `${topic}#`;
+  const ids = new Set<number>();
+  for (const tag of tags) {
+    const id = tag.startsWith(prefix) ? Number(tag.slice(prefix.length)) : NaN;
+    if (Number.isSafeInteger(id) && id > 0) ids.add(id);
+  }
+  return ids;
+}
+
 /** The tags a change moves: the tenants' topic, and the records it names. */
 export function changeTags(topic: Topic, tenantIds: readonly number[], recordIds: readonly number[]): string[] {
   return [...tenantIds.map((t) => readTag(topic, t)), ...recordIds.map((id) => recordTag(topic, id))];

@@ -81,6 +81,24 @@ export class IdentityResolver {
     this.cache.clear();
   }
 
+  /**
+   * Drops the mappings a change to these Odoo partners can alter, so the person's next request
+   * looks them up again instead of waiting out the TTL: a contact moved to another company,
+   * archived or given other role tags, or its company changed. Mappings to no contact go too,
+   * as the change may have made one match. Called on every instance through the cache bus,
+   * for Odoo's res.partner webhook and the portal's own writes to contacts.
+   */
+  forgetPartners(partnerIds: ReadonlySet<number>) {
+    if (partnerIds.size === 0) return;
+    // A lookup in flight may have read the partner before the change: it must not write its answer.
+    this.generation += 1;
+    this.inFlight.clear();
+    for (const [key, { identity }] of this.cache.entries()) {
+      if (identity.kind === 'staff') continue;
+      if (identity.kind === 'unlinked' || partnerIds.has(identity.contact.id) || partnerIds.has(identity.tenant.id)) this.cache.delete(key);
+    }
+  }
+
   private async cached(key: string, lookup: () => Promise<Identity>): Promise<Identity> {
     const hit = this.cache.get(key);
     if (!hit) return this.load(key, lookup);

@@ -4,6 +4,8 @@ import { OdooGateway } from '../../lib/odoo/client';
 import { createCacheBus, setCacheBus } from '../../lib/portal/cache-bus';
 import { getOrder } from '../../lib/portal/orders';
 import { setTenantReadCache, TenantReadCache } from '../../lib/portal/read-cache';
+import type { OdooClient } from '../../lib/odoo';
+import { identityResolver } from '../../lib/session/identity';
 import { REPLAY_WINDOW_SECONDS, signWebhook, verifyWebhook, webhookUrlToken } from '../../lib/webhook-auth';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
@@ -142,5 +144,47 @@ describe('POST /api/odoo-webhook', () => {
     const fromOdoo = await post(odooBody, {}, `?token=${webhookUrlToken(SECRET)}`);
     expect(fromOdoo.status).toBe(200);
     expect((await getOrder(ctx(), order.id))!.poReference).toBe('PO-FROM-ODOO');
+  });
+});
+
+describe('a contact changed in Odoo', () => {
+  const victor = { sub: 'victor', email: 'victor@brightline.example', emailVerified: true };
+  const bob = { sub: 'bob', email: 'bob@brightline.example', emailVerified: true };
+  const { A, B } = SEED_IDS.customers;
+  const tenantOf = async (client: OdooClient, claims: typeof victor) => {
+    const identity = await identityResolver().resolve(client, claims);
+    return identity.kind === 'customer' ? identity.tenant.id : identity.kind;
+  };
+  /** A client that fails every call: what it answers came from the mapping cache. */
+  const noOdoo = new Proxy({} as OdooClient, {
+    get: () => () => Promise.reject(new Error('asked Odoo')),
+  });
+
+  it('loses the old company at its next request once Odoo reports the move, and the others keep their mappings', async () => {
+    const client = gateway.client();
+    expect(await tenantOf(client, victor)).toBe(A);
+    expect(await tenantOf(client, bob)).toBe(A);
+    const moved = SEED_IDS.contacts.victorViewerA;
+    sim.store.update('res.partner', moved, { parent_id: B, commercial_partner_id: B });
+    try {
+      // Without a word from Odoo the mapping holds, for up to PORTAL_MAPPING_TTL_SECONDS.
+      expect(await tenantOf(noOdoo, victor)).toBe(A);
+      // What Odoo's res.partner rule sends (scripts/odoo-webhooks.ts).
+      const body = JSON.stringify({ _action: 'Portal cache: res.partner', _id: moved, _model: 'res.partner', commercial_partner_id: B });
+      const res = await post(body, {}, `?token=${webhookUrlToken(SECRET)}`);
+      expect(res.status).toBe(200);
+      await expect(tenantOf(noOdoo, victor)).rejects.toThrow('asked Odoo');
+      expect(await tenantOf(client, victor)).toBe(B);
+      expect(await tenantOf(noOdoo, bob)).toBe(A);
+
+      // Archived in Odoo: no access from the next request on.
+      sim.store.update('res.partner', moved, { active: false });
+      const archived = JSON.stringify({ model: 'res.partner', ids: [moved] });
+      expect((await post(archived, signWebhook(SECRET, archived))).status).toBe(200);
+      expect(await tenantOf(client, victor)).toBe('unlinked');
+    } finally {
+      sim.store.update('res.partner', moved, { parent_id: A, commercial_partner_id: A, active: true });
+      identityResolver().forget();
+    }
   });
 });

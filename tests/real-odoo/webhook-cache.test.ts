@@ -8,6 +8,7 @@ import { odooConfigFromEnv } from '../../lib/odoo/config';
 import { createCacheBus, setCacheBus } from '../../lib/portal/cache-bus';
 import { getOrder, listOrders } from '../../lib/portal/orders';
 import { setTenantReadCache, TenantReadCache } from '../../lib/portal/read-cache';
+import { identityResolver } from '../../lib/session/identity';
 import { orderListQuery } from '../../lib/schemas/orders';
 import type { PortalContext } from '../../lib/context';
 import { installWebhookRules, removeWebhookRules } from '../../scripts/odoo-webhooks';
@@ -128,6 +129,29 @@ describe.runIf(configured)('Odoo’s webhook ends the portal’s cached reads (r
     // The cache keeps entries for 5 minutes here: only the webhook can have ended them.
     expect((await getOrder(buyer(), orderId))?.poReference).toBe('PO-WEBHOOK-AFTER');
     expect((await listOrders(buyer(), orderListQuery.parse({}))).rows.find((r) => r.id === orderId)?.poReference).toBe('PO-WEBHOOK-AFTER');
+  });
+
+  it('a contact moved to another company in Odoo is mapped to the new one at its next request', async () => {
+    const email = `portal-webhook-move-${process.pid}@example.com`;
+    const other = await admin.create('res.partner', { name: `Portal cache webhook other company ${process.pid}`, is_company: true });
+    const contact = await admin.create('res.partner', { name: 'Portal webhook move test', email, parent_id: company });
+    const claims = { sub: email, email, emailVerified: true };
+    const tenantOf = async () => {
+      const identity = await identityResolver().resolve(gateway.client(), claims);
+      return identity.kind === 'customer' ? identity.tenant.id : identity.kind;
+    };
+    try {
+      expect(await tenantOf()).toBe(company);
+      const webhook = nextArrival();
+      await admin.write('res.partner', [contact], { parent_id: other });
+      await webhook;
+      expect(JSON.parse(arrivals.at(-1)!.body)).toEqual({ ok: true, model: 'res.partner', tenants: [other] });
+      // The mapping is kept for PORTAL_MAPPING_TTL_SECONDS: only the webhook can have ended it.
+      expect(await tenantOf()).toBe(other);
+    } finally {
+      await admin.write('res.partner', [contact, other], { active: false }).catch(() => {});
+      identityResolver().forget();
+    }
   });
 
   it('Odoo’s call with a wrong token is refused and ends nothing', async () => {

@@ -6,7 +6,7 @@ import { statement } from '../../lib/portal/statement';
 import { getInvoice, listInvoices } from '../../lib/portal/invoices';
 import { applyOdooChange } from '../../lib/portal/odoo-webhook';
 import { getOrder, listOrders } from '../../lib/portal/orders';
-import { changeTags, readTag, recordTag, setTenantReadCache, TenantReadCache } from '../../lib/portal/read-cache';
+import { changeTags, readTag, recordIdsIn, recordTag, setTenantReadCache, TenantReadCache } from '../../lib/portal/read-cache';
 import { invoiceListQuery } from '../../lib/schemas/invoices';
 import { orderListQuery } from '../../lib/schemas/orders';
 import type { OdooSimulator } from '../../odoo-sim/server';
@@ -91,6 +91,19 @@ describe('tenant-scoped cache of Odoo reads', () => {
     expect(result).toEqual({ model: 'sale.order', tenants: [SEED_IDS.customers.A] });
     expect((await getOrder(ctx(), first!.id))!.poReference).toBe('PO-CHANGED-IN-ODOO');
     expect((await listOrders(ctx(), orderListQuery.parse({}))).rows[0]!.poReference).toBe('PO-CHANGED-IN-ODOO');
+  });
+
+  it('reads back the records of one topic from a change’s tags, and nothing else', () => {
+    const tags = [
+      ...changeTags('partners', [10], [21, 30]),
+      ...changeTags('orders', [10], [21]),
+      'partners#abc',
+      'partners#-4',
+      'partners#0',
+    ];
+    expect([...recordIdsIn('partners', tags)]).toEqual([21, 30]);
+    expect([...recordIdsIn('orders', tags)]).toEqual([21]);
+    expect(recordIdsIn('invoices', tags).size).toBe(0);
   });
 
   it('maps a change named only by record ids (a signed sender) to its tenant', async () => {

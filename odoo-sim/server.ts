@@ -1,13 +1,17 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { accessDenied, httpException, OdooSimError } from './errors';
+import { accessDenied, accessError, httpException, OdooSimError } from './errors';
 import { renderInvoicePdf } from './invoice-pdf';
 import { callKw, type Protocol } from './methods';
 import { Orm } from './orm';
 import { INTEGRATION, seed, type SeedOptions } from './seed';
 import { Store, type Rec } from './store';
 import { SimWebhooks } from './webhooks';
+
+/** Odoo's answer to a request for a database it does not have (werkzeug NotFound of the server-wide routes), as Odoo 19 sends it. */
+const NO_DATABASE_PAGE =
+  '<!DOCTYPE html>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>No database is selected and the requested URL was not found in the server-wide controllers.</p>\n<p>Please verify the hostname, <a href=/web/login>login</a> and try again.</p>\n\n<!-- Alternatively, use the X-Odoo-Database header. -->\n';
 
 /**
  * An Odoo server in one process: JSON-RPC (`/jsonrpc`, Odoo 8-21), JSON-2
@@ -201,10 +205,12 @@ export class OdooSimulator {
       if (req.method !== 'POST') throw httpException(405, 'The method is not allowed for the requested URL.');
       const auth = String(req.headers.authorization ?? '');
       const key = auth.toLowerCase().startsWith('bearer ') ? auth.slice(7).trim() : '';
+      // Odoo picks the database before any route or key check: an unknown one is the server-wide 404 page (recorded 08a3).
+      const dbHeader = req.headers['x-odoo-database'];
+      if (dbHeader && dbHeader !== this.database)
+        return void res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(NO_DATABASE_PAGE);
       const uid = this.uidForApiKey(key);
       if (!uid) throw httpException(401, 'Invalid apikey');
-      const dbHeader = req.headers['x-odoo-database'];
-      if (dbHeader && dbHeader !== this.database) throw httpException(404, `database ${dbHeader} not found`);
       const body = (await readJson(req)) as Record<string, unknown>;
       const { ids, context, args, kwargs, ...named } = body ?? {};
       const result = this.call(
@@ -243,7 +249,8 @@ export class OdooSimulator {
       res,
       async (params) => {
         const { db = '', login = '', password = '' } = params as Record<string, string | undefined>;
-        this.checkDb(db);
+        // Odoo's web/controllers/session.py checks the name before any connection (recorded 07h), unlike JSON-RPC.
+        if (db !== this.database) throw accessError('Database not found.');
         // Odoo 19 refuses API keys here: only the password opens a web session.
         const uid = this.login(login, password, false);
         if (!uid) throw accessDenied();

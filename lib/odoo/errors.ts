@@ -64,7 +64,11 @@ const BY_NAME: Record<string, new (message: string, odooName: string) => OdooErr
 export function fromOdooPayload(payload: { name?: unknown; message?: unknown } | undefined, fallback: string): OdooError {
   const name = typeof payload?.name === 'string' ? payload.name : 'unknown';
   const message = typeof payload?.message === 'string' && payload.message ? payload.message : fallback;
-  if (name === 'psycopg2.OperationalError' && /database .* does not exist/.test(message)) {
+  // A wrong ODOO_DB: JSON-RPC reaches PostgreSQL's refusal, a web-session login Odoo's own check.
+  if (
+    (name === 'psycopg2.OperationalError' && /database .* does not exist/.test(message)) ||
+    (name === 'odoo.exceptions.AccessError' && message === 'Database not found.')
+  ) {
     return new OdooAuthError(message, name);
   }
   const Cls = BY_NAME[name] ?? OdooServerError;

@@ -7,13 +7,23 @@ export const FIRST_SIGN_IN_WAIT_MS = 5_000;
 export const LONGEST_SIGN_IN_WAIT_MS = 300_000;
 
 /**
- * Remembers that Odoo refused the integration user's sign-in (a wrong ODOO_PASSWORD or API
+ * Odoo refused the credentials themselves: its AccessDenied (a wrong password or key, on a
+ * login or on a call), or JSON-RPC's `authenticate` answering no uid. Not a database that does
+ * not exist yet, nor Odoo being unreachable: those cost Odoo no password check.
+ */
+export function isRefusal(err: unknown): err is OdooAuthError {
+  return err instanceof OdooAuthError && (err.odooName === 'odoo.exceptions.AccessDenied' || err.odooName === 'authenticate');
+}
+
+/**
+ * Remembers that Odoo refused the integration user's credentials (a wrong ODOO_PASSWORD or API
  * key), so that requests in the next seconds fail at once with the same error instead of each
- * signing in again. Every refused sign-in costs Odoo a password hash (about 0.85 s of its
- * CPU), and after five of them Odoo refuses even the right password from the portal's
- * address for a minute (`base.login_cooldown_after`), so retrying per request would turn a
- * typo in the settings into a load on Odoo and a lock-out. Failures that are not a refusal
- * (Odoo down, a timeout) are not held: the next request tries again.
+ * signing in again. Every refusal costs Odoo a password hash (about 0.85 s of its CPU), and
+ * after five of them Odoo refuses even the right password from the portal's address for a
+ * minute (`base.login_cooldown_after`), so retrying per request would turn a typo in the
+ * settings, or a key revoked while the portal runs, into a load on Odoo and a lock-out.
+ * Failures that are not a refusal (Odoo down, a timeout) are not held: the next request tries
+ * again. The clock is the monotonic one, so a step of the wall clock does not stretch a wait.
  */
 export class RefusedSignIn {
   private refusals = 0;
@@ -22,19 +32,23 @@ export class RefusedSignIn {
 
   /** Runs `signIn` unless Odoo's last refusal is still held (then fails with it at once), and notes the outcome. */
   async attempt<T>(signIn: () => Promise<T>): Promise<T> {
-    if (this.error && Date.now() < this.until) throw this.error;
+    if (this.error && performance.now() < this.until) throw this.error;
     try {
       const signedIn = await signIn();
       this.refusals = 0;
       this.error = undefined;
       return signedIn;
     } catch (err) {
-      if (err instanceof OdooAuthError) {
-        this.refusals++;
-        this.error = err;
-        this.until = Date.now() + Math.min(FIRST_SIGN_IN_WAIT_MS * 2 ** (this.refusals - 1), LONGEST_SIGN_IN_WAIT_MS);
-      }
+      this.note(err);
       throw err;
     }
+  }
+
+  /** Notes a failure of the sign-in, or of a call made with its credentials: a refusal starts (or lengthens) the wait. */
+  note(err: unknown): void {
+    if (!isRefusal(err)) return;
+    this.refusals++;
+    this.error = err;
+    this.until = performance.now() + Math.min(FIRST_SIGN_IN_WAIT_MS * 2 ** (this.refusals - 1), LONGEST_SIGN_IN_WAIT_MS);
   }
 }

@@ -3,7 +3,7 @@ import type { OdooConfig } from './config';
 import type { TimeBudget } from './budget';
 import { fromOdooPayload, OdooAuthError, OdooServerError } from './errors';
 import { parseJson, postJson, unavailableFromStatus } from './http';
-import { RefusedSignIn } from './refused-sign-in';
+import { isRefusal, RefusedSignIn } from './refused-sign-in';
 import { isSessionEnded, type OdooWebSession } from './web-session';
 
 /**
@@ -46,6 +46,10 @@ export class Json2Transport implements Transport {
       throw fromOdooPayload(json, `HTTP ${res.status}`);
     }
     if (res.status >= 500) throw unavailableFromStatus(res.status, res.text);
+    // Odoo's page for a database it does not have: a wrong ODOO_DB, not a bug (recorded 08a3).
+    if (res.status === 404 && res.text.includes('No database is selected')) {
+      throw new OdooAuthError(`Odoo has no database named "${this.config.db}"`, 'http.404');
+    }
     throw new OdooServerError(`Odoo answered HTTP ${res.status}`, `http.${res.status}`);
   }
 }
@@ -74,14 +78,25 @@ export class JsonRpcTransport implements Transport {
   constructor(private readonly config: OdooConfig) {}
 
   async execute(call: OrmCall, budget: TimeBudget): Promise<unknown> {
-    const uid = await budget.race(this.authenticate());
+    const looked = this.authenticate();
+    const uid = await budget.race(looked);
     const { args, kwargs } = executeKwArguments(call);
-    return this.rpc(
-      'object',
-      'execute_kw',
-      [this.config.db, uid, this.config.apiKey, call.model, call.method, args, kwargs],
-      budget.nextTimeoutMs(),
-    );
+    try {
+      return await this.rpc(
+        'object',
+        'execute_kw',
+        [this.config.db, uid, this.config.apiKey, call.model, call.method, args, kwargs],
+        budget.nextTimeoutMs(),
+      );
+    } catch (err) {
+      // Odoo checks the key on every call: a key revoked since the login is refused here, and
+      // counts towards Odoo's lock-out like a refused login, so it is held the same way.
+      if (isRefusal(err)) {
+        this.refused.note(err);
+        if (this.uid === looked) this.uid = undefined;
+      }
+      throw err;
+    }
   }
 
   /**

@@ -218,6 +218,10 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
     await expect(clientFor(protocol, wrong).searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
   });
 
+  it('refuses a database that does not exist as an authentication error, whichever way it is asked', async () => {
+    await expect(clientFor(protocol, { db: 'no-such-database' }).searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+  });
+
   it('prices a cart with onchange without creating an order', async () => {
     const client = clientFor(protocol);
     const [product] = await client.searchRead(

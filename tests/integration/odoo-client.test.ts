@@ -44,6 +44,11 @@ describe('error mapping', () => {
     expect(fromOdooPayload({ name: 'psycopg2.OperationalError', message: 'FATAL:  database "x" does not exist' }, '')).toBeInstanceOf(
       OdooAuthError,
     );
+    // A web-session login names it otherwise (recorded from Odoo 19: 07h).
+    expect(fromOdooPayload({ name: 'odoo.exceptions.AccessError', message: 'Database not found.' }, '')).toBeInstanceOf(OdooAuthError);
+    expect(fromOdooPayload({ name: 'odoo.exceptions.AccessError', message: 'You are not allowed to access this.' }, '')).toBeInstanceOf(
+      OdooAccessError,
+    );
   });
 
   it('maps the same Odoo error alike over both protocols', async () => {
@@ -177,29 +182,64 @@ describe('protocol choice', () => {
   it('does not sign in again while Odoo has just refused the password, and waits longer after each refusal', async () => {
     const client = new OdooGateway(config({ protocol: 'session', password: 'not-the-password' })).client();
     const logins = () => sim.stats.byRoute.get('/web/session/authenticate') ?? 0;
-    vi.useFakeTimers({ toFake: ['Date'] });
+    // The wait runs on the monotonic clock; faked, it moves only when the test moves it.
+    vi.useFakeTimers({ toFake: ['performance'] });
     try {
       const before = logins();
       await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
       expect(logins()).toBe(before + 1);
       // Within the first 5 s every request fails at once with the same error, and Odoo hears nothing.
       for (let i = 0; i < 5; i++) await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
-      vi.setSystemTime(Date.now() + 4_900);
+      vi.advanceTimersByTime(4_900);
       await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
       expect(logins()).toBe(before + 1);
       // After it, one request tries again; refused again, the wait doubles to 10 s.
-      vi.setSystemTime(Date.now() + 200);
+      vi.advanceTimersByTime(200);
       await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
       expect(logins()).toBe(before + 2);
-      vi.setSystemTime(Date.now() + 9_000);
+      vi.advanceTimersByTime(9_000);
       await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
       expect(logins()).toBe(before + 2);
-      vi.setSystemTime(Date.now() + 1_100);
+      vi.advanceTimersByTime(1_100);
       await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
       expect(logins()).toBe(before + 3);
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('holds a key Odoo refuses on a call after the login (revoked while running) like a refused login', async () => {
+    const { sim: old, config: oldConfig } = await startSimulator({ version: 17 });
+    const requests = () => old.stats.byRoute.get('/jsonrpc') ?? 0;
+    old.addCredentials('revocable', 3, 'revocable-password', ['revocable-key']);
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const client = new OdooGateway(oldConfig({ protocol: 'jsonrpc', login: 'revocable', apiKey: 'revocable-key' })).client();
+      expect(await client.searchCount('res.partner', [['is_company', '=', true]])).toBeGreaterThan(3);
+      old.addCredentials('revocable', 3, 'revocable-password', []); // the key is revoked in Odoo
+      const before = requests();
+      await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      expect(requests()).toBe(before + 1);
+      await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      expect(requests()).toBe(before + 1);
+      // A new key in Odoo is picked up when the wait ends: one login, then the call.
+      old.addCredentials('revocable', 3, 'revocable-password', ['revocable-key']);
+      vi.advanceTimersByTime(5_100);
+      expect(await client.searchCount('res.partner', [['is_company', '=', true]])).toBeGreaterThan(3);
+      expect(requests()).toBe(before + 3);
+    } finally {
+      vi.useRealTimers();
+      await old.close();
+    }
+  });
+
+  it('does not hold a database that does not exist: it may be created or restored at any moment', async () => {
+    const client = new OdooGateway(config({ protocol: 'session', password: 'demo-odoo-key', db: 'not-yet-there' })).client();
+    const logins = () => sim.stats.byRoute.get('/web/session/authenticate') ?? 0;
+    const before = logins();
+    await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+    await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+    expect(logins()).toBe(before + 2);
   });
 
   it('holds a refused JSON-RPC login alike, and a sign-in that did not reach Odoo is tried again at once', async () => {

@@ -86,7 +86,7 @@ export class IdentityResolver {
    * looks them up again instead of waiting out the TTL: a contact moved to another company,
    * archived or given other role tags, or its company changed. Mappings to no contact go too,
    * as the change may have made one match. Called on every instance through the cache bus,
-   * for Odoo's res.partner webhook and the portal's own writes to contacts.
+   * for Odoo's res.partner webhook and the portal's own changes to contacts (account/actions.ts).
    */
   forgetPartners(partnerIds: ReadonlySet<number>) {
     if (partnerIds.size === 0) return;
@@ -153,8 +153,8 @@ export class IdentityResolver {
 }
 
 /**
- * The process's one resolver: the sign-in's lookup warms the cache for the first page, and
- * forgetIdentities() in an action also clears what pages and route handlers cached.
+ * The process's one resolver: the sign-in's lookup warms the cache for the first page, and a
+ * change to a contact (the cache bus's forgetPartners) ends what pages and route handlers cached.
  */
 export function identityResolver(): IdentityResolver {
   return processSingleton('identity-resolver', () => {

@@ -116,11 +116,6 @@ export async function requireStaff(): Promise<StaffContext> {
   redirect('/');
 }
 
-/** Drops cached sign-in mappings after a change to contacts or roles, so it applies at once here. */
-export function forgetIdentities() {
-  identityResolver().forget();
-}
-
 /**
  * The language of this request's pages: the customer contact's (Odoo's res.partner.lang),
  * else the browser's. A session that cannot be resolved now (Odoo down) still gets a page

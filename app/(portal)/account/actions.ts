@@ -16,7 +16,7 @@ import {
   updateMyContact,
 } from '@/lib/portal/account';
 import { addressInput, addressUpdateInput, idInput, inviteInput, myContactInput, rolesInput } from '@/lib/schemas/account';
-import { forgetIdentities } from '@/lib/session/require-session';
+import { invalidateRecords } from '@/lib/portal/cache-bus';
 
 /** The audit target of a change to an existing contact or address (both are res.partner). */
 const contactNamed = (input: { id: number }) => ({ model: 'res.partner', id: input.id });
@@ -73,7 +73,7 @@ export const reactivateContactAction = contactAction(idInput, 'contact.reactivat
  */
 function partnerAction<S extends z.ZodType>(
   permission: Permission,
-  changed: (tenantId: number) => void,
+  changed: (tenantId: number, partnerId: number) => void | Promise<void>,
   schema: S,
   action: string,
   target: (input: z.infer<S>, id: number | undefined) => ActionTarget,
@@ -81,7 +81,7 @@ function partnerAction<S extends z.ZodType>(
 ) {
   return validatedAction({ schema, permission, audit: { action, target } }, async (ctx, input) => {
     const id = await change(ctx, input);
-    changed(ctx.tenant.id);
+    await changed(ctx.tenant.id, id);
     return id;
   });
 }
@@ -110,12 +110,12 @@ function addressesChanged(tenantId: number) {
 }
 
 /**
- * After a change to the company's contacts: cached sign-in mappings are dropped, so new
- * roles, a deactivation or an invitation apply at the person's next request on this
- * instance (others re-check within PORTAL_MAPPING_TTL_SECONDS), and the list is read again.
+ * After a change to one of the company's contacts: its cached sign-in mapping is dropped on
+ * every instance (the cache bus), so new roles, a deactivation or an invitation apply at the
+ * person's next request wherever it lands, and the list is read again.
  */
-function contactsChanged(tenantId: number) {
-  forgetIdentities();
+async function contactsChanged(tenantId: number, contactId: number) {
+  await invalidateRecords('partners', [tenantId], [contactId]);
   updateTag(tenantTag(tenantId, 'contacts'));
   revalidatePath('/account/contacts');
 }

@@ -368,7 +368,11 @@ async function largestPaints(
             const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
             done({ ttfb, fcp, lcp: last.startTime, element: what });
           }).observe({ type: 'largest-contentful-paint', buffered: true });
-          setTimeout(() => done({ ttfb, fcp: NaN, lcp: NaN, element: 'none' }), 3000);
+          setTimeout(
+            () =>
+              done({ ttfb, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, lcp: NaN, element: 'none' }),
+            3000,
+          );
         }),
     );
     await page.close();

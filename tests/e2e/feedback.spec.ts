@@ -109,3 +109,28 @@ test('a toast is dismissed by Escape, and deactivating a contact needs confirmin
   await expectAccessible(page);
   await expectFitsPhone(page);
 });
+
+test('a contact the admin deactivates loses access at their next request, and has it again once reactivated', async ({ page, browser }) => {
+  const elsewhere = await browser.newContext();
+  const victor = await elsewhere.newPage();
+  await signIn(victor, 'victor@brightline.example', '/orders');
+  await expect(victor.getByRole('heading', { name: 'Orders', level: 1 })).toBeVisible();
+
+  await signIn(page, ALICE, '/account/contacts');
+  const item = page.getByRole('listitem').filter({ hasText: 'victor@brightline.example' });
+  await item.getByRole('button', { name: 'Deactivate Victor Viewer' }).click();
+  await page.getByRole('dialog', { name: 'Deactivate Victor Viewer?' }).getByRole('button', { name: 'Deactivate contact' }).click();
+  await expect(item).toContainText('Deactivated');
+  try {
+    // Victor's session is still open: the very next page finds the contact archived.
+    await victor.goto('/orders');
+    await expect(victor).toHaveURL(/\/not-linked$/);
+    expect((await victor.request.get('/api/me')).status()).toBe(403);
+  } finally {
+    await item.getByRole('button', { name: 'Reactivate Victor Viewer' }).click();
+    await expect(item).not.toContainText('Deactivated');
+  }
+  await victor.goto('/orders');
+  await expect(victor.getByRole('heading', { name: 'Orders', level: 1 })).toBeVisible();
+  await elsewhere.close();
+});

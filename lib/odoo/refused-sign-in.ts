@@ -6,19 +6,23 @@ export const FIRST_SIGN_IN_WAIT_MS = 5_000;
 /** The longest wait: a corrected setting in Odoo (a new password or API key) is picked up within this. */
 export const LONGEST_SIGN_IN_WAIT_MS = 300_000;
 
+/** Odoo's names for refused credentials (JSON-RPC's `authenticate` answering no uid is ours). */
+const REFUSALS = new Set(['odoo.exceptions.AccessDenied', 'werkzeug.exceptions.Unauthorized', 'authenticate']);
+
 /**
  * Odoo refused the credentials themselves: its AccessDenied (a wrong password or key, on a
- * login or on a call), or JSON-RPC's `authenticate` answering no uid. Not a database that does
- * not exist yet, nor Odoo being unreachable: those cost Odoo no password check.
+ * login or on a call), JSON-2's 401 for a key it does not know, or JSON-RPC's `authenticate`
+ * answering no uid. Not a database that does not exist yet, nor Odoo being unreachable, nor
+ * an expired web session: those cost Odoo no credential check.
  */
 export function isRefusal(err: unknown): err is OdooAuthError {
-  return err instanceof OdooAuthError && (err.odooName === 'odoo.exceptions.AccessDenied' || err.odooName === 'authenticate');
+  return err instanceof OdooAuthError && REFUSALS.has(err.odooName);
 }
 
 /**
  * Remembers that Odoo refused the integration user's credentials (a wrong ODOO_PASSWORD or API
  * key), so that requests in the next seconds fail at once with the same error instead of each
- * signing in again. Every refusal costs Odoo a password hash (about 0.85 s of its CPU), and
+ * signing in (or calling) again. Every refusal costs Odoo a password or key hash, and
  * after five of them Odoo refuses even the right password from the portal's address for a
  * minute (`base.login_cooldown_after`), so retrying per request would turn a typo in the
  * settings, or a key revoked while the portal runs, into a load on Odoo and a lock-out.
@@ -47,6 +51,8 @@ export class RefusedSignIn {
   /** Notes a failure of the sign-in, or of a call made with its credentials: a refusal starts (or lengthens) the wait. */
   note(err: unknown): void {
     if (!isRefusal(err)) return;
+    // Calls that were in flight together when the key went wrong count as one refusal.
+    if (this.error && performance.now() < this.until) return;
     this.refusals++;
     this.error = err;
     this.until = performance.now() + Math.min(FIRST_SIGN_IN_WAIT_MS * 2 ** (this.refusals - 1), LONGEST_SIGN_IN_WAIT_MS);

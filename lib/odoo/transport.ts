@@ -24,12 +24,21 @@ export interface Transport {
   execute(call: OrmCall, budget: TimeBudget): Promise<unknown>;
 }
 
-/** Odoo 19+: POST /json/2/<model>/<method>, bearer API key, plain JSON result. */
+/**
+ * Odoo 19+: POST /json/2/<model>/<method>, bearer API key, plain JSON result. Odoo checks the
+ * key on every call: a key it refuses is held (refused-sign-in.ts) instead of being sent again
+ * with each request.
+ */
 export class Json2Transport implements Transport {
   readonly protocol = 'json2';
+  private readonly refused = new RefusedSignIn();
   constructor(private readonly config: OdooConfig) {}
 
-  async execute({ model, method, ids, params, context }: OrmCall, budget: TimeBudget): Promise<unknown> {
+  execute(call: OrmCall, budget: TimeBudget): Promise<unknown> {
+    return this.refused.attempt(() => this.send(call, budget));
+  }
+
+  private async send({ model, method, ids, params, context }: OrmCall, budget: TimeBudget): Promise<unknown> {
     const body = { ...(ids ? { ids } : {}), ...params, ...(context ? { context } : {}) };
     const res = await postJson(
       `${this.config.url}/json/2/${model}/${method}`,

@@ -233,6 +233,27 @@ describe('protocol choice', () => {
     }
   });
 
+  it('holds a JSON-2 key Odoo does not know, and calls refused together count as one refusal', async () => {
+    const client = new OdooGateway(config({ protocol: 'json2', apiKey: 'not-the-key', readRetries: 0 })).client();
+    const calls = () => sim.stats.byRoute.get('/json/:id/res.partner/search_count') ?? 0;
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const before = calls();
+      const together = await Promise.allSettled(Array.from({ length: 4 }, () => client.searchCount('res.partner', [])));
+      expect(together.every((r) => r.status === 'rejected' && r.reason instanceof OdooAuthError)).toBe(true);
+      const sent = calls() - before;
+      expect(sent).toBeGreaterThanOrEqual(1);
+      await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      expect(calls()).toBe(before + sent);
+      // One refusal so far, whatever was in flight: the first wait is 5 s, not 5 s doubled per call.
+      vi.advanceTimersByTime(5_100);
+      await expect(client.searchCount('res.partner', [])).rejects.toBeInstanceOf(OdooAuthError);
+      expect(calls()).toBe(before + sent + 1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not hold a database that does not exist: it may be created or restored at any moment', async () => {
     const client = new OdooGateway(config({ protocol: 'session', password: 'demo-odoo-key', db: 'not-yet-there' })).client();
     const logins = () => sim.stats.byRoute.get('/web/session/authenticate') ?? 0;

@@ -2,9 +2,9 @@ import 'server-only';
 import { OdooAuthError } from './errors';
 
 /** The first wait after Odoo refuses the integration user's sign-in, doubled on each refusal after it. */
-export const FIRST_SIGN_IN_WAIT_MS = 5_000;
+const FIRST_SIGN_IN_WAIT_MS = 5_000;
 /** The longest wait: a corrected setting in Odoo (a new password or API key) is picked up within this. */
-export const LONGEST_SIGN_IN_WAIT_MS = 300_000;
+const LONGEST_SIGN_IN_WAIT_MS = 300_000;
 
 /** Odoo's names for refused credentials (JSON-RPC's `authenticate` answering no uid is ours). */
 const REFUSALS = new Set(['odoo.exceptions.AccessDenied', 'werkzeug.exceptions.Unauthorized', 'authenticate']);
@@ -36,7 +36,7 @@ export class RefusedSignIn {
 
   /** Runs `signIn` unless Odoo's last refusal is still held (then fails with it at once), and notes the outcome. */
   async attempt<T>(signIn: () => Promise<T>): Promise<T> {
-    if (this.error && performance.now() < this.until) throw this.error;
+    if (this.held()) throw this.error!;
     try {
       const signedIn = await signIn();
       this.refusals = 0;
@@ -52,9 +52,13 @@ export class RefusedSignIn {
   note(err: unknown): void {
     if (!isRefusal(err)) return;
     // Calls that were in flight together when the key went wrong count as one refusal.
-    if (this.error && performance.now() < this.until) return;
+    if (this.held()) return;
     this.refusals++;
     this.error = err;
     this.until = performance.now() + Math.min(FIRST_SIGN_IN_WAIT_MS * 2 ** (this.refusals - 1), LONGEST_SIGN_IN_WAIT_MS);
+  }
+
+  private held(): boolean {
+    return this.error !== undefined && performance.now() < this.until;
   }
 }

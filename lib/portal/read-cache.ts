@@ -39,11 +39,12 @@ export const shown = (topic: Topic, rows: readonly { id: number }[]): Dependency
 
 /** The tag of "any record of this topic in this tenant". */
 export const readTag = (topic: Topic, tenantId: number) => `${topic}:${tenantId}`;
+const recordPrefix = (topic: Topic) => `${topic}#`;
 /** The tag of one record (ids are unique in the Odoo database, whatever company holds them). */
-export const recordTag = (topic: Topic, id: number) => `${topic}#${id}`;
-/** The record ids of a topic among these tags (the records a change names). */
+export const recordTag = (topic: Topic, id: number) => `${recordPrefix(topic)}${id}`;
+/** The record ids of a topic among these tags (the records a change names), read back from recordTag. */
 export function recordIdsIn(topic: Topic, tags: readonly string[]): Set<number> {
-  const prefix = `${topic}#`;
+  const prefix = recordPrefix(topic);
   const ids = new Set<number>();
   for (const tag of tags) {
     const id = tag.startsWith(prefix) ? Number(tag.slice(prefix.length)) : NaN;

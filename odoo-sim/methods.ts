@@ -420,6 +420,11 @@ function priceCart(orm: Orm, values: Record<string, unknown>, spec: Record<strin
     return rec ? { id: rec.id, display_name: orm.value(requireModel(model), rec, 'display_name') } : false;
   };
   const lineSpec = (spec?.order_line as { fields?: Record<string, unknown> } | undefined)?.fields;
+  const linkedRead = (model: string, id: number, sub: unknown) => {
+    const rec = orm.store.get(model, id)!;
+    const fields = Object.keys((sub as { fields?: Record<string, unknown> } | undefined)?.fields ?? {});
+    return { id, ...Object.fromEntries(fields.map((f) => [f, orm.value(requireModel(model), rec, f)])) };
+  };
   let untaxed = 0;
   let tax = 0;
   const outLines = lines.map(([cmd, ref, vals]) => {
@@ -439,7 +444,9 @@ function priceCart(orm: Orm, values: Record<string, unknown>, spec: Record<strin
       price_subtotal: amounts.price_subtotal,
       price_total: amounts.price_total,
     };
-    if (amounts.tax_ids.length) line.tax_ids = amounts.tax_ids;
+    // Odoo's onchange sends a new line's many2many as commands (addons/web/models/models.py,
+    // RecordSnapshot.diff): each linked record as [LINK, id, its web_read], and nothing when empty.
+    if (amounts.tax_ids.length) line.tax_ids = amounts.tax_ids.map((id) => [4, id, linkedRead('account.tax', id, lineSpec?.tax_ids)]);
     return [cmd, ref, pickSpec(line, lineSpec)];
   });
   const value: Record<string, unknown> = {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OdooSimulator } from '../../odoo-sim/server';
 import { TEST_TODAY } from '../helpers/odoo-sim';
+import { sameShape } from '../helpers/same-shape';
 
 /**
  * Replays every request recorded from a real Odoo 19.0 server against the simulator and
@@ -43,6 +44,8 @@ beforeAll(async () => {
     sim.store.insert('res.users', { name: contact.name, login, partner_id: contact.id, share: true, active: true }, uid);
     sim.addCredentials(login, uid, password);
   }
+  // The recorded server's demo products 15 and 20 (06d, 08j) carry no taxes, and Odoo's onchange leaves an empty tax_ids out.
+  for (const id of [15, 20]) sim.store.update('product.product', id, { taxes_id: [] });
   // The API key shown as <admin-api-key> in the recordings.
   sim.addCredentials('admin', 2, 'admin', ['<admin-api-key>']);
 });
@@ -62,36 +65,6 @@ async function tokenFor(url: string): Promise<string> {
   const id = /\/my\/invoices\/(\d+)/.exec(url)?.[1];
   const token = id ? sim.store.get('account.move', Number(id))?.access_token : undefined;
   return typeof token === 'string' ? token : '';
-}
-
-function sameShape(expected: unknown, actual: unknown, path = '$'): string[] {
-  if (expected === false || expected === null) return [];
-  if (typeof expected !== typeof actual || Array.isArray(expected) !== Array.isArray(actual)) {
-    if (actual === false) return [];
-    return [`${path}: expected ${kind(expected)}, got ${kind(actual)}`];
-  }
-  if (Array.isArray(expected) && Array.isArray(actual)) {
-    if (expected.length && actual.length) return sameShape(expected[0], actual[0], `${path}[0]`);
-    return [];
-  }
-  if (expected && typeof expected === 'object') {
-    const e = expected as Record<string, unknown>;
-    const a = actual as Record<string, unknown>;
-    const problems = Object.keys(e)
-      .filter((k) => !(k in a))
-      .map((k) => `${path}.${k}: missing`);
-    problems.push(
-      ...Object.keys(a)
-        .filter((k) => !(k in e))
-        .map((k) => `${path}.${k}: not in the recording`),
-    );
-    for (const k of Object.keys(e)) if (k in a) problems.push(...sameShape(e[k], a[k], `${path}.${k}`));
-    return problems;
-  }
-  return [];
-}
-function kind(v: unknown) {
-  return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
 }
 
 describe('the simulator answers the recorded Odoo 19 requests alike', () => {

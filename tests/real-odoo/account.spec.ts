@@ -1,21 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from '../e2e/helpers';
-import { CUSTOMER, m2oId, one, searchRead } from './odoo';
+import { CUSTOMER, companyId, m2oId, one, searchRead } from './odoo';
 
 /** A customer admin manages colleagues on a real Odoo: contacts under the company, roles as its tags. */
 test('a customer admin invites a colleague with roles, Odoo holds the contact and its tags, and deactivating archives it', async ({
   page,
 }) => {
-  const customerId = (
-    await one(
-      'res.partner',
-      [
-        ['name', '=', CUSTOMER],
-        ['is_company', '=', true],
-      ],
-      ['id'],
-    )
-  ).id;
+  const customerId = await companyId(CUSTOMER);
   await signIn(page, 'alice@brightline.example', '/account/contacts');
   // The people odoo:prepare put under the company, with the roles their tags give.
   await expect(page.getByRole('list', { name: 'Contacts' }).getByRole('listitem').filter({ hasText: 'Bob Buyer' })).toContainText('Buyer');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { signIn } from '../e2e/helpers';
 import { unzip } from '../helpers/unzip';
-import { CUSTOMER, one, searchRead, type Row } from './odoo';
+import { CUSTOMER, companyId, searchRead, type Row } from './odoo';
 
 /**
  * Finance's journeys on a real Odoo: the customer's posted invoices (../shared/real-odoo:
@@ -16,16 +16,7 @@ type Invoice = Row & { name: string; invoice_origin: string | false; payment_sta
 let invoices: Invoice[];
 
 test.beforeAll(async () => {
-  customerId = (
-    await one(
-      'res.partner',
-      [
-        ['name', '=', CUSTOMER],
-        ['is_company', '=', true],
-      ],
-      ['id'],
-    )
-  ).id;
+  customerId = await companyId(CUSTOMER);
   invoices = await searchRead<Invoice>(
     'account.move',
     [

@@ -53,4 +53,18 @@ export const CUSTOMER = process.env.REAL_ODOO_CUSTOMER ?? 'Gemini Furniture';
 /** The company of the dev IdP's customer-B people, which the account manager does not manage. */
 export const OTHER_CUSTOMER = process.env.REAL_ODOO_OTHER_CUSTOMER ?? 'Azure Interior';
 
+/** The id of the customer company of this name. */
+export async function companyId(name: string): Promise<number> {
+  return (
+    await one(
+      'res.partner',
+      [
+        ['name', '=', name],
+        ['is_company', '=', true],
+      ],
+      ['id'],
+    )
+  ).id;
+}
+
 export const m2oId = (value: unknown) => (Array.isArray(value) ? (value[0] as number) : null);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from '../e2e/helpers';
-import { CUSTOMER, m2oId, one, searchRead, type Row } from './odoo';
+import { CUSTOMER, companyId, m2oId, one, searchRead, type Row } from './odoo';
 
 /**
  * A buyer's and a viewer's journeys on a real Odoo: the demo orders of the customer
@@ -30,16 +30,7 @@ async function addAddress(page: Page, name: string, street: string, zip: string,
 }
 
 test.beforeAll(async () => {
-  customerId = (
-    await one(
-      'res.partner',
-      [
-        ['name', '=', CUSTOMER],
-        ['is_company', '=', true],
-      ],
-      ['id'],
-    )
-  ).id;
+  customerId = await companyId(CUSTOMER);
   bobId = (
     await one(
       'res.partner',

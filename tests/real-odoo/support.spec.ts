@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from '../e2e/helpers';
-import { CUSTOMER, OTHER_CUSTOMER, m2oId, one, searchRead } from './odoo';
+import { CUSTOMER, companyId, OTHER_CUSTOMER, m2oId, one, searchRead } from './odoo';
 
 /**
  * The account manager on a real Odoo: an internal user who is the customer's salesperson
@@ -12,27 +12,13 @@ const MIA = 'mia.manager@northwind.example';
 test("an account manager acts for a buyer, places an order on their behalf, stops, and Odoo's chatter holds both notes", async ({
   page,
 }) => {
-  const customer = await one(
-    'res.partner',
-    [
-      ['name', '=', CUSTOMER],
-      ['is_company', '=', true],
-    ],
-    ['id'],
-  );
-  const other = await one(
-    'res.partner',
-    [
-      ['name', '=', OTHER_CUSTOMER],
-      ['is_company', '=', true],
-    ],
-    ['id'],
-  );
+  const customerId = await companyId(CUSTOMER);
+  const otherId = await companyId(OTHER_CUSTOMER);
   const bob = await one(
     'res.partner',
     [
       ['email', '=', 'bob@brightline.example'],
-      ['parent_id', '=', customer.id],
+      ['parent_id', '=', customerId],
     ],
     ['id'],
   );
@@ -55,7 +41,7 @@ test("an account manager acts for a buyer, places an order on their behalf, stop
     'mail.message',
     [
       ['model', '=', 'res.partner'],
-      ['res_id', '=', customer.id],
+      ['res_id', '=', customerId],
       ['body', 'ilike', reason],
     ],
     ['body'],
@@ -107,5 +93,5 @@ test("an account manager acts for a buyer, places an order on their behalf, stop
   await page.goto('/orders');
   await expect(page).toHaveURL(/\/support$/);
   // A customer whose salesperson is someone else answers as one that does not exist.
-  expect((await page.goto(`/support/customers/${other.id}`))!.status()).toBe(404);
+  expect((await page.goto(`/support/customers/${otherId}`))!.status()).toBe(404);
 });

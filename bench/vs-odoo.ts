@@ -53,7 +53,19 @@ const admin = await adminEnv();
 const integrationFile = resolve(ROOT, '.data/bench-vs-odoo/portal.env');
 await runCommand(
   'npx',
-  ['tsx', '--conditions=react-server', 'scripts/odoo-prepare.ts', '--dev-data', '--quiet', '--out', integrationFile],
+  // Its own integration user, whose password it may reset without signing another portal out.
+  [
+    'tsx',
+    '--conditions=react-server',
+    'scripts/odoo-prepare.ts',
+    '--dev-data',
+    '--quiet',
+    '--out',
+    integrationFile,
+    '--login',
+    'portal-bench-bot',
+    '--reset-password',
+  ],
   admin,
 );
 const integration = readEnvFile(integrationFile);

@@ -1,11 +1,14 @@
-import { demoSecretsInProduction, DemoSecretsError } from './config';
+import { z } from 'zod';
+import { demoSecretsInProduction, DemoSecretsError, parseConfig } from './config';
 import { installPeerAddressHook } from './http/peer-address-hook';
+import { odooConfigFromEnv } from './odoo/config';
 
 /**
  * What a server process does before it serves anything (instrumentation.ts): refuse to run
- * in production on the demo's public secrets, and install the peer-address hook. Exits
- * the process on a refusal: a server that answers with a forgeable session secret or the
- * demo ERP key must not come up at all.
+ * in production on the demo's public secrets or on settings it cannot parse, and install
+ * the peer-address hook. Exits the process on a refusal: a server that answers with a
+ * forgeable session secret or the demo ERP key must not come up at all, and one that would
+ * fail every signed-in page should say why at start.
  */
 export function checkStartup(
   env: Record<string, string | undefined> = process.env,
@@ -16,5 +19,27 @@ export function checkStartup(
     console.error(new DemoSecretsError(problems).message);
     exit(1);
   }
+  const invalid = invalidSettings(env);
+  if (invalid.length > 0) {
+    console.error(`Refusing to start with settings it cannot use:\n- ${invalid.join('\n- ')}`);
+    exit(1);
+  }
   installPeerAddressHook();
+}
+
+/**
+ * The settings that would fail the first request that reads them (a signed-in page would
+ * answer 500 while the health check still answered 200), each as "NAME: what is wrong".
+ */
+export function invalidSettings(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const parse of [parseConfig, odooConfigFromEnv]) {
+    try {
+      parse(env);
+    } catch (err) {
+      if (!(err instanceof z.ZodError)) throw err;
+      problems.push(...err.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`));
+    }
+  }
+  return problems;
 }

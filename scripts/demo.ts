@@ -16,12 +16,20 @@ const stack = await startStack({
 });
 stack.sim.setFaults({ latencyMs: Number(process.env.ODOO_SIM_LATENCY_MS ?? 0) });
 
+// With ODOO_URL set the portal serves that Odoo (the simulator still runs, unused).
+const realOdoo = process.env.ODOO_URL;
+const odooLine = realOdoo
+  ? `Odoo                        ${realOdoo}  (database ${process.env.ODOO_DB ?? 'portal_demo'}, as ${process.env.ODOO_LOGIN ?? 'portal-bot'})`
+  : `Odoo simulator              ${stack.simUrl}  (database ${stack.sim.database})`;
+const people = realOdoo
+  ? '  (on a real Odoo, the customers are those `npm run odoo:prepare -- --dev-data` linked them to: see docs/deployment.md)\n'
+  : '';
 console.log(`
   Northwind customer portal   ${stack.url}
-  Odoo simulator              ${stack.simUrl}  (database ${stack.sim.database})
+  ${odooLine}
   Identity provider           ${stack.issuer}
   Sign in as (password ${DEV_PASSWORD}):
-${DEV_USERS.map((u) => `    ${u.login.padEnd(34)} ${u.note}`).join('\n')}
+${people}${DEV_USERS.map((u) => `    ${u.login.padEnd(34)} ${u.note}`).join('\n')}
   Ctrl-C stops everything.
 `);
 

@@ -10,7 +10,9 @@
  *     manager, and a tracking link on the first company's tracked deliveries.
  * It writes the integration user's connection settings (ODOO_URL, ODOO_DB, ODOO_LOGIN,
  * ODOO_API_KEY, ODOO_PASSWORD) as `export` lines to `--out` (default .data/odoo-portal.env),
- * mode 600, and reuses the key and password found there while they still work.
+ * mode 600, and reuses the key and password found there while they still work. It changes
+ * the password of an existing integration user only with `--reset-password`: another portal
+ * may sign in with it.
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { OdooGateway } from '../lib/odoo/client';
 import { odooConfigFromEnv } from '../lib/odoo/config';
 import { ensureDevPeople, ensureTrackedDeliveries } from './odoo-prepare/dev-people';
-import { ensureIntegrationUser, ensureRoleTags, INTEGRATION_GROUPS } from './odoo-prepare/prepare';
+import { ensureIntegrationUser, ensureRoleTags, INTEGRATION_GROUPS, PasswordUnknownError } from './odoo-prepare/prepare';
 import { readEnvFile } from './real-odoo-tools';
 
 const { values: args } = parseArgs({
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     customer: { type: 'string', default: 'Gemini Furniture' },
     'second-customer': { type: 'string', default: 'Azure Interior' },
     quiet: { type: 'boolean', default: false },
+    'reset-password': { type: 'boolean', default: false },
   },
 });
 const log = (line: string) => {
@@ -62,7 +65,12 @@ const user = await ensureIntegrationUser(admin, config, major, {
     previous.ODOO_LOGIN === args.login && previous.ODOO_URL === config.url && previous.ODOO_DB === config.db
       ? { apiKey: previous.ODOO_API_KEY, password: previous.ODOO_PASSWORD }
       : undefined,
+  resetPassword: args['reset-password'],
   log,
+}).catch((err: unknown) => {
+  if (!(err instanceof PasswordUnknownError)) throw err;
+  console.error(`[odoo:prepare] ${err.message}`);
+  process.exit(2);
 });
 log(`integration user ${user.login} (uid ${user.uid}), groups:`);
 for (const g of INTEGRATION_GROUPS) log(`  ${g.xmlid} (${g.label}): ${g.why}`);

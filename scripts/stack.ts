@@ -75,7 +75,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ODOO_DB: process.env.ODOO_DB ?? sim.database,
     ODOO_LOGIN: process.env.ODOO_LOGIN ?? 'portal-bot',
     ODOO_API_KEY: process.env.ODOO_API_KEY ?? DEMO_ODOO_API_KEY,
-    ODOO_PASSWORD: process.env.ODOO_PASSWORD ?? DEMO_ODOO_API_KEY,
+    // The simulator's password; against a real Odoo only the one given (empty is unset): a
+    // wrong password would fail every web-session sign-in and count towards Odoo's lockout.
+    ODOO_PASSWORD: process.env.ODOO_PASSWORD ?? (process.env.ODOO_URL ? '' : DEMO_ODOO_API_KEY),
     AUTH_SECRET: process.env.AUTH_SECRET ?? DEMO_AUTH_SECRET,
     ODOO_WEBHOOK_SECRET: webhookSecret,
     AUTH_OIDC_ISSUER: issuer,

@@ -118,7 +118,24 @@ for (const target of list) {
   try {
     const admin = t.admin();
     const prepared = await step(t.label, 'odoo:prepare', () =>
-      runCommand('npx', ['tsx', '--conditions=react-server', 'scripts/odoo-prepare.ts', '--dev-data', '--quiet', '--out', t.out], admin),
+      // An integration user of the tests' own, whose password they may reset: a portal a
+      // person runs against the same Odoo (as portal-bot) keeps signing in.
+      runCommand(
+        'npx',
+        [
+          'tsx',
+          '--conditions=react-server',
+          'scripts/odoo-prepare.ts',
+          '--dev-data',
+          '--quiet',
+          '--out',
+          t.out,
+          '--login',
+          'portal-test-bot',
+          '--reset-password',
+        ],
+        admin,
+      ),
     );
     if (prepared === undefined && !existsSync(t.out)) continue;
     let integration = readEnvFile(t.out);

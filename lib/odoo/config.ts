@@ -10,7 +10,11 @@ const schema = z
     ODOO_LOGIN: z.string().min(1).default('portal-bot'),
     ODOO_API_KEY: z.string().min(1).default('demo-odoo-key'),
     /** Opens a web session: for invoice PDFs on Odoo 16-18 or with stored attachments, and for ODOO_PROTOCOL=session. */
-    ODOO_PASSWORD: z.string().min(1).optional(),
+    // Empty (`ODOO_PASSWORD=` in an env file) means unset, as for any optional setting.
+    ODOO_PASSWORD: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined),
     /** auto: JSON-2 from Odoo 19 on, JSON-RPC before; session: every call through the integration user's web session. */
     ODOO_PROTOCOL: z.enum(['auto', 'json2', 'jsonrpc', 'session']).default('auto'),
     ODOO_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
@@ -34,7 +38,7 @@ export type OdooConfig = {
   readRetries: number;
 };
 
-export function odooConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OdooConfig {
+export function odooConfigFromEnv(env: Record<string, string | undefined> = process.env): OdooConfig {
   const c = schema.parse(env);
   return {
     url: c.ODOO_URL.replace(/\/+$/, ''),

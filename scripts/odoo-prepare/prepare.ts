@@ -45,6 +45,12 @@ export interface PrepareOptions {
   email?: string;
   /** What is known from an earlier run (the connection file): reused while it still works. */
   previous?: { apiKey?: string; password?: string };
+  /**
+   * Set a new password on an existing user when no working one is known. Off by default:
+   * another portal on the same Odoo may sign in with the current one (and lose invoice PDFs
+   * on Odoo 16-18 and its next key renewal the moment it changes).
+   */
+  resetPassword?: boolean;
   /** Renew the key when it expires within this many days (Odoo 18+ keys expire). */
   renewWithinDays?: number;
   log?: (line: string) => void;
@@ -105,8 +111,9 @@ export const userGroupsField = (major: number) => (major >= 19 ? 'group_ids' : '
 /**
  * The integration user with exactly INTEGRATION_GROUPS (and what they imply), a password
  * (for the web session of invoice PDFs on Odoo 16-18) and an API key. A key and password
- * from an earlier run are kept while they work; otherwise a new password is set and a new
- * key made through the web client's wizard, as the user.
+ * from an earlier run are kept while they work; otherwise a new key is made through the web
+ * client's wizard, as the user. A new user gets a new password; an existing one only with
+ * `resetPassword`, since another portal may sign in with the current one.
  */
 export async function ensureIntegrationUser(
   admin: OdooClient,
@@ -126,6 +133,7 @@ export async function ensureIntegrationUser(
   });
   const email = opts.email ?? (existing?.email || `${opts.login.replace(/@.*$/, '')}@portal.invalid`);
   let uid: number;
+  const created = !existing;
   if (existing) {
     uid = existing.id;
     await admin.write('res.users', [uid], { active: true, email, [field]: [[6, 0, groups]] });
@@ -138,6 +146,7 @@ export async function ensureIntegrationUser(
 
   let password = opts.previous?.password;
   if (!password || !(await authenticates(config, opts.login, password))) {
+    if (!created && !opts.resetPassword) throw new PasswordUnknownError(opts.login);
     password = randomBytes(18).toString('base64url');
     await admin.write('res.users', [uid], { password });
     log(`set a new password for ${opts.login}`);
@@ -158,6 +167,19 @@ export async function ensureIntegrationUser(
     log(`made an API key for ${opts.login}${keyExpires ? ` (expires ${keyExpires} UTC)` : ''}`);
   }
   return { uid, login: opts.login, password, apiKey: apiKey!, keyExpires, groups: INTEGRATION_GROUPS.map((g) => g.xmlid) };
+}
+
+/** The integration user exists and no password known here still signs it in: changing it could break another portal. */
+export class PasswordUnknownError extends Error {
+  constructor(login: string) {
+    super(
+      `${login} already exists in this Odoo, and no password written here by an earlier run still signs it in. ` +
+        "Another portal may be using it: give this run that portal's settings file (--out), " +
+        'or a user of its own (--login another-login), ' +
+        'or pass --reset-password to set a new one (every portal signed in as it must then take the new settings).',
+    );
+    this.name = 'PasswordUnknownError';
+  }
 }
 
 /** Whether `secret` (password or API key) logs this user in over JSON-RPC. */

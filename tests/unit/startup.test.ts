@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { assertNoDemoSecrets, demoSecretsInProduction, parseConfig, compressionFromEnv } from '../../lib/config';
 import { DEMO_AUTH_SECRET, DEMO_ODOO_API_KEY, DEV_IDP_CLIENT_SECRET } from '../../lib/demo-defaults';
-import { checkStartup } from '../../lib/startup';
+import { checkStartup, invalidSettings } from '../../lib/startup';
+import { odooConfigFromEnv } from '../../lib/odoo/config';
 
 const real = { AUTH_SECRET: 'a-real-secret-9f8e7d6c5b4a', ODOO_API_KEY: 'real-key-1234', AUTH_OIDC_CLIENT_SECRET: 'idp-secret-5678' };
 const demo = {
@@ -62,5 +63,35 @@ describe('run-time settings', () => {
     expect(parseConfig({}).TRUSTED_PROXY_HOPS).toBe(0);
     expect(parseConfig({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
     expect(() => parseConfig({ TRUSTED_PROXY_HOPS: '-1' })).toThrow();
+  });
+});
+
+describe('settings the portal cannot use', () => {
+  it('refuse the start, naming the setting, where the first signed-in page would have failed', () => {
+    const exit = vi.fn((code: number): never => {
+      throw new Error(`exited ${code}`);
+    });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => checkStartup({ ...real, ODOO_PROTOCOL: 'xmlrpc' }, exit)).toThrow('exited');
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(error.mock.calls[0]![0]).toMatch(/Refusing to start with settings it cannot use:[\s\S]*ODOO_PROTOCOL: /);
+    expect(invalidSettings({ ...real, ODOO_URL: 'not a url', ODOO_TIMEOUT_MS: '-5' }).map((p) => p.split(':')[0])).toEqual([
+      'ODOO_URL',
+      'ODOO_TIMEOUT_MS',
+    ]);
+    error.mockRestore();
+  });
+
+  it('take an empty ODOO_PASSWORD (`ODOO_PASSWORD=` in an env file) as unset', () => {
+    expect(invalidSettings({ ...real, ODOO_PASSWORD: '' })).toEqual([]);
+    expect(odooConfigFromEnv({ ...real, ODOO_PASSWORD: '' }).password).toBeUndefined();
+    expect(invalidSettings({ ...real, ODOO_PASSWORD: '', ODOO_PROTOCOL: 'session' })).toEqual([
+      'ODOO_PASSWORD: ODOO_PROTOCOL=session signs in with ODOO_PASSWORD: set it, or use another protocol',
+    ]);
+  });
+
+  it('accept the settings the demo and a deployment use', () => {
+    expect(invalidSettings(real)).toEqual([]);
+    expect(invalidSettings({ NODE_ENV: 'production', PORTAL_DEMO: '1', ...demo })).toEqual([]);
   });
 });

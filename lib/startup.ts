@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { demoSecretsInProduction, DemoSecretsError, parseConfig } from './config';
 import { installPeerAddressHook } from './http/peer-address-hook';
-import { odooConfigFromEnv } from './odoo/config';
+import { parseOdooSettings } from './portal/odoo-client';
 
 /**
  * What a server process does before it serves anything (instrumentation.ts): refuse to run
@@ -33,7 +33,7 @@ export function checkStartup(
  */
 export function invalidSettings(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
-  for (const parse of [parseConfig, odooConfigFromEnv]) {
+  for (const parse of [parseConfig, parseOdooSettings]) {
     try {
       parse(env);
     } catch (err) {

@@ -2,14 +2,20 @@
 
 import { useTranslations } from 'next-intl';
 
+const KINDS: Record<string, 'unavailable' | 'timeout' | 'refused'> = {
+  'odoo-unavailable': 'unavailable',
+  'odoo-timeout': 'timeout',
+  'odoo-refused': 'refused',
+};
+
 /**
- * What a failed page shows. The ERP's outages and timeouts carry their own digest (see
- * OdooUnavailableError), so people read what happened; anything else gets a reference to
+ * What a failed page shows. The ERP's outages, timeouts and refusals of the portal's
+ * credentials carry their own digest (OdooUnavailableError, OdooAuthError), so people read what happened; anything else gets a reference to
  * quote to support.
  */
 export function ErrorPanel({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('errors.page');
-  const kind = error.digest === 'odoo-unavailable' ? 'unavailable' : error.digest === 'odoo-timeout' ? 'timeout' : 'failed';
+  const kind = KINDS[error.digest ?? ''] ?? 'failed';
   const text = { title: t(`${kind}.title`), body: t(`${kind}.body`) };
   return (
     <div role="alert" className="flex flex-col gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4">

@@ -23,7 +23,10 @@ export class OdooMissingError extends OdooError {}
 /** Odoo refused the values; `message` is Odoo's own user-facing text (ValidationError, UserError). */
 export class OdooValidationError extends OdooError {}
 /** Wrong database, login or API key (AccessDenied, 401). */
-export class OdooAuthError extends OdooError {}
+export class OdooAuthError extends OdooError {
+  /** As OdooUnavailableError's: the page's error boundary says the portal's sign-in to the ERP failed. */
+  readonly digest = 'odoo-refused';
+}
 /** Odoo could not be reached in time: network error, 5xx from a proxy, timeout. Safe to retry reads. */
 export class OdooUnavailableError extends OdooError {
   /**

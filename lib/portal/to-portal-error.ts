@@ -2,7 +2,7 @@ import 'server-only';
 import { ZodError } from 'zod';
 import { PortalError, notFound, portalError } from '../errors';
 import { log } from '../log';
-import { type OdooError, OdooMissingError, OdooUnavailableError, OdooValidationError } from '../odoo/errors';
+import { OdooAuthError, type OdooError, OdooMissingError, OdooUnavailableError, OdooValidationError } from '../odoo/errors';
 
 /**
  * Any failure as the portal's one error shape; unexpected ones are logged with the request id.
@@ -19,6 +19,11 @@ export function toPortalError(err: unknown, requestId: string): PortalError {
   if (err instanceof OdooUnavailableError) {
     log.warn({ requestId, reason: err.reason, err: err.message }, 'odoo unavailable');
     return portalError('odoo_unavailable', err.reason === 'timeout' ? 'erpTimeout' : 'erpDown');
+  }
+  if (err instanceof OdooAuthError) {
+    // The integration user's password or key, or ODOO_DB: the operators' to put right, not the reader's.
+    log.error({ requestId, err: err.message }, 'odoo refused the portal’s credentials');
+    return portalError('odoo_unavailable', 'erpRefused');
   }
   if (err instanceof OdooValidationError) return new PortalError('odoo_rejected', err.message);
   if (err instanceof OdooMissingError) return notFound();

@@ -6,6 +6,7 @@ import { portalConfig } from './lib/config';
 import { clientIp } from './lib/http/client-ip';
 import { requestIdFrom } from './lib/http/request-id';
 import { tooManyRequests } from './lib/http/too-many-requests';
+import { isUnreadablePath, unreadablePath } from './lib/http/unreadable-path';
 import { portalLimiters } from './lib/limits';
 import { refuseBadActionRequest } from './lib/http/action-request';
 import { readSessionCookie, renewalDue } from './lib/session/session-token';
@@ -42,6 +43,11 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
         requestId,
         localeFromAcceptLanguage(req.headers.get('accept-language')),
       ),
+      requestId,
+    );
+  if (isUnreadablePath(path))
+    return finish(
+      unreadablePath(isApi ? 'json' : 'html', requestId, localeFromAcceptLanguage(req.headers.get('accept-language'))),
       requestId,
     );
   const badAction = await refuseBadActionRequest(req, requestId);

@@ -247,6 +247,17 @@ test('hostile ids and search params answer 400 or 404 (never 500) and write noth
       expect((await res.json()).error.code).toMatch(/bad_request|not_found/);
     }
   }
+  // A path whose percent-escapes do not decode is refused by the proxy (Next would answer a bare 500).
+  for (const path of ['/orders/%E0', '/orders/%', '/deliveries/%E0%A4%A', '/invoices/%FF/pdf']) {
+    const res = await bob.get(path, { maxRedirects: 0, headers: { 'sec-fetch-dest': 'document' } });
+    expect(res.status(), path).toBe(400);
+    expect(res.headers()['x-request-id'], path).toBeTruthy();
+    expect(res.headers()['x-frame-options'], path).toBe('DENY');
+    expect(await res.text(), path).toContain('This address cannot be read');
+  }
+  const api = await bob.get('/api/deliveries/%E0%A4%A');
+  expect(api.status()).toBe(400);
+  expect((await api.json()).error.code).toBe('bad_request');
   const badQueries = [
     'page=-1',
     'page=1e309',

@@ -50,7 +50,7 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
       unreadablePath(isApi ? 'json' : 'html', requestId, localeFromAcceptLanguage(req.headers.get('accept-language'))),
       requestId,
     );
-  const badAction = await refuseBadActionRequest(req, requestId);
+  const badAction = await refuseBadActionRequest(req, requestId, { trustForwardedHost: portalConfig().TRUSTED_PROXY_HOPS > 0 });
   if (badAction) return finish(badAction, requestId);
 
   let res: Response;

@@ -20,46 +20,89 @@ export interface ActionRequestLike {
   method: string;
   nextUrl: { pathname: string };
   headers: Headers;
-  text(): Promise<string>;
-  formData(): Promise<FormData>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export async function refuseBadActionRequest(req: ActionRequestLike, requestId: string): Promise<Response | null> {
+export async function refuseBadActionRequest(
+  req: ActionRequestLike,
+  requestId: string,
+  opts: { trustForwardedHost?: boolean } = {},
+): Promise<Response | null> {
   if (SAFE_METHODS.has(req.method) || OWN_CSRF.test(req.nextUrl.pathname)) return null;
   const refusal = (status: number, code: string, message: string) =>
     Response.json({ error: { code, message, requestId } }, { status, headers: { 'Cache-Control': 'private, no-store' } });
   const malformed = () => refusal(400, 'bad_request', 'This request is not a valid form submission.');
-  if (!sameOrigin(req.headers)) return refusal(403, 'forbidden', 'This request did not come from the portal.');
+  const tooLarge = () => refusal(413, 'bad_request', 'The request is too large.');
+  if (!sameOrigin(req.headers, opts.trustForwardedHost ?? false))
+    return refusal(403, 'forbidden', 'This request did not come from the portal.');
 
-  const contentType = (req.headers.get('content-type') ?? '').toLowerCase();
+  const rawType = req.headers.get('content-type') ?? '';
+  const contentType = rawType.toLowerCase();
   const isAction = req.headers.has('next-action');
   const multipart = contentType.startsWith('multipart/form-data');
   if (!isAction && !multipart) return null; // not a server action: the page answers as usual
-  if (Number(req.headers.get('content-length') ?? 0) > ACTION_BODY_LIMIT) return refusal(413, 'bad_request', 'The request is too large.');
-
+  if (Number(req.headers.get('content-length') ?? 0) > ACTION_BODY_LIMIT) return tooLarge();
   if (isAction && !multipart && !contentType.startsWith('text/plain')) return malformed();
-  if (!multipart) return jsonArray(await req.text().catch(() => null)) ? null : malformed();
+
+  // Measured as read: a chunked body names no length up front.
+  const body = await req.arrayBuffer().catch(() => null);
+  if (!body) return malformed();
+  if (body.byteLength > ACTION_BODY_LIMIT) return tooLarge();
+  if (!multipart) {
+    const args = json(new TextDecoder().decode(body));
+    return Array.isArray(args) && !danglingReference(args, new Set()) ? null : malformed();
+  }
 
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(body, { headers: { 'content-type': rawType } }).formData();
   } catch {
     return malformed();
   }
   // A fetch call's arguments: part "0" holds the argument list, other numbered parts
   // outlined values, all JSON. (A no-script form post carries plain fields instead.)
   if (isAction) {
-    if (!jsonArray(form.get('0'))) return malformed();
-    for (const [key, value] of form) if (/^\d+$/.test(key) && typeof value === 'string' && !json(value)) return malformed();
+    const parts = new Map<string, unknown>();
+    for (const [key, value] of form) {
+      if (!/^\d+$/.test(key) || typeof value !== 'string') continue;
+      const parsed = json(value);
+      if (parsed === INVALID) return malformed();
+      parts.set(key, parsed);
+    }
+    if (!Array.isArray(parts.get('0'))) return malformed();
+    const names = new Set([...form.keys()]);
+    for (const value of parts.values()) if (danglingReference(value, names)) return malformed();
   }
   return null;
 }
 
-/** The Origin, when the browser sent one, names this host (as Next compares it: X-Forwarded-Host, else Host). */
-function sameOrigin(headers: Headers): boolean {
+/**
+ * React's reply encoding points from one value to another part of the body with a `$`, an
+ * optional one-letter kind and the part's number in hex (`$@1`, `$Q2`, `$5`; a typed `$` is
+ * sent as `$$`). A reference to a part the body lacks makes Next's decoder wait for it until
+ * the body ends and then fail with a 500 ("Connection closed"): it is a malformed request.
+ */
+const PART_REFERENCE = /^\$([@hQWiABORrXxOoUSsLlGgMmV]?)([0-9a-f]+)$/;
+function danglingReference(value: unknown, parts: ReadonlySet<string>): boolean {
+  if (typeof value === 'string') {
+    const ref = PART_REFERENCE.exec(value);
+    return !!ref && !parts.has(String(parseInt(ref[2]!, 16)));
+  }
+  if (Array.isArray(value)) return value.some((v) => danglingReference(v, parts));
+  if (value && typeof value === 'object') return Object.values(value).some((v) => danglingReference(v, parts));
+  return false;
+}
+
+/**
+ * The Origin, when the browser sent one, names this host: the Host header, or the
+ * X-Forwarded-Host a reverse proxy set when one is configured (TRUSTED_PROXY_HOPS), as Next
+ * compares it. Without a proxy a client could name any host in X-Forwarded-Host itself.
+ */
+function sameOrigin(headers: Headers, trustForwardedHost: boolean): boolean {
   const origin = headers.get('origin');
   if (origin === null) return true; // not a browser's cross-site request: browsers send Origin on every POST
-  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
+  const forwarded = trustForwardedHost ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+  const host = forwarded || headers.get('host');
   try {
     return origin !== 'null' && !!host && new URL(origin).host === host;
   } catch {
@@ -67,20 +110,11 @@ function sameOrigin(headers: Headers): boolean {
   }
 }
 
-function json(text: string): boolean {
+const INVALID = Symbol('invalid JSON');
+function json(text: string): unknown {
   try {
-    JSON.parse(text);
-    return true;
+    return JSON.parse(text) as unknown;
   } catch {
-    return false;
-  }
-}
-
-function jsonArray(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    return Array.isArray(JSON.parse(value));
-  } catch {
-    return false;
+    return INVALID;
   }
 }

@@ -23,8 +23,15 @@ export const recordId = wholeNumber(1, 2_147_483_647, 'Not a valid id.');
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
+/** White space and invisible format characters (zero-width space, joiners, direction marks) at either end. */
+const INVISIBLE_EDGES = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
+/** Trimmed of white space and of invisible characters, so a field of zero-width spaces is empty. */
+export const trimInvisible = (s: string) => s.replace(INVISIBLE_EDGES, '');
+/** How many characters of a text show: invisible format characters do not count. */
+export const visibleLength = (s: string) => s.replace(/\p{Cf}/gu, '').length;
+
 /**
- * The one schema of free text a person types: trimmed, at most `max` characters, and no
+ * The one schema of free text a person types: trimmed (of invisible characters too), at most `max` characters, and no
  * control characters (a NUL, an escape sequence, a line break hidden in a name or a PO
  * reference). Only `multiLine` fields (a pasted list, a reason) keep line breaks and tabs.
  * Chain `.min(1, …)` for a required field, or use `optionalText`. `trim: false` keeps the
@@ -32,7 +39,7 @@ const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
  */
 export function text(label: string, opts: { max: number; multiLine?: boolean; maxMessage?: string; trim?: boolean }) {
   const s = z.string({ error: `Enter the ${label}.` });
-  return (opts.trim === false ? s : s.trim())
+  return (opts.trim === false ? s : s.overwrite(trimInvisible))
     .max(opts.max, opts.maxMessage ?? `The ${label} is at most ${opts.max.toLocaleString('en-GB')} characters.`)
     .refine((s) => !(opts.multiLine ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(s), `The ${label} cannot contain control characters.`);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { latestRequestedDate } from '../requested-date';
 import { dateRangeOk, isoDate, optionalText, page, pageSize, portalToday, recordId, searchText, sortDir, text } from './common';
 
 export const ORDER_SORTS = ['date', 'number', 'po', 'total', 'state', 'delivery'] as const;
@@ -60,8 +61,10 @@ export const cartLines = z
 
 export const repriceInput = z.object({ lines: cartLines });
 
-/** A requested delivery date: a real date, today or later (the portal's dates are UTC). */
-const requestedDate = isoDate.refine((d) => d >= portalToday(), 'The requested date cannot be in the past.');
+/** A requested delivery date: a real date, from today (the portal's dates are UTC) to a year ahead. */
+const requestedDate = isoDate
+  .refine((d) => d >= portalToday(), 'The requested date cannot be in the past.')
+  .refine((d) => d <= latestRequestedDate(portalToday()), 'The requested date can be at most a year ahead.');
 
 /** The submit of a reviewed cart (reorder or quick order). */
 export const placeOrderInput = z.object({

@@ -14,13 +14,13 @@ function request(init: { method?: string; path?: string; headers?: Record<string
     method: req.method,
     nextUrl: { pathname: new URL(req.url).pathname },
     headers: req.headers,
-    text: () => req.text(),
-    formData: () => req.formData(),
+    arrayBuffer: () => req.arrayBuffer(),
   };
 }
-const statusOf = async (init: Parameters<typeof request>[0]) => (await refuseBadActionRequest(request(init), 'req-1'))?.status ?? 'passes';
-const action = (contentType: string, body: BodyInit, extra: Record<string, string> = {}) =>
-  statusOf({ headers: { 'next-action': ACTION_ID, 'content-type': contentType, ...extra }, body });
+const statusOf = async (init: Parameters<typeof request>[0], opts?: { trustForwardedHost?: boolean }) =>
+  (await refuseBadActionRequest(request(init), 'req-1', opts))?.status ?? 'passes';
+const action = (contentType: string, body: BodyInit, extra: Record<string, string> = {}, opts?: { trustForwardedHost?: boolean }) =>
+  statusOf({ headers: { 'next-action': ACTION_ID, 'content-type': contentType, ...extra }, body }, opts);
 
 function multipart(parts: Record<string, string>): { contentType: string; body: string } {
   const boundary = 'XyZ123';
@@ -55,8 +55,12 @@ describe('server-action requests refused before Next answers them with a 500', (
     expect(await action('text/plain', '[]', { origin: 'not a url' })).toBe(403);
     const form = multipart({ $ACTION_ID_abc: '' });
     expect(await statusOf({ headers: { origin: 'https://evil.example', 'content-type': form.contentType }, body: form.body })).toBe(403);
-    // Behind a proxy that names the public host.
-    expect(await action('text/plain', '[]', { origin: 'https://portal.example', 'x-forwarded-host': 'portal.example' })).toBe('passes');
+    // Behind a configured proxy that names the public host.
+    const viaProxy = { origin: 'https://portal.example', 'x-forwarded-host': 'portal.example' };
+    expect(await action('text/plain', '[]', viaProxy, { trustForwardedHost: true })).toBe('passes');
+    // Without one, a client naming the host of its own Origin in X-Forwarded-Host proves nothing.
+    expect(await action('text/plain', '[]', { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' })).toBe(403);
+    expect(await action('text/plain', '[]', viaProxy)).toBe(403);
   });
 
   it('refuses a body React’s client never sends with 400', async () => {
@@ -71,8 +75,25 @@ describe('server-action requests refused before Next answers them with a 500', (
     expect(await statusOf({ headers: { 'content-type': 'multipart/form-data; boundary=XyZ123' }, body: 'garbage' })).toBe(400);
   });
 
+  it('refuses a reference to a part the body does not hold with 400 (Next waits for it, then fails with a 500)', async () => {
+    for (const ref of ['$Q99', '$@5', '$W1', '$i2', '$B3', '$5', '$h1']) {
+      expect(await action('text/plain', JSON.stringify([null, ref])), ref).toBe(400);
+      expect(await action('text/plain', JSON.stringify([{ nested: [ref] }])), ref).toBe(400);
+    }
+    const dangling = multipart({ '1': '{"a":1}', '0': '["$Q1a"]' });
+    expect(await action(dangling.contentType, dangling.body)).toBe(400);
+    // Present parts, escaped dollars and React's value forms pass.
+    const present = multipart({ '26': '[["k","v"]]', '0': '["$Q1a"]' });
+    expect(await action(present.contentType, present.body)).toBe('passes');
+    expect(
+      await action('text/plain', JSON.stringify(['$$5', '$undefined', '$NaN', '$-0', '$D2026-01-01T00:00:00.000Z', '$n12', 'US$ 5'])),
+    ).toBe('passes');
+  });
+
   it('refuses a body past Next’s 1 MB action limit with 413', async () => {
     expect(await action('text/plain', '[]', { 'content-length': String(2 * 1024 * 1024) })).toBe(413);
+    // A chunked body names no length: it is measured as read.
+    expect(await action('text/plain', JSON.stringify(['x'.repeat(1024 * 1024 + 10)]))).toBe(413);
   });
 
   it('answers in the portal’s error shape, never stored', async () => {

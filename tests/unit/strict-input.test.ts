@@ -76,6 +76,20 @@ describe('text fields refuse control characters', () => {
     ).toBe(false);
   });
 
+  it('count invisible characters as nothing: a field of zero-width spaces is empty', () => {
+    const zw = '\u200b'.repeat(15);
+    expect(messages(myContactInput.safeParse({ name: zw }))).toEqual(['Enter the name.']);
+    expect(myContactInput.parse({ name: '\u200bBob Buyer\u2060 ' }).name).toBe('Bob Buyer');
+    expect(addressInput.safeParse({ name: zw, street: zw, zip: zw, city: zw, countryCode: 'US' }).success).toBe(false);
+    const acting = { customerId: '10', contactId: '21', minutes: '30' };
+    expect(messages(startActingInput.safeParse({ ...acting, reason: zw }))).toEqual([
+      'Give a reason of at least 15 characters: the customer reads it.',
+    ]);
+    expect(startActingInput.safeParse({ ...acting, reason: `Call\u200b${'\u200b'.repeat(20)}back` }).success).toBe(false);
+    // Joiners inside a word stay: they are part of how some scripts and emoji are written.
+    expect(myContactInput.parse({ name: 'Ana 👩\u200d💻' }).name).toBe('Ana 👩\u200d💻');
+  });
+
   it('keeps line breaks and tabs only in multi-line fields', () => {
     expect(quickOrderInput.parse({ text: 'FAS-1001\t12\r\nHTL-1002 3\n' }).text).toBe('FAS-1001\t12\r\nHTL-1002 3\n');
     expect(quickOrderInput.safeParse({ text: 'FAS-1001 12\u0000' }).success).toBe(false);
@@ -124,5 +138,20 @@ describe('quantities and delivery dates', () => {
     vi.setSystemTime(new Date('2026-03-11T00:30:00Z'));
     expect(order('2026-03-10').success).toBe(false);
     expect(order('2026-03-11').success).toBe(true);
+  });
+
+  it('refuses a requested delivery date more than a year ahead (a mistyped year)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-10T12:00:00Z'));
+    const order = (requestedDate: string) =>
+      placeOrderInput.safeParse({
+        idempotencyKey: crypto.randomUUID(),
+        lines: [{ productId: 1, quantity: 1 }],
+        shippingAddressId: 1,
+        requestedDate,
+      });
+    expect(order('2027-03-11').success).toBe(true);
+    expect(messages(order('2027-03-12'))).toEqual(['The requested date can be at most a year ahead.']);
+    expect(order('9999-12-31').success).toBe(false);
   });
 });

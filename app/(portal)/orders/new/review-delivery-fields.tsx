@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { inputClass, labelClass } from '@/components/ui';
+import { latestRequestedDate } from '@/lib/requested-date';
 
 export interface AddressOption {
   id: number;
@@ -72,6 +73,7 @@ export function DeliveryFields({
           name="requestedDate"
           type="date"
           min={today}
+          max={latestRequestedDate(today)}
           className={inputClass}
           aria-describedby={errors.requestedDate ? 'date-error' : undefined}
         />

@@ -1,5 +1,14 @@
 import { creditWarning, partnerCredit, type RecordSource } from './credit';
 
+/** Reserved: the quantity of the product's moves that are reserved and not yet done. */
+const RESERVING = new Set(['assigned', 'partially_available']);
+function freeQuantity(store: RecordSource, product: { id: number; qty_available?: unknown }): number {
+  let reserved = 0;
+  for (const m of store.all('stock.move'))
+    if (m.product_id === product.id && RESERVING.has(String(m.state))) reserved += Number(m.quantity) || 0;
+  return Math.round((Number(product.qty_available ?? 0) - reserved) * 1000) / 1000;
+}
+
 /**
  * The models and fields the simulator knows, with Odoo 19 names (checked against
  * odoo/odoo 19.0 addons/{base,sale,stock,account,product,delivery}/models). A field that is
@@ -226,6 +235,8 @@ const models: ModelDef[] = [
       categ_id: m2o('product.category', 'Product Category'),
       invoice_policy: sel('Invoicing Policy', 'order'),
       qty_available: num('Quantity On Hand'),
+      // stock/models/product.py: on hand less what moves not yet done have reserved.
+      free_qty: num('Free To Use Quantity', 'float', { compute: (r, store) => freeQuantity(store, r) }),
       description_sale: text('Sales Description'),
       taxes_id: m2m('account.tax', 'Sales Taxes'),
       company_id: m2o('res.company', 'Company'),

@@ -94,10 +94,10 @@ export function cartLines(
     lines.push({
       productId: p.id,
       sku: text(p.default_code),
-      name: String(p.name),
+      name: productName(p),
       quantity: req.quantity,
       unit: m2o(p.uom_id)?.name ?? null,
-      available: p.type === 'service' ? null : num(p.qty_available),
+      available: p.type === 'service' ? null : num(p.free_qty),
       sellable: true,
       problem: null,
       priceUnit: 0,
@@ -105,6 +105,18 @@ export function cartLines(
     });
   }
   return { lines, errors };
+}
+
+/**
+ * A product's name as a customer tells its variants apart: Odoo's display name ("[SKU] Desk
+ * (White, Custom)") without the SKU, which the portal shows in a column of its own. The
+ * template's `name` alone is the same for every variant.
+ */
+export function productName(p: OdooRecord): string {
+  const display = text(p.display_name);
+  const code = text(p.default_code);
+  if (!display) return String(p.name);
+  return code && display.startsWith(`[${code}] `) ? display.slice(code.length + 3) : display;
 }
 
 /** A line of the customer's earlier order whose product left the catalogue: its name only, never priced or ordered. */

@@ -133,7 +133,8 @@ export const FIELDS = {
     'tax_ids',
     'sale_line_ids',
   ],
-  product: ['name', 'display_name', 'default_code', 'lst_price', 'sale_ok', 'active', 'company_id', 'uom_id', 'type', 'qty_available'],
+  /** `free_qty`: on hand and not reserved for another order (stock's product.product), what a customer can still get. */
+  product: ['name', 'display_name', 'default_code', 'lst_price', 'sale_ok', 'active', 'company_id', 'uom_id', 'type', 'free_qty'],
   partnerTag: ['name'],
   user: ['name', 'login', 'email'],
 } as const;

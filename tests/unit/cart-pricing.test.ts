@@ -5,6 +5,7 @@ import {
   NO_LONGER_AVAILABLE,
   pricedCart,
   pricingOnchange,
+  productName,
   productsToRead,
   unpricedCart,
 } from '../../lib/portal/cart-pricing';
@@ -19,7 +20,7 @@ const product = (id: number, sku: string, over: Record<string, unknown> = {}) =>
   company_id: false,
   uom_id: [1, 'Units'],
   type: 'consu',
-  qty_available: 7,
+  free_qty: 7,
   ...over,
 });
 
@@ -57,6 +58,33 @@ describe('the cart without Odoo', () => {
       { line: 2, text: 'NOPE', message: 'Unknown SKU “NOPE”.', words: { key: 'unknownSku', values: { sku: 'NOPE' } } },
       { line: 0, text: '8', message: 'This product is no longer available.', words: { key: 'productGone' } },
     ]);
+  });
+
+  it('names a product as its variant (Odoo’s display name without the SKU) and offers what is free, not what is on hand', () => {
+    const { lines } = cartLines(
+      [
+        { productId: 15, quantity: 1 },
+        { productId: 16, quantity: 1 },
+        { productId: 17, quantity: 1 },
+      ],
+      [
+        product(15, 'DESK0005', {
+          name: 'Customizable Desk',
+          display_name: '[DESK0005] Customizable Desk (White, Custom)',
+          free_qty: 0,
+          qty_available: 6,
+        }),
+        product(16, 'DESK0006', { name: 'Customizable Desk', display_name: '[DESK0006] Customizable Desk (Black, Custom)' }),
+        product(17, '', { name: 'Two-Seat Sofa', display_name: 'Two-Seat Sofa (Linen)', default_code: false }),
+      ],
+      SELLER,
+    );
+    expect(lines.map((l) => [l.name, l.available])).toEqual([
+      ['Customizable Desk (White, Custom)', 0],
+      ['Customizable Desk (Black, Custom)', 7],
+      ['Two-Seat Sofa (Linen)', 7],
+    ]);
+    expect(productName({ id: 1, name: 'Bolt' })).toBe('Bolt');
   });
 
   it('prices the sellable lines in the order they were sent to the onchange, and leaves the others at zero', () => {

@@ -80,8 +80,17 @@ test('the not-found page', async ({ page }) => {
   const missing = await page.goto('/orders/999999999');
   expect(missing!.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  // Inside the portal's shell: its one main landmark, with the navigation around it.
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.locator('#main')).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expectAccessible(page);
   await expectFitsPhone(page);
+  // An address no route matches: the root's page, outside the shell, is its own main.
+  expect((await page.goto('/no-such-page'))!.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expectAccessible(page);
 });
 
 test('every finance and admin page', async ({ browser }) => {

@@ -1,8 +1,8 @@
 import { useTranslations } from 'next-intl';
 import type { ComponentProps } from 'react';
 import { Link } from './app-link';
-import { Pagination } from './pagination';
-import { buttonClass } from './ui';
+import { Pagination, pageHref } from './pagination';
+import { buttonClass, EmptyState } from './ui';
 
 /**
  * The parts every list page shares, so the orders, invoices and deliveries lists read and
@@ -65,11 +65,24 @@ export function ListResults({
   pages: ComponentProps<typeof Pagination>;
   children: React.ReactNode;
 }) {
+  // A page past the last (a stale link, a typed page number) is not an empty list.
+  if (pages.total > 0 && pages.page > pages.pageCount) return <PastLastPage {...pages} />;
   if (empty) return empty;
   return (
     <>
       {children}
       <Pagination {...pages} />
     </>
+  );
+}
+
+function PastLastPage({ basePath, params, page, pageCount }: ComponentProps<typeof Pagination>) {
+  const t = useTranslations('common');
+  return (
+    <EmptyState title={t('pagination.pastLast', { page, pageCount })}>
+      <Link className="underline" href={pageHref(basePath, params, pageCount)}>
+        {t('pagination.toLast')}
+      </Link>
+    </EmptyState>
   );
 }

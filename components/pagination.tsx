@@ -2,6 +2,11 @@ import { useTranslations } from 'next-intl';
 import { Link } from '@/components/app-link';
 import { useFormat } from '@/lib/i18n/use-format';
 
+/** The list's page `page`, keeping every other search param. */
+export function pageHref(basePath: string, params: Record<string, string>, page: number): string {
+  return `${basePath}?${new URLSearchParams({ ...params, page: String(page) }).toString()}`;
+}
+
 /** Previous / next links that keep every other search param; works without JavaScript. */
 export function Pagination({
   basePath,
@@ -21,7 +26,7 @@ export function Pagination({
 }) {
   const t = useTranslations('common');
   const f = useFormat();
-  const href = (p: number) => `${basePath}?${new URLSearchParams({ ...params, page: String(p) }).toString()}`;
+  const href = (p: number) => pageHref(basePath, params, p);
   return (
     <nav aria-label={t('pagination.label')} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
       <p>

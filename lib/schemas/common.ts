@@ -70,7 +70,10 @@ export const page = wholeNumber(1, 100_000, 'Not a valid page.').default(1);
 export const pageSize = wholeNumber(10, 100, 'Page size is 10, 25, 50 or 100.')
   .pipe(z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)], { error: 'Page size is 10, 25, 50 or 100.' }))
   .default(25);
-export const sortDir = z.enum(['asc', 'desc']).default('desc');
+export const sortDir = z.enum(['asc', 'desc'], { error: 'Sort ascending or descending.' }).default('desc');
+/** A list's sort column: one of its own, said in words a person reads. */
+export const sortColumn = <const T extends readonly [string, ...string[]]>(columns: T) =>
+  z.enum(columns, { error: 'This list cannot be sorted by that column.' });
 
 /** Search params arrive as string | string[]; a repeated one is a mistake we refuse. */
 export function singleValues(

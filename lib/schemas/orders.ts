@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { latestRequestedDate } from '../requested-date';
-import { dateRangeOk, isoDate, optionalText, page, pageSize, portalToday, recordId, searchText, sortDir, text } from './common';
+import { dateRangeOk, isoDate, optionalText, page, pageSize, portalToday, recordId, searchText, sortDir, text, sortColumn } from './common';
 
 export const ORDER_SORTS = ['date', 'number', 'po', 'total', 'state', 'delivery'] as const;
 export const ORDER_STATES = ['open', 'quotation', 'confirmed', 'cancelled'] as const;
@@ -9,9 +9,9 @@ export const orderListQuery = z
   .object({
     page,
     size: pageSize,
-    sort: z.enum(ORDER_SORTS).default('date'),
+    sort: sortColumn(ORDER_SORTS).default('date'),
     dir: sortDir,
-    state: z.enum(ORDER_STATES).optional(),
+    state: z.enum(ORDER_STATES, { error: 'Choose a status from the list.' }).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     q: searchText,

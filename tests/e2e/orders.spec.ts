@@ -38,6 +38,18 @@ test('bad filters in the URL show a clear message instead of an error page', asy
   const res = await page.goto('/orders?size=7');
   expect(res!.status()).toBe(200);
   await expect(page.getByRole('main').getByRole('alert')).toContainText('Page size is 10, 25, 50 or 100');
+  await page.goto('/orders?sort=bogus');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('This list cannot be sorted by that column.');
+});
+
+test('a page past the last one says so and leads to the last page, not to an empty list', async ({ page }) => {
+  await signIn(page, BOB, '/orders?size=10&page=999&state=confirmed');
+  await expect(page.getByText(/There is no page 999: the list ends at page \d+\./)).toBeVisible();
+  await expect(page.getByText('No orders yet')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Go to the last page' }).click();
+  await expect(page).toHaveURL(/state=confirmed/);
+  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText(/page (\d+) of \1/);
 });
 
 test('the orders CSV export holds the filtered list', async ({ page }) => {

@@ -98,9 +98,10 @@ export const labelClass = 'block text-sm font-medium text-slate-800';
 export const fileInputClass =
   'block w-full text-sm text-slate-900 file:mr-3 file:cursor-pointer file:rounded file:border file:border-solid file:border-slate-400 file:bg-white file:px-4 file:py-2 file:text-sm file:font-semibold file:text-slate-900 hover:file:bg-slate-100';
 
+/** A titled box. A long unbroken value (an email address, a VAT number) wraps inside it instead of widening a phone's page. */
 export function Card({ title, children, className = '' }: { title?: string; children: React.ReactNode; className?: string }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-4 ${className}`} aria-label={title}>
+    <section className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 wrap-anywhere ${className}`} aria-label={title}>
       {title ? <h2 className="mb-3 text-lg font-semibold">{title}</h2> : null}
       {children}
     </section>

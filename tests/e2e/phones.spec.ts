@@ -303,3 +303,17 @@ test('changing a quantity updates the line and the total at once, then Odoo pric
     });
   }
 });
+
+test('at 375 px a long unbroken company email wraps inside its card instead of widening the account page', async ({ page }) => {
+  const [company] = await odooCall<{ email: string | false }[]>('res.partner', 'read', { ids: [10], fields: ['email'] });
+  const long = 'accounts-payable.department@subsidiary.brightline-hardware-holdings.example';
+  await odooCall('res.partner', 'write', { ids: [10], vals: { email: long } });
+  try {
+    await signIn(page, 'alice@brightline.example', '/');
+    await atPhone(page, '/account');
+    await expect(page.getByText(long)).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  } finally {
+    await odooCall('res.partner', 'write', { ids: [10], vals: { email: company!.email } });
+  }
+});

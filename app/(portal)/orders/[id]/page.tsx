@@ -121,7 +121,13 @@ function Lines({ order }: { order: OrderDetail }) {
 
 function lineColumns(currency: string, t: OrdersT, f: Formatter): Column<OrderLine>[] {
   return [
-    { id: 'product', header: t('detail.columns.product'), card: 'title', cell: (l) => l.description },
+    // Odoo's line description keeps its own lines (the product, then its sales description).
+    {
+      id: 'product',
+      header: t('detail.columns.product'),
+      card: 'title',
+      cell: (l) => <span className="whitespace-pre-line">{l.description}</span>,
+    },
     { id: 'ordered', header: t('detail.columns.ordered'), align: 'end', cell: (l) => f.quantityWithUnit(l.quantity, l.unit) },
     { id: 'delivered', header: t('detail.columns.delivered'), align: 'end', cell: (l) => f.quantity(l.delivered) },
     { id: 'invoiced', header: t('detail.columns.invoiced'), align: 'end', cell: (l) => f.quantity(l.invoiced) },

@@ -237,6 +237,15 @@ test('an address is added, then archived, and is no longer offered', async ({ pa
   const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
   await expect(item).toHaveCount(1);
   await expect(page.getByText('Address added.')).toBeVisible();
+  // Edited and saved: the form closes, the list shows the change and focus is back on Edit.
+  await page.getByRole('button', { name: `Edit ${name}` }).click();
+  const edit = page.getByRole('form', { name: `Edit ${name}` });
+  await edit.getByLabel('City').fill('Bath');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(edit).toHaveCount(0);
+  await expect(item).toContainText('Bath');
+  await expect(page.getByRole('button', { name: `Edit ${name}` })).toBeFocused();
   await page.getByRole('button', { name: `Archive ${name}` }).click();
   await page
     .getByRole('dialog', { name: `Archive the address ${name}?` })

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ActionForm, Field, SubmitButton } from '@/components/action-form';
 import { ConfirmSubmit } from '@/components/confirm-dialog';
 import { inputClass, labelClass, secondaryButtonClass } from '@/components/ui';
@@ -99,13 +99,25 @@ export function NewAddressForm({ countries }: { countries: Country[] }) {
 export function AddressItem({ address, countries, canEdit }: { address: DeliveryAddress; countries: Country[]; canEdit: boolean }) {
   const t = useTranslations('account.addresses');
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  // Saved: the form closes (the toast says so) and focus goes back to the button that opened it.
+  const saved = () => {
+    setEditing(false);
+    editButton.current?.focus();
+  };
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4">
       <p className="font-semibold">{address.isCompany ? t('companyAddress', { name: address.name }) : address.name}</p>
       <p className="text-sm text-slate-700">{address.lines.join(', ')}</p>
       {canEdit && !address.isCompany ? (
         <div className="mt-2 flex flex-wrap gap-2">
-          <button type="button" className={secondaryButtonClass} aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          <button
+            ref={editButton}
+            type="button"
+            className={secondaryButtonClass}
+            aria-expanded={editing}
+            onClick={() => setEditing(!editing)}
+          >
             {t.rich(editing ? 'close' : 'edit', { name: address.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
           </button>
           <ActionForm action={archiveAddressAction} label={t('archiveLabel', { name: address.name })} success={t('archived')}>
@@ -131,6 +143,7 @@ export function AddressItem({ address, countries, canEdit }: { address: Delivery
           action={updateAddressAction}
           label={t('editLabel', { name: address.name })}
           success={t('saved')}
+          onSuccess={saved}
           className="mt-3 flex flex-col gap-3"
         >
           {({ pending, fieldError }) => (

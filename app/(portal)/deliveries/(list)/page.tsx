@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('list.title') };
 }
 
-/** Each filter's key in the catalogue (`list.filters.*`, `list.empty.*`). */
+/** Each filter's key in the catalogue (`list.filters.*`, `list.empty.*`, `list.emptyHint.*`). */
 const FILTER_KEY = { all: 'all', 'in-progress': 'inProgress', late: 'late', delivered: 'delivered' } as const satisfies Record<
   (typeof DELIVERY_FILTERS)[number] | 'all',
   string
@@ -50,7 +50,9 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
       </nav>
       <ListResults
         empty={
-          page.rows.length === 0 ? <EmptyState title={t(`list.empty.${FILTER_KEY[current]}`)}>{t('list.emptyHint')}</EmptyState> : null
+          page.rows.length === 0 ? (
+            <EmptyState title={t(`list.empty.${FILTER_KEY[current]}`)}>{t(`list.emptyHint.${FILTER_KEY[current]}`)}</EmptyState>
+          ) : null
         }
         pages={{
           basePath: '/deliveries',

@@ -15,12 +15,13 @@ import { bulkQuery } from '@/lib/schemas/invoices';
  */
 export const GET = withPortalRoute({ permission: 'see-invoices', query: bulkQuery }, async ({ ctx, query }) => {
   const limit = portalConfig().INVOICE_BULK_LIMIT;
-  const slot = takeDownloadSlot(ctx.user.sub);
-  if (!slot) throw portalError('rate_limited', 'downloadsRunning', { values: { count: DOWNLOADS_PER_PERSON } });
   const items = await invoicesForExport(ctx, query, limit);
   // Shown to the person in the list (the download button's error), in their language; the ZIP's index.csv stays English.
   if (items.length === 0) throw portalError('bad_request', 'noInvoicesMatch');
   if (items.length > limit) throw portalError('bad_request', 'bulkOverLimit', { values: { limit } });
+  // Taken last, once nothing else can throw: the ZIP's stream gives it back when it closes.
+  const slot = takeDownloadSlot(ctx.user.sub);
+  if (!slot) throw portalError('rate_limited', 'downloadsRunning', { values: { count: DOWNLOADS_PER_PERSON } });
   return new Response(downloadBody(slot(invoiceZip(ctx, items))), {
     headers: {
       'Content-Type': 'application/zip',

@@ -72,17 +72,8 @@ const user = await ensureIntegrationUser(admin, config, major, {
   console.error(`[odoo:prepare] ${err.message}`);
   process.exit(2);
 });
-log(`integration user ${user.login} (uid ${user.uid}), groups:`);
-for (const g of INTEGRATION_GROUPS) log(`  ${g.xmlid} (${g.label}): ${g.why}`);
-
-if (args['dev-data']) {
-  const people = await ensureDevPeople(admin, major, { first: args.customer, second: args['second-customer'], tags, log });
-  await ensureTrackedDeliveries(admin, major, people.first.id, log);
-  log(
-    `dev people: ${Object.keys(people.contacts).length} contacts under ${people.first.name} (${people.first.id}) and ${people.second.name} (${people.second.id}); account manager uid ${people.accountManagerUid}`,
-  );
-}
-
+// Written at once, before the optional dev data: a run that fails after this point has kept
+// the user's new password here, so running it again finds it instead of refusing.
 mkdirSync(dirname(args.out), { recursive: true });
 writeFileSync(
   args.out,
@@ -99,3 +90,13 @@ writeFileSync(
 );
 chmodSync(args.out, 0o600);
 log(`connection settings in ${args.out}`);
+log(`integration user ${user.login} (uid ${user.uid}), groups:`);
+for (const g of INTEGRATION_GROUPS) log(`  ${g.xmlid} (${g.label}): ${g.why}`);
+
+if (args['dev-data']) {
+  const people = await ensureDevPeople(admin, major, { first: args.customer, second: args['second-customer'], tags, log });
+  await ensureTrackedDeliveries(admin, major, people.first.id, log);
+  log(
+    `dev people: ${Object.keys(people.contacts).length} contacts under ${people.first.name} (${people.first.id}) and ${people.second.name} (${people.second.id}); account manager uid ${people.accountManagerUid}`,
+  );
+}

@@ -83,10 +83,14 @@ export async function refuseBadActionRequest(
  * the body ends and then fail with a 500 ("Connection closed"): it is a malformed request.
  */
 const PART_REFERENCE = /^\$([@hQWiABORrXxOoUSsLlGgMmV]?)([0-9a-f]+)$/;
+/** Streams and async iterables (`$R`, `$r`, `$X`, `$x`) keep their chunks in parts named `S<id>`. */
+const STREAM_KINDS = new Set(['R', 'r', 'X', 'x']);
 function danglingReference(value: unknown, parts: ReadonlySet<string>): boolean {
   if (typeof value === 'string') {
     const ref = PART_REFERENCE.exec(value);
-    return !!ref && !parts.has(String(parseInt(ref[2]!, 16)));
+    if (!ref) return false;
+    const id = String(parseInt(ref[2]!, 16));
+    return !parts.has(STREAM_KINDS.has(ref[1]!) ? `S${id}` : id);
   }
   if (Array.isArray(value)) return value.some((v) => danglingReference(v, parts));
   if (value && typeof value === 'object') return Object.values(value).some((v) => danglingReference(v, parts));
@@ -94,17 +98,17 @@ function danglingReference(value: unknown, parts: ReadonlySet<string>): boolean 
 }
 
 /**
- * The Origin, when the browser sent one, names this host: the Host header, or the
+ * The Origin, when the browser sent one, names this host: the Host header, or also the
  * X-Forwarded-Host a reverse proxy set when one is configured (TRUSTED_PROXY_HOPS), as Next
- * compares it. Without a proxy a client could name any host in X-Forwarded-Host itself.
+ * accepts either. Without a proxy a client could name any host in X-Forwarded-Host itself.
  */
 function sameOrigin(headers: Headers, trustForwardedHost: boolean): boolean {
   const origin = headers.get('origin');
   if (origin === null) return true; // not a browser's cross-site request: browsers send Origin on every POST
   const forwarded = trustForwardedHost ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
-  const host = forwarded || headers.get('host');
+  const hosts = [forwarded, headers.get('host')].filter((h): h is string => !!h);
   try {
-    return origin !== 'null' && !!host && new URL(origin).host === host;
+    return origin !== 'null' && hosts.includes(new URL(origin).host);
   } catch {
     return false;
   }

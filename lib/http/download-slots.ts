@@ -11,11 +11,15 @@ export const DOWNLOADS_PER_PERSON = 2;
 
 const active = () => processSingleton('download-slots', () => new Map<string, number>());
 
-/**
- * A slot for `who`'s download, or null when they already have DOWNLOADS_PER_PERSON running.
- * The slot is given back when `body` closes: finished, failed or abandoned by the browser.
- */
-export function takeDownloadSlot(who: string): ((body: Readable) => Readable) | null {
+export interface DownloadSlot {
+  /** Ties the slot to the download's body: given back when it closes (finished, failed or destroyed). */
+  hold(body: Readable): Readable;
+  /** Gives the slot back now (idempotent): for a download that never got its body. */
+  release(): void;
+}
+
+/** A slot for `who`'s download, or null when they already have DOWNLOADS_PER_PERSON running. */
+export function takeDownloadSlot(who: string): DownloadSlot | null {
   const running = active();
   const count = running.get(who) ?? 0;
   if (count >= DOWNLOADS_PER_PERSON) return null;
@@ -28,9 +32,12 @@ export function takeDownloadSlot(who: string): ((body: Readable) => Readable) | 
     if (left > 0) running.set(who, left);
     else running.delete(who);
   };
-  return (body) => {
-    body.once('close', release);
-    if (body.destroyed) release();
-    return body;
+  return {
+    release,
+    hold(body) {
+      body.once('close', release);
+      if (body.destroyed) release();
+      return body;
+    },
   };
 }

@@ -23,12 +23,18 @@ export const recordId = wholeNumber(1, 2_147_483_647, 'Not a valid id.');
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-/** White space and invisible format characters (zero-width space, joiners, direction marks) at either end. */
-const INVISIBLE_EDGES = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
+/**
+ * Characters that show nothing: zero-width space and (non-)joiners, direction marks and
+ * embeddings, word joiner and invisible operators, byte-order mark, soft hyphen. Not all of
+ * Unicode's format class: its tag characters finish some flag emoji.
+ */
+const INVISIBLE = '\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff';
+const INVISIBLE_EDGES = new RegExp(`^[\\s${INVISIBLE}]+|[\\s${INVISIBLE}]+$`, 'gu');
+const INVISIBLE_ANYWHERE = new RegExp(`[${INVISIBLE}]`, 'gu');
 /** Trimmed of white space and of invisible characters, so a field of zero-width spaces is empty. */
 export const trimInvisible = (s: string) => s.replace(INVISIBLE_EDGES, '');
-/** How many characters of a text show: invisible format characters do not count. */
-export const visibleLength = (s: string) => s.replace(/\p{Cf}/gu, '').length;
+/** How many characters of a text show: invisible ones do not count. */
+export const visibleLength = (s: string) => s.replace(INVISIBLE_ANYWHERE, '').length;
 
 /**
  * The one schema of free text a person types: trimmed (of invisible characters too), at most `max` characters, and no

@@ -128,25 +128,30 @@ export async function ensureIntegrationUser(
   );
   const field = userGroupsField(major);
   const [existing] = await admin.searchRead('res.users', [['login', '=', opts.login]], {
-    fields: ['email'],
+    fields: ['email', 'active'],
     context: { active_test: false },
   });
   const email = opts.email ?? (existing?.email || `${opts.login.replace(/@.*$/, '')}@portal.invalid`);
   let uid: number;
-  const created = !existing;
+  let password = opts.previous?.password;
   if (existing) {
     uid = existing.id;
-    await admin.write('res.users', [uid], { active: true, email, [field]: [[6, 0, groups]] });
+    // An archived user signs nothing in: bring it back before trying the known password.
+    if (!existing.active) await admin.write('res.users', [uid], { active: true });
+    const works = !!password && (await authenticates(config, opts.login, password));
+    // Refused before anything else of the user is changed: another portal may rely on it as it is.
+    if (!works && !opts.resetPassword) throw new PasswordUnknownError(opts.login);
+    if (!works) password = undefined;
+    await admin.write('res.users', [uid], { email, [field]: [[6, 0, groups]] });
   } else {
     uid = await admin.create('res.users', { name: 'Customer portal (integration)', login: opts.login, email, [field]: [[6, 0, groups]] });
     log(`created the integration user ${opts.login} (uid ${uid})`);
+    password = undefined;
   }
   const [user] = await admin.searchRead('res.users', [['id', '=', uid]], { fields: ['share'] });
   if (user?.share !== false) throw new Error(`${opts.login} is not an internal user: check its groups in Odoo`);
 
-  let password = opts.previous?.password;
-  if (!password || !(await authenticates(config, opts.login, password))) {
-    if (!created && !opts.resetPassword) throw new PasswordUnknownError(opts.login);
+  if (!password) {
     password = randomBytes(18).toString('base64url');
     await admin.write('res.users', [uid], { password });
     log(`set a new password for ${opts.login}`);

@@ -100,6 +100,24 @@ test('a bulk export past the limit is refused with a clear message', async ({ pa
   expect(bad.status()).toBe(400);
 });
 
+test('a person may have two ZIPs in the making, and asking for headers only (HEAD) builds none', async ({ page }) => {
+  await signIn(page, FIONA, '/invoices');
+  const path = '/invoices/bulk?status=paid&from=2026-01-01';
+  // HEAD answers the headers and takes no download slot (Next never reads its body).
+  for (let i = 0; i < 3; i++) {
+    const head = await page.request.head(path);
+    expect(head.status()).toBe(200);
+    expect(Number(head.headers()['x-invoice-count'])).toBeGreaterThan(0);
+  }
+  const zips = await Promise.all([page.request.get(path), page.request.get(path)]);
+  for (const zip of zips) {
+    expect(zip.status()).toBe(200);
+    expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
+  }
+  // Both finished: their slots are back, so another download goes through.
+  expect((await page.request.get(path)).status()).toBe(200);
+});
+
 test('the statement shows aging per currency and downloads as PDF and CSV', async ({ page }) => {
   await signIn(page, FIONA, '/statement');
   await expect(page.getByRole('heading', { name: /Aging in / }).first()).toBeVisible();

@@ -332,3 +332,11 @@ test('order pages work at 375 px and by keyboard', async ({ page }) => {
   await page.waitForURL(/q=zzz-no-such-order/);
   await expect(page.getByText('No orders match these filters')).toBeVisible();
 });
+
+test('a deliveries search that finds nothing says so and clears back to its filter', async ({ page }) => {
+  await signIn(page, BOB, '/deliveries?status=late&q=zzzz-nothing');
+  await expect(page.getByText('No deliveries match “zzzz-nothing”')).toBeVisible();
+  await expect(page.getByText('Every delivery in progress is on time.')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Clear the search' }).click();
+  await expect(page).toHaveURL(/\/deliveries\?status=late$/);
+});

@@ -61,6 +61,15 @@ describe('server-action requests refused before Next answers them with a 500', (
     // Without one, a client naming the host of its own Origin in X-Forwarded-Host proves nothing.
     expect(await action('text/plain', '[]', { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' })).toBe(403);
     expect(await action('text/plain', '[]', viaProxy)).toBe(403);
+    // A proxy that forwards the public host with its port and keeps Host: either names this host, as for Next.
+    expect(
+      await action(
+        'text/plain',
+        '[]',
+        { origin: 'http://portal.test', 'x-forwarded-host': 'portal.test:443' },
+        { trustForwardedHost: true },
+      ),
+    ).toBe('passes');
   });
 
   it('refuses a body React’s client never sends with 400', async () => {
@@ -85,6 +94,11 @@ describe('server-action requests refused before Next answers them with a 500', (
     // Present parts, escaped dollars and React's value forms pass.
     const present = multipart({ '26': '[["k","v"]]', '0': '["$Q1a"]' });
     expect(await action(present.contentType, present.body)).toBe('passes');
+    // A stream's chunks are in parts named S<id>.
+    const stream = multipart({ S3: '"chunk"', '0': '["$R3"]' });
+    expect(await action(stream.contentType, stream.body)).toBe('passes');
+    const noStream = multipart({ '3': '"chunk"', '0': '["$R3"]' });
+    expect(await action(noStream.contentType, noStream.body)).toBe(400);
     expect(
       await action('text/plain', JSON.stringify(['$$5', '$undefined', '$NaN', '$-0', '$D2026-01-01T00:00:00.000Z', '$n12', 'US$ 5'])),
     ).toBe('passes');

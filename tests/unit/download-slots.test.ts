@@ -6,8 +6,8 @@ describe('downloads in the making, per person', () => {
   it('allows DOWNLOADS_PER_PERSON at once, refuses the next, and gives a slot back when a download closes', async () => {
     expect(DOWNLOADS_PER_PERSON).toBe(2);
     const first = new PassThrough();
-    takeDownloadSlot('fiona')!(first);
-    const second = takeDownloadSlot('fiona')!(new PassThrough());
+    takeDownloadSlot('fiona')!.hold(first);
+    const second = takeDownloadSlot('fiona')!.hold(new PassThrough());
     expect(takeDownloadSlot('fiona')).toBeNull();
     // Someone else is not held back by Fiona's downloads.
     expect(takeDownloadSlot('alice')).not.toBeNull();
@@ -18,11 +18,18 @@ describe('downloads in the making, per person', () => {
     await new Promise((closed) => first.once('close', closed));
     const third = takeDownloadSlot('fiona');
     expect(third).not.toBeNull();
-    const body = third!(new PassThrough());
+    const body = third!.hold(new PassThrough());
     expect(takeDownloadSlot('fiona')).toBeNull();
     second.destroy();
     body.destroy();
     await new Promise((closed) => setImmediate(closed));
+    const last = takeDownloadSlot('fiona')!;
     expect(takeDownloadSlot('fiona')).not.toBeNull();
+    expect(takeDownloadSlot('fiona')).toBeNull();
+    // A download that never got its body gives its slot back by hand, once however often it is called.
+    last.release();
+    last.release();
+    expect(takeDownloadSlot('fiona')).not.toBeNull();
+    expect(takeDownloadSlot('fiona')).toBeNull();
   });
 });

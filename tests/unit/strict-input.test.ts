@@ -88,6 +88,9 @@ describe('text fields refuse control characters', () => {
     expect(startActingInput.safeParse({ ...acting, reason: `Call\u200b${'\u200b'.repeat(20)}back` }).success).toBe(false);
     // Joiners inside a word stay: they are part of how some scripts and emoji are written.
     expect(myContactInput.parse({ name: 'Ana 👩\u200d💻' }).name).toBe('Ana 👩\u200d💻');
+    // A flag emoji ends in tag characters, which are not invisible padding.
+    const wales = 'Ana 🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}';
+    expect(myContactInput.parse({ name: wales }).name).toBe(wales);
   });
 
   it('keeps line breaks and tabs only in multi-line fields', () => {

@@ -51,7 +51,16 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
       <ListResults
         empty={
           page.rows.length === 0 ? (
-            <EmptyState title={t(`list.empty.${FILTER_KEY[current]}`)}>{t(`list.emptyHint.${FILTER_KEY[current]}`)}</EmptyState>
+            q.q ? (
+              // A search that found nothing: the filter's hint would not be true of it.
+              <EmptyState title={t('list.emptySearch', { q: q.q })}>
+                <Link className="underline" href={current === 'all' ? '/deliveries' : `/deliveries?status=${current}`}>
+                  {t('list.clearSearch')}
+                </Link>
+              </EmptyState>
+            ) : (
+              <EmptyState title={t(`list.empty.${FILTER_KEY[current]}`)}>{t(`list.emptyHint.${FILTER_KEY[current]}`)}</EmptyState>
+            )
           ) : null
         }
         pages={{

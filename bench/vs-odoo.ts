@@ -30,7 +30,7 @@ import { OdooGateway, type OdooClient } from '../lib/odoo/client';
 import { odooConfigFromEnv } from '../lib/odoo/config';
 import { installWebhookRules, removeWebhookRules } from '../scripts/odoo-webhooks';
 import { groupIds, userGroupsField } from '../scripts/odoo-prepare/prepare';
-import { readEnvFile, ROOT, runCommand, serverMajor, type Env } from '../scripts/real-odoo-tools';
+import { prepareOwnUserArgs, readEnvFile, ROOT, runCommand, serverMajor, type Env } from '../scripts/real-odoo-tools';
 import { startStack, waitForPortal } from '../scripts/stack';
 import { watchOdooCalls } from './odoo-log';
 import { sessionCookies } from './sign-in';
@@ -51,23 +51,7 @@ const WEBHOOK_LABEL = 'Portal bench';
 
 const admin = await adminEnv();
 const integrationFile = resolve(ROOT, '.data/bench-vs-odoo/portal.env');
-await runCommand(
-  'npx',
-  // Its own integration user, whose password it may reset without signing another portal out.
-  [
-    'tsx',
-    '--conditions=react-server',
-    'scripts/odoo-prepare.ts',
-    '--dev-data',
-    '--quiet',
-    '--out',
-    integrationFile,
-    '--login',
-    'portal-bench-bot',
-    '--reset-password',
-  ],
-  admin,
-);
+await runCommand('npx', prepareOwnUserArgs(integrationFile, 'portal-bench-bot'), admin);
 const integration = readEnvFile(integrationFile);
 const adminClient = new OdooGateway({ ...odooConfigFromEnv({ ...process.env, ...admin }), timeoutMs: 60_000 }).client();
 const major = (await serverMajor(admin.ODOO_URL!)) ?? 0;

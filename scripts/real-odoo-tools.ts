@@ -45,3 +45,23 @@ export async function serverMajor(url: string): Promise<number | null> {
     return null;
   }
 }
+
+/**
+ * `npx` arguments of `odoo:prepare --dev-data` for a tool's own integration user (`login`),
+ * whose password the tool may reset: a portal a person runs against the same Odoo (as
+ * portal-bot) keeps signing in.
+ */
+export function prepareOwnUserArgs(out: string, login: string): string[] {
+  return [
+    'tsx',
+    '--conditions=react-server',
+    'scripts/odoo-prepare.ts',
+    '--dev-data',
+    '--quiet',
+    '--out',
+    out,
+    '--login',
+    login,
+    '--reset-password',
+  ];
+}

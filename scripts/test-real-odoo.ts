@@ -23,7 +23,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRecorder, type Recorder } from './odoo-recorder';
-import { readEnvFile, ROOT, runCommand, serverMajor, type Env } from './real-odoo-tools';
+import { prepareOwnUserArgs, readEnvFile, ROOT, runCommand, serverMajor, type Env } from './real-odoo-tools';
 
 const SHARED = resolve(ROOT, '../shared/real-odoo');
 const { values: args } = parseArgs({
@@ -117,26 +117,7 @@ for (const target of list) {
   }
   try {
     const admin = t.admin();
-    const prepared = await step(t.label, 'odoo:prepare', () =>
-      // An integration user of the tests' own, whose password they may reset: a portal a
-      // person runs against the same Odoo (as portal-bot) keeps signing in.
-      runCommand(
-        'npx',
-        [
-          'tsx',
-          '--conditions=react-server',
-          'scripts/odoo-prepare.ts',
-          '--dev-data',
-          '--quiet',
-          '--out',
-          t.out,
-          '--login',
-          'portal-test-bot',
-          '--reset-password',
-        ],
-        admin,
-      ),
-    );
+    const prepared = await step(t.label, 'odoo:prepare', () => runCommand('npx', prepareOwnUserArgs(t.out, 'portal-test-bot'), admin));
     if (prepared === undefined && !existsSync(t.out)) continue;
     let integration = readEnvFile(t.out);
     const major = await serverMajor(integration.ODOO_URL!);

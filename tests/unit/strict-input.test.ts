@@ -107,6 +107,14 @@ describe('text fields refuse control characters', () => {
 
 describe('quantities and delivery dates', () => {
   afterEach(() => vi.useRealTimers());
+  /** An order that asks for delivery on this date. */
+  const order = (requestedDate: string) =>
+    placeOrderInput.safeParse({
+      idempotencyKey: crypto.randomUUID(),
+      lines: [{ productId: 1, quantity: 1 }],
+      shippingAddressId: 1,
+      requestedDate,
+    });
 
   it('reads quantities as decimals only', () => {
     expect(cartLine.parse({ productId: '1', quantity: '2,5' }).quantity).toBe(2.5);
@@ -127,13 +135,6 @@ describe('quantities and delivery dates', () => {
 
   it('refuses a requested delivery date before today (UTC)', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const order = (requestedDate: string) =>
-      placeOrderInput.safeParse({
-        idempotencyKey: crypto.randomUUID(),
-        lines: [{ productId: 1, quantity: 1 }],
-        shippingAddressId: 1,
-        requestedDate,
-      });
     vi.setSystemTime(new Date('2026-03-10T23:30:00Z'));
     expect(messages(order('2026-03-09'))).toEqual(['The requested date cannot be in the past.']);
     expect(order('2026-03-10').success).toBe(true);
@@ -146,13 +147,6 @@ describe('quantities and delivery dates', () => {
   it('refuses a requested delivery date more than a year ahead (a mistyped year)', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-03-10T12:00:00Z'));
-    const order = (requestedDate: string) =>
-      placeOrderInput.safeParse({
-        idempotencyKey: crypto.randomUUID(),
-        lines: [{ productId: 1, quantity: 1 }],
-        shippingAddressId: 1,
-        requestedDate,
-      });
     expect(order('2027-03-11').success).toBe(true);
     expect(messages(order('2027-03-12'))).toEqual(['The requested date can be at most a year ahead.']);
     expect(order('9999-12-31').success).toBe(false);

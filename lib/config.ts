@@ -51,6 +51,8 @@ const schema = z.object({
   RATE_LIMIT_SIGNIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   /** Sign-ins of one IdP account that the portal refused (no contact) in 15 minutes before the next is refused outright. */
   RATE_LIMIT_SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  /** Webhook calls per IP in 15 minutes that failed the signature check before that IP's calls answer 429. */
+  RATE_LIMIT_WEBHOOK_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
   REDIS_URL: z.string().optional(),
   /**

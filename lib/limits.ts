@@ -17,6 +17,8 @@ export interface PortalLimiters {
   signInFailuresByIp: Limiter;
   /** Refused sign-ins per IdP account per 15 minutes. */
   signInFailuresByAccount: Limiter;
+  /** Unsigned or wrongly signed calls to /api/odoo-webhook per IP per 15 minutes. */
+  webhookFailuresByIp: Limiter;
 }
 
 export const SIGN_IN_FAILURE_WINDOW_SECONDS = 15 * 60;
@@ -35,5 +37,6 @@ function createPortalLimiters(): PortalLimiters {
     signInRequests: limiter('signin-ip', c.RATE_LIMIT_SIGNIN_PER_MINUTE, 60),
     signInFailuresByIp: limiter('signin-fail-ip', c.RATE_LIMIT_SIGNIN_FAILURES_PER_IP, SIGN_IN_FAILURE_WINDOW_SECONDS),
     signInFailuresByAccount: limiter('signin-fail-account', c.RATE_LIMIT_SIGNIN_FAILURES_PER_ACCOUNT, SIGN_IN_FAILURE_WINDOW_SECONDS),
+    webhookFailuresByIp: limiter('webhook-fail-ip', c.RATE_LIMIT_WEBHOOK_FAILURES_PER_IP, SIGN_IN_FAILURE_WINDOW_SECONDS),
   };
 }

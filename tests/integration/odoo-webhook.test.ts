@@ -9,6 +9,7 @@ import { identityResolver } from '../../lib/session/identity';
 import { REPLAY_WINDOW_SECONDS, signWebhook, verifyWebhook, webhookUrlToken } from '../../lib/webhook-auth';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
+import { markPeerAddressHookInstalled, PEER_ADDRESS_HEADER } from '../../lib/http/client-ip';
 import { startSimulator } from '../helpers/odoo-sim';
 import { portalContext } from '../helpers/portal-context';
 
@@ -27,7 +28,10 @@ beforeAll(async () => {
     ODOO_DB: sim.database,
     ODOO_LOGIN: 'portal-bot',
     ODOO_API_KEY: 'demo-odoo-key',
+    RATE_LIMIT_WEBHOOK_FAILURES_PER_IP: '3',
   });
+  // As `next start` does (instrumentation.ts): the peer address header is the socket's.
+  markPeerAddressHookInstalled();
   const cache = new TenantReadCache(60_000);
   setTenantReadCache(cache);
   setCacheBus(createCacheBus(cache));
@@ -108,6 +112,17 @@ describe('POST /api/odoo-webhook', () => {
     expect(replayed.status).toBe(401);
     expect((await post(body, {}, '?token=wrong')).status).toBe(401);
     expect((await getOrder(portalContext(gateway, 'bobA'), order.id))!.poReference).not.toBe('PO-NOT-YET');
+  });
+
+  it('answers 429 to an address after 3 refused calls, before checking even a good signature; other addresses go on', async () => {
+    const body = JSON.stringify({ model: 'sale.order', ids: [(await aOrder()).id] });
+    const from = (ip: string, headers: Record<string, string>) => post(body, { [PEER_ADDRESS_HEADER]: ip, ...headers });
+    for (let i = 0; i < 3; i++) expect((await from('203.0.113.7', { 'X-Portal-Signature': `sha256=${i}` })).status).toBe(401);
+    const limited = await from('203.0.113.7', signWebhook(SECRET, body));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect((await limited.json()).error.code).toBe('rate_limited');
+    expect((await from('203.0.113.8', signWebhook(SECRET, body))).status).toBe(200);
   });
 
   it('answers 400 to a body that names no known model or record', async () => {

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { portalConfig } from '@/lib/config';
 import { PortalError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/route';
+import { clientIp, ipLimitKey } from '@/lib/http/client-ip';
+import { tooManyRequests } from '@/lib/http/too-many-requests';
+import { portalLimiters } from '@/lib/limits';
 import { toPortalError } from '@/lib/portal/to-portal-error';
 import { log } from '@/lib/log';
 import { requestOdooClient } from '@/lib/portal/odoo-client';
@@ -16,10 +19,19 @@ const MAX_BODY_BYTES = 64 * 1024;
  * reads of that model end on every instance. No session: the proof is the URL token or the
  * HMAC signature (lib/webhook-auth.ts), checked before the body is even parsed. It answers
  * quickly: Odoo waits for it (1 s at most) before it answers its own user.
+ * An address whose calls failed the check RATE_LIMIT_WEBHOOK_FAILURES_PER_IP times in 15
+ * minutes is answered 429 before its body is read: guessing the secret or flooding the
+ * endpoint costs the guesser, not the portal.
  */
 export async function POST(req: Request): Promise<Response> {
   const requestId = req.headers.get('x-request-id') ?? randomUUID();
+  const ip = clientIp(req.headers);
+  const failures = portalLimiters().webhookFailuresByIp;
   try {
+    if (ip) {
+      const admitted = await failures.check(ipLimitKey(ip));
+      if (!admitted.allowed) return tooManyRequests('json', admitted.retryAfterSeconds, requestId);
+    }
     const rawBody = await readBody(req);
     const auth = verifyWebhook(portalConfig().ODOO_WEBHOOK_SECRET, {
       rawBody,
@@ -28,7 +40,8 @@ export async function POST(req: Request): Promise<Response> {
       urlToken: new URL(req.url).searchParams.get('token'),
     });
     if (!auth.ok) {
-      log.warn({ requestId, reason: auth.reason }, 'odoo webhook refused');
+      log.warn({ requestId, ip, reason: auth.reason }, 'odoo webhook refused');
+      if (ip) await failures.consume(ipLimitKey(ip));
       throw new PortalError('unauthenticated', 'This webhook call is not signed with the portal’s secret.');
     }
     let json: unknown;

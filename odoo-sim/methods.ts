@@ -1,4 +1,5 @@
 import { accessError, attributeError, httpException, indexError, missingError, typeError, userError, valueError } from './errors';
+import { passAddressToContacts, takeParentAddress } from './partners';
 import { creditWarning } from './credit';
 import { resolveFields, type Orm } from './orm';
 import { completeNewOrder, confirmOrder, customerPrice, lineAmounts, nowUtc, recomputeOrderTotals } from './sales';
@@ -124,7 +125,10 @@ const METHODS: Record<string, MethodSpec> = {
     run: (env, model, ids, a) => {
       checkPortalWrite(env, model);
       const recs = ids.map((id) => env.orm.store.get(model, id) ?? missing(env, model, [id]));
-      for (const r of recs) env.orm.write(model, r, a.vals as Record<string, unknown>, env.uid);
+      for (const r of recs) {
+        env.orm.write(model, r, a.vals as Record<string, unknown>, env.uid);
+        if (model === 'res.partner') passAddressToContacts(env.orm.store, r, a.vals as Record<string, unknown>);
+      }
       return true;
     },
   },
@@ -397,6 +401,7 @@ function afterCreate(env: CallEnv, model: string, rec: Rec) {
       commercial_partner_id: rec.is_company || !parent ? rec.id : parent.commercial_partner_id || parent.id,
       company_type: rec.is_company ? 'company' : 'person',
     });
+    takeParentAddress(env.orm.store, rec);
   }
 }
 

@@ -1,4 +1,5 @@
 import { round2, type Orm } from './orm';
+import { takeParentAddress } from './partners';
 import { lineAmounts } from './sales';
 import type { Rec, Store } from './store';
 
@@ -329,6 +330,7 @@ function partner({ store, ins, at }: Seeding, id: number, vals: Record<string, u
     commercial_partner_id: vals.is_company || !parent ? id : parent.commercial_partner_id,
     company_type: vals.is_company ? 'company' : 'person',
   });
+  takeParentAddress(store, rec);
   return rec;
 }
 

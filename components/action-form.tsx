@@ -42,8 +42,12 @@ export function ActionForm<T>({
     return result;
   }, null);
   const ref = useRef<HTMLFormElement>(null);
+  // Each success is acted on once: the effect runs again whenever the caller passes a new
+  // `onSuccess` function, and a second reset or callback would undo what came after it.
+  const handled = useRef<ActionResult<T> | null>(null);
   useEffect(() => {
-    if (!state?.ok) return;
+    if (!state?.ok || handled.current === state) return;
+    handled.current = state;
     if (resetOnSuccess) ref.current?.reset();
     onSuccess?.(state.data);
   }, [state, resetOnSuccess, onSuccess]);

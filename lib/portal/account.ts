@@ -57,6 +57,7 @@ export interface DeliveryAddress extends Address {
   zip: string | null;
   city: string | null;
   countryId: number | null;
+  stateId: number | null;
 }
 
 export interface Country {
@@ -64,6 +65,9 @@ export interface Country {
   code: string;
   name: string;
 }
+
+/** A state or province of a country (res.country.state). */
+export type CountryState = Country;
 
 export interface CompanyContact {
   id: number;
@@ -201,6 +205,7 @@ export async function listAddresses(ctx: PortalContext, opts: { fresh?: boolean 
       zip: text(r.zip),
       city: text(r.city),
       countryId: m2o(r.country_id)?.id ?? null,
+      stateId: m2o(r.state_id)?.id ?? null,
     }))
     .sort((a, b) => Number(b.isCompany) - Number(a.isCompany) || a.name.localeCompare(b.name));
 }
@@ -230,8 +235,11 @@ async function requireDeliveryAddress(ctx: PortalContext, id: number) {
 }
 
 async function addressValues(ctx: PortalContext, input: z.infer<typeof addressInput>) {
-  const country = (await listCountries(ctx)).find((c) => c.code === input.countryCode);
+  const [countries, states] = await Promise.all([listCountries(ctx), input.stateId ? listStates(ctx, input.countryCode) : []]);
+  const country = countries.find((c) => c.code === input.countryCode);
   if (!country) throw portalError('bad_request', 'chooseCountry', { fields: { countryCode: 'chooseCountry' } });
+  if (input.stateId && !states.some((s) => s.id === input.stateId))
+    throw portalError('bad_request', 'chooseState', { fields: { stateId: 'chooseState' } });
   return {
     name: input.name,
     street: input.street,
@@ -239,6 +247,7 @@ async function addressValues(ctx: PortalContext, input: z.infer<typeof addressIn
     zip: input.zip,
     city: input.city,
     country_id: country.id,
+    state_id: input.stateId ?? false,
   };
 }
 
@@ -246,6 +255,22 @@ async function addressValues(ctx: PortalContext, input: z.infer<typeof addressIn
 export async function listCountries(ctx: PortalContext): Promise<Country[]> {
   return cachedShared(`countries:${ctx.odoo.lang ?? ''}`, async () => {
     const rows = await ctx.odoo.searchRead('res.country', [], { fields: ['code', 'name'], order: 'name', limit: 300 });
+    return rows.map((r) => ({ id: r.id, code: String(r.code), name: String(r.name) }));
+  });
+}
+
+/**
+ * A country's states or provinces, by name (Odoo's res.country.state, shared by all tenants
+ * and cached a day per language): the address form's choices once a country is chosen, and
+ * the check that a saved state belongs to the saved country. Most countries have none.
+ */
+export async function listStates(ctx: PortalContext, countryCode: string): Promise<CountryState[]> {
+  return cachedShared(`states:${ctx.odoo.lang ?? ''}:${countryCode}`, async () => {
+    const rows = await ctx.odoo.searchRead('res.country.state', [['country_id.code', '=', countryCode]], {
+      fields: ['code', 'name'],
+      order: 'name',
+      limit: 500,
+    });
     return rows.map((r) => ({ id: r.id, code: String(r.code), name: String(r.name) }));
   });
 }

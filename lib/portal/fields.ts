@@ -82,6 +82,8 @@ export const FIELDS = {
     'user_id',
     'payment_term_id',
   ],
+  /** An order's delivery and invoice address as its page shows them: name and postal lines. */
+  orderAddress: ['display_name', 'street', 'street2', 'zip', 'city', 'state_id', 'country_id'],
   orderLine: [
     'order_id',
     'sequence',

@@ -4,7 +4,7 @@ import { likeLiteral } from '../odoo';
 import type { OrderListQuery } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { can } from '../roles';
-import { currency, FIELDS, m2o, num, ORDER_LINE_SPEC, text, TIMELINE_SPEC, utc } from './fields';
+import { currency, FIELDS, m2o, num, ORDER_LINE_SPEC, text, TIMELINE_SPEC, utc, webSpec } from './fields';
 import { stepOf } from './deliveries';
 import { cachedRead, shown } from './read-cache';
 import { recordsAndCount } from './records-and-count';
@@ -140,6 +140,12 @@ export interface Address {
   lines: string[];
 }
 
+/** An order's delivery or invoice address: Odoo's display name ("Company, Warehouse North") and its postal lines. */
+export interface OrderAddress {
+  name: string;
+  lines: string[];
+}
+
 export interface OrderLine {
   id: number;
   kind: 'product' | 'section' | 'note';
@@ -169,9 +175,8 @@ export interface TimelineEvent {
 export interface OrderDetail extends OrderRow {
   amountUntaxed: number;
   amountTax: number;
-  /** Odoo's display name of the address contact ("Company, Warehouse North"). */
-  invoiceAddress: string | null;
-  shippingAddress: string | null;
+  invoiceAddress: OrderAddress | null;
+  shippingAddress: OrderAddress | null;
   salesperson: string | null;
   paymentTerms: string | null;
   validUntil: string | null;
@@ -194,14 +199,14 @@ export async function getOrder(ctx: PortalContext, id: number): Promise<OrderDet
 async function readOrder(ctx: PortalContext, id: number): Promise<OrderDetail | null> {
   const found = await orderWithLines(ctx, id);
   if (!found) return null;
-  const { order, lines, pickings, invoices } = found;
+  const { order, lines, pickings, invoices, addresses } = found;
   const mayOpenInvoices = can(ctx.roles, 'see-invoices');
   return {
     ...toOrderRow(order),
     amountUntaxed: num(order.amount_untaxed),
     amountTax: num(order.amount_tax),
-    invoiceAddress: m2o(order.partner_invoice_id)?.name ?? null,
-    shippingAddress: m2o(order.partner_shipping_id)?.name ?? null,
+    invoiceAddress: toOrderAddress(order.partner_invoice_id, addresses),
+    shippingAddress: toOrderAddress(order.partner_shipping_id, addresses),
     salesperson: m2o(order.user_id)?.name ?? null,
     paymentTerms: m2o(order.payment_term_id)?.name ?? null,
     validUntil: text(order.validity_date),
@@ -244,12 +249,13 @@ type Rec = Record<string, unknown> & { id: number };
 async function orderWithLines(
   ctx: PortalContext,
   id: number,
-): Promise<{ order: Rec; lines: Rec[]; pickings: Rec[]; invoices: Rec[] } | null> {
+): Promise<{ order: Rec; lines: Rec[]; pickings: Rec[]; invoices: Rec[]; addresses: Rec[] } | null> {
   const ofTenant = (partner: unknown) => commercialPartnerId(partner) === ctx.tenant.id;
   const found = await readRecordWithLines(ctx, {
     model: 'sale.order',
     domain: [['id', '=', id], ...tenantDomain(ctx)],
     fields: FIELDS.order,
+    spec: { ...webSpec(FIELDS.order), partner_invoice_id: ORDER_ADDRESS_SPEC, partner_shipping_id: ORDER_ADDRESS_SPEC },
     lines: {
       field: 'order_line',
       model: 'sale.order.line',
@@ -282,7 +288,37 @@ async function orderWithLines(
       },
     },
   });
-  return found && { order: found.record, lines: found.lines, pickings: found.related.pickings, invoices: found.related.invoices };
+  if (!found) return null;
+  const { record: order, lines, related } = found;
+  // Odoo 16 names the addresses only: their postal lines are one more read, of the order's own two addresses.
+  const addresses = found.nested ? [] : await readOrderAddresses(ctx, [order.partner_invoice_id, order.partner_shipping_id]);
+  return { order, lines, pickings: related.pickings, invoices: related.invoices, addresses };
+}
+
+const ORDER_ADDRESS_SPEC = { fields: webSpec(FIELDS.orderAddress) };
+
+/** The order's addresses by id (Odoo 16), the order's own partners only. */
+async function readOrderAddresses(ctx: PortalContext, partners: unknown[]): Promise<Rec[]> {
+  const wanted = partners.map((p) => m2o(p)?.id).filter((id): id is number => id !== undefined);
+  if (wanted.length === 0) return [];
+  return ctx.odoo.searchRead('res.partner', [['id', 'in', wanted]], { fields: FIELDS.orderAddress, limit: wanted.length });
+}
+
+/** An order's address: nested with its postal fields on Odoo 17+, or a pair whose fields were read apart (16). */
+function toOrderAddress(value: unknown, readApart: Rec[]): OrderAddress | null {
+  const ref = m2o(value);
+  if (!ref) return null;
+  const record = (value && typeof value === 'object' && !Array.isArray(value) ? value : readApart.find((r) => r.id === ref.id)) as
+    Rec | undefined;
+  return { name: ref.name, lines: record ? postalLines(record) : [] };
+}
+
+/** Street, street 2, zip and city, state, country: the lines of an address as a letter shows them. */
+function postalLines(r: Record<string, unknown>): string[] {
+  const cityLine = [text(r.zip), text(r.city)].filter(Boolean).join(' ');
+  return [text(r.street), text(r.street2), cityLine || null, m2o(r.state_id)?.name ?? null, m2o(r.country_id)?.name ?? null].filter(
+    (x): x is string => !!x,
+  );
 }
 
 /** The commercial partner of a nested partner (`{id, commercial_partner_id}`), or null. */
@@ -292,14 +328,7 @@ function commercialPartnerId(partner: unknown): number | null {
 }
 
 export function toAddress(r: Record<string, unknown> & { id: number }): Address {
-  const cityLine = [text(r.zip), text(r.city)].filter(Boolean).join(' ');
-  return {
-    id: r.id,
-    name: text(r.name) ?? m2o(r.parent_id)?.name ?? '',
-    lines: [text(r.street), text(r.street2), cityLine || null, m2o(r.state_id)?.name ?? null, m2o(r.country_id)?.name ?? null].filter(
-      (x): x is string => !!x,
-    ),
-  };
+  return { id: r.id, name: text(r.name) ?? m2o(r.parent_id)?.name ?? '', lines: postalLines(r) };
 }
 
 function toOrderLine(r: Record<string, unknown> & { id: number }): OrderLine {

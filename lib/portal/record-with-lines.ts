@@ -25,6 +25,8 @@ export interface RecordWithLinesQuery<R extends string = never> {
   /** The record's domain, with the tenant in it. */
   domain: Domain;
   fields: readonly string[];
+  /** The record's own nested specification on Odoo 17+ (default: `fields`, many2ones with their names). */
+  spec?: WebSpec;
   lines: RelatedQuery;
   /** More related records, read in the same call on Odoo 17+. */
   related?: Record<R, RelatedQuery>;
@@ -63,11 +65,11 @@ type Found<N extends string> = { record: OdooRecord; byName: Record<N, OdooRecor
 /** Odoo 17+: one web_search_read, each relation nested and filtered by its `keep`. */
 async function readNested<N extends string>(
   ctx: PortalContext,
-  q: { model: string; domain: Domain; fields: readonly string[] },
+  q: { model: string; domain: Domain; fields: readonly string[]; spec?: WebSpec },
   all: Record<N, RelatedQuery>,
   names: N[],
 ): Promise<Found<N>> {
-  const spec: WebSpec = webSpec(q.fields);
+  const spec: WebSpec = { ...(q.spec ?? webSpec(q.fields)) };
   for (const name of names) {
     const r = all[name];
     spec[r.field] = { fields: r.spec ?? webSpec(r.fields), order: r.order, limit: r.limit };

@@ -16,17 +16,22 @@ export const myContactInput = z.object({
     .transform((s) => s || undefined),
 });
 
+/** An ISO country code, as the address form sends it and the states route takes it. */
+export const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'Choose a country.');
+
 export const addressInput = z.object({
   name: required('address name', 128),
   street: required('street', 128),
   street2: optional('second street line', 128),
   zip: required('postcode', 16),
   city: required('city', 64),
-  countryCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'Choose a country.'),
+  countryCode,
+  /** Odoo's res.country.state of that country; empty when the country has none or none is chosen. */
+  stateId: z.preprocess((v) => (v === '' || v === null ? undefined : v), recordId.optional()),
 });
 
 export const addressUpdateInput = addressInput.extend({ id: recordId });

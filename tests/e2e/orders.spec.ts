@@ -110,7 +110,14 @@ test('order again starts from the original order’s delivery address while it i
     fields: ['name'],
     limit: 1,
   });
-  await signIn(page, BOB, `/orders/new?from=${order!.id}`);
+  await signIn(page, BOB, `/orders/${order!.id}`);
+  // The order's page shows where it goes as a letter does: the name, then the street and city.
+  const shipTo = page
+    .getByRole('region', { name: 'Addresses' })
+    .locator('dt', { hasText: /^Delivery$/ })
+    .locator('xpath=following-sibling::dd[1]');
+  await expect(shipTo).toHaveText(/Brightline Hardware Ltd, Tacoma Store\s*15 Port Blvd\s*98421 Tacoma/);
+  await page.goto(`/orders/new?from=${order!.id}`);
   await expect(page.getByRole('heading', { name: /again$/ })).toBeVisible();
   await expect(page.getByLabel('Deliver to')).toHaveValue(String(TACOMA));
   await expect(page.getByLabel('Deliver to').locator('option:checked')).toContainText('Tacoma Store');
@@ -273,6 +280,39 @@ test('an address form with missing fields says what is missing and adds nothing'
   await expect(form.getByText('Enter the street.')).toBeVisible();
   await expect(form.getByText('Choose a country.')).toBeVisible();
   await expect(list.getByRole('listitem')).toHaveCount(items);
+});
+
+test('an address takes a state where its country has states, and the field leaves with another country', async ({ page }) => {
+  await signIn(page, BOB, '/account/addresses');
+  const name = `Pier ${Date.now()}`;
+  const form = page.getByRole('form', { name: 'New delivery address' });
+  await expect(form.getByLabel('State or province')).toHaveCount(0);
+  await form.getByLabel('Name (e.g. Warehouse North)').fill(name);
+  await form.getByLabel('Street', { exact: true }).fill('1 Pier St');
+  await form.getByLabel('Postcode').fill('98101');
+  await form.getByLabel('City').fill('Seattle');
+  await form.getByLabel('Country').selectOption('US');
+  await form.getByLabel('State or province').selectOption({ label: 'Washington' });
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Add address' }).click();
+  const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
+  await expect(item).toContainText('98101 Seattle, Washington, United States');
+  // The form starts again without the last country's states.
+  await expect(form.getByLabel('State or province')).toHaveCount(0);
+
+  await page.getByRole('button', { name: `Edit ${name}` }).click();
+  const edit = page.getByRole('form', { name: `Edit ${name}` });
+  await expect(edit.getByLabel('State or province').locator('option:checked')).toHaveText('Washington');
+  await edit.getByLabel('Country').selectOption('DE');
+  await expect(edit.getByLabel('State or province')).toHaveCount(0);
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(item).toContainText('98101 Seattle, Germany');
+  await expect(item).not.toContainText('Washington');
+
+  // The states route: a country code or nothing.
+  expect((await page.request.get('/api/countries/u1/states')).status()).toBe(400);
+  expect(await (await page.request.get('/api/countries/XX/states')).json()).toEqual([]);
 });
 
 test('a viewer sees orders but cannot order', async ({ page }) => {

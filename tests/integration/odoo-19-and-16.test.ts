@@ -56,7 +56,7 @@ async function richOrderIds(): Promise<number[]> {
 }
 
 describe('the order page', () => {
-  it('reads the same order, lines and timeline from Odoo 19 in 1 call and from Odoo 16 in 4', async () => {
+  it('reads the same order, addresses, lines and timeline from Odoo 19 in 1 call and from Odoo 16 in 5', async () => {
     const ids = await richOrderIds();
     expect(ids.length).toBeGreaterThan(0);
     let invoicesSeen = 0;
@@ -68,10 +68,14 @@ describe('the order page', () => {
       expect(on19!.lines.some((l) => l.kind !== 'product')).toBe(true);
       expect(on19!.lines.find((l) => l.kind === 'product')!.description).toMatch(/\S/);
       expect(on19!.currency).toMatch(/^[A-Z]{3}$/);
+      // The addresses with their postal lines, as a letter shows them.
+      expect(on19!.shippingAddress!.name).toMatch(/\S/);
+      expect(on19!.shippingAddress!.lines.length).toBeGreaterThan(1);
+      expect(on19!.invoiceAddress!.lines.length).toBeGreaterThan(1);
       expect(on19!.timeline.some((e) => e.kind === 'delivery')).toBe(true);
       invoicesSeen += on19!.timeline.filter((e) => e.kind === 'invoice').length;
       expect(new19.odoo.callLog.calls).toBe(1);
-      expect(old16.odoo.callLog.calls).toBe(4);
+      expect(old16.odoo.callLog.calls).toBe(5);
     }
     expect(invoicesSeen).toBeGreaterThan(0);
   });

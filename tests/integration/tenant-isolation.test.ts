@@ -4,10 +4,12 @@ import { portalDb } from '../../lib/db/sql';
 import { OdooGateway } from '../../lib/odoo/client';
 import {
   archiveAddress,
+  createAddress,
   getAccount,
   inviteContact,
   listAddresses,
   listContacts,
+  listStates,
   setContactActive,
   setContactRoles,
   updateAddress,
@@ -208,7 +210,7 @@ describe('placing an order', () => {
     );
     const order = await getOrder(ctx, placed.id);
     expect(order).toMatchObject({ number: placed.number, state: 'quotation', poReference: 'PO-4711' });
-    expect(order!.shippingAddress).toContain(address!.name);
+    expect(order!.shippingAddress).toEqual({ name: expect.stringContaining(address!.name), lines: address!.lines });
     expect(order!.requestedDate).toMatch(/^2026-12-01/);
   });
 });
@@ -221,6 +223,29 @@ describe('account management', () => {
     await setContactRoles(ctx, id, ['viewer']);
     await setContactActive(ctx, id, false);
     expect((await listContacts(ctx)).find((c) => c.id === id)).toMatchObject({ roles: ['viewer'], active: false });
+  });
+
+  it('saves an address with a state of its country, and refuses a state of another country or none Odoo knows', async () => {
+    const ctx = portalContext(gateway, 'bobA');
+    const [washington] = (await listStates(ctx, 'US')).filter((s) => s.code === 'WA');
+    expect(await listStates(ctx, 'DE')).toEqual([]);
+    const depot = { name: `Depot ${randomUUID()}`, street: '1 Pier St', zip: '98101', city: 'Seattle', countryCode: 'US' };
+    const id = await createAddress(ctx, { ...depot, stateId: washington!.id });
+    const saved = (await listAddresses(ctx)).find((a) => a.id === id);
+    expect(saved).toMatchObject({ stateId: washington!.id, lines: ['1 Pier St', '98101 Seattle', 'Washington', 'United States'] });
+    const before = await gateway.client().searchCount('res.partner', []);
+    for (const wrong of [
+      { ...depot, countryCode: 'DE', stateId: washington!.id },
+      { ...depot, stateId: 99_999 },
+    ]) {
+      await expect(createAddress(ctx, wrong)).rejects.toMatchObject({
+        code: 'bad_request',
+        fields: { stateId: ['Choose a state or province of that country from the list.'] },
+      });
+      await expect(updateAddress(ctx, id, wrong)).rejects.toMatchObject({ code: 'bad_request' });
+    }
+    expect(await gateway.client().searchCount('res.partner', [])).toBe(before);
+    expect((await listAddresses(ctx)).find((a) => a.id === id)!.stateId).toBe(washington!.id);
   });
 
   it('does not let an admin lock themselves out', async () => {

@@ -41,7 +41,11 @@ test.beforeAll(async () => {
       ['id'],
     )
   ).id;
-  s21 = await one('sale.order', [['name', '=', 'S00021']], ['client_order_ref', 'picking_ids', 'invoice_ids', 'partner_id']);
+  s21 = await one(
+    'sale.order',
+    [['name', '=', 'S00021']],
+    ['client_order_ref', 'picking_ids', 'invoice_ids', 'partner_id', 'partner_shipping_id'],
+  );
   s22 = await one('sale.order', [['name', '=', 'S00022']], ['client_order_ref', 'order_line']);
 });
 
@@ -104,6 +108,15 @@ test('a buyer filters, sorts and searches the orders by PO and by SKU, and opens
   await expect(timeline).toContainText(String(picking!.name));
   await expect(timeline).toContainText(String(invoice!.name));
   await expect(page.getByText(String(s21.client_order_ref))).toBeVisible();
+  // The delivery address as a letter shows it: Odoo's name for it, then its street and city.
+  const [shipTo] = await searchRead('res.partner', [['id', '=', m2oId(s21.partner_shipping_id)]], ['display_name', 'street', 'city']);
+  const address = page
+    .getByRole('region', { name: 'Addresses' })
+    .locator('dt', { hasText: /^Delivery$/ })
+    .locator('xpath=following-sibling::dd[1]');
+  await expect(address).toContainText(String(shipTo!.display_name));
+  await expect(address).toContainText(String(shipTo!.street));
+  await expect(address).toContainText(String(shipTo!.city));
 });
 
 test('a buyer orders S00022 again with a changed quantity, and Odoo holds the confirmed order with those lines, the PO and the address', async ({

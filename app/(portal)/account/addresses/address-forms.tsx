@@ -2,10 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
+import useSWRImmutable from 'swr/immutable';
 import { ActionForm, Field, SubmitButton } from '@/components/action-form';
 import { ConfirmSubmit } from '@/components/confirm-dialog';
 import { inputClass, labelClass, secondaryButtonClass } from '@/components/ui';
-import type { Country, DeliveryAddress } from '@/lib/types';
+import { fetchPortalJson } from '@/lib/http/fetch-json';
+import { statesUrl } from './states-url';
+import type { Country, CountryState, DeliveryAddress } from '@/lib/types';
 import { archiveAddressAction, createAddressAction, updateAddressAction } from '../actions';
 
 function AddressFields({
@@ -18,7 +21,9 @@ function AddressFields({
   fieldError: (n: string) => string | undefined;
 }) {
   const t = useTranslations('account.addresses');
-  const id = address ? `country-${address.id}` : 'country-new';
+  const suffix = address ? String(address.id) : 'new';
+  const id = `country-${suffix}`;
+  const [country, setCountry] = useState(countries.find((c) => c.id === address?.countryId)?.code ?? '');
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       {address ? <input type="hidden" name="id" value={address.id} /> : null}
@@ -65,7 +70,8 @@ function AddressFields({
         <select
           id={id}
           name="countryCode"
-          defaultValue={countries.find((c) => c.id === address?.countryId)?.code ?? ''}
+          defaultValue={country}
+          onChange={(e) => setCountry(e.target.value)}
           className={inputClass}
           aria-invalid={fieldError('countryCode') ? true : undefined}
         >
@@ -78,17 +84,83 @@ function AddressFields({
         </select>
         {fieldError('countryCode') ? <p className="mt-1 text-sm text-red-800">{fieldError('countryCode')}</p> : null}
       </div>
+      {country ? (
+        // Keyed by country: another country's list starts from "None", not from a state it does not have.
+        <StateField
+          key={country}
+          id={`state-${suffix}`}
+          countryCode={country}
+          defaultStateId={address?.stateId ?? null}
+          error={fieldError('stateId')}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The state or province, offered once the country is chosen and only when Odoo knows states
+ * for it (the page gives the lists of its addresses' countries; another is asked for).
+ * Optional, as in Odoo.
+ */
+function StateField({
+  id,
+  countryCode,
+  defaultStateId,
+  error,
+}: {
+  id: string;
+  countryCode: string;
+  defaultStateId: number | null;
+  error: string | undefined;
+}) {
+  const t = useTranslations('account.addresses');
+  const { data: states, error: failed } = useSWRImmutable<CountryState[], Error>(statesUrl(countryCode), fetchPortalJson<CountryState[]>);
+  if (failed) return <p className="text-sm text-slate-700 sm:self-end">{t('statesFailed', { message: failed.message })}</p>;
+  if (states?.length === 0) return null;
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {t('state')}
+      </label>
+      <select
+        // Mounted again once the list arrives, so the saved state is the one chosen.
+        key={states ? 'states' : 'loading'}
+        id={id}
+        name="stateId"
+        defaultValue={states?.some((s) => s.id === defaultStateId) ? String(defaultStateId) : ''}
+        disabled={!states}
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+      >
+        <option value="">{states ? t('stateNone') : t('statesLoading')}</option>
+        {states?.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      {error ? <p className="mt-1 text-sm text-red-800">{error}</p> : null}
     </div>
   );
 }
 
 export function NewAddressForm({ countries }: { countries: Country[] }) {
   const t = useTranslations('account.addresses');
+  // Added: the fields start again, the chosen country's states with them.
+  const [round, setRound] = useState(0);
   return (
-    <ActionForm action={createAddressAction} label={t('newLabel')} success={t('added')} resetOnSuccess className="flex flex-col gap-3">
+    <ActionForm
+      action={createAddressAction}
+      label={t('newLabel')}
+      success={t('added')}
+      resetOnSuccess
+      onSuccess={() => setRound((r) => r + 1)}
+      className="flex flex-col gap-3"
+    >
       {({ pending, fieldError }) => (
         <>
-          <AddressFields countries={countries} fieldError={fieldError} />
+          <AddressFields key={round} countries={countries} fieldError={fieldError} />
           <SubmitButton pending={pending} label={t('addButton')} busy={t('adding')} />
         </>
       )}

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { SWRConfig } from 'swr';
 import { Card, PageHeader } from '@/components/ui';
-import { listAddresses, listCountries } from '@/lib/portal/account';
+import { listAddresses, listCountries, listStates } from '@/lib/portal/account';
+import { statesUrl } from './states-url';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
 import { AccountNav } from '../account-nav';
@@ -16,8 +18,13 @@ export default async function AddressesPage() {
   const ctx = await requireSession();
   const [addresses, countries, t] = await Promise.all([listAddresses(ctx), listCountries(ctx), getTranslations('account')]);
   const canEdit = can(ctx.roles, 'manage-addresses');
+  // The forms' state lists for the countries already in use, so they need no request of their own.
+  const inUse = [...new Set(addresses.map((a) => countries.find((c) => c.id === a.countryId)?.code).filter((c) => c !== undefined))];
+  const fallback = canEdit
+    ? Object.fromEntries(await Promise.all(inUse.map(async (code) => [statesUrl(code), await listStates(ctx, code)] as const)))
+    : {};
   return (
-    <>
+    <SWRConfig value={{ fallback }}>
       <PageHeader title={t('title')} />
       <AccountNav ctx={ctx} current="addresses" />
       <h2 className="mb-3 text-lg font-semibold">{t('addresses.title')}</h2>
@@ -33,6 +40,6 @@ export default async function AddressesPage() {
       ) : (
         <p className="text-slate-700">{t('addresses.onlyBuyersAdd')}</p>
       )}
-    </>
+    </SWRConfig>
   );
 }

@@ -10,20 +10,12 @@ import { Alert, Card } from '@/components/ui';
 import type { DeliveryDetail, DeliveryStep } from '@/lib/types';
 import { Link } from '@/components/app-link';
 import { Table, type Column } from '@/components/table';
+import { fetchPortalJson } from '@/lib/http/fetch-json';
 
 /** The steps an open delivery goes through; their words are `detail.steps.*` in the catalogue. */
 const STEPS = ['planned', 'ready', 'shipped'] as const satisfies readonly DeliveryStep[];
 
 type DeliveryT = ReturnType<typeof useTranslations<'deliveries.detail'>>;
-
-async function fetchDelivery(url: string): Promise<DeliveryDetail> {
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!res.ok)
-    throw new Error(
-      ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`,
-    );
-  return res.json() as Promise<DeliveryDetail>;
-}
 
 /** The delivery, refreshed every `refreshSeconds` while it is still open (SWR), without a reload. */
 export function DeliveryLive({ initial, refreshSeconds }: { initial: DeliveryDetail; refreshSeconds: number }) {
@@ -31,7 +23,7 @@ export function DeliveryLive({ initial, refreshSeconds }: { initial: DeliveryDet
   const f = useFormat();
   const open = (d: DeliveryDetail) => d.step === 'planned' || d.step === 'ready';
   const [polling, setPolling] = useState(open(initial));
-  const { data, error } = useSWR<DeliveryDetail, Error>(`/api/deliveries/${initial.id}`, fetchDelivery, {
+  const { data, error } = useSWR<DeliveryDetail, Error>(`/api/deliveries/${initial.id}`, fetchPortalJson<DeliveryDetail>, {
     fallbackData: initial,
     refreshInterval: polling ? refreshSeconds * 1000 : 0,
     revalidateOnMount: false,

@@ -9,7 +9,7 @@ import type { Formatter } from '@/lib/i18n/format';
 import { statusOf } from '@/lib/status-labels';
 import { DeliveryBadge, OrderStateBadge } from '@/components/status';
 import { Alert, AmountsCard, Badge, ButtonLink, Card, PageHeader } from '@/components/ui';
-import { getOrder, type OrderDetail, type OrderLine } from '@/lib/portal/orders';
+import { getOrder, type OrderAddress, type OrderDetail, type OrderLine } from '@/lib/portal/orders';
 import { Table, type Column } from '@/components/table';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
@@ -87,9 +87,13 @@ export default async function OrderPage({
         <Card title={t('detail.addresses')}>
           <dl className="text-sm">
             <dt className="text-slate-700">{t('detail.deliveryAddress')}</dt>
-            <dd className="mb-2">{order.shippingAddress ?? '—'}</dd>
+            <dd className="mb-2">
+              <PostalAddress address={order.shippingAddress} />
+            </dd>
             <dt className="text-slate-700">{t('detail.invoiceAddress')}</dt>
-            <dd>{order.invoiceAddress ?? '—'}</dd>
+            <dd>
+              <PostalAddress address={order.invoiceAddress} />
+            </dd>
           </dl>
         </Card>
         <AmountsCard untaxed={order.amountUntaxed} tax={order.amountTax} total={order.total} currency={order.currency} />
@@ -97,6 +101,20 @@ export default async function OrderPage({
       <Lines order={order} />
       <Timeline order={order} />
     </>
+  );
+}
+
+/** An address as a letter shows it: the name, then its postal lines. */
+function PostalAddress({ address }: { address: OrderAddress | null }) {
+  if (!address) return '—';
+  return (
+    <address className="not-italic">
+      {[address.name, ...address.lines].map((line, i) => (
+        <span key={i} className="block">
+          {line}
+        </span>
+      ))}
+    </address>
   );
 }
 

@@ -93,12 +93,25 @@ export async function listDeliveries(ctx: PortalContext, q: DeliveryListQuery, n
   );
 }
 
+/**
+ * Each filter in the order its rows' dates read: what is in progress or late by the planned
+ * date, soonest (longest overdue) first; what has shipped by the day it shipped, latest
+ * first; all of them by the planned date, latest first, which shipped rows show beside
+ * their shipping day.
+ */
+const DELIVERY_ORDER = {
+  all: 'scheduled_date desc, id desc',
+  'in-progress': 'scheduled_date asc, id asc',
+  late: 'scheduled_date asc, id asc',
+  delivered: 'date_done desc, id desc',
+} as const satisfies Record<NonNullable<DeliveryListQuery['status']> | 'all', string>;
+
 async function readDeliveryPage(ctx: PortalContext, q: DeliveryListQuery, now: Date) {
   const domain = deliveryDomain(ctx, q, now);
   const { records, count: total } = await recordsAndCount(ctx, 'stock.picking', domain, FIELDS.picking, {
     offset: (q.page - 1) * q.size,
     limit: q.size,
-    order: 'scheduled_date desc, id desc',
+    order: DELIVERY_ORDER[q.status ?? 'all'],
   });
   return {
     rows: await deliveryRows(ctx, records, now),

@@ -76,3 +76,42 @@ describe('late deliveries', () => {
     expect(home.late.first.every((r) => r.late && r.promisedDate !== null)).toBe(true);
   });
 });
+
+describe('the deliveries list', () => {
+  const sortedBy = (dates: (string | null)[], direction: 'asc' | 'desc') => {
+    const known = dates.map((d) => d ?? '');
+    return [...known].sort((a, b) => (direction === 'asc' ? a.localeCompare(b) : b.localeCompare(a)));
+  };
+  const list = (status?: string) =>
+    listDeliveries(portalContext(gateway, 'bobA'), deliveryListQuery.parse({ status, size: '100' }), NOW).then((p) => p.rows);
+
+  it('lists each filter in the order of the date its rows show', async () => {
+    const all = await list();
+    const inProgress = await list('in-progress');
+    const delivered = await list('delivered');
+    expect(all.length).toBeGreaterThan(inProgress.length + 1);
+    expect(inProgress.length).toBeGreaterThan(1);
+    expect(delivered.length).toBeGreaterThan(1);
+    // Everything by the planned date, latest first; what is on its way by the planned date, soonest first;
+    // what has shipped by the day it shipped, latest first (its planned day can be earlier or later).
+    expect(all.map((d) => d.scheduledDate ?? '')).toEqual(
+      sortedBy(
+        all.map((d) => d.scheduledDate),
+        'desc',
+      ),
+    );
+    expect(inProgress.map((d) => d.scheduledDate ?? '')).toEqual(
+      sortedBy(
+        inProgress.map((d) => d.scheduledDate),
+        'asc',
+      ),
+    );
+    expect(delivered.map((d) => d.doneDate ?? '')).toEqual(
+      sortedBy(
+        delivered.map((d) => d.doneDate),
+        'desc',
+      ),
+    );
+    expect(delivered.every((d) => d.step === 'shipped' && d.doneDate)).toBe(true);
+  });
+});

@@ -72,7 +72,10 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
           noun: 'delivery',
         }}
       >
-        <ul className="flex flex-col gap-2" aria-label={t('list.title')}>
+        <p id="deliveries-order" className="mb-2 text-sm text-slate-700">
+          {t(`list.sortedBy.${FILTER_KEY[current]}`)}
+        </p>
+        <ul className="flex flex-col gap-2" aria-label={t('list.title')} aria-describedby="deliveries-order">
           {page.rows.map((d) => (
             <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
@@ -84,7 +87,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
               <p className="mt-1 text-sm text-slate-700">
                 {d.order ? <>{t('list.order', { name: d.order.name })} · </> : null}
                 {d.step === 'shipped'
-                  ? t('list.shipped', { date: f.date(d.doneDate) })
+                  ? t('list.shipped', { date: f.date(d.doneDate), planned: f.date(d.scheduledDate) })
                   : t('list.planned', { date: f.date(d.scheduledDate) })}
                 {d.backorderOf ? <> · {t('list.backorderOf', { name: d.backorderOf.name })}</> : null}
                 {d.carrier ? <> · {d.carrier}</> : null}

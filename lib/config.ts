@@ -74,6 +74,14 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * Start a page's scripts after its first frame (lib/http/scripts-after-paint.ts): the
+   * page paints before Next's client runtime runs. `false` sends the head as Next writes it.
+   */
+  PORTAL_SCRIPTS_AFTER_PAINT: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   ORDER_SUBMIT_MODE: z.enum(['quotation', 'confirm']).default('confirm'),
   SUPPORT_SESSION_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
   INVOICE_BULK_LIMIT: z.coerce.number().int().min(1).max(5000).default(1000),

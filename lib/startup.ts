@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { demoSecretsInProduction, DemoSecretsError, parseConfig } from './config';
 import { installPeerAddressHook } from './http/peer-address-hook';
+import { installScriptsAfterPaint } from './http/scripts-after-paint';
 import { parseOdooSettings } from './portal/odoo-client';
 
 /**
  * What a server process does before it serves anything (instrumentation.ts): refuse to run
  * in production on the demo's public secrets or on settings it cannot parse, and install
- * the peer-address hook. Exits the process on a refusal: a server that answers with a
+ * the peer-address hook and the rewrite that starts pages' scripts after their first frame. Exits the process on a refusal: a server that answers with a
  * forgeable session secret or the demo ERP key must not come up at all, and one that would
  * fail every signed-in page should say why at start.
  */
@@ -25,6 +26,7 @@ export function checkStartup(
     exit(1);
   }
   installPeerAddressHook();
+  if (env.PORTAL_SCRIPTS_AFTER_PAINT !== 'false') installScriptsAfterPaint();
 }
 
 /**

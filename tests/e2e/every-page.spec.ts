@@ -115,3 +115,22 @@ test('the sign-in and not-linked pages', async ({ browser }) => {
   await expectFitsPhone(page);
   await context.close();
 });
+
+test('a page paints before its scripts start, and they still start: one loader with the page’s nonce instead of async script tags', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await signIn(page, 'bob@brightline.example', '/orders');
+  const res = await page.request.get('/orders');
+  const html = await res.text();
+  const head = html.slice(0, html.indexOf('</head>'));
+  const nonce = /'nonce-([^']+)'/.exec(res.headers()['content-security-policy']!)![1];
+  expect(head).not.toMatch(/<script[^>]*\sasync/);
+  expect(head).toContain(`<script nonce="${nonce}">(function(){function load(){["/_next/static/`);
+  // Hydrated: the column chooser and the sort buttons are the client table's.
+  await page.goto('/orders');
+  await page.getByRole('button', { name: /^Total/ }).click();
+  await expect(page).toHaveURL(/sort=total/);
+  expect(errors).toEqual([]);
+});

@@ -16,13 +16,14 @@ let s21: Row;
 let s22: Row;
 
 /** Adds a US delivery address on /account/addresses (the page is open) and answers its list item. */
-async function addAddress(page: Page, name: string, street: string, zip: string, city: string) {
+async function addAddress(page: Page, name: string, street: string, zip: string, city: string, state?: string) {
   const form = page.getByRole('form', { name: 'New delivery address' });
   await form.getByLabel('Name (e.g. Warehouse North)').fill(name);
   await form.getByLabel('Street', { exact: true }).fill(street);
   await form.getByLabel('Postcode').fill(zip);
   await form.getByLabel('City').fill(city);
   await form.getByLabel('Country').selectOption('US');
+  if (state) await form.getByLabel('State or province').selectOption({ label: state });
   await form.getByRole('button', { name: 'Add address' }).click();
   const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
   await expect(item).toHaveCount(1);
@@ -220,12 +221,16 @@ test('a buyer follows a delivered order to its delivery with the tracking refere
   }
 });
 
-test('a buyer adds a delivery address, Odoo holds it under the company, and archiving it archives it in Odoo', async ({ page }) => {
+test('a buyer adds a delivery address with its state, Odoo holds it under the company, and archiving it archives it in Odoo', async ({
+  page,
+}) => {
   await signIn(page, BOB, '/account/addresses');
   const name = `Dock ${Date.now()}`;
-  const item = await addAddress(page, name, '1 Quay Road', '94107', 'San Francisco');
-  const added = await one('res.partner', [['name', '=', name]], ['parent_id', 'type', 'street', 'active']);
+  const item = await addAddress(page, name, '1 Quay Road', '94107', 'San Francisco', 'California');
+  await expect(item).toContainText('California');
+  const added = await one('res.partner', [['name', '=', name]], ['parent_id', 'type', 'street', 'state_id', 'active']);
   expect(added).toMatchObject({ type: 'delivery', street: '1 Quay Road', active: true });
+  expect((added.state_id as [number, string])[1]).toMatch(/^California/);
   expect(m2oId(added.parent_id)).toBe(customerId);
   await page.getByRole('button', { name: `Archive ${name}` }).click();
   await page

@@ -316,7 +316,14 @@ async function timedGet(url: string, cookie: string): Promise<{ ms: number; body
  */
 async function scriptBytes(base: string, path: string, cookie: string): Promise<number> {
   const { body } = await timedGet(`${base}${path}`, cookie);
-  const sources = [...new Set([...body.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  // The portal's head names its scripts in the loader that starts them after the first frame (lib/http/scripts-after-paint.ts).
+  const loaded = /function load\(\)\{(\[[^\]]*\])/.exec(body)?.[1];
+  const sources = [
+    ...new Set([
+      ...[...body.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!),
+      ...(loaded ? (JSON.parse(loaded) as string[]) : []),
+    ]),
+  ];
   let total = 0;
   for (const src of sources) {
     const res = await request(new URL(src, base), { headers: { cookie, 'accept-encoding': 'gzip' } });

@@ -60,7 +60,9 @@ export function ActionForm<T>({
   }
   const fieldError = (name: string) => (state && !state.ok ? state.error.fields?.[name]?.[0] : undefined);
   return (
-    <form ref={ref} onSubmit={onSubmit} className={className} aria-label={label} noValidate>
+    // method="post": sent before the scripts start, the fields travel in the body (the page
+    // answers as itself and nothing changes), never in an address bar, history or log.
+    <form ref={ref} method="post" onSubmit={onSubmit} className={className} aria-label={label} noValidate>
       {children({ pending, fieldError })}
       {toast ? null : (
         <div aria-live="polite" className="mt-2 empty:mt-0">

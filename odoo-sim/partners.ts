@@ -16,13 +16,13 @@ export function takeParentAddress(store: Store, rec: Rec): void {
   store.update('res.partner', rec.id, Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, parent[f] ?? false])));
 }
 
-/** res.partner._children_sync: a change to a partner's address reaches its children of type "contact". */
+/** res.partner._children_sync: a change to a partner's address reaches its active children of type "contact" (`child_ids` holds active ones only). */
 export function passAddressToContacts(store: Store, parent: Rec, vals: Record<string, unknown>): void {
   const changed = ADDRESS_FIELDS.filter((f) => f in vals);
   if (changed.length === 0) return;
   for (const id of [...(store.index('res.partner', 'parent_id').get(parent.id) ?? [])]) {
     const child = store.get('res.partner', id)!;
-    if (child.type !== 'contact') continue;
+    if (child.type !== 'contact' || child.active === false) continue;
     store.update('res.partner', child.id, Object.fromEntries(changed.map((f) => [f, parent[f] ?? false])));
   }
 }

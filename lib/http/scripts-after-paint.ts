@@ -10,38 +10,61 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * machine) comes before the first frame: a list page painted 280 ms after its first byte,
  * against 216 ms without its script tags (`npm run bench:first-paint`). Next has no setting
  * for this, so the head is rewritten as it leaves the server: the tags become one inline
- * loader, with the page's nonce, that adds the same scripts in the same order in the task
- * after the next frame. Nothing else changes: the preload links still fetch them early,
+ * loader, with the page's nonce, that adds the same scripts in the task after the next
+ * frame. Nothing else changes: the preload links still fetch them early,
  * the RSC payload waits in `self.__next_f` as it does for a slow network, and the runtime
- * hydrates the page a frame later. A hidden tab, where no frame comes, loads them at once.
+ * hydrates the page a frame later.
  */
 
-/** `<script src="…" async="" …></script>`, as React writes Next's bootstrap scripts. */
-const ASYNC_SCRIPT = /<script\b(?=[^>]*\sasync(?:=""|\s|>))[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g;
-const NONCE = /\snonce="([^"]*)"/;
+/** A script tag and its attributes, as React writes them (`name="value"` or a bare name). */
+const SCRIPT_TAG = /<script\b([^>]*)><\/script>/g;
+const ATTRIBUTE = /\s([a-zA-Z][\w-]*)(?:="([^"]*)")?/g;
+/** What a bootstrap script of Next carries; a tag with more (integrity, crossorigin, type) stays as it is. */
+const MOVABLE = new Set(['src', 'async', 'nonce']);
+
+function attributes(raw: string): Map<string, string> {
+  return new Map([...raw.matchAll(ATTRIBUTE)].map((m) => [m[1]!.toLowerCase(), decodeEntities(m[2] ?? '')]));
+}
+
+/** An attribute value as the browser reads it: React escapes & " ' < > in what it writes. */
+function decodeEntities(value: string): string {
+  return value.replace(/&(amp|quot|lt|gt|#x27|#39);/g, (_m, e: string) =>
+    e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'lt' ? '<' : e === 'gt' ? '>' : "'",
+  );
+}
 
 /** The head with its async scripts moved into one loader that runs after the first frame; the head as it was when it has none. */
 export function rewriteHead(head: string): string {
   const sources: string[] = [];
   let nonce: string | null = null;
-  const rest = head.replace(ASYNC_SCRIPT, (tag: string, src: string) => {
+  const rest = head.replace(SCRIPT_TAG, (tag: string, raw: string) => {
+    const attrs = attributes(raw);
+    const src = attrs.get('src');
+    if (!src || !attrs.has('async') || [...attrs.keys()].some((name) => !MOVABLE.has(name))) return tag;
     sources.push(src);
-    nonce ??= NONCE.exec(tag)?.[1] ?? null;
+    nonce ??= attrs.get('nonce') ?? null;
     return '';
   });
   if (sources.length === 0) return head;
   return rest + loaderScript(sources, nonce);
 }
 
+/**
+ * The inline loader. Its scripts are `async`, as the tags were: React, hydrating, looks for
+ * `script[async][src]` to know a chunk is already there. They start once: in the task after
+ * the next frame; at once in a tab that is hidden, or is hidden before that frame comes
+ * (no frames come there); and after 2 s whatever happens.
+ */
 function loaderScript(sources: string[], nonce: string | null): string {
   const attr = nonce === null ? '' : ` nonce="${nonce}"`;
   // JSON in a script: `<` escaped so no source can close the tag.
   const list = JSON.stringify(sources).replaceAll('<', '\\u003c');
   const nonceJs = JSON.stringify(nonce ?? '').replaceAll('<', '\\u003c');
   return (
-    `<script${attr}>(function(){function load(){${list}.forEach(function(src){` +
-    `var s=document.createElement("script");s.src=src;s.async=false;if(${nonceJs})s.nonce=${nonceJs};document.head.appendChild(s)})}` +
-    `if(document.visibilityState==="visible")requestAnimationFrame(function(){setTimeout(load)});else load()})()</script>`
+    `<script${attr}>(function(){var started=false;function load(){if(started)return;started=true;${list}.forEach(function(src){` +
+    `var s=document.createElement("script");s.src=src;s.async=true;if(${nonceJs})s.nonce=${nonceJs};document.head.appendChild(s)})}` +
+    `if(document.visibilityState!=="visible")return load();requestAnimationFrame(function(){setTimeout(load)});` +
+    `document.addEventListener("visibilitychange",load);setTimeout(load,2000)})()</script>`
   );
 }
 
@@ -122,7 +145,7 @@ export function rewriteHtmlHeads(res: ServerResponse): void {
       if (outer !== write || !isHtml(this) || chunk === undefined || chunk === null) return inner.call(this, chunk, encoding, callback);
       const done = typeof encoding === 'function' ? encoding : callback;
       const out = rewriter.push(toBuffer(chunk, encoding));
-      if (out.byteLength > 0) return inner.call(this, out, done);
+      if (out.byteLength > 0) return inner.call(this, out, undefined, done);
       if (typeof done === 'function') process.nextTick(done);
       return true;
     };
@@ -135,7 +158,7 @@ export function rewriteHtmlHeads(res: ServerResponse): void {
       const done = [chunk, encoding, callback].find((a) => typeof a === 'function');
       const body = typeof chunk === 'function' || chunk === undefined || chunk === null ? null : toBuffer(chunk, encoding);
       const out = Buffer.concat([body ? rewriter.push(body) : Buffer.alloc(0), rewriter.end()]);
-      return out.byteLength > 0 ? inner.call(this, out, done) : inner.call(this, done);
+      return inner.call(this, out.byteLength > 0 ? out : undefined, undefined, done);
     };
     return outer;
   };

@@ -297,11 +297,18 @@ async function orderWithLines(
 
 const ORDER_ADDRESS_SPEC = { fields: webSpec(FIELDS.orderAddress) };
 
-/** The order's addresses by id (Odoo 16), the order's own partners only. */
+/** The order's addresses by id (Odoo 16), the order's own partners only, archived ones too (an order keeps its address). */
 async function readOrderAddresses(ctx: PortalContext, partners: unknown[]): Promise<Rec[]> {
   const wanted = partners.map((p) => m2o(p)?.id).filter((id): id is number => id !== undefined);
   if (wanted.length === 0) return [];
-  return ctx.odoo.searchRead('res.partner', [['id', 'in', wanted]], { fields: FIELDS.orderAddress, limit: wanted.length });
+  return ctx.odoo.searchRead(
+    'res.partner',
+    [
+      ['id', 'in', wanted],
+      ['active', 'in', [true, false]],
+    ],
+    { fields: FIELDS.orderAddress, limit: wanted.length },
+  );
 }
 
 /** An order's address: nested with its postal fields on Odoo 17+, or a pair whose fields were read apart (16). */

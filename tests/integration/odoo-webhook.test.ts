@@ -114,15 +114,19 @@ describe('POST /api/odoo-webhook', () => {
     expect((await getOrder(portalContext(gateway, 'bobA'), order.id))!.poReference).not.toBe('PO-NOT-YET');
   });
 
-  it('answers 429 to an address after 3 refused calls, before checking even a good signature; other addresses go on', async () => {
+  it('answers 429 to an address’s failing calls past 3 (bad signatures, bodies too large), while its signed calls go through', async () => {
     const body = JSON.stringify({ model: 'sale.order', ids: [(await aOrder()).id] });
-    const from = (ip: string, headers: Record<string, string>) => post(body, { [PEER_ADDRESS_HEADER]: ip, ...headers });
-    for (let i = 0; i < 3; i++) expect((await from('203.0.113.7', { 'X-Portal-Signature': `sha256=${i}` })).status).toBe(401);
-    const limited = await from('203.0.113.7', signWebhook(SECRET, body));
+    const from = (ip: string, headers: Record<string, string>, raw = body) => post(raw, { [PEER_ADDRESS_HEADER]: ip, ...headers });
+    expect((await from('203.0.113.7', {}, 'x'.repeat(65 * 1024))).status).toBe(400);
+    for (let i = 0; i < 2; i++) expect((await from('203.0.113.7', { 'X-Portal-Signature': `sha256=${i}` })).status).toBe(401);
+    const limited = await from('203.0.113.7', { 'X-Portal-Signature': 'sha256=again' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(800);
     expect((await limited.json()).error.code).toBe('rate_limited');
-    expect((await from('203.0.113.8', signWebhook(SECRET, body))).status).toBe(200);
+    // Odoo's own signed notifications from that address still count.
+    expect((await from('203.0.113.7', signWebhook(SECRET, body))).status).toBe(200);
+    expect((await from('203.0.113.7', {}, '')).status).toBe(429);
+    expect((await from('203.0.113.8', { 'X-Portal-Signature': 'sha256=other' })).status).toBe(401);
   });
 
   it('answers 400 to a body that names no known model or record', async () => {

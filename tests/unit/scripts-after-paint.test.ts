@@ -34,29 +34,61 @@ describe('rewriteHead', () => {
     expect(loader).toContain('requestAnimationFrame');
   });
 
-  it('runs in a page: the scripts are added in order, with the nonce, only after the next frame', () => {
+  /** Runs the loader as a page would, with the frames, timers and visibility changes in the test's hands. */
+  function runLoader(visibility: 'visible' | 'hidden') {
     const loader = /<script nonce="bm9uY2U=">(.*)<\/script>$/.exec(rewriteHead(HEAD))![1]!;
     const added: { src: string; async: boolean; nonce: string }[] = [];
     const frames: (() => void)[] = [];
-    const timers: (() => void)[] = [];
+    const timers: { run: () => void; ms: number }[] = [];
+    const listeners: (() => void)[] = [];
     const document = {
-      visibilityState: 'visible',
-      createElement: () => ({ src: '', async: true, nonce: '' }),
+      visibilityState: visibility,
+      createElement: () => ({ src: '', async: false, nonce: '' }),
       head: { appendChild: (s: { src: string; async: boolean; nonce: string }) => added.push(s) },
+      addEventListener: (type: string, run: () => void) => type === 'visibilitychange' && listeners.push(run),
     };
     runInNewContext(loader, {
       document,
-      requestAnimationFrame: (f: () => void) => frames.push(f),
-      setTimeout: (f: () => void) => timers.push(f),
+      requestAnimationFrame: (run: () => void) => frames.push(run),
+      setTimeout: (run: () => void, ms = 0) => timers.push({ run, ms }),
     });
+    return { added, frames, timers, listeners };
+  }
+  const SCRIPTS = [
+    { src: '/_next/static/chunks/w.js', async: true, nonce: NONCE },
+    { src: '/_next/static/chunks/main.js', async: true, nonce: NONCE },
+  ];
+
+  it('runs in a page: the scripts are added once, async, with the nonce, only after the next frame', () => {
+    const { added, frames, timers, listeners } = runLoader('visible');
     expect(added).toEqual([]);
     frames.shift()!();
     expect(added).toEqual([]); // painted first: the scripts come in the task after the frame
-    timers.shift()!();
-    expect(added).toEqual([
-      { src: '/_next/static/chunks/w.js', async: false, nonce: NONCE },
-      { src: '/_next/static/chunks/main.js', async: false, nonce: NONCE },
-    ]);
+    timers.find((t) => t.ms === 0)!.run();
+    expect(added).toEqual(SCRIPTS);
+    // The fallbacks (a tab hidden later, 2 s passing) add nothing a second time.
+    for (const run of listeners) run();
+    for (const t of timers) t.run();
+    expect(added).toEqual(SCRIPTS);
+  });
+
+  it('starts the scripts at once in a hidden tab, or when the tab is hidden before its first frame, or after 2 s', () => {
+    expect(runLoader('hidden').added).toEqual(SCRIPTS);
+    const hiddenLater = runLoader('visible');
+    hiddenLater.listeners.forEach((run) => run());
+    expect(hiddenLater.added).toEqual(SCRIPTS);
+    const noFrame = runLoader('visible');
+    noFrame.timers.find((t) => t.ms === 2000)!.run();
+    expect(noFrame.added).toEqual(SCRIPTS);
+  });
+
+  it('moves only what it can start again: a tag with other attributes stays, and an escaped src is read as the browser reads it', () => {
+    const head = rewriteHead(
+      '<script src="/a.js?v=1&amp;dpl=x" async="" nonce="n"></script>' +
+        '<script src="/b.js" async="" integrity="sha384-x" crossorigin=""></script>',
+    );
+    expect(head).toContain('<script src="/b.js" async="" integrity="sha384-x" crossorigin=""></script>');
+    expect(head).toContain('["/a.js?v=1&dpl=x"]');
   });
 
   it('leaves a head without async scripts as it is, and escapes what could end the loader', () => {
@@ -105,6 +137,10 @@ describe('a server with the rewrite installed', () => {
         res.setHeader('content-type', 'text/html; charset=utf-8');
         if (req.url === '/fixed') return res.setHeader('content-length', Buffer.byteLength(HEAD + BODY)).end(HEAD + BODY);
         const page = Buffer.from(HEAD + BODY);
+        if (req.url === '/end-callback') {
+          res.write(page);
+          return res.end(() => {});
+        }
         res.write(page.subarray(0, 50));
         res.write(page.subarray(50, 300));
         res.end(page.subarray(300));
@@ -137,6 +173,9 @@ describe('a server with the rewrite installed', () => {
     const zipped = await get('/', { 'x-gzip': '1', 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(zipped.body).toString()).toBe(expected);
+    // end() with only a callback, the whole page written before.
+    expect((await get('/end-callback')).body.toString()).toBe(expected);
+    expect(gunzipSync((await get('/end-callback', { 'x-gzip': '1', 'accept-encoding': 'gzip' })).body).toString()).toBe(expected);
   });
 
   it('leaves other content and client navigations (RSC) alone', async () => {

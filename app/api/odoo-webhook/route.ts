@@ -19,31 +19,33 @@ const MAX_BODY_BYTES = 64 * 1024;
  * reads of that model end on every instance. No session: the proof is the URL token or the
  * HMAC signature (lib/webhook-auth.ts), checked before the body is even parsed. It answers
  * quickly: Odoo waits for it (1 s at most) before it answers its own user.
- * An address whose calls failed the check RATE_LIMIT_WEBHOOK_FAILURES_PER_IP times in 15
- * minutes is answered 429 before its body is read: guessing the secret or flooding the
- * endpoint costs the guesser, not the portal.
+ * Calls that fail the check (or send a body past the limit) count per address: past
+ * RATE_LIMIT_WEBHOOK_FAILURES_PER_IP in 15 minutes, that address's failing calls get 429
+ * instead of 401, which tells a guesser to stop. A correctly signed call always goes
+ * through: Odoo may share its address with other databases (Odoo Online, Odoo.sh), and
+ * their senders must not be able to shut its notifications out.
  */
 export async function POST(req: Request): Promise<Response> {
   const requestId = req.headers.get('x-request-id') ?? randomUUID();
   const ip = clientIp(req.headers);
-  const failures = portalLimiters().webhookFailuresByIp;
+  /** A failed call, counted for its address; the answer is 429 once the address is over its limit. */
+  const refuse = async (error: PortalError, reason: string): Promise<Response> => {
+    log.warn({ requestId, ip, reason }, 'odoo webhook refused');
+    const counted = ip ? await portalLimiters().webhookFailuresByIp.consume(ipLimitKey(ip)) : ({ allowed: true } as const);
+    if (!counted.allowed) return tooManyRequests('json', counted.retryAfterSeconds, requestId);
+    return errorResponse(error, requestId);
+  };
   try {
-    if (ip) {
-      const admitted = await failures.check(ipLimitKey(ip));
-      if (!admitted.allowed) return tooManyRequests('json', admitted.retryAfterSeconds, requestId);
-    }
     const rawBody = await readBody(req);
+    if (rawBody === null) return await refuse(new PortalError('bad_request', 'The body is too large.'), 'too-large');
     const auth = verifyWebhook(portalConfig().ODOO_WEBHOOK_SECRET, {
       rawBody,
       timestamp: req.headers.get('x-portal-timestamp'),
       signature: req.headers.get('x-portal-signature'),
       urlToken: new URL(req.url).searchParams.get('token'),
     });
-    if (!auth.ok) {
-      log.warn({ requestId, ip, reason: auth.reason }, 'odoo webhook refused');
-      if (ip) await failures.consume(ipLimitKey(ip));
-      throw new PortalError('unauthenticated', 'This webhook call is not signed with the portal’s secret.');
-    }
+    if (!auth.ok)
+      return await refuse(new PortalError('unauthenticated', 'This webhook call is not signed with the portal’s secret.'), auth.reason);
     let json: unknown;
     try {
       json = JSON.parse(rawBody);
@@ -59,10 +61,9 @@ export async function POST(req: Request): Promise<Response> {
   }
 }
 
-/** The raw body (the signature covers its exact bytes), refused past MAX_BODY_BYTES without reading on. */
-async function readBody(req: Request): Promise<string> {
-  const tooLarge = () => new PortalError('bad_request', 'The body is too large.');
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+/** The raw body (the signature covers its exact bytes), or null past MAX_BODY_BYTES, without reading on. */
+async function readBody(req: Request): Promise<string | null> {
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = req.body?.getReader();
@@ -70,7 +71,7 @@ async function readBody(req: Request): Promise<string> {
     size += read.value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader!.cancel();
-      throw tooLarge();
+      return null;
     }
     chunks.push(read.value);
   }

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { OdooGateway, type OdooClient } from '../../lib/odoo/client';
 import { OdooSimulator, type SimulatorOptions } from '../../odoo-sim/server';
 import type { OdooConfig } from '../../lib/odoo/config';
 
@@ -22,4 +24,21 @@ export async function startSimulator(opts: SimulatorOptions = {}) {
     ...overrides,
   });
   return { sim, url, config };
+}
+
+/**
+ * For a test file that talks to the simulator as the integration user: a seeded simulator
+ * started before its tests and closed after them, and an Odoo client on it. Read `odoo`
+ * inside the tests (it is set once the simulator runs).
+ */
+export function simulatorClient(): { readonly odoo: OdooClient } {
+  let sim: OdooSimulator | undefined;
+  const handle = { odoo: undefined as unknown as OdooClient };
+  beforeAll(async () => {
+    const started = await startSimulator();
+    sim = started.sim;
+    handle.odoo = new OdooGateway(started.config()).client();
+  });
+  afterAll(() => sim?.close());
+  return handle;
 }

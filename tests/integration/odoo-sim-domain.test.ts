@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OdooGateway, type OdooClient } from '../../lib/odoo/client';
-import type { OdooSimulator } from '../../odoo-sim/server';
+import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../../odoo-sim/seed';
-import { startSimulator } from '../helpers/odoo-sim';
+import { simulatorClient } from '../helpers/odoo-sim';
 
 /**
  * The simulator resolves a path through a one2many (order_line.product_id.default_code) as
  * Odoo's SQL does, from the lines up through a many2one index: it must find exactly the
  * orders whose lines hold a matching product, and see lines written after the index was built.
  */
-let sim: OdooSimulator;
-let odoo: OdooClient;
-beforeAll(async () => {
-  const started = await startSimulator();
-  sim = started.sim;
-  odoo = new OdooGateway(started.config()).client();
-});
-afterAll(() => sim.close());
+const sim = simulatorClient();
 
 async function ordersWithSkuByWalkingLines(sku: string): Promise<number[]> {
-  const products = await odoo.searchRead(
+  const products = await sim.odoo.searchRead(
     'product.product',
     [
       ['default_code', 'ilike', sku],
@@ -27,7 +18,7 @@ async function ordersWithSkuByWalkingLines(sku: string): Promise<number[]> {
     ],
     { fields: ['id'] },
   );
-  const lines = await odoo.searchRead('sale.order.line', [['product_id', 'in', products.map((p) => p.id)]], {
+  const lines = await sim.odoo.searchRead('sale.order.line', [['product_id', 'in', products.map((p) => p.id)]], {
     fields: ['order_id'],
     limit: 100_000,
   });
@@ -37,25 +28,25 @@ async function ordersWithSkuByWalkingLines(sku: string): Promise<number[]> {
 describe('a domain through a one2many path', () => {
   it('finds exactly the orders whose lines hold a matching product', async () => {
     const domain = [['order_line.product_id.default_code', 'ilike', 'FAS-100']];
-    const found = await odoo.searchRead('sale.order', domain, { fields: ['id'], limit: 100_000, order: 'id' });
+    const found = await sim.odoo.searchRead('sale.order', domain, { fields: ['id'], limit: 100_000, order: 'id' });
     const expected = await ordersWithSkuByWalkingLines('FAS-100');
     expect(expected.length).toBeGreaterThan(10);
     expect(found.map((o) => o.id)).toEqual(expected);
-    expect(await odoo.searchCount('sale.order', domain)).toBe(expected.length);
+    expect(await sim.odoo.searchCount('sale.order', domain)).toBe(expected.length);
   });
 
   it('sees an order created after the first search, and combines with other conditions', async () => {
-    const [product] = await odoo.searchRead('product.product', [['default_code', '=', 'FAS-1001']], { fields: ['id'] });
+    const [product] = await sim.odoo.searchRead('product.product', [['default_code', '=', 'FAS-1001']], { fields: ['id'] });
     const domain = [
       ['partner_id', 'child_of', [SEED_IDS.customers.B]],
       ['order_line.product_id.default_code', '=ilike', 'fas-1001'],
     ];
-    const before = await odoo.searchCount('sale.order', domain);
-    const id = await odoo.create('sale.order', {
+    const before = await sim.odoo.searchCount('sale.order', domain);
+    const id = await sim.odoo.create('sale.order', {
       partner_id: SEED_IDS.contacts.brunoBuyerB,
       order_line: [[0, 0, { product_id: product!.id, product_uom_qty: 1 }]],
     });
-    const after = await odoo.searchRead('sale.order', domain, { fields: ['id'], limit: 100_000 });
+    const after = await sim.odoo.searchRead('sale.order', domain, { fields: ['id'], limit: 100_000 });
     expect(after).toHaveLength(before + 1);
     expect(after.map((o) => o.id)).toContain(id);
   });
@@ -63,7 +54,7 @@ describe('a domain through a one2many path', () => {
 
 describe('a domain that names ids', () => {
   it('answers as a scan of the whole table does: order, other conditions, offset, counts', async () => {
-    const all = await odoo.searchRead('sale.order', [], {
+    const all = await sim.odoo.searchRead('sale.order', [], {
       fields: ['id', 'state', 'partner_id'],
       limit: 100_000,
       order: 'date_order desc, id',
@@ -76,11 +67,11 @@ describe('a domain that names ids', () => {
       ['id', 'in', ids],
       ['state', '=', 'sale'],
     ];
-    const found = await odoo.searchRead('sale.order', domain, { fields: ['id'], order: 'date_order desc, id', limit: 100_000 });
+    const found = await sim.odoo.searchRead('sale.order', domain, { fields: ['id'], order: 'date_order desc, id', limit: 100_000 });
     expect(found.map((o) => o.id)).toEqual(scanned);
-    const paged = await odoo.searchRead('sale.order', domain, { fields: ['id'], order: 'date_order desc, id', offset: 1, limit: 2 });
+    const paged = await sim.odoo.searchRead('sale.order', domain, { fields: ['id'], order: 'date_order desc, id', offset: 1, limit: 2 });
     expect(paged.map((o) => o.id)).toEqual(scanned.slice(1, 3));
-    expect(await odoo.searchCount('sale.order', domain)).toBe(scanned.length);
+    expect(await sim.odoo.searchCount('sale.order', domain)).toBe(scanned.length);
 
     // id = n together with the tenant: only the tenant's own order.
     const own = all.find(
@@ -89,11 +80,11 @@ describe('a domain that names ids', () => {
         (o.partner_id as [number, string])[0] === SEED_IDS.customers.A,
     )!;
     const tenant = ['partner_id', 'child_of', [SEED_IDS.customers.B]];
-    expect(await odoo.searchCount('sale.order', [['id', '=', own.id]])).toBe(1);
-    expect(await odoo.searchCount('sale.order', [['id', '=', own.id], tenant])).toBe(0);
+    expect(await sim.odoo.searchCount('sale.order', [['id', '=', own.id]])).toBe(1);
+    expect(await sim.odoo.searchCount('sale.order', [['id', '=', own.id], tenant])).toBe(0);
     // Ids that match nothing, or that are not integers, as before.
-    expect(await odoo.searchCount('sale.order', [['id', 'in', []]])).toBe(0);
-    expect(await odoo.searchCount('sale.order', [['id', '=', false]])).toBe(0);
-    expect(await odoo.searchCount('sale.order', ['|', ['id', '=', own.id], ['id', '=', ids[0]!]])).toBe(own.id === ids[0] ? 1 : 2);
+    expect(await sim.odoo.searchCount('sale.order', [['id', 'in', []]])).toBe(0);
+    expect(await sim.odoo.searchCount('sale.order', [['id', '=', false]])).toBe(0);
+    expect(await sim.odoo.searchCount('sale.order', ['|', ['id', '=', own.id], ['id', '=', ids[0]!]])).toBe(own.id === ids[0] ? 1 : 2);
   });
 });

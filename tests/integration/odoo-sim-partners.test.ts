@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OdooGateway, type OdooClient } from '../../lib/odoo/client';
-import type { OdooSimulator } from '../../odoo-sim/server';
+import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../../odoo-sim/seed';
-import { startSimulator } from '../helpers/odoo-sim';
+import { simulatorClient } from '../helpers/odoo-sim';
 
 /**
  * The simulator keeps a company's people at the company's address as Odoo does
@@ -10,18 +8,11 @@ import { startSimulator } from '../helpers/odoo-sim';
  * Gemini Furniture reads back "Via Industria 21, 47899 Serravalle, San Marino". An order to
  * that person ships to that street, which the order page shows.
  */
-let sim: OdooSimulator;
-let odoo: OdooClient;
-beforeAll(async () => {
-  const started = await startSimulator();
-  sim = started.sim;
-  odoo = new OdooGateway(started.config()).client();
-});
-afterAll(() => sim.close());
+const sim = simulatorClient();
 
 const ADDRESS = ['street', 'street2', 'zip', 'city', 'state_id', 'country_id'];
 const addressOf = async (id: number) => {
-  const [r] = await odoo.read('res.partner', [id], ADDRESS);
+  const [r] = await sim.odoo.read('res.partner', [id], ADDRESS);
   return Object.fromEntries(ADDRESS.map((f) => [f, r![f]]));
 };
 
@@ -31,22 +22,28 @@ describe('a company’s people and its address', () => {
   it('gives a new contact under a company the company’s address, and a delivery address keeps its own', async () => {
     const company = await addressOf(A);
     expect(company.street).toBe('2200 Industrial Ave');
-    const person = await odoo.create('res.partner', { name: 'New Colleague', parent_id: A, type: 'contact' });
+    const person = await sim.odoo.create('res.partner', { name: 'New Colleague', parent_id: A, type: 'contact' });
     expect(await addressOf(person)).toEqual(company);
-    const depot = await odoo.create('res.partner', { name: 'Depot', parent_id: A, type: 'delivery', street: '1 Depot Rd', city: 'Kent' });
+    const depot = await sim.odoo.create('res.partner', {
+      name: 'Depot',
+      parent_id: A,
+      type: 'delivery',
+      street: '1 Depot Rd',
+      city: 'Kent',
+    });
     expect(await addressOf(depot)).toMatchObject({ street: '1 Depot Rd', city: 'Kent', street2: false });
   });
 
   it('moves the company’s people with the company, not its delivery addresses', async () => {
     const bob = SEED_IDS.contacts.bobBuyerA;
-    const depot = await odoo.create('res.partner', { name: 'Depot 2', parent_id: A, type: 'delivery', street: '2 Depot Rd' });
+    const depot = await sim.odoo.create('res.partner', { name: 'Depot 2', parent_id: A, type: 'delivery', street: '2 Depot Rd' });
     const before = await addressOf(A);
     try {
-      await odoo.write('res.partner', [A], { street: '1 New Street', city: 'Bellevue' });
+      await sim.odoo.write('res.partner', [A], { street: '1 New Street', city: 'Bellevue' });
       expect(await addressOf(bob)).toMatchObject({ street: '1 New Street', city: 'Bellevue', zip: before.zip });
       expect((await addressOf(depot)).street).toBe('2 Depot Rd');
     } finally {
-      await odoo.write('res.partner', [A], { street: before.street, city: before.city });
+      await sim.odoo.write('res.partner', [A], { street: before.street, city: before.city });
     }
     expect((await addressOf(bob)).street).toBe(before.street);
   });

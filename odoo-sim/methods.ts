@@ -1,5 +1,5 @@
 import { accessError, attributeError, httpException, indexError, missingError, typeError, userError, valueError } from './errors';
-import { passAddressToContacts, takeParentAddress } from './partners';
+import { syncAddresses, takeParentAddress } from './partners';
 import { creditWarning } from './credit';
 import { resolveFields, type Orm } from './orm';
 import { completeNewOrder, confirmOrder, customerPrice, lineAmounts, nowUtc, recomputeOrderTotals } from './sales';
@@ -127,7 +127,7 @@ const METHODS: Record<string, MethodSpec> = {
       const recs = ids.map((id) => env.orm.store.get(model, id) ?? missing(env, model, [id]));
       for (const r of recs) {
         env.orm.write(model, r, a.vals as Record<string, unknown>, env.uid);
-        if (model === 'res.partner') passAddressToContacts(env.orm.store, r, a.vals as Record<string, unknown>);
+        if (model === 'res.partner') syncAddresses(env.orm.store, r, a.vals as Record<string, unknown>);
       }
       return true;
     },

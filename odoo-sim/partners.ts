@@ -26,3 +26,13 @@ export function passAddressToContacts(store: Store, parent: Rec, vals: Record<st
     store.update('res.partner', child.id, Object.fromEntries(changed.map((f) => [f, parent[f] ?? false])));
   }
 }
+
+/**
+ * res.partner._fields_sync on write: a partner given a parent, or made a contact, takes the
+ * parent's address (when the parent has one); a change to a partner's address reaches its
+ * contacts.
+ */
+export function syncAddresses(store: Store, rec: Rec, vals: Record<string, unknown>): void {
+  if ('parent_id' in vals || vals.type === 'contact') takeParentAddress(store, store.get('res.partner', rec.id)!);
+  passAddressToContacts(store, store.get('res.partner', rec.id)!, vals);
+}

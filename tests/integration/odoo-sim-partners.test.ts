@@ -34,6 +34,16 @@ describe('a company’s people and its address', () => {
     expect(await addressOf(depot)).toMatchObject({ street: '1 Depot Rd', city: 'Kent', street2: false });
   });
 
+  it('gives a person moved under a company, or a delivery address made a contact, the company’s address', async () => {
+    const company = await addressOf(A);
+    const loner = await sim.odoo.create('res.partner', { name: 'Free Agent', street: '9 Elsewhere' });
+    await sim.odoo.write('res.partner', [loner], { parent_id: A });
+    expect(await addressOf(loner)).toEqual(company);
+    const depot = await sim.odoo.create('res.partner', { name: 'Depot 3', parent_id: A, type: 'delivery', street: '3 Depot Rd' });
+    await sim.odoo.write('res.partner', [depot], { type: 'contact' });
+    expect(await addressOf(depot)).toEqual(company);
+  });
+
   it('moves the company’s people with the company, not its delivery addresses', async () => {
     const bob = SEED_IDS.contacts.bobBuyerA;
     const depot = await sim.odoo.create('res.partner', { name: 'Depot 2', parent_id: A, type: 'delivery', street: '2 Depot Rd' });

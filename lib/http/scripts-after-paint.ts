@@ -11,7 +11,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * against 216 ms without its script tags (`npm run bench:first-paint`). Next has no setting
  * for this, so the head is rewritten as it leaves the server: the tags become one inline
  * loader, with the page's nonce, that adds the same scripts in the task after the next
- * frame. Nothing else changes: the preload links still fetch them early,
+ * frame. Each tag leaves a preload link behind (unless Next wrote one), so a first visit
+ * still fetches them as early as before; nothing else changes:
  * the RSC payload waits in `self.__next_f` as it does for a slow network, and the runtime
  * hydrates the page a frame later.
  */
@@ -21,6 +22,11 @@ const SCRIPT_TAG = /<script\b([^>]*)><\/script>/g;
 const ATTRIBUTE = /\s([a-zA-Z][\w-]*)(?:="([^"]*)")?/g;
 /** What a bootstrap script of Next carries; a tag with more (integrity, crossorigin, type) stays as it is. */
 const MOVABLE = new Set(['src', 'async', 'nonce']);
+
+/** Next's own `<link rel="preload" as="script" … href>` in the head, which already fetches its script early. */
+const PRELOAD_LINK = /<link\b(?=[^>]*\srel="preload")(?=[^>]*\sas="script")[^>]*\shref="([^"]*)"[^>]*>/g;
+
+const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 function attributes(raw: string): Map<string, string> {
   return new Map([...raw.matchAll(ATTRIBUTE)].map((m) => [m[1]!.toLowerCase(), decodeEntities(m[2] ?? '')]));
@@ -37,13 +43,16 @@ function decodeEntities(value: string): string {
 export function rewriteHead(head: string): string {
   const sources: string[] = [];
   let nonce: string | null = null;
+  const preloaded = new Set([...head.matchAll(PRELOAD_LINK)].map((m) => decodeEntities(m[1]!)));
   const rest = head.replace(SCRIPT_TAG, (tag: string, raw: string) => {
     const attrs = attributes(raw);
     const src = attrs.get('src');
     if (!src || !attrs.has('async') || [...attrs.keys()].some((name) => !MOVABLE.has(name))) return tag;
     sources.push(src);
     nonce ??= attrs.get('nonce') ?? null;
-    return '';
+    // Fetched as early as the tag had it (a first visit must not wait for the frame to ask), run later.
+    const nonceAttr = attrs.has('nonce') ? ` nonce="${escapeAttribute(attrs.get('nonce')!)}"` : '';
+    return preloaded.has(src) ? '' : `<link rel="preload" as="script" href="${escapeAttribute(src)}"${nonceAttr}/>`;
   });
   if (sources.length === 0) return head;
   return rest + loaderScript(sources, nonce);

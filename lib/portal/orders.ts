@@ -192,8 +192,9 @@ export interface OrderDetail extends OrderRow {
  * search_reads go out side by side, each with the tenant domain in it.
  */
 export async function getOrder(ctx: PortalContext, id: number): Promise<OrderDetail | null> {
-  // The order itself; its deliveries and invoices as sets, as a new backorder or invoice joins them.
-  return cachedRead(ctx, 'orders.get', [id], [{ topic: 'orders', id }, 'deliveries', 'invoices'], () => readOrder(ctx, id));
+  // The order itself; its deliveries and invoices as sets, as a new backorder or invoice joins
+  // them; the tenant's partners, whose addresses the page shows.
+  return cachedRead(ctx, 'orders.get', [id], [{ topic: 'orders', id }, 'deliveries', 'invoices', 'partners'], () => readOrder(ctx, id));
 }
 
 async function readOrder(ctx: PortalContext, id: number): Promise<OrderDetail | null> {

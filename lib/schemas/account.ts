@@ -20,8 +20,9 @@ export const myContactInput = z.object({
 export const countryCode = z
   .string()
   .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'Choose a country.');
+  // Checked before upper-casing: "ß" and "ı" would become "SS" and "I".
+  .regex(/^[A-Za-z]{2}$/, 'Choose a country.')
+  .toUpperCase();
 
 export const addressInput = z.object({
   name: required('address name', 128),

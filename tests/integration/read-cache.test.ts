@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OdooGateway } from '../../lib/odoo/client';
-import { createCacheBus, setCacheBus, type CacheBus } from '../../lib/portal/cache-bus';
+import { createCacheBus, invalidateRecords, setCacheBus, type CacheBus } from '../../lib/portal/cache-bus';
 import { dashboard } from '../../lib/portal/dashboard';
 import { statement } from '../../lib/portal/statement';
 import { getInvoice, listInvoices } from '../../lib/portal/invoices';
@@ -164,6 +164,20 @@ describe('what a change ends', () => {
     const [rec] = await gateway.client().searchRead('sale.order', [['id', '=', id]], { fields: ['partner_id'] });
     return applyOdooChange(gateway.client(), { _model: 'sale.order', _id: id, partner_id: (rec!.partner_id as [number, string])[0] });
   }
+
+  it('ends an order’s page when one of the company’s addresses changes: the page shows them', async () => {
+    const ctx = () => portalContext(gateway, 'bobA');
+    const TACOMA = 27; // one of Brightline's delivery addresses in the seed
+    const [order] = await gateway.client().searchRead('sale.order', [['partner_shipping_id', '=', TACOMA]], { fields: ['name'], limit: 1 });
+    expect((await getOrder(ctx(), order!.id))!.shippingAddress!.lines[0]).toBe('15 Port Blvd');
+    sim.store.update('res.partner', TACOMA, { street: '16 Port Blvd' });
+    try {
+      await invalidateRecords('partners', [SEED_IDS.customers.A], [TACOMA]); // what the address form's action does
+      expect((await getOrder(ctx(), order!.id))!.shippingAddress!.lines[0]).toBe('16 Port Blvd');
+    } finally {
+      sim.store.update('res.partner', TACOMA, { street: '15 Port Blvd' });
+    }
+  });
 
   it('ends the changed order’s page and the tenant’s order lists, and keeps the pages of its other orders', async () => {
     const ctx = () => portalContext(gateway, 'bobA');

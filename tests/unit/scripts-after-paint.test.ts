@@ -31,6 +31,9 @@ describe('rewriteHead', () => {
     expect(head).toContain('<script src="/_next/static/chunks/polyfills.js" noModule=""');
     const loader = /<script nonce="bm9uY2U=">(.*)<\/script>$/.exec(head)?.[1];
     expect(loader).toContain('["/_next/static/chunks/w.js","/_next/static/chunks/main.js"]');
+    // Still fetched early: Next's own preload of w.js stays, main.js gets one where its tag was.
+    expect(head.match(/<link rel="preload" as="script"[^>]*w\.js"/g)).toHaveLength(1);
+    expect(head).toContain(`<link rel="preload" as="script" href="/_next/static/chunks/main.js" nonce="${NONCE}"/>`);
     expect(loader).toContain('requestAnimationFrame');
   });
 
@@ -89,6 +92,7 @@ describe('rewriteHead', () => {
     );
     expect(head).toContain('<script src="/b.js" async="" integrity="sha384-x" crossorigin=""></script>');
     expect(head).toContain('["/a.js?v=1&dpl=x"]');
+    expect(head).toContain('<link rel="preload" as="script" href="/a.js?v=1&amp;dpl=x" nonce="n"/>');
   });
 
   it('leaves a head without async scripts as it is, and escapes what could end the loader', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addressInput, inviteInput, myContactInput } from '../../lib/schemas/account';
+import { addressInput, countryCode, inviteInput, myContactInput } from '../../lib/schemas/account';
 import { page, pageSize, recordId, searchText } from '../../lib/schemas/common';
 import { cartLine, placeOrderInput, quickOrderInput, repriceInput } from '../../lib/schemas/orders';
 import { customerSearchQuery, startActingInput } from '../../lib/schemas/support';
@@ -150,5 +150,15 @@ describe('quantities and delivery dates', () => {
     expect(order('2027-03-11').success).toBe(true);
     expect(messages(order('2027-03-12'))).toEqual(['The requested date can be at most a year ahead.']);
     expect(order('9999-12-31').success).toBe(false);
+  });
+});
+
+describe('country codes', () => {
+  it('take two Latin letters in any case, and refuse letters that upper-case into two', () => {
+    expect(countryCode.parse(' us ')).toBe('US');
+    for (const code of ['ß', 'ı', 'ǆ', 'USA', 'U', '1A', 'ＵＳ']) expect(countryCode.safeParse(code).success, code).toBe(false);
+    expect(messages(addressInput.safeParse({ name: 'Depot', street: '1 Rd', zip: '1', city: 'X', countryCode: 'ß' }))).toEqual([
+      'Choose a country.',
+    ]);
   });
 });

@@ -86,23 +86,19 @@ const MAX_HEAD_BYTES = 256 * 1024;
  * unchanged after it. Holds back what it has seen until the head is complete.
  */
 export class HeadRewriter {
-  private held: Buffer[] = [];
-  private heldBytes = 0;
+  private held = Buffer.alloc(0);
   private done = false;
 
   /** What may go out now for this chunk (possibly nothing while the head is incomplete). */
   push(chunk: Buffer): Buffer {
     if (this.done) return chunk;
-    this.held.push(chunk);
-    this.heldBytes += chunk.byteLength;
-    const all = Buffer.concat(this.held);
-    const end = all.indexOf(HEAD_END);
+    const all = Buffer.concat([this.held, chunk]);
+    // `</head>` may straddle the last chunk and this one: look from just before the join.
+    const end = all.indexOf(HEAD_END, Math.max(0, this.held.byteLength - HEAD_END.byteLength + 1));
     if (end === -1) {
-      if (this.heldBytes <= MAX_HEAD_BYTES) {
-        this.held = [all];
-        return Buffer.alloc(0);
-      }
-      return this.release(all);
+      if (all.byteLength > MAX_HEAD_BYTES) return this.release(all);
+      this.held = all;
+      return Buffer.alloc(0);
     }
     const head = all.subarray(0, end).toString('utf8');
     return this.release(Buffer.concat([Buffer.from(rewriteHead(head), 'utf8'), all.subarray(end)]));
@@ -110,12 +106,12 @@ export class HeadRewriter {
 
   /** What is still held back, at the end of the response. */
   end(): Buffer {
-    return this.done ? Buffer.alloc(0) : this.release(Buffer.concat(this.held));
+    return this.done ? Buffer.alloc(0) : this.release(this.held);
   }
 
   private release(out: Buffer): Buffer {
     this.done = true;
-    this.held = [];
+    this.held = Buffer.alloc(0);
     return out;
   }
 }
@@ -198,6 +194,7 @@ export function installScriptsAfterPaint(): void {
   marks[INSTALLED] = true;
   subscribe('http.server.request.start', (message) => {
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
-    if (request.method === 'GET' && request.headers.rsc === undefined) rewriteHtmlHeads(response);
+    // Next's static files (`/_next/…`: scripts, styles, images) are never pages.
+    if (request.method === 'GET' && request.headers.rsc === undefined && !request.url?.startsWith('/_next/')) rewriteHtmlHeads(response);
   });
 }

@@ -182,8 +182,9 @@ describe('a server with the rewrite installed', () => {
     expect(gunzipSync((await get('/end-callback', { 'x-gzip': '1', 'accept-encoding': 'gzip' })).body).toString()).toBe(expected);
   });
 
-  it('leaves other content and client navigations (RSC) alone', async () => {
+  it('leaves other content, client navigations (RSC) and Next’s static files alone', async () => {
     expect((await get('/json')).body.toString()).toBe('{"a":"<script src=x async=\\"\\"></script>"}');
     expect((await get('/', { rsc: '1' })).body.toString()).toBe(HEAD + BODY);
+    expect((await get('/_next/static/page.html')).body.toString()).toBe(HEAD + BODY);
   });
 });

@@ -36,7 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t('skipToContent')}
         </a>
-        {/* Client components read the locale and their part of the catalogue from here. */}
+        {/* Client components read the locale and the shared part of the catalogue from here; a route's layout adds its own (ClientMessages). */}
         <NextIntlClientProvider messages={clientMessages(messages)}>{children}</NextIntlClientProvider>
       </body>
     </html>

@@ -2,31 +2,15 @@ import type { AbstractIntlMessages } from 'next-intl';
 
 /**
  * The parts of the catalogue that client components translate with: only these travel to
- * the browser (inline in every page's HTML), not the whole catalogue. A client component that
- * translates in another namespace needs it added here; tests/unit/client-messages.test.ts
- * finds every useTranslations() reachable from a 'use client' module and fails when one is
- * missing or no longer used.
+ * the browser, inline in each page's HTML, not the whole catalogue. The root layout sends
+ * these shared ones (the shell's, the toasts', the forms' and the tables' common words) with
+ * every page; the layout of a route whose client components need more names them in a
+ * <ClientMessages> (components/client-messages.tsx), so a page carries only its own.
+ * tests/unit/client-messages.test.ts finds every useTranslations() reachable from a
+ * 'use client' module and fails when its namespace is not sent where that module is, or
+ * when one is sent that nothing there uses.
  */
-export const CLIENT_NAMESPACES = [
-  'common',
-  'shell',
-  'status',
-  'errors.page',
-  'orders.list',
-  'quickOrder.form',
-  'quickOrder.search',
-  'quickOrder.review',
-  'quickOrder.summary',
-  'quickOrder.delivery',
-  'invoices.list',
-  'invoices.table',
-  'invoices.bulk',
-  'deliveries.detail',
-  'account.me',
-  'account.contacts',
-  'account.addresses',
-  'support.customer',
-] as const;
+export const SHARED_CLIENT_NAMESPACES = ['common', 'shell', 'errors.page'] as const;
 
 /** `messages` cut down to the namespaces (dotted paths) given, keeping their nesting. */
 export function pickNamespaces(messages: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {
@@ -46,14 +30,21 @@ export function pickNamespaces(messages: AbstractIntlMessages, namespaces: reado
   return picked;
 }
 
-const picked = new WeakMap<AbstractIntlMessages, AbstractIntlMessages>();
+const picked = new WeakMap<AbstractIntlMessages, Map<string, AbstractIntlMessages>>();
 
-/** The client part of a locale's catalogue, cut once per catalogue (the catalogues never change while running). */
-export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
-  let client = picked.get(messages);
+/**
+ * The shared client part of a locale's catalogue and the namespaces in `more`, cut once per
+ * catalogue and list (the catalogues never change while running). The shared parts are the
+ * catalogue's own objects, the same in every cut.
+ */
+export function clientMessages(messages: AbstractIntlMessages, more: readonly string[] = []): AbstractIntlMessages {
+  let cuts = picked.get(messages);
+  if (!cuts) picked.set(messages, (cuts = new Map<string, AbstractIntlMessages>()));
+  const key = more.join(',');
+  let client = cuts.get(key);
   if (!client) {
-    client = pickNamespaces(messages, CLIENT_NAMESPACES);
-    picked.set(messages, client);
+    client = pickNamespaces(messages, [...SHARED_CLIENT_NAMESPACES, ...more]);
+    cuts.set(key, client);
   }
   return client;
 }

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import de from '../../messages/de';
 import en from '../../messages/en';
-import { CLIENT_NAMESPACES, clientMessages, pickNamespaces } from '../../lib/i18n/client-messages';
+import { clientMessages, pickNamespaces, SHARED_CLIENT_NAMESPACES } from '../../lib/i18n/client-messages';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -29,13 +29,15 @@ function resolveImport(from: string, spec: string): string | null {
   return found ?? null;
 }
 
+const SOURCES = ['app', 'components', 'lib'].flatMap((dir) => sources(join(ROOT, dir)));
+
 /**
- * Every namespace given to useTranslations() in a module that runs in the browser: the
- * 'use client' modules and everything they import (type-only imports do not run).
+ * Every namespace given to useTranslations() in what a 'use client' module brings to the
+ * browser: the module and everything it imports (type-only imports do not run), each
+ * namespace with the first module found using it.
  */
-function clientNamespaces(): Map<string, string> {
-  const all = ['app', 'components', 'lib'].flatMap((dir) => sources(join(ROOT, dir)));
-  const queue = all.filter((file) => directive(readFileSync(file, 'utf8')) === 'use client');
+function namespacesReachedFrom(entry: string): Map<string, string> {
+  const queue = [entry];
   const seen = new Set<string>();
   const used = new Map<string, string>();
   while (queue.length) {
@@ -59,44 +61,93 @@ function clientNamespaces(): Map<string, string> {
       const target = resolveImport(file, m[1]!);
       if (target) queue.push(target);
     }
-    for (const m of source.matchAll(/useTranslations(?:<[^>]*>)?\(\s*(['"`])([^'"`]*)\1\s*\)/g)) used.set(m[2]!, where);
+    for (const m of source.matchAll(/useTranslations(?:<[^>]*>)?\(\s*(['"`])([^'"`]*)\1\s*\)/g))
+      if (!used.has(m[2]!)) used.set(m[2]!, where);
   }
   return used;
+}
+
+/** The client modules, each with the namespaces it reaches. */
+const entries = new Map(
+  SOURCES.filter((file) => directive(readFileSync(file, 'utf8')) === 'use client').map((file) => [file, namespacesReachedFrom(file)]),
+);
+
+/** The namespaces each layout under app/ sends with <ClientMessages namespaces={[…]}>, by the layout's directory. */
+const routeNamespaces = new Map(
+  SOURCES.flatMap((file) => {
+    const source = readFileSync(file, 'utf8');
+    const uses = [...source.matchAll(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/g)];
+    if (uses.length === 0) return [];
+    return [[dirname(file), uses.flatMap((m) => [...m[1]!.matchAll(/'([^']+)'/g)].map((n) => n[1]!))] as const];
+  }),
+);
+
+/** What a client module can translate with: the shared namespaces and those of the layouts above it. */
+function sentTo(file: string): string[] {
+  const sent: string[] = [...SHARED_CLIENT_NAMESPACES];
+  for (let dir = dirname(file); dir.startsWith(join(ROOT, 'app')); dir = dirname(dir)) sent.push(...(routeNamespaces.get(dir) ?? []));
+  return sent;
 }
 
 const covers = (entry: string, namespace: string) => namespace === entry || namespace.startsWith(`${entry}.`);
 
 describe('the catalogue sent to the browser', () => {
-  const used = clientNamespaces();
+  const all = new Map([...entries.values()].flatMap((used) => [...used]));
 
-  it('finds the client components that translate', () => {
+  it('finds the client components that translate, and the layouts that send their words', () => {
     // The orders table and the quick order form are client components that translate: if
     // the walk found neither, it would be broken, and the checks below would prove nothing.
-    expect(used.get('orders.list')).toBe('app/(portal)/orders/(list)/orders-table.tsx');
-    expect(used.get('quickOrder.review')).toBe('app/(portal)/orders/new/order-review-form.tsx');
+    expect(all.get('orders.list')).toBe('app/(portal)/orders/(list)/orders-table.tsx');
+    expect(all.get('quickOrder.review')).toBe('app/(portal)/orders/new/order-review-form.tsx');
+    expect(routeNamespaces.get(join(ROOT, 'app/(portal)/orders/(list)'))).toEqual(['orders.list', 'status']);
+    // The words reach a client module only from a layout, where the test looks for them.
+    for (const file of SOURCES.filter((f) => /<ClientMessages\s+namespaces=/.test(readFileSync(f, 'utf8'))))
+      expect(relative(ROOT, file)).toMatch(/^app\/.*\/layout\.tsx$/);
   });
 
-  it('holds every namespace a client component translates in', () => {
-    const missing = [...used].filter(([namespace]) => !CLIENT_NAMESPACES.some((entry) => covers(entry, namespace)));
-    expect(missing, 'add these to CLIENT_NAMESPACES (lib/i18n/client-messages.ts)').toEqual([]);
+  it('sends every client component the namespaces it translates in', () => {
+    const missing = [...entries].flatMap(([file, used]) =>
+      [...used.keys()]
+        .filter((namespace) => !sentTo(file).some((entry) => covers(entry, namespace)))
+        .map((namespace) => `${relative(ROOT, file)}: ${namespace}`),
+    );
+    expect(missing, 'add these to the layout of the route (or, if every page needs them, SHARED_CLIENT_NAMESPACES)').toEqual([]);
   });
 
-  it('holds nothing no client component uses', () => {
-    const unused = CLIENT_NAMESPACES.filter((entry) => ![...used.keys()].some((namespace) => covers(entry, namespace)));
-    expect(unused, 'remove these from CLIENT_NAMESPACES').toEqual([]);
+  it('sends nothing that no client component there uses', () => {
+    const usedUnder = (dir: string) => [...entries].filter(([file]) => file.startsWith(`${dir}/`)).flatMap(([, used]) => [...used.keys()]);
+    const unused = [
+      ...SHARED_CLIENT_NAMESPACES.filter((entry) => ![...all.keys()].some((namespace) => covers(entry, namespace))).map(
+        (e) => `shared: ${e}`,
+      ),
+      ...[...routeNamespaces].flatMap(([dir, namespaces]) =>
+        namespaces
+          .filter((entry) => !usedUnder(dir).some((namespace) => covers(entry, namespace)))
+          .map((e) => `${relative(ROOT, dir)}: ${e}`),
+      ),
+    ];
+    expect(unused, 'remove these').toEqual([]);
+    // A shared namespace sent again by a route would travel twice.
+    for (const namespaces of routeNamespaces.values())
+      expect(namespaces.filter((n) => SHARED_CLIENT_NAMESPACES.some((shared) => covers(shared, n) || covers(n, shared)))).toEqual([]);
   });
 
-  it('cuts each catalogue to those namespaces, whole and nested as they are', () => {
+  it('cuts each catalogue to the shared namespaces and those asked for, whole and nested as they are', () => {
     for (const messages of [en, de]) {
-      const client = clientMessages(messages);
-      for (const entry of CLIENT_NAMESPACES) {
+      const shared = clientMessages(messages);
+      const orders = clientMessages(messages, ['orders.list', 'status']);
+      for (const entry of [...SHARED_CLIENT_NAMESPACES, 'orders.list', 'status']) {
         const at = (tree: unknown) => entry.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], tree);
-        expect(at(client), entry).toEqual(at(messages));
-        expect(at(client), entry).toBeDefined();
+        expect(at(orders), entry).toEqual(at(messages));
+        expect(at(orders), entry).toBeDefined();
       }
-      expect(Object.keys(client)).not.toContain('auth');
-      expect(Object.keys((client as { invoices: object }).invoices)).toEqual(['list', 'table', 'bulk']);
-      expect(JSON.stringify(client).length).toBeLessThan(JSON.stringify(messages).length * 0.75);
+      expect(Object.keys(shared).sort()).toEqual(['common', 'errors', 'shell']);
+      expect(Object.keys(orders).sort()).toEqual(['common', 'errors', 'orders', 'shell', 'status']);
+      expect(Object.keys((orders as { orders: object }).orders)).toEqual(['list']);
+      // The same cut each time, and the shared parts the same objects in every cut.
+      expect(clientMessages(messages, ['orders.list', 'status'])).toBe(orders);
+      expect((orders as { common: object }).common).toBe((shared as { common: object }).common);
+      expect(JSON.stringify(shared).length).toBeLessThan(JSON.stringify(messages).length * 0.15);
     }
   });
 

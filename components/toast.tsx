@@ -23,6 +23,9 @@ const TONE = {
  * (never a pile), a success hides after a few seconds (not while pointed at or focused), an
  * error stays; the button or Escape dismisses it. The polite live region is always in the
  * page so screen readers hear what is put in it; an error is an alert, announced at once.
+ * On a phone it sits at the top of the screen, where it covers the least of a form being
+ * filled in (the submit button is at the bottom), and a field focused under it scrolls clear
+ * (app/globals.css); on wider screens it is at the bottom right, beside the content.
  */
 export function ToastProvider({ children }: { children: React.ReactNode }) {
   const t = useTranslations('common');
@@ -60,7 +63,8 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <div className="pointer-events-none fixed inset-x-4 bottom-4 z-40 sm:left-auto sm:w-96">
+      {/* At the top of a phone's screen: at the bottom, a toast that stays covered the form's own button. */}
+      <div className="pointer-events-none fixed inset-x-4 top-4 z-40 sm:top-auto sm:bottom-4 sm:left-auto sm:w-96">
         <div
           data-toast={toast ? toast.tone : undefined}
           className={toast ? `pointer-events-auto flex items-start gap-3 rounded-md border p-4 shadow-lg ${TONE[toast.tone]}` : ''}

@@ -317,3 +317,43 @@ test('at 375 px a long unbroken company email wraps inside its card instead of w
     await odooCall('res.partner', 'write', { ids: [10], vals: { email: company!.email } });
   }
 });
+
+test('at 375 px an error toast leaves the form usable: its button uncovered, a field reached by keyboard scrolled clear of it', async ({
+  page,
+}) => {
+  await signIn(page, 'alice@brightline.example', '/');
+  await atPhone(page, '/account/addresses');
+  const form = page.getByRole('form', { name: 'New delivery address' });
+  const name = form.getByLabel('Name (e.g. Warehouse North)');
+  await name.fill(`Phone depot ${Date.now()}`);
+  // Spaces pass the browser's `required` but not the server: the answer is an error, and nothing is added.
+  await form.getByLabel('Street', { exact: true }).fill('   ');
+  await form.getByLabel('Postcode').fill('98402');
+  await form.getByLabel('City').fill('Tacoma');
+  await form.getByLabel('Country').selectOption('US');
+  const add = form.getByRole('button', { name: 'Add address' });
+  // The button at the bottom of the screen, where a thumb sends the form from.
+  await add.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await add.click();
+  const toast = page.locator('[data-toast="error"]');
+  await expect(toast.getByRole('alert')).toBeVisible();
+  await add.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const [toastBox, addBox] = [await toast.boundingBox(), await add.boundingBox()];
+  expect(toastBox!.y + toastBox!.height <= addBox!.y || addBox!.y + addBox!.height <= toastBox!.y, 'the toast covers the button').toBe(
+    true,
+  );
+  await add.click({ trial: true, timeout: 3_000 }); // the button itself takes the click, not the toast over it
+
+  // A field just under the toast, reached by Shift+Tab, scrolls out from under it. (Room
+  // below the form, as a company with more addresses has, lets the page scroll that far.)
+  await page.addStyleTag({ content: 'main { padding-bottom: 100vh }' });
+  await name.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 24));
+  await form.getByLabel('Street', { exact: true }).evaluate((el: HTMLElement) => el.focus({ preventScroll: true }));
+  const under = await name.boundingBox();
+  expect(under!.y, 'the field starts under the toast').toBeLessThan(toastBox!.y + toastBox!.height);
+  await page.keyboard.press('Shift+Tab');
+  await expect(name).toBeFocused();
+  const [after, nameBox] = [await toast.boundingBox(), await name.boundingBox()];
+  expect(nameBox!.y, 'the focused field is under the toast').toBeGreaterThanOrEqual(after!.y + after!.height);
+  await expectAccessible(page);
+});

@@ -23,7 +23,8 @@ const TONE = {
  * (never a pile), a success hides after a few seconds (not while pointed at or focused), an
  * error stays; the button or Escape dismisses it. The polite live region is always in the
  * page so screen readers hear what is put in it; an error is an alert, announced at once.
- * On a phone it sits at the top of the screen, where it covers the least of a form being
+ * On a phone it sits at the top of the content (below the header and the support banner,
+ * held at the top of the screen on scrolling), where it covers the least of a form being
  * filled in (the submit button is at the bottom), and a field focused under it scrolls clear
  * (app/globals.css); on wider screens it is at the bottom right, beside the content.
  */
@@ -62,9 +63,13 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   const release = () => setHeld(false);
   return (
     <ToastContext.Provider value={show}>
-      {children}
-      {/* At the top of a phone's screen: at the bottom, a toast that stays covered the form's own button. */}
-      <div className="pointer-events-none fixed inset-x-4 top-4 z-40 sm:top-auto sm:bottom-4 sm:left-auto sm:w-96">
+      {/*
+        On a phone, at the top of the page's content, under the header and a support session's
+        banner, and held at the top of the screen while the page scrolls (sticky, taking no room:
+        nothing moves when it comes); at the bottom it covered the form's own button. From sm
+        up, at the bottom right of the screen.
+      */}
+      <div className="pointer-events-none sticky top-2 z-40 h-0 sm:fixed sm:top-auto sm:right-4 sm:bottom-4 sm:h-auto sm:w-96">
         <div
           data-toast={toast ? toast.tone : undefined}
           className={toast ? `pointer-events-auto flex items-start gap-3 rounded-md border p-4 shadow-lg ${TONE[toast.tone]}` : ''}
@@ -86,13 +91,14 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
               type="button"
               onClick={dismiss}
               aria-label={t('dismissMessage')}
-              className="-my-1 shrink-0 rounded px-2 py-1 text-lg leading-none hover:bg-white/70"
+              className="-my-2 -mr-2 flex size-10 shrink-0 items-center justify-center rounded text-xl leading-none hover:bg-white/70"
             >
               <span aria-hidden="true">×</span>
             </button>
           ) : null}
         </div>
       </div>
+      {children}
     </ToastContext.Provider>
   );
 }

@@ -340,3 +340,38 @@ test('an account manager whose customer is given to another salesperson in Odoo 
   await expect(entry).toContainText('Session ended: no longer your account manager');
   await aliceContext.close();
 });
+
+test('at 375 px acting opens the customer’s home at the top, banner in view, and an error toast leaves the banner and the header uncovered', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  // Starting from the bottom of the customer's page, where the form's button is.
+  const banner = await actForA(page, 'Alice Admin (alice@brightline.example)');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(banner).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  // Read-only: adding an address is refused, in an error toast that stays.
+  await page.goto('/account/addresses');
+  const form = page.getByRole('form', { name: 'New delivery address' });
+  await form.getByLabel('Name (e.g. Warehouse North)').fill('Support depot');
+  await form.getByLabel('Street', { exact: true }).fill('1 Dock Road');
+  await form.getByLabel('Postcode').fill('98402');
+  await form.getByLabel('City').fill('Tacoma');
+  await form.getByLabel('Country').selectOption('US');
+  await form.getByRole('button', { name: 'Add address' }).click();
+  const toast = page.locator('[data-toast="error"]');
+  await expect(toast.getByRole('alert')).toContainText('read-only');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const below = async (upper: Locator) => {
+    const [a, b] = [await upper.boundingBox(), await toast.boundingBox()];
+    expect(b!.y, 'the toast covers what is above the page').toBeGreaterThanOrEqual(a!.y + a!.height);
+  };
+  await below(banner);
+  await below(page.getByRole('banner'));
+  await banner.getByRole('button', { name: 'Stop acting' }).click({ trial: true, timeout: 3_000 });
+  // Scrolled down the form, the toast stays at the top of the screen, still in view.
+  await form.getByRole('button', { name: 'Add address' }).scrollIntoViewIfNeeded();
+  await expect(toast).toBeInViewport({ ratio: 1 });
+  await expectFitsPhone(page);
+});

@@ -20,8 +20,14 @@ export function StartActingForm({
 }) {
   const t = useTranslations('support.customer');
   const router = useRouter();
+  // The customer's home opens at its top, where the banner says whose account this is: Next
+  // would scroll only as far as the page's own content, below the banner and the header.
+  const arrive = () => {
+    window.scrollTo(0, 0);
+    router.push('/', { scroll: false });
+  };
   return (
-    <ActionForm action={startActingAction} label={t('actAs')} className="flex flex-col gap-3" onSuccess={() => router.push('/')}>
+    <ActionForm action={startActingAction} label={t('actAs')} className="flex flex-col gap-3" onSuccess={arrive}>
       {({ pending, fieldError }) => (
         <>
           <input type="hidden" name="customerId" value={customerId} />

@@ -1,6 +1,8 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { startTransition } from 'react';
 
 const KINDS: Record<string, 'unavailable' | 'timeout' | 'refused'> = {
   'odoo-unavailable': 'unavailable',
@@ -15,6 +17,15 @@ const KINDS: Record<string, 'unavailable' | 'timeout' | 'refused'> = {
  */
 export function ErrorPanel({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('errors.page');
+  const router = useRouter();
+  // reset() alone renders the same failed server answer again: the page is asked of the
+  // server anew, and the boundary cleared when it arrives (in one transition, so the error
+  // stays on screen until then).
+  const tryAgain = () =>
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
   const kind = KINDS[error.digest ?? ''] ?? 'failed';
   const text = { title: t(`${kind}.title`), body: t(`${kind}.body`) };
   return (
@@ -24,7 +35,7 @@ export function ErrorPanel({ error, reset }: { error: Error & { digest?: string 
       {error.digest && !error.digest.startsWith('odoo-') ? (
         <p className="text-sm text-slate-700">{t('reference', { digest: error.digest })}</p>
       ) : null}
-      <button type="button" onClick={reset} className="self-start rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
+      <button type="button" onClick={tryAgain} className="self-start rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
         {t('tryAgain')}
       </button>
     </div>

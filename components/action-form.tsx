@@ -51,6 +51,14 @@ export function ActionForm<T>({
     if (resetOnSuccess) ref.current?.reset();
     onSuccess?.(state.data);
   }, [state, resetOnSuccess, onSuccess]);
+  // A refusal that names fields takes the focus to the first of them, as it is rendered with
+  // its message: keyboard and screen-reader users land on what to correct (once per answer).
+  const corrected = useRef<ActionResult<T> | null>(null);
+  useEffect(() => {
+    if (!state || state.ok || !state.error.fields || corrected.current === state) return;
+    corrected.current = state;
+    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
   // Submitted by hand rather than through `action=`: React resets a form after an action,
   // which would wipe what the person typed when the server answers with a correction.
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {

@@ -337,6 +337,11 @@ test('at 375 px an error toast leaves the form usable: its button uncovered, a f
   await add.click();
   const toast = page.locator('[data-toast="error"]');
   await expect(toast.getByRole('alert')).toBeVisible();
+  // The focus is on the field to correct, with its message, clear of the toast.
+  const street = form.getByLabel('Street', { exact: true });
+  await expect(street).toBeFocused();
+  await expect(street).toHaveAccessibleDescription(/.+/);
+  expect((await street.boundingBox())!.y).toBeGreaterThanOrEqual((await toast.boundingBox())!.y + (await toast.boundingBox())!.height);
   await add.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   const [toastBox, addBox] = [await toast.boundingBox(), await add.boundingBox()];
   expect(toastBox!.y + toastBox!.height <= addBox!.y || addBox!.y + addBox!.height <= toastBox!.y, 'the toast covers the button').toBe(

@@ -42,23 +42,22 @@ export function ActionForm<T>({
     return result;
   }, null);
   const ref = useRef<HTMLFormElement>(null);
-  // Each success is acted on once: the effect runs again whenever the caller passes a new
-  // `onSuccess` function, and a second reset or callback would undo what came after it.
+  // Each answer is acted on once: the effect runs again whenever the caller passes a new
+  // `onSuccess` function, and a second reset or callback would undo what came after it. A
+  // success resets (if asked) and calls back; a refusal that names fields takes the focus to
+  // the first of them, rendered with its message: keyboard and screen-reader users land on
+  // what to correct.
   const handled = useRef<ActionResult<T> | null>(null);
   useEffect(() => {
-    if (!state?.ok || handled.current === state) return;
+    if (!state || handled.current === state) return;
     handled.current = state;
+    if (!state.ok) {
+      if (state.error.fields) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
     if (resetOnSuccess) ref.current?.reset();
     onSuccess?.(state.data);
   }, [state, resetOnSuccess, onSuccess]);
-  // A refusal that names fields takes the focus to the first of them, as it is rendered with
-  // its message: keyboard and screen-reader users land on what to correct (once per answer).
-  const corrected = useRef<ActionResult<T> | null>(null);
-  useEffect(() => {
-    if (!state || state.ok || !state.error.fields || corrected.current === state) return;
-    corrected.current = state;
-    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [state]);
   // Submitted by hand rather than through `action=`: React resets a form after an action,
   // which would wipe what the person typed when the server answers with a correction.
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {

@@ -348,6 +348,9 @@ test('at 375 px an error toast leaves the form usable: its button uncovered, a f
     true,
   );
   await add.click({ trial: true, timeout: 3_000 }); // the button itself takes the click, not the toast over it
+  // Its dismiss button is big enough for a finger.
+  const dismiss = await toast.getByRole('button', { name: 'Dismiss message' }).boundingBox();
+  expect(Math.min(dismiss!.width, dismiss!.height)).toBeGreaterThanOrEqual(40);
 
   // A field just under the toast, reached by Shift+Tab, scrolls out from under it. (Room
   // below the form, as a company with more addresses has, lets the page scroll that far.)

@@ -75,6 +75,12 @@ describe('safeCallbackPath', () => {
     ['/ok\n', '/'],
     [42, '/'],
     ['/' + 'a'.repeat(3000), '/'],
+    // Dot segments that resolve to "//host": a browser would leave the portal.
+    ['/.//evil.example', '/'],
+    ['/%2e//evil.example', '/'],
+    ['/x/..//evil.example', '/'],
+    ['/..//evil.example/x', '/'],
+    ['/orders/./42', '/orders/42'],
   ])('%j → %j', (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
   });

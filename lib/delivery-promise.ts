@@ -2,8 +2,10 @@
  * When a delivery counts as late. Odoo schedules a delivery at the moment the order is
  * confirmed, so "scheduled in the past" is true a minute after every order: not what a
  * customer means by late. A delivery is late only once its promise has passed:
- * - the order's commitment date (Odoo's "Delivery Date") when the order has one;
- * - otherwise the end of the scheduled day, in the portal's time zone (PORTAL_TIME_ZONE).
+ * the end of the promised day, in the portal's time zone (PORTAL_TIME_ZONE). That day is the
+ * order's commitment date (Odoo's "Delivery Date", which the portal writes at noon of the day
+ * the customer asked for) when the order has one, otherwise the scheduled date. A customer
+ * promised a day has that whole day: the delivery is not late at noon of it.
  * Shipped and cancelled deliveries are never late. Pure, so the list filter's domain
  * (lib/portal/deliveries.ts) and these functions can be tested against each other.
  */
@@ -25,10 +27,18 @@ export function endOfDay(at: Date, timeZone: string): Date {
   return localMidnight(y, m, d + 1, timeZone);
 }
 
-/** The moment a delivery is promised by: the commitment date, else the end of its scheduled day. */
+/** The moment a delivery is late from: the end of the commitment's day, else of the scheduled day. */
 export function promisedBy(scheduled: string | null, commitment: string | null, timeZone: string): Date | null {
-  if (commitment) return new Date(commitment);
-  return scheduled ? endOfDay(new Date(scheduled), timeZone) : null;
+  const day = commitment ?? scheduled;
+  return day ? endOfDay(new Date(day), timeZone) : null;
+}
+
+/** The calendar day (`YYYY-MM-DD` in `timeZone`) a delivery is promised for, as the customer reads it. */
+export function promisedDay(scheduled: string | null, commitment: string | null, timeZone: string): string | null {
+  const day = commitment ?? scheduled;
+  if (!day) return null;
+  const [y, m, d] = localParts(new Date(day), timeZone);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 export function isLate(d: { open: boolean; scheduled: string | null; commitment: string | null }, now: Date, timeZone: string): boolean {

@@ -4,7 +4,7 @@ import { likeLiteral } from '../odoo';
 import type { DeliveryListQuery } from '../schemas/deliveries';
 import type { PortalContext } from '../context';
 import { portalConfig } from '../config';
-import { isLate, odooDateTime, promisedBy, startOfDay } from '../delivery-promise';
+import { isLate, odooDateTime, promisedDay, startOfDay } from '../delivery-promise';
 import { FIELDS, ids, m2o, num, text, utc } from './fields';
 import { cachedRead, shown, type Dependency } from './read-cache';
 import { recordsAndCount } from './records-and-count';
@@ -19,7 +19,7 @@ export interface DeliveryRow {
   order: { id: number; name: string } | null;
   step: DeliveryStep;
   scheduledDate: string | null;
-  /** The order's commitment date, else the end of the scheduled day: late once it has passed. */
+  /** The day promised (`YYYY-MM-DD`): the order's commitment date, else the scheduled date; late once that day has ended. */
   promisedDate: string | null;
   doneDate: string | null;
   late: boolean;
@@ -51,8 +51,8 @@ function timeZone(): string {
 
 /**
  * The late rule of lib/delivery-promise.ts as an Odoo domain, so the list filter and the
- * home page counter count exactly the deliveries the rows flag. Past the end of the
- * scheduled day means scheduled before today started. A delivery without an order (or an
+ * home page counter count exactly the deliveries the rows flag. Past the end of the promised
+ * day means promised (or scheduled) before today started. A delivery without an order (or an
  * order without a commitment date) falls to the scheduled date: a path through an empty
  * many2one matches nothing in Odoo, so that case is spelled out.
  */
@@ -60,7 +60,7 @@ export function lateDomain(now: Date, tz = timeZone()): Domain {
   return [
     ['state', 'in', OPEN_STATES],
     '|',
-    ['sale_id.commitment_date', '<=', odooDateTime(now)],
+    ['sale_id.commitment_date', '<', odooDateTime(startOfDay(now, tz))],
     '&',
     '|',
     ['sale_id', '=', false],
@@ -224,7 +224,7 @@ function toDeliveryRow(r: Record<string, unknown> & { id: number }, commitments:
     order,
     step,
     scheduledDate: scheduled,
-    promisedDate: promisedBy(scheduled, commitment, timeZone())?.toISOString() ?? null,
+    promisedDate: promisedDay(scheduled, commitment, timeZone()),
     doneDate: utc(r.date_done),
     late: isLate({ open, scheduled, commitment }, now, timeZone()),
     backorderOf: m2o(r.backorder_id),

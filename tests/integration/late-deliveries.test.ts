@@ -47,8 +47,10 @@ describe('late deliveries', () => {
       [await delivery('YESTERDAY', 'assigned', `${YESTERDAY} 16:00:00`, false), true],
       // Scheduled yesterday but promised for tomorrow: not late.
       [await delivery('PROMISED-LATER', 'confirmed', `${YESTERDAY} 16:00:00`, `${TOMORROW} 12:00:00`), false],
-      // Promised an hour ago, scheduled today: late.
-      [await delivery('PROMISE-PASSED', 'confirmed', `${TEST_TODAY} 08:00:00`, `${TEST_TODAY} 09:00:00`), true],
+      // Promised for yesterday, scheduled today: late.
+      [await delivery('PROMISE-PASSED', 'confirmed', `${TEST_TODAY} 08:00:00`, `${YESTERDAY} 12:00:00`), true],
+      // Promised for today (the portal writes noon of the asked day), its hour passed: the day is not over.
+      [await delivery('PROMISED-TODAY', 'confirmed', `${YESTERDAY} 08:00:00`, `${TEST_TODAY} 09:00:00`), false],
       // Shipped: never late.
       [await delivery('SHIPPED', 'done', `${YESTERDAY} 08:00:00`, false), false],
       // Without an order: the scheduled day decides.
@@ -65,8 +67,9 @@ describe('late deliveries', () => {
     expect(new Map(all.rows.map((r) => [r.id, r.late]))).toEqual(new Map(cases));
 
     for (const [id, expected] of cases) expect((await getDelivery(ctx, id, NOW))?.late, `delivery ${id}`).toBe(expected);
-    expect((await getDelivery(ctx, cases[2]![0], NOW))?.promisedDate).toBe(`${TOMORROW}T12:00:00.000Z`);
-    expect((await getDelivery(ctx, cases[0]![0], NOW))?.promisedDate).toBe(`${TOMORROW}T00:00:00.000Z`);
+    // The day promised, as the customer reads it: the commitment's day, else the scheduled day.
+    expect((await getDelivery(ctx, cases[2]![0], NOW))?.promisedDate).toBe(TOMORROW);
+    expect((await getDelivery(ctx, cases[0]![0], NOW))?.promisedDate).toBe(TEST_TODAY);
 
     const home = await dashboard(ctx, NOW);
     expect(home.late.count).toBe(late.length);

@@ -24,8 +24,12 @@ describe('when a delivery is late', () => {
     // The portal writes the asked day at noon UTC; at 12:00:18 that day the promise is still kept.
     const noon = new Date('2026-11-23T12:00:18Z');
     expect(isLate({ open, scheduled: '2026-11-20T08:00:00Z', commitment: '2026-11-23T12:00:00Z' }, noon, 'UTC')).toBe(false);
-    expect(isLate({ open, scheduled: '2026-11-20T08:00:00Z', commitment: '2026-11-23T12:00:00Z' }, noon, 'America/Los_Angeles')).toBe(false);
-    expect(isLate({ open, scheduled: '2026-11-20T08:00:00Z', commitment: '2026-11-23T12:00:00Z' }, new Date('2026-11-24T00:00:00Z'), 'UTC')).toBe(true);
+    expect(isLate({ open, scheduled: '2026-11-20T08:00:00Z', commitment: '2026-11-23T12:00:00Z' }, noon, 'America/Los_Angeles')).toBe(
+      false,
+    );
+    expect(
+      isLate({ open, scheduled: '2026-11-20T08:00:00Z', commitment: '2026-11-23T12:00:00Z' }, new Date('2026-11-24T00:00:00Z'), 'UTC'),
+    ).toBe(true);
     expect(promisedDay('2026-11-20T08:00:00Z', '2026-11-23T12:00:00Z', 'America/Los_Angeles')).toBe('2026-11-23');
     expect(promisedDay('2026-11-22T23:30:00Z', null, 'Europe/Berlin')).toBe('2026-11-23');
     expect(promisedDay(null, null, 'UTC')).toBeNull();

@@ -393,14 +393,22 @@ export async function invoiceWriteDate(ctx: PortalContext, id: number): Promise<
   return move ? text(move.write_date) : null;
 }
 
-/** Up to `limit` + 1 invoices for a bulk export (the extra one tells the caller the limit was passed). */
-export async function invoicesForExport(ctx: PortalContext, select: { ids?: number[] } & InvoiceFilters, limit: number, now = new Date()) {
+/**
+ * Up to `limit` + 1 invoices for a bulk export (the extra one tells the caller the limit was
+ * passed): in the list's order when the export comes from the list (the CSV), else by date.
+ */
+export async function invoicesForExport(
+  ctx: PortalContext,
+  select: { ids?: number[] } & InvoiceFilters & Partial<Pick<InvoiceListQuery, 'sort' | 'dir'>>,
+  limit: number,
+  now = new Date(),
+) {
   requireFinance(ctx);
   const domain = select.ids ? [['id', 'in', select.ids], ...invoiceBaseDomain(ctx)] : invoiceDomain(ctx, select, odooToday(now));
   const records = await ctx.odoo.searchRead('account.move', domain, {
     fields: [...FIELDS.invoiceRow, 'invoice_pdf_report_id', 'write_date'],
     limit: limit + 1,
-    order: 'invoice_date, name, id',
+    order: select.sort ? `${SORTS[select.sort]} ${select.dir ?? 'desc'}, id ${select.dir ?? 'desc'}` : 'invoice_date, name, id',
   });
   const today = odooToday(now);
   return records.map((r) => ({

@@ -148,6 +148,18 @@ describe('invoices', () => {
     await expect(listInvoices(portalContext(gateway, 'bobA'), invoiceListQuery.parse({}))).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('exports in the list’s order: the CSV of a list sorted by due date, latest first, reads as that list', async () => {
+    const ctx = portalContext(gateway, 'fionaA');
+    const query = invoiceListQuery.parse({ sort: 'due', dir: 'desc', size: 100 });
+    const page = await listInvoices(ctx, query, NOW);
+    const exported = await invoicesForExport(ctx, query, 10_000, NOW);
+    expect(page.rows.length).toBeGreaterThan(2);
+    expect(exported).toHaveLength(page.total);
+    expect(exported.slice(0, page.rows.length).map((r) => r.id)).toEqual(page.rows.map((r) => r.id));
+    const due = exported.map((r) => r.dueDate ?? '');
+    expect(due).toEqual([...due].sort().reverse());
+  });
+
   it('never lists a draft invoice', async () => {
     const ctx = portalContext(gateway, 'fionaA');
     const rows = await invoicesForExport(ctx, {}, 10_000, NOW);

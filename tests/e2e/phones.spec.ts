@@ -234,8 +234,21 @@ test('at 375 px the order review fits, and its total and Place order stay in vie
   await atPhone(page, '/orders/new');
   await page.getByLabel(/One product per line/).fill('FAS-1001 3\nHTL-1002 1');
   await page.getByRole('button', { name: 'Check lines' }).click();
-  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  // The answer comes below the form, below a phone's screen: the page takes the reader to it.
+  const review = page.getByRole('heading', { name: 'Review' });
+  await expect(review).toBeFocused();
+  await expect(review).toBeInViewport({ ratio: 1 });
   await expectNoSidewaysScroll(page);
+  // Lines to correct are shown the same way.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByLabel(/One product per line/).fill('NO-SUCH-SKU 3');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  const problems = page.getByText('Correct the lines above and check again.');
+  await expect(problems).toBeInViewport();
+  await expect(page.locator(':focus')).toContainText('Correct the lines above and check again.');
+  await page.getByLabel(/One product per line/).fill('FAS-1001 3\nHTL-1002 1');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  await expect(review).toBeFocused();
   await expectCards(page, 'Products to order with current prices', ['Product', 'Quantity', 'Subtotal']);
 });
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { Alert, buttonClass, fileInputClass, inputClass, labelClass } from '@/components/ui';
 import { previewQuickOrderAction } from '../actions';
 import { OrderReviewForm } from './order-review-form';
@@ -27,6 +27,18 @@ export function QuickOrderForm({
   const [text, setText] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [state, preview, checking] = useActionState(previewQuickOrderAction, null);
+  const reviewHeading = useRef<HTMLHeadingElement>(null);
+  const problems = useRef<HTMLDivElement>(null);
+
+  // Each check's answer takes the reader to it: the review, or what to correct. Both come
+  // below the form, on a phone below the screen, where a tap on "Check lines" seemed to do nothing.
+  useEffect(() => {
+    if (!state) return;
+    const target = state.ok && state.data.cart && !state.data.errors.length ? reviewHeading.current : problems.current;
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
+  }, [state]);
 
   async function loadFile(e: React.ChangeEvent<HTMLInputElement>) {
     setFileError(null);
@@ -84,23 +96,25 @@ export function QuickOrderForm({
           </button>
         </div>
       </form>
-      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
-      {result && result.errors.length ? (
-        <Alert tone="error" title={t('linesNeedAttention', { count: result.errors.length })}>
-          <ul className="list-disc pl-5">
-            {result.errors.map((e) => (
-              <li key={`${e.line}-${e.text}`}>
-                {e.line ? `${t('lineNumber', { line: e.line })} ` : ''}
-                {e.message}
-              </li>
-            ))}
-          </ul>
-          <p className="mt-2">{t('correctAndCheck')}</p>
-        </Alert>
-      ) : null}
+      <div ref={problems} tabIndex={-1} className="flex flex-col gap-3 empty:hidden">
+        {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
+        {result && result.errors.length ? (
+          <Alert tone="error" title={t('linesNeedAttention', { count: result.errors.length })}>
+            <ul className="list-disc pl-5">
+              {result.errors.map((e) => (
+                <li key={`${e.line}-${e.text}`}>
+                  {e.line ? `${t('lineNumber', { line: e.line })} ` : ''}
+                  {e.message}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2">{t('correctAndCheck')}</p>
+          </Alert>
+        ) : null}
+      </div>
       {result?.cart && !result.errors.length ? (
         <section aria-labelledby="review-heading">
-          <h2 id="review-heading" className="mb-2 text-lg font-semibold">
+          <h2 id="review-heading" ref={reviewHeading} tabIndex={-1} className="mb-2 text-lg font-semibold">
             {t('review')}
           </h2>
           <OrderReviewForm

@@ -145,6 +145,11 @@ test('an account manager acts for customer A with a reason, orders after switchi
   expect((await page.goto('/support/audit?from=yesterday'))!.status()).toBe(200);
   await expect(page.getByText('These filters are not valid')).toBeVisible();
   await expectFitsPhone(page);
+  // A page past the last is not "no events yet", as on the other lists.
+  await page.goto('/support/audit?page=99999');
+  await expect(page.getByText(/There is no page 99999: the list ends at page \d+\./)).toBeVisible();
+  await page.getByRole('link', { name: /last page/i }).click();
+  await expect(log.getByRole('listitem').first()).toBeVisible();
 });
 
 test('the acting banner renders the same on the server and in the browser, then counts down', async ({ page }) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
-import { Pagination } from '@/components/pagination';
+import { ListResults } from '@/components/list-frame';
 import { Badge, buttonClass, EmptyState, inputClass, labelClass, PageHeader, InvalidFilters } from '@/components/ui';
 import { AUDIT_ACTIONS, auditActionLabel, auditOutcomeLabel, auditTargetLabel } from '@/lib/audit-words';
 import { getFormat } from '@/lib/i18n/server';
@@ -120,43 +120,41 @@ export default async function StaffAuditPage({ searchParams }: { searchParams: S
           ) : null}
         </div>
       </form>
-      {events.length === 0 ? (
-        <EmptyState title={filtered ? t('noMatch') : t('none')} />
-      ) : (
-        <>
-          <ul aria-label={t('events')} className="flex flex-col gap-2">
-            {events.map((e) => (
-              <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-                <p className="flex flex-wrap items-baseline justify-between gap-2">
-                  <span className="font-semibold">
-                    {e.actor.name} · {auditActionLabel(words, e)}
-                    {e.target ? ` · ${auditTargetLabel(words, e.target, e.action)}` : ''}
-                  </span>
-                  <Badge color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'red' : 'amber'}>
-                    {auditOutcomeLabel(words, e.outcome)}
-                  </Badge>
-                </p>
-                <p className="text-slate-700">
-                  {f.dateTime(e.at)}
-                  {forWhom(e, t) ? <> · {forWhom(e, t)}</> : null}
-                  {e.detail && typeof e.detail.path === 'string' ? <> · {e.detail.path}</> : null}
-                </p>
-                <p className="text-xs text-slate-700">
-                  {t('origin', { ip: e.ip ?? t('unknownAddress'), request: e.requestId?.slice(0, 8) ?? '—' })}
-                </p>
-              </li>
-            ))}
-          </ul>
-          <Pagination
-            basePath="/support/audit"
-            params={parsed.raw}
-            page={q.page}
-            pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-            total={total}
-            noun="event"
-          />
-        </>
-      )}
+      <ListResults
+        empty={events.length === 0 ? <EmptyState title={filtered ? t('noMatch') : t('none')} /> : null}
+        pages={{
+          basePath: '/support/audit',
+          params: parsed.raw,
+          page: q.page,
+          pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+          total,
+          noun: 'event',
+        }}
+      >
+        <ul aria-label={t('events')} className="flex flex-col gap-2">
+          {events.map((e) => (
+            <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+              <p className="flex flex-wrap items-baseline justify-between gap-2">
+                <span className="font-semibold">
+                  {e.actor.name} · {auditActionLabel(words, e)}
+                  {e.target ? ` · ${auditTargetLabel(words, e.target, e.action)}` : ''}
+                </span>
+                <Badge color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'red' : 'amber'}>
+                  {auditOutcomeLabel(words, e.outcome)}
+                </Badge>
+              </p>
+              <p className="text-slate-700">
+                {f.dateTime(e.at)}
+                {forWhom(e, t) ? <> · {forWhom(e, t)}</> : null}
+                {e.detail && typeof e.detail.path === 'string' ? <> · {e.detail.path}</> : null}
+              </p>
+              <p className="text-xs text-slate-700">
+                {t('origin', { ip: e.ip ?? t('unknownAddress'), request: e.requestId?.slice(0, 8) ?? '—' })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </ListResults>
     </>
   );
 }

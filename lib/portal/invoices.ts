@@ -55,6 +55,11 @@ const SORTS: Record<InvoiceListQuery['sort'], string> = {
   residual: 'amount_residual',
 };
 
+/** The list's order in Odoo terms; id last keeps pages stable when many invoices share a date or total. */
+function invoiceSort(q: Pick<InvoiceListQuery, 'sort' | 'dir'>): string {
+  return `${SORTS[q.sort]} ${q.dir}, id ${q.dir}`;
+}
+
 /** Today as Odoo's date text, for "overdue" (due before today). */
 export function odooToday(now = new Date()): string {
   return now.toISOString().slice(0, 10);
@@ -171,7 +176,7 @@ async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Dat
       fields: FIELDS.invoiceRow,
       offset: (q.page - 1) * q.size,
       limit: q.size,
-      order: `${SORTS[q.sort]} ${q.dir}, id ${q.dir}`,
+      order: invoiceSort(q),
     }),
     totalsOf(ctx, domain, today),
   ]);
@@ -408,7 +413,7 @@ export async function invoicesForExport(
   const records = await ctx.odoo.searchRead('account.move', domain, {
     fields: [...FIELDS.invoiceRow, 'invoice_pdf_report_id', 'write_date'],
     limit: limit + 1,
-    order: select.sort ? `${SORTS[select.sort]} ${select.dir ?? 'desc'}, id ${select.dir ?? 'desc'}` : 'invoice_date, name, id',
+    order: select.sort && select.dir ? invoiceSort({ sort: select.sort, dir: select.dir }) : 'invoice_date, name, id',
   });
   const today = odooToday(now);
   return records.map((r) => ({

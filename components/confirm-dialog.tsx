@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useRef } from 'react';
-import { secondaryButtonClass } from './ui';
+import { buttonClass, secondaryButtonClass } from './ui';
 
 /**
  * A submit button that asks first. It opens a modal dialog naming what will happen, with
@@ -16,6 +16,7 @@ export function ConfirmSubmit({
   title,
   description,
   confirmLabel,
+  tone = 'danger',
 }: {
   /** The button's content (visible text, plus what tells it apart for a screen reader). */
   children: React.ReactNode;
@@ -26,6 +27,8 @@ export function ConfirmSubmit({
   /** What follows from confirming. */
   description: string;
   confirmLabel: string;
+  /** `danger` for what cannot be undone by the user (red), `primary` for a go-ahead such as confirming an order. */
+  tone?: 'danger' | 'primary';
 }) {
   const t = useTranslations('common');
   const opener = useRef<HTMLButtonElement>(null);
@@ -66,7 +69,7 @@ export function ConfirmSubmit({
           </button>
           <button
             type="button"
-            className="rounded bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800"
+            className={tone === 'danger' ? 'rounded bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800' : buttonClass}
             onClick={confirm}
           >
             {confirmLabel}

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   'support.stop': 'supportStop',
   'support.end': 'supportEnd',
   'order.place': 'orderPlace',
+  'order.confirm': 'orderConfirm',
   'address.create': 'addressCreate',
   'address.update': 'addressUpdate',
   'address.archive': 'addressArchive',

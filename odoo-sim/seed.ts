@@ -1,6 +1,7 @@
 import { round2, type Orm } from './orm';
 import { takeParentAddress } from './partners';
 import { lineAmounts } from './sales';
+import { MODELS } from './schema';
 import type { Rec, Store } from './store';
 
 /**
@@ -257,7 +258,21 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
   seedDraftInvoices(s);
   seedScaleOrders(s, catalogue, opts.scaleOrders ?? 0);
   seedScaleInvoices(s, opts.scaleInvoices ?? 0);
+  settleWriteDates(orm.store, `${day(-1)} 18:00:00`);
   return { today };
+}
+
+/**
+ * Every seeded record last written the evening before `today`, as a database that has been
+ * in use would show it: the same seed and day give the same records down to their
+ * `write_date` (the version a quotation's confirmation is checked against), whenever and
+ * however often the simulator is started.
+ */
+function settleWriteDates(store: Store, at: string) {
+  for (const [model, def] of MODELS) {
+    if (!def.fields.write_date) continue;
+    for (const rec of store.all(model)) rec.write_date = at;
+  }
 }
 
 /** Currencies, countries, units, taxes, terms, pricelists, carriers, tags. */

@@ -156,7 +156,7 @@ export default async function HomePage() {
                 id="quotations-heading"
                 title={t('attention.quotations')}
                 count={d.quotations.count}
-                allHref="/orders?state=quotation"
+                allHref="/orders?state=to-confirm"
                 allLabel={t('attention.allQuotations', { count: d.quotations.count })}
               >
                 {d.quotations.first.map((o) => (

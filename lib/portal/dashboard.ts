@@ -6,7 +6,7 @@ import { FIELDS } from './fields';
 import { recordsAndCount } from './records-and-count';
 import { invoiceDomain, odooToday, openTotals, toInvoiceRow, type CurrencyTotals, type InvoiceRow } from './invoices';
 import { can } from '../roles';
-import { orderDomain, orderSort, toOrderRow, type OrderRow } from './orders';
+import { orderDomain, orderSort, portalDay, toOrderRow, type OrderRow } from './orders';
 import { cachedRead, shown } from './read-cache';
 
 export interface Dashboard {
@@ -44,9 +44,9 @@ export async function dashboard(ctx: PortalContext, now = new Date()): Promise<D
     cachedRead(
       ctx,
       'dashboard.orders',
-      [],
+      [portalDay(now)],
       ['orders'],
-      () => readOrderParts(ctx),
+      () => readOrderParts(ctx, now),
       (o) => shown('orders', [...o.latestOpenOrders, ...o.quotations.first]),
     ),
     cachedRead(ctx, 'dashboard.in-progress', [], ['deliveries'], () =>
@@ -77,11 +77,11 @@ export async function dashboard(ctx: PortalContext, now = new Date()): Promise<D
 const first = (ctx: PortalContext, model: string, domain: Domain, fields: readonly string[], order: string) =>
   recordsAndCount(ctx, model, domain, fields, { limit: DASHBOARD_LIST_SIZE, order });
 
-async function readOrderParts(ctx: PortalContext): Promise<Pick<Dashboard, 'openOrders' | 'latestOpenOrders' | 'quotations'>> {
+async function readOrderParts(ctx: PortalContext, now: Date): Promise<Pick<Dashboard, 'openOrders' | 'latestOpenOrders' | 'quotations'>> {
   const newest = orderSort({ sort: 'date', dir: 'desc' });
   const [open, quotations] = await Promise.all([
-    first(ctx, 'sale.order', orderDomain(ctx, { state: 'open' }), FIELDS.orderRow, newest),
-    first(ctx, 'sale.order', orderDomain(ctx, { state: 'quotation' }), FIELDS.orderRow, newest),
+    first(ctx, 'sale.order', orderDomain(ctx, { state: 'open' }, now), FIELDS.orderRow, newest),
+    first(ctx, 'sale.order', orderDomain(ctx, { state: 'to-confirm' }, now), FIELDS.orderRow, newest),
   ]);
   return {
     openOrders: open.count,

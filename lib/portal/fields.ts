@@ -75,6 +75,8 @@ export const FIELDS = {
   order: [
     ...ORDER_ROW,
     'validity_date',
+    'require_payment',
+    'write_date',
     'partner_invoice_id',
     'partner_shipping_id',
     'amount_untaxed',

@@ -1,4 +1,7 @@
 import 'server-only';
+import { portalConfig } from '../config';
+import { calendarDay } from '../delivery-promise';
+import { portalError } from '../errors';
 import type { Domain } from '../odoo';
 import { likeLiteral } from '../odoo';
 import type { OrderListQuery } from '../schemas/orders';
@@ -43,7 +46,7 @@ const SORT_FIELDS: Record<OrderListQuery['sort'], string> = {
   delivery: 'commitment_date',
 };
 
-const STATE_DOMAIN: Record<NonNullable<OrderListQuery['state']>, Domain> = {
+const STATE_DOMAIN: Record<Exclude<NonNullable<OrderListQuery['state']>, 'to-confirm'>, Domain> = {
   /** Not finished for the customer: a quotation, or confirmed and not fully delivered. */
   open: [
     ['state', 'in', ['draft', 'sent', 'sale']],
@@ -55,9 +58,14 @@ const STATE_DOMAIN: Record<NonNullable<OrderListQuery['state']>, Domain> = {
 };
 
 /** The Odoo domain of the orders list's filters, always inside the tenant. */
-export function orderDomain(ctx: Pick<PortalContext, 'tenant'>, q: Pick<OrderListQuery, 'state' | 'from' | 'to' | 'q'>): Domain {
+export function orderDomain(
+  ctx: Pick<PortalContext, 'tenant'>,
+  q: Pick<OrderListQuery, 'state' | 'from' | 'to' | 'q'>,
+  now = new Date(),
+): Domain {
   const d: Domain = [...tenantDomain(ctx)];
-  if (q.state) d.push(...STATE_DOMAIN[q.state]);
+  if (q.state === 'to-confirm') d.push(...readyQuotationDomain(portalDay(now)));
+  else if (q.state) d.push(...STATE_DOMAIN[q.state]);
   if (q.from) d.push(['date_order', '>=', `${q.from} 00:00:00`]);
   if (q.to) d.push(['date_order', '<=', `${q.to} 23:59:59`]);
   if (q.q) {
@@ -79,19 +87,19 @@ export function orderSort(q: Pick<OrderListQuery, 'sort' | 'dir'>): string {
 }
 
 /** One page of the tenant's orders and their count (one Odoo call on 17+, two on 16), or the cached page. */
-export async function listOrders(ctx: PortalContext, q: OrderListQuery): Promise<OrderPage> {
+export async function listOrders(ctx: PortalContext, q: OrderListQuery, now = new Date()): Promise<OrderPage> {
   return cachedRead(
     ctx,
     'orders.list',
-    [q],
+    [q, portalDay(now)], // which quotations wait for the customer changes with the day
     ['orders'],
-    () => readOrderPage(ctx, q),
+    () => readOrderPage(ctx, q, now),
     (page) => shown('orders', page.rows),
   );
 }
 
-async function readOrderPage(ctx: PortalContext, q: OrderListQuery): Promise<OrderPage> {
-  const domain = orderDomain(ctx, q);
+async function readOrderPage(ctx: PortalContext, q: OrderListQuery, now: Date): Promise<OrderPage> {
+  const domain = orderDomain(ctx, q, now);
   const { records, count: total } = await recordsAndCount(ctx, 'sale.order', domain, FIELDS.orderRow, {
     offset: (q.page - 1) * q.size,
     limit: q.size,
@@ -111,6 +119,45 @@ export async function* iterateOrders(ctx: PortalContext, q: OrderListQuery, batc
     if (records.length) yield records.map(toOrderRow);
     if (records.length < batch) return;
   }
+}
+
+/** A quotation the customer may confirm (`ready`), or why they may not. */
+export type QuotationStatus = 'ready' | 'not-sent' | 'expired' | 'needs-payment';
+
+/**
+ * Whether the customer may confirm a quotation in the portal, and if not, why: the seller
+ * has not sent it yet (a draft, such as a quotation the portal placed for review, is the
+ * seller's to finish), its validity ended before `today` (`YYYY-MM-DD`, as Odoo's own
+ * portal refuses an expired quotation), or it asks for an online payment, which the portal
+ * does not take. Null for anything that is not a quotation.
+ */
+export function quotationStatus(order: Record<string, unknown>, today: string): QuotationStatus | null {
+  if (order.state !== 'draft' && order.state !== 'sent') return null;
+  if (order.state === 'draft') return 'not-sent';
+  const validUntil = text(order.validity_date);
+  if (validUntil && validUntil < today) return 'expired';
+  if (order.require_payment === true) return 'needs-payment';
+  return 'ready';
+}
+
+/** Today in the portal's time zone (`YYYY-MM-DD`): the day a quotation's validity is compared with. */
+export function portalDay(now = new Date()): string {
+  return calendarDay(now, portalConfig().PORTAL_TIME_ZONE);
+}
+
+/** The Odoo domain of the quotations a customer may confirm now (quotationStatus 'ready'). */
+export function readyQuotationDomain(today: string): Domain {
+  return [['state', '=', 'sent'], '|', ['validity_date', '=', false], ['validity_date', '>=', today], ['require_payment', '=', false]];
+}
+
+/** An order's number and state as Odoo holds them now (never the cache), inside the tenant. */
+export async function readOrderState(ctx: PortalContext, id: number): Promise<{ id: number; number: string; state: OrderState }> {
+  const [order] = await ctx.odoo.searchRead('sale.order', [['id', '=', id], ...tenantDomain(ctx)], {
+    fields: ['name', 'state', 'locked'],
+    limit: 1,
+  });
+  if (!order) throw portalError('not_found', 'orderNotReadBack');
+  return { id, number: String(order.name), state: orderState(order.state, order.locked) };
 }
 
 export function orderState(state: unknown, locked: unknown): OrderState {
@@ -180,6 +227,10 @@ export interface OrderDetail extends OrderRow {
   salesperson: string | null;
   paymentTerms: string | null;
   validUntil: string | null;
+  /** For a quotation: whether the customer may confirm it here (`ready`), or why not. */
+  quotation: QuotationStatus | null;
+  /** Odoo's last change of the order: a confirmation is refused when the page showed an older version. */
+  version: string;
   lines: OrderLine[];
   timeline: TimelineEvent[];
 }
@@ -191,13 +242,16 @@ export interface OrderDetail extends OrderRow {
  * round trip and one API-key check on Odoo when the cache has no copy. On Odoo 16 four
  * search_reads go out side by side, each with the tenant domain in it.
  */
-export async function getOrder(ctx: PortalContext, id: number): Promise<OrderDetail | null> {
+export async function getOrder(ctx: PortalContext, id: number, now = new Date()): Promise<OrderDetail | null> {
   // The order itself; its deliveries and invoices as sets, as a new backorder or invoice joins
   // them; the tenant's partners, whose addresses the page shows.
-  return cachedRead(ctx, 'orders.get', [id], [{ topic: 'orders', id }, 'deliveries', 'invoices', 'partners'], () => readOrder(ctx, id));
+  // Keyed by the day too: whether a quotation expired changes with it.
+  return cachedRead(ctx, 'orders.get', [id, portalDay(now)], [{ topic: 'orders', id }, 'deliveries', 'invoices', 'partners'], () =>
+    readOrder(ctx, id, now),
+  );
 }
 
-async function readOrder(ctx: PortalContext, id: number): Promise<OrderDetail | null> {
+async function readOrder(ctx: PortalContext, id: number, now: Date): Promise<OrderDetail | null> {
   const found = await orderWithLines(ctx, id);
   if (!found) return null;
   const { order, lines, pickings, invoices, addresses } = found;
@@ -211,6 +265,8 @@ async function readOrder(ctx: PortalContext, id: number): Promise<OrderDetail | 
     salesperson: m2o(order.user_id)?.name ?? null,
     paymentTerms: m2o(order.payment_term_id)?.name ?? null,
     validUntil: text(order.validity_date),
+    quotation: quotationStatus(order, portalDay(now)),
+    version: String(order.write_date),
     lines: lines.map(toOrderLine),
     timeline: [
       ...pickings.map((p): TimelineEvent => ({

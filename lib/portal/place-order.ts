@@ -8,7 +8,7 @@ import type { PortalContext } from '../context';
 import { listAddresses } from './account';
 import { invalidateRecords } from './cache-bus';
 import { catalogueDomain } from './catalogue';
-import { orderState, type OrderState } from './orders';
+import { readOrderState, type OrderState } from './orders';
 import { tenantDomain } from './tenant';
 
 export interface PlacedOrder {
@@ -142,7 +142,7 @@ async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptio
   // A new order is a quotation: no need to read it before confirming.
   let order = created
     ? undefined
-    : await readPlaced(ctx, orderId).catch((err: unknown) => {
+    : await readOrderState(ctx, orderId).catch((err: unknown) => {
         throw unfinished(ctx, orderId, opts, err);
       });
   if (opts.mode === 'confirm' && order?.state === 'cancelled') {
@@ -154,7 +154,7 @@ async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptio
       order = undefined; // read back below
     } catch (err) {
       // Only Odoo's answer tells whether it is confirmed; without one the user hears that it is saved, not more.
-      const now = await readPlaced(ctx, orderId).catch((readErr: unknown) => {
+      const now = await readOrderState(ctx, orderId).catch((readErr: unknown) => {
         throw unfinished(ctx, orderId, opts, readErr);
       });
       if (now.state !== 'confirmed' && now.state !== 'locked') throw notConfirmed(ctx, orderId, now.number, err);
@@ -162,7 +162,7 @@ async function finish(ctx: PortalContext, orderId: number, opts: PlaceOrderOptio
     }
   }
   try {
-    order ??= await readPlaced(ctx, orderId);
+    order ??= await readOrderState(ctx, orderId);
   } catch (err) {
     log.warn({ requestId: ctx.requestId, orderId, err: (err as Error).message }, 'placed order not read back');
     if (!(err instanceof OdooUnavailableError)) throw err;
@@ -234,13 +234,4 @@ async function checkOrderable(ctx: PortalContext, input: PlaceOrderInput) {
   if (products.length !== productIds.length) {
     throw portalError('bad_request', 'productsGone', { fields: { lines: 'productsGoneField' } });
   }
-}
-
-async function readPlaced(ctx: PortalContext, id: number): Promise<Omit<PlacedOrder, 'created'>> {
-  const [order] = await ctx.odoo.searchRead('sale.order', [['id', '=', id], ...tenantDomain(ctx)], {
-    fields: ['name', 'state', 'locked'],
-    limit: 1,
-  });
-  if (!order) throw portalError('not_found', 'orderNotReadBack');
-  return { id, number: String(order.name), state: orderState(order.state, order.locked) };
 }

@@ -3,7 +3,7 @@ import { latestRequestedDate } from '../requested-date';
 import { dateRangeOk, isoDate, optionalText, page, pageSize, portalToday, recordId, searchText, sortDir, text, sortColumn } from './common';
 
 export const ORDER_SORTS = ['date', 'number', 'po', 'total', 'state', 'delivery'] as const;
-export const ORDER_STATES = ['open', 'quotation', 'confirmed', 'cancelled'] as const;
+export const ORDER_STATES = ['open', 'to-confirm', 'quotation', 'confirmed', 'cancelled'] as const;
 
 export const orderListQuery = z
   .object({
@@ -84,3 +84,13 @@ export const quickOrderInput = z.object({
     maxMessage: 'Paste at most 50,000 characters (about 2,000 lines).',
   }).default(''),
 });
+
+/** A customer's go-ahead on a quotation: the order and the version of it (Odoo's `write_date`) the page showed. */
+export const confirmQuotationInput = z.object({
+  orderId: recordId,
+  version: z
+    .string({ error: 'The page is out of date; reload it.' })
+    .min(1, 'The page is out of date; reload it.')
+    .max(40, 'The page is out of date; reload it.'),
+});
+export type ConfirmQuotationInput = z.infer<typeof confirmQuotationInput>;

@@ -260,7 +260,7 @@ describe('the home page', () => {
     expect(on19.openOrders).toBe(open.total);
     expect(on19.openOrders).toBeGreaterThan(5);
     expect(on19.latestOpenOrders).toEqual(open.rows.slice(0, 5));
-    const quotations = await listOrders(bob, orderListQuery.parse({ state: 'quotation', size: 10 }));
+    const quotations = await listOrders(bob, orderListQuery.parse({ state: 'to-confirm', size: 10 }), now);
     expect(on19.quotations).toEqual({ count: quotations.total, first: quotations.rows.slice(0, 5) });
     expect(on19.quotations.count).toBeGreaterThan(0);
     const late = await listDeliveries(bob, deliveryListQuery.parse({ status: 'late', size: 100 }), now);

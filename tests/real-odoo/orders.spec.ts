@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from '../e2e/helpers';
-import { CUSTOMER, companyId, m2oId, one, searchRead, type Row } from './odoo';
+import { CUSTOMER, companyId, m2oId, odoo, one, searchRead, type Row } from './odoo';
 
 /**
  * A buyer's and a viewer's journeys on a real Odoo: the demo orders of the customer
@@ -169,6 +169,61 @@ test('a buyer orders S00022 again with a changed quantity, and Odoo holds the co
   );
   expect(new Map(lines.map((l) => [m2oId(l.product_id)!, Number(l.product_uom_qty)]))).toEqual(quantities);
   await expect(page.getByRole('table', { name: /Lines of order/ })).toContainText('7');
+});
+
+test('a buyer confirms a quotation the seller sent, and one asking for an online payment says why it cannot be', async ({ page }) => {
+  // A quotation as a salesperson sends it: a product of S00022, marked sent, with no online payment asked.
+  const [line] = await searchRead(
+    'sale.order.line',
+    [
+      ['order_id', '=', s22.id],
+      ['display_type', '=', false],
+    ],
+    ['product_id'],
+    { limit: 1 },
+  );
+  const create = (values: Record<string, unknown>) =>
+    odoo<number>('sale.order', 'create', [
+      {
+        partner_id: bobId,
+        validity_date: '2099-12-31',
+        order_line: [[0, 0, { product_id: m2oId(line!.product_id), product_uom_qty: 3 }]],
+        ...values,
+      },
+    ]);
+  const quote = await create({ require_payment: false });
+  const prepaid = await create({ require_payment: true });
+  await odoo('sale.order', 'write', [[quote, prepaid], { state: 'sent' }]);
+  const { name } = await one<Row & { name: string }>('sale.order', [['id', '=', quote]], ['name']);
+
+  await signIn(page, BOB, '/orders?state=to-confirm');
+  await ordersTable(page).getByRole('link', { name }).click();
+  await expect(page.getByText('Waiting for your confirmation')).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm order' }).click();
+  await page
+    .getByRole('dialog', { name: `Confirm quotation ${name}?` })
+    .getByRole('button', { name: 'Confirm order' })
+    .click();
+  await expect(page.getByText(`Order ${name} is confirmed.`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirm order' })).toHaveCount(0);
+
+  const confirmed = await one('sale.order', [['id', '=', quote]], ['state', 'picking_ids']);
+  expect(confirmed.state).toBe('sale');
+  expect(confirmed.picking_ids).not.toEqual([]);
+  const notes = await searchRead(
+    'mail.message',
+    [
+      ['model', '=', 'sale.order'],
+      ['res_id', '=', quote],
+    ],
+    ['body'],
+  );
+  expect(notes.map((n) => String(n.body)).join('\n')).toContain('Confirmed in the customer portal by');
+
+  await page.goto(`/orders/${prepaid}`);
+  await expect(page.getByText(/asks for an online payment/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirm order' })).toHaveCount(0);
+  expect((await one('sale.order', [['id', '=', prepaid]], ['state'])).state).toBe('sent');
 });
 
 test('a quick order with an unknown SKU and a bad quantity says which lines are wrong and creates nothing', async ({ page }) => {

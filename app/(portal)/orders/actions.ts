@@ -7,7 +7,8 @@ import { priceCart, requestsFromParsed } from '@/lib/portal/cart';
 import { placeOrder, type PlacedOrder } from '@/lib/portal/place-order';
 import { parseQuickOrder } from '@/lib/portal/quick-order';
 import { sayLineProblem } from '@/lib/http/error-words';
-import { placeOrderInput, quickOrderInput, repriceInput } from '@/lib/schemas/orders';
+import { confirmQuotationInput, placeOrderInput, quickOrderInput, repriceInput } from '@/lib/schemas/orders';
+import { confirmQuotation, type ConfirmedQuotation } from '@/lib/portal/confirm-quotation';
 
 /** Quick order preview: every line checked and priced, nothing created. */
 export const previewQuickOrderAction = validatedAction(
@@ -45,5 +46,24 @@ export const placeOrderAction = validatedAction(
     revalidatePath('/orders');
     revalidatePath('/');
     return placed;
+  },
+);
+
+/** The customer confirms a quotation the seller sent them. */
+export const confirmQuotationAction = validatedAction(
+  {
+    schema: confirmQuotationInput,
+    permission: 'order',
+    audit: {
+      action: 'order.confirm',
+      target: (input, confirmed: ConfirmedQuotation | undefined) => ({ model: 'sale.order', id: input.orderId, name: confirmed?.number }),
+    },
+  },
+  async (ctx, input) => {
+    const confirmed = await confirmQuotation(ctx, input);
+    revalidatePath(`/orders/${confirmed.id}`);
+    revalidatePath('/orders');
+    revalidatePath('/');
+    return confirmed;
   },
 );

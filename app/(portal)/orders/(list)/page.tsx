@@ -64,6 +64,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
           <select id="state" name="state" defaultValue={q.state ?? ''} className={inputClass}>
             <option value="">{t('list.anyStatus')}</option>
             <option value="open">{t('list.states.open')}</option>
+            <option value="to-confirm">{t('list.states.to-confirm')}</option>
             <option value="quotation">{t('list.states.quotation')}</option>
             <option value="confirmed">{t('list.states.confirmed')}</option>
             <option value="cancelled">{t('list.states.cancelled')}</option>

@@ -14,6 +14,7 @@ import { Table, type Column } from '@/components/table';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
+import { ConfirmQuotationForm } from './confirm-quotation-form';
 
 type OrdersT = ReturnType<typeof useTranslations<'orders'>>;
 
@@ -36,6 +37,7 @@ export default async function OrderPage({
   if (!order) return deniedNotFound();
   const { placed } = await searchParams;
   const [t, f] = await Promise.all([getTranslations('orders'), getFormat()]);
+  const mayOrder = can(ctx.roles, 'order');
   return (
     <>
       {placed ? (
@@ -60,11 +62,31 @@ export default async function OrderPage({
           </span>
         }
         actions={
-          can(ctx.roles, 'order') && order.state !== 'cancelled' ? (
-            <ButtonLink href={`/orders/new?from=${order.id}`}>{t('detail.orderAgain')}</ButtonLink>
+          mayOrder && order.state !== 'cancelled' ? (
+            <>
+              {order.quotation === 'ready' ? (
+                <ConfirmQuotationForm
+                  orderId={order.id}
+                  version={order.version}
+                  words={{
+                    button: t('detail.confirm'),
+                    formLabel: t('detail.confirmLabel', { number: order.number }),
+                    dialogTitle: t('detail.confirmTitle', { number: order.number }),
+                    dialogDescription: t('detail.confirmDescription', {
+                      number: order.number,
+                      total: f.money(order.total, order.currency),
+                    }),
+                    dialogConfirm: t('detail.confirmAction'),
+                    confirmed: t('detail.confirmedToast', { number: order.number }),
+                  }}
+                />
+              ) : null}
+              <ButtonLink href={`/orders/new?from=${order.id}`}>{t('detail.orderAgain')}</ButtonLink>
+            </>
           ) : null
         }
       />
+      {order.quotation && !placed ? <QuotationNotice order={order} mayOrder={mayOrder} /> : null}
       <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <Card title={t('detail.details')}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -101,6 +123,27 @@ export default async function OrderPage({
       <Lines order={order} />
       <Timeline order={order} />
     </>
+  );
+}
+
+/** Where a quotation stands for the customer: theirs to confirm, or why it is not. */
+function QuotationNotice({ order, mayOrder }: { order: OrderDetail; mayOrder: boolean }) {
+  const t = useTranslations('orders.detail');
+  const f = useFormat();
+  const notice =
+    order.quotation === 'ready'
+      ? { tone: 'info' as const, title: t('quotationReadyTitle'), body: mayOrder ? t('quotationReady') : t('quotationNoRole') }
+      : order.quotation === 'expired'
+        ? { tone: 'warning' as const, body: t('quotationExpired', { date: f.date(order.validUntil) }) }
+        : order.quotation === 'needs-payment'
+          ? { tone: 'warning' as const, body: t('quotationNeedsPayment') }
+          : { tone: 'info' as const, body: t('quotationNotSent') };
+  return (
+    <div className="mb-4">
+      <Alert tone={notice.tone} title={notice.title}>
+        {notice.body}
+      </Alert>
+    </div>
   );
 }
 

@@ -1,0 +1,44 @@
+'use client';
+
+import { ActionForm } from '@/components/action-form';
+import { ConfirmSubmit } from '@/components/confirm-dialog';
+import { buttonClass } from '@/components/ui';
+import { confirmQuotationAction } from '../actions';
+
+/** The form's words, said by the page (the order page sends its client no catalogue of its own). */
+export interface ConfirmQuotationWords {
+  button: string;
+  formLabel: string;
+  dialogTitle: string;
+  dialogDescription: string;
+  dialogConfirm: string;
+  confirmed: string;
+}
+
+/**
+ * The customer's go-ahead on a quotation: a button that asks first, naming the order and
+ * its total, and sends the version of the quotation this page showed, so a quotation the
+ * seller changed meanwhile is refused rather than confirmed unseen.
+ */
+export function ConfirmQuotationForm({ orderId, version, words }: { orderId: number; version: string; words: ConfirmQuotationWords }) {
+  return (
+    <ActionForm action={confirmQuotationAction} label={words.formLabel} success={words.confirmed}>
+      {({ pending }) => (
+        <>
+          <input type="hidden" name="orderId" value={orderId} />
+          <input type="hidden" name="version" value={version} />
+          <ConfirmSubmit
+            className={buttonClass}
+            disabled={pending}
+            tone="primary"
+            title={words.dialogTitle}
+            description={words.dialogDescription}
+            confirmLabel={words.dialogConfirm}
+          >
+            {words.button}
+          </ConfirmSubmit>
+        </>
+      )}
+    </ActionForm>
+  );
+}

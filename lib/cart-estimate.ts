@@ -5,6 +5,7 @@
  * last answer. Only a preview: quantity breaks and per-line tax rates can differ, so the
  * result says which figures are estimates, and the server prices the cart again.
  */
+import { quantityIssueOf, typedQuantity } from './quantity';
 
 export interface PricedLineLike {
   productId: number;
@@ -38,12 +39,6 @@ export interface CartEstimate {
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 
-/** A quantity field's text as a number; NaN when it is not one. Accepts "2,5" as people write it. */
-export function typedQuantity(text: string | undefined): number {
-  const t = (text ?? '').trim();
-  return /^[0-9]+(?:[.,][0-9]+)?$/.test(t) ? Number(t.replace(',', '.')) : NaN;
-}
-
 export function estimateCart(
   cart: PricedCartLike,
   quantities: Record<number, string | undefined>,
@@ -60,7 +55,8 @@ export function estimateCart(
     }
     const typed = quantities[line.productId];
     const q = typed === undefined ? line.quantity : typedQuantity(typed);
-    if (!(q > 0)) {
+    // A quantity that cannot be ordered has no subtotal (not 10⁹ times the price).
+    if (quantityIssueOf(q) !== null) {
       lines.set(line.productId, { subtotal: null, estimated: true });
       estimated = true;
       continue;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { latestRequestedDate } from '../requested-date';
+import { MAX_QUANTITY, QUANTITY_TEXT, quantityIssueOf } from '../quantity';
 import { dateRangeOk, isoDate, optionalText, page, pageSize, portalToday, recordId, searchText, sortDir, text, sortColumn } from './common';
 
 export const ORDER_SORTS = ['date', 'number', 'po', 'total', 'state', 'delivery'] as const;
@@ -20,18 +21,15 @@ export const orderListQuery = z
 
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
-/** Most of one product in one order, however many lines name it. */
-export const MAX_QUANTITY = 100_000;
+export { MAX_QUANTITY, QUANTITY_TEXT } from '../quantity';
 
-/** A quantity as a person writes it: decimal digits, one `.` or `,` (no sign, exponent, hex or spaces). */
-export const QUANTITY_TEXT = /^[0-9]+(?:[.,][0-9]+)?$/;
-
-/** Why a quantity cannot be ordered, or null: above 0, at most MAX_QUANTITY, at most 3 decimals. */
+/** Why a quantity cannot be ordered, in the server's (English) words, or null. */
 export function quantityProblem(n: number): string | null {
-  if (!Number.isFinite(n) || n <= 0) return 'Quantity must be more than 0.';
-  if (n > MAX_QUANTITY) return `The quantity is at most ${MAX_QUANTITY.toLocaleString('en-GB')}.`;
-  if (Math.round(n * 1000) !== n * 1000) return 'Use at most 3 decimals.';
-  return null;
+  const issue = quantityIssueOf(n);
+  if (issue === null) return null;
+  if (issue === 'too-large') return `The quantity is at most ${MAX_QUANTITY.toLocaleString('en-GB')}.`;
+  if (issue === 'too-precise') return 'Use at most 3 decimals.';
+  return 'Quantity must be more than 0.';
 }
 
 const quantity = z.union([z.number(), z.string()], { error: 'Enter a quantity.' }).transform((v, ctx) => {

@@ -157,7 +157,7 @@ test('a quick order with an unknown SKU shows the error and creates nothing', as
   await page.getByRole('button', { name: 'Check lines' }).click();
   const alert = page.getByRole('main').getByRole('alert');
   await expect(alert).toContainText('Line 2: Unknown SKU “NOPE-9999”.');
-  await expect(alert).toContainText('Line 3: “x” is not a quantity above 0.');
+  await expect(alert).toContainText('Line 3: “x” is not a quantity: write a number above 0, like 12 or 2.5.');
   await expect(page.getByRole('button', { name: 'Place order' })).toHaveCount(0);
   expect(await orderCount(page)).toBe(before);
 });
@@ -184,6 +184,31 @@ test('a quick order from good lines is reviewed and placed', async ({ page }) =>
   await expect(page.getByRole('heading', { name: /^Delivery / })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Planned');
   await expect(page.getByRole('main').getByText('Late', { exact: true })).toHaveCount(0);
+});
+
+test('a review quantity that cannot be ordered says why beside its line, and nothing is priced or placed with it', async ({ page }) => {
+  await signIn(page, BOB, '/orders/new');
+  await page.getByLabel(/One product per line/).fill('FAS-1001 3\nHTL-1002 1');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  const quantity = page.locator('input[id^="qty-"]').first();
+  const place = page.getByRole('button', { name: 'Place order' });
+  for (const [typed, why] of [
+    ['100001', 'The quantity is at most 100,000.'],
+    ['1.2345', 'Use at most 3 decimals.'],
+    ['0', 'Enter a quantity above 0.'],
+  ] as const) {
+    await quantity.fill(typed);
+    await expect(quantity).toHaveAttribute('aria-invalid', 'true');
+    // Said beside the field, and read with it by a screen reader.
+    await expect(quantity).toHaveAccessibleDescription(why);
+    await expect(page.getByRole('main').getByRole('alert')).toContainText(why);
+    await expect(place).toBeDisabled();
+  }
+  await expectAccessible(page);
+  await quantity.fill('4');
+  await expect(quantity).toHaveAttribute('aria-invalid', 'false');
+  await expect(place).toBeEnabled();
 });
 
 test('a delivery shows its steps, backorder links and carrier tracking link', async ({ page }) => {

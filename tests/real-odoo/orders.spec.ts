@@ -244,7 +244,7 @@ test('a quick order with an unknown SKU and a bad quantity says which lines are 
   await page.getByRole('button', { name: 'Check lines' }).click();
   const alert = page.getByRole('main').getByRole('alert');
   await expect(alert).toContainText('Line 2: Unknown SKU “NOPE-9999”.');
-  await expect(alert).toContainText('Line 3: “x” is not a quantity above 0.');
+  await expect(alert).toContainText('Line 3: “x” is not a quantity: write a number above 0, like 12 or 2.5.');
   await expect(page.getByRole('button', { name: 'Place order' })).toHaveCount(0);
   expect(await count()).toBe(before);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateCart, typedQuantity, type PricedCartLike } from '../../lib/cart-estimate';
-import { QUANTITY_TEXT } from '../../lib/schemas/orders';
+import { estimateCart, type PricedCartLike } from '../../lib/cart-estimate';
+import { MAX_QUANTITY, QUANTITY_TEXT, quantityIssue, typedQuantity } from '../../lib/quantity';
 
 /** Two lines as Odoo priced them: 3 × 10.00 and 2 × 25.00 less 10 %, 20 % tax on all. */
 const cart: PricedCartLike = {
@@ -33,6 +33,17 @@ describe('the order review estimate while quantities change', () => {
     expect(estimateCart(cart, { 1: '3', 2: '4' }, new Set()).lines.get(2)).toEqual({ subtotal: 90, estimated: true });
   });
 
+  it('gives no subtotal for a quantity that cannot be ordered, and leaves it out of the total', () => {
+    for (const typed of ['100001', '1.2345', '0', 'x', '']) {
+      const e = estimateCart(cart, { 1: typed, 2: '2' }, new Set());
+      expect(e.lines.get(1), typed).toEqual({ subtotal: null, estimated: true });
+      expect(e.amountUntaxed, typed).toBe(45);
+    }
+    // The most and the finest that can be ordered are priced.
+    expect(estimateCart(cart, { 1: '100000', 2: '2' }, new Set()).lines.get(1)?.subtotal).toBe(1_000_000);
+    expect(estimateCart(cart, { 1: '1,125', 2: '2' }, new Set()).lines.get(1)?.subtotal).toBe(11.25);
+  });
+
   it('leaves removed lines out of the total', () => {
     const e = estimateCart(cart, { 1: '3', 2: '2' }, new Set([2]));
     expect(e.lines.has(2)).toBe(false);
@@ -59,5 +70,24 @@ describe('the order review estimate while quantities change', () => {
       expect(Number.isNaN(typedQuantity(text)), text).toBe(!QUANTITY_TEXT.test(text.trim()));
     }
     expect(typedQuantity('2,5')).toBe(2.5);
+  });
+});
+
+describe('why a quantity typed in the review cannot be ordered', () => {
+  it.each([
+    ['12', null],
+    ['2,5', null],
+    ['0.001', null],
+    [String(MAX_QUANTITY), null],
+    ['', 'not-a-number'],
+    ['1e9', 'not-a-number'],
+    ['-3', 'not-a-number'],
+    ['0', 'not-positive'],
+    ['0.000', 'not-positive'],
+    [String(MAX_QUANTITY + 1), 'too-large'],
+    ['1000000000', 'too-large'],
+    ['1.2345', 'too-precise'],
+  ])('%j: %s', (typed, issue) => {
+    expect(quantityIssue(typed)).toBe(issue);
   });
 });

@@ -26,10 +26,10 @@ describe('reading a quick order', () => {
       'FAS-1001 abc\n\nFAS-1002 0\nFAS-1003\nFAS-1004 -1\nFAS-1005 1.23456\nFAS-1006 200000\nFAS-1007 4',
     );
     expect(errors.map((e) => [e.line, e.message])).toEqual([
-      [1, '“abc” is not a quantity above 0.'],
-      [3, '“0” is not a quantity above 0.'],
+      [1, '“abc” is not a quantity: write a number above 0, like 12 or 2.5.'],
+      [3, '“0” is not a quantity: write a number above 0, like 12 or 2.5.'],
       [4, 'Write a SKU and a quantity, e.g. “FAS-1001 12”.'],
-      [5, '“-1” is not a quantity above 0.'],
+      [5, '“-1” is not a quantity: write a number above 0, like 12 or 2.5.'],
       [6, 'Use at most 3 decimals.'],
       [7, 'The quantity is at most 100,000.'],
     ]);
@@ -43,11 +43,11 @@ describe('reading a quick order', () => {
   it('reads quantities as decimals: not hex, exponents, signs or words', () => {
     const { lines, errors } = parseQuickOrder('FAS-1001 0x10\nFAS-1002 1e1\nFAS-1003 +5\nFAS-1004 Infinity\nFAS-1005 0b11\nFAS-1006 007');
     expect(errors.map((e) => [e.line, e.message])).toEqual([
-      [1, '“0x10” is not a quantity above 0.'],
-      [2, '“1e1” is not a quantity above 0.'],
-      [3, '“+5” is not a quantity above 0.'],
-      [4, '“Infinity” is not a quantity above 0.'],
-      [5, '“0b11” is not a quantity above 0.'],
+      [1, '“0x10” is not a quantity: write a number above 0, like 12 or 2.5.'],
+      [2, '“1e1” is not a quantity: write a number above 0, like 12 or 2.5.'],
+      [3, '“+5” is not a quantity: write a number above 0, like 12 or 2.5.'],
+      [4, '“Infinity” is not a quantity: write a number above 0, like 12 or 2.5.'],
+      [5, '“0b11” is not a quantity: write a number above 0, like 12 or 2.5.'],
     ]);
     expect(lines).toEqual([{ line: 6, sku: 'FAS-1006', quantity: 7 }]);
   });

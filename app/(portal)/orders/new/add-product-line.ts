@@ -1,4 +1,4 @@
-import { QUANTITY_TEXT } from '@/lib/schemas/orders';
+import { QUANTITY_TEXT } from '@/lib/quantity';
 
 /**
  * The lines box after choosing a product in the search: its line's quantity one higher

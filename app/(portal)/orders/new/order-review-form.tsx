@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui';
 import { Table } from '@/components/table';
 import type { ActionResult } from '@/lib/http/action';
 import { useFormat } from '@/lib/i18n/use-format';
+import { MAX_QUANTITY } from '@/lib/quantity';
 import type { PlacedOrder, PricedCart } from '@/lib/types';
 import { placeOrderAction } from '../actions';
 import { DeliveryFields, type AddressOption } from './review-delivery-fields';
@@ -76,6 +77,7 @@ export function OrderReviewForm({
     currency: cart.currency,
     estimate,
     quantities: pricing.quantities,
+    issueOf: pricing.issueOf,
     setQuantity: pricing.setQuantity,
     remove: pricing.remove,
   });
@@ -98,7 +100,11 @@ export function OrderReviewForm({
           {state.error.message}
         </Alert>
       ) : null}
-      {badQuantity ? <Alert tone="error">{t('badQuantity', { name: badQuantity.name })}</Alert> : null}
+      {badQuantity ? (
+        <Alert tone="error">
+          {t('badQuantity', { name: badQuantity.name, issue: t(`quantityIssues.${badQuantity.issue}`, { max: f.quantity(MAX_QUANTITY) }) })}
+        </Alert>
+      ) : null}
       {cart.creditWarning && !state?.ok ? (
         // Odoo's own words (its quotation form's banner). A warning, as in Odoo: the order can still be placed.
         <Alert tone="warning" title={t('creditLimitTitle')}>

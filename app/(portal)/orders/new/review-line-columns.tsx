@@ -3,6 +3,7 @@ import { Badge } from '@/components/ui';
 import type { Column } from '@/components/table';
 import type { CartEstimate } from '@/lib/cart-estimate';
 import type { Formatter } from '@/lib/i18n/format';
+import { MAX_QUANTITY, type QuantityIssue } from '@/lib/quantity';
 import type { PricedCart } from '@/lib/types';
 
 export type CartLine = PricedCart['lines'][number];
@@ -17,6 +18,7 @@ export function lineColumns({
   currency,
   estimate,
   quantities,
+  issueOf,
   setQuantity,
   remove,
 }: {
@@ -25,6 +27,7 @@ export function lineColumns({
   currency: string;
   estimate: CartEstimate;
   quantities: Record<number, string>;
+  issueOf: (productId: number) => QuantityIssue | null;
   setQuantity: (productId: number, value: string) => void;
   remove: (productId: number) => void;
 }): Column<CartLine>[] {
@@ -59,6 +62,7 @@ export function lineColumns({
       cell: (l) => {
         if (!l.sellable) return <span className="text-slate-700">{t('notOrdered')}</span>;
         const id = `qty-${l.productId}`;
+        const issue = issueOf(l.productId);
         return (
           <>
             <label htmlFor={id} className="sr-only">
@@ -74,8 +78,15 @@ export function lineColumns({
               required
               value={quantities[l.productId] ?? ''}
               onChange={(e) => setQuantity(l.productId, e.target.value)}
-              className="w-24 rounded border border-slate-400 px-2 py-1 text-right tabular-nums"
+              aria-invalid={issue !== null}
+              aria-describedby={issue ? `${id}-issue` : undefined}
+              className="w-24 rounded border border-slate-400 px-2 py-1 text-right tabular-nums aria-invalid:border-red-700"
             />
+            {issue ? (
+              <span id={`${id}-issue`} className="mt-1 block max-w-40 text-xs font-normal text-red-800">
+                {t(`quantityIssues.${issue}`, { max: f.quantity(MAX_QUANTITY) })}
+              </span>
+            ) : null}
           </>
         );
       },

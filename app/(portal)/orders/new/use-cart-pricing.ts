@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState, useTransition } from 'react';
-import { estimateCart, typedQuantity } from '@/lib/cart-estimate';
+import { estimateCart } from '@/lib/cart-estimate';
+import { quantityIssue, typedQuantity } from '@/lib/quantity';
 import type { PricedCart } from '@/lib/types';
 import { repriceAction } from '../actions';
 
@@ -22,7 +23,9 @@ export function useCartPricing(initialCart: PricedCart, { paused }: { paused: bo
 
   const orderable = cart.lines.filter((l) => l.sellable && !removed.has(l.productId));
   const estimate = estimateCart(cart, quantities, removed);
-  const badQuantity = orderable.find((l) => !(typedQuantity(quantities[l.productId]) > 0));
+  const issueOf = (productId: number) => quantityIssue(quantities[productId]);
+  const badLine = orderable.find((l) => issueOf(l.productId) !== null);
+  const badQuantity = badLine ? { name: badLine.name, issue: issueOf(badLine.productId)! } : undefined;
   const requested = () => orderable.map((l) => ({ productId: l.productId, quantity: typedQuantity(quantities[l.productId]) }));
 
   function reprice() {
@@ -54,6 +57,8 @@ export function useCartPricing(initialCart: PricedCart, { paused }: { paused: bo
     orderable,
     estimate,
     badQuantity,
+    /** Why the quantity typed on a line cannot be ordered, or null. */
+    issueOf,
     repricing,
     error,
     requested,

@@ -1,0 +1,35 @@
+/**
+ * What the portal takes as a quantity, in one place for the server's checks (lib/schemas,
+ * the quick-order parser) and the review form's fields in the browser, which say what is
+ * wrong with a line before anything is sent. Pure and free of zod, so the browser's bundle
+ * carries only these few lines.
+ */
+
+/** Most of one product in one order, however many lines name it. */
+export const MAX_QUANTITY = 100_000;
+
+/** A quantity as a person writes it: decimal digits, one `.` or `,` (no sign, exponent, hex or spaces). */
+export const QUANTITY_TEXT = /^[0-9]+(?:[.,][0-9]+)?$/;
+
+/** Why a quantity cannot be ordered. */
+export type QuantityIssue = 'not-a-number' | 'not-positive' | 'too-large' | 'too-precise';
+
+/** A quantity field's text as a number; NaN when it is not one. Accepts "2,5" as people write it. */
+export function typedQuantity(text: string | undefined): number {
+  const t = (text ?? '').trim();
+  return QUANTITY_TEXT.test(t) ? Number(t.replace(',', '.')) : NaN;
+}
+
+/** Why a number cannot be ordered, or null: above 0, at most MAX_QUANTITY, at most 3 decimals. */
+export function quantityIssueOf(n: number): QuantityIssue | null {
+  if (Number.isNaN(n)) return 'not-a-number';
+  if (!Number.isFinite(n) || n <= 0) return 'not-positive';
+  if (n > MAX_QUANTITY) return 'too-large';
+  if (Math.round(n * 1000) !== n * 1000) return 'too-precise';
+  return null;
+}
+
+/** Why a quantity field's text cannot be ordered, or null. */
+export function quantityIssue(text: string | undefined): QuantityIssue | null {
+  return quantityIssueOf(typedQuantity(text));
+}

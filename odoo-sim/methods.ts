@@ -359,10 +359,22 @@ function commercialOf(env: CallEnv, user: Rec): number {
 }
 
 function scopedDomain(env: CallEnv, model: string, domain: unknown): unknown {
+  if (model === 'res.company') return [...companyRule(env), ...(Array.isArray(domain) ? (domain as unknown[]) : [])];
   const user = portalUser(env);
   const field = PORTAL_SCOPED[model];
   if (!user || !field) return domain;
   return [[field, 'child_of', [commercialOf(env, user)]], ...(Array.isArray(domain) ? (domain as unknown[]) : [])];
+}
+
+/**
+ * Odoo's multi-company rule on res.company: a user reads the companies it may work in
+ * (`company_ids`), not the others. Only a direct search of res.company: a domain through a
+ * relation (`res.partner.ref_company_ids`) sees every company, as on Odoo 19.
+ */
+function companyRule(env: CallEnv): unknown[] {
+  const user = env.orm.store.get('res.users', env.uid);
+  const allowed = (user?.company_ids as number[] | undefined) ?? [];
+  return allowed.length ? [['id', 'in', allowed]] : [];
 }
 
 function checkPortalRead(env: CallEnv, model: string, recs: Rec[]) {
@@ -391,6 +403,11 @@ function missing(env: CallEnv, model: string, ids: number[]): never {
 
 function afterCreate(env: CallEnv, model: string, rec: Rec) {
   if (model === 'sale.order') completeNewOrder(env.orm, rec);
+  if (model === 'res.company') {
+    // As Odoo: the user who creates a company may work in it.
+    const user = env.orm.store.get('res.users', env.uid);
+    if (user) env.orm.store.update('res.users', user.id, { company_ids: [...((user.company_ids as number[]) ?? []), rec.id] });
+  }
   if (model === 'sale.order.line' && rec.order_id) {
     const order = env.orm.store.get('sale.order', rec.order_id as number);
     if (order) recomputeOrderTotals(env.orm, order);

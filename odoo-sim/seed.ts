@@ -375,7 +375,20 @@ function seedSeller(s: Seeding, countries: Countries) {
   for (const [uid, pid, name, login, email] of staff) {
     partner(s, pid, { name, email, parent_id: pid === 8 ? false : 1 });
     // uids 6 and 7 are left for portal users, as on the recorded server.
-    ins('res.users', { name, login, email, partner_id: pid, share: false, active: uid !== 1, company_id: SEED_IDS.company }, uid);
+    ins(
+      'res.users',
+      {
+        name,
+        login,
+        email,
+        partner_id: pid,
+        share: false,
+        active: uid !== 1,
+        company_id: SEED_IDS.company,
+        company_ids: [SEED_IDS.company],
+      },
+      uid,
+    );
   }
 }
 

@@ -25,12 +25,16 @@ const isSupportAdmin = (staff: StaffContext) => staff.roles.has('support-admin')
 /**
  * The customers a staff member may see: a support admin all of them; an account manager
  * only those whose salesperson (`res.partner.user_id`) is their Odoo user. Companies only,
- * never the seller's own company.
+ * never one of the seller's own companies: not the partner of any `res.company`
+ * (`ref_company_ids`, which Odoo answers whatever companies the integration user may
+ * open; a search of res.company answers only those, and a portal user limited to one
+ * company of several would list the others as customers), nor of one it reads.
  */
 async function managedDomain(staff: StaffContext): Promise<Domain> {
   const d: Domain = [
     ['is_company', '=', true],
     ['parent_id', '=', false],
+    ['ref_company_ids', '=', false],
     ['id', 'not in', await sellerPartnerIds(staff)],
   ];
   if (!isSupportAdmin(staff)) d.push(['user_id', '=', staff.odooUserId ?? -1]);

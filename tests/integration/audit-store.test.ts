@@ -341,4 +341,26 @@ describe.each([
     expect(await support.getManagedCustomer(sofia, SEED_IDS.company)).toBeNull();
     expect((await support.searchCustomers(sofia, undefined)).length).toBeGreaterThanOrEqual(4);
   });
+
+  it("never lists another of the seller's companies as a customer, one the portal's Odoo user cannot open included", async () => {
+    const { support } = await loadWith(env());
+    const sofia = staff(['support-admin'], SEED_IDS.users.support, 'Sofia Support');
+    await support.searchCustomers(sofia, undefined); // the seller's companies as read now are kept a day
+    // A second company of the seller (Odoo's multi-company), set up after that read: a company
+    // partner with no parent, as every customer is, and no company of its own.
+    const odoo = gateway.client();
+    const name = `Northwind East ${Date.now()}`;
+    const partner = await odoo.create('res.partner', { name, is_company: true });
+    const company = await odoo.create('res.company', { name, partner_id: partner });
+    // The portal's Odoo user works in the first company only: Odoo answers it no other res.company.
+    const [bot] = await odoo.searchRead('res.users', [['login', '=', 'portal-bot']], { fields: ['company_ids'] });
+    await odoo.write('res.users', [bot!.id], { company_ids: [[6, 0, (bot!.company_ids as number[]).filter((id) => id !== company)]] });
+    expect((await odoo.searchRead('res.company', [], { fields: ['name'] })).map((c) => c.id)).not.toContain(company);
+    expect(await support.searchCustomers(sofia, name)).toEqual([]);
+    expect((await support.searchCustomers(sofia, undefined)).map((c) => c.id)).not.toContain(partner);
+    expect(await support.getManagedCustomer(sofia, partner)).toBeNull();
+    // A customer company of that name is still found.
+    const customer = await odoo.create('res.partner', { name: `${name} Customer`, is_company: true });
+    expect((await support.searchCustomers(sofia, name)).map((c) => c.id)).toEqual([customer]);
+  });
 });

@@ -95,3 +95,17 @@ test("an account manager acts for a buyer, places an order on their behalf, stop
   // A customer whose salesperson is someone else answers as one that does not exist.
   expect((await page.goto(`/support/customers/${otherId}`))!.status()).toBe(404);
 });
+
+test("a support admin's customer search lists customers, never one of the seller's own companies", async ({ page }) => {
+  // Odoo's demo data has several companies of the seller; the portal's Odoo user works in one of them.
+  const sellerNames = await searchRead('res.partner', [['ref_company_ids', '!=', false]], ['name']);
+  expect(sellerNames.length).toBeGreaterThan(1);
+  await signIn(page, 'sofia.support@northwind.example', '/support');
+  await expect(page.getByText('All customers.')).toBeVisible();
+  const list = page.getByRole('list', { name: 'Customers' });
+  await expect(list).toContainText(CUSTOMER);
+  for (const seller of sellerNames) await expect(list).not.toContainText(String(seller.name));
+  await page.getByLabel(/Name, customer number/).fill(String(sellerNames[0]!.name));
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByText(`No customer matches “${String(sellerNames[0]!.name)}”`)).toBeVisible();
+});

@@ -18,9 +18,10 @@ export default async function SupportHome({ searchParams }: { searchParams: Sear
   const parsed = await parseSearchParams(customerSearchQuery, searchParams);
   const q = parsed.ok ? parsed.query.q : undefined;
   const customers = parsed.ok ? await searchCustomers(staff, q) : [];
+  const allCustomers = staff.roles.has('support-admin');
   return (
     <>
-      <PageHeader title={t('title')} description={staff.roles.has('support-admin') ? t('allCustomers') : t('yourCustomers')} />
+      <PageHeader title={t('title')} description={allCustomers ? t('allCustomers') : t('yourCustomers')} />
       {state.status === 'customer' && state.ctx.actingAs ? (
         <div className="mb-4">
           <Alert tone="warning" title={t('acting', { contact: state.ctx.contact.name, company: state.ctx.tenant.name })}>
@@ -50,7 +51,12 @@ export default async function SupportHome({ searchParams }: { searchParams: Sear
       {!parsed.ok ? (
         <Alert tone="error">{parsed.message}</Alert>
       ) : customers.length === 0 ? (
-        <EmptyState title={q ? t('noMatch', { q }) : t('none')}>{t('emptyText')}</EmptyState>
+        // A support admin sees every customer: "of yours" and "assigned to you" are the account manager's words.
+        allCustomers ? (
+          <EmptyState title={q ? t('noMatchAll', { q }) : t('noneAll')}>{t('emptyTextAll')}</EmptyState>
+        ) : (
+          <EmptyState title={q ? t('noMatch', { q }) : t('none')}>{t('emptyText')}</EmptyState>
+        )
       ) : (
         <ul className="flex flex-col gap-2" aria-label={t('title')}>
           {customers.map((c) => (

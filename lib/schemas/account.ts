@@ -38,19 +38,20 @@ export const addressInput = z.object({
 export const addressUpdateInput = addressInput.extend({ id: recordId });
 export const idInput = z.object({ id: recordId });
 
+/** The roles ticked: each once (a role sent twice by a forged form counts once). */
 const roles = z.preprocess(
-  (v): unknown => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  (v): unknown => [...new Set(v === undefined ? [] : Array.isArray(v) ? v : [v])],
   z
     .array(z.enum(CUSTOMER_ROLES, { error: 'Not a portal role.' }))
     .min(1, 'Choose at least one role.')
-    .max(4),
+    .max(CUSTOMER_ROLES.length, 'Choose each of the four portal roles at most once.'),
 );
 
 export const inviteInput = z.object({
   name: required('name', 128),
   email: z
     .email({ error: 'Enter a valid email address.' })
-    .max(254)
+    .max(254, 'An email address is at most 254 characters.')
     .transform((s) => s.toLowerCase()),
   roles,
 });

@@ -162,3 +162,20 @@ describe('country codes', () => {
     ]);
   });
 });
+
+describe('the roles of a contact', () => {
+  const invite = (roles: unknown) => inviteInput.safeParse({ name: 'Nora New', email: 'Nora@Brightline.example', roles });
+
+  it('count a role sent more than once (a forged form) once', () => {
+    const parsed = invite(['buyer', 'buyer', 'buyer', 'finance', 'buyer']);
+    expect(parsed.success && parsed.data.roles).toEqual(['buyer', 'finance']);
+    expect(invite('viewer').data?.roles).toEqual(['viewer']);
+  });
+
+  it('say in words what is wrong, never zod’s own text', () => {
+    expect(messages(invite([]))).toEqual(['Choose at least one role.']);
+    expect(messages(invite(['buyer', 'owner']))).toEqual(['Not a portal role.']);
+    const long = inviteInput.safeParse({ name: 'Nora', email: `${'n'.repeat(250)}@b.example`, roles: ['buyer'] });
+    expect(messages(long)).toContain('An email address is at most 254 characters.');
+  });
+});

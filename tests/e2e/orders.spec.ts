@@ -211,6 +211,29 @@ test('a review quantity that cannot be ordered says why beside its line, and not
   await expect(place).toBeEnabled();
 });
 
+test('removing review lines keeps the focus in the review, and removing the last says nothing is left to order', async ({ page }) => {
+  await signIn(page, BOB, '/orders/new');
+  await page.getByLabel(/One product per line/).fill('FAS-1001 3\nHTL-1002 1');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  const lines = page.getByRole('table', { name: 'Products to order with current prices' }).locator('tbody tr');
+  await expect(lines).toHaveCount(2);
+  const second = await lines.nth(1).locator('input[id^="qty-"]').getAttribute('id');
+  await lines
+    .first()
+    .getByRole('button', { name: /^Remove/ })
+    .click();
+  await expect(lines).toHaveCount(1);
+  await expect(page.locator(`#${second}`)).toBeFocused();
+  // By keyboard: Tab from the quantity reaches its Remove button.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const nothingLeft = page.getByText('Every line is removed: there is nothing to order.');
+  await expect(nothingLeft).toBeFocused();
+  await expect(page.getByRole('table', { name: 'Products to order with current prices' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Place order' })).toBeDisabled();
+  await expectAccessible(page);
+});
+
 test('a delivery shows its steps, backorder links and carrier tracking link', async ({ page }) => {
   await signIn(page, BOB, '/deliveries?status=delivered');
   await expectAccessible(page);

@@ -15,6 +15,8 @@ import { lineColumns } from './review-line-columns';
 import { OrderSummary } from './review-summary';
 import { useCartPricing } from './use-cart-pricing';
 
+const NO_LINES_LEFT_ID = 'review-no-lines-left';
+
 /**
  * The review screen shared by reorder and quick order: current prices and stock from
  * Odoo, editable quantities, delivery address, PO reference and requested date. The
@@ -71,6 +73,18 @@ export function OrderReviewForm({
     );
   }
 
+  const shownLines = cart.lines.filter((l) => !pricing.removed.has(l.productId));
+  // A removed line takes its button with it: the focus goes to the next line's quantity (else
+  // the previous line's), or to the words saying nothing is left, never back to the page's top.
+  function removeLine(productId: number) {
+    const at = shownLines.findIndex((l) => l.productId === productId);
+    const next = shownLines[at + 1] ?? shownLines[at - 1];
+    pricing.remove(productId);
+    requestAnimationFrame(() => {
+      document.getElementById(next ? `qty-${next.productId}` : NO_LINES_LEFT_ID)?.focus();
+    });
+  }
+
   const columns = lineColumns({
     t,
     f,
@@ -79,19 +93,20 @@ export function OrderReviewForm({
     quantities: pricing.quantities,
     issueOf: pricing.issueOf,
     setQuantity: pricing.setQuantity,
-    remove: pricing.remove,
+    remove: removeLine,
   });
 
   return (
     // The server checks the lines and answers in the portal's words, in the contact's language;
     // the browser's own bubbles would speak the browser's language instead.
     <form onSubmit={onSubmit} noValidate aria-label={t('label')} className="flex flex-col gap-4">
-      <Table
-        caption={t('caption')}
-        columns={columns}
-        rows={cart.lines.filter((l) => !pricing.removed.has(l.productId))}
-        rowKey={(l) => l.productId}
-      />
+      {shownLines.length ? (
+        <Table caption={t('caption')} columns={columns} rows={shownLines} rowKey={(l) => l.productId} />
+      ) : (
+        <p id={NO_LINES_LEFT_ID} tabIndex={-1} className="rounded-md border border-dashed border-slate-300 bg-white p-4 text-slate-800">
+          {t('noLinesLeft')}
+        </p>
+      )}
       {estimate.estimated ? <Alert tone="warning">{t('estimated')}</Alert> : null}
       {pricing.error ? <Alert tone="error">{pricing.error}</Alert> : null}
       <DeliveryFields addresses={addresses} defaultAddressId={defaultAddressId} today={today} errors={fieldErrors} />

@@ -59,12 +59,25 @@ export function signInLimits(limiters: SignInLimiters = portalLimiters()) {
 export function countingFailedSignIns<R extends Request, A extends unknown[]>(handler: (req: R, ...rest: A) => Promise<Response>) {
   return async (req: R, ...rest: A): Promise<Response> => {
     const res = await handler(req, ...rest);
-    const error = signInErrorOf(res, new URL(req.url).origin);
-    if (error && error !== 'AccessDenied' && /^\/api\/auth\/(signin|callback)\//.test(new URL(req.url).pathname)) {
-      await signInLimits().recordFailure({ ip: clientIp(req.headers), reason: error });
+    const url = new URL(req.url);
+    const error = signInErrorOf(res, url.origin);
+    if (countsAsFailedSignIn(req.method, url.pathname, error)) {
+      await signInLimits().recordFailure({ ip: clientIp(req.headers), reason: error! });
     }
     return res;
   };
+}
+
+/**
+ * Whether next-auth's error answer is a failed sign-in: an IdP callback, or the POST that
+ * starts a sign-in. A GET of `/api/auth/signin/<provider>` (a bookmark, a crawler) starts
+ * nothing (next-auth signs in by POST only) and is not held against the office behind that
+ * address; nor is the portal's own refusal, `AccessDenied`, which counts itself.
+ */
+export function countsAsFailedSignIn(method: string, pathname: string, error: string | null): boolean {
+  if (!error || error === 'AccessDenied') return false;
+  if (pathname.startsWith('/api/auth/callback/')) return true;
+  return pathname.startsWith('/api/auth/signin/') && method === 'POST';
 }
 
 /** The `error` of a redirect to the sign-in page, or null for any other answer. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLimiter } from '../../lib/rate-limit';
-import { signInErrorOf, signInLimits, type SignInLimiters } from '../../lib/sign-in-limits';
+import { countsAsFailedSignIn, signInErrorOf, signInLimits, type SignInLimiters } from '../../lib/sign-in-limits';
 
 /** The default limits, in this process's memory. */
 function limits(opts: { ceiling?: number; failuresPerIp?: number; failuresPerAccount?: number } = {}) {
@@ -77,6 +77,15 @@ describe('sign-in limits', () => {
     const l = limits({ ceiling: 1, failuresPerIp: 1 });
     await l.recordFailure({ ip: null, reason: 'x' });
     for (let i = 0; i < 3; i++) expect((await l.admitRequest(null)).allowed).toBe(true);
+  });
+
+  it('count an IdP callback or a sign-in POST that failed, not a GET of the sign-in path nor the portal’s own refusal', () => {
+    expect(countsAsFailedSignIn('GET', '/api/auth/callback/oidc', 'Configuration')).toBe(true);
+    expect(countsAsFailedSignIn('POST', '/api/auth/signin/oidc', 'Configuration')).toBe(true);
+    expect(countsAsFailedSignIn('GET', '/api/auth/signin/oidc', 'Configuration')).toBe(false);
+    expect(countsAsFailedSignIn('GET', '/api/auth/callback/oidc', 'AccessDenied')).toBe(false);
+    expect(countsAsFailedSignIn('GET', '/api/auth/callback/oidc', null)).toBe(false);
+    expect(countsAsFailedSignIn('POST', '/api/auth/signout', 'Configuration')).toBe(false);
   });
 
   it("recognise next-auth's error page among its answers", () => {

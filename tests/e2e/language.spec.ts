@@ -83,7 +83,7 @@ test('a German buyer finds products by the names the seller gave them in German'
   await page.getByRole('button', { name: 'Zeilen prüfen' }).click();
   const alert = page.getByRole('main').getByRole('alert');
   await expect(alert).toContainText('Unbekannte Artikelnummer „NOPE-9999“.');
-  await expect(alert).toContainText('„x“ ist keine Menge über 0.');
+  await expect(alert).toContainText('„x“ ist keine Menge: Schreiben Sie eine Zahl über 0, etwa 12 oder 2,5.');
 });
 
 test('before sign-in the page follows the browser’s language', async ({ browser }) => {

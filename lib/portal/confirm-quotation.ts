@@ -40,15 +40,17 @@ export async function confirmQuotation(ctx: PortalContext, input: ConfirmQuotati
     await invalidateRecords('orders', [ctx.tenant.id], [order.id]);
     throw portalError('conflict', 'quotationChanged', { values: { number } });
   }
+  let confirmedHere = true;
   try {
     await ctx.odoo.callMethod('sale.order', 'action_confirm', [order.id]);
   } catch (err) {
     // Confirmed all the same when Odoo's answer was lost, or another tab confirmed it first: the order's state decides.
     const now = await readOrderState(ctx, order.id).catch(() => null);
     if (now?.state !== 'confirmed' && now?.state !== 'locked') throw notConfirmed(ctx, order.id, number, err);
+    confirmedHere = false; // most likely the other tab's: its note is the one in the chatter
   }
   await Promise.all([
-    noteConfirmation(ctx, order.id),
+    confirmedHere ? noteConfirmation(ctx, order.id) : null,
     invalidateRecords('orders', [ctx.tenant.id], [order.id]),
     // Confirming makes the order's delivery.
     invalidateRecords('deliveries', [ctx.tenant.id], []),

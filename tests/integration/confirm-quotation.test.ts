@@ -84,6 +84,16 @@ describe('confirming a quotation the seller sent', () => {
     expect(first.state).toBe('confirmed');
     expect(second.state).toBe('confirmed');
     expect((await read(id)).picking_ids).toHaveLength(1);
+    // One note for the seller, from the confirmation Odoo carried out.
+    const notes = await admin.searchRead(
+      'mail.message',
+      [
+        ['model', '=', 'sale.order'],
+        ['res_id', '=', id],
+      ],
+      { fields: ['body'] },
+    );
+    expect(notes.filter((n) => String(n.body).includes('Confirmed in the customer portal'))).toHaveLength(1);
     expect(await confirmQuotation(bob(), { orderId: id, version: 'any' })).toMatchObject({ state: 'confirmed' });
   });
 

@@ -60,10 +60,14 @@ export const confirmQuotationAction = validatedAction(
     },
   },
   async (ctx, input) => {
-    const confirmed = await confirmQuotation(ctx, input);
-    revalidatePath(`/orders/${confirmed.id}`);
-    revalidatePath('/orders');
-    revalidatePath('/');
-    return confirmed;
+    try {
+      return await confirmQuotation(ctx, input);
+    } finally {
+      // Confirmed or refused, the page shows the quotation as Odoo holds it now (a refusal
+      // for a change the seller made brings that change), and the lists follow.
+      revalidatePath(`/orders/${input.orderId}`);
+      revalidatePath('/orders');
+      revalidatePath('/');
+    }
   },
 );

@@ -138,7 +138,7 @@ const METHODS: Record<string, MethodSpec> = {
     models: ['sale.order'],
     run: (env, model, ids) => {
       checkPortalWrite(env, model);
-      for (const id of ids) confirmOrder(env.orm, env.orm.store.get(model, id) ?? missing(env, model, [id]));
+      for (const id of ids) confirmOrder(env.orm, env.orm.store.get(model, id) ?? missing(env, model, [id]), env.version);
       return true;
     },
   },

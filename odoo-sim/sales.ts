@@ -82,13 +82,22 @@ export function recomputeOrderTotals(orm: Orm, order: Rec) {
   orm.store.update('sale.order', order.id, { amount_untaxed: untaxed, amount_tax: tax, amount_total: round2(untaxed + tax), margin });
 }
 
-/** action_confirm: state 'sale' and one outgoing delivery for the storable lines. */
-export function confirmOrder(orm: Orm, order: Rec) {
+/**
+ * action_confirm: state 'sale' and one outgoing delivery for the storable lines. Odoo 17+
+ * refuses an order that is no quotation; Odoo 16 refuses only a locked ('done') or cancelled
+ * one and confirms a confirmed order again: it dates it anew, and its procurement finds the
+ * delivery already there.
+ */
+export function confirmOrder(orm: Orm, order: Rec, version = 19) {
+  const store = orm.store;
+  const now = nowUtc();
+  if (version < 17 && order.state === 'sale' && !order.locked) {
+    store.update('sale.order', order.id, { date_order: now });
+    return;
+  }
   if (!['draft', 'sent'].includes(String(order.state))) {
     throw userError('Some orders are not in a state requiring confirmation.');
   }
-  const store = orm.store;
-  const now = nowUtc();
   store.update('sale.order', order.id, { state: 'sale', date_order: now, locked: false });
   const lines = orm.browse('sale.order.line', order.order_line as number[]).filter((l) => {
     const product = l.product_id ? store.get('product.product', l.product_id as number) : undefined;

@@ -254,7 +254,6 @@ const models: ModelDef[] = [
       locked: bool('Locked'),
       date_order: datetime('Order Date'),
       validity_date: date('Expiration'),
-      require_signature: bool('Online signature'),
       require_payment: bool('Online payment'),
       commitment_date: datetime('Delivery Date'),
       partner_id: m2o('res.partner', 'Customer', { required: true }),

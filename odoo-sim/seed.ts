@@ -263,15 +263,20 @@ export function seed(orm: Orm, opts: SeedOptions = {}) {
 }
 
 /**
- * Every seeded record last written the evening before `today`, as a database that has been
- * in use would show it: the same seed and day give the same records down to their
+ * Seeded records last written the evening before `today` (or when created, if later), as a
+ * database in use would show them: the same seed and day give the same records down to their
  * `write_date` (the version a quotation's confirmation is checked against), whenever and
- * however often the simulator is started.
+ * however often the simulator is started. Invoices keep the moment of seeding: the portal's
+ * PDF cache is keyed by invoice and `write_date`, and another seed's invoice of the same id
+ * must not find this one's PDF.
  */
 function settleWriteDates(store: Store, at: string) {
   for (const [model, def] of MODELS) {
-    if (!def.fields.write_date) continue;
-    for (const rec of store.all(model)) rec.write_date = at;
+    if (!def.fields.write_date || model === 'account.move') continue;
+    for (const rec of store.all(model)) {
+      const created = typeof rec.create_date === 'string' ? rec.create_date : '';
+      rec.write_date = created > at ? created : at;
+    }
   }
 }
 

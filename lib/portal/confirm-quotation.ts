@@ -1,12 +1,14 @@
 import 'server-only';
+import { portalDb } from '../db/sql';
 import { portalError } from '../errors';
 import { log } from '../log';
-import { OdooUnavailableError, OdooValidationError } from '../odoo';
+import { OdooError, OdooUnavailableError, OdooValidationError } from '../odoo';
 import type { ConfirmQuotationInput } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { invalidateRecords } from './cache-bus';
-import { orderState, portalDay, quotationStatus, readOrderState, type OrderState } from './orders';
+import { orderState, quotationStatus, readOrderState, type OrderState } from './orders';
 import { tenantDomain } from './tenant';
+import { portalToday } from '../schemas/common';
 
 export interface ConfirmedQuotation {
   id: number;
@@ -30,24 +32,31 @@ export async function confirmQuotation(ctx: PortalContext, input: ConfirmQuotati
   const [order] = await ctx.odoo.searchRead('sale.order', [['id', '=', input.orderId], ...tenantDomain(ctx)], { fields: FIELDS, limit: 1 });
   if (!order) throw portalError('not_found', 'orderNotFound');
   const number = String(order.name);
+  const changed = String(order.write_date) !== input.version;
+  // The page showed an older version (the seller changed, confirmed or cancelled it since):
+  // every cached read of the order ends, so the page this action refreshes shows it as it is.
+  if (changed) await invalidateRecords('orders', [ctx.tenant.id], [order.id]);
   const state = orderState(order.state, order.locked);
   if (state === 'confirmed' || state === 'locked') return { id: order.id, number, state };
   if (state === 'cancelled') throw portalError('conflict', 'quotationCancelled', { values: { number } });
-  const status = quotationStatus(order, portalDay()) ?? 'not-sent';
+  const status = quotationStatus(order, portalToday()) ?? 'not-sent';
   if (status !== 'ready') throw portalError('conflict', STATUS_ERRORS[status], { values: { number } });
-  if (String(order.write_date) !== input.version) {
-    // The page showed an older version: it and every cached read of the order are dropped, so a reload shows the new one.
-    await invalidateRecords('orders', [ctx.tenant.id], [order.id]);
-    throw portalError('conflict', 'quotationChanged', { values: { number } });
-  }
+  if (changed) throw portalError('conflict', 'quotationChanged', { values: { number } });
+  // One confirmation per version of the quotation, whatever the tabs and instances: Odoo 16
+  // confirms an order twice (a second action_confirm is no error there, and dates it again).
+  const claim = await claimConfirmation(ctx, order.id, input.version);
+  if (!claim) return awaitOtherConfirmation(ctx, order.id, number);
   let confirmedHere = true;
   try {
     await ctx.odoo.callMethod('sale.order', 'action_confirm', [order.id]);
   } catch (err) {
-    // Confirmed all the same when Odoo's answer was lost, or another tab confirmed it first: the order's state decides.
+    // Confirmed all the same when only Odoo's answer was lost: the order's state decides.
     const now = await readOrderState(ctx, order.id).catch(() => null);
-    if (now?.state !== 'confirmed' && now?.state !== 'locked') throw notConfirmed(ctx, order.id, number, err);
-    confirmedHere = false; // most likely the other tab's: its note is the one in the chatter
+    if (now?.state !== 'confirmed' && now?.state !== 'locked') {
+      await claim.release();
+      throw notConfirmed(ctx, order.id, number, err);
+    }
+    confirmedHere = false; // unknown whether by this call: the audit trail has it, the chatter gets no note
   }
   await Promise.all([
     confirmedHere ? noteConfirmation(ctx, order.id) : null,
@@ -55,9 +64,48 @@ export async function confirmQuotation(ctx: PortalContext, input: ConfirmQuotati
     // Confirming makes the order's delivery.
     invalidateRecords('deliveries', [ctx.tenant.id], []),
   ]);
-  log.info({ requestId: ctx.requestId, orderId: order.id, tenant: ctx.tenant.id }, 'quotation confirmed');
+  log.info({ requestId: ctx.requestId, orderId: order.id, tenant: ctx.tenant.id, confirmedHere }, 'quotation confirmed');
   const confirmed = await readOrderState(ctx, order.id).catch(() => ({ id: order.id, number, state: 'confirmed' as const }));
   return confirmed;
+}
+
+/**
+ * Another tab or instance is confirming this version: its outcome is this one's. The order is
+ * read again every 200 ms while this request has time (its Odoo budget), up to a few seconds.
+ */
+async function awaitOtherConfirmation(ctx: PortalContext, orderId: number, number: string): Promise<ConfirmedQuotation> {
+  const until = Date.now() + 5_000;
+  for (;;) {
+    const now = await readOrderState(ctx, orderId);
+    if (now.state === 'confirmed' || now.state === 'locked') return now;
+    if (now.state === 'cancelled' || Date.now() >= until || ctx.odoo.remainingMs() <= 200) {
+      throw portalError('conflict', 'quotationBeingConfirmed', { values: { number } });
+    }
+    await ctx.odoo.waitOn(new Promise((r) => setTimeout(r, 200))).catch(() => {});
+  }
+}
+
+/** How long a confirmation that never finished (its process gone) keeps others from confirming that version. */
+const CLAIM_STALE_MS = 60_000;
+
+/**
+ * Claims the confirmation of this version of the order in the portal store (the table that
+ * keeps orders to one per form), or null while another request holds it. A claim older than
+ * CLAIM_STALE_MS is taken over: its request ended without an answer either way.
+ */
+async function claimConfirmation(ctx: PortalContext, orderId: number, version: string): Promise<{ release: () => Promise<void> } | null> {
+  const key = `confirm:${orderId}:${version}`;
+  const db = await portalDb();
+  await db.query(
+    `DELETE FROM order_submissions WHERE key = $1 AND created_at < now() - make_interval(secs => $2::double precision / 1000)`,
+    [key, CLAIM_STALE_MS],
+  );
+  const claimed = await db.query(
+    'INSERT INTO order_submissions (key, tenant_id, order_id) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key',
+    [key, ctx.tenant.id, orderId],
+  );
+  if (!claimed.length) return null;
+  return { release: () => db.query('DELETE FROM order_submissions WHERE key = $1', [key]).then(() => undefined) };
 }
 
 const STATUS_ERRORS = {
@@ -72,6 +120,7 @@ function notConfirmed(ctx: PortalContext, orderId: number, number: string, err: 
   // Odoo's own reason when it gave one the customer can act on (its words, in its language).
   if (err instanceof OdooValidationError)
     return portalError('odoo_rejected', 'quotationConfirmRejected', { values: { number, reason: err.message } });
+  if (err instanceof OdooError) return portalError('odoo_rejected', 'quotationConfirmFailed', { values: { number } });
   return err;
 }
 

@@ -6,7 +6,7 @@ import { FIELDS } from './fields';
 import { recordsAndCount } from './records-and-count';
 import { invoiceDomain, odooToday, openTotals, toInvoiceRow, type CurrencyTotals, type InvoiceRow } from './invoices';
 import { can } from '../roles';
-import { orderDomain, orderSort, portalDay, toOrderRow, type OrderRow } from './orders';
+import { orderDomain, orderSort, toOrderRow, type OrderRow } from './orders';
 import { cachedRead, shown } from './read-cache';
 
 export interface Dashboard {
@@ -44,7 +44,7 @@ export async function dashboard(ctx: PortalContext, now = new Date()): Promise<D
     cachedRead(
       ctx,
       'dashboard.orders',
-      [portalDay(now)],
+      [odooToday(now)],
       ['orders'],
       () => readOrderParts(ctx, now),
       (o) => shown('orders', [...o.latestOpenOrders, ...o.quotations.first]),

@@ -1,9 +1,8 @@
 import 'server-only';
-import { portalConfig } from '../config';
-import { calendarDay } from '../delivery-promise';
 import { portalError } from '../errors';
 import type { Domain } from '../odoo';
 import { likeLiteral } from '../odoo';
+import { portalToday } from '../schemas/common';
 import type { OrderListQuery } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { can } from '../roles';
@@ -64,7 +63,7 @@ export function orderDomain(
   now = new Date(),
 ): Domain {
   const d: Domain = [...tenantDomain(ctx)];
-  if (q.state === 'to-confirm') d.push(...readyQuotationDomain(portalDay(now)));
+  if (q.state === 'to-confirm') d.push(...readyQuotationDomain(portalToday(now)));
   else if (q.state) d.push(...STATE_DOMAIN[q.state]);
   if (q.from) d.push(['date_order', '>=', `${q.from} 00:00:00`]);
   if (q.to) d.push(['date_order', '<=', `${q.to} 23:59:59`]);
@@ -91,7 +90,7 @@ export async function listOrders(ctx: PortalContext, q: OrderListQuery, now = ne
   return cachedRead(
     ctx,
     'orders.list',
-    [q, portalDay(now)], // which quotations wait for the customer changes with the day
+    [q, portalToday(now)], // which quotations wait for the customer changes with the day
     ['orders'],
     () => readOrderPage(ctx, q, now),
     (page) => shown('orders', page.rows),
@@ -127,8 +126,8 @@ export type QuotationStatus = 'ready' | 'not-sent' | 'expired' | 'needs-payment'
 /**
  * Whether the customer may confirm a quotation in the portal, and if not, why: the seller
  * has not sent it yet (a draft, such as a quotation the portal placed for review, is the
- * seller's to finish), its validity ended before `today` (`YYYY-MM-DD`, as Odoo's own
- * portal refuses an expired quotation), or it asks for an online payment, which the portal
+ * seller's to finish), its validity ended before `today` (`YYYY-MM-DD`, the UTC day, as
+ * Odoo's `is_expired` compares it, so Odoo and the portal call the same quotation expired), or it asks for an online payment, which the portal
  * does not take. Null for anything that is not a quotation.
  */
 export function quotationStatus(order: Record<string, unknown>, today: string): QuotationStatus | null {
@@ -138,11 +137,6 @@ export function quotationStatus(order: Record<string, unknown>, today: string): 
   if (validUntil && validUntil < today) return 'expired';
   if (order.require_payment === true) return 'needs-payment';
   return 'ready';
-}
-
-/** Today in the portal's time zone (`YYYY-MM-DD`): the day a quotation's validity is compared with. */
-export function portalDay(now = new Date()): string {
-  return calendarDay(now, portalConfig().PORTAL_TIME_ZONE);
 }
 
 /** The Odoo domain of the quotations a customer may confirm now (quotationStatus 'ready'). */
@@ -246,7 +240,7 @@ export async function getOrder(ctx: PortalContext, id: number, now = new Date())
   // The order itself; its deliveries and invoices as sets, as a new backorder or invoice joins
   // them; the tenant's partners, whose addresses the page shows.
   // Keyed by the day too: whether a quotation expired changes with it.
-  return cachedRead(ctx, 'orders.get', [id, portalDay(now)], [{ topic: 'orders', id }, 'deliveries', 'invoices', 'partners'], () =>
+  return cachedRead(ctx, 'orders.get', [id, portalToday(now)], [{ topic: 'orders', id }, 'deliveries', 'invoices', 'partners'], () =>
     readOrder(ctx, id, now),
   );
 }
@@ -265,7 +259,7 @@ async function readOrder(ctx: PortalContext, id: number, now: Date): Promise<Ord
     salesperson: m2o(order.user_id)?.name ?? null,
     paymentTerms: m2o(order.payment_term_id)?.name ?? null,
     validUntil: text(order.validity_date),
-    quotation: quotationStatus(order, portalDay(now)),
+    quotation: quotationStatus(order, portalToday(now)),
     version: String(order.write_date),
     lines: lines.map(toOrderLine),
     timeline: [

@@ -52,6 +52,8 @@ test('a buyer finds a quotation waiting for them from the home page and confirms
   await expect(page.getByText(`Order ${q.name} is confirmed.`)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Confirmed');
   await expect(page.getByRole('button', { name: 'Confirm order' })).toHaveCount(0);
+  // The button left with the form: the focus is on the page's heading, not lost to the page.
+  await expect(page.getByRole('heading', { name: `Order ${q.name}`, level: 1 })).toBeFocused();
   await expect(page.getByText('Waiting for your confirmation')).toHaveCount(0);
   expect(await stateInOdoo(q.id)).toBe('sale');
   // Its delivery is there at once.

@@ -3,6 +3,7 @@ import { OdooGateway, type OdooClient, type OdooRecord } from '../../lib/odoo/cl
 import { PortalError } from '../../lib/errors';
 import { confirmQuotation } from '../../lib/portal/confirm-quotation';
 import { getOrder, listOrders } from '../../lib/portal/orders';
+import { portalToday } from '../../lib/schemas/common';
 import { orderListQuery } from '../../lib/schemas/orders';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
@@ -97,6 +98,37 @@ describe('confirming a quotation the seller sent', () => {
     expect(await confirmQuotation(bob(), { orderId: id, version: 'any' })).toMatchObject({ state: 'confirmed' });
   });
 
+  it('confirms once on Odoo 16 too, where a second action_confirm is no error and dates the order again', async () => {
+    const started16 = await startSimulator({ version: 16 });
+    try {
+      const gateway16 = new OdooGateway(started16.config());
+      const admin16 = gateway16.client();
+      const id = await admin16.create('sale.order', {
+        partner_id: SEED_IDS.contacts.bobBuyerA,
+        order_line: [[0, 0, { product_id: 1, product_uom_qty: 2 }]],
+      });
+      await admin16.write('sale.order', [id], { state: 'sent', validity_date: '2099-12-31', require_payment: false });
+      const [row] = await admin16.searchRead<OdooRecord & { write_date: string }>('sale.order', [['id', '=', id]], {
+        fields: ['write_date'],
+      });
+      const version = row!.write_date;
+      const bob16 = () => portalContext(gateway16, 'bobA');
+      const answers = await Promise.all([1, 2, 3].map(() => confirmQuotation(bob16(), { orderId: id, version })));
+      expect(answers.map((a) => a.state)).toEqual(['confirmed', 'confirmed', 'confirmed']);
+      const notes = await admin16.searchRead(
+        'mail.message',
+        [
+          ['model', '=', 'sale.order'],
+          ['res_id', '=', id],
+        ],
+        { fields: ['body'] },
+      );
+      expect(notes.filter((n) => String(n.body).includes('Confirmed in the customer portal'))).toHaveLength(1);
+    } finally {
+      await started16.sim.close();
+    }
+  });
+
   it('refuses a quotation the seller changed after the page was read, and the page then shows the change', async () => {
     const id = await quotation();
     const shown = (await getOrder(bob(), id))!;
@@ -163,7 +195,7 @@ describe('the quotations waiting for the customer', () => {
       ['require_payment', '=', false],
       '|',
       ['validity_date', '=', false],
-      ['validity_date', '>=', new Date().toISOString().slice(0, 10)],
+      ['validity_date', '>=', portalToday()],
     ]);
     expect(page.total).toBe(sentValid);
   });

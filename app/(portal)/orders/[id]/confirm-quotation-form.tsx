@@ -22,7 +22,7 @@ export interface ConfirmQuotationWords {
  */
 export function ConfirmQuotationForm({ orderId, version, words }: { orderId: number; version: string; words: ConfirmQuotationWords }) {
   return (
-    <ActionForm action={confirmQuotationAction} label={words.formLabel} success={words.confirmed}>
+    <ActionForm action={confirmQuotationAction} label={words.formLabel} success={words.confirmed} onSuccess={focusHeading}>
       {({ pending }) => (
         <>
           <input type="hidden" name="orderId" value={orderId} />
@@ -41,4 +41,14 @@ export function ConfirmQuotationForm({ orderId, version, words }: { orderId: num
       )}
     </ActionForm>
   );
+}
+
+/**
+ * Once confirmed, this form (and the button that had the focus) leaves the refreshed page:
+ * the focus goes to the page's heading, where the order's new status is read next.
+ */
+function focusHeading() {
+  const heading = document.querySelector<HTMLElement>('main h1');
+  heading?.setAttribute('tabindex', '-1');
+  heading?.focus();
 }

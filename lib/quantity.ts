@@ -23,6 +23,7 @@ export function typedQuantity(text: string | undefined): number {
 /** Why a number cannot be ordered, or null: above 0, at most MAX_QUANTITY, at most 3 decimals. */
 export function quantityIssueOf(n: number): QuantityIssue | null {
   if (Number.isNaN(n)) return 'not-a-number';
+  if (n === Infinity) return 'too-large'; // more digits than a number holds
   if (!Number.isFinite(n) || n <= 0) return 'not-positive';
   if (n > MAX_QUANTITY) return 'too-large';
   if (Math.round(n * 1000) !== n * 1000) return 'too-precise';

@@ -1,7 +1,8 @@
 import 'server-only';
 import Papa from 'papaparse';
 import { lineProblem, type LineWords } from '../errors';
-import { MAX_QUANTITY, QUANTITY_TEXT, quantityProblem } from '../schemas/orders';
+import { MAX_QUANTITY, typedQuantity } from '../quantity';
+import { quantityProblem } from '../schemas/orders';
 
 export interface ParsedLine {
   line: number;
@@ -47,7 +48,7 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
       errors.push({ line: lineNo, text, ...lineProblem('skuLength') });
       continue;
     }
-    const quantity = QUANTITY_TEXT.test(qtyText) ? Number(qtyText.replace(',', '.')) : NaN;
+    const quantity = typedQuantity(qtyText);
     const problem = Number.isNaN(quantity) || quantity <= 0 ? lineProblem('notAQuantity', { text: qtyText }) : quantityProblem(quantity);
     if (problem) {
       errors.push({ line: lineNo, text, ...(typeof problem === 'string' ? { message: problem } : problem) });

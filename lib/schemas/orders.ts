@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { latestRequestedDate } from '../requested-date';
-import { MAX_QUANTITY, QUANTITY_TEXT, quantityIssueOf } from '../quantity';
+import { MAX_QUANTITY, quantityIssueOf, typedQuantity } from '../quantity';
 import { dateRangeOk, isoDate, optionalText, page, pageSize, portalToday, recordId, searchText, sortDir, text, sortColumn } from './common';
 
 export const ORDER_SORTS = ['date', 'number', 'po', 'total', 'state', 'delivery'] as const;
@@ -21,8 +21,6 @@ export const orderListQuery = z
 
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
-export { MAX_QUANTITY, QUANTITY_TEXT } from '../quantity';
-
 /** Why a quantity cannot be ordered, in the server's (English) words, or null. */
 export function quantityProblem(n: number): string | null {
   const issue = quantityIssueOf(n);
@@ -33,7 +31,7 @@ export function quantityProblem(n: number): string | null {
 }
 
 const quantity = z.union([z.number(), z.string()], { error: 'Enter a quantity.' }).transform((v, ctx) => {
-  const n = typeof v === 'number' ? v : QUANTITY_TEXT.test(v.trim()) ? Number(v.trim().replace(',', '.')) : NaN;
+  const n = typeof v === 'number' ? v : typedQuantity(v);
   const problem = Number.isNaN(n) ? 'Enter a quantity like 12 or 2.5.' : quantityProblem(n);
   if (problem) {
     ctx.addIssue({ code: 'custom', message: problem });

@@ -211,7 +211,7 @@ test('a review quantity that cannot be ordered says why beside its line, and not
   await expect(place).toBeEnabled();
 });
 
-test('removing review lines keeps the focus in the review, and removing the last says nothing is left to order', async ({ page }) => {
+test('removing review lines keeps the focus in the review, and removing the last says no line is left to order', async ({ page }) => {
   await signIn(page, BOB, '/orders/new');
   await page.getByLabel(/One product per line/).fill('FAS-1001 3\nHTL-1002 1');
   await page.getByRole('button', { name: 'Check lines' }).click();
@@ -227,7 +227,7 @@ test('removing review lines keeps the focus in the review, and removing the last
   // By keyboard: Tab from the quantity reaches its Remove button.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  const nothingLeft = page.getByText('Every line is removed: there is nothing to order.');
+  const nothingLeft = page.getByText('No line is left to order.');
   await expect(nothingLeft).toBeFocused();
   await expect(page.getByRole('table', { name: 'Products to order with current prices' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Place order' })).toBeDisabled();

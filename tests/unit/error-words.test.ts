@@ -6,7 +6,8 @@ import { PortalError, lineProblem, notFound, portalError } from '../../lib/error
 import { sayError, sayLineProblem, sayText } from '../../lib/http/error-words';
 import { zodErrorMap } from '../../lib/i18n/zod-errors';
 import { singleValues } from '../../lib/schemas/common';
-import { cartLines, MAX_QUANTITY, quantityProblem } from '../../lib/schemas/orders';
+import { MAX_QUANTITY } from '../../lib/quantity';
+import { cartLines, quantityProblem } from '../../lib/schemas/orders';
 import { parseProductSearch } from '../../lib/schemas/products';
 
 describe('errors in the reader’s language', () => {

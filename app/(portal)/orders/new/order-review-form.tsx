@@ -77,8 +77,9 @@ export function OrderReviewForm({
   // A removed line takes its button with it: the focus goes to the next line's quantity (else
   // the previous line's), or to the words saying nothing is left, never back to the page's top.
   function removeLine(productId: number) {
-    const at = shownLines.findIndex((l) => l.productId === productId);
-    const next = shownLines[at + 1] ?? shownLines[at - 1];
+    // Only orderable lines have a quantity field (a product no longer sold shows as "Not ordered").
+    const at = orderable.findIndex((l) => l.productId === productId);
+    const next = orderable[at + 1] ?? orderable[at - 1];
     pricing.remove(productId);
     requestAnimationFrame(() => {
       document.getElementById(next ? `qty-${next.productId}` : NO_LINES_LEFT_ID)?.focus();
@@ -100,13 +101,12 @@ export function OrderReviewForm({
     // The server checks the lines and answers in the portal's words, in the contact's language;
     // the browser's own bubbles would speak the browser's language instead.
     <form onSubmit={onSubmit} noValidate aria-label={t('label')} className="flex flex-col gap-4">
-      {shownLines.length ? (
-        <Table caption={t('caption')} columns={columns} rows={shownLines} rowKey={(l) => l.productId} />
-      ) : (
+      {shownLines.length ? <Table caption={t('caption')} columns={columns} rows={shownLines} rowKey={(l) => l.productId} /> : null}
+      {orderable.length === 0 ? (
         <p id={NO_LINES_LEFT_ID} tabIndex={-1} className="rounded-md border border-dashed border-slate-300 bg-white p-4 text-slate-800">
           {t('noLinesLeft')}
         </p>
-      )}
+      ) : null}
       {estimate.estimated ? <Alert tone="warning">{t('estimated')}</Alert> : null}
       {pricing.error ? <Alert tone="error">{pricing.error}</Alert> : null}
       <DeliveryFields addresses={addresses} defaultAddressId={defaultAddressId} today={today} errors={fieldErrors} />

@@ -331,7 +331,9 @@ function webRead(env: CallEnv, model: string, recs: Rec[], requested: Record<str
 
 /** `read` as this version answers it: its field names asked and given back (versions.ts). */
 function readAs(env: CallEnv, model: string, recs: Rec[], fields: unknown): Record<string, unknown>[] {
-  return env.orm.read(model, recs, storedFieldNames(env.version, model, fields)).map((r) => asServerRecord(env.version, model, r));
+  return env.orm
+    .read(model, recs, storedFieldNames(env.version, model, fields))
+    .map((r, i) => asServerRecord(env.version, model, r, recs[i]));
 }
 
 function activeTest(a: Record<string, unknown>): boolean {

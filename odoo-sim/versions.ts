@@ -12,8 +12,15 @@ const RENAMED_BEFORE_19: Readonly<Record<string, Readonly<Record<string, string>
   'sale.order.line': { product_uom_id: 'product_uom' },
 };
 
+/**
+ * Fields Odoo 16 lacks. 17 made a locked order a flag beside the 'sale' state; on 16 a locked
+ * order is in state 'done' (asServerRecord shows it so).
+ */
+const ADDED_IN_17: Readonly<Record<string, readonly string[]>> = { 'sale.order': ['locked'] };
+
 /** The store's (19) name of a field a request names; throws as Odoo does for a name this version lacks. */
 export function storedFieldName(version: number, model: string, requested: string): string {
+  if (version < 17 && ADDED_IN_17[model]?.includes(requested)) throw invalidFieldError(version, requested, model);
   if (version >= 19) return requested;
   const renames = RENAMED_BEFORE_19[model] ?? {};
   if (requested in renames) throw invalidFieldError(version, requested, model);
@@ -25,8 +32,14 @@ export function storedFieldNames(version: number, model: string, fields: unknown
   return Array.isArray(fields) ? fields.map((f: unknown) => (typeof f === 'string' ? storedFieldName(version, model, f) : f)) : fields;
 }
 
-/** A record read from the store, with the keys this version names its fields by. */
-export function asServerRecord<T extends Record<string, unknown>>(version: number, model: string, record: T): T {
+/** A record read from the store (`stored`), with the keys and the values this version gives. */
+export function asServerRecord<T extends Record<string, unknown>>(
+  version: number,
+  model: string,
+  record: T,
+  stored?: Record<string, unknown>,
+): T {
+  if (version < 17 && model === 'sale.order' && record.state === 'sale' && stored?.locked) record = { ...record, state: 'done' };
   const renames = RENAMED_BEFORE_19[model];
   if (version >= 19 || !renames) return record;
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [renames[k] ?? k, v])) as T;

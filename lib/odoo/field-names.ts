@@ -18,7 +18,51 @@ const NESTED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 
 /** Whether this call may name a renamed field, so the server's version is worth asking. */
 export function mayNameRenamedField(call: OrmCall): boolean {
-  return call.model in RENAMED_BEFORE_19 || (call.model in NESTED && !!call.params?.specification);
+  return call.model in RENAMED_BEFORE_19 || namesOrderLock(call) || (call.model in NESTED && !!call.params?.specification);
+}
+
+/** Whether a sale.order call reads `locked` or filters on the state, which Odoo 16 answers otherwise. */
+function namesOrderLock(call: OrmCall): boolean {
+  if (call.model !== 'sale.order' || !call.params) return false;
+  const fields = call.params.fields;
+  const domain = call.params.domain;
+  return (
+    (Array.isArray(fields) && (fields.includes('state') || fields.includes('locked'))) ||
+    (Array.isArray(domain) && domain.some((term) => Array.isArray(term) && term[0] === 'state'))
+  );
+}
+
+/**
+ * Odoo 16 has no sale.order `locked`: a locked order is in state 'done' there (17 made the lock
+ * a flag beside 'sale'). Before 17 a read leaves `locked` out and gives it back from the state,
+ * and where a domain names the state 'sale' it means 'done' too, so lib/portal reads every
+ * version as 17+.
+ */
+function asOdoo16SaleOrderCall(call: OrmCall): { call: OrmCall; restore: (result: unknown) => unknown } {
+  const params = { ...call.params };
+  const wantsLocked = Array.isArray(params.fields) && (params.fields as string[]).includes('locked');
+  if (wantsLocked) params.fields = (params.fields as string[]).filter((f) => f !== 'locked');
+  if (Array.isArray(params.domain)) params.domain = (params.domain as unknown[]).map(withDoneForSale);
+  const reads = call.method === 'search_read' || call.method === 'read';
+  const restore = (result: unknown) =>
+    reads && Array.isArray(result) ? result.map((r: Record<string, unknown>) => asOdoo17SaleOrder(r, wantsLocked)) : result;
+  return { call: { ...call, params }, restore };
+}
+
+/** An Odoo 16 order as 17+ reads it: 'done' is 'sale', locked. */
+function asOdoo17SaleOrder(record: Record<string, unknown>, wantsLocked: boolean): Record<string, unknown> {
+  const done = record.state === 'done';
+  const state = done ? { state: 'sale' } : {};
+  return wantsLocked ? { ...record, ...state, locked: done } : { ...record, ...state };
+}
+
+/** A domain leaf on the order's state with 'done' beside 'sale' (Odoo 16's locked orders). */
+function withDoneForSale(term: unknown): unknown {
+  if (!Array.isArray(term) || term[0] !== 'state') return term;
+  const [, op, value] = term as [string, string, unknown];
+  if ((op === '=' || op === '!=') && value === 'sale') return ['state', op === '=' ? 'in' : 'not in', ['sale', 'done']];
+  if ((op === 'in' || op === 'not in') && Array.isArray(value) && value.includes('sale')) return ['state', op, [...value, 'done']];
+  return term;
 }
 
 /**
@@ -29,6 +73,7 @@ export function mayNameRenamedField(call: OrmCall): boolean {
 export function withServerFieldNames(call: OrmCall, major: number): { call: OrmCall; restore: (result: unknown) => unknown } {
   const same = { call, restore: (result: unknown) => result };
   if (major >= 19 || !call.params) return same;
+  if (major < 17 && call.model === 'sale.order') return asOdoo16SaleOrderCall(call);
   if ((call.method === 'search_read' || call.method === 'read') && Array.isArray(call.params.fields)) {
     const renames = RENAMED_BEFORE_19[call.model];
     if (!renames) return same;

@@ -61,7 +61,8 @@ function withDoneForSale(term: unknown): unknown {
   if (!Array.isArray(term) || term[0] !== 'state') return term;
   const [, op, value] = term as [string, string, unknown];
   if ((op === '=' || op === '!=') && value === 'sale') return ['state', op === '=' ? 'in' : 'not in', ['sale', 'done']];
-  if ((op === 'in' || op === 'not in') && Array.isArray(value) && value.includes('sale')) return ['state', op, [...value, 'done']];
+  if ((op === 'in' || op === 'not in') && Array.isArray(value) && (value as unknown[]).includes('sale'))
+    return ['state', op, [...(value as unknown[]), 'done']];
   return term;
 }
 

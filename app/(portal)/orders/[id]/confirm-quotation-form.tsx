@@ -22,7 +22,7 @@ export interface ConfirmQuotationWords {
  */
 export function ConfirmQuotationForm({ orderId, version, words }: { orderId: number; version: string; words: ConfirmQuotationWords }) {
   return (
-    <ActionForm action={confirmQuotationAction} label={words.formLabel} success={words.confirmed} onSuccess={focusHeading}>
+    <ActionForm action={confirmAndFocus} label={words.formLabel} success={words.confirmed}>
       {({ pending }) => (
         <>
           <input type="hidden" name="orderId" value={orderId} />
@@ -44,9 +44,16 @@ export function ConfirmQuotationForm({ orderId, version, words }: { orderId: num
 }
 
 /**
- * Once confirmed, this form (and the button that had the focus) leaves the refreshed page:
- * the focus goes to the page's heading, where the order's new status is read next.
+ * Once confirmed, this form (and the button that had the focus) leaves the refreshed page, in
+ * the same render that brings the answer (so not from the form's effects): the focus goes to
+ * the page's heading, which stays, where the order's new status is read next.
  */
+const confirmAndFocus: typeof confirmQuotationAction = async (prev, form) => {
+  const result = await confirmQuotationAction(prev, form);
+  if (result.ok) focusHeading();
+  return result;
+};
+
 function focusHeading() {
   const heading = document.querySelector<HTMLElement>('main h1');
   heading?.setAttribute('tabindex', '-1');

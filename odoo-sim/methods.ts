@@ -128,6 +128,7 @@ const METHODS: Record<string, MethodSpec> = {
       for (const r of recs) {
         env.orm.write(model, r, a.vals as Record<string, unknown>, env.uid);
         if (model === 'res.partner') syncAddresses(env.orm.store, r, a.vals as Record<string, unknown>);
+        if (model === 'sale.order.line') repriceLine(env, r);
       }
       return true;
     },
@@ -401,6 +402,25 @@ function checkPortalWrite(env: CallEnv, model: string) {
 
 function missing(env: CallEnv, model: string, ids: number[]): never {
   throw missingError(model, ids, env.uid);
+}
+
+/** A line whose quantity, price or discount was written: its amounts and its order's totals follow, as Odoo computes them. */
+function repriceLine(env: CallEnv, line: Rec) {
+  const fresh = env.orm.store.get('sale.order.line', line.id)!;
+  if (fresh.display_type) return;
+  env.orm.store.update(
+    'sale.order.line',
+    line.id,
+    lineAmounts(
+      env.orm,
+      fresh.product_id as number | false,
+      Number(fresh.product_uom_qty),
+      Number(fresh.price_unit),
+      Number(fresh.discount) || 0,
+    ),
+  );
+  const order = fresh.order_id ? env.orm.store.get('sale.order', fresh.order_id as number) : undefined;
+  if (order) recomputeOrderTotals(env.orm, order);
 }
 
 function afterCreate(env: CallEnv, model: string, rec: Rec) {

@@ -6,7 +6,7 @@ import { OdooError, OdooUnavailableError, OdooValidationError } from '../odoo';
 import type { ConfirmQuotationInput } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { invalidateRecords } from './cache-bus';
-import { orderState, quotationStatus, readOrderState, type OrderState } from './orders';
+import { orderState, quotationStatus, quotationVersion, readOrderState, type OrderState } from './orders';
 import { tenantDomain } from './tenant';
 import { portalToday } from '../schemas/common';
 
@@ -17,27 +17,39 @@ export interface ConfirmedQuotation {
 }
 
 /** What Odoo holds that decides whether the customer may confirm a quotation, and the version the page showed. */
-const FIELDS = ['name', 'state', 'locked', 'validity_date', 'require_payment', 'write_date'];
+const FIELDS = [
+  'name',
+  'state',
+  'locked',
+  'validity_date',
+  'require_payment',
+  'write_date',
+  'amount_total',
+  'partner_shipping_id',
+  'partner_invoice_id',
+  'order_line',
+];
 
 /**
  * The customer's go-ahead on a quotation the seller sent them (Odoo's "Accept" on its own
  * portal): Odoo's `action_confirm` on the order, for a quotation of this tenant that was
  * sent, has not expired, asks for no online payment, and is still the version the page
- * showed (its `write_date`), so nobody confirms a price or a line the seller changed after
- * the page was read. A quotation already confirmed (a second click, another tab) is not an
- * error: the answer says it is confirmed. The seller reads who confirmed it in the order's
- * chatter; the portal's audit trail has it too.
+ * showed (quotationVersion), so nobody confirms a price or a line the seller changed after
+ * the page was read. An order already confirmed (by the seller, or in another tab) is
+ * refused as such: only the request that confirmed it answers with a confirmation, so the
+ * audit trail records one. The seller reads who confirmed it in the order's chatter.
  */
 export async function confirmQuotation(ctx: PortalContext, input: ConfirmQuotationInput): Promise<ConfirmedQuotation> {
   const [order] = await ctx.odoo.searchRead('sale.order', [['id', '=', input.orderId], ...tenantDomain(ctx)], { fields: FIELDS, limit: 1 });
   if (!order) throw portalError('not_found', 'orderNotFound');
   const number = String(order.name);
-  const changed = String(order.write_date) !== input.version;
+  const changed = quotationVersion(order, (order.order_line as number[] | undefined) ?? []) !== input.version;
   // The page showed an older version (the seller changed, confirmed or cancelled it since):
   // every cached read of the order ends, so the page this action refreshes shows it as it is.
   if (changed) await invalidateRecords('orders', [ctx.tenant.id], [order.id]);
   const state = orderState(order.state, order.locked);
-  if (state === 'confirmed' || state === 'locked') return { id: order.id, number, state };
+  // Already an order (the seller, or another tab, confirmed it): said, and not recorded as this request's confirmation.
+  if (state === 'confirmed' || state === 'locked') throw portalError('conflict', 'quotationAlreadyConfirmed', { values: { number } });
   if (state === 'cancelled') throw portalError('conflict', 'quotationCancelled', { values: { number } });
   const status = quotationStatus(order, portalToday()) ?? 'not-sent';
   if (status !== 'ready') throw portalError('conflict', STATUS_ERRORS[status], { values: { number } });
@@ -70,14 +82,17 @@ export async function confirmQuotation(ctx: PortalContext, input: ConfirmQuotati
 }
 
 /**
- * Another tab or instance is confirming this version: its outcome is this one's. The order is
- * read again every 200 ms while this request has time (its Odoo budget), up to a few seconds.
+ * Another tab or instance is confirming this version: this request waits for its outcome
+ * (the order read again every 200 ms while this request has time, up to a few seconds) and
+ * answers that the order is already confirmed, or still being confirmed. Only the request
+ * that confirmed it answers with a confirmation, so the audit trail holds one.
  */
-async function awaitOtherConfirmation(ctx: PortalContext, orderId: number, number: string): Promise<ConfirmedQuotation> {
+async function awaitOtherConfirmation(ctx: PortalContext, orderId: number, number: string): Promise<never> {
   const until = Date.now() + 5_000;
   for (;;) {
     const now = await readOrderState(ctx, orderId);
-    if (now.state === 'confirmed' || now.state === 'locked') return now;
+    if (now.state === 'confirmed' || now.state === 'locked')
+      throw portalError('conflict', 'quotationAlreadyConfirmed', { values: { number } });
     if (now.state === 'cancelled' || Date.now() >= until || ctx.odoo.remainingMs() <= 200) {
       throw portalError('conflict', 'quotationBeingConfirmed', { values: { number } });
     }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { portalError } from '../errors';
 import type { Domain } from '../odoo';
 import { likeLiteral } from '../odoo';
@@ -139,6 +140,24 @@ export function quotationStatus(order: Record<string, unknown>, today: string): 
   return 'ready';
 }
 
+/**
+ * The version of a quotation the customer saw, which a confirmation must still match: Odoo's
+ * `write_date` (to the second) and what a change within that second would move: the total,
+ * the lines, the addresses and the validity. A seller who edits a line in the second the page
+ * was read changes the total, so the quotation is not confirmed unseen.
+ */
+export function quotationVersion(order: Record<string, unknown>, lineIds: readonly number[]): string {
+  const seen = [
+    order.write_date,
+    order.amount_total,
+    m2o(order.partner_shipping_id)?.id ?? null,
+    m2o(order.partner_invoice_id)?.id ?? null,
+    order.validity_date,
+    [...lineIds].sort((a, b) => a - b),
+  ];
+  return createHash('sha256').update(JSON.stringify(seen)).digest('hex').slice(0, 32);
+}
+
 /** The Odoo domain of the quotations a customer may confirm now (quotationStatus 'ready'). */
 export function readyQuotationDomain(today: string): Domain {
   return [['state', '=', 'sent'], '|', ['validity_date', '=', false], ['validity_date', '>=', today], ['require_payment', '=', false]];
@@ -223,7 +242,7 @@ export interface OrderDetail extends OrderRow {
   validUntil: string | null;
   /** For a quotation: whether the customer may confirm it here (`ready`), or why not. */
   quotation: QuotationStatus | null;
-  /** Odoo's last change of the order: a confirmation is refused when the page showed an older version. */
+  /** What the customer saw of the order (quotationVersion): a confirmation is refused when it changed since. */
   version: string;
   lines: OrderLine[];
   timeline: TimelineEvent[];
@@ -260,7 +279,10 @@ async function readOrder(ctx: PortalContext, id: number, now: Date): Promise<Ord
     paymentTerms: m2o(order.payment_term_id)?.name ?? null,
     validUntil: text(order.validity_date),
     quotation: quotationStatus(order, portalToday(now)),
-    version: String(order.write_date),
+    version: quotationVersion(
+      order,
+      lines.map((l) => l.id),
+    ),
     lines: lines.map(toOrderLine),
     timeline: [
       ...pickings.map((p): TimelineEvent => ({

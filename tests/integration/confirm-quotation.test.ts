@@ -55,7 +55,7 @@ describe('confirming a quotation the seller sent', () => {
     const id = await quotation();
     const before = await read(id);
     const shown = await getOrder(bob(), id);
-    expect(shown).toMatchObject({ state: 'quotation', quotation: 'ready', version: before.write_date });
+    expect(shown).toMatchObject({ state: 'quotation', quotation: 'ready' });
 
     const confirmed = await confirmQuotation(bob(), { orderId: id, version: shown!.version });
     expect(confirmed).toEqual({ id, number: before.name, state: 'confirmed' });
@@ -75,15 +75,21 @@ describe('confirming a quotation the seller sent', () => {
     expect(await getOrder(bob(), id)).toMatchObject({ state: 'confirmed', quotation: null });
   });
 
-  it('answers a second confirmation (a double click, another tab) with the confirmed order, once', async () => {
+  it('confirms once when two tabs confirm together: the other is told it is already confirmed', async () => {
     const id = await quotation();
     const { version } = (await getOrder(bob(), id))!;
-    const [first, second] = await Promise.all([
+    const answers = await Promise.allSettled([
+      confirmQuotation(bob(), { orderId: id, version }),
       confirmQuotation(bob(), { orderId: id, version }),
       confirmQuotation(bob(), { orderId: id, version }),
     ]);
-    expect(first.state).toBe('confirmed');
-    expect(second.state).toBe('confirmed');
+    // Only the request that confirmed it answers with a confirmation (and so is audited as one).
+    expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const a of answers.filter((a) => a.status === 'rejected'))
+      expect((a).reason).toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/is already confirmed/),
+      });
     expect((await read(id)).picking_ids).toHaveLength(1);
     // One note for the seller, from the confirmation Odoo carried out.
     const notes = await admin.searchRead(
@@ -95,7 +101,9 @@ describe('confirming a quotation the seller sent', () => {
       { fields: ['body'] },
     );
     expect(notes.filter((n) => String(n.body).includes('Confirmed in the customer portal'))).toHaveLength(1);
-    expect(await confirmQuotation(bob(), { orderId: id, version: 'any' })).toMatchObject({ state: 'confirmed' });
+    // Later, and whatever version it sends, it is told the order is confirmed; Odoo is not asked again.
+    const later = await refusal(confirmQuotation(bob(), { orderId: id, version: 'any' }));
+    expect(later.message).toMatch(/is already confirmed/);
   });
 
   it('confirms once on Odoo 16 too, where a second action_confirm is no error and dates the order again', async () => {
@@ -108,13 +116,10 @@ describe('confirming a quotation the seller sent', () => {
         order_line: [[0, 0, { product_id: 1, product_uom_qty: 2 }]],
       });
       await admin16.write('sale.order', [id], { state: 'sent', validity_date: '2099-12-31', require_payment: false });
-      const [row] = await admin16.searchRead<OdooRecord & { write_date: string }>('sale.order', [['id', '=', id]], {
-        fields: ['write_date'],
-      });
-      const version = row!.write_date;
       const bob16 = () => portalContext(gateway16, 'bobA');
-      const answers = await Promise.all([1, 2, 3].map(() => confirmQuotation(bob16(), { orderId: id, version })));
-      expect(answers.map((a) => a.state)).toEqual(['confirmed', 'confirmed', 'confirmed']);
+      const { version } = (await getOrder(bob16(), id))!;
+      const answers = await Promise.allSettled([1, 2, 3].map(() => confirmQuotation(bob16(), { orderId: id, version })));
+      expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
       const notes = await admin16.searchRead(
         'mail.message',
         [
@@ -127,6 +132,16 @@ describe('confirming a quotation the seller sent', () => {
     } finally {
       await started16.sim.close();
     }
+  });
+
+  it('refuses a quotation whose line the seller changed in the very second the page was read', async () => {
+    const id = await quotation();
+    const shown = (await getOrder(bob(), id))!;
+    const [line] = await admin.searchRead('sale.order.line', [['order_id', '=', id]], { fields: ['id'] });
+    await admin.write('sale.order.line', [line!.id], { product_uom_qty: 200 });
+    const e = await refusal(confirmQuotation(bob(), { orderId: id, version: shown.version }));
+    expect(e.message).toMatch(/changed since you opened it/);
+    expect((await read(id)).state).toBe('sent');
   });
 
   it('refuses a quotation the seller changed after the page was read, and the page then shows the change', async () => {

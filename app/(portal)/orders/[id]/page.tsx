@@ -38,6 +38,8 @@ export default async function OrderPage({
   const { placed } = await searchParams;
   const [t, f] = await Promise.all([getTranslations('orders'), getFormat()]);
   const mayOrder = can(ctx.roles, 'order');
+  // A read-only support session may look, not confirm: the button would only be refused.
+  const readOnly = Boolean(ctx.actingAs && !ctx.actingAs.canWrite);
   return (
     <>
       {placed ? (
@@ -58,13 +60,13 @@ export default async function OrderPage({
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <OrderStateBadge state={order.state} /> <DeliveryBadge status={order.deliveryStatus} />{' '}
-            {t('detail.placedOn', { date: f.date(order.date) })}
+            {t(order.state === 'quotation' ? 'detail.quotedOn' : 'detail.placedOn', { date: f.date(order.date) })}
           </span>
         }
         actions={
           mayOrder && order.state !== 'cancelled' ? (
             <>
-              {order.quotation === 'ready' ? (
+              {order.quotation === 'ready' && !readOnly ? (
                 <ConfirmQuotationForm
                   orderId={order.id}
                   version={order.version}
@@ -86,7 +88,7 @@ export default async function OrderPage({
           ) : null
         }
       />
-      {order.quotation && !placed ? <QuotationNotice order={order} mayOrder={mayOrder} /> : null}
+      {order.quotation && !placed ? <QuotationNotice order={order} mayOrder={mayOrder} readOnly={readOnly} /> : null}
       <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <Card title={t('detail.details')}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -127,12 +129,13 @@ export default async function OrderPage({
 }
 
 /** Where a quotation stands for the customer: theirs to confirm, or why it is not. */
-function QuotationNotice({ order, mayOrder }: { order: OrderDetail; mayOrder: boolean }) {
+function QuotationNotice({ order, mayOrder, readOnly }: { order: OrderDetail; mayOrder: boolean; readOnly: boolean }) {
   const t = useTranslations('orders.detail');
   const f = useFormat();
+  const readyBody = !mayOrder ? t('quotationNoRole') : readOnly ? t('quotationReadOnly') : t('quotationReady');
   const notice =
     order.quotation === 'ready'
-      ? { tone: 'info' as const, title: t('quotationReadyTitle'), body: mayOrder ? t('quotationReady') : t('quotationNoRole') }
+      ? { tone: 'info' as const, title: t('quotationReadyTitle'), body: readyBody }
       : order.quotation === 'expired'
         ? { tone: 'warning' as const, body: t('quotationExpired', { date: f.date(order.validUntil) }) }
         : order.quotation === 'needs-payment'

@@ -26,7 +26,8 @@ export function quantityIssueOf(n: number): QuantityIssue | null {
   if (n === Infinity) return 'too-large'; // more digits than a number holds
   if (!Number.isFinite(n) || n <= 0) return 'not-positive';
   if (n > MAX_QUANTITY) return 'too-large';
-  if (Math.round(n * 1000) !== n * 1000) return 'too-precise';
+  // Within floating-point error of a thousandth: 1.001 * 1000 is 1000.9999999999999.
+  if (Math.abs(n * 1000 - Math.round(n * 1000)) > 1e-6 * Math.max(1, n)) return 'too-precise';
   return null;
 }
 

@@ -81,7 +81,7 @@ test('buyer A opens an order, orders it again with a changed quantity and finds 
   await page.getByRole('link', { name: 'Order again' }).click();
   await expect(page.getByRole('heading', { name: /again$/ })).toBeVisible();
   await expectAccessible(page);
-  const qty = page.getByRole('spinbutton').first();
+  const qty = page.getByRole('textbox', { name: /^Quantity of / }).first();
   await qty.fill('7');
   // What the customer reads names no back-office software.
   await expect(page.getByText(/^Quantities changed/)).toBeVisible();
@@ -209,6 +209,20 @@ test('a review quantity that cannot be ordered says why beside its line, and not
   await quantity.fill('4');
   await expect(quantity).toHaveAttribute('aria-invalid', 'false');
   await expect(place).toBeEnabled();
+  // A decimal comma, typed key by key, is two and a half (a number field made it 25).
+  await quantity.fill('');
+  await quantity.pressSequentially('2,5');
+  await expect(quantity).toHaveValue('2,5');
+  await expect(quantity).toHaveAttribute('aria-invalid', 'false');
+  await expect(place).toBeEnabled();
+  await place.click();
+  await expect(page.getByText(/was placed/)).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: /Lines of order/ })
+      .locator('tbody tr')
+      .first(),
+  ).toContainText('2.5');
 });
 
 test('removing review lines keeps the focus in the review, and removing the last says no line is left to order', async ({ page }) => {

@@ -208,10 +208,16 @@ test('at 375 px the order review fits, and its total and Place order stay in vie
   await lines.locator('tbody tr').first().scrollIntoViewIfNeeded();
   await expect(place).toBeInViewport({ ratio: 1 });
   await expect(summary).toContainText(/Total/);
-  await lines.getByRole('spinbutton').first().focus();
+  await lines
+    .getByRole('textbox', { name: /^Quantity of / })
+    .first()
+    .focus();
   await expect(place).toBeInViewport({ ratio: 1 });
   // On the card, Tab goes from the quantity to the line's Remove button, which sits below it.
-  const quantityBox = (await lines.getByRole('spinbutton').first().boundingBox())!;
+  const quantityBox = (await lines
+    .getByRole('textbox', { name: /^Quantity of / })
+    .first()
+    .boundingBox())!;
   await page.keyboard.press('Tab');
   const remove = lines
     .locator('tbody tr')
@@ -286,7 +292,7 @@ test('changing a quantity updates the line and the total at once, then Odoo pric
       ids: [product!.id],
       vals: { lst_price: product!.lst_price + 10, list_price: product!.list_price + 10 },
     });
-    await row.getByRole('spinbutton').fill('5');
+    await row.getByRole('textbox', { name: /^Quantity of / }).fill('5');
     // At once, before any answer from the server: the line at the last unit price, marked.
     await expect(subtotalCell).toContainText('estimate');
     expect(money(await subtotalCell.textContent())).toBeCloseTo(unit * 5, 2);
@@ -305,7 +311,7 @@ test('changing a quantity updates the line and the total at once, then Odoo pric
 
     // Typing a number digit by digit asks once, after the typing stops.
     const before = priceRequests.length;
-    await row.getByRole('spinbutton').pressSequentially('12', { delay: 50 });
+    await row.getByRole('textbox', { name: /^Quantity of / }).pressSequentially('12', { delay: 50 });
     await expect(subtotalCell).not.toContainText('estimate');
     expect(money(await subtotalCell.textContent())).toBeCloseTo(newUnit * 512, 2);
     expect(priceRequests.length - before).toBe(1);

@@ -87,7 +87,23 @@ describe('why a quantity typed in the review cannot be ordered', () => {
     [String(MAX_QUANTITY + 1), 'too-large'],
     ['1000000000', 'too-large'],
     ['1.2345', 'too-precise'],
+    ['1.0005', 'too-precise'],
+    ['1.001', null],
+    ['2.002', null],
+    ['99999.999', null],
+    ['1'.repeat(400), 'too-large'],
   ])('%j: %s', (typed, issue) => {
     expect(quantityIssue(typed)).toBe(issue);
+  });
+});
+
+describe('every quantity of at most 3 decimals', () => {
+  it('is taken, whatever floating point makes of it', () => {
+    const refused: string[] = [];
+    for (let thousandths = 1; thousandths <= 100_000; thousandths++) {
+      const typed = (thousandths / 1000).toFixed(3);
+      if (quantityIssue(typed) !== null) refused.push(typed);
+    }
+    expect(refused).toEqual([]);
   });
 });

@@ -107,7 +107,7 @@ export function OrderReviewForm({
           {t('noLinesLeft')}
         </p>
       ) : null}
-      {estimate.estimated ? <Alert tone="warning">{t('estimated')}</Alert> : null}
+      {estimate.estimated && orderable.length ? <Alert tone="warning">{t('estimated')}</Alert> : null}
       {pricing.error ? <Alert tone="error">{pricing.error}</Alert> : null}
       <DeliveryFields addresses={addresses} defaultAddressId={defaultAddressId} today={today} errors={fieldErrors} />
       {state && !state.ok ? (

@@ -70,11 +70,11 @@ export function lineColumns({
             </label>
             <input
               id={id}
-              type="number"
+              // Text, not a number field: Chromium's number field drops a decimal comma, so "2,5"
+              // became 25; the portal reads "2,5" and "2.5" alike (lib/quantity.ts).
+              type="text"
               inputMode="decimal"
-              min="0.001"
-              step="any"
-              max="100000"
+              autoComplete="off"
               required
               value={quantities[l.productId] ?? ''}
               onChange={(e) => setQuantity(l.productId, e.target.value)}

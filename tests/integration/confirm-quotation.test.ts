@@ -86,7 +86,7 @@ describe('confirming a quotation the seller sent', () => {
     // Only the request that confirmed it answers with a confirmation (and so is audited as one).
     expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     for (const a of answers.filter((a) => a.status === 'rejected'))
-      expect((a).reason).toMatchObject({
+      expect(a.reason).toMatchObject({
         code: 'conflict',
         message: expect.stringMatching(/is already confirmed/),
       });

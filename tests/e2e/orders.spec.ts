@@ -206,6 +206,13 @@ test('a review quantity that cannot be ordered says why beside its line, and not
     await expect(place).toBeDisabled();
   }
   await expectAccessible(page);
+  // The stock hint follows the quantity typed: the most that can be ordered is more than the
+  // stock, a quantity that cannot be ordered says nothing of stock.
+  const stock = page.getByRole('table', { name: 'Products to order with current prices' }).locator('tbody tr').first();
+  await quantity.fill('100000');
+  await expect(stock).toContainText('on backorder');
+  await quantity.fill('0.0001');
+  await expect(stock).not.toContainText('on backorder');
   await quantity.fill('4');
   await expect(quantity).toHaveAttribute('aria-invalid', 'false');
   await expect(place).toBeEnabled();

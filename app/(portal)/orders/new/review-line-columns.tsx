@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui';
 import type { Column } from '@/components/table';
 import type { CartEstimate } from '@/lib/cart-estimate';
 import type { Formatter } from '@/lib/i18n/format';
-import { MAX_QUANTITY, type QuantityIssue } from '@/lib/quantity';
+import { MAX_QUANTITY, typedQuantity, type QuantityIssue } from '@/lib/quantity';
 import type { PricedCart } from '@/lib/types';
 
 export type CartLine = PricedCart['lines'][number];
@@ -47,14 +47,16 @@ export function lineColumns({
     {
       id: 'stock',
       header: t('columns.stock'),
-      cell: (l) =>
-        l.available === null ? (
-          '—'
-        ) : l.available >= l.quantity ? (
+      cell: (l) => {
+        if (l.available === null) return '—';
+        // Against the quantity as typed (not the one last priced), and only one that can be ordered.
+        const wanted = issueOf(l.productId) === null ? typedQuantity(quantities[l.productId] ?? String(l.quantity)) : 0;
+        return l.available >= wanted ? (
           f.quantity(l.available)
         ) : (
           <Badge color="amber">{t('restOnBackorder', { quantity: f.quantity(l.available) })}</Badge>
-        ),
+        );
+      },
     },
     {
       id: 'quantity',

@@ -36,12 +36,8 @@ export function promisedBy(scheduled: string | null, commitment: string | null, 
 /** The calendar day (`YYYY-MM-DD` in `timeZone`) a delivery is promised for, as the customer reads it. */
 export function promisedDay(scheduled: string | null, commitment: string | null, timeZone: string): string | null {
   const day = commitment ?? scheduled;
-  return day ? calendarDay(new Date(day), timeZone) : null;
-}
-
-/** The calendar day (`YYYY-MM-DD`) that holds `at` in `timeZone`. */
-export function calendarDay(at: Date, timeZone: string): string {
-  const [y, m, d] = localParts(at, timeZone);
+  if (!day) return null;
+  const [y, m, d] = localParts(new Date(day), timeZone);
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

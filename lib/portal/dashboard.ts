@@ -8,6 +8,7 @@ import { invoiceDomain, odooToday, openTotals, toInvoiceRow, type CurrencyTotals
 import { can } from '../roles';
 import { orderDomain, orderSort, toOrderRow, type OrderRow } from './orders';
 import { cachedRead, shown } from './read-cache';
+import { portalToday } from '../schemas/common';
 
 export interface Dashboard {
   openOrders: number;
@@ -44,7 +45,7 @@ export async function dashboard(ctx: PortalContext, now = new Date()): Promise<D
     cachedRead(
       ctx,
       'dashboard.orders',
-      [odooToday(now)],
+      [portalToday(now)], // the day orderDomain compares a quotation's validity with
       ['orders'],
       () => readOrderParts(ctx, now),
       (o) => shown('orders', [...o.latestOpenOrders, ...o.quotations.first]),

@@ -128,8 +128,8 @@ export type QuotationStatus = 'ready' | 'not-sent' | 'expired' | 'needs-payment'
  * Whether the customer may confirm a quotation in the portal, and if not, why: the seller
  * has not sent it yet (a draft, such as a quotation the portal placed for review, is the
  * seller's to finish), its validity ended before `today` (`YYYY-MM-DD`, the UTC day, as
- * Odoo's `is_expired` compares it, so Odoo and the portal call the same quotation expired), or it asks for an online payment, which the portal
- * does not take. Null for anything that is not a quotation.
+ * Odoo's `is_expired` compares it, so both call the same quotation expired), or it asks for
+ * an online payment, which the portal does not take. Null for anything not a quotation.
  */
 export function quotationStatus(order: Record<string, unknown>, today: string): QuotationStatus | null {
   if (order.state !== 'draft' && order.state !== 'sent') return null;

@@ -147,28 +147,3 @@ export function AmountsCard({
     </Card>
   );
 }
-
-/** A list page whose search params did not parse: the page's title, why, and the way back to its defaults. */
-export function InvalidFilters({
-  title,
-  message,
-  resetHref,
-  resetLabel,
-}: {
-  title: string;
-  message: string;
-  resetHref: string;
-  resetLabel: string;
-}) {
-  return (
-    <>
-      <PageHeader title={title} />
-      <Alert tone="error" title="These filters are not valid">
-        {message}{' '}
-        <Link className="underline" href={resetHref}>
-          {resetLabel}
-        </Link>
-      </Alert>
-    </>
-  );
-}

@@ -72,6 +72,11 @@ test('a German customer sees German words, dates and amounts', async ({ page }) 
   await expect(page.getByRole('list', { name: 'Auf einen Blick' })).toContainText(/\d{1,3}(\.\d{3})*,\d{2}\s€/);
   await expectAccessible(page);
   await expectFitsPhone(page);
+  // A filter the address gets wrong is named and explained in German too.
+  await page.goto('/invoices?from=gestern');
+  const alert = page.getByRole('main').getByRole('alert');
+  await expect(alert).toContainText('Diese Filter sind nicht gültig');
+  await expect(alert).toContainText('Von: Verwenden Sie ein Datum wie 2026-01-31.');
 });
 
 test('a German buyer finds products by the names the seller gave them in German', async ({ page }) => {

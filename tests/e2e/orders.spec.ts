@@ -37,9 +37,14 @@ test('bad filters in the URL show a clear message instead of an error page', asy
   await expect(page.getByRole('main').getByRole('alert')).toContainText('These filters are not valid');
   const res = await page.goto('/orders?size=7');
   expect(res!.status()).toBe(200);
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('Page size is 10, 25, 50 or 100');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Rows per page: Page size is 10, 25, 50 or 100');
   await page.goto('/orders?sort=bogus');
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('This list cannot be sorted by that column.');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Sort: This list cannot be sorted by that column.');
+  // Each message names the filter as the form labels it, never by its key in the address.
+  await page.goto(`/orders?q=${'x'.repeat(101)}`);
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Search: Search text is at most 100 characters.');
+  await page.goto('/orders?to=2026-02-30');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('To: Use a date like 2026-01-31.');
 });
 
 test('a page past the last one says so and leads to the last page, not to an empty list', async ({ page }) => {

@@ -43,6 +43,17 @@ describe('errors in the reader’s language', () => {
 });
 
 describe('the validation texts the catalogue translates', () => {
+  it('include every sentence a schema of lib/schemas writes (one left out would reach a German reader in English)', async () => {
+    const root = join(__dirname, '../../lib/schemas');
+    const sentences = readdirSync(root)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(/'([A-Z][^'\n]{5,}\.)'/g)].map((m) => m[1]!));
+    expect(sentences.length).toBeGreaterThan(30);
+    const { default: en } = await import('../../messages/en');
+    const catalogue = new Set<string>(Object.values(en.errors.validation));
+    expect(sentences.filter((s) => !catalogue.has(s))).toEqual([]);
+  });
+
   it('are each written, word for word, in the checks of lib/ (a changed text would silently stay English)', async () => {
     const root = join(__dirname, '../../lib');
     const sources = ['schemas', 'portal']

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useRef } from 'react';
 import type { ActionResult } from '@/lib/http/action';
+import { firstFieldError } from '@/lib/field-error';
 import { toastOfResult } from '@/lib/toast';
 import { useToast } from './toast';
 import { Alert, buttonClass } from './ui';
@@ -65,7 +66,7 @@ export function ActionForm<T>({
     const form = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
     startTransition(() => formAction(form));
   }
-  const fieldError = (name: string) => (state && !state.ok ? state.error.fields?.[name]?.[0] : undefined);
+  const fieldError = (name: string) => (state && !state.ok ? firstFieldError(state.error.fields, name) : undefined);
   return (
     // method="post": sent before the scripts start, the fields travel in the body (the page
     // answers as itself and nothing changes), never in an address bar, history or log.

@@ -293,7 +293,7 @@ async function readContacts(ctx: PortalContext): Promise<CompanyContact[]> {
     ),
     roleTags(ctx),
   ]);
-  const nameById = new Map([...tags].map(([name, id]) => [id, name]));
+  const nameById = new Map([...tags].flatMap(([name, tagIds]) => tagIds.map((id) => [id, name] as const)));
   return records.map((r) => ({
     id: r.id,
     name: String(r.name),
@@ -358,8 +358,23 @@ export async function inviteContact(ctx: PortalContext, input: z.infer<typeof in
 
 /** A tag's id, created in Odoo the first time it is asked for. */
 async function tagIdOf(ctx: PortalContext, name: string): Promise<number> {
-  const [tag] = await ctx.odoo.searchRead('res.partner.category', [['name', '=', name]], { fields: FIELDS.partnerTag, limit: 1 });
-  return tag?.id ?? ctx.odoo.create('res.partner.category', { name });
+  const [tag] = await ctx.odoo.searchRead('res.partner.category', [['name', '=', name]], {
+    fields: FIELDS.partnerTag,
+    order: 'id',
+    limit: 1,
+  });
+  return tag?.id ?? createTag(ctx, name);
+}
+
+/**
+ * Creates a tag, and answers the oldest of that name. Odoo does not keep tag names unique, so
+ * two first uses at once (two admins inviting) may each create one; everyone then settles on
+ * the same tag, and the readers of tags take any tag of the name as that tag.
+ */
+async function createTag(ctx: PortalContext, name: string): Promise<number> {
+  const created = await ctx.odoo.create('res.partner.category', { name });
+  const [oldest] = await ctx.odoo.searchRead('res.partner.category', [['name', '=', name]], { fields: ['id'], order: 'id', limit: 1 });
+  return oldest?.id ?? created;
 }
 
 /** An email as compared in Odoo (`email_normalized`): trimmed and lower-cased. */
@@ -372,7 +387,10 @@ export async function setContactRoles(ctx: PortalContext, id: number, roles: Cus
     throw portalError('bad_request', 'ownAdminRole', { fields: { roles: 'ownAdminRoleField' } });
   }
   const [contact, tags] = await Promise.all([requireColleague(ctx, id), roleTags(ctx)]);
-  const portalTagIds = new Set(tags.values());
+  // The page offers roles only to active contacts; a form left open while another admin
+  // deactivated the contact (or a forged one) is told so rather than changing them unseen.
+  if (contact.active !== true) throw portalError('conflict', 'rolesOfDeactivated', { values: { name: String(contact.name) } });
+  const portalTagIds = new Set([...tags.values()].flat());
   // Keep the contact's other tags; replace only the portal's role tags.
   const keep = ids(contact.category_id).filter((t) => !portalTagIds.has(t));
   await ctx.odoo.write('res.partner', [id], { category_id: [[6, 0, [...keep, ...(await roleTagIds(ctx, tags, roles))]]] });
@@ -393,24 +411,29 @@ async function requireColleague(ctx: PortalContext, id: number) {
       ['type', '=', 'contact'],
       ['active', 'in', [true, false]],
     ],
-    { fields: ['category_id'], limit: 1 },
+    { fields: ['name', 'active', 'category_id'], limit: 1 },
   );
   if (!contact) throw notFound('contactNotFound');
   return contact;
 }
 
-/** Tag name → id of the portal's role tags that exist in Odoo. */
-async function roleTags(ctx: PortalContext): Promise<Map<string, number>> {
-  const rows = await ctx.odoo.searchRead('res.partner.category', [['name', 'in', Object.values(ROLE_TAGS)]], { fields: FIELDS.partnerTag });
-  return new Map(rows.map((r) => [String(r.name), r.id]));
+/** Tag name → ids, oldest first, of the portal's role tags that exist in Odoo (see createTag). */
+async function roleTags(ctx: PortalContext): Promise<Map<string, number[]>> {
+  const rows = await ctx.odoo.searchRead('res.partner.category', [['name', 'in', Object.values(ROLE_TAGS)]], {
+    fields: FIELDS.partnerTag,
+    order: 'id',
+  });
+  const byName = new Map<string, number[]>();
+  for (const r of rows) byName.set(String(r.name), [...(byName.get(String(r.name)) ?? []), r.id]);
+  return byName;
 }
 
 /** Ids of the tags for these roles, creating a role's tag in Odoo the first time it is used. */
-async function roleTagIds(ctx: PortalContext, tags: Map<string, number>, roles: CustomerRole[]): Promise<number[]> {
+async function roleTagIds(ctx: PortalContext, tags: Map<string, number[]>, roles: CustomerRole[]): Promise<number[]> {
   const out: number[] = [];
   for (const role of roles) {
-    const id = tags.get(ROLE_TAGS[role]) ?? (await ctx.odoo.create('res.partner.category', { name: ROLE_TAGS[role] }));
-    tags.set(ROLE_TAGS[role], id);
+    const id = tags.get(ROLE_TAGS[role])?.[0] ?? (await createTag(ctx, ROLE_TAGS[role]));
+    tags.set(ROLE_TAGS[role], [id]);
     out.push(id);
   }
   return out;

@@ -89,8 +89,9 @@ export async function findCustomer(odoo: OdooClient, claims: Claims, mapping: 'e
 export const SHARED_EMAIL_TAG = 'Portal: Email shared with another customer';
 
 async function withoutSharedEmailInvites(odoo: OdooClient, contacts: PartnerRow[]): Promise<PartnerRow[]> {
-  const [tag] = await odoo.searchRead('res.partner.category', [['name', '=', SHARED_EMAIL_TAG]], { fields: FIELDS.partnerTag, limit: 1 });
-  const kept = tag ? contacts.filter((c) => !c.category_id.includes(tag.id)) : contacts;
+  // Every tag of that name: two first invites at once may each have created one.
+  const tags = await odoo.searchRead('res.partner.category', [['name', '=', SHARED_EMAIL_TAG]], { fields: ['id'], limit: 10 });
+  const kept = contacts.filter((c) => !tags.some((t) => c.category_id.includes(t.id)));
   return kept.length ? kept : contacts;
 }
 

@@ -407,6 +407,12 @@ test('customer-admin A invites a colleague with roles and deactivates them', asy
   await form.getByLabel('Name').fill(name);
   await form.getByLabel('Work email').fill(`nina.${Date.now()}@brightline.example`);
   await form.getByLabel('Finance').check();
+  // A forged role is named beside the roles, and invites nobody.
+  await form.getByLabel('Finance').evaluate((box: HTMLInputElement) => (box.value = 'owner'));
+  await form.getByRole('button', { name: 'Invite' }).click();
+  await expect(form.getByRole('group', { name: 'Roles' })).toHaveAccessibleDescription('Not a portal role.');
+  await expect(page.getByRole('listitem').filter({ hasText: name })).toHaveCount(0);
+  await form.getByLabel('Finance').evaluate((box: HTMLInputElement) => (box.value = 'finance'));
   await form.getByRole('button', { name: 'Invite' }).click();
   const item = page.getByRole('listitem').filter({ hasText: name });
   await expect(item).toContainText('Buyer');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { portalDb } from '../../lib/db/sql';
 import { OdooGateway } from '../../lib/odoo/client';
+import { ROLE_TAGS } from '../../lib/roles';
 import {
   archiveAddress,
   createAddress,
@@ -223,6 +224,35 @@ describe('account management', () => {
     await setContactRoles(ctx, id, ['viewer']);
     await setContactActive(ctx, id, false);
     expect((await listContacts(ctx)).find((c) => c.id === id)).toMatchObject({ roles: ['viewer'], active: false });
+    // A deactivated contact's roles stay as they were until the contact is reactivated.
+    await expect(setContactRoles(ctx, id, ['customer-admin'])).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'Nina New is deactivated: reactivate the contact first to change their roles.',
+    });
+    expect((await listContacts(ctx)).find((c) => c.id === id)).toMatchObject({ roles: ['viewer'], active: false });
+    await setContactActive(ctx, id, true);
+    await setContactRoles(ctx, id, ['buyer']);
+    expect((await listContacts(ctx)).find((c) => c.id === id)).toMatchObject({ roles: ['buyer'], active: true });
+  });
+
+  it('reads a role from any tag of its name, and gives and takes it through the oldest (two first invites at once may each create one)', async () => {
+    const ctx = portalContext(gateway, 'aliceA');
+    const admin = gateway.client();
+    const [oldest] = await admin.searchRead('res.partner.category', [['name', '=', ROLE_TAGS.finance]], { fields: ['id'], order: 'id' });
+    const twin = await admin.create('res.partner.category', { name: ROLE_TAGS.finance });
+    try {
+      const id = await inviteContact(ctx, { name: 'Tess Twin', email: `tess.${Date.now()}@brightline.example`, roles: ['viewer'] });
+      await admin.write('res.partner', [id], { category_id: [[4, twin]] });
+      expect((await listContacts(ctx)).find((c) => c.id === id)!.roles).toEqual(['finance', 'viewer']);
+      await setContactRoles(ctx, id, ['buyer', 'finance']);
+      const [tags] = await admin.read<{ id: number; category_id: number[] }>('res.partner', [id], ['category_id']);
+      expect(tags!.category_id).toContain(oldest!.id);
+      expect(tags!.category_id).not.toContain(twin);
+      expect((await listContacts(ctx)).find((c) => c.id === id)!.roles).toEqual(['buyer', 'finance']);
+    } finally {
+      // Renamed rather than deleted: the tests after this one see the role tags as seeded.
+      await admin.write('res.partner.category', [twin], { name: `Former twin ${twin}` });
+    }
   });
 
   it('saves an address with a state of its country, and refuses a state of another country or none Odoo knows', async () => {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useId } from 'react';
 import { ActionForm, Field, SubmitButton } from '@/components/action-form';
 import { ConfirmSubmit } from '@/components/confirm-dialog';
 import { Badge, secondaryButtonClass } from '@/components/ui';
@@ -10,8 +11,9 @@ import { deactivateContactAction, inviteContactAction, reactivateContactAction, 
 
 function RoleChoices({ name, selected, legend, error }: { name: string; selected: CustomerRole[]; legend: string; error?: string }) {
   const t = useTranslations('common.roles');
+  const errorId = useId();
   return (
-    <fieldset>
+    <fieldset aria-describedby={error ? errorId : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <div className="mt-1 flex flex-wrap gap-3">
         {CUSTOMER_ROLES.map((r) => (
@@ -20,7 +22,11 @@ function RoleChoices({ name, selected, legend, error }: { name: string; selected
           </label>
         ))}
       </div>
-      {error ? <p className="mt-1 text-sm text-red-800">{error}</p> : null}
+      {error ? (
+        <p id={errorId} className="mt-1 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

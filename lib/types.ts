@@ -23,6 +23,7 @@ export interface ProductMatch {
 
 export interface ProductSearchResult {
   query: string;
-  currency: string;
+  /** The prices' currency; null when nothing matched (there is no price to say it of). */
+  currency: string | null;
   products: ProductMatch[];
 }

@@ -37,7 +37,7 @@ async function readProductSearch(ctx: PortalContext, q: string): Promise<Product
     ['|', ['default_code', 'ilike', literal], ['name', 'ilike', literal], ['default_code', '!=', false], ...catalogue],
     { fields: FIELDS.product, limit: PRODUCT_SEARCH_LIMIT, order: 'default_code, id' },
   );
-  if (!found.length) return { query: q, currency: '', products: [] };
+  if (!found.length) return { query: q, currency: null, products: [] };
   const cart = await priceCart(
     ctx,
     found.map((product) => ({ productId: product.id, product, quantity: 1 })),

@@ -90,4 +90,10 @@ function delimiterOf(text: string): string {
   return text.includes(',') ? ',' : ' ';
 }
 
-export const QUICK_ORDER_TEMPLATE = 'sku,quantity\nFAS-1001,12\nHTL-1002,1\n';
+/** The downloadable CSV to fill in: its header, then a line for each example SKU (the customer's own products). */
+export function quickOrderTemplate(exampleSkus: readonly string[]): string {
+  return ['sku,quantity', ...exampleSkus.map((sku, i) => `${sku},${i === 0 ? 12 : 1}`)].join('\n') + '\n';
+}
+
+/** A SKU the template can show as it is: nothing a CSV cell or the reader would split or quote. */
+export const plainSku = (sku: string) => /^[^\s,;"'=+@-][^\s,;"]{0,63}$/.test(sku);

@@ -191,6 +191,26 @@ test('a quick order from good lines is reviewed and placed', async ({ page }) =>
   await expect(page.getByRole('main').getByText('Late', { exact: true })).toHaveCount(0);
 });
 
+test('the CSV template names products of the customer’s catalogue and loads back as a quick order', async ({ page }) => {
+  await signIn(page, BOB, '/orders/new');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download the CSV template' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('quick-order-template.csv');
+  await page.getByLabel('Or load a CSV file').setInputFiles(await download.path());
+  const lines = page.getByLabel(/One product per line/);
+  await expect(lines).toHaveValue(/^sku,quantity\n[^,\n]+,12\n[^,\n]+,1\n$/);
+  const skus = (await lines.inputValue())
+    .split('\n')
+    .slice(1, 3)
+    .map((l) => l.split(',')[0]!);
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
+  for (const sku of skus) await expect(page.getByRole('main')).toContainText(sku);
+});
+
 test('a review quantity that cannot be ordered says why beside its line, and nothing is priced or placed with it', async ({ page }) => {
   await signIn(page, BOB, '/orders/new');
   await page.getByLabel(/One product per line/).fill('FAS-1001 3\nHTL-1002 1');

@@ -250,6 +250,31 @@ test('a quick order with an unknown SKU and a bad quantity says which lines are 
   expect(await count()).toBe(before);
 });
 
+test('the CSV template names two products of this Odoo’s catalogue, and loads back as a quick order', async ({ page }) => {
+  await signIn(page, BOB, '/orders/new');
+  const template = await page.request.get('/orders/new/template');
+  expect(template.status()).toBe(200);
+  const skus = (await template.text())
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]!);
+  expect(skus).toHaveLength(2);
+  const known = await searchRead(
+    'product.product',
+    [
+      ['default_code', 'in', skus],
+      ['sale_ok', '=', true],
+    ],
+    ['default_code'],
+  );
+  expect(known.map((p) => p.default_code).sort()).toEqual([...skus].sort());
+  await page.getByLabel(/One product per line/).fill(await template.text());
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
+});
+
 test('a buyer follows a delivered order to its delivery with the tracking reference and link', async ({ page }) => {
   const picking = await one<Row & { name: string; carrier_tracking_ref: string; carrier_tracking_url: string | false }>(
     'stock.picking',

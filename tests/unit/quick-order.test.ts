@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuickOrder, QUICK_ORDER_TEMPLATE } from '../../lib/portal/quick-order';
+import { parseQuickOrder, plainSku, quickOrderTemplate } from '../../lib/portal/quick-order';
 
 describe('reading a quick order', () => {
   it('reads pasted “SKU quantity” lines with spaces, tabs, commas or semicolons', () => {
@@ -12,9 +12,18 @@ describe('reading a quick order', () => {
   });
 
   it('reads the downloadable CSV template, skipping its header', () => {
-    const { lines, errors } = parseQuickOrder(QUICK_ORDER_TEMPLATE);
+    const { lines, errors } = parseQuickOrder(quickOrderTemplate(['FAS-1001', 'HTL-1002']));
     expect(errors).toEqual([]);
-    expect(lines.map((l) => l.sku)).toEqual(['FAS-1001', 'HTL-1002']);
+    expect(lines).toEqual([
+      { line: 2, sku: 'FAS-1001', quantity: 12 },
+      { line: 3, sku: 'HTL-1002', quantity: 1 },
+    ]);
+    expect(quickOrderTemplate([])).toBe('sku,quantity\n');
+  });
+
+  it('shows in the template only SKUs a CSV cell holds as they are', () => {
+    expect(['FURN_0269', 'E-COM11', 'A1'].filter(plainSku)).toEqual(['FURN_0269', 'E-COM11', 'A1']);
+    expect(['A B', 'A,B', 'A;B', 'A"B', '=SUM(A1)', '+1', '-1', '@x', '', 'x'.repeat(65)].filter(plainSku)).toEqual([]);
   });
 
   it('adds up a SKU given twice, whatever its case', () => {

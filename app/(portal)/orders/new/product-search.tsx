@@ -80,7 +80,7 @@ export function ProductSearch({ onChoose }: { onChoose: (product: ProductMatch) 
   }, [needed, q, key]);
 
   const products = state.status === 'done' ? state.result.products : [];
-  const currency = state.status === 'done' ? state.result.currency : '';
+  const currency = (state.status === 'done' ? state.result.currency : null) ?? '';
   const expanded = open && products.length > 0;
   const activeProduct = expanded && active >= 0 ? products[active] : undefined;
 

@@ -1,10 +1,10 @@
 import { withPortalRoute } from '@/lib/http/route';
-import { QUICK_ORDER_TEMPLATE } from '@/lib/portal/quick-order';
+import { quickOrderTemplateFor } from '@/lib/portal/quick-order-template';
 
 export const GET = withPortalRoute(
   { permission: 'order' },
-  async () =>
-    new Response(QUICK_ORDER_TEMPLATE, {
+  async ({ ctx }) =>
+    new Response(await quickOrderTemplateFor(ctx), {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="quick-order-template.csv"' },
     }),
 );

@@ -2,7 +2,8 @@
  * `npx tsx bench/first-paint.ts [path ...]` (default /orders): where pages' first paint goes
  * in Chromium, apart from the server. It takes each page's HTML once, as the portal serves it
  * to a signed-in contact (simulator data; the buyer bob unless BENCH_LOGIN names another),
- * and serves it from plain file servers in this process (first byte in a few ms), each at the
+ * and as a browser that has this build's scripts sees it (no preload links; BENCH_FIRST_VISIT=1
+ * for a first visit's), and serves it from plain file servers in this process (first byte in a few ms), each at the
  * page's own path. For the first path it also serves variants: without its script tags,
  * without its script tags and stylesheet, and a one-paragraph page as the floor. Each is
  * loaded BENCH_LOADS times (9), interleaved, in one browser context, as bench/vs-odoo.ts
@@ -13,6 +14,7 @@
  * still loads its scripts and styles from it.
  */
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startLoadStack } from './load-stack';
@@ -54,7 +56,9 @@ const browser = await chromium.launch({
 try {
   /** The page as served, its own URLs pointing at the portal, which serves its scripts and styles. */
   const pageHtml = async (path: string) => {
-    const res = await fetch(`${stack.url}${path}`, { headers: { cookie: cookies[LOGIN]! } });
+    // As a browser that has this build's scripts (the loads below all do), unless BENCH_FIRST_VISIT is set.
+    const scripts = process.env.BENCH_FIRST_VISIT ? '' : `; portal_scripts=${readFileSync('.next/BUILD_ID', 'utf8').trim()}`;
+    const res = await fetch(`${stack.url}${path}`, { headers: { cookie: `${cookies[LOGIN]!}${scripts}` } });
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
     return (await res.text()).replaceAll('"/_next/', `"${stack.url}/_next/`);
   };

@@ -1,20 +1,22 @@
 import { subscribe } from 'node:diagnostics_channel';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 
 /**
  * Starts a page's scripts after the browser has painted it once.
  *
- * Next puts the client runtime in the page's <head> as `<script src async>` tags. With the
- * scripts in the browser's cache (every page after the first), Chromium runs them as soon
- * as they are ready, and their evaluation (about 50 ms for the 170 kB runtime chunk on this
- * machine) comes before the first frame: a list page painted 280 ms after its first byte,
- * against 216 ms without its script tags (`npm run bench:first-paint`). Next has no setting
- * for this, so the head is rewritten as it leaves the server: the tags become one inline
- * loader, with the page's nonce, that adds the same scripts in the task after the next
- * frame. Each tag leaves a preload link behind (unless Next wrote one), so a first visit
- * still fetches them as early as before; nothing else changes:
- * the RSC payload waits in `self.__next_f` as it does for a slow network, and the runtime
- * hydrates the page a frame later.
+ * Next puts the client runtime in the page's <head> as `<script src async>` tags, and React
+ * puts the bootstrap at the end of the body the same way. With the scripts in the browser's
+ * cache (every page after the first), Chromium runs them as soon as they are ready, and their
+ * evaluation came before the first paint. Next has no setting for this, so the page is
+ * rewritten as it leaves the server: the head's tags become one inline loader, with the page's
+ * nonce, that adds the same scripts in the task after the first contentful paint, and the
+ * body's tag a call that hands its script to that loader. A first visit keeps a preload link
+ * for each, so it still fetches them as early as before; a browser that has this build's
+ * scripts (the loader leaves a cookie) gets none. Nothing else changes: the RSC payload waits
+ * in `self.__next_f` as it does for a slow network, and the runtime hydrates the page a little
+ * later. `npm run bench:first-paint` times it.
  */
 
 /** A script tag and its attributes, as React writes them (`name="value"` or a bare name). */
@@ -39,78 +41,168 @@ function decodeEntities(value: string): string {
   );
 }
 
-/** The head with its async scripts moved into one loader that runs after the first frame; the head as it was when it has none. */
-export function rewriteHead(head: string): string {
+/** The cookie a browser keeps once it has loaded this build's scripts (see rewriteHead). */
+export const SCRIPTS_COOKIE = 'portal_scripts';
+
+/**
+ * How a page's head is rewritten for one request. `cacheMark` names this build (the loader
+ * sets SCRIPTS_COOKIE to it once a script has loaded); `scriptsCached` says the request
+ * carried it: the browser had this build's scripts, so the preload links go.
+ */
+export type HeadOptions = { cacheMark?: string | null; scriptsCached?: boolean };
+
+/**
+ * The head with its async scripts moved into one loader that runs after the first paint, or the
+ * head as it was when it has no scripts at all. A script tag React writes later in the body
+ * (the bootstrap, which Next only preloads in the head) is handed to the same loader by
+ * rewriteBodyScript. Preload links stay, so a first visit fetches the scripts as early as
+ * before; for a browser that has this build's scripts (`scriptsCached`) they go: even served
+ * from its cache, the preloads took 40-90 ms of the main thread before the first paint
+ * (`npm run bench:first-paint`).
+ */
+export function rewriteHead(head: string, opts: HeadOptions = {}): string {
   const sources: string[] = [];
   let nonce: string | null = null;
-  const preloaded = new Set([...head.matchAll(PRELOAD_LINK)].map((m) => decodeEntities(m[1]!)));
-  const rest = head.replace(SCRIPT_TAG, (tag: string, raw: string) => {
+  const preloads = [...head.matchAll(PRELOAD_LINK)];
+  const preloaded = new Set(preloads.map((m) => decodeEntities(m[1]!)));
+  for (const m of preloads) nonce ??= attributes(m[0]).get('nonce') ?? null;
+  let rest = head.replace(SCRIPT_TAG, (tag: string, raw: string) => {
     const attrs = attributes(raw);
     const src = attrs.get('src');
     if (!src || !attrs.has('async') || [...attrs.keys()].some((name) => !MOVABLE.has(name))) return tag;
     sources.push(src);
-    nonce ??= attrs.get('nonce') ?? null;
-    // Fetched as early as the tag had it (a first visit must not wait for the frame to ask), run later.
+    nonce = attrs.get('nonce') ?? nonce;
+    // Fetched as early as the tag had it (a first visit must not wait for the paint to ask), run later.
     const nonceAttr = attrs.has('nonce') ? ` nonce="${escapeAttribute(attrs.get('nonce')!)}"` : '';
-    return preloaded.has(src) ? '' : `<link rel="preload" as="script" href="${escapeAttribute(src)}"${nonceAttr}/>`;
+    return preloaded.has(src) || opts.scriptsCached ? '' : `<link rel="preload" as="script" href="${escapeAttribute(src)}"${nonceAttr}/>`;
   });
-  if (sources.length === 0) return head;
-  return rest + loaderScript(sources, nonce);
+  if (sources.length === 0 && preloads.length === 0) return head;
+  if (opts.scriptsCached) rest = rest.replace(PRELOAD_LINK, '');
+  return rest + loaderScript(sources, nonce, opts.cacheMark ?? null);
 }
+
+/** Where a script tag starts in the body; React writes `src` first. */
+const BODY_SCRIPT_START = Buffer.from('<script src="');
+const SCRIPT_END = Buffer.from('</script>');
+
+/**
+ * A script tag of the body: an async one of Next's (the bootstrap) becomes a call that hands
+ * its source to the head's loader, so it too starts after the first paint; any other stays.
+ */
+export function rewriteBodyScript(tag: string): string {
+  const m = /^<script\b([^>]*)><\/script>$/.exec(tag);
+  if (!m) return tag;
+  const attrs = attributes(m[1]!);
+  const src = attrs.get('src');
+  if (!src || !attrs.has('async') || [...attrs.keys()].some((name) => !MOVABLE.has(name))) return tag;
+  const nonce = attrs.has('nonce') ? ` nonce="${escapeAttribute(attrs.get('nonce')!)}"` : '';
+  return `<script${nonce}>self.__portalAfterPaint(${jsonInScript(src)})</script>`;
+}
+
+/** JSON in a script: `<` escaped so no value can close the tag. */
+const jsonInScript = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');
 
 /**
  * The inline loader. Its scripts are `async`, as the tags were: React, hydrating, looks for
  * `script[async][src]` to know a chunk is already there. They start once: in the task after
- * the next frame; at once in a tab that is hidden, or is hidden before that frame comes
- * (no frames come there); and after 2 s whatever happens.
+ * the first contentful paint (the first animation frame where the browser does not report
+ * paints: it came before the paint in Chromium, whose first frames can hold no content);
+ * at once in a tab that is hidden, or is hidden before then (no paint comes there); and after
+ * 2 s whatever happens. `self.__portalAfterPaint` takes a script the body names later.
  */
-function loaderScript(sources: string[], nonce: string | null): string {
-  const attr = nonce === null ? '' : ` nonce="${nonce}"`;
-  // JSON in a script: `<` escaped so no source can close the tag.
-  const list = JSON.stringify(sources).replaceAll('<', '\\u003c');
-  const nonceJs = JSON.stringify(nonce ?? '').replaceAll('<', '\\u003c');
+function loaderScript(sources: string[], nonce: string | null, cacheMark: string | null): string {
+  const attr = nonce === null ? '' : ` nonce="${escapeAttribute(nonce)}"`;
+  const cookie = cacheMark === null ? '' : `${SCRIPTS_COOKIE}=${cacheMark}; path=/; max-age=2592000; samesite=lax`;
   return (
-    `<script${attr}>(function(){var started=false;function load(){if(started)return;started=true;${list}.forEach(function(src){` +
-    `var s=document.createElement("script");s.src=src;s.async=true;if(${nonceJs})s.nonce=${nonceJs};document.head.appendChild(s)})}` +
-    `if(document.visibilityState!=="visible")return load();requestAnimationFrame(function(){setTimeout(load)});` +
+    `<script${attr}>(function(){var started=false,queue=${jsonInScript(sources)},nonce=${jsonInScript(nonce ?? '')},mark=${jsonInScript(cookie)};` +
+    `function remember(){document.cookie=mark+(location.protocol==="https:"?"; secure":"")}` +
+    `function add(src){var s=document.createElement("script");s.src=src;s.async=true;if(nonce)s.nonce=nonce;if(mark)s.onload=remember;document.head.appendChild(s)}` +
+    `function load(){if(started)return;started=true;queue.forEach(add);queue=[]}` +
+    `self.__portalAfterPaint=function(src){if(started)add(src);else queue.push(src)};` +
+    `if(document.visibilityState!=="visible")return load();` +
+    `var types=self.PerformanceObserver&&PerformanceObserver.supportedEntryTypes;` +
+    `if(types&&types.indexOf("paint")>=0)new PerformanceObserver(function(list){if(list.getEntriesByName("first-contentful-paint").length)setTimeout(load)}).observe({type:"paint",buffered:true});` +
+    `else requestAnimationFrame(function(){setTimeout(load)});` +
     `document.addEventListener("visibilitychange",load);setTimeout(load,2000)})()</script>`
   );
 }
 
 const HEAD_END = Buffer.from('</head>');
-/** A head larger than this is passed on as it is: no page of the portal comes close. */
-const MAX_HEAD_BYTES = 256 * 1024;
+/** A head, or a script tag of the body, larger than this is passed on as it is: no page of the portal comes close. */
+const MAX_HELD_BYTES = 256 * 1024;
+
+/** How many bytes at the end of `buf` are the start of `needle` (a tag that may finish in the next chunk). */
+function partialTail(buf: Buffer, needle: Buffer): number {
+  for (let n = Math.min(needle.byteLength - 1, buf.byteLength); n > 0; n--)
+    if (buf.subarray(buf.byteLength - n).equals(needle.subarray(0, n))) return n;
+  return 0;
+}
 
 /**
- * The bytes of one HTML response, rewritten up to and including `</head>` and passed on
- * unchanged after it. Holds back what it has seen until the head is complete.
+ * The bytes of one HTML response: the head rewritten (rewriteHead), then the body's async
+ * script tags handed to the loader (rewriteBodyScript), everything else unchanged. Holds
+ * back what it has seen until the head is complete, and in the body only a script tag that
+ * is not complete yet.
  */
-export class HeadRewriter {
-  private held = Buffer.alloc(0);
-  private done = false;
+export class PageRewriter {
+  private held: Buffer = Buffer.alloc(0);
+  private phase: 'head' | 'body' | 'done' = 'head';
 
-  /** What may go out now for this chunk (possibly nothing while the head is incomplete). */
+  constructor(private readonly opts: HeadOptions = {}) {}
+
+  /** What may go out now for this chunk (possibly nothing while a tag is incomplete). */
   push(chunk: Buffer): Buffer {
-    if (this.done) return chunk;
-    const all = Buffer.concat([this.held, chunk]);
+    if (this.phase === 'done') return chunk;
+    const all = this.held.byteLength ? Buffer.concat([this.held, chunk]) : chunk;
+    this.held = Buffer.alloc(0);
+    if (this.phase === 'body') return this.body(all);
     // `</head>` may straddle the last chunk and this one: look from just before the join.
-    const end = all.indexOf(HEAD_END, Math.max(0, this.held.byteLength - HEAD_END.byteLength + 1));
+    const end = all.indexOf(HEAD_END);
     if (end === -1) {
-      if (all.byteLength > MAX_HEAD_BYTES) return this.release(all);
+      if (all.byteLength > MAX_HELD_BYTES) return this.finish(all);
       this.held = all;
       return Buffer.alloc(0);
     }
     const head = all.subarray(0, end).toString('utf8');
-    return this.release(Buffer.concat([Buffer.from(rewriteHead(head), 'utf8'), all.subarray(end)]));
+    const rewritten = rewriteHead(head, this.opts);
+    // No loader in the head: the body's tags stay as they are.
+    if (rewritten === head) return this.finish(all);
+    this.phase = 'body';
+    return Buffer.concat([Buffer.from(rewritten, 'utf8'), this.body(all.subarray(end))]);
   }
 
   /** What is still held back, at the end of the response. */
   end(): Buffer {
-    return this.done ? Buffer.alloc(0) : this.release(this.held);
+    return this.finish(this.held);
   }
 
-  private release(out: Buffer): Buffer {
-    this.done = true;
+  private body(all: Buffer): Buffer {
+    const out: Buffer[] = [];
+    let pos = 0;
+    for (;;) {
+      const start = all.indexOf(BODY_SCRIPT_START, pos);
+      if (start === -1) {
+        const keep = partialTail(all.subarray(pos), BODY_SCRIPT_START);
+        out.push(all.subarray(pos, all.byteLength - keep));
+        this.held = Buffer.from(all.subarray(all.byteLength - keep));
+        break;
+      }
+      const close = all.indexOf(SCRIPT_END, start);
+      if (close === -1) {
+        out.push(all.subarray(pos, start));
+        if (all.byteLength - start > MAX_HELD_BYTES) out.push(this.finish(all.subarray(start)));
+        else this.held = Buffer.from(all.subarray(start));
+        break;
+      }
+      const tagEnd = close + SCRIPT_END.byteLength;
+      out.push(all.subarray(pos, start), Buffer.from(rewriteBodyScript(all.subarray(start, tagEnd).toString('utf8')), 'utf8'));
+      pos = tagEnd;
+    }
+    return Buffer.concat(out);
+  }
+
+  private finish(out: Buffer): Buffer {
+    this.phase = 'done';
     this.held = Buffer.alloc(0);
     return out;
   }
@@ -120,14 +212,14 @@ type Write = (this: ServerResponse, chunk: unknown, encoding?: unknown, callback
 type End = (this: ServerResponse, chunk?: unknown, encoding?: unknown, callback?: unknown) => ServerResponse;
 
 /**
- * Rewrites the head of each HTML page this response sends (rewriteHead). The rewrite must
+ * Rewrites each HTML page this response sends (PageRewriter). The rewrite must
  * see the page as Next writes it, above any compression: Next's gzip, when on, replaces
  * `res.write` and `res.end` after this runs and keeps the old ones to send its output. So
  * the methods are accessors: whichever is outermost rewrites, the ones it wraps pass
  * bytes through as they come.
  */
-export function rewriteHtmlHeads(res: ServerResponse): void {
-  const rewriter = new HeadRewriter();
+export function rewriteHtmlPages(res: ServerResponse, opts: HeadOptions = {}): void {
+  const rewriter = new PageRewriter(opts);
   let html: boolean | null = null;
   const isHtml = (self: ServerResponse) => {
     if (html !== null) return html;
@@ -183,18 +275,39 @@ export function rewriteHtmlHeads(res: ServerResponse): void {
 
 const INSTALLED = Symbol.for('portal.scriptsAfterPaint');
 
+/** A cookie value the loader may have written: a build id's characters, nothing else. */
+const MARK = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The value of SCRIPTS_COOKIE in a request's Cookie header, if any. */
+export function scriptsCookie(header: string | undefined): string | null {
+  const m = new RegExp(`(?:^|;\\s*)${SCRIPTS_COOKIE}=([^;]*)`).exec(header ?? '');
+  return m && MARK.test(m[1]!) ? m[1]! : null;
+}
+
+/** This build's id (`next build` writes it), the loader's mark; null when there is none to read. */
+function buildId(): string | null {
+  try {
+    const id = readFileSync(join(process.cwd(), '.next', 'BUILD_ID'), 'utf8').trim();
+    return MARK.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Rewrites the head of every HTML page this process serves, from Node's
- * `http.server.request.start` channel (as lib/http/peer-address-hook.ts): before Next sees
- * the request. RSC requests (client navigations) carry no head and are left alone.
+ * Rewrites every HTML page this process serves, from Node's `http.server.request.start`
+ * channel (as lib/http/peer-address-hook.ts): before Next sees the request. RSC requests
+ * (client navigations) carry no head and are left alone.
  */
-export function installScriptsAfterPaint(): void {
+export function installScriptsAfterPaint(cacheMark: string | null = buildId()): void {
   const marks = globalThis as { [INSTALLED]?: true };
   if (marks[INSTALLED]) return;
   marks[INSTALLED] = true;
   subscribe('http.server.request.start', (message) => {
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
     // Next's static files (`/_next/…`: scripts, styles, images) are never pages.
-    if (request.method === 'GET' && request.headers.rsc === undefined && !request.url?.startsWith('/_next/')) rewriteHtmlHeads(response);
+    if (request.method !== 'GET' || request.headers.rsc !== undefined || request.url?.startsWith('/_next/')) return;
+    const scriptsCached = cacheMark !== null && scriptsCookie(request.headers.cookie) === cacheMark;
+    rewriteHtmlPages(response, { cacheMark, scriptsCached });
   });
 }

@@ -122,12 +122,23 @@ test('a page paints before its scripts start, and they still start: one loader w
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   await signIn(page, 'bob@brightline.example', '/orders');
+  // Once its scripts have loaded, the browser keeps a cookie saying it has this build's scripts…
+  await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === 'portal_scripts')?.value).toMatch(/^[\w-]+$/);
+  await page.context().clearCookies({ name: 'portal_scripts' });
   const res = await page.request.get('/orders');
   const html = await res.text();
   const head = html.slice(0, html.indexOf('</head>'));
   const nonce = /'nonce-([^']+)'/.exec(res.headers()['content-security-policy']!)![1];
-  expect(head).not.toMatch(/<script[^>]*\sasync/);
-  expect(head).toMatch(new RegExp(`<script nonce="${nonce}">\\(function\\(\\)\\{.*function load\\(\\)\\{.*\\["/_next/static/`));
+  expect(html).not.toMatch(/<script[^>]*\sasync/); // in the head or the body: all go through the loader
+  expect(head).toMatch(
+    new RegExp(`<script nonce="${nonce}">\\(function\\(\\)\\{var started=false,queue=\\["/_next/static/.*function load\\(\\)\\{`),
+  );
+  expect(html).toContain(`<script nonce="${nonce}">self.__portalAfterPaint("/_next/static/`);
+  // …and without it (a first visit) the page preloads them, so they are fetched at once.
+  expect(head).toMatch(/<link rel="preload" as="script"/);
+  await page.goto('/deliveries');
+  await expect.poll(async () => (await page.context().cookies()).some((c) => c.name === 'portal_scripts')).toBe(true);
+  expect(await (await page.request.get('/orders')).text()).not.toMatch(/<link rel="preload" as="script"/);
   // Hydrated: the column chooser and the sort buttons are the client table's.
   await page.goto('/orders');
   await page.getByRole('button', { name: /^Total/ }).click();

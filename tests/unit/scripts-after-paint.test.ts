@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HeadRewriter, installScriptsAfterPaint, rewriteHead } from '../../lib/http/scripts-after-paint';
+import { PageRewriter, installScriptsAfterPaint, rewriteBodyScript, rewriteHead, scriptsCookie } from '../../lib/http/scripts-after-paint';
 
 /** The gzip middleware Next's router server runs on each request (next/dist/server/lib/router-server.js). */
 const nextCompression = createRequire(import.meta.url)('next/dist/compiled/compression') as (opts: {
@@ -12,77 +12,135 @@ const nextCompression = createRequire(import.meta.url)('next/dist/compiled/compr
 }) => (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 const NONCE = 'bm9uY2U=';
+/** A head as Next 16 writes it: the bootstrap (w.js) only preloaded here, its tag in the body. */
 const HEAD =
   `<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/>` +
   `<link rel="stylesheet" href="/_next/static/chunks/a.css" nonce="${NONCE}" data-precedence="next"/>` +
   `<link rel="preload" as="script" fetchPriority="low" nonce="${NONCE}" href="/_next/static/chunks/w.js"/>` +
-  `<script src="/_next/static/chunks/w.js" async="" nonce="${NONCE}"></script>` +
   `<script src="/_next/static/chunks/main.js" async="" nonce="${NONCE}"></script>` +
+  `<script src="/_next/static/chunks/page.js" async="" nonce="${NONCE}"></script>` +
   `<title>Orders · Northwind</title>` +
   `<script src="/_next/static/chunks/polyfills.js" noModule="" nonce="${NONCE}"></script>`;
-const BODY = `</head><body><main><h1>Orders — “Größe”</h1></main><script nonce="${NONCE}">self.__next_f.push([1,"x"])</script></body></html>`;
+const BOOTSTRAP = `<script src="/_next/static/chunks/w.js" nonce="${NONCE}" async=""></script>`;
+const BODY =
+  `</head><body><main><h1>Orders — “Größe”</h1></main>` +
+  `<script nonce="${NONCE}" id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/w.js"]});</script>` +
+  BOOTSTRAP +
+  `<script nonce="${NONCE}">self.__next_f.push([1,"x"])</script></body></html>`;
+/** The body as it leaves: the bootstrap handed to the loader, the rest as it was. */
+const REWRITTEN_BODY = BODY.replace(BOOTSTRAP, `<script nonce="${NONCE}">self.__portalAfterPaint("/_next/static/chunks/w.js")</script>`);
+const MARK = 'build-42';
 
 describe('rewriteHead', () => {
   it('moves the async scripts into one loader with the nonce, in their order, and keeps the rest of the head', () => {
-    const head = rewriteHead(HEAD);
+    const head = rewriteHead(HEAD, { cacheMark: MARK });
     expect(head).not.toMatch(/<script[^>]*async/);
-    expect(head).toContain('<link rel="preload" as="script"');
     expect(head).toContain('<title>Orders · Northwind</title>');
     expect(head).toContain('<script src="/_next/static/chunks/polyfills.js" noModule=""');
     const loader = /<script nonce="bm9uY2U=">(.*)<\/script>$/.exec(head)?.[1];
-    expect(loader).toContain('["/_next/static/chunks/w.js","/_next/static/chunks/main.js"]');
-    // Still fetched early: Next's own preload of w.js stays, main.js gets one where its tag was.
+    expect(loader).toContain('["/_next/static/chunks/main.js","/_next/static/chunks/page.js"]');
+    // Still fetched early on a first visit: Next's own preload of w.js stays, the moved ones get one where their tag was.
     expect(head.match(/<link rel="preload" as="script"[^>]*w\.js"/g)).toHaveLength(1);
     expect(head).toContain(`<link rel="preload" as="script" href="/_next/static/chunks/main.js" nonce="${NONCE}"/>`);
-    expect(loader).toContain('requestAnimationFrame');
+    expect(loader).toContain('first-contentful-paint');
+    expect(loader).toContain(`portal_scripts=${MARK}; path=/; max-age=2592000; samesite=lax`);
   });
 
-  /** Runs the loader as a page would, with the frames, timers and visibility changes in the test's hands. */
-  function runLoader(visibility: 'visible' | 'hidden') {
-    const loader = /<script nonce="bm9uY2U=">(.*)<\/script>$/.exec(rewriteHead(HEAD))![1]!;
-    const added: { src: string; async: boolean; nonce: string }[] = [];
+  it('leaves the preload links out for a browser that has this build’s scripts', () => {
+    const head = rewriteHead(HEAD, { cacheMark: MARK, scriptsCached: true });
+    expect(head).not.toContain('rel="preload"');
+    expect(head).toContain('<link rel="stylesheet"');
+    expect(head).toContain('["/_next/static/chunks/main.js","/_next/static/chunks/page.js"]');
+  });
+
+  /** Runs the loader as a page would, with paints, frames, timers, visibility and script loads in the test's hands. */
+  function runLoader(visibility: 'visible' | 'hidden', opts: { paintTiming?: boolean; protocol?: string } = {}) {
+    const loader = /<script nonce="bm9uY2U=">(.*)<\/script>$/.exec(rewriteHead(HEAD, { cacheMark: MARK }))![1]!;
+    const added: { src: string; async: boolean; nonce: string; onload?: () => void }[] = [];
     const frames: (() => void)[] = [];
+    const paints: ((list: { getEntriesByName: (name: string) => unknown[] }) => void)[] = [];
     const timers: { run: () => void; ms: number }[] = [];
     const listeners: (() => void)[] = [];
     const document = {
       visibilityState: visibility,
+      cookie: '',
       createElement: () => ({ src: '', async: false, nonce: '' }),
-      head: { appendChild: (s: { src: string; async: boolean; nonce: string }) => added.push(s) },
+      head: { appendChild: (s: (typeof added)[number]) => added.push(s) },
       addEventListener: (type: string, run: () => void) => type === 'visibilitychange' && listeners.push(run),
     };
-    runInNewContext(loader, {
+    class PerformanceObserver {
+      static supportedEntryTypes = opts.paintTiming === false ? ['navigation'] : ['navigation', 'paint'];
+      constructor(private readonly callback: (typeof paints)[number]) {}
+      observe(o: { type: string; buffered: boolean }) {
+        expect(o).toEqual({ type: 'paint', buffered: true });
+        paints.push(this.callback);
+      }
+    }
+    const page: Record<string, unknown> = {
       document,
+      location: { protocol: opts.protocol ?? 'http:' },
+      PerformanceObserver,
       requestAnimationFrame: (run: () => void) => frames.push(run),
       setTimeout: (run: () => void, ms = 0) => timers.push({ run, ms }),
-    });
-    return { added, frames, timers, listeners };
+    };
+    page.self = page;
+    runInNewContext(loader, page);
+    const paint = (name: string) => paints.forEach((observe) => observe({ getEntriesByName: (n) => (n === name ? [{}] : []) }));
+    const later = (src: string) => (page.__portalAfterPaint as (src: string) => void)(src);
+    return { added, frames, paint, timers, listeners, document, later };
   }
   const SCRIPTS = [
-    { src: '/_next/static/chunks/w.js', async: true, nonce: NONCE },
     { src: '/_next/static/chunks/main.js', async: true, nonce: NONCE },
+    { src: '/_next/static/chunks/page.js', async: true, nonce: NONCE },
   ];
+  const BOOT = { src: '/_next/static/chunks/w.js', async: true, nonce: NONCE };
+  const sources = (added: { src: string; async: boolean; nonce: string }[]) =>
+    added.map(({ src, async, nonce }) => ({ src, async, nonce }));
 
-  it('runs in a page: the scripts are added once, async, with the nonce, only after the next frame', () => {
-    const { added, frames, timers, listeners } = runLoader('visible');
-    expect(added).toEqual([]);
-    frames.shift()!();
-    expect(added).toEqual([]); // painted first: the scripts come in the task after the frame
+  it('runs in a page: the scripts, the body’s too, are added once, async, with the nonce, only after the first contentful paint', () => {
+    const { added, paint, timers, listeners, later } = runLoader('visible');
+    later(BOOT.src); // the body's bootstrap, parsed before the paint
+    paint('first-paint');
+    expect(added).toEqual([]); // a paint without content (a background) is not the one
+    paint('first-contentful-paint');
+    expect(added).toEqual([]); // painted first: the scripts come in the task after it
     timers.find((t) => t.ms === 0)!.run();
-    expect(added).toEqual(SCRIPTS);
+    expect(sources(added)).toEqual([...SCRIPTS, BOOT]);
+    // A script the body names after the start is added at once.
+    later('/_next/static/chunks/late.js');
+    expect(added.at(-1)!.src).toBe('/_next/static/chunks/late.js');
     // The fallbacks (a tab hidden later, 2 s passing) add nothing a second time.
     for (const run of listeners) run();
     for (const t of timers) t.run();
-    expect(added).toEqual(SCRIPTS);
+    expect(added).toHaveLength(4);
   });
 
-  it('starts the scripts at once in a hidden tab, or when the tab is hidden before its first frame, or after 2 s', () => {
-    expect(runLoader('hidden').added).toEqual(SCRIPTS);
+  it('remembers in a cookie that this build’s scripts loaded, secure on https', () => {
+    const http = runLoader('hidden');
+    expect(http.document.cookie).toBe('');
+    http.added[0]!.onload!();
+    expect(http.document.cookie).toBe(`portal_scripts=${MARK}; path=/; max-age=2592000; samesite=lax`);
+    const https = runLoader('hidden', { protocol: 'https:' });
+    https.added[0]!.onload!();
+    expect(https.document.cookie).toBe(`portal_scripts=${MARK}; path=/; max-age=2592000; samesite=lax; secure`);
+  });
+
+  it('waits for the next frame where the browser does not report paints', () => {
+    const { added, frames, timers } = runLoader('visible', { paintTiming: false });
+    frames.shift()!();
+    expect(added).toEqual([]);
+    timers.find((t) => t.ms === 0)!.run();
+    expect(sources(added)).toEqual(SCRIPTS);
+  });
+
+  it('starts the scripts at once in a hidden tab, or when the tab is hidden before its first paint, or after 2 s', () => {
+    expect(sources(runLoader('hidden').added)).toEqual(SCRIPTS);
     const hiddenLater = runLoader('visible');
     hiddenLater.listeners.forEach((run) => run());
-    expect(hiddenLater.added).toEqual(SCRIPTS);
-    const noFrame = runLoader('visible');
-    noFrame.timers.find((t) => t.ms === 2000)!.run();
-    expect(noFrame.added).toEqual(SCRIPTS);
+    expect(sources(hiddenLater.added)).toEqual(SCRIPTS);
+    const noPaint = runLoader('visible');
+    noPaint.timers.find((t) => t.ms === 2000)!.run();
+    expect(sources(noPaint.added)).toEqual(SCRIPTS);
   });
 
   it('moves only what it can start again: a tag with other attributes stays, and an escaped src is read as the browser reads it', () => {
@@ -93,24 +151,40 @@ describe('rewriteHead', () => {
     expect(head).toContain('<script src="/b.js" async="" integrity="sha384-x" crossorigin=""></script>');
     expect(head).toContain('["/a.js?v=1&dpl=x"]');
     expect(head).toContain('<link rel="preload" as="script" href="/a.js?v=1&amp;dpl=x" nonce="n"/>');
+    expect(rewriteBodyScript('<script src="/b.js" async="" integrity="sha384-x"></script>')).toBe(
+      '<script src="/b.js" async="" integrity="sha384-x"></script>',
+    );
+    expect(rewriteBodyScript('<script src="/c.js" nonce="n"></script>')).toBe('<script src="/c.js" nonce="n"></script>');
+    expect(rewriteBodyScript('<script src="/d.js?a=1&amp;b=2" async=""></script>')).toBe(
+      '<script>self.__portalAfterPaint("/d.js?a=1&b=2")</script>',
+    );
   });
 
-  it('leaves a head without async scripts as it is, and escapes what could end the loader', () => {
+  it('leaves a head without scripts as it is, and escapes what could end the loader', () => {
     expect(rewriteHead('<head><title>x</title>')).toBe('<head><title>x</title>');
     const odd = rewriteHead('<script src="/a<!--b.js" async=""></script>');
     expect(odd).not.toContain('<!--');
     expect(odd).toContain('/a\\u003c!--b.js');
+    expect(rewriteBodyScript('<script src="/a</script>" async=""></script>')).toBe('<script src="/a</script>" async=""></script>');
+  });
+
+  it('reads only a build id’s characters from the cookie', () => {
+    expect(scriptsCookie(`a=1; portal_scripts=${MARK}; b=2`)).toBe(MARK);
+    expect(scriptsCookie(`portal_scripts=${MARK}`)).toBe(MARK);
+    expect(scriptsCookie('portal_scripts=<x>')).toBeNull();
+    expect(scriptsCookie('xportal_scripts=abc')).toBeNull();
+    expect(scriptsCookie(undefined)).toBeNull();
   });
 });
 
-describe('HeadRewriter', () => {
-  it('gives the same page whatever the chunks, even split inside a character or inside </head>', () => {
+describe('PageRewriter', () => {
+  it('gives the same page whatever the chunks, even split inside a character, </head> or a script tag', () => {
     const page = Buffer.from(HEAD + BODY);
-    const whole = new HeadRewriter();
+    const whole = new PageRewriter({ cacheMark: MARK });
     const expected = Buffer.concat([whole.push(page), whole.end()]).toString('utf8');
-    expect(expected).toBe(rewriteHead(HEAD) + BODY);
-    for (const size of [1, 3, 7, 64, 500]) {
-      const r = new HeadRewriter();
+    expect(expected).toBe(rewriteHead(HEAD, { cacheMark: MARK }) + REWRITTEN_BODY);
+    for (const size of [1, 3, 7, 13, 64, 500]) {
+      const r = new PageRewriter({ cacheMark: MARK });
       const out: Buffer[] = [];
       for (let i = 0; i < page.length; i += size) out.push(r.push(page.subarray(i, i + size)));
       out.push(r.end());
@@ -118,12 +192,18 @@ describe('HeadRewriter', () => {
     }
   });
 
-  it('holds nothing back once the head has passed, and passes a page without a head unchanged', () => {
-    const r = new HeadRewriter();
+  it('holds back in the body only a script tag not complete yet, and passes a page without a head or scripts unchanged', () => {
+    const r = new PageRewriter();
     r.push(Buffer.from(HEAD + '</head>'));
-    expect(r.push(Buffer.from('<body>')).toString()).toBe('<body>');
-    const none = new HeadRewriter();
+    expect(r.push(Buffer.from('<body><p>a</p>')).toString()).toBe('<body><p>a</p>');
+    expect(r.push(Buffer.from('<p>b</p><script src="/x.js" async=')).toString()).toBe('<p>b</p>');
+    expect(r.push(Buffer.from('""></script><p>c</p><scr')).toString()).toBe('<script>self.__portalAfterPaint("/x.js")</script><p>c</p>');
+    expect(r.end().toString()).toBe('<scr');
+    const none = new PageRewriter();
     expect(Buffer.concat([none.push(Buffer.from('{"not":"html"}')), none.end()]).toString()).toBe('{"not":"html"}');
+    const plain = '<html><head><title>x</title></head><body><script src="/x.js" async=""></script></body></html>';
+    const noLoader = new PageRewriter();
+    expect(Buffer.concat([noLoader.push(Buffer.from(plain)), noLoader.end()]).toString()).toBe(plain);
   });
 });
 
@@ -131,7 +211,7 @@ describe('a server with the rewrite installed', () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
-    installScriptsAfterPaint();
+    installScriptsAfterPaint(MARK);
     // As Next's router server: its gzip (when on) wraps write and end inside the request, after the rewrite was set up.
     const gzip = nextCompression({ threshold: 0 });
     server = createServer((req, res) => {
@@ -169,7 +249,7 @@ describe('a server with the rewrite installed', () => {
     });
 
   it('sends streamed and fixed-length pages with the loader, plain or gzipped', async () => {
-    const expected = rewriteHead(HEAD) + BODY;
+    const expected = rewriteHead(HEAD, { cacheMark: MARK }) + REWRITTEN_BODY;
     expect((await get('/')).body.toString()).toBe(expected);
     const fixed = await get('/fixed');
     expect(fixed.body.toString()).toBe(expected);
@@ -180,6 +260,15 @@ describe('a server with the rewrite installed', () => {
     // end() with only a callback, the whole page written before.
     expect((await get('/end-callback')).body.toString()).toBe(expected);
     expect(gunzipSync((await get('/end-callback', { 'x-gzip': '1', 'accept-encoding': 'gzip' })).body).toString()).toBe(expected);
+  });
+
+  it('leaves the preloads out when the request carries this build’s cookie, not another build’s', async () => {
+    const cached = await get('/', { cookie: `theme=x; portal_scripts=${MARK}` });
+    expect(cached.body.toString()).toBe(rewriteHead(HEAD, { cacheMark: MARK, scriptsCached: true }) + REWRITTEN_BODY);
+    expect(cached.body.toString()).not.toContain('rel="preload"');
+    expect((await get('/', { cookie: 'portal_scripts=build-41' })).body.toString()).toBe(
+      rewriteHead(HEAD, { cacheMark: MARK }) + REWRITTEN_BODY,
+    );
   });
 
   it('leaves other content, client navigations (RSC) and Next’s static files alone', async () => {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
  * nonce, that adds the same scripts in the task after the first contentful paint, and the
  * body's tag a call that hands its script to that loader. A first visit keeps a preload link
  * for each, so it still fetches them as early as before; a browser that has this build's
- * scripts (the loader leaves a cookie) gets none. Nothing else changes: the RSC payload waits
+ * scripts (the loader leaves a cookie) gets none for those every part of the portal shares. Nothing else changes: the RSC payload waits
  * in `self.__next_f` as it does for a slow network, and the runtime hydrates the page a little
  * later. `npm run bench:first-paint` times it.
  */
@@ -46,17 +46,22 @@ export const SCRIPTS_COOKIE = 'portal_scripts';
 
 /**
  * How a page's head is rewritten for one request. `cacheMark` names this build (the loader
- * sets SCRIPTS_COOKIE to it once a script has loaded); `scriptsCached` says the request
- * carried it: the browser had this build's scripts, so the preload links go.
+ * sets SCRIPTS_COOKIE to it once a script has loaded). `cachedScript` says which scripts the
+ * browser has in its cache, for a request that carried the mark: their preload links go.
+ * `onScripts` hears every script the page loads.
  */
-export type HeadOptions = { cacheMark?: string | null; scriptsCached?: boolean };
+export type HeadOptions = {
+  cacheMark?: string | null;
+  cachedScript?: (src: string) => boolean;
+  onScripts?: (sources: string[]) => void;
+};
 
 /**
  * The head with its async scripts moved into one loader that runs after the first paint, or the
  * head as it was when it has no scripts at all. A script tag React writes later in the body
  * (the bootstrap, which Next only preloads in the head) is handed to the same loader by
  * rewriteBodyScript. Preload links stay, so a first visit fetches the scripts as early as
- * before; for a browser that has this build's scripts (`scriptsCached`) they go: even served
+ * before; for scripts a browser has in its cache (`cachedScript`) they go: even served
  * from its cache, the preloads took 40-90 ms of the main thread before the first paint
  * (`npm run bench:first-paint`).
  */
@@ -74,10 +79,14 @@ export function rewriteHead(head: string, opts: HeadOptions = {}): string {
     nonce = attrs.get('nonce') ?? nonce;
     // Fetched as early as the tag had it (a first visit must not wait for the paint to ask), run later.
     const nonceAttr = attrs.has('nonce') ? ` nonce="${escapeAttribute(attrs.get('nonce')!)}"` : '';
-    return preloaded.has(src) || opts.scriptsCached ? '' : `<link rel="preload" as="script" href="${escapeAttribute(src)}"${nonceAttr}/>`;
+    return preloaded.has(src) || opts.cachedScript?.(src)
+      ? ''
+      : `<link rel="preload" as="script" href="${escapeAttribute(src)}"${nonceAttr}/>`;
   });
   if (sources.length === 0 && preloads.length === 0) return head;
-  if (opts.scriptsCached) rest = rest.replace(PRELOAD_LINK, '');
+  opts.onScripts?.([...preloaded, ...sources]);
+  const cached = opts.cachedScript;
+  if (cached) rest = rest.replace(PRELOAD_LINK, (link: string, href: string) => (cached(decodeEntities(href)) ? '' : link));
   return rest + loaderScript(sources, nonce, opts.cacheMark ?? null);
 }
 
@@ -120,10 +129,12 @@ function loaderScript(sources: string[], nonce: string | null, cacheMark: string
     `function load(){if(started)return;started=true;queue.forEach(add);queue=[]}` +
     `self.__portalAfterPaint=function(src){if(started)add(src);else queue.push(src)};` +
     `if(document.visibilityState!=="visible")return load();` +
+    // The fallbacks first: nothing after them may keep the scripts from starting.
+    `document.addEventListener("visibilitychange",load);setTimeout(load,2000);` +
+    `function afterFrame(){requestAnimationFrame(function(){setTimeout(load)})}` +
     `var types=self.PerformanceObserver&&PerformanceObserver.supportedEntryTypes;` +
-    `if(types&&types.indexOf("paint")>=0)new PerformanceObserver(function(list){if(list.getEntriesByName("first-contentful-paint").length)setTimeout(load)}).observe({type:"paint",buffered:true});` +
-    `else requestAnimationFrame(function(){setTimeout(load)});` +
-    `document.addEventListener("visibilitychange",load);setTimeout(load,2000)})()</script>`
+    `if(!types||types.indexOf("paint")<0)return afterFrame();` +
+    `try{new PerformanceObserver(function(list){if(list.getEntriesByName("first-contentful-paint").length)setTimeout(load)}).observe({type:"paint",buffered:true})}catch(e){afterFrame()}})()</script>`
   );
 }
 
@@ -156,7 +167,7 @@ export class PageRewriter {
     const all = this.held.byteLength ? Buffer.concat([this.held, chunk]) : chunk;
     this.held = Buffer.alloc(0);
     if (this.phase === 'body') return this.body(all);
-    // `</head>` may straddle the last chunk and this one: look from just before the join.
+    // Searched from the start: `</head>` may straddle the last chunk and this one.
     const end = all.indexOf(HEAD_END);
     if (end === -1) {
       if (all.byteLength > MAX_HELD_BYTES) return this.finish(all);
@@ -294,6 +305,40 @@ function buildId(): string | null {
   }
 }
 
+/** A page's part of the portal: the first segment of its path (`/orders/12` → `orders`). */
+export function sectionOf(url: string): string {
+  return /^\/([^/?#]*)/.exec(url)?.[1] ?? '';
+}
+
+/**
+ * The scripts pages of at least two parts of the portal load: the layouts' (the runtime,
+ * React, the shell). A browser that carries the build's mark has loaded some page of the
+ * build, so it has these; a page's own chunks it may not have yet (a first visit to the
+ * invoices after the orders), and keep their preload links. Learnt from the pages this
+ * process serves, so right after a start every preload stays until two parts have been seen.
+ */
+export class SharedScripts {
+  private readonly sections = new Map<string, Set<string>>();
+
+  constructor(private readonly maxScripts = 2000) {}
+
+  note(section: string, sources: readonly string[]): void {
+    for (const src of sources) {
+      let seen = this.sections.get(src);
+      if (!seen) {
+        if (this.sections.size >= this.maxScripts) continue; // bounded: a build has a few hundred chunks
+        seen = new Set();
+        this.sections.set(src, seen);
+      }
+      if (seen.size < 2) seen.add(section);
+    }
+  }
+
+  isShared(src: string): boolean {
+    return (this.sections.get(src)?.size ?? 0) >= 2;
+  }
+}
+
 /**
  * Rewrites every HTML page this process serves, from Node's `http.server.request.start`
  * channel (as lib/http/peer-address-hook.ts): before Next sees the request. RSC requests
@@ -303,11 +348,17 @@ export function installScriptsAfterPaint(cacheMark: string | null = buildId()): 
   const marks = globalThis as { [INSTALLED]?: true };
   if (marks[INSTALLED]) return;
   marks[INSTALLED] = true;
+  const sharedScripts = new SharedScripts();
   subscribe('http.server.request.start', (message) => {
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
     // Next's static files (`/_next/…`: scripts, styles, images) are never pages.
     if (request.method !== 'GET' || request.headers.rsc !== undefined || request.url?.startsWith('/_next/')) return;
-    const scriptsCached = cacheMark !== null && scriptsCookie(request.headers.cookie) === cacheMark;
-    rewriteHtmlPages(response, { cacheMark, scriptsCached });
+    const section = sectionOf(request.url ?? '/');
+    const returning = cacheMark !== null && scriptsCookie(request.headers.cookie) === cacheMark;
+    rewriteHtmlPages(response, {
+      cacheMark,
+      cachedScript: returning ? (src) => sharedScripts.isShared(src) : undefined,
+      onScripts: (sources) => sharedScripts.note(section, sources),
+    });
   });
 }

@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageRewriter, installScriptsAfterPaint, rewriteBodyScript, rewriteHead, scriptsCookie } from '../../lib/http/scripts-after-paint';
+import {
+  PageRewriter,
+  SharedScripts,
+  installScriptsAfterPaint,
+  rewriteBodyScript,
+  rewriteHead,
+  scriptsCookie,
+  sectionOf,
+} from '../../lib/http/scripts-after-paint';
 
 /** The gzip middleware Next's router server runs on each request (next/dist/server/lib/router-server.js). */
 const nextCompression = createRequire(import.meta.url)('next/dist/compiled/compression') as (opts: {
@@ -46,15 +54,38 @@ describe('rewriteHead', () => {
     expect(loader).toContain(`portal_scripts=${MARK}; path=/; max-age=2592000; samesite=lax`);
   });
 
-  it('leaves the preload links out for a browser that has this build’s scripts', () => {
-    const head = rewriteHead(HEAD, { cacheMark: MARK, scriptsCached: true });
-    expect(head).not.toContain('rel="preload"');
+  it('leaves out the preload links of the scripts the browser has, and tells which scripts the page loads', () => {
+    const heard: string[][] = [];
+    const head = rewriteHead(HEAD, {
+      cacheMark: MARK,
+      cachedScript: (src) => !src.endsWith('/page.js'),
+      onScripts: (sources) => heard.push(sources),
+    });
+    expect(head.match(/<link rel="preload"[^>]*>/g)).toEqual([
+      `<link rel="preload" as="script" href="/_next/static/chunks/page.js" nonce="${NONCE}"/>`,
+    ]);
     expect(head).toContain('<link rel="stylesheet"');
     expect(head).toContain('["/_next/static/chunks/main.js","/_next/static/chunks/page.js"]');
+    expect(heard).toEqual([['/_next/static/chunks/w.js', '/_next/static/chunks/main.js', '/_next/static/chunks/page.js']]);
+  });
+
+  it('counts a script as shared once pages of two parts of the portal load it, and bounds what it keeps', () => {
+    expect(['/orders/12?x=1', '/orders', '/', '/invoices#a'].map(sectionOf)).toEqual(['orders', 'orders', '', 'invoices']);
+    const shared = new SharedScripts(3);
+    shared.note('orders', ['/layout.js', '/orders.js']);
+    shared.note('orders', ['/layout.js', '/orders.js']);
+    expect(shared.isShared('/layout.js')).toBe(false); // two orders pages are one part
+    shared.note('invoices', ['/layout.js', '/invoices.js']);
+    expect(shared.isShared('/layout.js')).toBe(true);
+    expect(shared.isShared('/orders.js')).toBe(false);
+    shared.note('', ['/home.js', '/orders.js']); // a fourth script is not kept
+    shared.note('account', ['/home.js', '/orders.js']);
+    expect(shared.isShared('/orders.js')).toBe(true);
+    expect(shared.isShared('/home.js')).toBe(false);
   });
 
   /** Runs the loader as a page would, with paints, frames, timers, visibility and script loads in the test's hands. */
-  function runLoader(visibility: 'visible' | 'hidden', opts: { paintTiming?: boolean; protocol?: string } = {}) {
+  function runLoader(visibility: 'visible' | 'hidden', opts: { paintTiming?: boolean; observeThrows?: boolean; protocol?: string } = {}) {
     const loader = /<script nonce="bm9uY2U=">(.*)<\/script>$/.exec(rewriteHead(HEAD, { cacheMark: MARK }))![1]!;
     const added: { src: string; async: boolean; nonce: string; onload?: () => void }[] = [];
     const frames: (() => void)[] = [];
@@ -72,6 +103,7 @@ describe('rewriteHead', () => {
       static supportedEntryTypes = opts.paintTiming === false ? ['navigation'] : ['navigation', 'paint'];
       constructor(private readonly callback: (typeof paints)[number]) {}
       observe(o: { type: string; buffered: boolean }) {
+        if (opts.observeThrows) throw new TypeError('type is not a member of PerformanceObserverInit');
         expect(o).toEqual({ type: 'paint', buffered: true });
         paints.push(this.callback);
       }
@@ -101,7 +133,7 @@ describe('rewriteHead', () => {
     const { added, paint, timers, listeners, later } = runLoader('visible');
     later(BOOT.src); // the body's bootstrap, parsed before the paint
     paint('first-paint');
-    expect(added).toEqual([]); // a paint without content (a background) is not the one
+    expect(timers.filter((t) => t.ms === 0)).toEqual([]); // a paint without content (a background) is not the one
     paint('first-contentful-paint');
     expect(added).toEqual([]); // painted first: the scripts come in the task after it
     timers.find((t) => t.ms === 0)!.run();
@@ -125,16 +157,22 @@ describe('rewriteHead', () => {
     expect(https.document.cookie).toBe(`portal_scripts=${MARK}; path=/; max-age=2592000; samesite=lax; secure`);
   });
 
-  it('waits for the next frame where the browser does not report paints', () => {
-    const { added, frames, timers } = runLoader('visible', { paintTiming: false });
-    frames.shift()!();
-    expect(added).toEqual([]);
-    timers.find((t) => t.ms === 0)!.run();
-    expect(sources(added)).toEqual(SCRIPTS);
+  it('waits for the next frame where the browser does not report paints, or refuses to observe them', () => {
+    for (const opts of [{ paintTiming: false }, { observeThrows: true }]) {
+      const { added, frames, timers } = runLoader('visible', opts);
+      frames.shift()!();
+      expect(added).toEqual([]);
+      timers.find((t) => t.ms === 0)!.run();
+      expect(sources(added)).toEqual(SCRIPTS);
+      expect(timers.some((t) => t.ms === 2000)).toBe(true); // the 2 s fallback stands whatever happened
+    }
   });
 
   it('starts the scripts at once in a hidden tab, or when the tab is hidden before its first paint, or after 2 s', () => {
-    expect(sources(runLoader('hidden').added)).toEqual(SCRIPTS);
+    const hidden = runLoader('hidden');
+    expect(sources(hidden.added)).toEqual(SCRIPTS);
+    hidden.later(BOOT.src); // the body's bootstrap, read after the loader started
+    expect(sources(hidden.added)).toEqual([...SCRIPTS, BOOT]);
     const hiddenLater = runLoader('visible');
     hiddenLater.listeners.forEach((run) => run());
     expect(sources(hiddenLater.added)).toEqual(SCRIPTS);
@@ -199,6 +237,16 @@ describe('PageRewriter', () => {
     expect(r.push(Buffer.from('<p>b</p><script src="/x.js" async=')).toString()).toBe('<p>b</p>');
     expect(r.push(Buffer.from('""></script><p>c</p><scr')).toString()).toBe('<script>self.__portalAfterPaint("/x.js")</script><p>c</p>');
     expect(r.end().toString()).toBe('<scr');
+    // A tag that never closes is held no further than 256 kB, then passed on as it is; so is a head that never ends.
+    const open = `<script src="/y.js" async="">${'a'.repeat(300_000)}`;
+    const unclosed = new PageRewriter();
+    const sent = [unclosed.push(Buffer.from(HEAD + '</head>')), unclosed.push(Buffer.from(open.slice(0, 1000)))];
+    expect(sent[1]!.byteLength).toBe(0);
+    sent.push(unclosed.push(Buffer.from(open.slice(1000))), unclosed.end());
+    expect(Buffer.concat(sent).toString()).toBe(rewriteHead(HEAD) + '</head>' + open);
+    const endless = `<head>${'<meta name="x"/>'.repeat(20_000)}`;
+    const noHeadEnd = new PageRewriter();
+    expect(Buffer.concat([noHeadEnd.push(Buffer.from(endless)), noHeadEnd.end()]).toString()).toBe(endless);
     const none = new PageRewriter();
     expect(Buffer.concat([none.push(Buffer.from('{"not":"html"}')), none.end()]).toString()).toBe('{"not":"html"}');
     const plain = '<html><head><title>x</title></head><body><script src="/x.js" async=""></script></body></html>';
@@ -262,9 +310,12 @@ describe('a server with the rewrite installed', () => {
     expect(gunzipSync((await get('/end-callback', { 'x-gzip': '1', 'accept-encoding': 'gzip' })).body).toString()).toBe(expected);
   });
 
-  it('leaves the preloads out when the request carries this build’s cookie, not another build’s', async () => {
-    const cached = await get('/', { cookie: `theme=x; portal_scripts=${MARK}` });
-    expect(cached.body.toString()).toBe(rewriteHead(HEAD, { cacheMark: MARK, scriptsCached: true }) + REWRITTEN_BODY);
+  it('leaves the shared scripts’ preloads out when the request carries this build’s cookie, not another build’s', async () => {
+    // Pages of two parts have loaded these scripts: every one of them is shared.
+    await get('/a');
+    await get('/b/1');
+    const cached = await get('/a/2', { cookie: `theme=x; portal_scripts=${MARK}` });
+    expect(cached.body.toString()).toBe(rewriteHead(HEAD, { cacheMark: MARK, cachedScript: () => true }) + REWRITTEN_BODY);
     expect(cached.body.toString()).not.toContain('rel="preload"');
     expect((await get('/', { cookie: 'portal_scripts=build-41' })).body.toString()).toBe(
       rewriteHead(HEAD, { cacheMark: MARK }) + REWRITTEN_BODY,

@@ -62,6 +62,8 @@ try {
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
     return (await res.text()).replaceAll('"/_next/', `"${stack.url}/_next/`);
   };
+  // Pages of two parts of the portal first, so the server knows which scripts they share (lib/http/scripts-after-paint.ts).
+  for (const warm of ['/', '/account']) await pageHtml(warm);
   const variants: { name: string; path: string; html: string }[] = [];
   for (const path of paths) variants.push({ name: path, path, html: await pageHtml(path) });
   const first = variants[0]!;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
  * cache (every page after the first), Chromium runs them as soon as they are ready, and their
  * evaluation came before the first paint. Next has no setting for this, so the page is
  * rewritten as it leaves the server: the head's tags become one inline loader, with the page's
- * nonce, that adds the same scripts in the task after the first contentful paint, and the
+ * nonce, that adds the same scripts once the page is parsed or has painted, and the
  * body's tag a call that hands its script to that loader. A first visit keeps a preload link
  * for each, so it still fetches them as early as before; a browser that has this build's
  * scripts (the loader leaves a cookie) gets none for those every part of the portal shares. Nothing else changes: the RSC payload waits
@@ -57,7 +57,7 @@ export type HeadOptions = {
 };
 
 /**
- * The head with its async scripts moved into one loader that runs after the first paint, or the
+ * The head with its async scripts moved into one loader that runs once the page is parsed or painted, or the
  * head as it was when it has no scripts at all. A script tag React writes later in the body
  * (the bootstrap, which Next only preloads in the head) is handed to the same loader by
  * rewriteBodyScript. Preload links stay, so a first visit fetches the scripts as early as
@@ -96,7 +96,7 @@ const SCRIPT_END = Buffer.from('</script>');
 
 /**
  * A script tag of the body: an async one of Next's (the bootstrap) becomes a call that hands
- * its source to the head's loader, so it too starts after the first paint; any other stays.
+ * its source to the head's loader, so it too starts once the page is parsed; any other stays.
  */
 export function rewriteBodyScript(tag: string): string {
   const m = /^<script\b([^>]*)><\/script>$/.exec(tag);
@@ -113,11 +113,12 @@ const jsonInScript = (value: unknown) => JSON.stringify(value).replaceAll('<', '
 
 /**
  * The inline loader. Its scripts are `async`, as the tags were: React, hydrating, looks for
- * `script[async][src]` to know a chunk is already there. They start once: in the task after
- * the first contentful paint (the first animation frame where the browser does not report
- * paints: it came before the paint in Chromium, whose first frames can hold no content);
- * at once in a tab that is hidden, or is hidden before then (no paint comes there); and after
- * 2 s whatever happens. `self.__portalAfterPaint` takes a script the body names later.
+ * `script[async][src]` to know a chunk is already there. They start once, at the first of:
+ * the document parsed (DOMContentLoaded: the page is complete, and the load event, which
+ * browsers and test tools wait for, still waits for the scripts and hydration); the task
+ * after the first contentful paint; a hidden tab (no paint comes there); 2 s. Not at the
+ * first animation frame, as before: Chromium runs frames while it parses, before the first
+ * one with content. `self.__portalAfterPaint` takes a script the body names later.
  */
 function loaderScript(sources: string[], nonce: string | null, cacheMark: string | null): string {
   const attr = nonce === null ? '' : ` nonce="${escapeAttribute(nonce)}"`;
@@ -129,12 +130,9 @@ function loaderScript(sources: string[], nonce: string | null, cacheMark: string
     `function load(){if(started)return;started=true;queue.forEach(add);queue=[]}` +
     `self.__portalAfterPaint=function(src){if(started)add(src);else queue.push(src)};` +
     `if(document.visibilityState!=="visible")return load();` +
-    // The fallbacks first: nothing after them may keep the scripts from starting.
-    `document.addEventListener("visibilitychange",load);setTimeout(load,2000);` +
-    `function afterFrame(){requestAnimationFrame(function(){setTimeout(load)})}` +
-    `var types=self.PerformanceObserver&&PerformanceObserver.supportedEntryTypes;` +
-    `if(!types||types.indexOf("paint")<0)return afterFrame();` +
-    `try{new PerformanceObserver(function(list){if(list.getEntriesByName("first-contentful-paint").length)setTimeout(load)}).observe({type:"paint",buffered:true})}catch(e){afterFrame()}})()</script>`
+    // Started inside DOMContentLoaded, so the load event still waits for them (and for hydration).
+    `document.addEventListener("DOMContentLoaded",load);document.addEventListener("visibilitychange",load);setTimeout(load,2000);` +
+    `try{var types=PerformanceObserver.supportedEntryTypes;if(types.indexOf("paint")>=0)new PerformanceObserver(function(list){if(list.getEntriesByName("first-contentful-paint").length)setTimeout(load)}).observe({type:"paint",buffered:true})}catch(e){}})()</script>`
   );
 }
 

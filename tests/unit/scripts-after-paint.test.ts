@@ -91,13 +91,13 @@ describe('rewriteHead', () => {
     const frames: (() => void)[] = [];
     const paints: ((list: { getEntriesByName: (name: string) => unknown[] }) => void)[] = [];
     const timers: { run: () => void; ms: number }[] = [];
-    const listeners: (() => void)[] = [];
+    const listeners: Record<string, (() => void)[]> = {};
     const document = {
       visibilityState: visibility,
       cookie: '',
       createElement: () => ({ src: '', async: false, nonce: '' }),
       head: { appendChild: (s: (typeof added)[number]) => added.push(s) },
-      addEventListener: (type: string, run: () => void) => type === 'visibilitychange' && listeners.push(run),
+      addEventListener: (type: string, run: () => void) => (listeners[type] ??= []).push(run),
     };
     class PerformanceObserver {
       static supportedEntryTypes = opts.paintTiming === false ? ['navigation'] : ['navigation', 'paint'];
@@ -119,7 +119,8 @@ describe('rewriteHead', () => {
     runInNewContext(loader, page);
     const paint = (name: string) => paints.forEach((observe) => observe({ getEntriesByName: (n) => (n === name ? [{}] : []) }));
     const later = (src: string) => (page.__portalAfterPaint as (src: string) => void)(src);
-    return { added, frames, paint, timers, listeners, document, later };
+    const fire = (type: string) => (listeners[type] ?? []).forEach((run) => run());
+    return { added, frames, paint, timers, fire, document, later };
   }
   const SCRIPTS = [
     { src: '/_next/static/chunks/main.js', async: true, nonce: NONCE },
@@ -129,22 +130,30 @@ describe('rewriteHead', () => {
   const sources = (added: { src: string; async: boolean; nonce: string }[]) =>
     added.map(({ src, async, nonce }) => ({ src, async, nonce }));
 
-  it('runs in a page: the scripts, the body’s too, are added once, async, with the nonce, only after the first contentful paint', () => {
-    const { added, paint, timers, listeners, later } = runLoader('visible');
-    later(BOOT.src); // the body's bootstrap, parsed before the paint
+  it('runs in a page: the scripts, the body’s too, are added once, async, with the nonce, when the page is parsed', () => {
+    const { added, frames, timers, fire, later } = runLoader('visible');
+    later(BOOT.src); // the body's bootstrap, read before the end of the page
+    expect(added).toEqual([]);
+    expect(frames).toEqual([]); // a frame while the body is parsed is no reason to start
+    fire('DOMContentLoaded'); // in the event itself: the load event waits for these scripts
+    expect(sources(added)).toEqual([...SCRIPTS, BOOT]);
+    // A script the body names after the start is added at once.
+    later('/_next/static/chunks/late.js');
+    expect(added.at(-1)!.src).toBe('/_next/static/chunks/late.js');
+    // The other triggers (a tab hidden later, 2 s passing, the paint) add nothing a second time.
+    fire('visibilitychange');
+    for (const t of timers) t.run();
+    expect(added).toHaveLength(4);
+  });
+
+  it('starts at the first contentful paint when that comes before the end of the page', () => {
+    const { added, paint, timers } = runLoader('visible');
     paint('first-paint');
     expect(timers.filter((t) => t.ms === 0)).toEqual([]); // a paint without content (a background) is not the one
     paint('first-contentful-paint');
     expect(added).toEqual([]); // painted first: the scripts come in the task after it
     timers.find((t) => t.ms === 0)!.run();
-    expect(sources(added)).toEqual([...SCRIPTS, BOOT]);
-    // A script the body names after the start is added at once.
-    later('/_next/static/chunks/late.js');
-    expect(added.at(-1)!.src).toBe('/_next/static/chunks/late.js');
-    // The fallbacks (a tab hidden later, 2 s passing) add nothing a second time.
-    for (const run of listeners) run();
-    for (const t of timers) t.run();
-    expect(added).toHaveLength(4);
+    expect(sources(added)).toEqual(SCRIPTS);
   });
 
   it('remembers in a cookie that this build’s scripts loaded, secure on https', () => {
@@ -157,28 +166,27 @@ describe('rewriteHead', () => {
     expect(https.document.cookie).toBe(`portal_scripts=${MARK}; path=/; max-age=2592000; samesite=lax; secure`);
   });
 
-  it('waits for the next frame where the browser does not report paints, or refuses to observe them', () => {
+  it('still starts where the browser does not report paints, or refuses to observe them', () => {
     for (const opts of [{ paintTiming: false }, { observeThrows: true }]) {
-      const { added, frames, timers } = runLoader('visible', opts);
-      frames.shift()!();
+      const { added, fire, timers } = runLoader('visible', opts);
       expect(added).toEqual([]);
-      timers.find((t) => t.ms === 0)!.run();
-      expect(sources(added)).toEqual(SCRIPTS);
       expect(timers.some((t) => t.ms === 2000)).toBe(true); // the 2 s fallback stands whatever happened
+      fire('DOMContentLoaded');
+      expect(sources(added)).toEqual(SCRIPTS);
     }
   });
 
-  it('starts the scripts at once in a hidden tab, or when the tab is hidden before its first paint, or after 2 s', () => {
+  it('starts the scripts at once in a hidden tab, or when the tab is hidden before then, or after 2 s', () => {
     const hidden = runLoader('hidden');
     expect(sources(hidden.added)).toEqual(SCRIPTS);
     hidden.later(BOOT.src); // the body's bootstrap, read after the loader started
     expect(sources(hidden.added)).toEqual([...SCRIPTS, BOOT]);
     const hiddenLater = runLoader('visible');
-    hiddenLater.listeners.forEach((run) => run());
+    hiddenLater.fire('visibilitychange');
     expect(sources(hiddenLater.added)).toEqual(SCRIPTS);
-    const noPaint = runLoader('visible');
-    noPaint.timers.find((t) => t.ms === 2000)!.run();
-    expect(sources(noPaint.added)).toEqual(SCRIPTS);
+    const stuck = runLoader('visible');
+    stuck.timers.find((t) => t.ms === 2000)!.run();
+    expect(sources(stuck.added)).toEqual(SCRIPTS);
   });
 
   it('moves only what it can start again: a tag with other attributes stays, and an escaped src is read as the browser reads it', () => {

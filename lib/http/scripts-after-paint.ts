@@ -72,16 +72,14 @@ export function rewriteHead(head: string, opts: HeadOptions = {}): string {
   const preloaded = new Set(preloads.map((m) => decodeEntities(m[1]!)));
   for (const m of preloads) nonce ??= attributes(m[0]).get('nonce') ?? null;
   let rest = head.replace(SCRIPT_TAG, (tag: string, raw: string) => {
-    const attrs = attributes(raw);
-    const src = attrs.get('src');
-    if (!src || !attrs.has('async') || [...attrs.keys()].some((name) => !MOVABLE.has(name))) return tag;
-    sources.push(src);
-    nonce = attrs.get('nonce') ?? nonce;
+    const script = movableScript(raw);
+    if (!script) return tag;
+    sources.push(script.src);
+    nonce = script.nonce ?? nonce;
     // Fetched as early as the tag had it (a first visit must not wait for the paint to ask), run later.
-    const nonceAttr = attrs.has('nonce') ? ` nonce="${escapeAttribute(attrs.get('nonce')!)}"` : '';
-    return preloaded.has(src) || opts.cachedScript?.(src)
+    return preloaded.has(script.src) || opts.cachedScript?.(script.src)
       ? ''
-      : `<link rel="preload" as="script" href="${escapeAttribute(src)}"${nonceAttr}/>`;
+      : `<link rel="preload" as="script" href="${escapeAttribute(script.src)}"${nonceAttribute(script.nonce)}/>`;
   });
   if (sources.length === 0 && preloads.length === 0) return head;
   opts.onScripts?.([...preloaded, ...sources]);
@@ -100,13 +98,19 @@ const SCRIPT_END = Buffer.from('</script>');
  */
 export function rewriteBodyScript(tag: string): string {
   const m = /^<script\b([^>]*)><\/script>$/.exec(tag);
-  if (!m) return tag;
-  const attrs = attributes(m[1]!);
-  const src = attrs.get('src');
-  if (!src || !attrs.has('async') || [...attrs.keys()].some((name) => !MOVABLE.has(name))) return tag;
-  const nonce = attrs.has('nonce') ? ` nonce="${escapeAttribute(attrs.get('nonce')!)}"` : '';
-  return `<script${nonce}>self.__portalAfterPaint(${jsonInScript(src)})</script>`;
+  const script = m ? movableScript(m[1]!) : null;
+  return script ? `<script${nonceAttribute(script.nonce)}>self.__portalAfterPaint(${jsonInScript(script.src)})</script>` : tag;
 }
+
+/** A bootstrap script of Next's (`src`, `async`, maybe `nonce`, nothing else) from its tag's attributes; null for any other. */
+function movableScript(raw: string): { src: string; nonce: string | null } | null {
+  const attrs = attributes(raw);
+  const src = attrs.get('src');
+  if (!src || !attrs.has('async') || [...attrs.keys()].some((name) => !MOVABLE.has(name))) return null;
+  return { src, nonce: attrs.get('nonce') ?? null };
+}
+
+const nonceAttribute = (nonce: string | null) => (nonce === null ? '' : ` nonce="${escapeAttribute(nonce)}"`);
 
 /** JSON in a script: `<` escaped so no value can close the tag. */
 const jsonInScript = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');
@@ -121,7 +125,7 @@ const jsonInScript = (value: unknown) => JSON.stringify(value).replaceAll('<', '
  * one with content. `self.__portalAfterPaint` takes a script the body names later.
  */
 function loaderScript(sources: string[], nonce: string | null, cacheMark: string | null): string {
-  const attr = nonce === null ? '' : ` nonce="${escapeAttribute(nonce)}"`;
+  const attr = nonceAttribute(nonce);
   const cookie = cacheMark === null ? '' : `${SCRIPTS_COOKIE}=${cacheMark}; path=/; max-age=2592000; samesite=lax`;
   return (
     `<script${attr}>(function(){var started=false,queue=${jsonInScript(sources)},nonce=${jsonInScript(nonce ?? '')},mark=${jsonInScript(cookie)};` +
@@ -207,7 +211,8 @@ export class PageRewriter {
       out.push(all.subarray(pos, start), Buffer.from(rewriteBodyScript(all.subarray(start, tagEnd).toString('utf8')), 'utf8'));
       pos = tagEnd;
     }
-    return Buffer.concat(out);
+    // Most chunks hold no script tag: sent as they came, not copied.
+    return out.length === 1 ? out[0]! : Buffer.concat(out);
   }
 
   private finish(out: Buffer): Buffer {

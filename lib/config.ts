@@ -75,8 +75,8 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   /**
-   * Start a page's scripts once it is parsed or has painted (lib/http/scripts-after-paint.ts),
-   * not while it is parsed. `false` sends the page as Next writes it.
+   * Start a page's scripts after its first paint, with the load event still waiting for them
+   * (lib/http/scripts-after-paint.ts). `false` sends the page as Next writes it.
    */
   PORTAL_SCRIPTS_AFTER_PAINT: z
     .enum(['true', 'false'])

@@ -11,7 +11,7 @@ import { join } from 'node:path';
  * cache (every page after the first), Chromium runs them as soon as they are ready, and their
  * evaluation came before the first paint. Next has no setting for this, so the page is
  * rewritten as it leaves the server: the head's tags become one inline loader, with the page's
- * nonce, that adds the same scripts once the page is parsed or has painted, and the
+ * nonce, that adds the same scripts once the page has painted, and the
  * body's tag a call that hands its script to that loader. A first visit keeps a preload link
  * for each, so it still fetches them as early as before; a browser that has this build's
  * scripts (the loader leaves a cookie) gets none for those every part of the portal shares. Nothing else changes: the RSC payload waits
@@ -57,7 +57,7 @@ export type HeadOptions = {
 };
 
 /**
- * The head with its async scripts moved into one loader that runs once the page is parsed or painted, or the
+ * The head with its async scripts moved into one loader that runs once the page has painted, or the
  * head as it was when it has no scripts at all. A script tag React writes later in the body
  * (the bootstrap, which Next only preloads in the head) is handed to the same loader by
  * rewriteBodyScript. Preload links stay, so a first visit fetches the scripts as early as
@@ -118,25 +118,34 @@ const jsonInScript = (value: unknown) => JSON.stringify(value).replaceAll('<', '
 /**
  * The inline loader. Its scripts are `async`, as the tags were: React, hydrating, looks for
  * `script[async][src]` to know a chunk is already there. They start once, at the first of:
- * the document parsed (DOMContentLoaded: the page is complete, and the load event, which
- * browsers and test tools wait for, still waits for the scripts and hydration); the task
- * after the first contentful paint; a hidden tab (no paint comes there); 2 s. Not at the
- * first animation frame, as before: Chromium runs frames while it parses, before the first
- * one with content. `self.__portalAfterPaint` takes a script the body names later.
+ * the task after the first contentful paint; a hidden tab (no paint comes there); 2 s. Not at
+ * the first animation frame: Chromium runs frames while it parses, before the first one with
+ * content. Nor as soon as the page is parsed (DOMContentLoaded): with the scripts in its
+ * cache, Chromium ran them there, before it painted. A browser that does not report paints
+ * starts them there all the same.
+ *
+ * A short page is parsed before its first paint, and the load event would then come before
+ * the scripts, leaving a page that says it has loaded and does not work yet: input typed at
+ * once is lost at hydration. So from DOMContentLoaded to the start an empty frame is kept
+ * open (`document.open()` on a hidden about:blank iframe): the document's load event waits
+ * for its frames, and once the scripts are added they hold it themselves. The frame goes
+ * before any script runs, so React never sees it. `self.__portalAfterPaint` takes a script
+ * the body names later.
  */
 function loaderScript(sources: string[], nonce: string | null, cacheMark: string | null): string {
   const attr = nonceAttribute(nonce);
   const cookie = cacheMark === null ? '' : `${SCRIPTS_COOKIE}=${cacheMark}; path=/; max-age=2592000; samesite=lax`;
   return (
-    `<script${attr}>(function(){var started=false,queue=${jsonInScript(sources)},nonce=${jsonInScript(nonce ?? '')},mark=${jsonInScript(cookie)};` +
+    `<script${attr}>(function(){var started=false,watching=false,hold=null,queue=${jsonInScript(sources)},nonce=${jsonInScript(nonce ?? '')},mark=${jsonInScript(cookie)};` +
     `function remember(){document.cookie=mark+(location.protocol==="https:"?"; secure":"")}` +
     `function add(src){var s=document.createElement("script");s.src=src;s.async=true;if(nonce)s.nonce=nonce;if(mark)s.onload=remember;document.head.appendChild(s)}` +
-    `function load(){if(started)return;started=true;queue.forEach(add);queue=[]}` +
+    `function release(){var f=hold;hold=null;if(f){try{f.contentDocument.close()}catch(e){}f.remove()}}` +
+    `function load(){if(started)return;started=true;queue.forEach(add);queue=[];release()}` +
+    `function keepLoading(){if(started)return;if(!watching)return load();try{hold=document.createElement("iframe");hold.hidden=true;hold.tabIndex=-1;hold.setAttribute("aria-hidden","true");document.body.appendChild(hold);hold.contentDocument.open()}catch(e){load()}}` +
     `self.__portalAfterPaint=function(src){if(started)add(src);else queue.push(src)};` +
     `if(document.visibilityState!=="visible")return load();` +
-    // Started inside DOMContentLoaded, so the load event still waits for them (and for hydration).
-    `document.addEventListener("DOMContentLoaded",load);document.addEventListener("visibilitychange",load);setTimeout(load,2000);` +
-    `try{var types=PerformanceObserver.supportedEntryTypes;if(types.indexOf("paint")>=0)new PerformanceObserver(function(list){if(list.getEntriesByName("first-contentful-paint").length)setTimeout(load)}).observe({type:"paint",buffered:true})}catch(e){}})()</script>`
+    `document.addEventListener("DOMContentLoaded",keepLoading);document.addEventListener("visibilitychange",load);setTimeout(load,2000);` +
+    `try{var types=PerformanceObserver.supportedEntryTypes;if(types.indexOf("paint")>=0){new PerformanceObserver(function(list){if(list.getEntriesByName("first-contentful-paint").length)setTimeout(load)}).observe({type:"paint",buffered:true});watching=true}}catch(e){}})()</script>`
   );
 }
 

@@ -85,18 +85,41 @@ describe('rewriteHead', () => {
   });
 
   /** Runs the loader as a page would, with paints, frames, timers, visibility and script loads in the test's hands. */
-  function runLoader(visibility: 'visible' | 'hidden', opts: { paintTiming?: boolean; observeThrows?: boolean; protocol?: string } = {}) {
+  function runLoader(
+    visibility: 'visible' | 'hidden',
+    opts: { paintTiming?: boolean; observeThrows?: boolean; openThrows?: boolean; protocol?: string } = {},
+  ) {
     const loader = /<script nonce="bm9uY2U=">(.*)<\/script>$/.exec(rewriteHead(HEAD, { cacheMark: MARK }))![1]!;
     const added: { src: string; async: boolean; nonce: string; onload?: () => void }[] = [];
     const frames: (() => void)[] = [];
     const paints: ((list: { getEntriesByName: (name: string) => unknown[] }) => void)[] = [];
     const timers: { run: () => void; ms: number }[] = [];
     const listeners: Record<string, (() => void)[]> = {};
+    /** What happened to the frame that holds the load event, in order, with the scripts added meanwhile. */
+    const hold: string[] = [];
+    const iframe = {
+      hidden: false,
+      tabIndex: 0,
+      attributes: {} as Record<string, string>,
+      setAttribute(name: string, value: string) {
+        this.attributes[name] = value;
+      },
+      contentDocument: {
+        open: () => hold.push(opts.openThrows ? 'open refused' : 'open'),
+        close: () => hold.push(`close after ${added.length} scripts`),
+      },
+      remove: () => hold.push('remove'),
+    };
+    if (opts.openThrows)
+      iframe.contentDocument.open = () => {
+        throw new DOMException('open', 'SecurityError');
+      };
     const document = {
       visibilityState: visibility,
       cookie: '',
-      createElement: () => ({ src: '', async: false, nonce: '' }),
+      createElement: (tag: string) => (tag === 'iframe' ? iframe : { src: '', async: false, nonce: '' }),
       head: { appendChild: (s: (typeof added)[number]) => added.push(s) },
+      body: { appendChild: (f: typeof iframe) => hold.push(f === iframe ? 'append' : 'append what?') },
       addEventListener: (type: string, run: () => void) => (listeners[type] ??= []).push(run),
     };
     class PerformanceObserver {
@@ -120,7 +143,7 @@ describe('rewriteHead', () => {
     const paint = (name: string) => paints.forEach((observe) => observe({ getEntriesByName: (n) => (n === name ? [{}] : []) }));
     const later = (src: string) => (page.__portalAfterPaint as (src: string) => void)(src);
     const fire = (type: string) => (listeners[type] ?? []).forEach((run) => run());
-    return { added, frames, paint, timers, fire, document, later };
+    return { added, frames, paint, timers, fire, document, later, hold, iframe };
   }
   const SCRIPTS = [
     { src: '/_next/static/chunks/main.js', async: true, nonce: NONCE },
@@ -130,20 +153,50 @@ describe('rewriteHead', () => {
   const sources = (added: { src: string; async: boolean; nonce: string }[]) =>
     added.map(({ src, async, nonce }) => ({ src, async, nonce }));
 
-  it('runs in a page: the scripts, the body’s too, are added once, async, with the nonce, when the page is parsed', () => {
-    const { added, frames, timers, fire, later } = runLoader('visible');
+  it('runs in a page: the scripts, the body’s too, are added once, async, with the nonce, after the first paint', () => {
+    const { added, frames, timers, paint, fire, later } = runLoader('visible');
     later(BOOT.src); // the body's bootstrap, read before the end of the page
     expect(added).toEqual([]);
     expect(frames).toEqual([]); // a frame while the body is parsed is no reason to start
-    fire('DOMContentLoaded'); // in the event itself: the load event waits for these scripts
+    paint('first-contentful-paint');
+    expect(added).toEqual([]); // painted: the scripts come in the task after it
+    timers.find((t) => t.ms === 0)!.run();
     expect(sources(added)).toEqual([...SCRIPTS, BOOT]);
     // A script the body names after the start is added at once.
     later('/_next/static/chunks/late.js');
     expect(added.at(-1)!.src).toBe('/_next/static/chunks/late.js');
-    // The other triggers (a tab hidden later, 2 s passing, the paint) add nothing a second time.
+    // The other triggers (a tab hidden later, 2 s passing, the paint again) add nothing a second time.
     fire('visibilitychange');
+    fire('DOMContentLoaded');
+    paint('first-contentful-paint');
     for (const t of timers) t.run();
     expect(added).toHaveLength(4);
+  });
+
+  it('keeps the load event waiting from the end of the parse until the scripts are added, then lets the scripts hold it', () => {
+    const { added, frames, timers, fire, paint, hold, iframe } = runLoader('visible');
+    fire('DOMContentLoaded');
+    expect(added).toEqual([]); // parsed is not painted: with the scripts in its cache, Chromium ran them before the paint
+    // An open document in a frame the page cannot see, read or tab to: the load event waits for it.
+    expect(hold).toEqual(['append', 'open']);
+    expect(iframe).toMatchObject({ hidden: true, tabIndex: -1, attributes: { 'aria-hidden': 'true' } });
+    // Painted: the scripts start in the task after the paint, and the frame goes at once, before any of them runs.
+    expect(frames).toEqual([]);
+    paint('first-contentful-paint');
+    expect(added).toEqual([]);
+    timers.find((t) => t.ms === 0)!.run();
+    expect(sources(added)).toEqual(SCRIPTS);
+    expect(hold).toEqual(['append', 'open', 'close after 2 scripts', 'remove']);
+    // Started already: a second DOMContentLoaded-like call opens nothing again.
+    fire('DOMContentLoaded');
+    expect(hold).toHaveLength(4);
+  });
+
+  it('starts at once, as before, when the frame cannot be opened', () => {
+    const { added, fire, hold } = runLoader('visible', { openThrows: true });
+    fire('DOMContentLoaded');
+    expect(sources(added)).toEqual(SCRIPTS);
+    expect(hold.at(-1)).toBe('remove'); // the frame that could not be opened does not stay in the page
   });
 
   it('starts at the first contentful paint when that comes before the end of the page', () => {
@@ -166,13 +219,14 @@ describe('rewriteHead', () => {
     expect(https.document.cookie).toBe(`portal_scripts=${MARK}; path=/; max-age=2592000; samesite=lax; secure`);
   });
 
-  it('still starts where the browser does not report paints, or refuses to observe them', () => {
+  it('still starts where the browser does not report paints, or refuses to observe them: once the page is parsed, with nothing held', () => {
     for (const opts of [{ paintTiming: false }, { observeThrows: true }]) {
-      const { added, fire, timers } = runLoader('visible', opts);
+      const { added, fire, timers, hold } = runLoader('visible', opts);
       expect(added).toEqual([]);
       expect(timers.some((t) => t.ms === 2000)).toBe(true); // the 2 s fallback stands whatever happened
       fire('DOMContentLoaded');
       expect(sources(added)).toEqual(SCRIPTS);
+      expect(hold).toEqual([]);
     }
   });
 

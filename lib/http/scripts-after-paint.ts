@@ -125,10 +125,13 @@ const jsonInScript = (value: unknown) => JSON.stringify(value).replaceAll('<', '
  * starts them there all the same.
  *
  * A short page is parsed before its first paint, and the load event would then come before
- * the scripts, leaving a page that says it has loaded and does not work yet: input typed at
- * once is lost at hydration. So from DOMContentLoaded to the start an empty frame is kept
- * open (`document.open()` on a hidden about:blank iframe): the document's load event waits
- * for its frames, and once the scripts are added they hold it themselves. The frame goes
+ * the scripts, a page saying it has loaded before its scripts have even started (tests and
+ * people who act at once typed into fields that hydration then reset). So from
+ * DOMContentLoaded to the start an empty frame is kept open (`document.open()` on a hidden
+ * about:blank iframe): the document's load event waits for its frames (Chromium, checked by
+ * the browser tests; WebKit and Gecko keep a parent's load waiting for an opened frame too),
+ * and once the scripts are added they hold it themselves. As on a page Next writes itself,
+ * the scripts have run by the load event; React may finish hydrating a few tasks later. The frame goes
  * before any script runs, so React never sees it. `self.__portalAfterPaint` takes a script
  * the body names later.
  */
@@ -140,7 +143,7 @@ function loaderScript(sources: string[], nonce: string | null, cacheMark: string
     `function remember(){document.cookie=mark+(location.protocol==="https:"?"; secure":"")}` +
     `function add(src){var s=document.createElement("script");s.src=src;s.async=true;if(nonce)s.nonce=nonce;if(mark)s.onload=remember;document.head.appendChild(s)}` +
     `function release(){var f=hold;hold=null;if(f){try{f.contentDocument.close()}catch(e){}f.remove()}}` +
-    `function load(){if(started)return;started=true;queue.forEach(add);queue=[];release()}` +
+    `function load(){if(started)return;started=true;try{queue.forEach(add)}finally{queue=[];release()}}` +
     `function keepLoading(){if(started)return;if(!watching)return load();try{hold=document.createElement("iframe");hold.hidden=true;hold.tabIndex=-1;hold.setAttribute("aria-hidden","true");document.body.appendChild(hold);hold.contentDocument.open()}catch(e){load()}}` +
     `self.__portalAfterPaint=function(src){if(started)add(src);else queue.push(src)};` +
     `if(document.visibilityState!=="visible")return load();` +

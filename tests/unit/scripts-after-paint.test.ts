@@ -87,7 +87,7 @@ describe('rewriteHead', () => {
   /** Runs the loader as a page would, with paints, frames, timers, visibility and script loads in the test's hands. */
   function runLoader(
     visibility: 'visible' | 'hidden',
-    opts: { paintTiming?: boolean; observeThrows?: boolean; openThrows?: boolean; protocol?: string } = {},
+    opts: { paintTiming?: boolean; observeThrows?: boolean; openThrows?: boolean; addThrows?: boolean; protocol?: string } = {},
   ) {
     const loader = /<script nonce="bm9uY2U=">(.*)<\/script>$/.exec(rewriteHead(HEAD, { cacheMark: MARK }))![1]!;
     const added: { src: string; async: boolean; nonce: string; onload?: () => void }[] = [];
@@ -104,22 +104,33 @@ describe('rewriteHead', () => {
       setAttribute(name: string, value: string) {
         this.attributes[name] = value;
       },
-      contentDocument: {
-        open: () => hold.push(opts.openThrows ? 'open refused' : 'open'),
-        close: () => hold.push(`close after ${added.length} scripts`),
-      },
+      // As in a browser: a frame has a document only once it is in the page.
+      contentDocument: null as null | { open: () => void; close: () => void },
       remove: () => hold.push('remove'),
     };
-    if (opts.openThrows)
-      iframe.contentDocument.open = () => {
-        throw new DOMException('open', 'SecurityError');
-      };
+    const frameDocument = {
+      open: () => {
+        if (opts.openThrows) throw new DOMException('open', 'SecurityError');
+        hold.push('open');
+      },
+      close: () => hold.push(`close after ${added.length} scripts`),
+    };
     const document = {
       visibilityState: visibility,
       cookie: '',
       createElement: (tag: string) => (tag === 'iframe' ? iframe : { src: '', async: false, nonce: '' }),
-      head: { appendChild: (s: (typeof added)[number]) => added.push(s) },
-      body: { appendChild: (f: typeof iframe) => hold.push(f === iframe ? 'append' : 'append what?') },
+      head: {
+        appendChild: (s: (typeof added)[number]) => {
+          if (opts.addThrows) throw new TypeError('This document requires a TrustedScriptURL');
+          added.push(s);
+        },
+      },
+      body: {
+        appendChild: (f: typeof iframe) => {
+          hold.push(f === iframe ? 'append' : 'append what?');
+          iframe.contentDocument = frameDocument;
+        },
+      },
       addEventListener: (type: string, run: () => void) => (listeners[type] ??= []).push(run),
     };
     class PerformanceObserver {
@@ -190,6 +201,14 @@ describe('rewriteHead', () => {
     // Started already: a second DOMContentLoaded-like call opens nothing again.
     fire('DOMContentLoaded');
     expect(hold).toHaveLength(4);
+  });
+
+  it('lets the load event go when a script cannot be added, rather than holding it for ever', () => {
+    const { fire, paint, timers, hold } = runLoader('visible', { addThrows: true });
+    fire('DOMContentLoaded');
+    paint('first-contentful-paint');
+    expect(() => timers.find((t) => t.ms === 0)!.run()).toThrow(TypeError);
+    expect(hold).toEqual(['append', 'open', 'close after 0 scripts', 'remove']);
   });
 
   it('starts at once, as before, when the frame cannot be opened', () => {

@@ -130,10 +130,10 @@ const jsonInScript = (value: unknown) => JSON.stringify(value).replaceAll('<', '
  * DOMContentLoaded to the start an empty frame is kept open (`document.open()` on a hidden
  * about:blank iframe): the document's load event waits for its frames (Chromium, checked by
  * the browser tests; WebKit and Gecko keep a parent's load waiting for an opened frame too),
- * and once the scripts are added they hold it themselves. As on a page Next writes itself,
- * the scripts have run by the load event; React may finish hydrating a few tasks later. The frame goes
- * before any script runs, so React never sees it. `self.__portalAfterPaint` takes a script
- * the body names later.
+ * and once the scripts are added they hold it themselves. The frame goes before any script
+ * runs, so React never sees it. As on a page Next writes itself, the scripts have run by the
+ * load event; React may finish hydrating a few tasks later. `self.__portalAfterPaint` takes
+ * a script the body names later.
  */
 function loaderScript(sources: string[], nonce: string | null, cacheMark: string | null): string {
   const attr = nonceAttribute(nonce);

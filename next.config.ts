@@ -16,4 +16,9 @@ const nextConfig: NextConfig = {
 };
 
 // The portal's language comes from the contact in Odoo, not the URL (lib/i18n/request.ts).
-export default createNextIntlPlugin('./lib/i18n/request.ts')(nextConfig);
+// The catalogues are precompiled at build time: no ICU message is parsed per request on the
+// server, and the browser gets no ICU parser (docs/features.md, Language).
+export default createNextIntlPlugin({
+  requestConfig: './lib/i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+})(nextConfig);

@@ -1,18 +1,46 @@
+import type { CompiledMessage } from 'icu-minify/format';
 import en from '@/messages/en';
-import type { LineWords, PortalError } from '../errors';
+import type { LineWords, PortalError, ValidationKey } from '../errors';
 import type { Locale } from '../i18n/locales';
 import { translatorFor } from '../i18n/translator';
+
+/** icu-minify's code for a `{name, number}` part (its types.d.ts). */
+const TYPE_NUMBER = 4;
+
+/**
+ * A catalogue text as written in messages/en. The portal's build precompiles the catalogue
+ * (next.config.ts: a text with values becomes icu-minify's parts, `["at most ", ["max", 4], "."]`),
+ * while tests and scripts read the JSON as written; plain texts, `{name}` and `{name, number}`
+ * are written back, and a text with any other part (plural, select, a tag) gives null, like
+ * the plural and select forms the patterns below leave out.
+ */
+export function catalogueText(message: string | CompiledMessage): string | null {
+  if (typeof message === 'string') return message;
+  const parts: string[] = [];
+  for (const part of message) {
+    if (typeof part === 'string') parts.push(part);
+    else if (Array.isArray(part) && typeof part[0] === 'string' && part.length === 1) parts.push(`{${part[0]}}`);
+    else if (Array.isArray(part) && typeof part[0] === 'string' && part.length === 2 && part[1] === TYPE_NUMBER)
+      parts.push(`{${part[0]}, number}`);
+    else return null;
+  }
+  return parts.join('');
+}
+
+/** The texts as this build holds them: written, or precompiled. */
+const validation: Record<ValidationKey, string | CompiledMessage> = en.errors.validation;
+
+const VALIDATION_TEXTS = (Object.keys(validation) as ValidationKey[]).flatMap((key) => {
+  const text = catalogueText(validation[key]);
+  return text === null ? [] : [[key, text] as const];
+});
 
 /**
  * English validation texts written in lib/schemas and lib/portal → their key in
  * `errors.validation`. Only texts without values: a typed value that spells a placeholder
  * (`?{name}=1&{name}=2`) must not pass for the text with its values missing.
  */
-const VALIDATION_KEYS = new Map(
-  Object.entries(en.errors.validation)
-    .filter(([, text]) => !text.includes('{'))
-    .map(([key, text]) => [text, key as keyof typeof en.errors.validation]),
-);
+const VALIDATION_KEYS = new Map(VALIDATION_TEXTS.filter(([, text]) => !text.includes('{')).map(([key, text]) => [text, key]));
 
 /**
  * The catalogue's texts with values (`“{name}” is given more than once.`, `… at most {max, number}.`)
@@ -20,24 +48,24 @@ const VALIDATION_KEYS = new Map(
  * an empty one), a number written the English way for `{name, number}`. Texts with plural or
  * select forms are never written by a check as a plain message, so they are left out.
  */
-const VALIDATION_PATTERNS = Object.entries(en.errors.validation)
-  .filter(([, text]) => /\{\w+(, number)?\}/.test(text) && !/\{\w+, (plural|select)/.test(text))
-  .map(([key, text]) => {
-    const names: { name: string; number: boolean }[] = [];
-    const source = text
-      .split(/(\{\w+(?:, number)?\})/)
-      .map((part) => {
-        const placeholder = /^\{(\w+)(, number)?\}$/.exec(part);
-        if (!placeholder) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        names.push({ name: placeholder[1]!, number: Boolean(placeholder[2]) });
-        return placeholder[2] ? '([0-9][0-9,]*(?:\\.[0-9]+)?)' : '([\\s\\S]*?)';
-      })
-      .join('');
-    return { key: key as keyof typeof en.errors.validation, pattern: new RegExp(`^${source}$`), names };
-  });
+const VALIDATION_PATTERNS = VALIDATION_TEXTS.filter(
+  ([, text]) => /\{\w+(, number)?\}/.test(text) && !/\{\w+, (plural|select)/.test(text),
+).map(([key, text]) => {
+  const names: { name: string; number: boolean }[] = [];
+  const source = text
+    .split(/(\{\w+(?:, number)?\})/)
+    .map((part) => {
+      const placeholder = /^\{(\w+)(, number)?\}$/.exec(part);
+      if (!placeholder) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push({ name: placeholder[1]!, number: Boolean(placeholder[2]) });
+      return placeholder[2] ? '([0-9][0-9,]*(?:\\.[0-9]+)?)' : '([\\s\\S]*?)';
+    })
+    .join('');
+  return { key, pattern: new RegExp(`^${source}$`), names };
+});
 
 /** The key and values of a catalogue text the English message was written from, if any. */
-function validationWords(text: string): { key: keyof typeof en.errors.validation; values?: Record<string, string | number> } | null {
+function validationWords(text: string): { key: ValidationKey; values?: Record<string, string | number> } | null {
   const key = VALIDATION_KEYS.get(text);
   if (key) return { key };
   for (const { key, pattern, names } of VALIDATION_PATTERNS) {

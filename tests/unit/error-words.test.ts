@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PortalError, lineProblem, notFound, portalError } from '../../lib/errors';
-import { sayError, sayLineProblem, sayText } from '../../lib/http/error-words';
+import compile from 'icu-minify/compile';
+import en from '../../messages/en';
+import { catalogueText, sayError, sayLineProblem, sayText } from '../../lib/http/error-words';
 import { zodErrorMap } from '../../lib/i18n/zod-errors';
 import { singleValues } from '../../lib/schemas/common';
 import { MAX_QUANTITY } from '../../lib/quantity';
@@ -109,5 +111,19 @@ describe('the validation texts the catalogue translates', () => {
     expect(sayText('Use at most 3 decimals.', 'de')).toBe('Verwenden Sie höchstens 3 Nachkommastellen.');
     expect(sayText('Use at most 3 decimals.', 'en')).toBe('Use at most 3 decimals.');
     expect(sayText('The partner has no VAT number.', 'de')).toBe('The partner has no VAT number.');
+  });
+
+  it('read the validation texts back from the catalogue the build precompiles, as they are written', () => {
+    const texts = Object.values(en.errors.validation);
+    const withValues = texts.filter((text) => /\{\w+(, number)?\}/.test(text) && !/\{\w+, (plural|select)/.test(text));
+    expect(withValues.length).toBeGreaterThan(3);
+    for (const text of texts) {
+      const back = catalogueText(compile(text));
+      if (/\{\w+, (plural|select)/.test(text)) expect(back, text).toBeNull();
+      else expect(back, text).toBe(text);
+    }
+    // The build's form of `… at most {max, number}.` is still read back into its values.
+    expect(catalogueText(compile('Quantity is at most {max, number}.'))).toBe('Quantity is at most {max, number}.');
+    expect(catalogueText(['Hello ', ['name', 1, { a: 'x', other: 'y' }]])).toBeNull();
   });
 });

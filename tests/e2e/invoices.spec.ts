@@ -156,3 +156,41 @@ test("finance B cannot fetch A's invoice PDF (404)", async ({ page, browser }) =
   expect((await other.request.get(href!.replace('/pdf', ''))).status()).toBe(404);
   await other.close();
 });
+
+test('the invoices table sorts from its headers, hides a chosen column and selects a whole page', async ({ page }) => {
+  await signIn(page, FIONA, '/invoices');
+  const table = page.getByRole('table', { name: 'Invoices and credit notes' });
+  const rows = table.locator('tbody tr');
+  // An amount sorts largest first on the first click, and the other way on the second.
+  await table.getByRole('button', { name: /^Total/ }).click();
+  await expect(page).toHaveURL(/sort=total&dir=desc/);
+  await expect(table.getByRole('columnheader', { name: /^Total/ })).toHaveAttribute('aria-sort', 'descending');
+  await table.getByRole('button', { name: /^Total/ }).click();
+  await expect(page).toHaveURL(/sort=total&dir=asc/);
+  await expect(table.getByRole('columnheader', { name: /^Total/ })).toHaveAttribute('aria-sort', 'ascending');
+  // A date sorts oldest first on the first click.
+  await table.getByRole('button', { name: /^Due/ }).click();
+  await expect(page).toHaveURL(/sort=due&dir=asc/);
+
+  // The column chooser hides a column from the header and every row, and shows it again.
+  await page.getByText('Columns', { exact: true }).click();
+  const chooser = page.getByRole('group', { name: 'Columns to show' });
+  await chooser.getByRole('checkbox', { name: 'Type' }).uncheck();
+  await expect(table.getByRole('columnheader', { name: 'Type' })).toHaveCount(0);
+  const cells = await rows.first().locator('td').count();
+  await chooser.getByRole('checkbox', { name: 'Type' }).check();
+  await expect(table.getByRole('columnheader', { name: 'Type' })).toBeVisible();
+  expect(await rows.first().locator('td').count()).toBe(cells + 1);
+  // Columns that identify a row cannot be hidden.
+  await expect(chooser.getByRole('checkbox', { name: 'Number' })).toHaveCount(0);
+
+  // "Select all" in the header selects every row of the page, and a second click none.
+  const count = await rows.count();
+  await table.getByRole('checkbox', { name: 'Select all invoices on this page' }).check();
+  await expect(page.getByRole('button', { name: `Download selected as ZIP (${count})` })).toBeVisible();
+  await rows.first().getByRole('checkbox').uncheck();
+  await expect(table.getByRole('checkbox', { name: 'Select all invoices on this page' })).not.toBeChecked();
+  await table.getByRole('checkbox', { name: 'Select all invoices on this page' }).check();
+  await table.getByRole('checkbox', { name: 'Select all invoices on this page' }).uncheck();
+  await expect(page.getByRole('button', { name: /^Download selected as ZIP/ })).toBeDisabled();
+});

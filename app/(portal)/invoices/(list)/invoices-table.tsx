@@ -1,10 +1,9 @@
 'use client';
 
-import type { RowSelectionState } from '@tanstack/react-table';
 import { Link } from '@/components/app-link';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { DataTable, type PortalColumn } from '@/components/data-table';
+import { DataTable, type PortalColumn, type RowSelection } from '@/components/data-table';
 import type { Formatter } from '@/lib/i18n/format';
 import { useFormat } from '@/lib/i18n/use-format';
 import { PaymentBadge } from '@/components/status';
@@ -17,32 +16,26 @@ function invoiceColumns(t: Translate, f: Formatter): PortalColumn<InvoiceListRow
   return [
     {
       id: 'select',
-      enableSorting: false,
-      enableHiding: false,
+      sortable: false,
+      hideable: false,
       card: 'title',
-      cardLabel: t('select'),
-      header: ({ table }) => (
-        <input
-          type="checkbox"
-          aria-label={t('selectAll')}
-          checked={table.getIsAllRowsSelected()}
-          onChange={table.getToggleAllRowsSelectedHandler()}
-        />
+      header: t('select'),
+      headerCell: (table) => (
+        <input type="checkbox" aria-label={t('selectAll')} checked={table.allSelected} onChange={table.toggleAllSelected} />
       ),
       render: (row) => (
         <input
           type="checkbox"
           aria-label={t('selectOne', { number: row.original.number })}
-          checked={row.getIsSelected()}
-          onChange={row.getToggleSelectedHandler()}
+          checked={row.selected}
+          onChange={row.toggleSelected}
         />
       ),
     },
     {
       id: 'number',
-      accessorKey: 'number',
       header: t('number'),
-      enableHiding: false,
+      hideable: false,
       card: 'title',
       render: (row) => (
         <Link className="font-semibold text-brand-700 underline" href={`/invoices/${row.original.id}`}>
@@ -52,26 +45,23 @@ function invoiceColumns(t: Translate, f: Formatter): PortalColumn<InvoiceListRow
     },
     {
       id: 'kind',
-      accessorKey: 'kind',
       header: t('type'),
-      enableSorting: false,
+      sortable: false,
       render: (row) => t('kind', { kind: row.original.kind }),
     },
-    { id: 'date', accessorKey: 'date', header: t('date'), render: (row) => f.date(row.original.date) },
-    { id: 'due', accessorKey: 'dueDate', header: t('due'), render: (row) => f.date(row.original.dueDate) },
+    { id: 'date', header: t('date'), render: (row) => f.date(row.original.date) },
+    { id: 'due', header: t('due'), render: (row) => f.date(row.original.dueDate) },
     {
       id: 'status',
-      accessorKey: 'paymentStatus',
       header: t('status'),
-      enableSorting: false,
+      sortable: false,
       card: 'badge',
       render: (row) => <PaymentBadge row={row.original} />,
     },
     {
       id: 'origin',
-      accessorKey: 'origin',
       header: t('order'),
-      enableSorting: false,
+      sortable: false,
       render: (row) =>
         row.original.originOrders.length
           ? row.original.originOrders.map((o, i) => (
@@ -86,14 +76,12 @@ function invoiceColumns(t: Translate, f: Formatter): PortalColumn<InvoiceListRow
     },
     {
       id: 'total',
-      accessorKey: 'total',
       header: t('total'),
       amount: true,
       render: (row) => f.money(row.original.total, row.original.currency),
     },
     {
       id: 'residual',
-      accessorKey: 'residual',
       // One heading for invoices (amount due) and credit notes (credit left): both signed as they count.
       header: t('openAmount'),
       amount: true,
@@ -103,7 +91,7 @@ function invoiceColumns(t: Translate, f: Formatter): PortalColumn<InvoiceListRow
     {
       id: 'pdf',
       header: t('pdf'),
-      enableSorting: false,
+      sortable: false,
       render: (row) => (
         <a className="text-brand-700 underline" href={`/invoices/${row.original.id}/pdf`} download>
           {t.rich('pdfOf', { number: row.original.number, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
@@ -117,9 +105,9 @@ export function InvoicesTable({ rows, sort, dir, limit }: { rows: InvoiceListRow
   const t = useTranslations('invoices.list');
   const f = useFormat();
   const tableWords = useTranslations('invoices.table');
-  // Built once per language: DataTable rebuilds its column definitions when these change.
+  // Built once per language, not on every render.
   const columns = useMemo(() => invoiceColumns(tableWords, f), [tableWords, f]);
-  const [selected, setSelected] = useState<RowSelectionState>({});
+  const [selected, setSelected] = useState<RowSelection>({});
   const ids = Object.keys(selected).filter((k) => selected[k]);
   return (
     <div className="flex flex-col gap-3">

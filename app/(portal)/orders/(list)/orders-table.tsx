@@ -16,9 +16,8 @@ export function OrdersTable({ rows, sort, dir }: { rows: OrderRow[]; sort: strin
     (): PortalColumn<OrderRow>[] => [
       {
         id: 'number',
-        accessorKey: 'number',
         header: t('columns.number'),
-        enableHiding: false,
+        hideable: false,
         card: 'title',
         render: (row) => (
           <Link className="font-semibold text-brand-700 underline" href={`/orders/${row.original.id}`}>
@@ -26,31 +25,27 @@ export function OrdersTable({ rows, sort, dir }: { rows: OrderRow[]; sort: strin
           </Link>
         ),
       },
-      { id: 'date', accessorKey: 'date', header: t('columns.date'), render: (row) => f.date(row.original.date) },
-      { id: 'po', accessorKey: 'poReference', header: t('columns.po'), render: (row) => row.original.poReference ?? '—' },
+      { id: 'date', header: t('columns.date'), render: (row) => f.date(row.original.date) },
+      { id: 'po', header: t('columns.po'), render: (row) => row.original.poReference ?? '—' },
       {
         id: 'state',
-        accessorKey: 'state',
         header: t('columns.state'),
         card: 'badge',
         render: (row) => <OrderStateBadge state={row.original.state} />,
       },
       {
         id: 'deliveryStatus',
-        accessorKey: 'deliveryStatus',
         header: t('columns.delivery'),
-        enableSorting: false,
+        sortable: false,
         render: (row) => <DeliveryBadge status={row.original.deliveryStatus} />,
       },
       {
         id: 'delivery',
-        accessorKey: 'requestedDate',
         header: t('columns.requestedFor'),
         render: (row) => f.date(row.original.requestedDate),
       },
       {
         id: 'total',
-        accessorKey: 'total',
         header: t('columns.total'),
         amount: true,
         strong: true,

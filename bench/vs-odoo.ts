@@ -316,12 +316,14 @@ async function timedGet(url: string, cookie: string): Promise<{ ms: number; body
  */
 async function scriptBytes(base: string, path: string, cookie: string): Promise<number> {
   const { body } = await timedGet(`${base}${path}`, cookie);
-  // The portal's head names its scripts in the loader that starts them after the first frame (lib/http/scripts-after-paint.ts).
-  const loaded = /function load\(\)\{(\[[^\]]*\])/.exec(body)?.[1];
+  // The portal names its scripts to the loader that starts them after the first paint
+  // (lib/http/scripts-after-paint.ts): the head's in its queue, the body's in calls to it.
+  const queued = /queue=(\[[^\]]*\])/.exec(body)?.[1];
   const sources = [
     ...new Set([
       ...[...body.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!),
-      ...(loaded ? (JSON.parse(loaded) as string[]) : []),
+      ...(queued ? (JSON.parse(queued) as string[]) : []),
+      ...[...body.matchAll(/__portalAfterPaint\(("[^"]+")\)/g)].map((m) => JSON.parse(m[1]!) as string),
     ]),
   ];
   let total = 0;

@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/route-cost.ts [path ...]`: for each path, requests/s under load (10
- * connections, simulator latency 20 ms) and the portal process's CPU time per request
+ * connections, or CONNECTIONS; simulator latency 20 ms) and the portal process's CPU time per request
  * (from /proc), and that of this process (the simulator and autocannon), to see which part
  * of a page's cost is the page itself. Needs a current
  * `next build`. PORTAL_NODE_ARGS="--flag ..." starts the portal with extra Node flags, to compare them.
@@ -11,6 +11,8 @@ import { startLoadStack } from './load-stack';
 
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/api/health', '/api/me', '/orders'];
 const SECONDS = Number(process.env.SECONDS ?? 8);
+/** 1 gives one request at a time: the latency of a page on an otherwise idle portal. */
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 
 /** CPU seconds (user + system) the process has used so far. */
 function cpuSeconds(pid: number): number {
@@ -33,10 +35,10 @@ try {
     // A path starting with "anon:" is requested without the session cookie.
     const path = arg.replace(/^anon:/, '');
     const headers = arg.startsWith('anon:') ? {} : { cookie };
-    await autocannon({ url: `${stack.url}${path}`, connections: 10, duration: 2, headers });
+    await autocannon({ url: `${stack.url}${path}`, connections: CONNECTIONS, duration: 2, headers });
     const before = cpuSeconds(pid);
     const ownBefore = process.cpuUsage();
-    const r = await autocannon({ url: `${stack.url}${path}`, connections: 10, duration: SECONDS, headers });
+    const r = await autocannon({ url: `${stack.url}${path}`, connections: CONNECTIONS, duration: SECONDS, headers });
     const cpuMs = ((cpuSeconds(pid) - before) * 1000) / r.requests.total;
     const own = process.cpuUsage(ownBefore);
     const simAndLoadMs = (own.user + own.system) / 1000 / r.requests.total;

@@ -31,6 +31,7 @@ import { odooConfigFromEnv } from '../lib/odoo/config';
 import { installWebhookRules, removeWebhookRules } from '../scripts/odoo-webhooks';
 import { groupIds, userGroupsField } from '../scripts/odoo-prepare/prepare';
 import { prepareOwnUserArgs, readEnvFile, ROOT, runCommand, serverMajor, type Env } from '../scripts/real-odoo-tools';
+import { scriptsOfPage } from '../lib/http/scripts-after-paint';
 import { startStack, waitForPortal } from '../scripts/stack';
 import { watchOdooCalls } from './odoo-log';
 import { sessionCookies } from './sign-in';
@@ -157,8 +158,8 @@ try {
   for (const p of PARTS.has('js') ? htmlPairs : []) {
     js.push({
       page: p.page,
-      'Odoo JS kB': round((await scriptBytes(odoo, p.odooPath, odooCookie)) / 1024),
-      'our JS kB': round((await scriptBytes(portal, p.ourPath, ours[p.login]!)) / 1024),
+      'Odoo JS kB': round((await scriptBytes(odoo, p.odooPath, odooCookie, odooScripts)) / 1024),
+      'our JS kB': round((await scriptBytes(portal, p.ourPath, ours[p.login]!, scriptsOfPage)) / 1024),
     });
   }
 
@@ -310,24 +311,22 @@ async function timedGet(url: string, cookie: string): Promise<{ ms: number; body
 }
 
 /**
- * The bytes of the scripts a page loads, gzip-compressed: as served when the server
- * compresses, otherwise as a compressing proxy in front would send them (gzip level 6), so
- * Odoo's uncompressed assets and an uncompressed portal are counted alike.
+ * The scripts an Odoo page loads: its tags' `src`, and the `data-src` of the lazy bundles
+ * (web.assets_frontend_lazy) that Odoo's own code adds once the page has loaded.
  */
-async function scriptBytes(base: string, path: string, cookie: string): Promise<number> {
+function odooScripts(html: string): string[] {
+  return [...new Set([...html.matchAll(/<script\b[^>]*\s(?:data-)?src="([^"]+)"/g)].map((m) => m[1]!))];
+}
+
+/**
+ * The bytes of the scripts a page loads (`sources` reads them from its HTML), gzip-compressed:
+ * as served when the server compresses, otherwise as a compressing proxy in front would send
+ * them (gzip level 6), so Odoo's uncompressed assets and an uncompressed portal are counted alike.
+ */
+async function scriptBytes(base: string, path: string, cookie: string, sources: (html: string) => string[]): Promise<number> {
   const { body } = await timedGet(`${base}${path}`, cookie);
-  // The portal names its scripts to the loader that starts them after the first paint
-  // (lib/http/scripts-after-paint.ts): the head's in its queue, the body's in calls to it.
-  const queued = /queue=(\[[^\]]*\])/.exec(body)?.[1];
-  const sources = [
-    ...new Set([
-      ...[...body.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!),
-      ...(queued ? (JSON.parse(queued) as string[]) : []),
-      ...[...body.matchAll(/__portalAfterPaint\(("[^"]+")\)/g)].map((m) => JSON.parse(m[1]!) as string),
-    ]),
-  ];
   let total = 0;
-  for (const src of sources) {
+  for (const src of sources(body)) {
     const res = await request(new URL(src, base), { headers: { cookie, 'accept-encoding': 'gzip' } });
     const chunks: Buffer[] = [];
     for await (const c of res.body) chunks.push(c as Buffer);

@@ -116,6 +116,19 @@ const nonceAttribute = (nonce: string | null) => (nonce === null ? '' : ` nonce=
 const jsonInScript = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');
 
 /**
+ * Every script a page served by this module loads, in the order it names them: the tags left
+ * as they were, the head loader's queue and the body's calls to it. For tools that weigh a
+ * page's JavaScript (bench/vs-odoo.ts); it reads what loaderScript and rewriteBodyScript
+ * write, so the two change together.
+ */
+export function scriptsOfPage(html: string): string[] {
+  const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => attributes(m[1]!).get('src')).filter((src) => src !== undefined);
+  const queue = /\{var started=false,[^;]*?queue=(\[[^\]]*\])/.exec(html)?.[1];
+  const handed = [...html.matchAll(/self\.__portalAfterPaint\(("(?:[^"\\]|\\.)*")\)<\/script>/g)].map((m) => JSON.parse(m[1]!) as string);
+  return [...new Set([...tags, ...(queue ? (JSON.parse(queue) as string[]) : []), ...handed])];
+}
+
+/**
  * The inline loader. Its scripts are `async`, as the tags were: React, hydrating, looks for
  * `script[async][src]` to know a chunk is already there. They start once, at the first of:
  * the task after the first contentful paint; a hidden tab (no paint comes there); 2 s. Not at

@@ -11,6 +11,7 @@ import {
   rewriteBodyScript,
   rewriteHead,
   scriptsCookie,
+  scriptsOfPage,
   sectionOf,
 } from '../../lib/http/scripts-after-paint';
 
@@ -278,6 +279,26 @@ describe('rewriteHead', () => {
     expect(rewriteBodyScript('<script src="/d.js?a=1&amp;b=2" async=""></script>')).toBe(
       '<script>self.__portalAfterPaint("/d.js?a=1&b=2")</script>',
     );
+  });
+
+  it('reads back every script of a rewritten page, in order: the tags left, the loader’s queue, the body’s calls', () => {
+    const page = rewriteHead(HEAD, { cacheMark: MARK }) + REWRITTEN_BODY;
+    expect(scriptsOfPage(page)).toEqual([
+      '/_next/static/chunks/polyfills.js',
+      '/_next/static/chunks/main.js',
+      '/_next/static/chunks/page.js',
+      '/_next/static/chunks/w.js',
+    ]);
+    // As Next writes it, without the loader: the tags themselves, their src read as the browser reads it.
+    expect(scriptsOfPage(HEAD + BODY.replace(BOOTSTRAP, BOOTSTRAP.replace('w.js"', 'w.js?a=1&amp;b=2"')))).toEqual([
+      '/_next/static/chunks/main.js',
+      '/_next/static/chunks/page.js',
+      '/_next/static/chunks/polyfills.js',
+      '/_next/static/chunks/w.js?a=1&b=2',
+    ]);
+    const escaped =
+      rewriteHead('<script src="/a<!--b.js" async=""></script>') + rewriteBodyScript('<script src="/c&quot;d.js" async=""></script>');
+    expect(scriptsOfPage(escaped)).toEqual(['/a<!--b.js', '/c"d.js']);
   });
 
   it('leaves a head without scripts as it is, and escapes what could end the loader', () => {

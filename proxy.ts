@@ -71,7 +71,8 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
     });
     const headers = new Headers(req.headers);
     headers.set('x-request-id', requestId);
-    headers.set('x-portal-path', `${req.method} ${path}`.slice(0, 300));
+    // With the query: the audit trail of a support session says which filters an export had.
+    headers.set('x-portal-path', `${req.method} ${path}${req.nextUrl.search}`.slice(0, 500));
     headers.set('x-nonce', nonce);
     headers.set('Content-Security-Policy', csp);
     res = NextResponse.next({ request: { headers } });

@@ -9,12 +9,14 @@ import { listSupportSessions, type SupportSession } from './support-sessions';
 
 export interface AccessLogEntry extends SupportSession {
   pagesViewed: number;
+  /** Files taken away (CSV exports, PDFs, ZIPs), each with its address and filters: listed, not only counted. */
+  downloads: { at: string; path: string }[];
   changes: { at: string; action: string; target: AuditTarget | null; outcome: AuditOutcome; detail: Record<string, unknown> | null }[];
 }
 
 /**
  * What the customer's admins see: every support session in their account, who, why, for
- * how long, and each change made in it (views are counted, changes listed).
+ * how long, and each change made in it (views are counted; downloads and changes listed).
  */
 export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
   if (!can(ctx.roles, 'manage-contacts')) throw forbidden('accessLogAdmins');
@@ -29,7 +31,10 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
     const mine = events.filter((e) => e.support_session_id === s.id);
     return {
       ...s,
-      pagesViewed: mine.filter((e) => e.action === 'support.request').length,
+      pagesViewed: mine.filter((e) => e.action === 'support.request' && !isDownload(pathOf(e))).length,
+      downloads: mine
+        .filter((e) => e.action === 'support.request' && isDownload(pathOf(e)))
+        .map((row) => ({ at: auditEventFromRow(row).at, path: pathOf(row).replace(/^GET /, '') })),
       changes: mine
         .filter((e) => e.action !== 'support.request')
         .map((row) => {
@@ -38,4 +43,14 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
         }),
     };
   });
+}
+
+/** The portal's file downloads (the route.ts files under app/(portal)), as the proxy names a request: method, path and query. */
+const DOWNLOAD =
+  /^GET \/(orders\/export|invoices\/export|invoices\/bulk|invoices\/\d+\/pdf|statement\/(csv|pdf)|orders\/new\/template)(\?|$)/;
+const isDownload = (path: string) => DOWNLOAD.test(path);
+
+function pathOf(row: Record<string, unknown>): string {
+  const detail = auditEventFromRow(row).detail;
+  return typeof detail?.path === 'string' ? detail.path : '';
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { notFound, portalError } from '../errors';
+import { forbidden, notFound, portalError } from '../errors';
 import { OdooServerError } from '../odoo/errors';
 import type { addressInput, inviteInput, myContactInput } from '../schemas/account';
 import type { PortalContext } from '../context';
@@ -322,6 +322,7 @@ async function readContacts(ctx: PortalContext): Promise<CompanyContact[]> {
  * for the seller's staff, who decide which contact the person is.
  */
 export async function inviteContact(ctx: PortalContext, input: z.infer<typeof inviteInput>): Promise<number> {
+  refuseWhileActing(ctx);
   const email = normaliseEmail(input.email);
   const [sameEmail, tags, sharedEmailTag] = await Promise.all([
     ctx.odoo.searchRead(
@@ -383,6 +384,7 @@ export function normaliseEmail(email: string): string {
 }
 
 export async function setContactRoles(ctx: PortalContext, id: number, roles: CustomerRole[]): Promise<void> {
+  refuseWhileActing(ctx);
   if (id === ctx.contact.id && !roles.includes('customer-admin')) {
     throw portalError('bad_request', 'ownAdminRole', { fields: { roles: 'ownAdminRoleField' } });
   }
@@ -397,9 +399,20 @@ export async function setContactRoles(ctx: PortalContext, id: number, roles: Cus
 }
 
 export async function setContactActive(ctx: PortalContext, id: number, active: boolean): Promise<void> {
+  refuseWhileActing(ctx);
   if (id === ctx.contact.id) throw portalError('bad_request', 'deactivateSelf');
   await requireColleague(ctx, id);
   await ctx.odoo.write('res.partner', [id], { active });
+}
+
+/**
+ * Who may use the portal, and with which roles, is the customer's own choice. Staff acting
+ * for an admin could otherwise leave an outside email as a customer admin, with no time limit
+ * and no banner, once their support session ended; so while acting, even with changes allowed,
+ * contacts are neither invited, given roles, deactivated nor reactivated.
+ */
+function refuseWhileActing(ctx: PortalContext): void {
+  if (ctx.actingAs) throw forbidden('contactsOwnChoice');
 }
 
 async function requireColleague(ctx: PortalContext, id: number) {

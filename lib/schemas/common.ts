@@ -25,16 +25,20 @@ const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 
 /**
  * Characters that show nothing: zero-width space and (non-)joiners, direction marks and
- * embeddings, word joiner and invisible operators, byte-order mark, soft hyphen. Not all of
- * Unicode's format class: its tag characters finish some flag emoji.
+ * embeddings, word joiner and invisible operators, byte-order mark, soft hyphen, combining
+ * grapheme joiner, the blank Braille pattern and the Hangul and Khmer fillers (letters to
+ * Unicode, blank on screen). Not all of Unicode's format class: its tag characters finish
+ * some flag emoji.
  */
-const INVISIBLE = '\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff';
+const INVISIBLE = '\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0';
 const INVISIBLE_EDGES = new RegExp(`^[\\s${INVISIBLE}]+|[\\s${INVISIBLE}]+$`, 'gu');
 const INVISIBLE_ANYWHERE = new RegExp(`[${INVISIBLE}]`, 'gu');
 /** Trimmed of white space and of invisible characters, so a field of zero-width spaces is empty. */
 export const trimInvisible = (s: string) => s.replace(INVISIBLE_EDGES, '');
 /** How many characters of a text show: invisible ones do not count. */
 export const visibleLength = (s: string) => s.replace(INVISIBLE_ANYWHERE, '').length;
+/** How many letters and digits a text shows: what makes it say something (a row of dots says nothing). */
+export const wordCharacters = (s: string) => s.replace(INVISIBLE_ANYWHERE, '').match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 
 /**
  * The one schema of free text a person types: trimmed (of invisible characters too), at most `max` characters, and no

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordId, searchText, text, visibleLength, wholeNumber } from './common';
+import { recordId, searchText, text, visibleLength, wholeNumber, wordCharacters } from './common';
 
 export const customerSearchQuery = z.object({
   q: searchText,
@@ -8,10 +8,10 @@ export const customerSearchQuery = z.object({
 export const startActingInput = z.object({
   customerId: recordId,
   contactId: recordId,
-  // Counted as the customer sees it: zero-width characters make no reason.
+  // Counted as the customer sees it: invisible characters make no reason, nor does a row of dots.
   reason: text('reason', { max: 500, multiLine: true }).refine(
-    (s) => visibleLength(s) >= 15,
-    'Give a reason of at least 15 characters: the customer reads it.',
+    (s) => visibleLength(s) >= 15 && wordCharacters(s) >= 10,
+    'Give a reason in words, at least 15 characters: the customer reads it.',
   ),
   minutes: wholeNumber(5, 240, 'Between 5 minutes and 4 hours.').optional(),
   canWrite: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false),

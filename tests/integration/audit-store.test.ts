@@ -168,6 +168,12 @@ describe.each([
     const identity = await support.actingIdentity(mia, active!);
     const ctx = { ...mia, ...identity!, roles: new Set(identity!.roles) };
     await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /orders' } });
+    await audit.recordAudit(ctx, {
+      action: 'support.request',
+      outcome: 'success',
+      detail: { path: 'GET /invoices/export?from=2020-01-01' },
+    });
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /invoices/1097/pdf' } });
     await support.setSessionWrite(mia.user.sub, session.id, true);
     await audit.recordAudit(ctx, { action: 'order.place', target: { model: 'sale.order', id: 5000, name: 'S05000' }, outcome: 'success' });
     expect(await support.endSupportSession(mia.user.sub, session.id, 'stopped')).toBe(true);
@@ -187,6 +193,8 @@ describe.each([
       endReason: 'stopped',
       pagesViewed: 1,
     });
+    // Downloads are listed with their filters, not counted among the pages.
+    expect(entry!.downloads.map((d) => d.path)).toEqual(['/invoices/export?from=2020-01-01', '/invoices/1097/pdf']);
     expect(entry!.changes).toEqual([
       expect.objectContaining({ action: 'order.place', target: { model: 'sale.order', id: 5000, name: 'S05000' }, outcome: 'success' }),
     ]);

@@ -235,6 +235,26 @@ describe('account management', () => {
     expect((await listContacts(ctx)).find((c) => c.id === id)).toMatchObject({ roles: ['buyer'], active: true });
   });
 
+  it('leaves contacts and roles to the customer while staff act for an admin, even with changes allowed', async () => {
+    const acting = portalContext(gateway, 'aliceA', {
+      actingAs: {
+        sessionId: randomUUID(),
+        canWrite: true,
+        expiresAt: new Date(Date.now() + 600_000).toISOString(),
+        reason: 'Checking a customer issue',
+      },
+    });
+    const before = await listContacts(acting);
+    const bob = before.find((c) => c.roles.includes('buyer') && !c.roles.includes('customer-admin'))!;
+    const refused = { code: 'forbidden', message: expect.stringContaining('customer’s own choice') };
+    await expect(
+      inviteContact(acting, { name: 'Back Door', email: `back.door.${Date.now()}@example.com`, roles: ['customer-admin'] }),
+    ).rejects.toMatchObject(refused);
+    await expect(setContactRoles(acting, bob.id, ['customer-admin', 'buyer'])).rejects.toMatchObject(refused);
+    await expect(setContactActive(acting, bob.id, false)).rejects.toMatchObject(refused);
+    expect(await listContacts(acting)).toEqual(before);
+  });
+
   it('reads a role from any tag of its name, and gives and takes it through the oldest (two first invites at once may each create one)', async () => {
     const ctx = portalContext(gateway, 'aliceA');
     const admin = gateway.client();

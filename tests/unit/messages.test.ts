@@ -47,6 +47,20 @@ describe('the message catalogues', () => {
     }
   });
 
+  it('never format to an empty text, which next-intl would show as the raw key', () => {
+    const canBeEmpty = (elements: readonly MessageFormatElement[]): boolean =>
+      elements.every((el) => {
+        if (el.type === TYPE.literal) return el.value === '';
+        if (el.type === TYPE.select || el.type === TYPE.plural) return Object.values(el.options).some((o) => canBeEmpty(o.value));
+        if (el.type === TYPE.tag) return canBeEmpty(el.children);
+        return false;
+      });
+    const empty = [...english, ...german]
+      .filter(([, message]) => canBeEmpty(new IntlMessageFormat(message, 'en').getAst()))
+      .map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
   it('are not English left untranslated in the German file', () => {
     const same = [...english].filter(([key, text]) => german.get(key) === text && /[a-z]{4,} [a-z]{3,}/.test(text));
     expect(same.map(([key]) => key)).toEqual([]);

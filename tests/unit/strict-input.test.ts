@@ -83,9 +83,15 @@ describe('text fields refuse control characters', () => {
     expect(addressInput.safeParse({ name: zw, street: zw, zip: zw, city: zw, countryCode: 'US' }).success).toBe(false);
     const acting = { customerId: '10', contactId: '21', minutes: '30' };
     expect(messages(startActingInput.safeParse({ ...acting, reason: zw }))).toEqual([
-      'Give a reason of at least 15 characters: the customer reads it.',
+      'Give a reason in words, at least 15 characters: the customer reads it.',
     ]);
     expect(startActingInput.safeParse({ ...acting, reason: `Call\u200b${'\u200b'.repeat(20)}back` }).success).toBe(false);
+    // Blank on screen though Unicode calls some of them letters: Braille blank, Hangul fillers; and a row of dots says nothing.
+    for (const blank of ['\u2800', '\u3164', '\u115f', '\uffa0']) {
+      expect(startActingInput.safeParse({ ...acting, reason: blank.repeat(20) }).success).toBe(false);
+    }
+    expect(startActingInput.safeParse({ ...acting, reason: '…'.padEnd(20, '.') }).success).toBe(false);
+    expect(startActingInput.safeParse({ ...acting, reason: 'Ticket 4711: PDF?' }).success).toBe(true);
     // Joiners inside a word stay: they are part of how some scripts and emoji are written.
     expect(myContactInput.parse({ name: 'Ana 👩\u200d💻' }).name).toBe('Ana 👩\u200d💻');
     // A flag emoji ends in tag characters, which are not invisible padding.

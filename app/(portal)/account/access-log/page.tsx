@@ -80,6 +80,18 @@ export default async function AccessLogPage() {
                   <span className="text-slate-700">{t('accessLog.reason')}</span> {e.reason}
                 </p>
                 <p className="mt-1 text-slate-700">{t('accessLog.pagesViewed', { count: e.pagesViewed })}</p>
+                {e.downloads.length ? (
+                  <>
+                    <p className="mt-1 text-slate-700">{t('accessLog.downloads', { count: e.downloads.length })}</p>
+                    <ul className="mt-1 list-disc pl-5" aria-label={t('accessLog.downloadsLabel')}>
+                      {e.downloads.map((d, i) => (
+                        <li key={i} className="break-all">
+                          {f.dateTime(d.at)}: <code>{d.path}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
                 {e.changes.length ? (
                   <ul className="mt-1 list-disc pl-5">
                     {e.changes.map((c, i) => (
@@ -91,8 +103,8 @@ export default async function AccessLogPage() {
                             <TargetLink target={c.target} action={c.action} words={words} />
                           </>
                         ) : null}
-                        {/* A session's end is the portal refusing the staff member, not the customer's change. */}
-                        {c.action !== 'support.end' ? t('accessLog.outcome', { outcome: c.outcome }) : ''}
+                        {/* A change that went through needs no word; a session's end is the portal refusing the staff member, not the customer's change. */}
+                        {c.outcome !== 'success' && c.action !== 'support.end' ? t('accessLog.outcome', { outcome: c.outcome }) : ''}
                       </li>
                     ))}
                   </ul>

@@ -50,7 +50,7 @@ export async function refuseBadActionRequest(
   if (body.byteLength > ACTION_BODY_LIMIT) return tooLarge();
   if (!multipart) {
     const args = json(new TextDecoder().decode(body));
-    return Array.isArray(args) && !danglingReference(args, new Set()) ? null : malformed();
+    return Array.isArray(args) && !badReply([['0', args]]) ? null : malformed();
   }
 
   let form: FormData;
@@ -60,41 +60,64 @@ export async function refuseBadActionRequest(
     return malformed();
   }
   // A fetch call's arguments: part "0" holds the argument list, other numbered parts
-  // outlined values, all JSON. (A no-script form post carries plain fields instead.)
-  if (isAction) {
-    const parts = new Map<string, unknown>();
-    for (const [key, value] of form) {
-      if (!/^\d+$/.test(key) || typeof value !== 'string') continue;
-      const parsed = json(value);
-      if (parsed === INVALID) return malformed();
-      parts.set(key, parsed);
-    }
-    if (!Array.isArray(parts.get('0'))) return malformed();
-    const names = new Set([...form.keys()]);
-    for (const value of parts.values()) if (danglingReference(value, names)) return malformed();
+  // outlined values, all JSON. A no-script form post carries plain fields, and its bound
+  // arguments in `$ACTION_<n>:<part>` fields, read the same way.
+  const parts: [string, unknown][] = [];
+  for (const [key, value] of form) {
+    if (typeof value !== 'string') continue;
+    const name = isAction ? (/^(\d+|S\d+)$/.test(key) ? key : null) : (/^\$ACTION_\d+:(\d+)$/.exec(key)?.[1] ?? null);
+    if (name === null) continue;
+    const parsed = json(value);
+    if (parsed === INVALID) return malformed();
+    parts.push([name, parsed]);
   }
-  return null;
+  if (isAction && !Array.isArray(parts.find(([name]) => name === '0')?.[1])) return malformed();
+  // A fetch call's body is read as it streams in; a no-script form's fields all at once.
+  return badReply(parts, { names: new Set(form.keys()), ordered: isAction }) ? malformed() : null;
 }
 
 /**
  * React's reply encoding points from one value to another part of the body with a `$`, an
  * optional one-letter kind and the part's number in hex (`$@1`, `$Q2`, `$5`; a typed `$` is
- * sent as `$$`). A reference to a part the body lacks makes Next's decoder wait for it until
- * the body ends and then fail with a 500 ("Connection closed"): it is a malformed request.
+ * sent as `$$`). Next's decoder reads the parts as they arrive and fails with a 500 on a
+ * reference it cannot follow, so these are malformed requests:
+ * - a part the body lacks (Next waits for it until the body ends: "Connection closed");
+ * - in a fetch call, a part that comes after the one pointing at it (React's client writes
+ *   the argument list last, and Next reads the parts as they stream in: "Invalid forward
+ *   reference");
+ * - a Map, Set or iterator (`$Q`, `$W`, `$i`) whose part is not a list;
+ * - a server function as an argument (`$h`, `$F`): no portal action takes one;
+ * - a BigInt (`$n`) that is not digits.
  */
-const PART_REFERENCE = /^\$([@hQWiABORrXxOoUSsLlGgMmV]?)([0-9a-f]+)$/;
-/** Streams and async iterables (`$R`, `$r`, `$X`, `$x`) keep their chunks in parts named `S<id>`. */
+const PART_REFERENCE = /^\$([@hQWiABORrXxOoUSsLlGgMmVF]?)([0-9a-f]+)$/;
+/** Streams and async iterables (`$R`, `$r`, `$X`, `$x`) keep their chunks in parts named `S<id>`, which may follow. */
 const STREAM_KINDS = new Set(['R', 'r', 'X', 'x']);
-function danglingReference(value: unknown, parts: ReadonlySet<string>): boolean {
-  if (typeof value === 'string') {
-    const ref = PART_REFERENCE.exec(value);
-    if (!ref) return false;
-    const id = String(parseInt(ref[2]!, 16));
-    return !parts.has(STREAM_KINDS.has(ref[1]!) ? `S${id}` : id);
-  }
-  if (Array.isArray(value)) return value.some((v) => danglingReference(v, parts));
-  if (value && typeof value === 'object') return Object.values(value).some((v) => danglingReference(v, parts));
-  return false;
+const LIST_KINDS = new Set(['Q', 'W', 'i']);
+const FUNCTION_KINDS = new Set(['h', 'F']);
+function badReply(
+  parts: readonly [string, unknown][],
+  { names = new Set(parts.map(([name]) => name)), ordered = true }: { names?: ReadonlySet<string>; ordered?: boolean } = {},
+): boolean {
+  const position = new Map(parts.map(([name], i) => [name, i]));
+  const bad = (value: unknown, at: number): boolean => {
+    if (typeof value === 'string') {
+      if (value.startsWith('$n')) return !/^\$n-?\d+$/.test(value);
+      const ref = PART_REFERENCE.exec(value);
+      if (!ref) return false;
+      const kind = ref[1]!;
+      if (FUNCTION_KINDS.has(kind)) return true;
+      const id = String(parseInt(ref[2]!, 16));
+      if (STREAM_KINDS.has(kind)) return !names.has(`S${id}`);
+      const target = position.get(id);
+      if (target === undefined) return !names.has(id); // a part that is not JSON (a file) is there, and read as it is
+      if (ordered && target >= at) return true;
+      return LIST_KINDS.has(kind) && !Array.isArray(parts[target]![1]);
+    }
+    if (Array.isArray(value)) return value.some((v) => bad(v, at));
+    if (value && typeof value === 'object') return Object.values(value).some((v) => bad(v, at));
+    return false;
+  };
+  return parts.some(([, value], at) => bad(value, at));
 }
 
 /**

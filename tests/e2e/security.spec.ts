@@ -221,7 +221,7 @@ for (const [kind, table] of [
   }
 }
 
-test('hostile ids and search params answer 400 or 404 (never 500) and write nothing', async () => {
+test('hostile ids and search params answer 400 or 404 (never 500) and write nothing', async ({ request }) => {
   const bob = contexts.get('buyerA')!;
   const orderCount = async () => await odooCall<number>('sale.order', 'search_count', { domain: [] });
   const before = await orderCount();
@@ -258,6 +258,13 @@ test('hostile ids and search params answer 400 or 404 (never 500) and write noth
   const api = await bob.get('/api/deliveries/%E0%A4%A');
   expect(api.status()).toBe(400);
   expect((await api.json()).error.code).toBe('bad_request');
+  // So is an RSC request whose router state Next cannot read, signed in or not.
+  for (const path of ['/orders', '/']) {
+    const res = await bob.get(path, { maxRedirects: 0, headers: { rsc: '1', 'next-router-state-tree': 'x' } });
+    expect(res.status(), path).toBe(400);
+    expect((await res.json()).error.code).toBe('bad_request');
+  }
+  expect((await request.get('/signin', { headers: { rsc: '1', 'next-router-state-tree': '%E0' } })).status()).toBe(400);
   const badQueries = [
     'page=-1',
     'page=1e309',

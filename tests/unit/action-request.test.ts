@@ -22,10 +22,11 @@ const statusOf = async (init: Parameters<typeof request>[0], opts?: { trustForwa
 const action = (contentType: string, body: BodyInit, extra: Record<string, string> = {}, opts?: { trustForwardedHost?: boolean }) =>
   statusOf({ headers: { 'next-action': ACTION_ID, 'content-type': contentType, ...extra }, body }, opts);
 
-function multipart(parts: Record<string, string>): { contentType: string; body: string } {
+/** A multipart body; give the parts as a list where their order matters (an object puts numeric names first). */
+function multipart(parts: Record<string, string> | [string, string][]): { contentType: string; body: string } {
   const boundary = 'XyZ123';
   const body =
-    Object.entries(parts)
+    (Array.isArray(parts) ? parts : Object.entries(parts))
       .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
       .join('') + `--${boundary}--\r\n`;
   return { contentType: `multipart/form-data; boundary=${boundary}`, body };
@@ -92,7 +93,10 @@ describe('server-action requests refused before Next answers them with a 500', (
     const dangling = multipart({ '1': '{"a":1}', '0': '["$Q1a"]' });
     expect(await action(dangling.contentType, dangling.body)).toBe(400);
     // Present parts, escaped dollars and React's value forms pass.
-    const present = multipart({ '26': '[["k","v"]]', '0': '["$Q1a"]' });
+    const present = multipart([
+      ['26', '[["k","v"]]'],
+      ['0', '["$Q1a"]'],
+    ]);
     expect(await action(present.contentType, present.body)).toBe('passes');
     // A stream's chunks are in parts named S<id>.
     const stream = multipart({ S3: '"chunk"', '0': '["$R3"]' });
@@ -102,6 +106,63 @@ describe('server-action requests refused before Next answers them with a 500', (
     expect(
       await action('text/plain', JSON.stringify(['$$5', '$undefined', '$NaN', '$-0', '$D2026-01-01T00:00:00.000Z', '$n12', 'US$ 5'])),
     ).toBe('passes');
+  });
+
+  it('refuses references Next’s decoder fails on with a 500: forward, not a list, a function, a BigInt that is not digits', async () => {
+    const send = (parts: [string, string][]) => action(multipart(parts).contentType, multipart(parts).body);
+    // The argument list before the part it points at (React's client writes it last).
+    expect(
+      await send([
+        ['0', '[null,"$1"]'],
+        ['1', '{"name":"x"}'],
+      ]),
+    ).toBe(400);
+    expect(
+      await send([
+        ['1', '{"name":"x"}'],
+        ['0', '[null,"$1"]'],
+      ]),
+    ).toBe('passes');
+    // A Map, Set or iterator over something that is not a list.
+    for (const ref of ['$Q1', '$W1', '$i1']) {
+      expect(
+        await send([
+          ['1', '5'],
+          ['0', `[null,"${ref}"]`],
+        ]),
+        ref,
+      ).toBe(400);
+      expect(
+        await send([
+          ['1', '[["k","v"]]'],
+          ['0', `[null,"${ref}"]`],
+        ]),
+        ref,
+      ).toBe('passes');
+    }
+    // A server function as an argument.
+    for (const ref of ['$h1', '$F1']) {
+      expect(
+        await send([
+          ['1', '{"id":"deadbeef","bound":null}'],
+          ['0', `[null,"${ref}"]`],
+        ]),
+        ref,
+      ).toBe(400);
+    }
+    // A BigInt that is not digits, in a fetch call or a no-script form's bound arguments.
+    expect(await action('text/plain', '[null,"$nabc"]')).toBe(400);
+    expect(await action('text/plain', '[null,"$n-12"]')).toBe('passes');
+    const noScript = (args: string) =>
+      multipart([
+        ['$ACTION_REF_1', ''],
+        ['$ACTION_1:0', `{"id":"${ACTION_ID}","bound":"$@1"}`],
+        ['$ACTION_1:1', args],
+      ]);
+    const bad = noScript('["$nzz"]');
+    expect(await statusOf({ headers: { 'content-type': bad.contentType }, body: bad.body })).toBe(400);
+    const good = noScript('["x"]');
+    expect(await statusOf({ headers: { 'content-type': good.contentType }, body: good.body })).toBe('passes');
   });
 
   it('refuses a body past Next’s 1 MB action limit with 413', async () => {

@@ -11,8 +11,21 @@ export const MAX_QUANTITY = 100_000;
 /** A quantity as a person writes it: decimal digits, one `.` or `,` (no sign, exponent, hex or spaces). */
 export const QUANTITY_TEXT = /^[0-9]+(?:[.,][0-9]+)?$/;
 
+/**
+ * "1,000" and "2.500": one separator and exactly three digits after it. In English that is a
+ * thousand, in German one (and the other way round for "1.000"), and a person who types it
+ * rarely means three decimals; so it is asked again rather than guessed. "0.250" is no
+ * thousands, and three decimals can still be written with a fourth ("1.0010").
+ */
+const AMBIGUOUS_SEPARATOR = /^[1-9][0-9]{0,2}[.,][0-9]{3}$/;
+
 /** Why a quantity cannot be ordered. */
-export type QuantityIssue = 'not-a-number' | 'not-positive' | 'too-large' | 'too-precise';
+export type QuantityIssue = 'not-a-number' | 'not-positive' | 'too-large' | 'too-precise' | 'thousands-separator';
+
+/** Whether a quantity's text could be a thousand or a one ("1,000", "1.000"). */
+export function hasThousandsSeparator(text: string | undefined): boolean {
+  return AMBIGUOUS_SEPARATOR.test((text ?? '').trim());
+}
 
 /** A quantity field's text as a number; NaN when it is not one. Accepts "2,5" as people write it. */
 export function typedQuantity(text: string | undefined): number {
@@ -33,5 +46,5 @@ export function quantityIssueOf(n: number): QuantityIssue | null {
 
 /** Why a quantity field's text cannot be ordered, or null. */
 export function quantityIssue(text: string | undefined): QuantityIssue | null {
-  return quantityIssueOf(typedQuantity(text));
+  return hasThousandsSeparator(text) ? 'thousands-separator' : quantityIssueOf(typedQuantity(text));
 }

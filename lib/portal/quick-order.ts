@@ -1,7 +1,7 @@
 import 'server-only';
 import Papa from 'papaparse';
 import { lineProblem, type LineWords } from '../errors';
-import { MAX_QUANTITY, typedQuantity } from '../quantity';
+import { hasThousandsSeparator, MAX_QUANTITY, typedQuantity } from '../quantity';
 import { quantityProblem } from '../schemas/orders';
 
 export interface ParsedLine {
@@ -49,7 +49,11 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
       continue;
     }
     const quantity = typedQuantity(qtyText);
-    const problem = Number.isNaN(quantity) || quantity <= 0 ? lineProblem('notAQuantity', { text: qtyText }) : quantityProblem(quantity);
+    const problem = hasThousandsSeparator(qtyText)
+      ? lineProblem('thousandsSeparator', { text: qtyText })
+      : Number.isNaN(quantity) || quantity <= 0
+        ? lineProblem('notAQuantity', { text: qtyText })
+        : quantityProblem(quantity);
     if (problem) {
       errors.push({ line: lineNo, text, ...(typeof problem === 'string' ? { message: problem } : problem) });
       continue;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { latestRequestedDate } from '../requested-date';
-import { MAX_QUANTITY, quantityIssueOf, typedQuantity } from '../quantity';
+import { hasThousandsSeparator, MAX_QUANTITY, quantityIssueOf, typedQuantity } from '../quantity';
 import { dateRangeOk, isoDate, optionalText, page, pageSize, portalToday, recordId, searchText, sortDir, text, sortColumn } from './common';
 
 export const ORDER_SORTS = ['date', 'number', 'po', 'total', 'state', 'delivery'] as const;
@@ -30,9 +30,17 @@ export function quantityProblem(n: number): string | null {
   return 'Quantity must be more than 0.';
 }
 
+/** The server's words for a quantity written with a thousands separator (lib/quantity.ts). */
+export const THOUSANDS_SEPARATOR_PROBLEM = 'Write thousands without a separator (1000): “1,000” could also be read as 1.';
+
 const quantity = z.union([z.number(), z.string()], { error: 'Enter a quantity.' }).transform((v, ctx) => {
   const n = typeof v === 'number' ? v : typedQuantity(v);
-  const problem = Number.isNaN(n) ? 'Enter a quantity like 12 or 2.5.' : quantityProblem(n);
+  const problem =
+    typeof v === 'string' && hasThousandsSeparator(v)
+      ? THOUSANDS_SEPARATOR_PROBLEM
+      : Number.isNaN(n)
+        ? 'Enter a quantity like 12 or 2.5.'
+        : quantityProblem(n);
   if (problem) {
     ctx.addIssue({ code: 'custom', message: problem });
     return z.NEVER;

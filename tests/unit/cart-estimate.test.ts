@@ -88,8 +88,12 @@ describe('why a quantity typed in the review cannot be ordered', () => {
     ['1000000000', 'too-large'],
     ['1.2345', 'too-precise'],
     ['1.0005', 'too-precise'],
-    ['1.001', null],
-    ['2.002', null],
+    // A thousand in English, one in German: asked again, not guessed.
+    ['1.001', 'thousands-separator'],
+    ['2,500', 'thousands-separator'],
+    ['1.0010', null],
+    ['0.250', null],
+    ['1000', null],
     ['99999.999', null],
     ['1'.repeat(400), 'too-large'],
   ])('%j: %s', (typed, issue) => {
@@ -98,11 +102,12 @@ describe('why a quantity typed in the review cannot be ordered', () => {
 });
 
 describe('every quantity of at most 3 decimals', () => {
-  it('is taken, whatever floating point makes of it', () => {
+  it('is taken, whatever floating point makes of it (written with a fourth decimal where three could be thousands)', () => {
     const refused: string[] = [];
     for (let thousandths = 1; thousandths <= 100_000; thousandths++) {
       const typed = (thousandths / 1000).toFixed(3);
-      if (quantityIssue(typed) !== null) refused.push(typed);
+      const issue = quantityIssue(typed);
+      if (issue === 'thousands-separator' ? quantityIssue(`${typed}0`) !== null : issue !== null) refused.push(typed);
     }
     expect(refused).toEqual([]);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuickOrder, plainSku, quickOrderTemplate } from '../../lib/portal/quick-order';
+import { quantityIssue } from '../../lib/quantity';
+import { cartLine } from '../../lib/schemas/orders';
 
 describe('reading a quick order', () => {
   it('reads pasted “SKU quantity” lines with spaces, tabs, commas or semicolons', () => {
@@ -47,6 +49,25 @@ describe('reading a quick order', () => {
 
   it('accepts a decimal comma in a space-separated paste', () => {
     expect(parseQuickOrder('FAS-1001 1,5').lines[0]?.quantity).toBe(1.5);
+  });
+
+  it('asks again for a quantity that could be a thousand or one, rather than guess', () => {
+    const { lines, errors } = parseQuickOrder('FAS-1001 1,000\nFAS-1002 2.500\nFAS-1003 1000\nFAS-1004 2.5\nFAS-1005 12,25');
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 1, words: { key: 'thousandsSeparator', values: { text: '1,000' } } }),
+      expect.objectContaining({ line: 2, words: { key: 'thousandsSeparator', values: { text: '2.500' } } }),
+    ]);
+    expect(errors[0]!.message).toBe(
+      '“1,000” could be a thousand or one: write thousands without a separator (1000), decimals with one (2.5).',
+    );
+    expect(lines.map((l) => l.quantity)).toEqual([1000, 2.5, 12.25]);
+    // The review's fields and the order itself refuse it the same way.
+    expect(quantityIssue('1.000')).toBe('thousands-separator');
+    expect(quantityIssue('1000')).toBeNull();
+    expect(cartLine.safeParse({ productId: 1, quantity: '2,500' }).error?.issues[0]?.message).toBe(
+      'Write thousands without a separator (1000): “1,000” could also be read as 1.',
+    );
+    expect(cartLine.parse({ productId: 1, quantity: 2.5 }).quantity).toBe(2.5);
   });
 
   it('reads quantities as decimals: not hex, exponents, signs or words', () => {

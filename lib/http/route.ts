@@ -12,6 +12,8 @@ import type { Locale } from '../i18n/locales';
 import { localeFromAcceptLanguage } from '../i18n/request-locale';
 import { zodErrorMap } from '../i18n/zod-errors';
 import { sayError } from './error-words';
+import { earlyAnswer } from './early-answer';
+import { translatorFor } from '../i18n/translator';
 
 /**
  * The one wrapper for customer route handlers: session → tenant → permission → zod
@@ -45,7 +47,10 @@ export function withPortalRoute<P extends z.ZodType, Q extends z.ZodType>(
       await settleRequest(outcomeOfStatus(res.status));
       return res;
     } catch (err) {
-      const res = errorResponse(toPortalError(err, requestId), requestId, locale);
+      const error = toPortalError(err, requestId);
+      // A link opened in the tab (a PDF, an export) shows a page in words, not the JSON a script reads.
+      const res =
+        req.headers.get('sec-fetch-dest') === 'document' ? errorPage(error, requestId, locale) : errorResponse(error, requestId, locale);
       await settleRequest(outcomeOfStatus(res.status)).catch(() => {}); // the answer stands; a failed write is logged
       return res;
     }
@@ -61,6 +66,20 @@ export function errorResponse(error: PortalError, requestId: string, locale: Loc
     { error: { code: error.code, ...sayError(error, locale), requestId } },
     { status: STATUS[error.code], headers: { 'Cache-Control': PRIVATE } },
   );
+}
+
+/** The same error as a small page, for a download link a person opened in the browser's tab. */
+function errorPage(error: PortalError, requestId: string, locale: Locale): Response {
+  return earlyAnswer({
+    format: 'html',
+    status: STATUS[error.code],
+    code: error.code,
+    title: translatorFor(locale, 'errors')('download.title'),
+    message: sayError(error, locale).message,
+    requestId,
+    locale,
+    headers: { 'Cache-Control': PRIVATE },
+  });
 }
 
 /** Search params as single values; one given twice is refused rather than guessed. */

@@ -221,6 +221,25 @@ for (const [kind, table] of [
   }
 }
 
+test('a download link opened in the tab answers its refusal as a page in words, with the same status', async () => {
+  const path = `/invoices/${ids.A.invoice}/pdf`;
+  const asPage = await contexts.get('buyerA')!.get(path, { headers: { 'sec-fetch-dest': 'document' } });
+  expect(asPage.status()).toBe(403);
+  expect(asPage.headers()['content-type']).toContain('text/html');
+  expect(asPage.headers()['cache-control']).toBe('private, no-store');
+  const html = await asPage.text();
+  expect(html).toContain('This file cannot be downloaded');
+  expect(html).toMatch(ROLE_TEXT);
+  // A script's request still gets the error shape.
+  const asJson = await contexts.get('buyerA')!.get(path);
+  expect(asJson.status()).toBe(403);
+  expect((await asJson.json()).error.code).toBe('forbidden');
+  // In the reader's language: Kestrel's buyer reads German.
+  const german = await contexts.get('buyerB')!.get('/statement/pdf', { headers: { 'sec-fetch-dest': 'document' } });
+  expect(german.status()).toBe(403);
+  expect(await german.text()).toContain('Diese Datei kann nicht heruntergeladen werden');
+});
+
 test('hostile ids and search params answer 400 or 404 (never 500) and write nothing', async ({ request }) => {
   const bob = contexts.get('buyerA')!;
   const orderCount = async () => await odooCall<number>('sale.order', 'search_count', { domain: [] });

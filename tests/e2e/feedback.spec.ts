@@ -8,10 +8,10 @@ function toasts(page: Page) {
   return page.locator('[data-toast]');
 }
 
-async function addAddress(page: Page, name: string) {
+async function addAddress(page: Page, name: string, street = '12 Harbour Way') {
   const form = page.getByRole('form', { name: 'New delivery address' });
   await form.getByLabel('Name (e.g. Warehouse North)').fill(name);
-  await form.getByLabel('Street', { exact: true }).fill('12 Harbour Way');
+  await form.getByLabel('Street', { exact: true }).fill(street);
   await form.getByLabel('Postcode').fill('98402');
   await form.getByLabel('City').fill('Tacoma');
   await form.getByLabel('Country').selectOption('US');
@@ -133,4 +133,20 @@ test('a contact the admin deactivates loses access at their next request, and ha
   await victor.goto('/orders');
   await expect(victor.getByRole('heading', { name: 'Orders', level: 1 })).toBeVisible();
   await elsewhere.close();
+});
+
+test('an address whose street is one long word still fits a 375 px phone', async ({ page }) => {
+  await signIn(page, ALICE, '/account/addresses');
+  const name = `Long Street ${Date.now()}`;
+  await addAddress(page, name, `Industriestrassenverlaengerung${'X'.repeat(90)}`);
+  const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
+  await expect(item).toHaveCount(1);
+  await expectFitsPhone(page);
+  // Archived again, so the other tests' address lists stay as seeded.
+  await page.getByRole('button', { name: `Archive ${name}` }).click();
+  await page
+    .getByRole('dialog', { name: `Archive the address ${name}?` })
+    .getByRole('button', { name: 'Archive address' })
+    .click();
+  await expect(item).toHaveCount(0);
 });

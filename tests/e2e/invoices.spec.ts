@@ -62,6 +62,8 @@ test('credit notes read as credits: negative, available or applied, never overdu
   await expect(amounts).not.toContainText('Amount due');
   await expect(amounts).toContainText('Credit left');
   await expect(amounts.locator('dd').nth(2)).toHaveText(/^-/);
+  // What is left of the credit is read as credit: no minus after "Credit left".
+  await expect(amounts.locator('dd').last()).not.toHaveText(/^-/);
   await expectAccessible(page);
 });
 

@@ -73,8 +73,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           untaxed={inv.amountUntaxed}
           tax={inv.amountTax}
           total={inv.total}
-          due={inv.residual}
-          // A credit note is owed to the customer: what is left of it is credit, not an amount due.
+          // A credit note is owed to the customer: what is left of it is credit, not an amount due,
+          // and "Credit left" says the sign already (its totals stay negative, as on every list).
+          due={inv.kind === 'credit' ? Math.abs(inv.residual) : inv.residual}
           dueLabel={inv.kind === 'credit' ? t('creditLeft') : t('amountDue')}
           currency={inv.currency}
         />

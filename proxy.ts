@@ -7,7 +7,7 @@ import { clientIp } from './lib/http/client-ip';
 import { requestIdFrom } from './lib/http/request-id';
 import { tooManyRequests } from './lib/http/too-many-requests';
 import { isUnreadablePath, unreadablePath } from './lib/http/unreadable-path';
-import { isUnreadableRouterState, unreadableRouterState } from './lib/http/router-state';
+import { routerStateRefused, unreadableRouterState } from './lib/http/router-state-refusal';
 import { portalLimiters } from './lib/limits';
 import { refuseBadActionRequest } from './lib/http/action-request';
 import { readSessionCookie, renewalDue } from './lib/session/session-token';
@@ -51,7 +51,7 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
       unreadablePath(isApi ? 'json' : 'html', requestId, localeFromAcceptLanguage(req.headers.get('accept-language'))),
       requestId,
     );
-  if (isUnreadableRouterState(req.headers)) return finish(unreadableRouterState(requestId), requestId);
+  if (routerStateRefused(req.headers)) return finish(unreadableRouterState(requestId), requestId);
   const badAction = await refuseBadActionRequest(req, requestId, { trustForwardedHost: portalConfig().TRUSTED_PROXY_HOPS > 0 });
   if (badAction) return finish(badAction, requestId);
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { demoSecretsInProduction, DemoSecretsError, parseConfig } from './config';
 import { installPeerAddressHook } from './http/peer-address-hook';
+import { installRouterStateCheck } from './http/router-state';
+import { processSingleton } from './process-singleton';
 import { installScriptsAfterPaint } from './http/scripts-after-paint';
 import { parseOdooSettings } from './portal/odoo-client';
 
@@ -26,6 +28,7 @@ export function checkStartup(
     exit(1);
   }
   installPeerAddressHook();
+  processSingleton('router-state-check', installRouterStateCheck);
   if (env.PORTAL_SCRIPTS_AFTER_PAINT !== 'false') installScriptsAfterPaint();
 }
 

@@ -63,6 +63,7 @@ export function ActionForm<T>({
   // which would wipe what the person typed when the server answers with a correction.
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (pending) return; // its buttons say so (aria-disabled), and keep the keyboard's focus
     const form = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
     startTransition(() => formAction(form));
   }
@@ -130,11 +131,15 @@ export function Field({
   );
 }
 
-/** A form's main button: off while the form is being sent, and saying so. */
+/**
+ * A form's main button: off while the form is being sent, and saying so. aria-disabled rather
+ * than disabled: a disabled button drops the keyboard's focus to the page, and a keyboard or
+ * screen-reader user would start again from the top; ActionForm ignores a submit meanwhile.
+ */
 export function SubmitButton({ pending, label, busy }: { pending: boolean; label: string; busy: string }) {
   return (
     <div>
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <button type="submit" className={buttonClass} aria-disabled={pending || undefined}>
         {pending ? busy : label}
       </button>
     </div>

@@ -37,6 +37,7 @@ export function ConfirmSubmit({
   const titleId = useId();
   const descriptionId = useId();
   function open() {
+    if (disabled) return;
     dialog.current?.showModal();
     cancel.current?.focus();
   }
@@ -47,7 +48,8 @@ export function ConfirmSubmit({
   }
   return (
     <>
-      <button ref={opener} type="button" className={className} disabled={disabled} aria-haspopup="dialog" onClick={open}>
+      {/* aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page. */}
+      <button ref={opener} type="button" className={className} aria-disabled={disabled || undefined} aria-haspopup="dialog" onClick={open}>
         {children}
       </button>
       <dialog

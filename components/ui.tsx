@@ -89,9 +89,9 @@ export function ButtonLink({
 }
 
 export const buttonClass =
-  'rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60';
+  'rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60';
 export const secondaryButtonClass =
-  'rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60';
+  'rounded border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60 aria-disabled:opacity-60';
 export const inputClass = 'w-full rounded border border-slate-400 bg-white px-3 py-2 text-sm';
 export const labelClass = 'block text-sm font-medium text-slate-800';
 /** A file input whose "choose file" button looks like the other secondary buttons, not the browser's bare default. */

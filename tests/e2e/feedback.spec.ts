@@ -141,6 +141,8 @@ test('an address whose street is one long word still fits a 375 px phone', async
   await addAddress(page, name, `Industriestrassenverlaengerung${'X'.repeat(90)}`);
   const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
   await expect(item).toHaveCount(1);
+  // The button kept the keyboard's focus while the form was sent (it is never `disabled`).
+  await expect(page.getByRole('form', { name: 'New delivery address' }).getByRole('button', { name: 'Add address' })).toBeFocused();
   await expectFitsPhone(page);
   // Archived again, so the other tests' address lists stay as seeded.
   await page.getByRole('button', { name: `Archive ${name}` }).click();

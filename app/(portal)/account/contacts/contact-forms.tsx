@@ -82,7 +82,7 @@ export function ContactItem({ contact, manage, isMe }: { contact: CompanyContact
                     legend={t('rolesOf', { name: contact.name })}
                     error={fieldError('roles')}
                   />
-                  <button type="submit" className={secondaryButtonClass} disabled={pending}>
+                  <button type="submit" className={secondaryButtonClass} aria-disabled={pending || undefined}>
                     {t('saveRoles')}
                   </button>
                 </>
@@ -109,7 +109,7 @@ export function ContactItem({ contact, manage, isMe }: { contact: CompanyContact
                       {t.rich('deactivate', { name: contact.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                     </ConfirmSubmit>
                   ) : (
-                    <button type="submit" className={secondaryButtonClass} disabled={pending}>
+                    <button type="submit" className={secondaryButtonClass} aria-disabled={pending || undefined}>
                       {t.rich('reactivate', { name: contact.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                     </button>
                   )}

@@ -222,6 +222,7 @@ test('a review quantity that cannot be ordered says why beside its line, and not
     ['100001', 'The quantity is at most 100,000.'],
     ['1.2345', 'Use at most 3 decimals.'],
     ['0', 'Enter a quantity above 0.'],
+    ['1,000', 'Write thousands without a separator (1000): 1,000 could also be read as 1.'],
   ] as const) {
     await quantity.fill(typed);
     await expect(quantity).toHaveAttribute('aria-invalid', 'true');
@@ -247,6 +248,14 @@ test('a review quantity that cannot be ordered says why beside its line, and not
   await expect(quantity).toHaveValue('2,5');
   await expect(quantity).toHaveAttribute('aria-invalid', 'false');
   await expect(place).toBeEnabled();
+  // A date the server refuses: the focus goes to the field to correct, with its message.
+  const date = page.getByLabel('Requested delivery date');
+  await date.fill('2020-01-01');
+  await place.click();
+  await expect(date).toBeFocused();
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(date).toHaveAccessibleDescription('The requested date cannot be in the past.');
+  await date.fill('');
   await place.click();
   await expect(page.getByText(/was placed/)).toBeVisible();
   await expect(

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui';
 import { Table } from '@/components/table';
 import type { ActionResult } from '@/lib/http/action';
@@ -55,6 +55,19 @@ export function OrderReviewForm({
   const { cart, estimate, orderable, badQuantity } = pricing;
   const fieldErrors = state && !state.ok ? (state.error.fields ?? {}) : {};
 
+  // A refused order takes the focus to what to correct: the first field in error, else the
+  // "not placed" message; centred, so the sticky total bar does not cover it.
+  const formRef = useRef<HTMLFormElement>(null);
+  const notPlacedRef = useRef<HTMLDivElement>(null);
+  const shown = useRef<typeof state>(null);
+  useEffect(() => {
+    if (!state || state.ok || shown.current === state) return;
+    shown.current = state;
+    const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? notPlacedRef.current;
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: 'center' });
+  }, [state]);
+
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -100,7 +113,7 @@ export function OrderReviewForm({
   return (
     // The server checks the lines and answers in the portal's words, in the contact's language;
     // the browser's own bubbles would speak the browser's language instead.
-    <form onSubmit={onSubmit} noValidate aria-label={t('label')} className="flex flex-col gap-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={t('label')} className="flex flex-col gap-4">
       {shownLines.length ? <Table caption={t('caption')} columns={columns} rows={shownLines} rowKey={(l) => l.productId} /> : null}
       {orderable.length === 0 ? (
         <p id={NO_LINES_LEFT_ID} tabIndex={-1} className="rounded-md border border-dashed border-slate-300 bg-white p-4 text-slate-800">
@@ -111,9 +124,11 @@ export function OrderReviewForm({
       {pricing.error ? <Alert tone="error">{pricing.error}</Alert> : null}
       <DeliveryFields addresses={addresses} defaultAddressId={defaultAddressId} today={today} errors={fieldErrors} />
       {state && !state.ok ? (
-        <Alert tone="error" title={t('notPlaced')}>
-          {state.error.message}
-        </Alert>
+        <div ref={notPlacedRef} tabIndex={-1}>
+          <Alert tone="error" title={t('notPlaced')}>
+            {state.error.message}
+          </Alert>
+        </div>
       ) : null}
       {badQuantity ? (
         <Alert tone="error">

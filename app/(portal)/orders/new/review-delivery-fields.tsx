@@ -33,6 +33,7 @@ export function DeliveryFields({
           name="shippingAddressId"
           className={inputClass}
           defaultValue={defaultAddressId ?? addresses[0]?.id}
+          aria-invalid={errors.shippingAddressId ? true : undefined}
           aria-describedby={errors.shippingAddressId ? 'address-error' : undefined}
         >
           {addresses.map((a) => (
@@ -56,6 +57,7 @@ export function DeliveryFields({
           name="poReference"
           maxLength={64}
           className={inputClass}
+          aria-invalid={errors.poReference ? true : undefined}
           aria-describedby={errors.poReference ? 'po-error' : undefined}
         />
         {errors.poReference ? (
@@ -75,6 +77,7 @@ export function DeliveryFields({
           min={today}
           max={latestRequestedDate(today)}
           className={inputClass}
+          aria-invalid={errors.requestedDate ? true : undefined}
           aria-describedby={errors.requestedDate ? 'date-error' : undefined}
         />
         {errors.requestedDate ? (

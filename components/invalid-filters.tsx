@@ -2,14 +2,18 @@ import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
 import { Alert, PageHeader } from './ui';
 
-/** A list page whose search params did not parse: the page's title, why, and the way back to its defaults. */
+/**
+ * Where a list would be when its search params did not parse: why, and the way back to its
+ * defaults. With `title` it is the whole page (a list without a filter form); without, it
+ * stands under the page's own header and filter form, which keep what was typed.
+ */
 export async function InvalidFilters({
   title,
   message,
   resetHref,
   resetLabel,
 }: {
-  title: string;
+  title?: string;
   message: string;
   resetHref: string;
   resetLabel: string;
@@ -18,7 +22,7 @@ export async function InvalidFilters({
   const t = await getTranslations('errors.filters');
   return (
     <>
-      <PageHeader title={title} />
+      {title ? <PageHeader title={title} /> : null}
       <Alert tone="error" title={t('title')}>
         {message}{' '}
         <Link className="underline" href={resetHref}>

@@ -47,6 +47,23 @@ test('bad filters in the URL show a clear message instead of an error page', asy
   await expect(page.getByRole('main').getByRole('alert')).toContainText('To: Use a date like 2026-01-31.');
 });
 
+test('filters that do not make sense keep the form as typed, say why where the list would be, and lead back', async ({ page }) => {
+  await signIn(page, BOB, '/orders?q=S0&from=2026-12-01&to=2026-01-01');
+  const form = page.getByRole('search', { name: 'Filter orders' });
+  await expect(form.getByLabel('From', { exact: true })).toHaveValue('2026-12-01');
+  await expect(form.getByLabel('To', { exact: true })).toHaveValue('2026-01-01');
+  await expect(form.getByLabel('Search', { exact: true })).toHaveValue('S0');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('From: The start date is after the end date.');
+  await expect(page.getByRole('table', { name: 'Your orders' })).toHaveCount(0);
+  await expectAccessible(page);
+  // Corrected in the form, the list is back with the search kept.
+  await form.getByLabel('To', { exact: true }).fill('2026-12-31');
+  await form.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/to=2026-12-31/);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Your orders' }).or(page.getByText('No orders match'))).toBeVisible();
+});
+
 test('a page past the last one says so and leads to the last page, not to an empty list', async ({ page }) => {
   await signIn(page, BOB, '/orders?size=10&page=999&state=confirmed');
   await expect(page.getByText(/There is no page 999: the list ends at page \d+\./)).toBeVisible();

@@ -31,10 +31,10 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
       </>
     );
   const parsed = await parseSearchParams(invoiceListQuery, searchParams);
-  if (!parsed.ok)
-    return <InvalidFilters title={t('title')} message={parsed.message} resetHref="/invoices" resetLabel={t('list.showAll')} />;
-  const q = parsed.query;
-  const page = await listInvoices(ctx, q);
+  // Filters that did not parse keep the form as typed, to be corrected, with the message where the list would be.
+  const q = parsed.ok ? parsed.query : null;
+  const typed: Partial<Record<'q' | 'status' | 'type' | 'from' | 'to', string>> = q ?? parsed.raw;
+  const page = q ? await listInvoices(ctx, q) : null;
   const filters = Object.fromEntries(Object.entries(parsed.raw).filter(([k]) => ['status', 'type', 'from', 'to', 'q'].includes(k)));
   const filtered = Object.keys(filters).length > 0;
   return (
@@ -47,9 +47,11 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
             <ButtonLink variant="secondary" href="/statement">
               {t('list.statement')}
             </ButtonLink>
-            <ButtonLink variant="secondary" download href={`/invoices/export?${new URLSearchParams(parsed.raw).toString()}`}>
-              {t('list.exportCsv')}
-            </ButtonLink>
+            {q ? (
+              <ButtonLink variant="secondary" download href={`/invoices/export?${new URLSearchParams(parsed.raw).toString()}`}>
+                {t('list.exportCsv')}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
@@ -57,7 +59,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
         action="/invoices"
         label={t('list.filters.label')}
         grid="lg:grid-cols-6"
-        keep={{ sort: q.sort, dir: q.dir, size: q.size }}
+        keep={q ? { sort: q.sort, dir: q.dir, size: q.size } : {}}
         filtered={filtered}
       >
         <div className="lg:col-span-2">
@@ -67,7 +69,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           <input
             id="q"
             name="q"
-            defaultValue={q.q ?? ''}
+            defaultValue={typed.q ?? ''}
             maxLength={100}
             placeholder={t('list.filters.searchPlaceholder')}
             className={inputClass}
@@ -77,7 +79,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           <label htmlFor="status" className={labelClass}>
             {t('list.filters.status')}
           </label>
-          <select id="status" name="status" defaultValue={q.status ?? ''} className={inputClass}>
+          <select id="status" name="status" defaultValue={typed.status ?? ''} className={inputClass}>
             <option value="">{t('list.filters.statusAny')}</option>
             <option value="open">{t('list.filters.statusOpen')}</option>
             <option value="overdue">{t('list.filters.statusOverdue')}</option>
@@ -88,7 +90,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           <label htmlFor="type" className={labelClass}>
             {t('list.filters.type')}
           </label>
-          <select id="type" name="type" defaultValue={q.type ?? ''} className={inputClass}>
+          <select id="type" name="type" defaultValue={typed.type ?? ''} className={inputClass}>
             <option value="">{t('list.filters.typeAll')}</option>
             <option value="invoice">{t('list.filters.typeInvoice')}</option>
             <option value="credit">{t('list.filters.typeCredit')}</option>
@@ -98,68 +100,74 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
           <label htmlFor="from" className={labelClass}>
             {t('list.filters.from')}
           </label>
-          <input id="from" name="from" type="date" defaultValue={q.from ?? ''} className={inputClass} />
+          <input id="from" name="from" type="date" defaultValue={typed.from ?? ''} className={inputClass} />
         </div>
         <div>
           <label htmlFor="to" className={labelClass}>
             {t('list.filters.to')}
           </label>
-          <input id="to" name="to" type="date" defaultValue={q.to ?? ''} className={inputClass} />
+          <input id="to" name="to" type="date" defaultValue={typed.to ?? ''} className={inputClass} />
         </div>
       </FilterForm>
-      <section aria-label={t('list.totals.label')} className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2">
-        {page.totals.map((sum) => (
-          <div key={sum.currency} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-            <p className="font-semibold">{t('list.totals.documents', { currency: sum.currency, count: sum.count })}</p>
-            <p>
-              {t.rich('list.totals.openBalance', {
-                amount: f.money(sum.openBalance, sum.currency),
-                strong: (chunks) => <strong>{chunks}</strong>,
-              })}
-            </p>
-            <p>
-              {t.rich('list.totals.overdue', {
-                amount: f.money(sum.overdue, sum.currency),
-                strong: (chunks) => <strong className={sum.overdue > 0 ? 'text-red-800' : ''}>{chunks}</strong>,
-              })}
-            </p>
-          </div>
-        ))}
-      </section>
-      <ListResults
-        empty={
-          page.rows.length === 0 ? (
-            <EmptyState title={filtered ? t('list.empty.filteredTitle') : t('list.empty.title')}>
-              {filtered ? (
-                <Link className="underline" href="/invoices">
-                  {t('list.empty.clearFilters')}
-                </Link>
-              ) : (
-                t('list.empty.text')
-              )}
-            </EmptyState>
-          ) : null
-        }
-        pages={{
-          basePath: '/invoices',
-          params: parsed.raw,
-          page: page.page,
-          pageCount: page.pageCount,
-          total: page.total,
-          noun: 'invoice',
-        }}
-      >
-        <div className="mb-3">
-          <BulkDownload
-            variant="secondary"
-            href={`/invoices/bulk?${new URLSearchParams(filters).toString()}`}
-            label={t('list.downloadAll', { count: page.total })}
-            count={page.total}
-            limit={portalConfig().INVOICE_BULK_LIMIT}
-          />
-        </div>
-        <InvoicesTable rows={page.rows} sort={q.sort} dir={q.dir} limit={portalConfig().INVOICE_BULK_LIMIT} />
-      </ListResults>
+      {!q || !page ? (
+        <InvalidFilters message={parsed.ok ? '' : parsed.message} resetHref="/invoices" resetLabel={t('list.showAll')} />
+      ) : (
+        <>
+          <section aria-label={t('list.totals.label')} className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2">
+            {page.totals.map((sum) => (
+              <div key={sum.currency} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+                <p className="font-semibold">{t('list.totals.documents', { currency: sum.currency, count: sum.count })}</p>
+                <p>
+                  {t.rich('list.totals.openBalance', {
+                    amount: f.money(sum.openBalance, sum.currency),
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
+                </p>
+                <p>
+                  {t.rich('list.totals.overdue', {
+                    amount: f.money(sum.overdue, sum.currency),
+                    strong: (chunks) => <strong className={sum.overdue > 0 ? 'text-red-800' : ''}>{chunks}</strong>,
+                  })}
+                </p>
+              </div>
+            ))}
+          </section>
+          <ListResults
+            empty={
+              page.rows.length === 0 ? (
+                <EmptyState title={filtered ? t('list.empty.filteredTitle') : t('list.empty.title')}>
+                  {filtered ? (
+                    <Link className="underline" href="/invoices">
+                      {t('list.empty.clearFilters')}
+                    </Link>
+                  ) : (
+                    t('list.empty.text')
+                  )}
+                </EmptyState>
+              ) : null
+            }
+            pages={{
+              basePath: '/invoices',
+              params: parsed.raw,
+              page: page.page,
+              pageCount: page.pageCount,
+              total: page.total,
+              noun: 'invoice',
+            }}
+          >
+            <div className="mb-3">
+              <BulkDownload
+                variant="secondary"
+                href={`/invoices/bulk?${new URLSearchParams(filters).toString()}`}
+                label={t('list.downloadAll', { count: page.total })}
+                count={page.total}
+                limit={portalConfig().INVOICE_BULK_LIMIT}
+              />
+            </div>
+            <InvoicesTable rows={page.rows} sort={q.sort} dir={q.dir} limit={portalConfig().INVOICE_BULK_LIMIT} />
+          </ListResults>
+        </>
+      )}
     </>
   );
 }

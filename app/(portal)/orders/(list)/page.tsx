@@ -30,11 +30,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
       ) : null}
     </>
   );
-  if (!parsed.ok)
-    return <InvalidFilters title={t('list.title')} message={parsed.message} resetHref="/orders" resetLabel={t('list.showAll')} />;
-  const q = parsed.query;
-  const page = await listOrders(ctx, q);
-  const filtered = Boolean(q.state || q.from || q.to || q.q);
+  // Filters that did not parse keep the form as typed, to be corrected, with the message where the list would be.
+  const q = parsed.ok ? parsed.query : null;
+  const typed: Partial<Record<'q' | 'state' | 'from' | 'to', string>> = q ?? parsed.raw;
+  const page = q ? await listOrders(ctx, q) : null;
+  const filtered = Boolean(typed.state || typed.from || typed.to || typed.q);
   return (
     <>
       <PageHeader title={t('list.title')} description={t('list.description')} actions={actions} />
@@ -42,7 +42,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
         action="/orders"
         label={t('list.filterLabel')}
         grid="lg:grid-cols-5"
-        keep={{ sort: q.sort, dir: q.dir, size: q.size }}
+        keep={q ? { sort: q.sort, dir: q.dir, size: q.size } : {}}
         filtered={filtered}
       >
         <div className="lg:col-span-2">
@@ -52,7 +52,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
           <input
             id="q"
             name="q"
-            defaultValue={q.q ?? ''}
+            defaultValue={typed.q ?? ''}
             placeholder={t('list.searchPlaceholder')}
             className={inputClass}
             maxLength={100}
@@ -62,7 +62,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
           <label htmlFor="state" className={labelClass}>
             {t('list.status')}
           </label>
-          <select id="state" name="state" defaultValue={q.state ?? ''} className={inputClass}>
+          <select id="state" name="state" defaultValue={typed.state ?? ''} className={inputClass}>
             <option value="">{t('list.anyStatus')}</option>
             <option value="open">{t('list.states.open')}</option>
             <option value="to-confirm">{t('list.states.to-confirm')}</option>
@@ -75,37 +75,41 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
           <label htmlFor="from" className={labelClass}>
             {t('list.from')}
           </label>
-          <input id="from" name="from" type="date" defaultValue={q.from ?? ''} className={inputClass} />
+          <input id="from" name="from" type="date" defaultValue={typed.from ?? ''} className={inputClass} />
         </div>
         <div>
           <label htmlFor="to" className={labelClass}>
             {t('list.to')}
           </label>
-          <input id="to" name="to" type="date" defaultValue={q.to ?? ''} className={inputClass} />
+          <input id="to" name="to" type="date" defaultValue={typed.to ?? ''} className={inputClass} />
         </div>
       </FilterForm>
-      <ListResults
-        empty={
-          page.rows.length === 0 ? (
-            <EmptyState title={filtered ? t('list.emptyFiltered') : t('list.empty')}>
-              {filtered ? (
-                <Link className="underline" href="/orders">
-                  {t('list.clearFilters')}
-                </Link>
-              ) : can(ctx.roles, 'order') ? (
-                <Link className="underline" href="/orders/new">
-                  {t('list.placeQuickOrder')}
-                </Link>
-              ) : (
-                t('list.emptyHint')
-              )}
-            </EmptyState>
-          ) : null
-        }
-        pages={{ basePath: '/orders', params: parsed.raw, page: page.page, pageCount: page.pageCount, total: page.total, noun: 'order' }}
-      >
-        <OrdersTable rows={page.rows} sort={q.sort} dir={q.dir} />
-      </ListResults>
+      {!q || !page ? (
+        <InvalidFilters message={parsed.ok ? '' : parsed.message} resetHref="/orders" resetLabel={t('list.showAll')} />
+      ) : (
+        <ListResults
+          empty={
+            page.rows.length === 0 ? (
+              <EmptyState title={filtered ? t('list.emptyFiltered') : t('list.empty')}>
+                {filtered ? (
+                  <Link className="underline" href="/orders">
+                    {t('list.clearFilters')}
+                  </Link>
+                ) : can(ctx.roles, 'order') ? (
+                  <Link className="underline" href="/orders/new">
+                    {t('list.placeQuickOrder')}
+                  </Link>
+                ) : (
+                  t('list.emptyHint')
+                )}
+              </EmptyState>
+            ) : null
+          }
+          pages={{ basePath: '/orders', params: parsed.raw, page: page.page, pageCount: page.pageCount, total: page.total, noun: 'order' }}
+        >
+          <OrdersTable rows={page.rows} sort={q.sort} dir={q.dir} />
+        </ListResults>
+      )}
     </>
   );
 }

@@ -40,7 +40,12 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
     const cells = (Papa.parse<string[]>(text, { delimiter: delimiterOf(text) }).data[0] ?? []).map((c) => c.trim()).filter(Boolean);
     if (lineNo === headerLine && /^(sku|product|reference|default_code)$/i.test(cells[0] ?? '')) continue; // template header
     if (cells.length !== 2) {
-      errors.push({ line: lineNo, text, ...lineProblem('skuAndQuantity') });
+      // A spreadsheet's extra column (a description) is named as such, not as a missing quantity.
+      errors.push({
+        line: lineNo,
+        text,
+        ...(cells.length > 2 ? lineProblem('twoColumns', { count: cells.length }) : lineProblem('skuAndQuantity')),
+      });
       continue;
     }
     const [sku, qtyText] = cells as [string, string];

@@ -215,7 +215,14 @@ test('the CSV template names products of the customer’s catalogue and loads ba
     page.getByRole('link', { name: 'Download the CSV template' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('quick-order-template.csv');
-  await page.getByLabel('Or load a CSV file').setInputFiles(await download.path());
+  // An empty file, or one that is not text (a PDF, a spreadsheet's own format), says so and loads nothing.
+  const file = page.getByLabel('Or load a CSV file');
+  await file.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('  \n') });
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('The file is empty.');
+  await file.setInputFiles({ name: 'order.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n\u0000\u0001binary') });
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('This file is not text');
+  await expect(page.getByLabel(/One product per line/)).toHaveValue('');
+  await file.setInputFiles(await download.path());
   const lines = page.getByLabel(/One product per line/);
   await expect(lines).toHaveValue(/^sku,quantity\n[^,\n]+,12\n[^,\n]+,1\n$/);
   const skus = (await lines.inputValue())

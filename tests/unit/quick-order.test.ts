@@ -47,6 +47,13 @@ describe('reading a quick order', () => {
     expect(lines).toEqual([{ line: 8, sku: 'FAS-1007', quantity: 4 }]);
   });
 
+  it('names a spreadsheet line with more than two columns as such', () => {
+    const { lines, errors } = parseQuickOrder('sku,quantity,description\nFAS-1001,2,Hex bolts\nHTL-1002,1');
+    // The header line is skipped as the template's; the line with a description is named.
+    expect(errors).toEqual([expect.objectContaining({ line: 2, message: 'Use two columns, SKU and quantity: this line has 3.' })]);
+    expect(lines).toEqual([{ line: 3, sku: 'HTL-1002', quantity: 1 }]);
+  });
+
   it('accepts a decimal comma in a space-separated paste', () => {
     expect(parseQuickOrder('FAS-1001 1,5').lines[0]?.quantity).toBe(1.5);
   });

@@ -45,7 +45,11 @@ export function QuickOrderForm({
     const file = e.target.files?.[0];
     if (!file) return;
     if (file.size > 50_000) return setFileError(t('fileTooLarge'));
-    setText(await file.text());
+    const content = await file.text();
+    if (!content.trim()) return setFileError(t('fileEmpty'));
+    // A PDF or a spreadsheet's own format read as text: NUL bytes or the replacement character.
+    if (/[\u0000\ufffd]/.test(content)) return setFileError(t('fileNotText'));
+    setText(content);
   }
 
   const result = state?.ok ? state.data : null;

@@ -28,19 +28,17 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
     [ctx.tenant.id, sessions.map((s) => s.id)],
   );
   return sessions.map((s) => {
-    const mine = events.filter((e) => e.support_session_id === s.id);
+    // Each row read once: a request row is a page viewed or a download, anything else a change.
+    const mine = events.filter((e) => e.support_session_id === s.id).map(auditEventFromRow);
+    const requests = mine.filter((e) => e.action === 'support.request').map((e) => ({ at: e.at, path: pathOf(e.detail) }));
+    const downloads = requests.filter((r) => DOWNLOAD.test(r.path));
     return {
       ...s,
-      pagesViewed: mine.filter((e) => e.action === 'support.request' && !isDownload(pathOf(e))).length,
-      downloads: mine
-        .filter((e) => e.action === 'support.request' && isDownload(pathOf(e)))
-        .map((row) => ({ at: auditEventFromRow(row).at, path: pathOf(row).replace(/^GET /, '') })),
+      pagesViewed: requests.length - downloads.length,
+      downloads: downloads.map(({ at, path }) => ({ at, path: path.replace(/^GET /, '') })),
       changes: mine
         .filter((e) => e.action !== 'support.request')
-        .map((row) => {
-          const { at, action, outcome, target, detail } = auditEventFromRow(row);
-          return { at, action, outcome, target, detail };
-        }),
+        .map(({ at, action, outcome, target, detail }) => ({ at, action, outcome, target, detail })),
     };
   });
 }
@@ -48,9 +46,5 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
 /** The portal's file downloads (the route.ts files under app/(portal)), as the proxy names a request: method, path and query. */
 const DOWNLOAD =
   /^GET \/(orders\/export|invoices\/export|invoices\/bulk|invoices\/\d+\/pdf|statement\/(csv|pdf)|orders\/new\/template)(\?|$)/;
-const isDownload = (path: string) => DOWNLOAD.test(path);
-
-function pathOf(row: Record<string, unknown>): string {
-  const detail = auditEventFromRow(row).detail;
-  return typeof detail?.path === 'string' ? detail.path : '';
-}
+/** The address a request row recorded (lib/portal/audit.ts), or '' when it has none. */
+const pathOf = (detail: Record<string, unknown> | null): string => (typeof detail?.path === 'string' ? detail.path : '');

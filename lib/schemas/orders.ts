@@ -31,7 +31,7 @@ export function quantityProblem(n: number): string | null {
 }
 
 /** The server's words for a quantity written with a thousands separator (lib/quantity.ts). */
-export const THOUSANDS_SEPARATOR_PROBLEM = 'Write thousands without a separator (1000): “1,000” could also be read as 1.';
+const THOUSANDS_SEPARATOR_PROBLEM = 'Write thousands without a separator (1000): “1,000” could also be read as 1.';
 
 const quantity = z.union([z.number(), z.string()], { error: 'Enter a quantity.' }).transform((v, ctx) => {
   const n = typeof v === 'number' ? v : typedQuantity(v);

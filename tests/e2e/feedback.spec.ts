@@ -18,6 +18,15 @@ async function addAddress(page: Page, name: string, street = '12 Harbour Way') {
   await form.getByRole('button', { name: 'Add address' }).click();
 }
 
+/** Archives an address through its button and the confirmation dialog. */
+async function archiveAddress(page: Page, name: string) {
+  await page.getByRole('button', { name: `Archive ${name}` }).click();
+  await page
+    .getByRole('dialog', { name: `Archive the address ${name}?` })
+    .getByRole('button', { name: 'Archive address' })
+    .click();
+}
+
 test('an action’s result is a toast that the next one replaces, and archiving an address asks first', async ({ page }) => {
   test.setTimeout(120_000); // two additions, two archives and a toast that hides by itself
   await signIn(page, ALICE, '/account/addresses');
@@ -69,11 +78,7 @@ test('an action’s result is a toast that the next one replaces, and archiving 
   // The toast's button dismisses it; a success hides by itself after a few seconds.
   await page.getByRole('button', { name: 'Dismiss message' }).click();
   await expect(toasts(page)).toHaveCount(0);
-  await page.getByRole('button', { name: `Archive ${other}` }).click();
-  await page
-    .getByRole('dialog', { name: `Archive the address ${other}?` })
-    .getByRole('button', { name: 'Archive address' })
-    .click();
+  await archiveAddress(page, other);
   await expect(page.getByText('Address archived.')).toBeVisible();
   await expect(page.getByText('Address archived.')).toHaveCount(0, { timeout: 10_000 });
 });
@@ -145,10 +150,6 @@ test('an address whose street is one long word still fits a 375 px phone', async
   await expect(page.getByRole('form', { name: 'New delivery address' }).getByRole('button', { name: 'Add address' })).toBeFocused();
   await expectFitsPhone(page);
   // Archived again, so the other tests' address lists stay as seeded.
-  await page.getByRole('button', { name: `Archive ${name}` }).click();
-  await page
-    .getByRole('dialog', { name: `Archive the address ${name}?` })
-    .getByRole('button', { name: 'Archive address' })
-    .click();
+  await archiveAddress(page, name);
   await expect(item).toHaveCount(0);
 });

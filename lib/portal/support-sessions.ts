@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { portalDb } from '../db/sql';
 import { notFound, portalError } from '../errors';
-import type { startActingInput } from '../schemas/support';
+import type { ActingEnd, startActingInput } from '../schemas/support';
 import type { ActingAs, StaffContext } from '../context';
 import { recordAudit } from './audit';
 import { findCustomer, type CustomerIdentity, type Unlinked } from './identity';
@@ -102,6 +102,17 @@ export async function endUnmanagedSupportSession(staff: StaffContext, session: S
 }
 
 export type SupportSessionEnd = 'stopped' | 'expired' | 'signed-out' | 'reassigned';
+
+/** Why this staff member's session with this id is no longer open: its time limit, a reassigned customer, or anything else. */
+export async function actingEndOf(staffSub: string, sessionId: string): Promise<ActingEnd> {
+  const db = await portalDb();
+  const [row] = await db.query<{ end_reason: string | null }>('SELECT end_reason FROM support_sessions WHERE id = $1 AND staff_sub = $2', [
+    sessionId,
+    staffSub,
+  ]);
+  const reason = row?.end_reason;
+  return reason === 'expired' || reason === 'reassigned' ? reason : 'ended';
+}
 
 export async function endSupportSession(staffSub: string, sessionId: string, reason: SupportSessionEnd): Promise<boolean> {
   const db = await portalDb();

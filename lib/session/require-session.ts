@@ -7,7 +7,8 @@ import type { PortalContext, StaffContext } from '../context';
 import { clientIp } from '../http/client-ip';
 import { recordActingRequest } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
-import { activeSupportSession, actingIdentity, endUnmanagedSupportSession } from '../portal/support-sessions';
+import { activeSupportSession, actingEndOf, actingIdentity, endUnmanagedSupportSession } from '../portal/support-sessions';
+import type { ActingEnd } from '../schemas/support';
 import { stillManages } from '../portal/support-customers';
 import { localeFromAcceptLanguage } from '../i18n/request-locale';
 import { localeFromOdooLang, ODOO_LANG, type Locale } from '../i18n/locales';
@@ -20,7 +21,8 @@ export type SessionState =
   | { status: 'unlinked'; identity: Identity }
   /** A customer's contact, or a staff member acting for one (then `staff` is set too). */
   | { status: 'customer'; ctx: PortalContext; staff?: StaffContext }
-  | { status: 'staff'; ctx: StaffContext };
+  /** `actingEnded`: the session's cookie names a support session that has ended since, and why. */
+  | { status: 'staff'; ctx: StaffContext; actingEnded?: ActingEnd };
 
 /** The session of this request, resolved once per request (React cache). Never redirects. */
 export const loadSession = cache(async (): Promise<SessionState> => {
@@ -46,8 +48,9 @@ export const loadSession = cache(async (): Promise<SessionState> => {
       odooUserId: identity.odooUserId,
       odoo: odoo.withLang(ODOO_LANG[locale]),
     };
-    const acting = actingId ? await actingContext(staff, actingId, h.get('x-portal-path')) : null;
-    return acting ? { status: 'customer', ctx: acting, staff } : { status: 'staff', ctx: staff };
+    if (!actingId) return { status: 'staff', ctx: staff };
+    const acting = await actingContext(staff, actingId, h.get('x-portal-path'));
+    return typeof acting === 'string' ? { status: 'staff', ctx: staff, actingEnded: acting } : { status: 'customer', ctx: acting, staff };
   }
   if (identity.kind !== 'customer') return { status: 'unlinked', identity };
   const locale = localeFromOdooLang(identity.contact.lang);
@@ -68,22 +71,23 @@ export const loadSession = cache(async (): Promise<SessionState> => {
 });
 
 /**
- * The customer context of a staff member's open support session, or null when it ended,
- * expired or its customer is no longer theirs (then it is ended here). Every request made
- * while acting is written to the audit trail.
+ * The customer context of a staff member's open support session, or why it is over: it
+ * ended, expired or its customer is no longer theirs (then it is ended here). Every request
+ * made while acting is written to the audit trail.
  */
-async function actingContext(staff: StaffContext, sessionId: string, path: string | null): Promise<PortalContext | null> {
+async function actingContext(staff: StaffContext, sessionId: string, path: string | null): Promise<PortalContext | ActingEnd> {
   const session = await activeSupportSession(staff.user.sub, sessionId);
-  if (!session) return null;
+  if (!session) return actingEndOf(staff.user.sub, sessionId);
   const [managed, identity] = await Promise.all([
     stillManages(staff, session.tenant.id),
     actingIdentity(staff, session, (contactId) => identityResolver().resolveContact(staff.odoo, contactId)),
   ]);
   if (!managed) {
     await endUnmanagedSupportSession(staff, session, path);
-    return null;
+    return 'reassigned';
   }
-  if (!identity) return null;
+  // The contact was archived or moved to another company: the session cannot go on.
+  if (!identity) return 'ended';
   const ctx: PortalContext = {
     requestId: staff.requestId,
     ip: staff.ip,
@@ -103,7 +107,8 @@ export async function requireSession(): Promise<PortalContext> {
   const state = await loadSession();
   if (state.status === 'anonymous') redirect('/signin');
   if (state.status === 'unlinked') redirect('/not-linked');
-  if (state.status === 'staff') redirect('/support');
+  // A support session that ended under a staff member's feet: their page says why.
+  if (state.status === 'staff') redirect(state.actingEnded ? `/support?ended=${state.actingEnded}` : '/support');
   return state.ctx;
 }
 

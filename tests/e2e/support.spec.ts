@@ -330,14 +330,23 @@ test('an account manager whose customer is given to another salesperson in Odoo 
   await odooCall('res.partner', 'write', { ids: [A], vals: { user_id: 5 } });
   try {
     await page.goto('/orders');
-    await expect(page).toHaveURL(/\/support$/);
+    // Sent to the support page, which says why the session ended.
+    await expect(page).toHaveURL(/\/support\?ended=reassigned$/);
+    await expect(page.getByRole('status').filter({ hasText: 'Your support session has ended' })).toContainText(
+      'You are no longer this customer’s salesperson in Odoo',
+    );
     expect((await page.request.get('/api/me')).status()).toBe(403);
   } finally {
     await odooCall('res.partner', 'write', { ids: [A], vals: { user_id: 4 } });
   }
   // Given back, the ended session stays ended.
   await page.goto('/orders');
-  await expect(page).toHaveURL(/\/support$/);
+  await expect(page).toHaveURL(/\/support\?ended=reassigned$/);
+  // Searching from there leaves the notice behind.
+  await page.getByLabel('Name, customer number, VAT or a contact’s email').fill('Brightline');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/\/support\?q=Brightline$/);
+  await expect(page.getByText('Your support session has ended')).toHaveCount(0);
 
   const aliceContext = await browser.newContext();
   const alice = await aliceContext.newPage();

@@ -200,7 +200,7 @@ describe.each([
 
     expect(await b.supportActions.stopActingAction(null, {})).toMatchObject({ ok: true });
     browser.cookie = preStop; // the cookie copied before stopping, replayed
-    await expectNoCustomerData('/support', 403);
+    await expectNoCustomerData('/support?ended=ended', 403);
     // Stopping again answers that there is nothing to stop.
     expect(await b.supportActions.stopActingAction(null, {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
@@ -210,7 +210,8 @@ describe.each([
     await expectActingForA(sessionId);
     const { portalDb } = await import('../../lib/db/sql');
     await (await portalDb()).query(`UPDATE support_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [sessionId]);
-    await expectNoCustomerData('/support', 403);
+    // The staff member is sent to their support page, which says the time limit ended it.
+    await expectNoCustomerData('/support?ended=expired', 403);
     expect((await b.support.listSupportSessions({ staffSub: MIA.sub, limit: 1 }))[0]).toMatchObject({
       id: sessionId,
       endReason: 'expired',
@@ -267,9 +268,9 @@ describe.each([
         actor: { sub: MIA.sub },
         detail: { reason: 'reassigned' },
       });
-      // Given back, the ended session stays ended.
+      // Given back, the ended session stays ended, and the support page says why it ended.
       sim.store.update('res.partner', SEED_IDS.customers.A, { user_id: SEED_IDS.users.managerMia });
-      expect(await pageSession(b)).toEqual({ redirect: '/support' });
+      expect(await pageSession(b)).toEqual({ redirect: '/support?ended=reassigned' });
     } finally {
       sim.store.update('res.partner', SEED_IDS.customers.A, { user_id: SEED_IDS.users.managerMia });
     }

@@ -17,6 +17,7 @@ export default async function SupportHome({ searchParams }: { searchParams: Sear
   const [state, t] = await Promise.all([loadSession(), getTranslations('support.customers')]);
   const parsed = await parseSearchParams(customerSearchQuery, searchParams);
   const q = parsed.ok ? parsed.query.q : undefined;
+  const ended = parsed.ok ? parsed.query.ended : undefined;
   const customers = parsed.ok ? await searchCustomers(staff, q) : [];
   const allCustomers = staff.roles.has('support-admin');
   return (
@@ -28,6 +29,13 @@ export default async function SupportHome({ searchParams }: { searchParams: Sear
             <Link className="underline" href="/">
               {t('backToPortal')}
             </Link>
+          </Alert>
+        </div>
+      ) : null}
+      {ended ? (
+        <div className="mb-4">
+          <Alert tone="info" title={t(`ended.${ended}.title`)}>
+            {t(`ended.${ended}.body`)}
           </Alert>
         </div>
       ) : null}

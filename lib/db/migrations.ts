@@ -78,6 +78,11 @@ const STEPS: { version: number; sql: string }[] = [
     version: 3,
     sql: `ALTER TABLE order_submissions DROP COLUMN IF EXISTS order_name`,
   },
+  {
+    // The customer's name as it was, so the staff trail reads "Brightline Supplies (#10)", not an id.
+    version: 4,
+    sql: `ALTER TABLE audit_events ADD COLUMN IF NOT EXISTS tenant_name TEXT`,
+  },
 ];
 
 /** Serialises concurrent migrators (two instances starting together) on PostgreSQL. */

@@ -214,24 +214,33 @@ export async function createAddress(ctx: PortalContext, input: z.infer<typeof ad
   return ctx.odoo.create('res.partner', { ...(await addressValues(ctx, input)), parent_id: ctx.tenant.id, type: 'delivery' });
 }
 
-export async function updateAddress(ctx: PortalContext, id: number, input: z.infer<typeof addressInput>): Promise<void> {
+/** Answers the address's name as it is now (for the audit trail). */
+export async function updateAddress(ctx: PortalContext, id: number, input: z.infer<typeof addressInput>): Promise<string> {
   const [, values] = await Promise.all([requireDeliveryAddress(ctx, id), addressValues(ctx, input)]);
   await ctx.odoo.write('res.partner', [id], values);
+  return input.name;
 }
 
-/** Archived, never deleted: past orders and deliveries keep pointing at it. */
-export async function archiveAddress(ctx: PortalContext, id: number): Promise<void> {
-  await requireDeliveryAddress(ctx, id);
+/** Archived, never deleted: past orders and deliveries keep pointing at it. Answers its name. */
+export async function archiveAddress(ctx: PortalContext, id: number): Promise<string> {
+  const name = await requireDeliveryAddress(ctx, id);
   await ctx.odoo.write('res.partner', [id], { active: false });
+  return name;
 }
 
-async function requireDeliveryAddress(ctx: PortalContext, id: number) {
-  const found = await ctx.odoo.searchCount('res.partner', [
-    ['id', '=', id],
-    ['parent_id', '=', ctx.tenant.id],
-    ['type', '=', 'delivery'],
-  ]);
+/** The company's delivery address with this id, by name; anything else is not found. */
+async function requireDeliveryAddress(ctx: PortalContext, id: number): Promise<string> {
+  const [found] = await ctx.odoo.searchRead(
+    'res.partner',
+    [
+      ['id', '=', id],
+      ['parent_id', '=', ctx.tenant.id],
+      ['type', '=', 'delivery'],
+    ],
+    { fields: ['name'], limit: 1 },
+  );
   if (!found) throw notFound('addressNotFound');
+  return String(found.name);
 }
 
 async function addressValues(ctx: PortalContext, input: z.infer<typeof addressInput>) {
@@ -383,7 +392,8 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function setContactRoles(ctx: PortalContext, id: number, roles: CustomerRole[]): Promise<void> {
+/** Answers the contact's name (for the audit trail). */
+export async function setContactRoles(ctx: PortalContext, id: number, roles: CustomerRole[]): Promise<string> {
   refuseWhileActing(ctx);
   if (id === ctx.contact.id && !roles.includes('customer-admin')) {
     throw portalError('bad_request', 'ownAdminRole', { fields: { roles: 'ownAdminRoleField' } });
@@ -396,13 +406,16 @@ export async function setContactRoles(ctx: PortalContext, id: number, roles: Cus
   // Keep the contact's other tags; replace only the portal's role tags.
   const keep = ids(contact.category_id).filter((t) => !portalTagIds.has(t));
   await ctx.odoo.write('res.partner', [id], { category_id: [[6, 0, [...keep, ...(await roleTagIds(ctx, tags, roles))]]] });
+  return String(contact.name);
 }
 
-export async function setContactActive(ctx: PortalContext, id: number, active: boolean): Promise<void> {
+/** Answers the contact's name (for the audit trail). */
+export async function setContactActive(ctx: PortalContext, id: number, active: boolean): Promise<string> {
   refuseWhileActing(ctx);
   if (id === ctx.contact.id) throw portalError('bad_request', 'deactivateSelf');
-  await requireColleague(ctx, id);
+  const contact = await requireColleague(ctx, id);
   await ctx.odoo.write('res.partner', [id], { active });
+  return String(contact.name);
 }
 
 /**

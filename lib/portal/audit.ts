@@ -39,6 +39,8 @@ export interface AuditEvent {
   actor: { sub: string; name: string; email: string | null };
   actingFor: { id: number; name: string } | null;
   tenantId: number | null;
+  /** The customer's name when the event was written (null on events from before it was kept). */
+  tenantName: string | null;
   supportSessionId: string | null;
   action: string;
   target: { model: string; id: number; name: string | null } | null;
@@ -91,8 +93,8 @@ function detailOf(event: AuditEventInput): Record<string, unknown> | undefined {
 async function insert(db: Awaited<ReturnType<typeof portalDb>>, a: Actor, event: AuditEventInput): Promise<number> {
   const [row] = await db.query<{ id: string | number }>(
     `INSERT INTO audit_events (actor_sub, actor_name, actor_email, acting_for_contact_id, acting_for_contact_name, tenant_id,
-      support_session_id, action, target_model, target_id, outcome, detail, ip, request_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+      support_session_id, action, target_model, target_id, outcome, detail, ip, request_id, tenant_name)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
     [
       a.user.sub,
       a.user.name,
@@ -108,6 +110,7 @@ async function insert(db: Awaited<ReturnType<typeof portalDb>>, a: Actor, event:
       detailOf(event) ? JSON.stringify(detailOf(event)) : null,
       a.ip,
       a.requestId,
+      a.tenant?.name || null,
     ],
   );
   return Number(row!.id);
@@ -255,6 +258,7 @@ export function auditEventFromRow(r: Record<string, unknown>): AuditEvent {
         ? null
         : { id: Number(r.acting_for_contact_id), name: typeof r.acting_for_contact_name === 'string' ? r.acting_for_contact_name : '' },
     tenantId: r.tenant_id == null ? null : Number(r.tenant_id),
+    tenantName: typeof r.tenant_name === 'string' && r.tenant_name ? r.tenant_name : null,
     supportSessionId: (r.support_session_id as string | null) ?? null,
     action: String(r.action),
     target:

@@ -138,6 +138,18 @@ test('a contact the admin deactivates loses access at their next request, and ha
   await victor.goto('/orders');
   await expect(victor.getByRole('heading', { name: 'Orders', level: 1 })).toBeVisible();
   await elsewhere.close();
+
+  // The staff trail names the contact and the customer, not their ids.
+  const staff = await browser.newContext();
+  const sofia = await staff.newPage();
+  await signIn(sofia, 'sofia.support@northwind.example', '/support/audit?action=contact.deactivate');
+  await expect(
+    sofia
+      .getByRole('list', { name: /Audit events/ })
+      .getByRole('listitem')
+      .first(),
+  ).toContainText(/Alice .* · Deactivated a contact · contact Victor Viewer.*customer Brightline Hardware Ltd \(#10\)/);
+  await staff.close();
 });
 
 test('an address whose street is one long word still fits a 375 px phone', async ({ page }) => {

@@ -132,7 +132,7 @@ test('an account manager acts for customer A with a reason, orders after switchi
   // And Mia's own audit trail holds the session, the denied write and the order.
   await page.goto('/support/audit');
   const log = page.getByRole('list', { name: /Audit events/ });
-  await expect(log).toContainText('Started acting for a contact');
+  await expect(log).toContainText('Started acting for a contact · contact Bob Buyer');
   await expect(log).toContainText(/Placed an order · order S\d{5}/);
   await expect(log).toContainText('Refused');
   // Filtered to one action, in words, and back: the URL keeps the filter.
@@ -252,7 +252,7 @@ test('while acting, each request is one audit row with the outcome it had, and t
   const requestOf = (card: string) => /request (\S{8})$/.exec(card)?.[1];
   expect(cards.filter((c) => requestOf(c) === requestOf(change))).toHaveLength(1);
   // “For”: the contact with its own id, the customer with its own.
-  expect(change).toContain(`as Bob Buyer (contact #${bob!.id}), customer #10`);
+  expect(change).toContain(`as Bob Buyer (contact #${bob!.id}), customer Brightline Hardware Ltd (#10)`);
 });
 
 test('while acting, route handlers act for the customer every time; once stopped, a copy of the earlier cookie reaches no customer data', async ({

@@ -107,6 +107,8 @@ describe.each([
       actor: { sub: 'u1', name: 'Bob Buyer', email: 'bob@brightline.example' },
       actingFor: { id: 21, name: 'Bob Buyer' },
       tenantId: 10,
+      // The customer's name as it was then, so the staff trail names it.
+      tenantName: 'A',
       action: 'address.create',
       target: { model: 'res.partner', id: 77 },
       outcome: 'success',

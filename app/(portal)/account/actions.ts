@@ -18,11 +18,21 @@ import {
 import { addressInput, addressUpdateInput, idInput, inviteInput, myContactInput, rolesInput } from '@/lib/schemas/account';
 import { invalidateRecords } from '@/lib/portal/cache-bus';
 
-/** The audit target of a change to an existing contact or address (both are res.partner). */
-const contactNamed = (input: { id: number }) => ({ model: 'res.partner', id: input.id });
+/**
+ * The audit target of a change to an existing contact or address (both are res.partner): by
+ * the name Odoo had for it once the change was made; by its id alone when it was refused.
+ */
+const contactNamed = (input: { id: number }, changed: ChangedPartner | undefined) => ({
+  model: 'res.partner',
+  id: input.id,
+  name: changed?.name ?? null,
+});
 /** The audit target of a new contact or address: the id Odoo gave it, none when it failed. */
-const contactCreated = (input: { name?: string }, id: number | undefined) =>
-  id ? { model: 'res.partner', id, name: input.name ?? null } : null;
+const contactCreated = (_input: unknown, created: ChangedPartner | undefined) =>
+  created ? { model: 'res.partner', id: created.id, name: created.name } : null;
+
+/** The contact or address a change touched, as the audit trail names it. */
+type ChangedPartner = { id: number; name: string };
 
 export const updateMyContactAction = validatedAction(
   {
@@ -37,52 +47,58 @@ export const updateMyContactAction = validatedAction(
   },
 );
 
-export const createAddressAction = addressAction(addressInput, 'address.create', contactCreated, (ctx, input) => createAddress(ctx, input));
+export const createAddressAction = addressAction(addressInput, 'address.create', contactCreated, async (ctx, input) => ({
+  id: await createAddress(ctx, input),
+  name: input.name,
+}));
 
-export const updateAddressAction = addressAction(addressUpdateInput, 'address.update', contactNamed, async (ctx, { id, ...input }) => {
-  await updateAddress(ctx, id, input);
-  return id;
-});
+export const updateAddressAction = addressAction(addressUpdateInput, 'address.update', contactNamed, async (ctx, { id, ...input }) => ({
+  id,
+  name: await updateAddress(ctx, id, input),
+}));
 
-export const archiveAddressAction = addressAction(idInput, 'address.archive', contactNamed, async (ctx, { id }) => {
-  await archiveAddress(ctx, id);
-  return id;
-});
+export const archiveAddressAction = addressAction(idInput, 'address.archive', contactNamed, async (ctx, { id }) => ({
+  id,
+  name: await archiveAddress(ctx, id),
+}));
 
-export const inviteContactAction = contactAction(inviteInput, 'contact.invite', contactCreated, (ctx, input) => inviteContact(ctx, input));
+export const inviteContactAction = contactAction(inviteInput, 'contact.invite', contactCreated, async (ctx, input) => ({
+  id: await inviteContact(ctx, input),
+  name: input.name,
+}));
 
-export const setRolesAction = contactAction(rolesInput, 'contact.set-roles', contactNamed, async (ctx, { id, roles }) => {
-  await setContactRoles(ctx, id, roles);
-  return id;
-});
+export const setRolesAction = contactAction(rolesInput, 'contact.set-roles', contactNamed, async (ctx, { id, roles }) => ({
+  id,
+  name: await setContactRoles(ctx, id, roles),
+}));
 
-export const deactivateContactAction = contactAction(idInput, 'contact.deactivate', contactNamed, async (ctx, { id }) => {
-  await setContactActive(ctx, id, false);
-  return id;
-});
+export const deactivateContactAction = contactAction(idInput, 'contact.deactivate', contactNamed, async (ctx, { id }) => ({
+  id,
+  name: await setContactActive(ctx, id, false),
+}));
 
-export const reactivateContactAction = contactAction(idInput, 'contact.reactivate', contactNamed, async (ctx, { id }) => {
-  await setContactActive(ctx, id, true);
-  return id;
-});
+export const reactivateContactAction = contactAction(idInput, 'contact.reactivate', contactNamed, async (ctx, { id }) => ({
+  id,
+  name: await setContactActive(ctx, id, true),
+}));
 
 /**
  * An audited change to one of the company's addresses or contacts (both res.partner): the
- * permission, the audit action and target, the change (which answers the partner's id),
- * then what has to be read again after it.
+ * permission, the audit action and target, the change (which answers the partner it
+ * touched), then what has to be read again after it.
  */
 function partnerAction<S extends z.ZodType>(
   permission: Permission,
   changed: (tenantId: number, partnerId: number) => void | Promise<void>,
   schema: S,
   action: string,
-  target: (input: z.infer<S>, id: number | undefined) => ActionTarget,
-  change: (ctx: PortalContext, input: z.infer<S>) => Promise<number>,
+  target: (input: z.infer<S>, changed: ChangedPartner | undefined) => ActionTarget,
+  change: (ctx: PortalContext, input: z.infer<S>) => Promise<ChangedPartner>,
 ) {
   return validatedAction({ schema, permission, audit: { action, target } }, async (ctx, input) => {
-    const id = await change(ctx, input);
-    await changed(ctx.tenant.id, id);
-    return id;
+    const partner = await change(ctx, input);
+    await changed(ctx.tenant.id, partner.id);
+    return partner;
   });
 }
 
@@ -99,8 +115,8 @@ function contactAction<S extends z.ZodType>(...args: PartnerChange<S>) {
 type PartnerChange<S extends z.ZodType> = [
   schema: S,
   action: string,
-  target: (input: z.infer<S>, id: number | undefined) => ActionTarget,
-  change: (ctx: PortalContext, input: z.infer<S>) => Promise<number>,
+  target: (input: z.infer<S>, changed: ChangedPartner | undefined) => ActionTarget,
+  change: (ctx: PortalContext, input: z.infer<S>) => Promise<ChangedPartner>,
 ];
 
 /** After a change to the company's delivery addresses: the cached list and its page are read again. */

@@ -17,7 +17,7 @@ export const startActingAction = staffAction(
       about: (input, s: SupportSession | undefined) => ({
         tenant: s?.tenant ?? { id: input.customerId, name: '' },
         contact: s?.contact ?? { id: input.contactId, name: '' },
-        target: { model: 'res.partner', id: input.contactId },
+        target: { model: 'res.partner', id: input.contactId, name: s?.contact.name ?? null },
       }),
     },
   },

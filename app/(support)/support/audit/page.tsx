@@ -27,7 +27,11 @@ function forWhom(e: AuditEvent, t: Translate) {
     <>
       {e.actingFor ? t('actingFor', { name: e.actingFor.name, id: e.actingFor.id }) : null}
       {e.actingFor && e.tenantId !== null ? ', ' : null}
-      {e.tenantId !== null ? t('tenant', { id: e.tenantId }) : null}
+      {e.tenantId === null
+        ? null
+        : e.tenantName
+          ? t('tenantNamed', { name: e.tenantName, id: e.tenantId })
+          : t('tenant', { id: e.tenantId })}
     </>
   );
 }

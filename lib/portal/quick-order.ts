@@ -38,7 +38,7 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
     const text = raw.trim();
     if (!text || text.startsWith('#')) continue;
     const cells = (Papa.parse<string[]>(text, { delimiter: delimiterOf(text) }).data[0] ?? []).map((c) => c.trim()).filter(Boolean);
-    if (lineNo === headerLine && /^(sku|product|reference|default_code)$/i.test(cells[0] ?? '')) continue; // template header
+    if (isHeader(cells, lineNo === headerLine)) continue;
     if (cells.length !== 2) {
       // A spreadsheet's extra column (a description) is named as such, not as a missing quantity.
       errors.push({
@@ -86,6 +86,16 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
     };
   }
   return { lines: [...lines.values()], errors };
+}
+
+/**
+ * The template's header (`sku,quantity`): on the first line, any line whose first cell names
+ * the SKU column; further down (a file loaded below lines already typed), only one whose
+ * quantity is a word too, as no order line's can be.
+ */
+function isHeader(cells: string[], first: boolean): boolean {
+  if (!/^(sku|product|reference|default_code)$/i.test(cells[0] ?? '')) return false;
+  return first || (cells.length === 2 && /^\p{L}+$/u.test(cells[1]!));
 }
 
 function firstContentLine(rows: string[]): number {

@@ -233,6 +233,19 @@ test('the CSV template names products of the customer’s catalogue and loads ba
   await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
   for (const sku of skus) await expect(page.getByRole('main')).toContainText(sku);
+
+  // A file loaded after lines were typed adds its lines below them, and says so.
+  await page.reload();
+  await lines.fill('FAS-1001 2');
+  await file.setInputFiles(await download.path());
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Added the lines of' })).toContainText(
+    'below the lines you had',
+  );
+  await expect(lines).toHaveValue(/^FAS-1001 2\nsku,quantity\n[^,\n]+,12\n[^,\n]+,1\n$/);
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
+  for (const sku of ['FAS-1001', ...skus]) await expect(page.getByRole('main')).toContainText(sku);
 });
 
 test('a review quantity that cannot be ordered says why beside its line, and nothing is priced or placed with it', async ({ page }) => {

@@ -23,6 +23,24 @@ describe('reading a quick order', () => {
     expect(quickOrderTemplate([])).toBe('sku,quantity\n');
   });
 
+  it('skips the template header of a file loaded below typed lines, and only a header', () => {
+    const typedThenFile = `FAS-1001 2\n${quickOrderTemplate(['HTL-1002'])}`;
+    expect(parseQuickOrder(typedThenFile)).toEqual({
+      lines: [
+        { line: 1, sku: 'FAS-1001', quantity: 2 },
+        { line: 3, sku: 'HTL-1002', quantity: 12 },
+      ],
+      errors: [],
+    });
+    // Further down, a SKU named like the header column with a quantity is an order line, and a bad quantity is an error.
+    const { lines, errors } = parseQuickOrder('FAS-1001 2\nproduct 3\nsku 1x');
+    expect(lines).toEqual([
+      { line: 1, sku: 'FAS-1001', quantity: 2 },
+      { line: 2, sku: 'product', quantity: 3 },
+    ]);
+    expect(errors.map((e) => e.line)).toEqual([3]);
+  });
+
   it('shows in the template only SKUs a CSV cell holds as they are', () => {
     expect(['FURN_0269', 'E-COM11', 'A1'].filter(plainSku)).toEqual(['FURN_0269', 'E-COM11', 'A1']);
     expect(['A B', 'A,B', 'A;B', 'A"B', '=SUM(A1)', '+1', '-1', '@x', '', 'x'.repeat(65)].filter(plainSku)).toEqual([]);

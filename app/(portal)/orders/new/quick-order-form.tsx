@@ -26,6 +26,7 @@ export function QuickOrderForm({
   const t = useTranslations('quickOrder.form');
   const [text, setText] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
+  const [fileNote, setFileNote] = useState('');
   const [state, preview, checking] = useActionState(previewQuickOrderAction, null);
   const reviewHeading = useRef<HTMLHeadingElement>(null);
   const problems = useRef<HTMLDivElement>(null);
@@ -42,14 +43,21 @@ export function QuickOrderForm({
 
   async function loadFile(e: React.ChangeEvent<HTMLInputElement>) {
     setFileError(null);
-    const file = e.target.files?.[0];
+    setFileNote('');
+    const input = e.target;
+    const file = input.files?.[0];
     if (!file) return;
     if (file.size > 50_000) return setFileError(t('fileTooLarge'));
     const content = await file.text();
     if (!content.trim()) return setFileError(t('fileEmpty'));
     // A PDF or a spreadsheet's own format read as text: NUL bytes or the replacement character.
     if (/[\u0000\ufffd]/.test(content)) return setFileError(t('fileNotText'));
-    setText(content);
+    // Lines already typed or found stay: the file's come below them (its header is skipped there too).
+    const typed = text.trimEnd();
+    setText(typed ? `${typed}\n${content}` : content);
+    setFileNote(t(typed ? 'fileAdded' : 'fileLoaded', { name: file.name }));
+    // The same file can be chosen again after it was edited.
+    input.value = '';
   }
 
   const result = state?.ok ? state.data : null;
@@ -93,6 +101,9 @@ export function QuickOrderForm({
             {t('csvTemplate')}
           </a>
         </div>
+        <p role="status" className="text-sm text-slate-700 empty:hidden">
+          {fileNote}
+        </p>
         {fileError ? <Alert tone="error">{fileError}</Alert> : null}
         <div>
           <button type="submit" className={buttonClass} disabled={checking || !text.trim()}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useEffect, useRef } from 'react';
+import { startTransition, useActionState, useEffect, useLayoutEffect, useRef } from 'react';
 import type { ActionResult } from '@/lib/http/action';
 import { firstFieldError } from '@/lib/field-error';
 import { toastOfResult } from '@/lib/toast';
@@ -24,6 +24,7 @@ export function ActionForm<T>({
   label,
   resetOnSuccess = false,
   onSuccess,
+  focusOnRemoval,
 }: {
   action: FormAction<T>;
   children: (state: { pending: boolean; fieldError: (name: string) => string | undefined }) => React.ReactNode;
@@ -32,6 +33,8 @@ export function ActionForm<T>({
   label: string;
   resetOnSuccess?: boolean;
   onSuccess?: (data: T) => void;
+  /** The id of the element that takes the focus when this form leaves the page with the focus in it (an archived address's form). */
+  focusOnRemoval?: string;
 }) {
   const toast = useToast();
   // Told from here, not from an effect on the state: an archive or a deactivation can
@@ -57,8 +60,19 @@ export function ActionForm<T>({
       return;
     }
     if (resetOnSuccess) ref.current?.reset();
+    // The button that was pressed can be gone (Deactivate became Reactivate): the keyboard's
+    // focus stays in this form, on its button, rather than falling back to the top of the page.
+    if (!document.activeElement || document.activeElement === document.body) ref.current?.querySelector<HTMLElement>('button')?.focus();
     onSuccess?.(state.data);
   }, [state, resetOnSuccess, onSuccess]);
+  // A form that leaves the page holding the focus (its record archived) hands it on. Layout
+  // cleanup runs while the form is still in the document; the focus moves once it is gone.
+  useLayoutEffect(() => {
+    const form = ref.current;
+    return () => {
+      if (focusOnRemoval && form?.contains(document.activeElement)) setTimeout(() => document.getElementById(focusOnRemoval)?.focus());
+    };
+  }, [focusOnRemoval]);
   // Submitted by hand rather than through `action=`: React resets a form after an action,
   // which would wipe what the person typed when the server answers with a correction.
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {

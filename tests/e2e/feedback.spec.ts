@@ -71,6 +71,8 @@ test('an action’s result is a toast that the next one replaces, and archiving 
   await archive.click();
   await dialog.getByRole('button', { name: 'Archive address' }).click();
   await expect(item).toHaveCount(0);
+  // Its item gone, the keyboard's focus is on the list's heading, not back at the top of the page.
+  await expect(page.getByRole('heading', { name: 'Delivery addresses' })).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: 'Address archived.' })).toBeVisible();
   await expect(page.getByText('Address added.')).toHaveCount(0);
   await expect(toasts(page)).toHaveCount(1);
@@ -109,6 +111,8 @@ test('a toast is dismissed by Escape, and deactivating a contact needs confirmin
   await deactivate.click();
   await dialog.getByRole('button', { name: 'Deactivate contact' }).click();
   await expect(item).toContainText('Deactivated');
+  // The button pressed is gone; the keyboard's focus is on the one that took its place.
+  await expect(item.getByRole('button', { name: `Reactivate ${name}` })).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: 'Contact deactivated.' })).toBeVisible();
   await expect(toasts(page)).toHaveCount(1);
   await expectAccessible(page);

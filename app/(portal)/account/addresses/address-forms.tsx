@@ -168,6 +168,9 @@ export function NewAddressForm({ countries }: { countries: Country[] }) {
   );
 }
 
+/** The addresses list's heading: where the focus goes once an address is archived and its item gone. */
+export const ADDRESSES_HEADING = 'addresses-heading';
+
 export function AddressItem({ address, countries, canEdit }: { address: DeliveryAddress; countries: Country[]; canEdit: boolean }) {
   const t = useTranslations('account.addresses');
   const [editing, setEditing] = useState(false);
@@ -192,7 +195,12 @@ export function AddressItem({ address, countries, canEdit }: { address: Delivery
           >
             {t.rich(editing ? 'close' : 'edit', { name: address.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
           </button>
-          <ActionForm action={archiveAddressAction} label={t('archiveLabel', { name: address.name })} success={t('archived')}>
+          <ActionForm
+            action={archiveAddressAction}
+            label={t('archiveLabel', { name: address.name })}
+            success={t('archived')}
+            focusOnRemoval={ADDRESSES_HEADING}
+          >
             {({ pending }) => (
               <>
                 <input type="hidden" name="id" value={address.id} />

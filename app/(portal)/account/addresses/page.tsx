@@ -7,7 +7,7 @@ import { statesUrl } from './states-url';
 import { requireSession } from '@/lib/session/require-session';
 import { can } from '@/lib/roles';
 import { AccountNav } from '../account-nav';
-import { AddressItem, NewAddressForm } from './address-forms';
+import { ADDRESSES_HEADING, AddressItem, NewAddressForm } from './address-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account.addresses');
@@ -27,7 +27,9 @@ export default async function AddressesPage() {
     <SWRConfig value={{ fallback }}>
       <PageHeader title={t('title')} />
       <AccountNav ctx={ctx} current="addresses" />
-      <h2 className="mb-3 text-lg font-semibold">{t('addresses.title')}</h2>
+      <h2 id={ADDRESSES_HEADING} tabIndex={-1} className="mb-3 text-lg font-semibold">
+        {t('addresses.title')}
+      </h2>
       <ul className="mb-6 flex flex-col gap-3" aria-label={t('addresses.title')}>
         {addresses.map((a) => (
           <AddressItem key={a.id} address={a} countries={countries} canEdit={canEdit} />

@@ -23,6 +23,13 @@ test('buyer A filters orders by status and search, and the filters stay in the U
   await page.getByRole('button', { name: /^Total/ }).click();
   await expect(page).toHaveURL(/sort=total/);
   await expect(page.getByRole('columnheader', { name: /Total/ })).toHaveAttribute('aria-sort', /ascending|descending/);
+  // An order opened from the filtered list leads back to the list as it was left.
+  const listAddress = page.url();
+  await rows.first().getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /^(Order|Quotation) / })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Orders' }).click();
+  await expect(page).toHaveURL(listAddress);
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('quotation');
   // A search by order number finds exactly that order.
   const number = (await rows.first().locator('td').first().textContent())!;
   await page.getByLabel('Search').fill(number);

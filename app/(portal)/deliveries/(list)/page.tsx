@@ -1,3 +1,4 @@
+import { RememberListAddress } from '@/components/list-address';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
@@ -33,6 +34,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
   const current = q.status ?? 'all';
   return (
     <>
+      <RememberListAddress path="/deliveries" />
       <PageHeader title={t('list.title')} description={t('list.description')} />
       <nav aria-label={t('list.statusNav')} className="mb-4">
         <ul className="flex flex-wrap gap-2">

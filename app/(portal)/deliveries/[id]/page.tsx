@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/components/app-link';
+import { ListLink } from '@/components/list-address';
 import { deniedNotFound } from '@/lib/http/not-found';
 import { PageHeader } from '@/components/ui';
 import { portalConfig } from '@/lib/config';
@@ -24,9 +24,9 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <nav aria-label={t('detail.breadcrumb')} className="mb-2 text-sm">
-        <Link className="underline" href="/deliveries">
+        <ListLink className="underline" path="/deliveries">
           {t('list.title')}
-        </Link>{' '}
+        </ListLink>{' '}
         / {delivery.name}
       </nav>
       <PageHeader title={t('detail.heading', { name: delivery.name })} />

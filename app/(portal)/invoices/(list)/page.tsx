@@ -1,3 +1,4 @@
+import { RememberListAddress } from '@/components/list-address';
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { getTranslations } from 'next-intl/server';
@@ -39,6 +40,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
   const filtered = Object.keys(filters).length > 0;
   return (
     <>
+      {parsed.ok ? <RememberListAddress path="/invoices" /> : null}
       <PageHeader
         title={t('title')}
         description={t('list.description')}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
+import { ListLink } from '@/components/list-address';
 import { deniedNotFound } from '@/lib/http/not-found';
 import { getTranslations } from 'next-intl/server';
 import type { Formatter } from '@/lib/i18n/format';
@@ -38,9 +39,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   return (
     <>
       <nav aria-label={t('breadcrumb')} className="mb-2 text-sm">
-        <Link className="underline" href="/invoices">
+        <ListLink className="underline" path="/invoices">
           {t('invoices')}
-        </Link>{' '}
+        </ListLink>{' '}
         / {inv.number}
       </nav>
       <PageHeader

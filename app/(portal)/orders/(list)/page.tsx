@@ -1,3 +1,4 @@
+import { RememberListAddress } from '@/components/list-address';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
@@ -37,6 +38,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   const filtered = Boolean(typed.state || typed.from || typed.to || typed.q);
   return (
     <>
+      {parsed.ok ? <RememberListAddress path="/orders" /> : null}
       <PageHeader title={t('list.title')} description={t('list.description')} actions={actions} />
       <FilterForm
         action="/orders"

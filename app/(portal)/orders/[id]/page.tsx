@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { useTranslations } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
+import { ListLink } from '@/components/list-address';
 import { deniedNotFound } from '@/lib/http/not-found';
 import { getFormat } from '@/lib/i18n/server';
 import { useFormat } from '@/lib/i18n/use-format';
@@ -50,9 +51,9 @@ export default async function OrderPage({
         </div>
       ) : null}
       <nav aria-label={t('detail.breadcrumb')} className="mb-2 text-sm">
-        <Link className="underline" href="/orders">
+        <ListLink className="underline" path="/orders">
           {t('list.title')}
-        </Link>{' '}
+        </ListLink>{' '}
         / {order.number}
       </nav>
       <PageHeader

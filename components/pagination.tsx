@@ -7,7 +7,12 @@ export function pageHref(basePath: string, params: Record<string, string>, page:
   return `${basePath}?${new URLSearchParams({ ...params, page: String(page) }).toString()}`;
 }
 
-/** Previous / next links that keep every other search param; works without JavaScript. */
+const pageLink = 'rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100';
+
+/**
+ * First / previous / next / last links that keep every other search param; works without
+ * JavaScript. First and last appear only where they lead further than previous and next.
+ */
 export function Pagination({
   basePath,
   params,
@@ -32,17 +37,29 @@ export function Pagination({
       <p>
         {t(`nouns.${noun}`, { count: total, formatted: f.quantity(total) })} · {t('pagination.pageOf', { page, pageCount })}
       </p>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
+        {page > 2 ? (
+          <Link className={pageLink} href={href(1)}>
+            <span aria-hidden="true">{t('pagination.first')}</span>
+            <span className="sr-only">{t('pagination.firstPage')}</span>
+          </Link>
+        ) : null}
         {page > 1 ? (
-          <Link className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100" href={href(page - 1)}>
+          <Link className={pageLink} href={href(page - 1)}>
             <span aria-hidden="true">{t('pagination.previous')}</span>
             <span className="sr-only">{t('pagination.previousPage')}</span>
           </Link>
         ) : null}
         {page < pageCount ? (
-          <Link className="rounded border border-slate-400 bg-white px-3 py-1.5 hover:bg-slate-100" href={href(page + 1)}>
+          <Link className={pageLink} href={href(page + 1)}>
             <span aria-hidden="true">{t('pagination.next')}</span>
             <span className="sr-only">{t('pagination.nextPage')}</span>
+          </Link>
+        ) : null}
+        {page < pageCount - 1 ? (
+          <Link className={pageLink} href={href(pageCount)}>
+            <span aria-hidden="true">{t('pagination.last')}</span>
+            <span className="sr-only">{t('pagination.lastPage', { page: f.quantity(pageCount) })}</span>
           </Link>
         ) : null}
       </div>

@@ -195,4 +195,26 @@ test('the invoices table sorts from its headers, hides a chosen column and selec
   await table.getByRole('checkbox', { name: 'Select all invoices on this page' }).check();
   await table.getByRole('checkbox', { name: 'Select all invoices on this page' }).uncheck();
   await expect(page.getByRole('button', { name: /^Download selected as ZIP/ })).toBeDisabled();
+
+  // The selection is the page's: the next page starts with none, and so does the first again.
+  await page.goto('/invoices?size=10');
+  await rows.first().getByRole('checkbox').check();
+  await expect(page.getByRole('button', { name: 'Download selected as ZIP (1)' })).toBeVisible();
+  await page.getByRole('link', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByRole('button', { name: /^Download selected as ZIP/ })).toBeDisabled();
+  await page.getByRole('link', { name: 'Previous page' }).click();
+  await expect(page).toHaveURL(/page=1/);
+  await expect(rows.first().getByRole('checkbox')).not.toBeChecked();
+
+  // A long list can be paged to its end and back to its start in one step.
+  const pagination = page.getByRole('navigation', { name: 'Pagination' });
+  const pageCount = Number(/of (\d+)/.exec((await pagination.locator('p').textContent())!)![1]);
+  expect(pageCount).toBeGreaterThan(2);
+  await pagination.getByRole('link', { name: `Last page (${pageCount})` }).click();
+  await expect(page).toHaveURL(new RegExp(`page=${pageCount}$`));
+  await expect(pagination.getByRole('link', { name: /^(Next|Last) page/ })).toHaveCount(0);
+  await pagination.getByRole('link', { name: 'First page' }).click();
+  await expect(page).toHaveURL(/page=1$/);
+  await expect(pagination.getByRole('link', { name: /^(First|Previous) page/ })).toHaveCount(0);
 });

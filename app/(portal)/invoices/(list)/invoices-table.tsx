@@ -108,7 +108,19 @@ export function InvoicesTable({ rows, sort, dir, limit }: { rows: InvoiceListRow
   // Built once per language, not on every render.
   const columns = useMemo(() => invoiceColumns(tableWords, f), [tableWords, f]);
   const [selected, setSelected] = useState<RowSelection>({});
-  const ids = Object.keys(selected).filter((k) => selected[k]);
+  // The selection is of the page in view ("Select all invoices on this page"): another page or
+  // filter starts with none, so the download never holds rows the person cannot see (the
+  // same rows sorted another way keep theirs).
+  const shown = rows
+    .map((r) => r.id)
+    .sort((a, b) => a - b)
+    .join(',');
+  const [selectionOf, setSelectionOf] = useState(shown);
+  if (selectionOf !== shown) {
+    setSelectionOf(shown);
+    setSelected({});
+  }
+  const ids = rows.filter((r) => selected[String(r.id)]).map((r) => r.id);
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-start gap-3">

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useTransition } from 'react';
+import { useHiddenColumns } from './hidden-columns';
 import { Cell, TableFrame, headerClass, type ColumnStyle } from './table';
 import { firstDirection, nextSort, toggleAll, toggleOne, type SortDir } from './data-table-state';
 
@@ -39,7 +40,8 @@ export type RowSelection = Record<string, boolean>;
  * The portal's one interactive table: server-sorted (sort and direction live in the URL,
  * so a link or reload shows the same list), a column chooser, optional row selection.
  * Rows arrive already filtered, sorted and paged by the server component, so the table keeps
- * only which columns are hidden; selection belongs to the page that acts on it. Below `sm`
+ * only which columns are hidden (in the browser, per list: components/hidden-columns.ts);
+ * selection belongs to the page that acts on it. Below `sm`
  * the rows are laid out as the cards of components/table.tsx, with a sort menu and
  * "select all" above them.
  */
@@ -63,7 +65,7 @@ export function DataTable<T extends { id: number }>({
   const pathname = usePathname();
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [hidden, setHidden] = useHiddenColumns(pathname);
 
   const sortBy = (id: string, direction: SortDir) => {
     const q = new URLSearchParams(params.toString());
@@ -78,7 +80,7 @@ export function DataTable<T extends { id: number }>({
     allSelected: ids.length > 0 && ids.every((id) => selected[id]),
     toggleAllSelected: () => selection?.onChange(toggleAll(selected, ids)),
   };
-  const visible = columns.filter((c) => !hidden.has(c.id));
+  const visible = columns.filter((c) => c.hideable === false || !hidden.has(c.id));
   const sortable = columns.filter((c) => c.sortable !== false);
   return (
     <div>

@@ -124,6 +124,9 @@ test('the statement shows aging per currency and downloads as PDF and CSV', asyn
   await signIn(page, FIONA, '/statement');
   await expect(page.getByRole('heading', { name: /Aging in / }).first()).toBeVisible();
   await expect(page.getByRole('table', { name: /by days past due/ }).first()).toContainText('Over 90 days');
+  // With open credit notes among the items, the page says how they count in the columns.
+  await expect(page.getByRole('table', { name: 'Open invoices and credit notes' }).getByText('(credit note)').first()).toBeVisible();
+  await expect(page.getByText(/^Open credit notes count, negative, in the column of their own due date/)).toBeVisible();
   await expectAccessible(page);
   const pdf = await page.request.get('/statement/pdf');
   expect(pdf.headers()['content-type']).toBe('application/pdf');

@@ -67,6 +67,8 @@ export default async function StatementPage() {
               />
             </section>
           ))}
+          {/* The invoices list's overdue total counts invoices only; here credits net against their age's column. */}
+          {s.lines.some((l) => l.kind === 'credit') ? <p className="mb-6 text-sm text-slate-700">{t('aging.creditNotes')}</p> : null}
           <h2 className="mb-2 text-lg font-semibold">{t('lines.heading')}</h2>
           {s.lines.length > SHOWN ? (
             <p className="mb-2 text-sm text-slate-700">{t('lines.shownOf', { shown: SHOWN, total: s.lines.length })}</p>

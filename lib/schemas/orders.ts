@@ -80,9 +80,12 @@ export const placeOrderInput = z.object({
 });
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 
+/** The most text a quick order's lines box sends (the form refuses a file that would pass it). */
+export const QUICK_ORDER_MAX_TEXT = 50_000;
+
 export const quickOrderInput = z.object({
   text: text('list', {
-    max: 50_000,
+    max: QUICK_ORDER_MAX_TEXT,
     multiLine: true,
     trim: false,
     maxMessage: 'Paste at most 50,000 characters (about 2,000 lines).',

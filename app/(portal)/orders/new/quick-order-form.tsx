@@ -8,6 +8,8 @@ import { OrderReviewForm } from './order-review-form';
 import type { AddressOption } from './review-delivery-fields';
 import { ProductSearch } from './product-search';
 import { addProductLine } from './add-product-line';
+import { withFileLines } from './file-lines';
+import { QUICK_ORDER_MAX_TEXT } from '@/lib/schemas/orders';
 
 /**
  * Quick order: find products by SKU or name (each chosen one adds a line), paste
@@ -27,6 +29,8 @@ export function QuickOrderForm({
   const [text, setText] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [fileNote, setFileNote] = useState('');
+  /** The last file's text as it went into the box, to swap when a file is loaded again. */
+  const lastFile = useRef<string | null>(null);
   const [state, preview, checking] = useActionState(previewQuickOrderAction, null);
   const reviewHeading = useRef<HTMLHeadingElement>(null);
   const problems = useRef<HTMLDivElement>(null);
@@ -52,10 +56,13 @@ export function QuickOrderForm({
     if (!content.trim()) return setFileError(t('fileEmpty'));
     // A PDF or a spreadsheet's own format read as text: NUL bytes or the replacement character.
     if (/[\u0000\ufffd]/.test(content)) return setFileError(t('fileNotText'));
-    // Lines already typed or found stay: the file's come below them (its header is skipped there too).
-    const typed = text.trimEnd();
-    setText(typed ? `${typed}\n${content}` : content);
-    setFileNote(t(typed ? 'fileAdded' : 'fileLoaded', { name: file.name }));
+    // Lines already typed or found stay: the file's come below them (its header is skipped there
+    // too), and a file loaded again replaces its earlier lines.
+    const next = withFileLines(text, content, lastFile.current);
+    if (next.text.length > QUICK_ORDER_MAX_TEXT) return setFileError(t('linesTooLong', { max: QUICK_ORDER_MAX_TEXT }));
+    lastFile.current = content;
+    setText(next.text);
+    setFileNote(t(`file${next.how === 'loaded' ? 'Loaded' : next.how === 'added' ? 'Added' : 'Replaced'}`, { name: file.name }));
     // The same file can be chosen again after it was edited.
     input.value = '';
   }
@@ -81,7 +88,7 @@ export function QuickOrderForm({
             rows={8}
             value={text}
             onChange={(e) => setText(e.target.value)}
-            maxLength={50_000}
+            maxLength={QUICK_ORDER_MAX_TEXT}
             placeholder={'FAS-1001 12\nHTL-1002 1'}
             className={`${inputClass} font-mono`}
             aria-describedby="text-help"

@@ -24,10 +24,13 @@ function subscribe(onChange: () => void): () => void {
 }
 
 function read(list: string): string {
+  // A choice storage refused to keep is read from memory: reading may work where writing does not.
+  const kept = fallback.get(list);
+  if (kept !== undefined) return kept;
   try {
     return localStorage.getItem(storageKey(list)) ?? '[]';
   } catch {
-    return fallback.get(list) ?? '[]';
+    return '[]';
   }
 }
 
@@ -50,6 +53,9 @@ export function parseHidden(stored: string): ReadonlySet<string> {
     return new Set();
   }
 }
+
+/** For tests: the stored choice of `list` as the hook reads it, and the write the setter makes. */
+export const hiddenColumnsStore = { read, write };
 
 /** The hidden columns of `list` (its path) and the setter that keeps them. */
 export function useHiddenColumns(list: string): [ReadonlySet<string>, (next: ReadonlySet<string>) => void] {

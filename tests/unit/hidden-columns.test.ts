@@ -11,3 +11,26 @@ describe('the stored column choice', () => {
     expect([...parseHidden('["type",3,null]')]).toEqual(['type']);
   });
 });
+
+describe('the column choice where the browser refuses to store it', () => {
+  it('is kept in memory and read back from there', async () => {
+    const stored = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+    };
+    const g = globalThis as unknown as { localStorage?: unknown; window?: unknown };
+    g.localStorage = storage;
+    try {
+      const { hiddenColumnsStore } = await import('../../components/hidden-columns');
+      hiddenColumnsStore.write('/invoices', new Set(['type']));
+      expect(parseHidden(hiddenColumnsStore.read('/invoices'))).toEqual(new Set(['type']));
+      // Another list's choice is its own.
+      expect(hiddenColumnsStore.read('/orders')).toBe('[]');
+    } finally {
+      delete g.localStorage;
+    }
+  });
+});

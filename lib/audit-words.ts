@@ -33,6 +33,7 @@ const END_REASONS = {
   expired: 'expired',
   'signed-out': 'signedOut',
   reassigned: 'reassigned',
+  'contact-gone': 'contactGone',
 } as const satisfies Record<string, string>;
 type EndWord = (typeof END_REASONS)[keyof typeof END_REASONS] | 'reassignedCustomer' | 'ended';
 

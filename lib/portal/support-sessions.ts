@@ -88,22 +88,31 @@ export async function activeSupportSession(staffSub: string, sessionId: string):
   return toSession(row);
 }
 
-/** Ends a session whose customer the staff member no longer manages, and writes it to the trail (the customer's access log shows it). */
-export async function endUnmanagedSupportSession(staff: StaffContext, session: SupportSession, path: string | null): Promise<void> {
-  if (!(await endSupportSession(staff.user.sub, session.id, 'reassigned'))) return;
+/**
+ * Ends a session that cannot go on, and writes it to the trail (the customer's access log shows
+ * it): its customer is no longer the staff member's (`reassigned`), or the contact acted for
+ * was archived or moved to another company (`contact-gone`; reactivated, it stays ended).
+ */
+export async function endRefusedSupportSession(
+  staff: StaffContext,
+  session: SupportSession,
+  reason: 'reassigned' | 'contact-gone',
+  path: string | null,
+): Promise<void> {
+  if (!(await endSupportSession(staff.user.sub, session.id, reason))) return;
   await recordAudit(
     { ...staff, tenant: session.tenant, contact: session.contact, actingAs: actingAsOf(session) },
     {
       action: 'support.end',
       outcome: 'denied',
-      detail: { reason: 'reassigned', path: path ?? 'unknown' },
+      detail: { reason, path: path ?? 'unknown' },
     },
   );
 }
 
-export type SupportSessionEnd = 'stopped' | 'expired' | 'signed-out' | 'reassigned';
+export type SupportSessionEnd = 'stopped' | 'expired' | 'signed-out' | 'reassigned' | 'contact-gone';
 
-/** Why this staff member's session with this id is no longer open: its time limit, a reassigned customer, or anything else. */
+/** Why this staff member's session with this id is no longer open: its time limit, a reassigned customer, a contact gone, or anything else. */
 export async function actingEndOf(staffSub: string, sessionId: string): Promise<ActingEnd> {
   const db = await portalDb();
   const [row] = await db.query<{ end_reason: string | null }>('SELECT end_reason FROM support_sessions WHERE id = $1 AND staff_sub = $2', [
@@ -111,7 +120,7 @@ export async function actingEndOf(staffSub: string, sessionId: string): Promise<
     staffSub,
   ]);
   const reason = row?.end_reason;
-  return reason === 'expired' || reason === 'reassigned' ? reason : 'ended';
+  return reason === 'expired' || reason === 'reassigned' || reason === 'contact-gone' ? reason : 'ended';
 }
 
 export async function endSupportSession(staffSub: string, sessionId: string, reason: SupportSessionEnd): Promise<boolean> {

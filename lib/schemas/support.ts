@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordId, searchText, text, visibleLength, wholeNumber, wordCharacters } from './common';
 
 /** Why a staff member's support session ended, as their support page tells them (`/support?ended=`). */
-export const ACTING_ENDS = ['expired', 'reassigned', 'ended'] as const;
+export const ACTING_ENDS = ['expired', 'reassigned', 'contact-gone', 'ended'] as const;
 export type ActingEnd = (typeof ACTING_ENDS)[number];
 
 export const customerSearchQuery = z.object({

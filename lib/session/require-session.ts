@@ -7,7 +7,7 @@ import type { PortalContext, StaffContext } from '../context';
 import { clientIp } from '../http/client-ip';
 import { recordActingRequest } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
-import { activeSupportSession, actingEndOf, actingIdentity, endUnmanagedSupportSession } from '../portal/support-sessions';
+import { activeSupportSession, actingEndOf, actingIdentity, endRefusedSupportSession } from '../portal/support-sessions';
 import type { ActingEnd } from '../schemas/support';
 import { stillManages } from '../portal/support-customers';
 import { localeFromAcceptLanguage } from '../i18n/request-locale';
@@ -83,11 +83,14 @@ async function actingContext(staff: StaffContext, sessionId: string, path: strin
     actingIdentity(staff, session, (contactId) => identityResolver().resolveContact(staff.odoo, contactId)),
   ]);
   if (!managed) {
-    await endUnmanagedSupportSession(staff, session, path);
+    await endRefusedSupportSession(staff, session, 'reassigned', path);
     return 'reassigned';
   }
-  // The contact was archived or moved to another company: the session cannot go on.
-  if (!identity) return 'ended';
+  // The contact was archived or moved to another company: the session ends, and stays ended.
+  if (!identity) {
+    await endRefusedSupportSession(staff, session, 'contact-gone', path);
+    return 'contact-gone';
+  }
   const ctx: PortalContext = {
     requestId: staff.requestId,
     ip: staff.ip,

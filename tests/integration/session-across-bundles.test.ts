@@ -240,6 +240,28 @@ describe.each([
     ).rejects.toMatchObject({ digest: expect.stringContaining('/signin') });
   });
 
+  it('a support session whose contact is archived in Odoo ends at the next request, says why, and stays ended once the contact is back', async () => {
+    const sessionId = await startActing();
+    await expectActingForA(sessionId);
+    const { identityResolver } = await import('../../lib/session/identity');
+    sim.store.update('res.partner', SEED_IDS.contacts.bobBuyerA, { active: false });
+    try {
+      identityResolver().forget(); // as Odoo's webhook on res.partner does
+      await expectNoCustomerData('/support?ended=contact-gone', 403);
+      expect((await b.support.listSupportSessions({ staffSub: MIA.sub, limit: 1 }))[0]).toMatchObject({
+        id: sessionId,
+        endReason: 'contact-gone',
+      });
+      const [ended] = await b.audit.listAuditEvents({ supportSessionId: sessionId, limit: 1 });
+      expect(ended).toMatchObject({ action: 'support.end', outcome: 'denied', detail: { reason: 'contact-gone' } });
+    } finally {
+      sim.store.update('res.partner', SEED_IDS.contacts.bobBuyerA, { active: true });
+      identityResolver().forget();
+    }
+    // Reactivated, the contact does not bring the ended session back.
+    expect(await pageSession(b)).toEqual({ redirect: '/support?ended=contact-gone' });
+  });
+
   it('a customer’s copied cookie is signed out after sign-out, on pages and route handlers', async () => {
     const copied = await signInAs(BOB);
     expect((await get(b.me, '/api/me')).status).toBe(200);

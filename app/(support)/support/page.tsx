@@ -17,7 +17,8 @@ export default async function SupportHome({ searchParams }: { searchParams: Sear
   const [state, t] = await Promise.all([loadSession(), getTranslations('support.customers')]);
   const parsed = await parseSearchParams(customerSearchQuery, searchParams);
   const q = parsed.ok ? parsed.query.q : undefined;
-  const ended = parsed.ok ? parsed.query.ended : undefined;
+  // Said only to a staff member not acting now (an address from history or a bookmark says nothing while a session runs).
+  const ended = parsed.ok && state.status === 'staff' ? parsed.query.ended : undefined;
   const customers = parsed.ok ? await searchCustomers(staff, q) : [];
   const allCustomers = staff.roles.has('support-admin');
   return (

@@ -1,4 +1,5 @@
 import { RememberListAddress } from '@/components/list-address';
+import { listScope } from '@/components/list-scope';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
@@ -34,7 +35,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
   const current = q.status ?? 'all';
   return (
     <>
-      <RememberListAddress path="/deliveries" />
+      <RememberListAddress path="/deliveries" scope={listScope(ctx)} />
       <PageHeader title={t('list.title')} description={t('list.description')} />
       <nav aria-label={t('list.statusNav')} className="mb-4">
         <ul className="flex flex-wrap gap-2">

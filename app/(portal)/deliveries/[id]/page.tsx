@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ListLink } from '@/components/list-address';
+import { listScope } from '@/components/list-scope';
 import { deniedNotFound } from '@/lib/http/not-found';
 import { PageHeader } from '@/components/ui';
 import { portalConfig } from '@/lib/config';
@@ -24,7 +25,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <nav aria-label={t('detail.breadcrumb')} className="mb-2 text-sm">
-        <ListLink className="underline" path="/deliveries">
+        <ListLink className="underline" path="/deliveries" scope={listScope(ctx)}>
           {t('list.title')}
         </ListLink>{' '}
         / {delivery.name}

@@ -1,4 +1,5 @@
 import { RememberListAddress } from '@/components/list-address';
+import { listScope } from '@/components/list-scope';
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { getTranslations } from 'next-intl/server';
@@ -40,7 +41,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
   const filtered = Object.keys(filters).length > 0;
   return (
     <>
-      {parsed.ok ? <RememberListAddress path="/invoices" /> : null}
+      {parsed.ok ? <RememberListAddress path="/invoices" scope={listScope(ctx)} /> : null}
       <PageHeader
         title={t('title')}
         description={t('list.description')}

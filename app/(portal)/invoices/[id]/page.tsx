@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/app-link';
 import { ListLink } from '@/components/list-address';
+import { listScope } from '@/components/list-scope';
 import { deniedNotFound } from '@/lib/http/not-found';
 import { getTranslations } from 'next-intl/server';
 import type { Formatter } from '@/lib/i18n/format';
@@ -39,7 +40,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   return (
     <>
       <nav aria-label={t('breadcrumb')} className="mb-2 text-sm">
-        <ListLink className="underline" path="/invoices">
+        <ListLink className="underline" path="/invoices" scope={listScope(ctx)}>
           {t('invoices')}
         </ListLink>{' '}
         / {inv.number}

@@ -1,4 +1,5 @@
 import { RememberListAddress } from '@/components/list-address';
+import { listScope } from '@/components/list-scope';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
@@ -38,7 +39,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   const filtered = Boolean(typed.state || typed.from || typed.to || typed.q);
   return (
     <>
-      {parsed.ok ? <RememberListAddress path="/orders" /> : null}
+      {parsed.ok ? <RememberListAddress path="/orders" scope={listScope(ctx)} /> : null}
       <PageHeader title={t('list.title')} description={t('list.description')} actions={actions} />
       <FilterForm
         action="/orders"

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/app-link';
 import { ListLink } from '@/components/list-address';
+import { listScope } from '@/components/list-scope';
 import { deniedNotFound } from '@/lib/http/not-found';
 import { getFormat } from '@/lib/i18n/server';
 import { useFormat } from '@/lib/i18n/use-format';
@@ -51,7 +52,7 @@ export default async function OrderPage({
         </div>
       ) : null}
       <nav aria-label={t('detail.breadcrumb')} className="mb-2 text-sm">
-        <ListLink className="underline" path="/orders">
+        <ListLink className="underline" path="/orders" scope={listScope(ctx)}>
           {t('list.title')}
         </ListLink>{' '}
         / {order.number}

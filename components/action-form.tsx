@@ -52,6 +52,8 @@ export function ActionForm<T>({
   // the first of them, rendered with its message: keyboard and screen-reader users land on
   // what to correct.
   const handled = useRef<ActionResult<T> | null>(null);
+  /** The button that sent the form (or the focused element of a form sent by script): to be handed on if it goes. */
+  const submitter = useRef<HTMLElement | null>(null);
   useEffect(() => {
     if (!state || handled.current === state) return;
     handled.current = state;
@@ -62,7 +64,10 @@ export function ActionForm<T>({
     if (resetOnSuccess) ref.current?.reset();
     // The button that was pressed can be gone (Deactivate became Reactivate): the keyboard's
     // focus stays in this form, on its button, rather than falling back to the top of the page.
-    if (!document.activeElement || document.activeElement === document.body) ref.current?.querySelector<HTMLElement>('button')?.focus();
+    // Only then: a person who has moved on meanwhile is not pulled back.
+    const pressed = submitter.current;
+    if (pressed && !pressed.isConnected && (!document.activeElement || document.activeElement === document.body))
+      ref.current?.querySelector<HTMLElement>('button')?.focus();
     onSuccess?.(state.data);
   }, [state, resetOnSuccess, onSuccess]);
   // A form that leaves the page holding the focus (its record archived) hands it on. Layout
@@ -78,7 +83,12 @@ export function ActionForm<T>({
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (pending) return; // its buttons say so (aria-disabled), and keep the keyboard's focus
-    const form = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    const pressed = (e.nativeEvent as SubmitEvent).submitter;
+    // A confirmation dialog submits by script (no submitter): the focus is then on its opener.
+    const active =
+      document.activeElement instanceof HTMLElement && e.currentTarget.contains(document.activeElement) ? document.activeElement : null;
+    submitter.current = pressed ?? active;
+    const form = new FormData(e.currentTarget, pressed);
     startTransition(() => formAction(form));
   }
   const fieldError = (name: string) => (state && !state.ok ? firstFieldError(state.error.fields, name) : undefined);

@@ -88,8 +88,29 @@ const STEPS: { version: number; sql: string }[] = [
 /** Serialises concurrent migrators (two instances starting together) on PostgreSQL. */
 const MIGRATION_LOCK = 746_201;
 
+/**
+ * How long a schema change waits for a table's lock. ALTER TABLE takes an exclusive lock and
+ * queues every later query of that table behind it: a change waiting behind a long read (the
+ * access log's) would hold up every audit write meanwhile. So it gives up, and tries again.
+ */
+const LOCK_TIMEOUT = '5s';
+const ATTEMPTS = 4;
+
 export async function migrate(sql: MigratableStore): Promise<number[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(sql);
+    } catch (err) {
+      // 55P03 lock_not_available: the lock timeout passed; the step rolled back whole.
+      if ((err as { code?: string }).code !== '55P03' || attempt >= ATTEMPTS) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
+async function migrateOnce(sql: MigratableStore): Promise<number[]> {
   return sql.transaction(async (query) => {
+    await query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
     await query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',

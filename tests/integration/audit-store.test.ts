@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { OdooGateway } from '../../lib/odoo/client';
 import { OdooCallLog } from '../../lib/odoo/call-log';
@@ -7,6 +6,7 @@ import type { StaffContext } from '../../lib/context';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
 import { startSimulator } from '../helpers/odoo-sim';
+import { scratchDatabase } from '../helpers/postgres';
 
 // lib/portal/audit keys a request's audit state on the request's headers object (next/headers):
 // here a test names the request it is in, or none.
@@ -27,16 +27,12 @@ async function inRequest<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `portal_audit_${process.pid}_${Date.now()}`;
+const database = scratchDatabase('portal_audit');
 let sim: OdooSimulator;
 let gateway: OdooGateway;
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
+  await database.create();
   const started = await startSimulator();
   sim = started.sim;
   gateway = new OdooGateway(started.config());
@@ -44,10 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sim.close();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 });
 
 /** The same modules, loaded fresh against one store: PostgreSQL via DATABASE_URL, or PGlite without it. */
@@ -83,7 +76,7 @@ function staff(roles: ('account-manager' | 'support-admin')[], odooUserId: numbe
 }
 
 describe.each([
-  ['PostgreSQL', () => ({ DATABASE_URL: ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`) })],
+  ['PostgreSQL', () => ({ DATABASE_URL: database.url })],
   ['PGlite', () => ({})],
 ])('the audit store on %s', (_name, env) => {
   it('keeps every field of an event and lists them newest first per tenant', async () => {

@@ -2,31 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openSql, type Sql } from '../../lib/db/sql';
 import { migrate } from '../../lib/db/migrations';
+import { scratchDatabase } from '../helpers/postgres';
 
 /**
  * A schema change never queues the audit table's writes behind it for long: waiting for a
  * table lock held by a long read, it gives up after its lock timeout, rolls back whole and
  * tries again once the read is done.
  */
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `portal_migrations_${process.pid}_${Date.now()}`;
-const dbUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
+const database = scratchDatabase('portal_migrations');
+const dbUrl = database.url;
 let store: Sql;
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
+  await database.create();
   store = await openSql({ databaseUrl: dbUrl });
 });
 
 afterAll(async () => {
   await store.close();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 });
 
 describe('schema migrations on PostgreSQL', () => {

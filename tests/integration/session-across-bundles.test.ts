@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import pg from 'pg';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +6,7 @@ import { dropProcessSingleton } from '../../lib/process-singleton';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
 import { startSimulator } from '../helpers/odoo-sim';
+import { scratchDatabase } from '../helpers/postgres';
 
 /**
  * Next compiles pages, server actions and route handlers into separate bundles, each with
@@ -101,16 +101,12 @@ async function pageSession(b: Bundles) {
   }
 }
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `portal_bundles_${process.pid}_${Date.now()}`;
+const database = scratchDatabase('portal_bundles');
 let sim: OdooSimulator;
 let deliveryOfA: number;
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
+  await database.create();
   const started = await startSimulator();
   sim = started.sim;
   const c = started.config();
@@ -131,10 +127,7 @@ afterAll(async () => {
   const { closePortalDb } = await import('../../lib/db/sql');
   await closePortalDb();
   await sim.close();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 });
 
 // Eight module graphs and an embedded database on a shared machine: more time than the default.
@@ -142,7 +135,7 @@ vi.setConfig({ testTimeout: 60_000 });
 
 describe.each([
   ['PGlite', () => undefined],
-  ['PostgreSQL', () => ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`)],
+  ['PostgreSQL', () => database.url],
 ])('one portal store for pages, actions and route handlers, on %s', (_name, databaseUrl) => {
   let b: Bundles;
   beforeAll(async () => {

@@ -1,32 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { openSql, type Sql } from '../../lib/db/sql';
 import { migrate } from '../../lib/db/migrations';
 import { SignInRevocations } from '../../lib/session/revocation';
+import { scratchDatabase } from '../helpers/postgres';
 
 /**
  * Sign-out revokes the sign-in's id in the portal store. Two instances sharing one store
  * (PostgreSQL, as with DATABASE_URL; PGlite shared in one process) and a clock the test
  * moves: the instance that signed out refuses at once, another within its recheck time.
  */
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `portal_revocation_${process.pid}_${Date.now()}`;
+const database = scratchDatabase('portal_revocation');
 const stores: Sql[] = [];
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
+  await database.create();
 });
 
 afterAll(async () => {
   await Promise.all(stores.map((s) => s.close()));
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 });
 
 async function open(opts: { databaseUrl?: string; pgliteDir?: string }) {
@@ -37,7 +30,7 @@ async function open(opts: { databaseUrl?: string; pgliteDir?: string }) {
 }
 
 describe.each([
-  ['PostgreSQL', () => open({ databaseUrl: ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`) })],
+  ['PostgreSQL', () => open({ databaseUrl: database.url })],
   ['PGlite', () => open({ pgliteDir: 'memory://' })],
 ])('sign-in revocation on %s', (_name, openStore) => {
   let store: Sql;

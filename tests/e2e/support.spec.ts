@@ -287,7 +287,9 @@ test('while acting, route handlers act for the customer every time; once stopped
   await replay.addCookies(preStop);
   const other = await replay.newPage();
   await other.goto('/orders');
-  await expect(other).toHaveURL(/\/support$/);
+  // The stopped session's cookie leads to the support page, which says the session is over.
+  await expect(other).toHaveURL(/\/support\?ended=ended$/);
+  await expect(other.getByRole('status').filter({ hasText: 'Your support session has ended' })).toContainText('It was stopped');
   await expect(other.getByRole('region', { name: 'Support session' })).toHaveCount(0);
   for (const path of ['/api/me', '/orders/export', `/api/deliveries/${delivery}`, `/invoices/${invoice}/pdf`]) {
     const res = await other.request.get(path);

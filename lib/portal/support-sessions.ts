@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { portalDb } from '../db/sql';
 import { notFound, portalError } from '../errors';
-import type { ActingEnd, startActingInput } from '../schemas/support';
+import { ACTING_ENDS, type ActingEnd, type startActingInput } from '../schemas/support';
 import type { ActingAs, StaffContext } from '../context';
 import { recordAudit } from './audit';
 import { findCustomer, type CustomerIdentity, type Unlinked } from './identity';
@@ -73,19 +73,34 @@ export async function startSupportSession(
   return toSession(row!);
 }
 
-/** The staff member's open session with this id, or null when ended, expired (then closed) or not theirs. */
-export async function activeSupportSession(staffSub: string, sessionId: string): Promise<SupportSession | null> {
+/**
+ * The staff member's session with this id, in one read: open, or why it is not (ended, expired
+ * (then closed here), or not theirs, which reads as ended).
+ */
+export async function supportSessionState(staffSub: string, sessionId: string): Promise<{ open: SupportSession } | { ended: ActingEnd }> {
   const db = await portalDb();
   const [row] = await db.query<Record<string, unknown>>(
-    'SELECT *, expires_at <= now() AS expired FROM support_sessions WHERE id = $1 AND staff_sub = $2 AND ended_at IS NULL',
+    'SELECT *, expires_at <= now() AS expired FROM support_sessions WHERE id = $1 AND staff_sub = $2',
     [sessionId, staffSub],
   );
-  if (!row) return null;
+  if (!row) return { ended: 'ended' };
+  if (row.ended_at) return { ended: actingEndOf(row.end_reason) };
   if (row.expired) {
     await endSupportSession(staffSub, sessionId, 'expired');
-    return null;
+    return { ended: 'expired' };
   }
-  return toSession(row);
+  return { open: toSession(row) };
+}
+
+/** The staff member's open session with this id, or null when ended, expired (then closed) or not theirs. */
+export async function activeSupportSession(staffSub: string, sessionId: string): Promise<SupportSession | null> {
+  const state = await supportSessionState(staffSub, sessionId);
+  return 'open' in state ? state.open : null;
+}
+
+/** A stored end reason as the staff member's support page words it; any other reads as ended. */
+function actingEndOf(reason: unknown): ActingEnd {
+  return ACTING_ENDS.find((end) => end === reason) ?? 'ended';
 }
 
 /**
@@ -111,17 +126,6 @@ export async function endRefusedSupportSession(
 }
 
 export type SupportSessionEnd = 'stopped' | 'expired' | 'signed-out' | 'reassigned' | 'contact-gone';
-
-/** Why this staff member's session with this id is no longer open: its time limit, a reassigned customer, a contact gone, or anything else. */
-export async function actingEndOf(staffSub: string, sessionId: string): Promise<ActingEnd> {
-  const db = await portalDb();
-  const [row] = await db.query<{ end_reason: string | null }>('SELECT end_reason FROM support_sessions WHERE id = $1 AND staff_sub = $2', [
-    sessionId,
-    staffSub,
-  ]);
-  const reason = row?.end_reason;
-  return reason === 'expired' || reason === 'reassigned' || reason === 'contact-gone' ? reason : 'ended';
-}
 
 export async function endSupportSession(staffSub: string, sessionId: string, reason: SupportSessionEnd): Promise<boolean> {
   const db = await portalDb();

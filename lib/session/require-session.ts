@@ -7,7 +7,7 @@ import type { PortalContext, StaffContext } from '../context';
 import { clientIp } from '../http/client-ip';
 import { recordActingRequest } from '../portal/audit';
 import { requestOdooClient } from '../portal/odoo-client';
-import { activeSupportSession, actingEndOf, actingIdentity, endRefusedSupportSession } from '../portal/support-sessions';
+import { actingIdentity, endRefusedSupportSession, supportSessionState } from '../portal/support-sessions';
 import type { ActingEnd } from '../schemas/support';
 import { stillManages } from '../portal/support-customers';
 import { localeFromAcceptLanguage } from '../i18n/request-locale';
@@ -76,8 +76,9 @@ export const loadSession = cache(async (): Promise<SessionState> => {
  * made while acting is written to the audit trail.
  */
 async function actingContext(staff: StaffContext, sessionId: string, path: string | null): Promise<PortalContext | ActingEnd> {
-  const session = await activeSupportSession(staff.user.sub, sessionId);
-  if (!session) return actingEndOf(staff.user.sub, sessionId);
+  const state = await supportSessionState(staff.user.sub, sessionId);
+  if ('ended' in state) return state.ended;
+  const session = state.open;
   const [managed, identity] = await Promise.all([
     stillManages(staff, session.tenant.id),
     actingIdentity(staff, session, (contactId) => identityResolver().resolveContact(staff.odoo, contactId)),

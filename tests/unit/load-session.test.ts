@@ -2,6 +2,7 @@ import { encode } from 'next-auth/jwt';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OdooClient } from '../../lib/odoo';
 import type { SupportSession } from '../../lib/portal/support-sessions';
+import type { ActingEnd } from '../../lib/schemas/support';
 import type { Identity, SessionClaims } from '../../lib/session/identity';
 
 /**
@@ -42,7 +43,7 @@ vi.mock('../../lib/portal/audit', async (importOriginal) => ({
 }));
 vi.mock('../../lib/portal/support-sessions', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../lib/portal/support-sessions')>()),
-  activeSupportSession: vi.fn(async (): Promise<SupportSession | null> => null),
+  supportSessionState: vi.fn(async (): Promise<{ open: SupportSession } | { ended: ActingEnd }> => ({ ended: 'ended' })),
 }));
 vi.mock('../../lib/portal/support-customers', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../lib/portal/support-customers')>()),
@@ -52,7 +53,7 @@ vi.mock('../../lib/portal/support-customers', async (importOriginal) => ({
 
 const { loadSession } = await import('../../lib/session/require-session');
 const { recordActingRequest } = await import('../../lib/portal/audit');
-const { activeSupportSession } = await import('../../lib/portal/support-sessions');
+const { supportSessionState } = await import('../../lib/portal/support-sessions');
 const { signInRevocations } = await import('../../lib/session/revocation');
 
 const BRIGHTLINE = { id: 10, name: 'Brightline Hardware Ltd' };
@@ -109,7 +110,7 @@ beforeEach(() => {
   ]);
   identities.byContact = new Map<number, Identity>([[23, victor]]);
   vi.mocked(recordActingRequest).mockClear();
-  vi.mocked(activeSupportSession).mockReset().mockResolvedValue(null);
+  vi.mocked(supportSessionState).mockReset().mockResolvedValue({ ended: 'ended' });
 });
 
 describe('loadSession', () => {
@@ -145,14 +146,14 @@ describe('loadSession', () => {
     await signedIn('idp|mia');
     const state = await loadSession();
     expect(state).toMatchObject({ status: 'staff', ctx: { user: { sub: 'idp|mia' }, odooUserId: 7 } });
-    expect(activeSupportSession).not.toHaveBeenCalled();
+    expect(supportSessionState).not.toHaveBeenCalled();
   });
 
   it("while acting, gives the customer's context with the support session, keeps the staff context beside it, and audits the request", async () => {
     await signedIn('idp|mia', { acting: supportSession().id });
-    vi.mocked(activeSupportSession).mockResolvedValue(supportSession());
+    vi.mocked(supportSessionState).mockResolvedValue({ open: supportSession() });
     const state = await loadSession();
-    expect(activeSupportSession).toHaveBeenCalledWith('idp|mia', supportSession().id);
+    expect(supportSessionState).toHaveBeenCalledWith('idp|mia', supportSession().id);
     expect(state.status).toBe('customer');
     if (state.status !== 'customer') return;
     expect(state.ctx).toMatchObject({
@@ -169,24 +170,24 @@ describe('loadSession', () => {
   it('falls back to the staff context when the support session has ended, expired or is not theirs', async () => {
     await signedIn('idp|mia', { acting: supportSession().id });
     const state = await loadSession();
-    expect(activeSupportSession).toHaveBeenCalledWith('idp|mia', supportSession().id);
-    expect(state).toMatchObject({ status: 'staff', ctx: { user: { sub: 'idp|mia' } } });
+    expect(supportSessionState).toHaveBeenCalledWith('idp|mia', supportSession().id);
+    expect(state).toMatchObject({ status: 'staff', ctx: { user: { sub: 'idp|mia' } }, actingEnded: 'ended' });
     expect(recordActingRequest).not.toHaveBeenCalled();
   });
 
   it('gives no customer context when the contact acted for now belongs to another company', async () => {
     await signedIn('idp|mia', { acting: supportSession().id });
-    vi.mocked(activeSupportSession).mockResolvedValue(supportSession());
+    vi.mocked(supportSessionState).mockResolvedValue({ open: supportSession() });
     identities.byContact.set(23, { ...victor, tenant: KESTREL });
-    expect(await loadSession()).toMatchObject({ status: 'staff' });
+    expect(await loadSession()).toMatchObject({ status: 'staff', actingEnded: 'contact-gone' });
     expect(recordActingRequest).not.toHaveBeenCalled();
   });
 
   it('ignores a support session id in the cookie of a customer', async () => {
     await signedIn('idp|bob', { acting: supportSession().id });
-    vi.mocked(activeSupportSession).mockResolvedValue(supportSession());
+    vi.mocked(supportSessionState).mockResolvedValue({ open: supportSession() });
     const state = await loadSession();
     expect(state).toMatchObject({ status: 'customer', ctx: { contact: { id: 21 } } });
-    expect(activeSupportSession).not.toHaveBeenCalled();
+    expect(supportSessionState).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,5 @@
 import type en from '@/messages/en';
+import { brandError, instanceOfKind } from './bundle-safe-errors';
 import { translatorFor } from './i18n/translator';
 
 /**
@@ -34,7 +35,12 @@ export const STATUS: Record<ErrorCode, number> = {
 
 const englishErrors = translatorFor('en', 'errors');
 
+/** `instanceof PortalError` holds across server bundles, as the Odoo errors' (lib/bundle-safe-errors.ts). */
 export class PortalError extends Error {
+  static readonly kind: string = 'PortalError';
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return instanceOfKind.call(this, value);
+  }
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -43,6 +49,7 @@ export class PortalError extends Error {
     readonly words?: ErrorWords,
   ) {
     super(message);
+    brandError(this, new.target);
   }
 }
 

@@ -1,10 +1,17 @@
 import 'server-only';
+import { brandError, instanceOfKind } from '../bundle-safe-errors';
 
 /**
  * Typed Odoo failures, the same whichever protocol carried them. Callers branch on the
- * class, never on Odoo's `code` (0 on 19, 200 before) or on message text.
+ * class, never on Odoo's `code` (0 on 19, 200 before) or on message text. `instanceof`
+ * holds across server bundles (lib/bundle-safe-errors.ts): the process's one gateway throws
+ * the classes of the bundle that created it. Each class names its own `kind`.
  */
 export class OdooError extends Error {
+  static readonly kind: string = 'OdooError';
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return instanceOfKind.call(this, value);
+  }
   constructor(
     message: string,
     /** Odoo's exception name (`odoo.exceptions.AccessError`...) or a transport cause. */
@@ -12,23 +19,31 @@ export class OdooError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = new.target.name;
+    brandError(this, new.target);
   }
 }
 
 /** The integration user may not read or write this (AccessError). */
-export class OdooAccessError extends OdooError {}
+export class OdooAccessError extends OdooError {
+  static override readonly kind = 'OdooAccessError';
+}
 /** The record was deleted or never existed (MissingError). */
-export class OdooMissingError extends OdooError {}
+export class OdooMissingError extends OdooError {
+  static override readonly kind = 'OdooMissingError';
+}
 /** Odoo refused the values; `message` is Odoo's own user-facing text (ValidationError, UserError). */
-export class OdooValidationError extends OdooError {}
+export class OdooValidationError extends OdooError {
+  static override readonly kind = 'OdooValidationError';
+}
 /** Wrong database, login or API key (AccessDenied, 401). */
 export class OdooAuthError extends OdooError {
+  static override readonly kind = 'OdooAuthError';
   /** As OdooUnavailableError's: the page's error boundary says the portal's sign-in to the ERP failed. */
   readonly digest = 'odoo-refused';
 }
 /** Odoo could not be reached in time: network error, 5xx from a proxy, timeout. Safe to retry reads. */
 export class OdooUnavailableError extends OdooError {
+  static override readonly kind = 'OdooUnavailableError';
   /**
    * Next keeps an error's own digest when a server component throws it, so the page's
    * error boundary can tell "the ERP is down" from a bug without seeing the message.
@@ -50,7 +65,9 @@ export class OdooUnavailableError extends OdooError {
   }
 }
 /** Everything else: a bug on our side (unknown field, bad arguments) or on Odoo's. */
-export class OdooServerError extends OdooError {}
+export class OdooServerError extends OdooError {
+  static override readonly kind = 'OdooServerError';
+}
 
 const BY_NAME: Record<string, new (message: string, odooName: string) => OdooError> = {
   'odoo.exceptions.AccessError': OdooAccessError,

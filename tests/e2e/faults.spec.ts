@@ -42,3 +42,21 @@ test('when Odoo is slower than the timeout, the page says it took too long and n
   await expect(page.getByRole('heading', { name: 'The ERP took too long to answer' })).toBeVisible({ timeout: 30_000 });
   expect(Date.now() - started).toBeLessThan(30_000);
 });
+
+test('when Odoo creates an order but its answer is lost, the order is found, placed once, and said to be placed', async ({ page }) => {
+  await signIn(page, 'bob@brightline.example', '/orders/new');
+  const po = `PO-E2E-LOST-${Date.now()}`;
+  await page.getByLabel(/One product per line/).fill('FAS-1001 2');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await page.getByLabel('Your PO reference').fill(po);
+  // Odoo creates the order, then the connection drops before its answer: the server action
+  // must take that for "may have run" (not a bug) and find the order by the form's key.
+  await faults({ answerLost: { create: 0 } });
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByText(/was placed/)).toBeVisible();
+  await expect(page.getByText('Something went wrong on our side')).toHaveCount(0);
+  await faults({ reset: true });
+  await page.goto(`/orders?q=${po}`);
+  await expect(page.getByRole('table', { name: 'Your orders' }).locator('tbody tr')).toHaveCount(1);
+});

@@ -94,27 +94,41 @@ const PART_REFERENCE = /^\$([@hQWiABORrXxOoUSsLlGgMmVF]?)([0-9a-f]+)$/;
 const STREAM_KINDS = new Set(['R', 'r', 'X', 'x']);
 const LIST_KINDS = new Set(['Q', 'W', 'i']);
 const FUNCTION_KINDS = new Set(['h', 'F']);
+/**
+ * No portal action takes values nested deeper than a few levels (a quick order's lines are
+ * four). A body nested thousands deep is malformed, and is walked without recursion: a
+ * recursive walk ran out of stack on a 10 kB body and answered 500.
+ */
+const MAX_DEPTH = 32;
 function badReply(
   parts: readonly [string, unknown][],
   { names = new Set(parts.map(([name]) => name)), ordered = true }: { names?: ReadonlySet<string>; ordered?: boolean } = {},
 ): boolean {
   const position = new Map(parts.map(([name], i) => [name, i]));
-  const bad = (value: unknown, at: number): boolean => {
-    if (typeof value === 'string') {
-      if (value.startsWith('$n')) return !/^\$n-?\d+$/.test(value);
-      const ref = PART_REFERENCE.exec(value);
-      if (!ref) return false;
-      const kind = ref[1]!;
-      if (FUNCTION_KINDS.has(kind)) return true;
-      const id = String(parseInt(ref[2]!, 16));
-      if (STREAM_KINDS.has(kind)) return !names.has(`S${id}`);
-      const target = position.get(id);
-      if (target === undefined) return !names.has(id); // a part that is not JSON (a file) is there, and read as it is
-      if (ordered && target >= at) return true;
-      return LIST_KINDS.has(kind) && !Array.isArray(parts[target]![1]);
+  const badReference = (value: string, at: number): boolean => {
+    if (value.startsWith('$n')) return !/^\$n-?\d+$/.test(value);
+    const ref = PART_REFERENCE.exec(value);
+    if (!ref) return false;
+    const kind = ref[1]!;
+    if (FUNCTION_KINDS.has(kind)) return true;
+    const id = String(parseInt(ref[2]!, 16));
+    if (STREAM_KINDS.has(kind)) return !names.has(`S${id}`);
+    const target = position.get(id);
+    if (target === undefined) return !names.has(id); // a part that is not JSON (a file) is there, and read as it is
+    if (ordered && target >= at) return true;
+    return LIST_KINDS.has(kind) && !Array.isArray(parts[target]![1]);
+  };
+  const bad = (root: unknown, at: number): boolean => {
+    const pending: [unknown, number][] = [[root, 0]];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const [value, depth] = next;
+      if (typeof value === 'string') {
+        if (badReference(value, at)) return true;
+      } else if (value && typeof value === 'object') {
+        if (depth >= MAX_DEPTH) return true;
+        for (const v of Array.isArray(value) ? value : Object.values(value)) pending.push([v, depth + 1]);
+      }
     }
-    if (Array.isArray(value)) return value.some((v) => bad(v, at));
-    if (value && typeof value === 'object') return Object.values(value).some((v) => bad(v, at));
     return false;
   };
   return parts.some(([, value], at) => bad(value, at));

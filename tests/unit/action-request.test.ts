@@ -85,6 +85,19 @@ describe('server-action requests refused before Next answers them with a 500', (
     expect(await statusOf({ headers: { 'content-type': 'multipart/form-data; boundary=XyZ123' }, body: 'garbage' })).toBe(400);
   });
 
+  it('refuses arguments nested deeper than any action takes with 400, however deep (a recursive check ran out of stack: 500)', async () => {
+    const nested = (depth: number, open: string, close: string) => `[null,${open.repeat(depth)}${close.repeat(depth)}]`;
+    expect(await action('text/plain;charset=UTF-8', nested(5000, '[', ']'))).toBe(400);
+    expect(await action('text/plain;charset=UTF-8', nested(100_000, '[', ']'))).toBe(400);
+    expect(await action('text/plain;charset=UTF-8', `[null,${'{"lines":'.repeat(5000)}1${'}'.repeat(5000)}]`)).toBe(400);
+    expect(await action('text/plain;charset=UTF-8', nested(40, '[', ']'))).toBe(400);
+    // What the portal's forms send: a few levels.
+    expect(await action('text/plain;charset=UTF-8', '[null,{"lines":[{"productId":1,"quantity":"2"}],"poReference":"PO-1"}]')).toBe(
+      'passes',
+    );
+    expect(await action('text/plain;charset=UTF-8', nested(20, '[', ']'))).toBe('passes');
+  });
+
   it('refuses a reference to a part the body does not hold with 400 (Next waits for it, then fails with a 500)', async () => {
     for (const ref of ['$Q99', '$@5', '$W1', '$i2', '$B3', '$5', '$h1']) {
       expect(await action('text/plain', JSON.stringify([null, ref])), ref).toBe(400);

@@ -40,11 +40,29 @@ export function quantityIssueOf(n: number): QuantityIssue | null {
   if (!Number.isFinite(n) || n <= 0) return 'not-positive';
   if (n > MAX_QUANTITY) return 'too-large';
   // Within floating-point error of a thousandth: 1.001 * 1000 is 1000.9999999999999.
-  if (Math.abs(n * 1000 - Math.round(n * 1000)) > 1e-6 * Math.max(1, n)) return 'too-precise';
+  const thousandths = n * 1000;
+  const whole = Math.round(thousandths);
+  if (Math.abs(thousandths - whole) > 1e-6 + 1e-12 * thousandths) return 'too-precise';
+  // 0.0000000001 is within that error of 0 thousandths: too fine to order, not a free line.
+  if (whole === 0) return 'too-precise';
   return null;
+}
+
+/** An orderable quantity as exactly three decimals at most (1.0010000000000001 is 1.001). */
+export function orderableQuantity(n: number): number {
+  return Math.round(n * 1000) / 1000;
 }
 
 /** Why a quantity field's text cannot be ordered, or null. */
 export function quantityIssue(text: string | undefined): QuantityIssue | null {
-  return hasThousandsSeparator(text) ? 'thousands-separator' : quantityIssueOf(typedQuantity(text));
+  if (hasThousandsSeparator(text)) return 'thousands-separator';
+  const issue = quantityIssueOf(typedQuantity(text));
+  // Text says exactly how many decimals were meant, beyond a number's rounding: "1.0000000001".
+  return issue === null && decimalsWritten(text ?? '') > 3 ? 'too-precise' : issue;
+}
+
+/** The decimals a quantity's text gives, trailing zeros aside ("1.0010" gives 3). */
+function decimalsWritten(text: string): number {
+  const fraction = /[.,]([0-9]+)$/.exec(text.trim())?.[1] ?? '';
+  return fraction.replace(/0+$/, '').length;
 }

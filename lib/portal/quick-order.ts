@@ -1,7 +1,7 @@
 import 'server-only';
 import Papa from 'papaparse';
 import { lineProblem, type LineWords } from '../errors';
-import { hasThousandsSeparator, MAX_QUANTITY, typedQuantity } from '../quantity';
+import { MAX_QUANTITY, quantityIssue, typedQuantity } from '../quantity';
 import { quantityProblem } from '../schemas/orders';
 
 export interface ParsedLine {
@@ -54,11 +54,13 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
       continue;
     }
     const quantity = typedQuantity(qtyText);
-    const problem = hasThousandsSeparator(qtyText)
-      ? lineProblem('thousandsSeparator', { text: qtyText })
-      : Number.isNaN(quantity) || quantity <= 0
-        ? lineProblem('notAQuantity', { text: qtyText })
-        : quantityProblem(quantity);
+    const issue = quantityIssue(qtyText);
+    const problem =
+      issue === 'thousands-separator'
+        ? lineProblem('thousandsSeparator', { text: qtyText })
+        : issue === 'not-a-number' || issue === 'not-positive'
+          ? lineProblem('notAQuantity', { text: qtyText })
+          : issue && quantityProblem(issue);
     if (problem) {
       errors.push({ line: lineNo, text, ...(typeof problem === 'string' ? { message: problem } : problem) });
       continue;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { latestRequestedDate } from '../requested-date';
-import { hasThousandsSeparator, MAX_QUANTITY, quantityIssueOf, typedQuantity } from '../quantity';
+import { MAX_QUANTITY, orderableQuantity, quantityIssue, quantityIssueOf, typedQuantity, type QuantityIssue } from '../quantity';
 import { dateRangeOk, isoDate, optionalText, page, pageSize, portalToday, recordId, searchText, sortDir, text, sortColumn } from './common';
 
 export const ORDER_SORTS = ['date', 'number', 'po', 'total', 'state', 'delivery'] as const;
@@ -21,31 +21,22 @@ export const orderListQuery = z
 
 export type OrderListQuery = z.infer<typeof orderListQuery>;
 
-/** Why a quantity cannot be ordered, in the server's (English) words, or null. */
-export function quantityProblem(n: number): string | null {
-  const issue = quantityIssueOf(n);
-  if (issue === null) return null;
+/** Why a quantity cannot be ordered (lib/quantity.ts), in the server's (English) words. */
+export function quantityProblem(issue: QuantityIssue): string {
+  if (issue === 'thousands-separator') return 'Write thousands without a separator (1000): “1,000” could also be read as 1.';
+  if (issue === 'not-a-number') return 'Enter a quantity like 12 or 2.5.';
   if (issue === 'too-large') return `The quantity is at most ${MAX_QUANTITY.toLocaleString('en-GB')}.`;
   if (issue === 'too-precise') return 'Use at most 3 decimals.';
   return 'Quantity must be more than 0.';
 }
 
-/** The server's words for a quantity written with a thousands separator (lib/quantity.ts). */
-const THOUSANDS_SEPARATOR_PROBLEM = 'Write thousands without a separator (1000): “1,000” could also be read as 1.';
-
 const quantity = z.union([z.number(), z.string()], { error: 'Enter a quantity.' }).transform((v, ctx) => {
-  const n = typeof v === 'number' ? v : typedQuantity(v);
-  const problem =
-    typeof v === 'string' && hasThousandsSeparator(v)
-      ? THOUSANDS_SEPARATOR_PROBLEM
-      : Number.isNaN(n)
-        ? 'Enter a quantity like 12 or 2.5.'
-        : quantityProblem(n);
-  if (problem) {
-    ctx.addIssue({ code: 'custom', message: problem });
+  const issue = typeof v === 'number' ? quantityIssueOf(v) : quantityIssue(v);
+  if (issue) {
+    ctx.addIssue({ code: 'custom', message: quantityProblem(issue) });
     return z.NEVER;
   }
-  return n;
+  return orderableQuantity(typeof v === 'number' ? v : typedQuantity(v));
 });
 
 export const cartLine = z.object({ productId: recordId, quantity });

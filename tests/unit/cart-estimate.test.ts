@@ -88,6 +88,12 @@ describe('why a quantity typed in the review cannot be ordered', () => {
     ['1000000000', 'too-large'],
     ['1.2345', 'too-precise'],
     ['1.0005', 'too-precise'],
+    // Too fine to be anything but 0 thousandths: not a free line of a confirmed order.
+    ['0.0000000001', 'too-precise'],
+    ['0,0000000001', 'too-precise'],
+    ['0.0004', 'too-precise'],
+    ['99999.00005', 'too-precise'],
+    ['1.0000000001', 'too-precise'],
     // A thousand in English, one in German: asked again, not guessed.
     ['1.001', 'thousands-separator'],
     ['2,500', 'thousands-separator'],

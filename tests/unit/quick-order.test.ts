@@ -76,6 +76,15 @@ describe('reading a quick order', () => {
     expect(parseQuickOrder('FAS-1001 1,5').lines[0]?.quantity).toBe(1.5);
   });
 
+  it('refuses a quantity too fine to be more than 0 thousandths, which would be a free line', () => {
+    const { lines, errors } = parseQuickOrder('FAS-1002 0,0000000001\nFAS-1003 1.0000000001\nFAS-1004 0.0010');
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [1, 'Use at most 3 decimals.'],
+      [2, 'Use at most 3 decimals.'],
+    ]);
+    expect(lines).toEqual([{ line: 3, sku: 'FAS-1004', quantity: 0.001 }]);
+  });
+
   it('asks again for a quantity that could be a thousand or one, rather than guess', () => {
     const { lines, errors } = parseQuickOrder('FAS-1001 1,000\nFAS-1002 2.500\nFAS-1003 1000\nFAS-1004 2.5\nFAS-1005 12,25');
     expect(errors).toEqual([

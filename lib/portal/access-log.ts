@@ -30,7 +30,12 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
   return sessions.map((s) => {
     // Each row read once: a request row is a page viewed or a download, anything else a change.
     const mine = events.filter((e) => e.support_session_id === s.id).map(auditEventFromRow);
-    const requests = mine.filter((e) => e.action === 'support.request').map((e) => ({ at: e.at, path: pathOf(e.detail) }));
+    // Only what the staff member saw of this account: not a refused request (whose address may
+    // name another customer's record), nor their own support pages or the portal's data routes.
+    const requests = mine
+      .filter((e) => e.action === 'support.request' && e.outcome === 'success')
+      .map((e) => ({ at: e.at, path: pathOf(e.detail) }))
+      .filter((r) => !NOT_OF_THE_ACCOUNT.test(r.path));
     const downloads = requests.filter((r) => DOWNLOAD.test(r.path));
     return {
       ...s,
@@ -46,5 +51,7 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
 /** The portal's file downloads (the route.ts files under app/(portal)), as the proxy names a request: method, path and query. */
 const DOWNLOAD =
   /^GET \/(orders\/export|invoices\/export|invoices\/bulk|invoices\/\d+\/pdf|statement\/(csv|pdf)|orders\/new\/template)(\?|$)/;
+/** Requests made while acting that are not the customer's pages: the staff member's support pages, the portal's data routes. */
+const NOT_OF_THE_ACCOUNT = /^[A-Z]+ \/(support|api)(\/|\?|$)/;
 /** The address a request row recorded (lib/portal/audit.ts), or '' when it has none. */
 const pathOf = (detail: Record<string, unknown> | null): string => (typeof detail?.path === 'string' ? detail.path : '');

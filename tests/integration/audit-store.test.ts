@@ -169,6 +169,13 @@ describe.each([
       detail: { path: 'GET /invoices/export?from=2020-01-01' },
     });
     await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /invoices/1097/pdf' } });
+    // Not of the account: a refused download (another customer's invoice id), the staff member's
+    // own support pages and the portal's data routes.
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'denied', detail: { path: 'GET /invoices/1174/pdf' } });
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'denied', detail: { path: 'GET /orders/1174' } });
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /support/audit' } });
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /support' } });
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /api/me' } });
     await support.setSessionWrite(mia.user.sub, session.id, true);
     await audit.recordAudit(ctx, { action: 'order.place', target: { model: 'sale.order', id: 5000, name: 'S05000' }, outcome: 'success' });
     expect(await support.endSupportSession(mia.user.sub, session.id, 'stopped')).toBe(true);

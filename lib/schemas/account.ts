@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CUSTOMER_ROLES } from '../roles';
-import { optionalText, recordId, text } from './common';
+import { emptyAsAbsent, optionalText, recordId, text } from './common';
 
 const required = (label: string, max: number) => text(label, { max }).min(1, `Enter the ${label}.`);
 const optional = (label: string, max: number) => optionalText(label, { max });
@@ -32,7 +32,7 @@ export const addressInput = z.object({
   city: required('city', 64),
   countryCode,
   /** Odoo's res.country.state of that country; empty when the country has none or none is chosen. */
-  stateId: z.preprocess((v) => (v === '' || v === null ? undefined : v), recordId.optional()),
+  stateId: emptyAsAbsent(recordId),
 });
 
 export const addressUpdateInput = addressInput.extend({ id: recordId });

@@ -101,3 +101,8 @@ export function singleValues(
 export function dateRangeOk(v: { from?: string; to?: string }): boolean {
   return !v.from || !v.to || v.from <= v.to;
 }
+
+/** A field left empty (or blank) is a field not given: an optional form field's default applies. */
+export function emptyAsAbsent<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), schema.optional());
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordId, searchText, text, visibleLength, wholeNumber, wordCharacters } from './common';
+import { emptyAsAbsent, recordId, searchText, text, visibleLength, wholeNumber, wordCharacters } from './common';
 
 /** Why a staff member's support session ended, as their support page tells them (`/support?ended=`). */
 export const ACTING_ENDS = ['expired', 'reassigned', 'contact-gone', 'ended'] as const;
@@ -18,7 +18,8 @@ export const startActingInput = z.object({
     (s) => visibleLength(s) >= 15 && wordCharacters(s) >= 10,
     'Give a reason in words, at least 15 characters: the customer reads it.',
   ),
-  minutes: wholeNumber(5, 240, 'Between 5 minutes and 4 hours.').optional(),
+  // Left empty: the default time limit.
+  minutes: emptyAsAbsent(wholeNumber(5, 240, 'Between 5 minutes and 4 hours.')),
   canWrite: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).default(false),
 });
 

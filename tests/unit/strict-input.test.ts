@@ -179,6 +179,23 @@ describe('country codes', () => {
   });
 });
 
+describe('optional form fields left empty', () => {
+  const start = { customerId: '10', contactId: '21', reason: 'Customer asked for help with a reorder' };
+  it('take their default: an empty time limit is the default one, not a refusal', () => {
+    for (const minutes of ['', '  ', undefined]) {
+      const parsed = startActingInput.safeParse({ ...start, minutes });
+      expect(parsed.success, JSON.stringify(minutes)).toBe(true);
+      expect(parsed.data?.minutes).toBeUndefined();
+    }
+    expect(startActingInput.parse({ ...start, minutes: '45' }).minutes).toBe(45);
+  });
+  it('are still checked when filled in', () => {
+    for (const minutes of ['4', '241', 'abc', '30.5']) {
+      expect(startActingInput.safeParse({ ...start, minutes }).success, minutes).toBe(false);
+    }
+  });
+});
+
 describe('the roles of a contact', () => {
   const invite = (roles: unknown) => inviteInput.safeParse({ name: 'Nora New', email: 'Nora@Brightline.example', roles });
 

@@ -156,15 +156,30 @@ test('a contact the admin deactivates loses access at their next request, and ha
   await staff.close();
 });
 
-test('an address whose street is one long word still fits a 375 px phone', async ({ page }) => {
+test('an address whose name and street are one long word still fits a 375 px phone, here and in the staff trail', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, ALICE, '/account/addresses');
-  const name = `Long Street ${Date.now()}`;
+  const name = `LongStreet${Date.now()}${'W'.repeat(100)}`;
   await addAddress(page, name, `Industriestrassenverlaengerung${'X'.repeat(90)}`);
   const item = page.getByRole('list', { name: 'Delivery addresses' }).getByRole('listitem').filter({ hasText: name });
   await expect(item).toHaveCount(1);
   // The button kept the keyboard's focus while the form was sent (it is never `disabled`).
   await expect(page.getByRole('form', { name: 'New delivery address' }).getByRole('button', { name: 'Add address' })).toBeFocused();
   await expectFitsPhone(page);
+  // The staff trail names the address: its line wraps on a phone too.
+  const staff = await browser.newContext();
+  const sofia = await staff.newPage();
+  await signIn(sofia, 'sofia.support@northwind.example', '/support/audit?action=address.create');
+  await expect(
+    sofia
+      .getByRole('list', { name: /Audit events/ })
+      .getByRole('listitem')
+      .first(),
+  ).toContainText(name);
+  await expectFitsPhone(sofia);
+  await staff.close();
   // Archived again, so the other tests' address lists stay as seeded.
   await archiveAddress(page, name);
   await expect(item).toHaveCount(0);

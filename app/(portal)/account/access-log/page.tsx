@@ -62,7 +62,7 @@ export default async function AccessLogPage() {
             const end = e.endedAt ?? e.expiresAt;
             const minutes = Math.max(1, Math.round((Date.parse(end) - Date.parse(e.startedAt)) / 60_000));
             return (
-              <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+              <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm wrap-anywhere">
                 <p className="font-semibold">
                   {t('accessLog.actedAs', {
                     staff: e.staff.email ? t('accessLog.staffWithEmail', { name: e.staff.name, email: e.staff.email }) : e.staff.name,

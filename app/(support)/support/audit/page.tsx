@@ -138,9 +138,10 @@ export default async function StaffAuditPage({ searchParams }: { searchParams: S
       >
         <ul aria-label={t('events')} className="flex flex-col gap-2">
           {events.map((e) => (
-            <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+            // Names and addresses come from customers and may be one long word: they wrap anywhere.
+            <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm wrap-anywhere">
               <p className="flex flex-wrap items-baseline justify-between gap-2">
-                <span className="font-semibold">
+                <span className="min-w-0 font-semibold">
                   {e.actor.name} · {auditActionLabel(words, e)}
                   {e.target ? ` · ${auditTargetLabel(words, e.target, e.action)}` : ''}
                 </span>

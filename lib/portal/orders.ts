@@ -47,10 +47,17 @@ const SORT_FIELDS: Record<OrderListQuery['sort'], string> = {
 };
 
 const STATE_DOMAIN: Record<Exclude<NonNullable<OrderListQuery['state']>, 'to-confirm'>, Domain> = {
-  /** Not finished for the customer: a quotation, or confirmed and not fully delivered. */
+  /**
+   * Not finished for the customer: a quotation, or confirmed with goods still to deliver. Odoo
+   * leaves `delivery_status` empty on an order with nothing to deliver (services only): such
+   * an order is finished once confirmed, not open for ever.
+   */
   open: [
-    ['state', 'in', ['draft', 'sent', 'sale']],
-    ['delivery_status', '!=', 'full'],
+    '|',
+    ['state', 'in', ['draft', 'sent']],
+    '&',
+    ['state', '=', 'sale'],
+    ['delivery_status', 'in', ['pending', 'started', 'partial']],
   ],
   quotation: [['state', 'in', ['draft', 'sent']]],
   confirmed: [['state', '=', 'sale']],

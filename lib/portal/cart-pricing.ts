@@ -80,10 +80,12 @@ export function cartLines(
 ): { lines: CartLine[]; errors: LineError[] } {
   const productById = new Map(products.map((p) => [p.id, p]));
   const productBySku = new Map(products.filter((p) => text(p.default_code)).map((p) => [String(p.default_code).toUpperCase(), p]));
+  // SKUs are matched whatever their case; should two differ only by it, the one written exactly wins.
+  const productOfSku = (sku: string) => products.find((p) => p.default_code === sku) ?? productBySku.get(sku.toUpperCase());
   const errors: LineError[] = [];
   const lines: CartLine[] = [];
   for (const req of requests) {
-    const found = req.product ?? (req.productId ? productById.get(req.productId) : productBySku.get(req.sku!.toUpperCase()));
+    const found = req.product ?? (req.productId ? productById.get(req.productId) : productOfSku(req.sku!));
     const p = found && inCatalogue(found, sellerCompanyId) ? found : undefined;
     if (!p) {
       if (req.sku) errors.push({ line: req.line ?? 0, text: req.sku, ...lineProblem('unknownSku', { sku: req.sku }) });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { PortalContext } from '../context';
-import type { OdooRecord } from '../odoo';
+import { likeLiteral, type Domain, type OdooRecord } from '../odoo';
 import { FIELDS, m2o, num, webSpec } from './fields';
 import { catalogueDomain } from './catalogue';
 import {
@@ -38,7 +38,7 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
             [
               ...(byId.length && bySku.length ? ['|'] : []),
               ...(byId.length ? [['id', 'in', byId]] : []),
-              ...(bySku.length ? [['default_code', 'in', bySku]] : []),
+              ...skuDomain(bySku),
               ...catalogue,
             ],
             { fields: FIELDS.product, limit: count * 2 },
@@ -53,6 +53,20 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
   const cart = pricedCart(lines, errors, value);
   if ('partner_credit_warning' in value) return cart;
   return { ...cart, creditWarning: creditWarningFromFigures(await getCredit(ctx), cart, ctx.locale) };
+}
+
+/**
+ * Products whose SKU is one of `skus`, whatever the case a person typed it in ("fas-1002" is
+ * FAS-1002): an exact `=ilike` each, its `%`, `_` and `\\` taken literally, one condition per
+ * SKU however often it is given.
+ */
+function skuDomain(skus: string[]): Domain {
+  const terms = [...new Map(skus.map((sku) => [sku.toUpperCase(), sku])).values()].map((sku) => [
+    'default_code',
+    '=ilike',
+    likeLiteral(sku),
+  ]);
+  return [...Array<string>(Math.max(0, terms.length - 1)).fill('|'), ...terms];
 }
 
 /** An earlier order to order again: its lines, and where it was delivered. */

@@ -107,6 +107,27 @@ describe('quick order and repricing', () => {
     );
   });
 
+  it('finds a SKU typed in another case, exactly: its `_` is no wildcard, on Odoo 19 and 16', async () => {
+    for (const gateway of Object.values(gateways)) {
+      const cart = await priceCart(portalContext(gateway, 'bobA'), [
+        { sku: SKUS.sellable.toLowerCase(), quantity: 2, line: 1 },
+        { sku: 'Cat-Sellable', quantity: 1, line: 2 },
+        { sku: 'CAT_SELLABLE', quantity: 1, line: 3 },
+        { sku: 'cat-sell%', quantity: 1, line: 4 },
+        { sku: 'cat-not-sold', quantity: 1, line: 5 },
+      ]);
+      expect(cart.lines.map((l) => [l.sku, l.quantity])).toEqual([
+        [SKUS.sellable, 2],
+        [SKUS.sellable, 1],
+      ]);
+      expect(cart.errors.map((e) => [e.line, e.message])).toEqual([
+        [3, 'Unknown SKU “CAT_SELLABLE”.'],
+        [4, 'Unknown SKU “cat-sell%”.'],
+        [5, 'Unknown SKU “cat-not-sold”.'],
+      ]);
+    }
+  });
+
   it('neither prices nor names a product id from outside the catalogue that the browser posts', async () => {
     for (const gateway of Object.values(gateways)) {
       const cart = await priceCart(

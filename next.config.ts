@@ -13,6 +13,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: '/:path*', headers: Object.entries(staticSecurityHeaders()).map(([key, value]) => ({ key, value })) }];
   },
+  // Browsers, bookmarks and feed readers that ask for the old icon address get the portal's icon, not a 404.
+  async redirects() {
+    return [{ source: '/favicon.ico', destination: '/icon.svg', permanent: true }];
+  },
 };
 
 // The portal's language comes from the contact in Odoo, not the URL (lib/i18n/request.ts).

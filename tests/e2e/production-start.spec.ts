@@ -71,6 +71,15 @@ test('a production start on the demo secrets without PORTAL_DEMO=1 refuses to ru
     expect(started.output).toMatch(new RegExp(`- ${name} `));
 });
 
+test('the old icon address leads to the portal’s icon, signed in or not', async ({ request }) => {
+  const res = await request.get('/favicon.ico', { maxRedirects: 0 });
+  expect(res.status()).toBe(308);
+  expect(res.headers()['location']).toBe('/icon.svg');
+  const icon = await request.get('/favicon.ico');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+});
+
 test('Strict-Transport-Security and compression follow PORTAL_HTTPS and PORTAL_COMPRESSION when the server runs, on one build', async ({
   request,
 }) => {

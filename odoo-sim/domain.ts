@@ -331,6 +331,11 @@ export function displayName(store: Store, model: string, rec: Rec, lang?: string
     }
     case 'account.move':
       return String(rec.name && rec.name !== '/' ? rec.name : `Draft Invoice (* ${rec.id})`);
+    case 'res.country.state': {
+      // As Odoo names a state: "California (US)".
+      const country = rec.country_id ? store.get('res.country', rec.country_id as number) : undefined;
+      return country?.code ? `${rec.name} (${country.code})` : String(rec.name);
+    }
     default:
       return String(rec.name ?? `${model},${rec.id}`);
   }

@@ -403,9 +403,15 @@ function toOrderAddress(value: unknown, readApart: Rec[]): OrderAddress | null {
 /** Street, street 2, zip and city, state, country: the lines of an address as a letter shows them. */
 function postalLines(r: Record<string, unknown>): string[] {
   const cityLine = [text(r.zip), text(r.city)].filter(Boolean).join(' ');
-  return [text(r.street), text(r.street2), cityLine || null, m2o(r.state_id)?.name ?? null, m2o(r.country_id)?.name ?? null].filter(
+  return [text(r.street), text(r.street2), cityLine || null, stateName(r.state_id), m2o(r.country_id)?.name ?? null].filter(
     (x): x is string => !!x,
   );
+}
+
+/** Odoo names a state with its country's code ("California (US)"); the address's next line names the country. */
+function stateName(value: unknown): string | null {
+  const name = m2o(value)?.name;
+  return name ? name.replace(/ \([A-Z]{2}\)$/, '') : null;
 }
 
 /** The commercial partner of a nested partner (`{id, commercial_partner_id}`), or null. */

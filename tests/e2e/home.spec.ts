@@ -48,7 +48,13 @@ test('a buyer sees the quotations to confirm and the late deliveries listed with
   const late = page.getByRole('region', { name: /^Late deliveries \(\d+\)$/ });
   const delivery = late.getByRole('listitem').first().getByRole('link');
   await expect(late.getByRole('listitem').first()).toContainText('promised');
+  const promised = /promised (\d{1,2} \w{3} \d{4})/.exec((await late.getByRole('listitem').first().textContent()) ?? '')?.[1];
+  expect(promised).toBeDefined();
   await delivery.click();
   await page.waitForURL(/\/deliveries\/\d+$/);
   await expect(page.getByRole('main').getByText('Late', { exact: true }).first()).toBeVisible();
+  // The delivery page says which day it is late for.
+  const dates = page.getByRole('region', { name: 'Dates' });
+  await expect(dates.getByRole('term').filter({ hasText: 'Promised' })).toBeVisible();
+  await expect(dates.getByRole('definition').filter({ hasText: new RegExp(`^${promised}$`) })).toBeVisible();
 });

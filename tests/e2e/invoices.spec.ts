@@ -8,6 +8,8 @@ const FIONA = 'fiona@brightline.example';
 test('finance A filters overdue invoices and downloads one PDF under its number', async ({ page }) => {
   await signIn(page, FIONA, '/invoices');
   await expectAccessible(page);
+  // The list holds credit notes too, and counts them as such.
+  await expect(page.getByText(/^\d+ invoices and credit notes · page 1 of \d+$/)).toBeVisible();
   await page.getByRole('combobox', { name: 'Status' }).selectOption('overdue');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/status=overdue/);

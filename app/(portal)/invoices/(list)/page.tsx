@@ -155,7 +155,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
               page: page.page,
               pageCount: page.pageCount,
               total: page.total,
-              noun: 'invoice',
+              noun: 'document',
             }}
           >
             <div className="mb-3">

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { OdooClient, OdooRecord } from '../../lib/odoo/client';
 import type { OdooConfig } from '../../lib/odoo/config';
-import { JsonRpcTransport } from '../../lib/odoo/transport';
+import { Json2Transport, JsonRpcTransport, protocolFor } from '../../lib/odoo/transport';
 import { TimeBudget } from '../../lib/odoo/budget';
 import { ROLE_TAGS, type CustomerRole } from '../../lib/roles';
 import { makeApiKey, OdooWebSession } from './web-session';
@@ -138,7 +138,7 @@ export async function ensureIntegrationUser(
     uid = existing.id;
     // An archived user signs nothing in: bring it back before trying the known password.
     if (!existing.active) await admin.write('res.users', [uid], { active: true });
-    const works = !!password && (await authenticates(config, opts.login, password));
+    const works = !!password && (await passwordSignsIn(config, opts.login, password));
     // Refused before anything else of the user is changed: another portal may rely on it as it is.
     if (!works && !opts.resetPassword) throw new PasswordUnknownError(opts.login);
     if (!works) password = undefined;
@@ -162,7 +162,7 @@ export async function ensureIntegrationUser(
   const renewBefore = Date.now() + (opts.renewWithinDays ?? 14) * 86_400_000;
   const keyValid =
     apiKey &&
-    (await authenticates(config, opts.login, apiKey)) &&
+    (await keySignsIn(config, opts.login, apiKey, major)) &&
     (keyExpires === null || Date.parse(`${keyExpires.replace(' ', 'T')}Z`) > renewBefore);
   if (!keyValid) {
     const session = new OdooWebSession(config.url, config.db);
@@ -187,10 +187,24 @@ export class PasswordUnknownError extends Error {
   }
 }
 
-/** Whether `secret` (password or API key) logs this user in over JSON-RPC. */
-async function authenticates(config: OdooConfig, login: string, secret: string): Promise<boolean> {
+/**
+ * Whether a password signs this user in: a web session's login, which every Odoo 16-19 has
+ * (Odoo 19 logs `/jsonrpc` as deprecated, to be removed in 22).
+ */
+async function passwordSignsIn(config: OdooConfig, login: string, password: string): Promise<boolean> {
   try {
-    await new JsonRpcTransport({ ...config, login, apiKey: secret, readRetries: 0 }).execute(
+    await new OdooWebSession(config.url, config.db, config.timeoutMs).login(login, password);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether an API key signs this user in, over the protocol the portal will use with it (JSON-2 from Odoo 19 on). */
+async function keySignsIn(config: OdooConfig, login: string, apiKey: string, major: number): Promise<boolean> {
+  const Transport = protocolFor(major) === 'json2' ? Json2Transport : JsonRpcTransport;
+  try {
+    await new Transport({ ...config, login, apiKey, readRetries: 0 }).execute(
       { model: 'res.users', method: 'search_count', params: { domain: [['id', '=', 0]] } },
       new TimeBudget(config.timeoutMs),
     );

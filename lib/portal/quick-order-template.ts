@@ -5,18 +5,30 @@ import { plainSku, quickOrderTemplate } from './quick-order';
 import { cachedRead } from './read-cache';
 
 /**
- * The quick order's CSV template with two SKUs of this customer's catalogue as examples, so
- * that the file uploaded as downloaded is an order the portal reads (a fixed example SKU
- * would be unknown to most sellers' Odoo). Only the header when the catalogue has no SKU.
+ * Two SKUs of this customer's catalogue, as the quick order's examples: in the CSV template
+ * and the lines box's placeholder (a fixed example SKU would be unknown to most sellers'
+ * Odoo). None when the catalogue has no plain SKU.
  */
-export function quickOrderTemplateFor(ctx: PortalContext): Promise<string> {
-  return cachedRead(ctx, 'products.template', [], ['partners'], async () => {
+export function exampleSkus(ctx: PortalContext): Promise<string[]> {
+  return cachedRead(ctx, 'products.examples', [], ['partners'], async () => {
     const products = await ctx.odoo.searchRead('product.product', [['default_code', '!=', false], ...(await catalogueDomain(ctx))], {
       fields: ['default_code'],
       order: 'default_code, id',
       limit: 20,
     });
-    const skus = products.map((p) => String(p.default_code)).filter(plainSku);
-    return quickOrderTemplate(skus.slice(0, 2));
+    return products
+      .map((p) => String(p.default_code))
+      .filter(plainSku)
+      .slice(0, 2);
   });
+}
+
+/** The quick order's CSV template with the examples; only the header when there are none. */
+export async function quickOrderTemplateFor(ctx: PortalContext): Promise<string> {
+  return quickOrderTemplate(await exampleSkus(ctx));
+}
+
+/** The lines box's placeholder: the examples as lines, as a person would type them. */
+export function examplePlaceholder(skus: string[]): string | undefined {
+  return skus.length ? [`${skus[0]} 12`, ...(skus[1] ? [`${skus[1]} 1`] : [])].join('\n') : undefined;
 }

@@ -236,6 +236,8 @@ test('the CSV template names products of the customer’s catalogue and loads ba
     .split('\n')
     .slice(1, 3)
     .map((l) => l.split(',')[0]!);
+  // The lines box's example is the same two products, as a person types them.
+  await expect(lines).toHaveAttribute('placeholder', `${skus[0]} 12\n${skus[1]} 1`);
   await page.getByRole('button', { name: 'Check lines' }).click();
   await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);

@@ -5,6 +5,7 @@ import { Link } from '@/components/app-link';
 import { deniedNotFound } from '@/lib/http/not-found';
 import { Alert, PageHeader } from '@/components/ui';
 import { listAddresses } from '@/lib/portal/account';
+import { examplePlaceholder, exampleSkus } from '@/lib/portal/quick-order-template';
 import { priceCart, reorderRequest } from '@/lib/portal/cart';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
@@ -41,11 +42,16 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   });
 
   if (from === undefined) {
-    const addresses = await listAddresses(ctx);
+    const [addresses, examples] = await Promise.all([listAddresses(ctx), exampleSkus(ctx)]);
     return (
       <>
         <PageHeader title={t('title')} description={t('description')} />
-        <QuickOrderForm addresses={addresses.map(addressOption)} idempotencyKey={idempotencyKey} today={today} />
+        <QuickOrderForm
+          addresses={addresses.map(addressOption)}
+          idempotencyKey={idempotencyKey}
+          today={today}
+          placeholder={examplePlaceholder(examples)}
+        />
       </>
     );
   }

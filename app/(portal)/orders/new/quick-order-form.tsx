@@ -20,10 +20,13 @@ export function QuickOrderForm({
   addresses,
   idempotencyKey,
   today,
+  placeholder,
 }: {
   addresses: AddressOption[];
   idempotencyKey: string;
   today: string;
+  /** Example lines with SKUs of the customer's own catalogue. */
+  placeholder?: string;
 }) {
   const t = useTranslations('quickOrder.form');
   const [text, setText] = useState('');
@@ -89,7 +92,7 @@ export function QuickOrderForm({
             value={text}
             onChange={(e) => setText(e.target.value)}
             maxLength={QUICK_ORDER_MAX_TEXT}
-            placeholder={'FAS-1001 12\nHTL-1002 1'}
+            placeholder={placeholder}
             className={`${inputClass} font-mono`}
             aria-describedby="text-help"
           />

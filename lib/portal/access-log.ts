@@ -8,6 +8,8 @@ import { auditEventFromRow, type AuditOutcome } from './audit';
 import { listSupportSessions, type SupportSession } from './support-sessions';
 
 export interface AccessLogEntry extends SupportSession {
+  /** Whether changes were allowed at any time in the session (its mode may have been switched since). */
+  changesAllowed: boolean;
   pagesViewed: number;
   /** Files taken away (CSV exports, PDFs, ZIPs), each with its address and filters: listed, not only counted. */
   downloads: { at: string; path: string }[];
@@ -37,8 +39,12 @@ export async function accessLog(ctx: PortalContext): Promise<AccessLogEntry[]> {
       .map((e) => ({ at: e.at, path: pathOf(e.detail) }))
       .filter((r) => !NOT_OF_THE_ACCOUNT.test(r.path));
     const downloads = requests.filter((r) => DOWNLOAD.test(r.path));
+    // The mode the session had before its first switch is the opposite of what that switch set.
+    const switches = mine.filter((e) => e.action === 'support.set-write').map((e) => e.detail?.canWrite === true);
+    const startedWithChanges = switches.length ? !switches[0] : s.canWrite;
     return {
       ...s,
+      changesAllowed: startedWithChanges || switches.includes(true),
       pagesViewed: requests.length - downloads.length,
       downloads: downloads.map(({ at, path }) => ({ at, path: path.replace(/^GET /, '') })),
       changes: mine

@@ -177,7 +177,11 @@ describe.each([
     await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /support' } });
     await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /api/me' } });
     await support.setSessionWrite(mia.user.sub, session.id, true);
+    await audit.recordAudit(ctx, { action: 'support.set-write', outcome: 'success', detail: { canWrite: true } });
     await audit.recordAudit(ctx, { action: 'order.place', target: { model: 'sale.order', id: 5000, name: 'S05000' }, outcome: 'success' });
+    // Read-only again before the end: the log still says changes were allowed in this session.
+    await support.setSessionWrite(mia.user.sub, session.id, false);
+    await audit.recordAudit(ctx, { action: 'support.set-write', outcome: 'success', detail: { canWrite: false } });
     expect(await support.endSupportSession(mia.user.sub, session.id, 'stopped')).toBe(true);
     expect(await support.activeSupportSession(mia.user.sub, session.id)).toBeNull();
 
@@ -193,12 +197,16 @@ describe.each([
       staff: { name: 'Mia Manager' },
       reason: 'Customer asked for help with a reorder',
       endReason: 'stopped',
+      canWrite: false,
+      changesAllowed: true,
       pagesViewed: 1,
     });
     // Downloads are listed with their filters, not counted among the pages.
     expect(entry!.downloads.map((d) => d.path)).toEqual(['/invoices/export?from=2020-01-01', '/invoices/1097/pdf']);
     expect(entry!.changes).toEqual([
+      expect.objectContaining({ action: 'support.set-write', detail: { canWrite: true } }),
       expect.objectContaining({ action: 'order.place', target: { model: 'sale.order', id: 5000, name: 'S05000' }, outcome: 'success' }),
+      expect.objectContaining({ action: 'support.set-write', detail: { canWrite: false } }),
     ]);
   });
 

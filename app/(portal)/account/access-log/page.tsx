@@ -74,7 +74,12 @@ export default async function AccessLogPage() {
                   {e.endedAt
                     ? t('accessLog.ended', { minutes, reason: sessionEndLabel(words, e.endReason, 'customer') })
                     : t('accessLog.stillOpen')}{' '}
-                  · {e.canWrite ? <Badge color="amber">{t('accessLog.changesAllowed')}</Badge> : <Badge>{t('accessLog.readOnly')}</Badge>}
+                  ·{' '}
+                  {e.changesAllowed ? (
+                    <Badge color="amber">{t('accessLog.changesAllowed')}</Badge>
+                  ) : (
+                    <Badge>{t('accessLog.readOnly')}</Badge>
+                  )}
                 </p>
                 <p className="mt-1">
                   <span className="text-slate-700">{t('accessLog.reason')}</span> {e.reason}

@@ -62,7 +62,10 @@ export default async function OrderPage({
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <OrderStateBadge state={order.state} /> <DeliveryBadge status={order.deliveryStatus} />{' '}
-            {t(order.state === 'quotation' ? 'detail.quotedOn' : 'detail.placedOn', { date: f.date(order.date) })}
+            {/* A quotation, or a cancelled order (perhaps never confirmed), is dated; an order is placed. */}
+            {t(order.state === 'quotation' || order.state === 'cancelled' ? 'detail.quotedOn' : 'detail.placedOn', {
+              date: f.date(order.date),
+            })}
           </span>
         }
         actions={

@@ -39,6 +39,20 @@ test('buyer A filters orders by status and search, and the filters stay in the U
   await expect(rows.first()).toContainText(number);
 });
 
+test('an order says the day it was placed; a quotation and a cancelled order the day they are dated', async ({ page }) => {
+  await signIn(page, BOB, '/orders');
+  for (const [state, words] of [
+    ['confirmed', /placed \d/],
+    ['quotation', /dated \d/],
+    ['cancelled', /dated \d/],
+  ] as const) {
+    await page.goto(`/orders?state=${state}`);
+    await page.getByRole('table', { name: 'Your orders' }).locator('tbody tr').first().getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText(words);
+  }
+});
+
 test('bad filters in the URL show a clear message instead of an error page', async ({ page }) => {
   await signIn(page, BOB, '/orders?page=-1&from=2026-13-45');
   await expect(page.getByRole('main').getByRole('alert')).toContainText('These filters are not valid');

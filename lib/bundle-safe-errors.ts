@@ -46,7 +46,13 @@ export function hasErrorKind(value: unknown, kind: string | undefined): boolean 
   return Array.isArray(kinds) && kinds.includes(kind);
 }
 
-/** The `Symbol.hasInstance` of a branded class: `this` is the class on the right of `instanceof`. */
+/**
+ * The `Symbol.hasInstance` of a branded class: `this` is the class on the right of
+ * `instanceof`. A subclass that names no kind of its own is checked as JavaScript would (in
+ * its own bundle only), never by its parent's kind.
+ */
 export function instanceOfKind(this: unknown, value: unknown): boolean {
-  return hasErrorKind(value, ownKind(this));
+  const kind = ownKind(this);
+  if (kind === undefined) return typeof this === 'function' && Function.prototype[Symbol.hasInstance].call(this, value);
+  return hasErrorKind(value, kind);
 }

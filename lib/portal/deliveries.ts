@@ -21,6 +21,10 @@ export interface DeliveryRow {
   scheduledDate: string | null;
   /** The day promised (`YYYY-MM-DD`): the order's commitment date, else the scheduled date; late once that day has ended. */
   promisedDate: string | null;
+  /** The day the order itself promised (`YYYY-MM-DD`, its commitment date), or null when it named none. */
+  committedDate: string | null;
+  /** The scheduled date's day (`YYYY-MM-DD`), in the same time zone as the promised days, to compare with them. */
+  scheduledDay: string | null;
   doneDate: string | null;
   late: boolean;
   backorderOf: { id: number; name: string } | null;
@@ -225,6 +229,8 @@ function toDeliveryRow(r: Record<string, unknown> & { id: number }, commitments:
     step,
     scheduledDate: scheduled,
     promisedDate: promisedDay(scheduled, commitment, timeZone()),
+    committedDate: commitment ? promisedDay(null, commitment, timeZone()) : null,
+    scheduledDay: promisedDay(scheduled, null, timeZone()),
     doneDate: utc(r.date_done),
     late: isLate({ open, scheduled, commitment }, now, timeZone()),
     backorderOf: m2o(r.backorder_id),

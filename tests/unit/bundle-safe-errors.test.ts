@@ -66,4 +66,23 @@ describe('error classes across server bundles', () => {
     expect(conflict instanceof b.portal.PortalError).toBe(true);
     expect(b.toPortal.toPortalError(conflict, 'req-1')).toBe(conflict);
   });
+
+  it('are each named by a kind of their own, so none answers for its parent', async () => {
+    const a = await anotherBundle();
+    const classes = ([...Object.values(a.odoo), a.portal.PortalError] as unknown[]).filter(
+      (v): v is typeof Error => typeof v === 'function' && v.prototype instanceof Error,
+    );
+    expect(classes.length).toBeGreaterThan(6);
+    for (const cls of classes) expect(Object.hasOwn(cls, 'kind'), cls.name).toBe(true);
+    expect(new Set(classes.map((c) => (c as unknown as { kind: string }).kind)).size).toBe(classes.length);
+  });
+
+  it('leave a subclass without a kind of its own to plain instanceof, not to its parent', async () => {
+    const a = await anotherBundle();
+    class Unnamed extends a.odoo.OdooServerError {}
+    const err = new Unnamed('x', 'y');
+    expect(err instanceof Unnamed).toBe(true);
+    expect(err instanceof a.odoo.OdooServerError).toBe(true);
+    expect(new a.odoo.OdooServerError('x', 'y') instanceof Unnamed).toBe(false);
+  });
 });

@@ -93,9 +93,9 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: S
                 {d.step === 'shipped'
                   ? t('list.shipped', { date: f.date(d.doneDate), planned: f.date(d.scheduledDate) })
                   : t('list.planned', { date: f.date(d.scheduledDate) })}
-                {/* The day the order promised, where it is not the planned one: what a late delivery is late for. */}
-                {d.step !== 'shipped' && d.promisedDate && f.date(d.promisedDate) !== f.date(d.scheduledDate) ? (
-                  <> · {t('list.promised', { date: f.date(d.promisedDate) })}</>
+                {/* The day the order promised, where it is not the planned one: what an open delivery is measured against. */}
+                {(d.step === 'planned' || d.step === 'ready') && d.committedDate && d.committedDate !== d.scheduledDay ? (
+                  <> · {t('list.promised', { date: f.date(d.committedDate) })}</>
                 ) : null}
                 {d.backorderOf ? <> · {t('list.backorderOf', { name: d.backorderOf.name })}</> : null}
                 {d.carrier ? <> · {d.carrier}</> : null}

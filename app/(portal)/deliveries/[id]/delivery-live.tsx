@@ -58,10 +58,10 @@ export function DeliveryLive({ initial, refreshSeconds }: { initial: DeliveryDet
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-700">{t('scheduled')}</dt>
             <dd>{f.dateTime(d.scheduledDate)}</dd>
-            {d.promisedDate ? (
+            {d.committedDate ? (
               <>
                 <dt className="text-slate-700">{t('promised')}</dt>
-                <dd>{f.date(d.promisedDate)}</dd>
+                <dd>{f.date(d.committedDate)}</dd>
               </>
             ) : null}
             <dt className="text-slate-700">{t('shipped')}</dt>

@@ -9,6 +9,7 @@ import type { OdooClient, OdooRecord } from '../../lib/odoo/client';
 import type { OdooConfig } from '../../lib/odoo/config';
 import { Json2Transport, JsonRpcTransport, protocolFor } from '../../lib/odoo/transport';
 import { TimeBudget } from '../../lib/odoo/budget';
+import { OdooAuthError } from '../../lib/odoo/errors';
 import { ROLE_TAGS, type CustomerRole } from '../../lib/roles';
 import { makeApiKey, OdooWebSession } from './web-session';
 
@@ -162,7 +163,7 @@ export async function ensureIntegrationUser(
   const renewBefore = Date.now() + (opts.renewWithinDays ?? 14) * 86_400_000;
   const keyValid =
     apiKey &&
-    (await keySignsIn(config, opts.login, apiKey, major)) &&
+    (await keySignsIn(config, opts.login, apiKey, major, uid)) &&
     (keyExpires === null || Date.parse(`${keyExpires.replace(' ', 'T')}Z`) > renewBefore);
   if (!keyValid) {
     const session = new OdooWebSession(config.url, config.db);
@@ -195,22 +196,34 @@ async function passwordSignsIn(config: OdooConfig, login: string, password: stri
   try {
     await new OdooWebSession(config.url, config.db, config.timeoutMs).login(login, password);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    // Only Odoo's refusal says the password is wrong: an Odoo out of reach must not lead to a reset.
+    if (err instanceof Error && /AccessDenied|opened no web session/.test(err.message)) return false;
+    throw err;
   }
 }
 
-/** Whether an API key signs this user in, over the protocol the portal will use with it (JSON-2 from Odoo 19 on). */
-async function keySignsIn(config: OdooConfig, login: string, apiKey: string, major: number): Promise<boolean> {
-  const Transport = protocolFor(major) === 'json2' ? Json2Transport : JsonRpcTransport;
+/**
+ * Whether an API key signs this user in, over the protocol the portal will use with it. JSON-2
+ * (Odoo 19+) knows the user by the key alone, so the key's user is compared with `uid`: a key
+ * of a renamed user must not pass for a new one of the old login.
+ */
+async function keySignsIn(config: OdooConfig, login: string, apiKey: string, major: number, uid: number): Promise<boolean> {
+  const json2 = protocolFor(major) === 'json2';
+  const transport = json2
+    ? new Json2Transport({ ...config, login, apiKey })
+    : new JsonRpcTransport({ ...config, login, apiKey, readRetries: 0 });
   try {
-    await new Transport({ ...config, login, apiKey, readRetries: 0 }).execute(
-      { model: 'res.users', method: 'search_count', params: { domain: [['id', '=', 0]] } },
+    const context = await transport.execute(
+      json2
+        ? { model: 'res.users', method: 'context_get', params: {} }
+        : { model: 'res.users', method: 'search_count', params: { domain: [['id', '=', 0]] } },
       new TimeBudget(config.timeoutMs),
     );
-    return true;
-  } catch {
-    return false;
+    return !json2 || (context as { uid?: unknown } | null)?.uid === uid;
+  } catch (err) {
+    if (err instanceof OdooAuthError) return false;
+    throw err;
   }
 }
 

@@ -54,6 +54,13 @@ describe.runIf(configured)('odoo:prepare and an integration user that already ex
     expect(again.password).toBe(first.password);
     expect(again.apiKey).toBe(first.apiKey);
 
+    // A saved key Odoo does not know, or another user's: a new key of this user's own.
+    for (const apiKey of ['not-a-key', process.env.ODOO_API_KEY!]) {
+      const renewed = await ensureIntegrationUser(admin, config, major, { login: LOGIN, previous: { password: first.password, apiKey } });
+      expect(renewed.apiKey).not.toBe(apiKey);
+      expect(renewed.password).toBe(first.password);
+    }
+
     // A second clone without those settings: refused, and the first portal's password still works.
     await expect(ensureIntegrationUser(admin, config, major, { login: LOGIN })).rejects.toBeInstanceOf(PasswordUnknownError);
     await expect(ensureIntegrationUser(admin, config, major, { login: LOGIN, previous: { password: 'not-the-password' } })).rejects.toThrow(

@@ -25,27 +25,12 @@ export { NO_LONGER_AVAILABLE, requestsFromParsed, type CartLine, type CartReques
  * whose product left it says "no longer available" under the name the customer's own order
  * gave it, with no price or stock; a SKU or id outside it answers as an unknown one. Prices
  * come from `sale.order.onchange` (Odoo's pricelists and taxes, nothing written): two Odoo
- * calls whatever the cart's size, one when the products came with the requests.
+ * calls whatever the cart's size (three when a SKU was not found as typed or in one case),
+ * one when the products came with the requests.
  */
 export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Promise<PricedCart> {
   const { byId, bySku, count } = productsToRead(requests);
-  const [company, products] = await Promise.all([
-    ctx.odoo.sellerCompanyId(),
-    byId.length || bySku.length
-      ? catalogueDomain(ctx).then((catalogue) =>
-          ctx.odoo.searchRead(
-            'product.product',
-            [
-              ...(byId.length && bySku.length ? ['|'] : []),
-              ...(byId.length ? [['id', 'in', byId]] : []),
-              ...skuDomain(bySku),
-              ...catalogue,
-            ],
-            { fields: FIELDS.product, limit: count * 2 },
-          ),
-        )
-      : Promise.resolve([]),
-  ]);
+  const [company, products] = await Promise.all([ctx.odoo.sellerCompanyId(), catalogueProducts(ctx, byId, bySku, count)]);
   const { lines, errors } = cartLines(requests, products, company);
   if (!lines.some((l) => l.sellable)) return unpricedCart(lines, errors);
   const { values, spec } = pricingOnchange(ctx.contact.id, lines);
@@ -56,9 +41,38 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
 }
 
 /**
- * Products whose SKU is one of `skus`, whatever the case a person typed it in ("fas-1002" is
- * FAS-1002): an exact `=ilike` each, its `%`, `_` and `\\` taken literally, one condition per
- * SKU however often it is given.
+ * The catalogue's products that requests name by id or by SKU, whatever the case a SKU was
+ * typed in ("fas-1002" is FAS-1002). The SKUs are looked up as typed, upper- and lower-cased
+ * in one `in` (which Odoo's index on the SKU answers); only those still not found (a SKU
+ * stored in mixed case, or unknown) are matched without regard to case, in a second call.
+ */
+async function catalogueProducts(ctx: PortalContext, byId: number[], bySku: string[], count: number): Promise<OdooRecord[]> {
+  if (!byId.length && !bySku.length) return [];
+  const catalogue = await catalogueDomain(ctx);
+  const spellings = [...new Set(bySku.flatMap((sku) => [sku, sku.toUpperCase(), sku.toLowerCase()]))];
+  const found = await ctx.odoo.searchRead(
+    'product.product',
+    [
+      ...(byId.length && bySku.length ? ['|'] : []),
+      ...(byId.length ? [['id', 'in', byId]] : []),
+      ...(bySku.length ? [['default_code', 'in', spellings]] : []),
+      ...catalogue,
+    ],
+    { fields: FIELDS.product, limit: count * 3 },
+  );
+  const known = new Set(found.map((p) => String(p.default_code ?? '').toUpperCase()));
+  const unfound = bySku.filter((sku) => !known.has(sku.toUpperCase()));
+  if (!unfound.length) return found;
+  const more = await ctx.odoo.searchRead('product.product', [...skuDomain(unfound), ...catalogue], {
+    fields: FIELDS.product,
+    limit: unfound.length * 2,
+  });
+  return [...found, ...more.filter((p) => !found.some((f) => f.id === p.id))];
+}
+
+/**
+ * Products whose SKU is one of `skus` in any case: an exact `=ilike` each, its `%`, `_` and
+ * `\\` taken literally, one condition per SKU however often it is given.
  */
 function skuDomain(skus: string[]): Domain {
   const terms = [...new Map(skus.map((sku) => [sku.toUpperCase(), sku])).values()].map((sku) => [

@@ -128,6 +128,28 @@ describe('quick order and repricing', () => {
     }
   });
 
+  it('finds a SKU stored in mixed case, typed in one case', async () => {
+    for (const gateway of Object.values(gateways)) {
+      const odoo = gateway.client();
+      const code = `Cat-Mixed-${gateway === gateways.odoo19 ? 19 : 16}`;
+      await odoo.create('product.product', {
+        name: 'Mixed case',
+        default_code: code,
+        lst_price: 10,
+        list_price: 10,
+        type: 'consu',
+        uom_id: 1,
+      });
+      const ctx = portalContext(gateway, 'bobA');
+      const cart = await priceCart(ctx, [
+        { sku: code.toUpperCase(), quantity: 1, line: 1 },
+        { sku: SKUS.sellable.toLowerCase(), quantity: 1, line: 2 },
+      ]);
+      expect(cart.lines.map((l) => l.sku)).toEqual([code, SKUS.sellable]);
+      expect(cart.errors).toEqual([]);
+    }
+  });
+
   it('neither prices nor names a product id from outside the catalogue that the browser posts', async () => {
     for (const gateway of Object.values(gateways)) {
       const cart = await priceCart(

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { PortalContext } from '../context';
 import { likeLiteral, type Domain, type OdooRecord } from '../odoo';
-import { FIELDS, m2o, num, webSpec } from './fields';
+import { FIELDS, m2o, num, text, webSpec } from './fields';
 import { catalogueDomain } from './catalogue';
 import {
   cartLines,
@@ -60,7 +60,7 @@ async function catalogueProducts(ctx: PortalContext, byId: number[], bySku: stri
     ],
     { fields: FIELDS.product, limit: count * 3 },
   );
-  const known = new Set(found.map((p) => String(p.default_code ?? '').toUpperCase()));
+  const known = new Set(found.map((p) => (text(p.default_code) ?? '').toUpperCase()));
   const unfound = bySku.filter((sku) => !known.has(sku.toUpperCase()));
   if (!unfound.length) return found;
   const more = await ctx.odoo.searchRead('product.product', [...skuDomain(unfound), ...catalogue], {

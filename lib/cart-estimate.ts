@@ -5,7 +5,7 @@
  * last answer. Only a preview: quantity breaks and per-line tax rates can differ, so the
  * result says which figures are estimates, and the server prices the cart again.
  */
-import { quantityIssueOf, typedQuantity } from './quantity';
+import { quantityIssue, quantityIssueOf, typedQuantity } from './quantity';
 
 export interface PricedLineLike {
   productId: number;
@@ -56,7 +56,7 @@ export function estimateCart(
     const typed = quantities[line.productId];
     const q = typed === undefined ? line.quantity : typedQuantity(typed);
     // A quantity that cannot be ordered has no subtotal (not 10⁹ times the price).
-    if (quantityIssueOf(q) !== null) {
+    if ((typed === undefined ? quantityIssueOf(q) : quantityIssue(typed)) !== null) {
       lines.set(line.productId, { subtotal: null, estimated: true });
       estimated = true;
       continue;

@@ -34,14 +34,15 @@ describe('the order review estimate while quantities change', () => {
   });
 
   it('gives no subtotal for a quantity that cannot be ordered, and leaves it out of the total', () => {
-    for (const typed of ['100001', '1.2345', '0', 'x', '']) {
+    // As the line's own check reads the text: a fourth decimal written, or a thousands separator, is no quantity yet.
+    for (const typed of ['100001', '1.2345', '0', 'x', '', '1.0000000001', '1,125']) {
       const e = estimateCart(cart, { 1: typed, 2: '2' }, new Set());
       expect(e.lines.get(1), typed).toEqual({ subtotal: null, estimated: true });
       expect(e.amountUntaxed, typed).toBe(45);
     }
     // The most and the finest that can be ordered are priced.
     expect(estimateCart(cart, { 1: '100000', 2: '2' }, new Set()).lines.get(1)?.subtotal).toBe(1_000_000);
-    expect(estimateCart(cart, { 1: '1,125', 2: '2' }, new Set()).lines.get(1)?.subtotal).toBe(11.25);
+    expect(estimateCart(cart, { 1: '1,1250', 2: '2' }, new Set()).lines.get(1)?.subtotal).toBe(11.25);
   });
 
   it('leaves removed lines out of the total', () => {

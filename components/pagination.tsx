@@ -27,7 +27,7 @@ export function Pagination({
   pageCount: number;
   total: number;
   /** What the list counts, worded with its plural in the catalogue (common.nouns). */
-  noun: 'order' | 'document' | 'delivery' | 'event';
+  noun: 'order' | 'document' | 'invoice' | 'creditNote' | 'delivery' | 'event';
 }) {
   const t = useTranslations('common');
   const f = useFormat();

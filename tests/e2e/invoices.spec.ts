@@ -51,6 +51,7 @@ test('credit notes read as credits: negative, available or applied, never overdu
   await signIn(page, FIONA, '/invoices?type=credit');
   const rows = page.getByRole('table', { name: 'Invoices and credit notes' }).locator('tbody tr');
   await expect(rows.first()).toBeVisible();
+  await expect(page.getByText(/^\d+ credit notes? · page 1 of \d+$/)).toBeVisible();
   for (const row of await rows.all()) {
     await expect(row).toContainText(/Credit (available|applied)/);
     await expect(row).not.toContainText('Overdue');

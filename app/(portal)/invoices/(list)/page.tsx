@@ -155,7 +155,8 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Sea
               page: page.page,
               pageCount: page.pageCount,
               total: page.total,
-              noun: 'document',
+              // What the count holds: only invoices or only credit notes when the filter says so.
+              noun: q.type === 'invoice' ? 'invoice' : q.type === 'credit' ? 'creditNote' : 'document',
             }}
           >
             <div className="mb-3">

@@ -16,42 +16,50 @@ import { portalContext } from '../helpers/portal-context';
  * `delivery_status` empty on an order with nothing to deliver (a service): once confirmed it
  * is finished, and must not stay in the open filter and the home page's count for ever.
  */
-let sim: OdooSimulator;
-let gateway: OdooGateway;
+const sims: OdooSimulator[] = [];
+const gateways = new Map<number, OdooGateway>();
 
 beforeAll(async () => {
-  const started = await startSimulator({ version: 19 });
-  sim = started.sim;
-  gateway = new OdooGateway(started.config());
+  for (const version of [19, 16]) {
+    const started = await startSimulator({ version });
+    sims.push(started.sim);
+    gateways.set(version, new OdooGateway(started.config()));
+  }
   await portalDb();
 }, 120_000);
-afterAll(() => sim.close());
+afterAll(() => Promise.all(sims.map((s) => s.close())));
 
-const bob = () => portalContext(gateway, 'bobA');
-const sku = async (code: string) =>
-  (await gateway.client().searchRead('product.product', [['default_code', '=', code]], { fields: ['id'] }))[0]!.id;
-const place = async (productId: number, po: string) =>
-  placeOrder(
-    bob(),
-    { idempotencyKey: randomUUID(), lines: [{ productId, quantity: 1 }], shippingAddressId: SEED_IDS.customers.A, poReference: po },
-    { mode: 'confirm' },
-  );
-const ids = async (state: 'open' | 'confirmed', q: string) =>
-  (await listOrders(bob(), orderListQuery.parse({ state, q, size: 100 }))).rows.map((r) => r.number);
+// Odoo 16 says 'done' for a locked order: the gateway reads 'sale' as both, here inside the filter's '|' and '&'.
+describe.each([19, 16])('the open orders filter on Odoo %i', (version) => {
+  const gateway = () => gateways.get(version)!;
+  const bob = () => portalContext(gateway(), 'bobA');
+  const sku = async (code: string) =>
+    (
+      await gateway()
+        .client()
+        .searchRead('product.product', [['default_code', '=', code]], { fields: ['id'] })
+    )[0]!.id;
+  const place = async (productId: number, po: string) =>
+    placeOrder(
+      bob(),
+      { idempotencyKey: randomUUID(), lines: [{ productId, quantity: 1 }], shippingAddressId: SEED_IDS.customers.A, poReference: po },
+      { mode: 'confirm' },
+    );
+  const numbers = async (state: 'open' | 'confirmed', q: string) =>
+    (await listOrders(bob(), orderListQuery.parse({ state, q, size: 100 }))).rows.map((r) => r.number);
 
-describe('the open orders filter', () => {
   it('leaves out a confirmed order with nothing to deliver, and keeps one with goods on their way', async () => {
     const service = await place(await sku('SRV-INSTALL'), 'PO-OPEN-SERVICE');
     const goods = await place(await sku('FAS-1001'), 'PO-OPEN-GOODS');
     expect(service.state).toBe('confirmed');
-    const [read] = await gateway
+    const [read] = await gateway()
       .client()
       .searchRead('sale.order', [['id', '=', service.id]], { fields: ['delivery_status', 'picking_ids'] });
     expect(read).toMatchObject({ delivery_status: false, picking_ids: [] });
 
-    expect(await ids('confirmed', 'PO-OPEN-SERVICE')).toEqual([service.number]);
-    expect(await ids('open', 'PO-OPEN-SERVICE')).toEqual([]);
-    expect(await ids('open', 'PO-OPEN-GOODS')).toEqual([goods.number]);
+    expect(await numbers('confirmed', 'PO-OPEN-SERVICE')).toEqual([service.number]);
+    expect(await numbers('open', 'PO-OPEN-SERVICE')).toEqual([]);
+    expect(await numbers('open', 'PO-OPEN-GOODS')).toEqual([goods.number]);
 
     // Every open order is a quotation or has something left to deliver, and the home page counts the same.
     const open = await listOrders(bob(), orderListQuery.parse({ state: 'open', size: 100 }));

@@ -15,7 +15,6 @@ const KINDS = Symbol.for('northwind-portal.error-kinds');
 
 type Branded = { [KINDS]?: readonly string[] };
 
-/** A class that names its kind (its own static `kind`, never inherited). */
 type KindedClass = abstract new (...args: never[]) => unknown;
 
 function ownKind(cls: unknown): string | undefined {
@@ -23,7 +22,7 @@ function ownKind(cls: unknown): string | undefined {
 }
 
 /** The kinds of `target`'s class chain (most derived first), to keep on an instance. */
-export function kindsOf(target: KindedClass): readonly string[] {
+function kindsOf(target: KindedClass): readonly string[] {
   const kinds: string[] = [];
   for (let cls: unknown = target; typeof cls === 'function' && cls !== Error; cls = Object.getPrototypeOf(cls)) {
     const kind = ownKind(cls);
@@ -33,14 +32,14 @@ export function kindsOf(target: KindedClass): readonly string[] {
 }
 
 /** Brands `error` with its class chain's kinds and names it after its own kind. */
-export function brandError(error: Error, target: KindedClass): void {
+function brandError(error: Error, target: KindedClass): void {
   const kinds = kindsOf(target);
   Object.defineProperty(error, KINDS, { value: kinds, enumerable: false });
   if (kinds[0]) error.name = kinds[0];
 }
 
 /** Whether `value` is an error of the class whose kind is `kind`, or of a class derived from it, from any bundle. */
-export function hasErrorKind(value: unknown, kind: string | undefined): boolean {
+function hasErrorKind(value: unknown, kind: string | undefined): boolean {
   if (!kind || typeof value !== 'object' || value === null) return false;
   const kinds = (value as Branded)[KINDS];
   return Array.isArray(kinds) && kinds.includes(kind);
@@ -51,8 +50,22 @@ export function hasErrorKind(value: unknown, kind: string | undefined): boolean 
  * `instanceof`. A subclass that names no kind of its own is checked as JavaScript would (in
  * its own bundle only), never by its parent's kind.
  */
-export function instanceOfKind(this: unknown, value: unknown): boolean {
+function instanceOfKind(this: unknown, value: unknown): boolean {
   const kind = ownKind(this);
   if (kind === undefined) return typeof this === 'function' && Function.prototype[Symbol.hasInstance].call(this, value);
   return hasErrorKind(value, kind);
+}
+
+/**
+ * The base of the portal's error classes (lib/odoo/errors.ts, lib/errors.ts). Each class that
+ * extends it names its own static `kind`; `instanceof` then holds from any bundle's copy.
+ */
+export abstract class BundleSafeError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return instanceOfKind.call(this, value);
+  }
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    brandError(this, new.target);
+  }
 }

@@ -33,11 +33,10 @@ export function promisedBy(scheduled: string | null, commitment: string | null, 
   return day ? endOfDay(new Date(day), timeZone) : null;
 }
 
-/** The calendar day (`YYYY-MM-DD` in `timeZone`) a delivery is promised for, as the customer reads it. */
-export function promisedDay(scheduled: string | null, commitment: string | null, timeZone: string): string | null {
-  const day = commitment ?? scheduled;
-  if (!day) return null;
-  const [y, m, d] = localParts(new Date(day), timeZone);
+/** The calendar day (`YYYY-MM-DD`) of an instant in `timeZone`, or null without one. */
+export function dayIn(instant: string | null, timeZone: string): string | null {
+  if (!instant) return null;
+  const [y, m, d] = localParts(new Date(instant), timeZone);
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

@@ -1,5 +1,5 @@
 import type en from '@/messages/en';
-import { brandError, instanceOfKind } from './bundle-safe-errors';
+import { BundleSafeError } from './bundle-safe-errors';
 import { translatorFor } from './i18n/translator';
 
 /**
@@ -36,11 +36,8 @@ export const STATUS: Record<ErrorCode, number> = {
 const englishErrors = translatorFor('en', 'errors');
 
 /** `instanceof PortalError` holds across server bundles, as the Odoo errors' (lib/bundle-safe-errors.ts). */
-export class PortalError extends Error {
+export class PortalError extends BundleSafeError {
   static readonly kind: string = 'PortalError';
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return instanceOfKind.call(this, value);
-  }
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -49,7 +46,6 @@ export class PortalError extends Error {
     readonly words?: ErrorWords,
   ) {
     super(message);
-    brandError(this, new.target);
   }
 }
 

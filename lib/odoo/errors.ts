@@ -1,5 +1,5 @@
 import 'server-only';
-import { brandError, instanceOfKind } from '../bundle-safe-errors';
+import { BundleSafeError } from '../bundle-safe-errors';
 
 /**
  * Typed Odoo failures, the same whichever protocol carried them. Callers branch on the
@@ -7,11 +7,8 @@ import { brandError, instanceOfKind } from '../bundle-safe-errors';
  * holds across server bundles (lib/bundle-safe-errors.ts): the process's one gateway throws
  * the classes of the bundle that created it. Each class names its own `kind`.
  */
-export class OdooError extends Error {
+export class OdooError extends BundleSafeError {
   static readonly kind: string = 'OdooError';
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return instanceOfKind.call(this, value);
-  }
   constructor(
     message: string,
     /** Odoo's exception name (`odoo.exceptions.AccessError`...) or a transport cause. */
@@ -19,7 +16,6 @@ export class OdooError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    brandError(this, new.target);
   }
 }
 

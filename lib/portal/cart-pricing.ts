@@ -79,9 +79,11 @@ export function cartLines(
   sellerCompanyId: number,
 ): { lines: CartLine[]; errors: LineError[] } {
   const productById = new Map(products.map((p) => [p.id, p]));
-  const productBySku = new Map(products.filter((p) => text(p.default_code)).map((p) => [String(p.default_code).toUpperCase(), p]));
+  const coded = products.filter((p) => text(p.default_code));
+  const productByExactSku = new Map(coded.map((p) => [String(p.default_code), p]));
+  const productBySku = new Map(coded.map((p) => [String(p.default_code).toUpperCase(), p]));
   // SKUs are matched whatever their case; should two differ only by it, the one written exactly wins.
-  const productOfSku = (sku: string) => products.find((p) => p.default_code === sku) ?? productBySku.get(sku.toUpperCase());
+  const productOfSku = (sku: string) => productByExactSku.get(sku) ?? productBySku.get(sku.toUpperCase());
   const errors: LineError[] = [];
   const lines: CartLine[] = [];
   for (const req of requests) {

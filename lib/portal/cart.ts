@@ -67,7 +67,8 @@ async function catalogueProducts(ctx: PortalContext, byId: number[], bySku: stri
     fields: FIELDS.product,
     limit: unfound.length * 2,
   });
-  return [...found, ...more.filter((p) => !found.some((f) => f.id === p.id))];
+  const foundIds = new Set(found.map((p) => p.id));
+  return [...found, ...more.filter((p) => !foundIds.has(p.id))];
 }
 
 /**

@@ -4,7 +4,7 @@ import { likeLiteral } from '../odoo';
 import type { DeliveryListQuery } from '../schemas/deliveries';
 import type { PortalContext } from '../context';
 import { portalConfig } from '../config';
-import { isLate, odooDateTime, promisedDay, startOfDay } from '../delivery-promise';
+import { dayIn, isLate, odooDateTime, startOfDay } from '../delivery-promise';
 import { FIELDS, ids, m2o, num, text, utc } from './fields';
 import { cachedRead, shown, type Dependency } from './read-cache';
 import { recordsAndCount } from './records-and-count';
@@ -222,15 +222,16 @@ function toDeliveryRow(r: Record<string, unknown> & { id: number }, commitments:
   const order = m2o(r.sale_id);
   const commitment = (order && commitments.get(order.id)) ?? null;
   const open = step === 'planned' || step === 'ready';
+  const [committedDay, scheduledDay] = [dayIn(commitment, timeZone()), dayIn(scheduled, timeZone())];
   return {
     id: r.id,
     name: String(r.name),
     order,
     step,
     scheduledDate: scheduled,
-    promisedDate: promisedDay(scheduled, commitment, timeZone()),
-    committedDate: commitment ? promisedDay(null, commitment, timeZone()) : null,
-    scheduledDay: promisedDay(scheduled, null, timeZone()),
+    promisedDate: committedDay ?? scheduledDay,
+    committedDate: committedDay,
+    scheduledDay,
     doneDate: utc(r.date_done),
     late: isLate({ open, scheduled, commitment }, now, timeZone()),
     backorderOf: m2o(r.backorder_id),

@@ -27,8 +27,3 @@ export function exampleSkus(ctx: PortalContext): Promise<string[]> {
 export async function quickOrderTemplateFor(ctx: PortalContext): Promise<string> {
   return quickOrderTemplate(await exampleSkus(ctx));
 }
-
-/** The lines box's placeholder: the examples as lines, as a person would type them. */
-export function examplePlaceholder(skus: string[]): string | undefined {
-  return skus.length ? [`${skus[0]} 12`, ...(skus[1] ? [`${skus[1]} 1`] : [])].join('\n') : undefined;
-}

@@ -111,9 +111,17 @@ function delimiterOf(text: string): string {
   return text.includes(',') ? ',' : ' ';
 }
 
+/** The quantity each example line orders (the first 12, the others 1), in the template and the lines box alike. */
+const exampleQuantity = (index: number) => (index === 0 ? 12 : 1);
+
 /** The downloadable CSV to fill in: its header, then a line for each example SKU (the customer's own products). */
 export function quickOrderTemplate(exampleSkus: readonly string[]): string {
-  return ['sku,quantity', ...exampleSkus.map((sku, i) => `${sku},${i === 0 ? 12 : 1}`)].join('\n') + '\n';
+  return ['sku,quantity', ...exampleSkus.map((sku, i) => `${sku},${exampleQuantity(i)}`)].join('\n') + '\n';
+}
+
+/** The lines box's placeholder: the example SKUs as a person types them, or none without examples. */
+export function examplePlaceholder(exampleSkus: readonly string[]): string | undefined {
+  return exampleSkus.length ? exampleSkus.map((sku, i) => `${sku} ${exampleQuantity(i)}`).join('\n') : undefined;
 }
 
 /** A SKU the template can show as it is: nothing a CSV cell or the reader would split or quote. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDay, isLate, promisedBy, promisedDay, startOfDay } from '../../lib/delivery-promise';
+import { dayIn, endOfDay, isLate, promisedBy, startOfDay } from '../../lib/delivery-promise';
 
 const open = true;
 
@@ -30,9 +30,10 @@ describe('when a delivery is late', () => {
     expect(
       isLate({ open, scheduled: '2026-11-20T08:00:00Z', commitment: '2026-11-23T12:00:00Z' }, new Date('2026-11-24T00:00:00Z'), 'UTC'),
     ).toBe(true);
-    expect(promisedDay('2026-11-20T08:00:00Z', '2026-11-23T12:00:00Z', 'America/Los_Angeles')).toBe('2026-11-23');
-    expect(promisedDay('2026-11-22T23:30:00Z', null, 'Europe/Berlin')).toBe('2026-11-23');
-    expect(promisedDay(null, null, 'UTC')).toBeNull();
+    expect(dayIn('2026-11-23T12:00:00Z', 'America/Los_Angeles')).toBe('2026-11-23');
+    expect(dayIn('2026-11-24T02:00:00Z', 'America/Los_Angeles')).toBe('2026-11-23');
+    expect(dayIn('2026-11-22T23:30:00Z', 'Europe/Berlin')).toBe('2026-11-23');
+    expect(dayIn(null, 'UTC')).toBeNull();
   });
 
   it('is never late once shipped or cancelled', () => {

@@ -56,3 +56,21 @@ test('a buyer sees the quotations to confirm and the late deliveries listed with
   // The delivery page shows the day it is late for: the order's promise, or the day it was scheduled for.
   await expect(page.getByRole('region', { name: 'Dates' })).toContainText(promised!);
 });
+
+test('a delivery whose order promised another day than the planned one says so, in the list and on its page', async ({ page }) => {
+  await signIn(page, BOB, '/deliveries?status=in-progress&size=100');
+  const item = page
+    .getByRole('list', { name: 'Deliveries' })
+    .getByRole('listitem')
+    .filter({ hasText: /· promised \d/ })
+    .first();
+  const promised = /· promised (\d{1,2} \w{3} \d{4})/.exec((await item.textContent()) ?? '')?.[1];
+  const planned = /Planned (\d{1,2} \w{3} \d{4})/.exec((await item.textContent()) ?? '')?.[1];
+  expect(promised).toBeDefined();
+  expect(promised).not.toBe(planned);
+  await item.getByRole('link').first().click();
+  await page.waitForURL(/\/deliveries\/\d+$/);
+  const dates = page.getByRole('region', { name: 'Dates' });
+  await expect(dates.getByRole('term').filter({ hasText: /^Promised$/ })).toBeVisible();
+  await expect(dates.getByRole('definition').filter({ hasText: new RegExp(`^${promised}$`) })).toBeVisible();
+});

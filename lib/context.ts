@@ -4,8 +4,9 @@ import type { Role } from './roles';
 
 /**
  * The contexts every page, action, route handler and lib/portal function works with. Types
- * only, in a leaf module: lib/portal names them without importing the session code that
- * builds them (lib/session/require-session.ts), which itself calls lib/portal.
+ * (and one predicate over them), in a leaf module: lib/portal names them without importing
+ * the session code that builds them (lib/session/require-session.ts), which itself calls
+ * lib/portal.
  */
 
 /** What every page, action and route handler works with. The tenant comes from here only. */
@@ -36,6 +37,14 @@ export interface ActingAs {
   canWrite: boolean;
   expiresAt: string;
   reason: string;
+}
+
+/**
+ * A read-only support session: the actions that change something refuse (lib/http/action.ts),
+ * and the pages leave out the forms and buttons that would only be refused.
+ */
+export function changesRefused(ctx: PortalContext): boolean {
+  return ctx.actingAs !== undefined && !ctx.actingAs.canWrite;
 }
 
 export interface StaffContext {

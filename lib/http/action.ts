@@ -3,7 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { type PortalError, forbidden, portalError, type ErrorCode } from '../errors';
 import { outcomeOfError, recordAudit, settleRequest } from '../portal/audit';
-import type { PortalContext, StaffContext } from '../context';
+import { changesRefused, type PortalContext, type StaffContext } from '../context';
 import { sayError } from './error-words';
 import type { Locale } from '../i18n/locales';
 import { zodErrorMap } from '../i18n/zod-errors';
@@ -78,7 +78,7 @@ export function validatedAction<S extends z.ZodType, T>(
       (parsed) => handler(ctx, parsed),
       () => {
         if (opts.permission && !can(ctx.roles, opts.permission)) throw forbidden();
-        if ('audit' in opts && ctx.actingAs && !ctx.actingAs.canWrite) {
+        if ('audit' in opts && changesRefused(ctx)) {
           throw portalError('forbidden', 'readOnlySession');
         }
       },

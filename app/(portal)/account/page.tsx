@@ -5,6 +5,8 @@ import { useFormat } from '@/lib/i18n/use-format';
 import { Alert, Card, PageHeader } from '@/components/ui';
 import { getAccount, type Credit } from '@/lib/portal/account';
 import { requireSession } from '@/lib/session/require-session';
+import { changesRefused } from '@/lib/context';
+import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { AccountNav } from './account-nav';
 import { MyContactForm } from './my-contact-form';
 
@@ -16,10 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const ctx = await requireSession();
   const [{ company, me }, t] = await Promise.all([getAccount(ctx), getTranslations('account')]);
+  const readOnly = changesRefused(ctx);
   return (
     <>
       <PageHeader title={t('title')} />
       <AccountNav ctx={ctx} current="company" />
+      {readOnly ? <ReadOnlyNotice /> : null}
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <Card title={company.name}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -43,7 +47,16 @@ export default async function AccountPage() {
         {company.credit ? <CreditCard credit={company.credit} /> : null}
         <Card title={t('me.title')}>
           <p className="mb-3 text-sm text-slate-700">{t('me.signedInAs', { email: me.email ?? ctx.user.email ?? '' })}</p>
-          <MyContactForm name={me.name} phone={me.phone} />
+          {readOnly ? (
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="text-slate-700">{t('me.name')}</dt>
+              <dd>{me.name}</dd>
+              <dt className="text-slate-700">{t('me.phone')}</dt>
+              <dd>{me.phone ?? '—'}</dd>
+            </dl>
+          ) : (
+            <MyContactForm name={me.name} phone={me.phone} />
+          )}
         </Card>
       </div>
     </>

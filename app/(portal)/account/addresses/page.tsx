@@ -5,6 +5,8 @@ import { Card, PageHeader } from '@/components/ui';
 import { listAddresses, listCountries, listStates } from '@/lib/portal/account';
 import { statesUrl } from './states-url';
 import { requireSession } from '@/lib/session/require-session';
+import { changesRefused } from '@/lib/context';
+import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { can } from '@/lib/roles';
 import { AccountNav } from '../account-nav';
 import { ADDRESSES_HEADING, AddressItem, NewAddressForm } from './address-forms';
@@ -17,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AddressesPage() {
   const ctx = await requireSession();
   const [addresses, countries, t] = await Promise.all([listAddresses(ctx), listCountries(ctx), getTranslations('account')]);
-  const canEdit = can(ctx.roles, 'manage-addresses');
+  const readOnly = changesRefused(ctx);
+  const canEdit = can(ctx.roles, 'manage-addresses') && !readOnly;
   // The forms' state lists for the countries already in use, so they need no request of their own.
   const inUse = [...new Set(addresses.map((a) => countries.find((c) => c.id === a.countryId)?.code).filter((c) => c !== undefined))];
   const fallback = canEdit
@@ -27,6 +30,7 @@ export default async function AddressesPage() {
     <SWRConfig value={{ fallback }}>
       <PageHeader title={t('title')} />
       <AccountNav ctx={ctx} current="addresses" />
+      {readOnly ? <ReadOnlyNotice /> : null}
       <h2 id={ADDRESSES_HEADING} tabIndex={-1} className="mb-3 text-lg font-semibold">
         {t('addresses.title')}
       </h2>
@@ -39,7 +43,7 @@ export default async function AddressesPage() {
         <Card title={t('addresses.add')}>
           <NewAddressForm countries={countries} />
         </Card>
-      ) : (
+      ) : readOnly ? null : (
         <p className="text-slate-700">{t('addresses.onlyBuyersAdd')}</p>
       )}
     </SWRConfig>

@@ -15,6 +15,7 @@ import { getOrder, type OrderAddress, type OrderDetail, type OrderLine } from '@
 import { Table, type Column } from '@/components/table';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
+import { changesRefused } from '@/lib/context';
 import { can } from '@/lib/roles';
 import { ConfirmQuotationForm } from './confirm-quotation-form';
 
@@ -41,7 +42,7 @@ export default async function OrderPage({
   const [t, f] = await Promise.all([getTranslations('orders'), getFormat()]);
   const mayOrder = can(ctx.roles, 'order');
   // A read-only support session may look, not confirm: the button would only be refused.
-  const readOnly = Boolean(ctx.actingAs && !ctx.actingAs.canWrite);
+  const readOnly = changesRefused(ctx);
   return (
     <>
       {placed ? (

@@ -32,8 +32,11 @@ export function OrderReviewForm({
   defaultAddressId,
   idempotencyKey,
   today,
+  readOnly,
 }: {
   initialCart: PricedCart;
+  /** A read-only support session: the review prices the order and offers no "Place order". */
+  readOnly: boolean;
   addresses: AddressOption[];
   /** Where the order goes unless changed (a reorder: the original order's address); else the first. */
   defaultAddressId?: number;
@@ -149,7 +152,7 @@ export function OrderReviewForm({
         onReprice={pricing.reprice}
         canReprice={orderable.length > 0 && !badQuantity}
         canPlace={!submitting && orderable.length > 0 && !badQuantity && !(state?.ok ?? false)}
-        placeLabel={submitting ? t('placing') : state?.ok ? t('placed') : t('place')}
+        placeLabel={readOnly ? null : submitting ? t('placing') : state?.ok ? t('placed') : t('place')}
       />
     </form>
   );

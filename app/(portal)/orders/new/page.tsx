@@ -10,6 +10,8 @@ import { examplePlaceholder } from '@/lib/portal/quick-order';
 import { priceCart, reorderRequest } from '@/lib/portal/cart';
 import { recordId } from '@/lib/schemas/common';
 import { requireSession } from '@/lib/session/require-session';
+import { changesRefused } from '@/lib/context';
+import { ReadOnlyNotice } from '@/components/read-only-notice';
 import { can } from '@/lib/roles';
 import { defaultAddressId } from '@/lib/default-address';
 import { OrderReviewForm } from './order-review-form';
@@ -34,6 +36,8 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
     );
   }
   const { from } = await searchParams;
+  // A read-only support session checks and prices orders; it does not place them.
+  const readOnly = changesRefused(ctx);
   const today = new Date().toISOString().slice(0, 10);
   // A new key per render: each review screen is one order, however often it is submitted.
   const idempotencyKey = randomUUID();
@@ -47,7 +51,9 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
     return (
       <>
         <PageHeader title={t('title')} description={t('description')} />
+        {readOnly ? <ReadOnlyNotice /> : null}
         <QuickOrderForm
+          readOnly={readOnly}
           addresses={addresses.map(addressOption)}
           idempotencyKey={idempotencyKey}
           today={today}
@@ -76,6 +82,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
         / {tOrders('reorder.breadcrumb')}
       </nav>
       <PageHeader title={tOrders('reorder.heading', { number: source.orderName })} description={tOrders('reorder.description')} />
+      {readOnly ? <ReadOnlyNotice /> : null}
       {unsellable ? (
         <div className="mb-4">
           <Alert tone="warning">{tOrders('reorder.unsellable', { count: unsellable })}</Alert>
@@ -83,6 +90,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
       ) : null}
       {cart.lines.some((l) => l.sellable) ? (
         <OrderReviewForm
+          readOnly={readOnly}
           initialCart={cart}
           addresses={addresses.map(addressOption)}
           defaultAddressId={defaultAddressId(addresses, source.shippingAddressId)}

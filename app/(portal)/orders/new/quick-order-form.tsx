@@ -21,8 +21,11 @@ export function QuickOrderForm({
   idempotencyKey,
   today,
   placeholder,
+  readOnly,
 }: {
   addresses: AddressOption[];
+  /** A read-only support session: the order is checked and priced, not placed. */
+  readOnly: boolean;
   idempotencyKey: string;
   today: string;
   /** Example lines with SKUs of the customer's own catalogue. */
@@ -145,6 +148,7 @@ export function QuickOrderForm({
           <OrderReviewForm
             key={JSON.stringify(result.cart.lines.map((l) => [l.productId, l.quantity]))}
             initialCart={result.cart}
+            readOnly={readOnly}
             addresses={addresses}
             idempotencyKey={idempotencyKey}
             today={today}

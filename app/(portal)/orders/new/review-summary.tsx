@@ -19,7 +19,8 @@ export function OrderSummary({
   onReprice: () => void;
   canReprice: boolean;
   canPlace: boolean;
-  placeLabel: string;
+  /** Null where the order cannot be placed from here (a read-only support session). */
+  placeLabel: string | null;
 }) {
   const t = useTranslations('quickOrder.summary');
   const f = useFormat();
@@ -49,9 +50,11 @@ export function OrderSummary({
         <button type="button" className={secondaryButtonClass} onClick={onReprice} disabled={repricing || !canReprice}>
           {repricing ? t('updatingPrices') : t('updatePrices')}
         </button>
-        <button type="submit" className={buttonClass} disabled={!canPlace}>
-          {placeLabel}
-        </button>
+        {placeLabel === null ? null : (
+          <button type="submit" className={buttonClass} disabled={!canPlace}>
+            {placeLabel}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -7,12 +7,27 @@
  *   is not what React's client sends: 400 for a content type other than multipart/form-data
  *   or text/plain, a multipart body that does not parse, or argument parts that are not
  *   JSON; 413 past Next's 1 MB action body limit.
+ * - a server action Next forwards to another page (its `x-action-forwarded` leg): 409. An
+ *   action is always sent to the page whose form holds it; one posted elsewhere is a stale or
+ *   forged client. Next would send it on to its page from the server itself, so it would run
+ *   under the server's own address, a new request id and the other page's path: an audit row
+ *   of the support session that says neither where nor from whom it came.
  * Well-formed requests go on untouched: Next buffers the body for the proxy, so the action
  * still reads it. Runs in the proxy: no Node-only imports.
  */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** next-auth's own routes check their own CSRF token (and an IdP may post back to them). */
 const OWN_CSRF = /^\/api\/auth\//;
+/** The header Next puts on a server action it sends on to the page that holds it (next/dist/server/app-render/action-handler). */
+const FORWARDED_ACTION = 'x-action-forwarded';
+/**
+ * The answer to a forwarded leg: Next's own "no such action" marker, with no body (Next drops
+ * the forwarding connection on any other answer, failing the server's stream with an uncaught
+ * error). Next then answers the browser 409 "Server Action unavailable.", as for a form of an
+ * older deployment: reloading the page gets the form its page holds.
+ */
+const unavailableHere = () =>
+  new Response(null, { status: 409, headers: { 'x-nextjs-action-not-found': '1', 'Cache-Control': 'private, no-store' } });
 /** Next's default `serverActions.bodySizeLimit`. */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
@@ -35,6 +50,7 @@ export async function refuseBadActionRequest(
   const tooLarge = () => refusal(413, 'bad_request', 'The request is too large.');
   if (!sameOrigin(req.headers, opts.trustForwardedHost ?? false))
     return refusal(403, 'forbidden', 'This request did not come from the portal.');
+  if (req.headers.has(FORWARDED_ACTION)) return unavailableHere();
 
   const rawType = req.headers.get('content-type') ?? '';
   const contentType = rawType.toLowerCase();

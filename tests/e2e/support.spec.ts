@@ -257,6 +257,57 @@ test('while acting, each request is one audit row with the outcome it had, and t
   expect(change).toContain(`as Bob Buyer (contact #${bob!.id}), customer Brightline Hardware Ltd (#10)`);
 });
 
+test('while acting, a change posted to another page than its form’s is refused: nothing changes and no row hides where it came from', async ({
+  page,
+}) => {
+  await signIn(page, MIA, `/support/customers/${A}`);
+  await page.getByRole('combobox', { name: 'Act as' }).selectOption({ label: 'Bob Buyer (bob@brightline.example)' });
+  await page.getByLabel(/^Reason/).fill(REASON);
+  await page.getByLabel(/Allow changes on the customer’s behalf/).check();
+  await page.getByRole('button', { name: 'Start acting' }).click();
+  const banner = page.getByRole('region', { name: 'Support session' });
+  await expect(banner).toContainText('changes allowed');
+  await page.goto('/account');
+  await page.getByRole('textbox', { name: 'Name' }).fill('Bob Buyer');
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const save = await sent;
+  await expect(page.getByText('Saved.')).toBeVisible();
+
+  // The same action, another name, posted to the deliveries page: Next would send it on to
+  // the account page from the server itself (another address, request id and path).
+  const forged = Buffer.from(save.postDataBuffer()!.toString('latin1').replace('Bob Buyer', 'Bob Forged'), 'latin1');
+  const h = save.headers();
+  const res = await page.request.post('/deliveries', {
+    headers: {
+      'next-action': h['next-action']!,
+      'content-type': h['content-type']!,
+      accept: 'text/x-component',
+      origin: new URL(page.url()).origin,
+    },
+    data: forged,
+  });
+  // As a form of another deployment: Next's "Server Action unavailable", nothing run.
+  expect(res.status()).toBe(409);
+  const [bob] = await odooCall<{ name: string }[]>('res.partner', 'search_read', {
+    domain: [['email', '=', 'bob@brightline.example']],
+    fields: ['name'],
+  });
+  expect(bob!.name).toBe('Bob Buyer');
+  await stopActing(page, banner);
+  await page.goto('/support/audit');
+  const edits = page
+    .getByRole('list', { name: /Audit events/ })
+    .getByRole('listitem')
+    .filter({ hasText: 'Edited contact details' });
+  // Only the change made from its own page: as from the browser, at the address it was sent to.
+  await expect(edits.filter({ hasText: /POST \/account/ }).first()).toBeVisible();
+  const newest = await edits.first().textContent();
+  expect(newest).toContain('POST /account');
+  expect(newest).not.toContain('From 127.0.0.1');
+  expect(await edits.filter({ hasText: 'From 127.0.0.1' }).count()).toBe(0);
+});
+
 test('while acting, route handlers act for the customer every time; once stopped, a copy of the earlier cookie reaches no customer data', async ({
   page,
   browser,

@@ -73,6 +73,18 @@ describe('server-action requests refused before Next answers them with a 500', (
     ).toBe('passes');
   });
 
+  it('refuses an action Next sends on to another page as one it does not hold, whatever its body', async () => {
+    const form = multipart({ '1_name': 'Bob', '0': '["$K1"]' });
+    expect(await action(form.contentType, form.body, { 'x-action-forwarded': '1' })).toBe(409);
+    expect(await statusOf({ headers: { 'x-action-forwarded': '1', 'content-type': 'text/plain' }, body: '[]' })).toBe(409);
+    const res = await refuseBadActionRequest(request({ headers: { 'x-action-forwarded': '1' }, body: '' }), 'req-1');
+    // Next's own marker, which it passes on to the browser; no body, which Next would drop mid-stream.
+    expect(res!.headers.get('x-nextjs-action-not-found')).toBe('1');
+    expect(await res!.text()).toBe('');
+    // A page load carrying the header is no action: it goes on.
+    expect(await statusOf({ method: 'GET', headers: { 'x-action-forwarded': '1' } })).toBe('passes');
+  });
+
   it('refuses a body React’s client never sends with 400', async () => {
     expect(await action('text/plain;charset=UTF-8', 'garbage{')).toBe(400);
     expect(await action('text/plain;charset=UTF-8', '{"a":1}')).toBe(400);

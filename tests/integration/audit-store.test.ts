@@ -176,6 +176,13 @@ describe.each([
     await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /support/audit' } });
     await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /support' } });
     await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /api/me' } });
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /api/products?q=bolt' } });
+    // A delivery read through its data route is that delivery seen, once; a page's own polls add nothing.
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /api/deliveries/77' } });
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /api/deliveries/77' } });
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /deliveries/88' } });
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'success', detail: { path: 'GET /api/deliveries/88' } });
+    await audit.recordAudit(ctx, { action: 'support.request', outcome: 'denied', detail: { path: 'GET /api/deliveries/1174' } });
     await support.setSessionWrite(mia.user.sub, session.id, true);
     await audit.recordAudit(ctx, { action: 'support.set-write', outcome: 'success', detail: { canWrite: true } });
     await audit.recordAudit(ctx, { action: 'order.place', target: { model: 'sale.order', id: 5000, name: 'S05000' }, outcome: 'success' });
@@ -199,7 +206,8 @@ describe.each([
       endReason: 'stopped',
       canWrite: false,
       changesAllowed: true,
-      pagesViewed: 1,
+      // /orders, delivery 77 (by its data route) and delivery 88 (its page, then its poll).
+      pagesViewed: 3,
     });
     // Downloads are listed with their filters, not counted among the pages.
     expect(entry!.downloads.map((d) => d.path)).toEqual(['/invoices/export?from=2020-01-01', '/invoices/1097/pdf']);

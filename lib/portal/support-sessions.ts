@@ -1,7 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { LRUCache } from 'lru-cache';
 import { portalDb } from '../db/sql';
+import { processSingleton } from '../process-singleton';
 import { notFound, portalError } from '../errors';
 import { ACTING_ENDS, type ActingEnd, type startActingInput } from '../schemas/support';
 import type { ActingAs, StaffContext } from '../context';
@@ -78,6 +80,23 @@ export async function startSupportSession(
  * (then closed here), or not theirs, which reads as ended).
  */
 export async function supportSessionState(staffSub: string, sessionId: string): Promise<{ open: SupportSession } | { ended: ActingEnd }> {
+  const key = `${staffSub} ${sessionId}`;
+  const known = endedSessions().get(key);
+  if (known) return { ended: known };
+  const state = await storedSessionState(staffSub, sessionId);
+  if ('ended' in state) endedSessions().set(key, state.ended);
+  return state;
+}
+
+/**
+ * Sessions known to have ended, by staff member and id. An ended session never opens again,
+ * and a staff member's cookie keeps its id until they act again or sign out (a session that
+ * ended at its time limit, in another tab or on reassignment): each of their requests would
+ * otherwise read the store to learn the same thing.
+ */
+const endedSessions = () => processSingleton('support.ended-sessions', () => new LRUCache<string, ActingEnd>({ max: 10_000 }));
+
+async function storedSessionState(staffSub: string, sessionId: string): Promise<{ open: SupportSession } | { ended: ActingEnd }> {
   const db = await portalDb();
   const [row] = await db.query<Record<string, unknown>>(
     'SELECT *, expires_at <= now() AS expired FROM support_sessions WHERE id = $1 AND staff_sub = $2',

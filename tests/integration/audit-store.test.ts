@@ -324,6 +324,33 @@ describe.each([
     expect(closed).toMatchObject({ id: session.id, endReason: 'expired' });
   });
 
+  it('knows an ended session without reading the store again: a cookie that still names it costs no query', async () => {
+    const { support, db } = await loadWith(env());
+    const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
+    const session = await support.startSupportSession(
+      mia,
+      {
+        customerId: SEED_IDS.customers.A,
+        contactId: SEED_IDS.contacts.bobBuyerA,
+        reason: 'Checking a late delivery for them',
+        canWrite: false,
+      },
+      30,
+    );
+    expect(await support.supportSessionState(mia.user.sub, session.id)).toMatchObject({ open: { id: session.id } });
+    expect(await support.endSupportSession(mia.user.sub, session.id, 'reassigned')).toBe(true);
+    expect(await support.supportSessionState(mia.user.sub, session.id)).toEqual({ ended: 'reassigned' });
+    const store = await db.portalDb();
+    const reads = vi.spyOn(store, 'query');
+    expect(await support.supportSessionState(mia.user.sub, session.id)).toEqual({ ended: 'reassigned' });
+    expect(await support.activeSupportSession(mia.user.sub, session.id)).toBeNull();
+    expect(reads).not.toHaveBeenCalled();
+    // Another staff member naming the same id is answered apart (from the store: it is not theirs).
+    expect(await support.supportSessionState('staff-someone-else', session.id)).toEqual({ ended: 'ended' });
+    expect(reads).toHaveBeenCalledOnce();
+    reads.mockRestore();
+  });
+
   it('refuses a customer the account manager does not manage, and staff contacts', async () => {
     const { support } = await loadWith(env());
     const mia = staff(['account-manager'], SEED_IDS.users.managerMia);

@@ -33,6 +33,11 @@ export function typedQuantity(text: string | undefined): number {
   return QUANTITY_TEXT.test(t) ? Number(t.replace(',', '.')) : NaN;
 }
 
+/** Two quantities of one product added up, in thousandths, so 0.1 + 0.2 stays 0.3. */
+export function addQuantities(a: number, b: number): number {
+  return Math.round((a + b) * 1000) / 1000;
+}
+
 /** Why a number cannot be ordered, or null: above 0, at most MAX_QUANTITY, at most 3 decimals. */
 export function quantityIssueOf(n: number): QuantityIssue | null {
   if (Number.isNaN(n)) return 'not-a-number';

@@ -1,5 +1,6 @@
 import 'server-only';
 import { lineProblem } from '../errors';
+import { MAX_QUANTITY, addQuantities } from '../quantity';
 import type { OdooRecord } from '../odoo';
 import { currency, m2o, num, text } from './fields';
 import type { LineError, ParsedLine } from './quick-order';
@@ -71,7 +72,9 @@ export function productsToRead(requests: CartRequest[]): { byId: number[]; bySku
 /**
  * The cart's lines, unpriced, and the requests that name no product of the catalogue: an
  * unknown SKU or id is an error; a reorder line whose product left the catalogue keeps
- * its name and says it is no longer available.
+ * its name and says it is no longer available. Requests that turn out to name one product
+ * (its SKU written in two cases) make one line, their quantities added up within the limit
+ * of one line.
  */
 export function cartLines(
   requests: CartRequest[],
@@ -86,6 +89,8 @@ export function cartLines(
   const productOfSku = (sku: string) => productByExactSku.get(sku) ?? productBySku.get(sku.toUpperCase());
   const errors: LineError[] = [];
   const lines: CartLine[] = [];
+  /** Each product's line, and the request that made it (for the words of a sum too large). */
+  const lineOf = new Map<number, { line: CartLine; req: CartRequest }>();
   for (const req of requests) {
     const found = req.product ?? (req.productId ? productById.get(req.productId) : productOfSku(req.sku!));
     const p = found && inCatalogue(found, sellerCompanyId) ? found : undefined;
@@ -95,7 +100,19 @@ export function cartLines(
       else errors.push({ line: req.line ?? 0, text: String(req.productId), ...lineProblem('productGone') });
       continue;
     }
-    lines.push({
+    const earlier = lineOf.get(p.id);
+    if (earlier) {
+      const sum = addQuantities(earlier.line.quantity, req.quantity);
+      if (sum <= MAX_QUANTITY) earlier.line.quantity = sum;
+      else
+        errors.push({
+          line: req.line ?? 0,
+          text: req.sku ?? String(req.productId),
+          ...lineProblem('sumTooLarge', { line: earlier.req.line ?? 0, sku: earlier.req.sku ?? String(p.id), max: MAX_QUANTITY }),
+        });
+      continue;
+    }
+    const line: CartLine = {
       productId: p.id,
       sku: text(p.default_code),
       name: productName(p),
@@ -106,7 +123,9 @@ export function cartLines(
       problem: null,
       priceUnit: 0,
       subtotal: 0,
-    });
+    };
+    lineOf.set(p.id, { line, req });
+    lines.push(line);
   }
   return { lines, errors };
 }

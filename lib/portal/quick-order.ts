@@ -1,7 +1,7 @@
 import 'server-only';
 import Papa from 'papaparse';
 import { lineProblem, type LineWords } from '../errors';
-import { MAX_QUANTITY, quantityIssue, typedQuantity } from '../quantity';
+import { MAX_QUANTITY, addQuantities, quantityIssue, typedQuantity } from '../quantity';
 import { quantityProblem } from '../schemas/orders';
 
 export interface ParsedLine {
@@ -65,14 +65,14 @@ export function parseQuickOrder(input: string): { lines: ParsedLine[]; errors: L
       errors.push({ line: lineNo, text, ...(typeof problem === 'string' ? { message: problem } : problem) });
       continue;
     }
-    const key = sku.toUpperCase();
-    const existing = lines.get(key);
+    // The SKU as written: two products may have SKUs that differ only in case. The same
+    // product written in two cases is added up once the SKUs are looked up (cartLines).
+    const existing = lines.get(sku);
     if (!existing) {
-      lines.set(key, { line: lineNo, sku, quantity });
+      lines.set(sku, { line: lineNo, sku, quantity });
       continue;
     }
-    // Thousandths, so 0.1 + 0.2 stays 0.3.
-    const sum = Math.round((existing.quantity + quantity) * 1000) / 1000;
+    const sum = addQuantities(existing.quantity, quantity);
     if (sum > MAX_QUANTITY) {
       errors.push({
         line: lineNo,

@@ -60,6 +60,39 @@ describe('the cart without Odoo', () => {
     ]);
   });
 
+  it('orders two products whose SKUs differ only in case apart, and adds up one product written in two cases', () => {
+    const products = [product(5, 'ab-1'), product(6, 'AB-1'), product(7, 'FAS-1')];
+    const { lines, errors } = cartLines(
+      [
+        { sku: 'ab-1', quantity: 2, line: 1 },
+        { sku: 'AB-1', quantity: 3, line: 2 },
+        { sku: 'FAS-1', quantity: 1.1, line: 3 },
+        { sku: 'fas-1', quantity: 2.2, line: 4 },
+      ],
+      products,
+      SELLER,
+    );
+    expect(lines.map((l) => [l.productId, l.sku, l.quantity])).toEqual([
+      [5, 'ab-1', 2],
+      [6, 'AB-1', 3],
+      [7, 'FAS-1', 3.3],
+    ]);
+    expect(errors).toEqual([]);
+    // Added up, one product is held to the limit of one line, and the line over it says with which.
+    const over = cartLines(
+      [
+        { sku: 'FAS-1', quantity: 60_000, line: 1 },
+        { sku: 'fas-1', quantity: 50_000, line: 2 },
+      ],
+      products,
+      SELLER,
+    );
+    expect(over.lines.map((l) => l.quantity)).toEqual([60_000]);
+    expect(over.errors).toEqual([
+      expect.objectContaining({ line: 2, text: 'fas-1', message: 'With line 1, FAS-1 adds up to more than 100,000.' }),
+    ]);
+  });
+
   it('names a product as its variant (Odoo’s display name without the SKU) and offers what is free, not what is on hand', () => {
     const { lines } = cartLines(
       [

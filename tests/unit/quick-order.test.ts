@@ -46,8 +46,12 @@ describe('reading a quick order', () => {
     expect(['A B', 'A,B', 'A;B', 'A"B', '=SUM(A1)', '+1', '-1', '@x', '', 'x'.repeat(65)].filter(plainSku)).toEqual([]);
   });
 
-  it('adds up a SKU given twice, whatever its case', () => {
-    expect(parseQuickOrder('FAS-1001 2\nfas-1001 3').lines).toEqual([{ line: 1, sku: 'FAS-1001', quantity: 5 }]);
+  it('adds up a SKU given twice as written, and keeps SKUs that differ in case apart (two products may)', () => {
+    expect(parseQuickOrder('FAS-1001 2\nFAS-1001 3').lines).toEqual([{ line: 1, sku: 'FAS-1001', quantity: 5 }]);
+    expect(parseQuickOrder('FAS-1001 2\nfas-1001 3').lines).toEqual([
+      { line: 1, sku: 'FAS-1001', quantity: 2 },
+      { line: 2, sku: 'fas-1001', quantity: 3 },
+    ]);
   });
 
   it('gives one error per bad line with its line number, and keeps the good lines', () => {
@@ -121,7 +125,7 @@ describe('reading a quick order', () => {
     expect(lines).toEqual([{ line: 1, sku: 'FAS-1001', quantity: 100_000 }]);
     expect(errors).toHaveLength(1999);
     expect(errors[0]).toMatchObject({ line: 2, message: 'With line 1, FAS-1001 adds up to more than 100,000.' });
-    expect(parseQuickOrder('FAS-1001 60000\nfas-1001 40000').lines[0]?.quantity).toBe(100_000);
+    expect(parseQuickOrder('FAS-1001 60000\nFAS-1001 40000').lines[0]?.quantity).toBe(100_000);
   });
 
   it('adds decimals up without floating-point dust', () => {

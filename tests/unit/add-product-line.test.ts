@@ -7,9 +7,13 @@ describe('choosing a product in the quick order search', () => {
     expect(addProductLine('HTL-1002 3\n\n', 'FAS-1001')).toEqual({ text: 'HTL-1002 3\nFAS-1001 1', quantity: 1 });
   });
 
-  it('adds one to the line that already names the SKU, whatever its case and separator', () => {
-    expect(addProductLine('HTL-1002 3\nfas-1001;2\nX 1', 'FAS-1001')).toEqual({ text: 'HTL-1002 3\nfas-1001 3\nX 1', quantity: 3 });
+  it('adds one to the line that already names the SKU as written, whatever its separator', () => {
+    expect(addProductLine('HTL-1002 3\nFAS-1001;2\nX 1', 'FAS-1001')).toEqual({ text: 'HTL-1002 3\nFAS-1001 3\nX 1', quantity: 3 });
     expect(addProductLine('FAS-1001\t0.5', 'FAS-1001')).toEqual({ text: 'FAS-1001 1.5', quantity: 1.5 });
+  });
+
+  it('leaves the SKU in another case alone: it may be another product’s', () => {
+    expect(addProductLine('ab-1 2', 'AB-1')).toEqual({ text: 'ab-1 2\nAB-1 1', quantity: 1 });
   });
 
   it('leaves a line it cannot read alone and adds a new one (the quick order adds repeated SKUs up)', () => {

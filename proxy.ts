@@ -13,6 +13,7 @@ import { refuseBadActionRequest } from './lib/http/action-request';
 import { readSessionCookie, renewalDue } from './lib/session/session-token';
 import { contentSecurityPolicy, staticSecurityHeaders, transportSecurityHeaders } from './lib/security-headers';
 import { signInLimits } from './lib/sign-in-limits';
+import { auditPath } from './lib/http/audit-path';
 
 /**
  * Next 16's request proxy (the file formerly called middleware.ts). Runs before every page
@@ -74,7 +75,7 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Respo
     const headers = new Headers(req.headers);
     headers.set('x-request-id', requestId);
     // With the query: the audit trail of a support session says which filters an export had.
-    headers.set('x-portal-path', `${req.method} ${path}${req.nextUrl.search}`.slice(0, 500));
+    headers.set('x-portal-path', auditPath(req.method, path, req.nextUrl.search));
     headers.set('x-nonce', nonce);
     headers.set('Content-Security-Policy', csp);
     res = NextResponse.next({ request: { headers } });

@@ -4,7 +4,7 @@ import { forbidden, notFound, portalError } from '../errors';
 import { OdooServerError } from '../odoo/errors';
 import type { addressInput, inviteInput, myContactInput } from '../schemas/account';
 import type { PortalContext } from '../context';
-import { ROLE_TAGS, rolesFromTags, type CustomerRole } from '../roles';
+import { can, ROLE_TAGS, rolesFromTags, type CustomerRole } from '../roles';
 import { currency, FIELDS, ids, m2o, num, text } from './fields';
 import { cachedForTenant, cachedShared } from './cache';
 import { SHARED_EMAIL_TAG } from './identity';
@@ -83,7 +83,9 @@ const ACCOUNT_FIELDS = [...new Set([...FIELDS.partner, ...FIELDS.partnerCredit])
 
 /**
  * The company (with its credit) and the signed-in contact, read together (2 parallel
- * calls), then the seller company's currency and credit setting (cached).
+ * calls), then the seller company's currency and credit setting (cached). The credit's used
+ * part is the company's unpaid invoices: only those who see invoice amounts get it
+ * (INVOICE_AMOUNT_ROLES); a viewer's account page has no credit.
  */
 export async function getAccount(ctx: PortalContext): Promise<{ company: Company; me: MyContact }> {
   const [[company], [me], sellerCompany] = await Promise.all([
@@ -99,7 +101,8 @@ export async function getAccount(ctx: PortalContext): Promise<{ company: Company
     ctx.odoo.sellerCompanyId(),
   ]);
   if (!company || !me) throw notFound('accountNotFound');
-  const settings = await companyCredit(ctx, m2o(company.company_id)?.id ?? sellerCompany);
+  const seesAmounts = can(ctx.roles, 'see-invoices');
+  const settings = seesAmounts ? await companyCredit(ctx, m2o(company.company_id)?.id ?? sellerCompany) : null;
   return {
     company: {
       id: company.id,
@@ -110,7 +113,7 @@ export async function getAccount(ctx: PortalContext): Promise<{ company: Company
       phone: text(company.phone),
       address: toAddress(company),
       paymentTerms: m2o(company.property_payment_term_id)?.name ?? null,
-      credit: toCredit(company, settings),
+      credit: settings ? toCredit(company, settings) : null,
       accountManager: m2o(company.user_id)?.name ?? null,
     },
     me: { id: me.id, name: String(me.name), email: text(me.email), phone: text(me.phone), jobTitle: text(me.function) },

@@ -8,7 +8,6 @@ import { expectAccessible, expectFitsPhone, signIn } from './helpers';
  */
 const ALICE = 'alice@brightline.example';
 const BOB = 'bob@brightline.example';
-const BRUNO = 'bruno@kestrel.example';
 
 test('the account page shows the credit limit, what is used and what is left, in the company currency', async ({ page }) => {
   await signIn(page, ALICE, '/account');
@@ -24,9 +23,16 @@ test('the account page shows the credit limit, what is used and what is left, in
   await expectFitsPhone(page);
 });
 
+test('a buyer’s account page has no credit card: what is used of it is the unpaid invoices, which buyers do not see', async ({ page }) => {
+  await signIn(page, BOB, '/account');
+  await expect(page.getByRole('region', { name: 'Your details' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Credit' })).toHaveCount(0);
+  await expect(page.getByRole('main')).not.toContainText('US$5,397,472.22');
+});
+
 test('a customer over its limit is told so on the account page, in its contact’s language', async ({ page }) => {
-  // Kestrel's contacts read German (res.partner.lang de_DE).
-  await signIn(page, BRUNO, '/account');
+  // Kestrel's contacts read German (res.partner.lang de_DE); Frieda is its finance contact.
+  await signIn(page, 'frieda@kestrel.example', '/account');
   const card = page.getByRole('region', { name: 'Kreditrahmen' });
   await expect(card).toContainText('Kreditlimit (USD)');
   await expect(card.getByRole('status')).toContainText('Kreditlimit überschritten');

@@ -41,7 +41,7 @@ const quickOrder = (sku: string, quantity: number) => [{ sku, quantity, line: 1 
 
 describe('the credit on the account page', () => {
   it('shows the limit, what is used (Odoo’s credit: open invoices less credit notes) and what is left, in the company currency', async () => {
-    const { credit } = (await getAccount(portalContext(odoo19, 'bobA'))).company;
+    const { credit } = (await getAccount(portalContext(odoo19, 'fionaA'))).company;
     expect(credit).toEqual({
       limit: 5_600_000,
       used: 5_397_472.22,
@@ -54,21 +54,28 @@ describe('the credit on the account page', () => {
 
   it('is in the company currency whatever currency the customer buys in, and says when the customer is over the limit', async () => {
     // Kestrel buys in €; the seller's company keeps its books (and credit limits) in US$.
-    const { credit } = (await getAccount(portalContext(odoo19, 'brunoB'))).company;
+    const { credit } = (await getAccount(portalContext(odoo19, 'friedaB'))).company;
     expect(credit).toMatchObject({ limit: 80_000, currency: 'USD', overLimit: true });
     expect(credit!.available).toBeLessThan(0);
     expect(credit!.available).toBe(Math.round((credit!.limit - credit!.used) * 100) / 100);
   });
 
+  it('is left out for those who do not see invoice amounts (its used part is the unpaid invoices)', async () => {
+    expect((await getAccount(portalContext(odoo19, 'aliceA'))).company.credit).toMatchObject({ used: 5_397_472.22 });
+    expect((await getAccount(portalContext(odoo19, 'bobA'))).company.credit).toBeNull();
+    const viewer = { ...portalContext(odoo19, 'bobA'), roles: new Set(['viewer'] as const) };
+    expect((await getAccount(viewer)).company.credit).toBeNull();
+  });
+
   it('shows nothing for a customer without a limit', async () => {
     await withChanged('res.partner', SEED_IDS.customers.A, { credit_limit: 0 }, async () => {
-      expect((await getAccount(portalContext(odoo19, 'bobA'))).company.credit).toBeNull();
+      expect((await getAccount(portalContext(odoo19, 'fionaA'))).company.credit).toBeNull();
     });
   });
 
   it('shows nothing when the company does not use credit limits (Odoo’s “Sales Credit Limit” setting off)', async () => {
     await withChanged('res.company', SEED_IDS.company, { account_use_credit_limit: false }, async () => {
-      expect((await getAccount(portalContext(odoo19, 'bobA'))).company.credit).toBeNull();
+      expect((await getAccount(portalContext(odoo19, 'fionaA'))).company.credit).toBeNull();
       expect((await priceCart(portalContext(odoo19, 'bobA'), quickOrder('FAS-1001', 5000))).creditWarning).toBeNull();
     });
   });

@@ -316,6 +316,17 @@ test('hostile ids and search params answer 400 or 404 (never 500) and write noth
   expect(await orderCount()).toBe(before);
 });
 
+test('a path under /api/auth that is none of the sign-in routes is not found, quietly, for anyone', async ({ request }) => {
+  for (const path of ['/api/auth/x1', '/api/auth/webauthn-options/oidc', '/api/auth/callback/github']) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+  }
+  // The real ones still answer.
+  expect((await request.get('/api/auth/csrf')).status()).toBe(200);
+  expect((await request.get('/api/auth/providers')).status()).toBe(200);
+});
+
 test('a cross-site or malformed server-action request gets a 4xx, never a 500, and changes nothing', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -101,7 +101,8 @@ function formDataToObject(form: FormData): Record<string, FormDataEntryValue | F
   const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    const existing = out[key];
+    // Own keys only: a field named `toString` is a field, not Object.prototype's function.
+    const existing = Object.hasOwn(out, key) ? out[key] : undefined;
     out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return out;

@@ -86,7 +86,8 @@ function errorPage(error: PortalError, requestId: string, locale: Locale): Respo
 function searchParamsOf(req: NextRequest): Record<string, string> {
   const all: Record<string, string | string[]> = {};
   for (const [k, v] of req.nextUrl.searchParams) {
-    const prev = all[k];
+    // Own keys only: `?toString=1` is a parameter, not Object.prototype's function given twice.
+    const prev = Object.hasOwn(all, k) ? all[k] : undefined;
     all[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   const single = singleValues(all);

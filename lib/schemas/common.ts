@@ -70,8 +70,14 @@ export function portalToday(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** `YYYY-MM-DD` that is a real calendar date. */
-export const isoDate = z.iso.date({ error: 'Use a date like 2026-01-31.' });
+/**
+ * `YYYY-MM-DD` that is a real calendar date, from year 1: Odoo (Python's `date`) has no
+ * year 0, and refused `0000-01-01` in a filter with a server error (an empty CSV export,
+ * a 500 for a list).
+ */
+export const isoDate = z.iso
+  .date({ error: 'Use a date like 2026-01-31.' })
+  .refine((d) => !d.startsWith('0000-'), { error: 'Use a date like 2026-01-31.' });
 
 /** Free-text search: trimmed, bounded, empty means none. */
 export const searchText = optionalText('search text', { max: 100, maxMessage: 'Search text is at most 100 characters.' });

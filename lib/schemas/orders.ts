@@ -26,7 +26,7 @@ export function quantityProblem(issue: QuantityIssue): string {
   if (issue === 'thousands-separator') return 'Write thousands without a separator (1000): “1,000” could also be read as 1.';
   if (issue === 'not-a-number') return 'Enter a quantity like 12 or 2.5.';
   if (issue === 'too-large') return `The quantity is at most ${MAX_QUANTITY.toLocaleString('en-GB')}.`;
-  if (issue === 'too-precise') return 'Use at most 3 decimals.';
+  if (issue === 'too-precise') return 'Use at most 2 decimals.';
   return 'Quantity must be more than 0.';
 }
 

@@ -280,7 +280,7 @@ test('a review quantity that cannot be ordered says why beside its line, and not
   const place = page.getByRole('button', { name: 'Place order' });
   for (const [typed, why] of [
     ['100001', 'The quantity is at most 100,000.'],
-    ['1.2345', 'Use at most 3 decimals.'],
+    ['1.2345', 'Use at most 2 decimals.'],
     ['0', 'Enter a quantity above 0.'],
     ['1,000', 'Write thousands without a separator (1000): 1,000 could also be read as 1.'],
   ] as const) {

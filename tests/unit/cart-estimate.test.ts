@@ -34,15 +34,15 @@ describe('the order review estimate while quantities change', () => {
   });
 
   it('gives no subtotal for a quantity that cannot be ordered, and leaves it out of the total', () => {
-    // As the line's own check reads the text: a fourth decimal written, or a thousands separator, is no quantity yet.
-    for (const typed of ['100001', '1.2345', '0', 'x', '', '1.0000000001', '1,125']) {
+    // As the line's own check reads the text: a third decimal written, or a thousands separator, is no quantity yet.
+    for (const typed of ['100001', '1.2345', '1.1250', '0', 'x', '', '1.0000000001', '1,125']) {
       const e = estimateCart(cart, { 1: typed, 2: '2' }, new Set());
       expect(e.lines.get(1), typed).toEqual({ subtotal: null, estimated: true });
       expect(e.amountUntaxed, typed).toBe(45);
     }
     // The most and the finest that can be ordered are priced.
     expect(estimateCart(cart, { 1: '100000', 2: '2' }, new Set()).lines.get(1)?.subtotal).toBe(1_000_000);
-    expect(estimateCart(cart, { 1: '1,1250', 2: '2' }, new Set()).lines.get(1)?.subtotal).toBe(11.25);
+    expect(estimateCart(cart, { 1: '1,1200', 2: '2' }, new Set()).lines.get(1)?.subtotal).toBe(11.2);
   });
 
   it('leaves removed lines out of the total', () => {
@@ -61,9 +61,10 @@ describe('the order review estimate while quantities change', () => {
 
   it('rounds to cents, and a cart without taxes stays without', () => {
     const noTax = { ...cart, amountTax: 0, amountTotal: 75 };
-    const e = estimateCart(noTax, { 1: '0.333', 2: '2' }, new Set());
-    expect(e.lines.get(1)?.subtotal).toBe(3.33);
-    expect(e).toMatchObject({ amountTax: 0, amountTotal: 48.33 });
+    // 0.07 × 10 is 0.7000000000000001 in floating point.
+    const e = estimateCart(noTax, { 1: '0.07', 2: '2' }, new Set());
+    expect(e.lines.get(1)?.subtotal).toBe(0.7);
+    expect(e).toMatchObject({ amountTax: 0, amountTotal: 45.7 });
   });
 
   it('reads a typed quantity the way the server does', () => {
@@ -78,7 +79,7 @@ describe('why a quantity typed in the review cannot be ordered', () => {
   it.each([
     ['12', null],
     ['2,5', null],
-    ['0.001', null],
+    ['0.01', null],
     [String(MAX_QUANTITY), null],
     ['', 'not-a-number'],
     ['1e9', 'not-a-number'],
@@ -89,7 +90,12 @@ describe('why a quantity typed in the review cannot be ordered', () => {
     ['1000000000', 'too-large'],
     ['1.2345', 'too-precise'],
     ['1.0005', 'too-precise'],
-    // Too fine to be anything but 0 thousandths: not a free line of a confirmed order.
+    // Finer than Odoo keeps (2 decimals): Odoo would round it to something else than typed.
+    ['0.001', 'too-precise'],
+    ['1.125', 'thousands-separator'],
+    ['1.1250', 'too-precise'],
+    ['0.0010', 'too-precise'],
+    // Too fine to be anything but 0 hundredths: not a free line of a confirmed order.
     ['0.0000000001', 'too-precise'],
     ['0,0000000001', 'too-precise'],
     ['0.0004', 'too-precise'],
@@ -98,24 +104,28 @@ describe('why a quantity typed in the review cannot be ordered', () => {
     // A thousand in English, one in German: asked again, not guessed.
     ['1.001', 'thousands-separator'],
     ['2,500', 'thousands-separator'],
-    ['1.0010', null],
+    ['1.0100', null],
     ['0.250', null],
     ['1000', null],
-    ['99999.999', null],
+    ['99999.99', null],
+    ['99999.999', 'too-precise'],
     ['1'.repeat(400), 'too-large'],
   ])('%j: %s', (typed, issue) => {
     expect(quantityIssue(typed)).toBe(issue);
   });
 });
 
-describe('every quantity of at most 3 decimals', () => {
-  it('is taken, whatever floating point makes of it (written with a fourth decimal where three could be thousands)', () => {
+describe('every quantity of at most 2 decimals', () => {
+  it('is taken, whatever floating point makes of it, and one more decimal never is', () => {
     const refused: string[] = [];
-    for (let thousandths = 1; thousandths <= 100_000; thousandths++) {
-      const typed = (thousandths / 1000).toFixed(3);
-      const issue = quantityIssue(typed);
-      if (issue === 'thousands-separator' ? quantityIssue(`${typed}0`) !== null : issue !== null) refused.push(typed);
+    const taken: string[] = [];
+    for (let hundredths = 1; hundredths <= 10_000_000; hundredths += hundredths < 100_000 ? 1 : 997) {
+      const typed = (hundredths / 100).toFixed(2);
+      if (quantityIssue(typed) !== null) refused.push(typed);
+      const finer = `${(hundredths / 100).toFixed(2)}5`;
+      if (quantityIssue(finer) === null) taken.push(finer);
     }
     expect(refused).toEqual([]);
+    expect(taken).toEqual([]);
   });
 });

@@ -108,8 +108,8 @@ describe('the validation texts the catalogue translates', () => {
   });
 
   it('are said in German to a German reader, and Odoo’s own words stay as they are', () => {
-    expect(sayText('Use at most 3 decimals.', 'de')).toBe('Verwenden Sie höchstens 3 Nachkommastellen.');
-    expect(sayText('Use at most 3 decimals.', 'en')).toBe('Use at most 3 decimals.');
+    expect(sayText('Use at most 2 decimals.', 'de')).toBe('Verwenden Sie höchstens 2 Nachkommastellen.');
+    expect(sayText('Use at most 2 decimals.', 'en')).toBe('Use at most 2 decimals.');
     expect(sayText('The partner has no VAT number.', 'de')).toBe('The partner has no VAT number.');
   });
 

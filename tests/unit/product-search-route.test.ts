@@ -82,3 +82,20 @@ describe('GET /api/products', () => {
     expect(searchProducts).not.toHaveBeenCalled();
   });
 });
+
+describe('a route’s query through withPortalRoute', () => {
+  it('reads a parameter named like an object’s own function as any other, and still refuses one given twice', async () => {
+    const { withPortalRoute: route } = await import('../../lib/http/route');
+    const { z } = await import('zod');
+    const GET_QUERY = route({ query: z.object({ from: z.string().optional() }) }, async ({ query }) => query);
+    const get = async (q: string) => {
+      const res = await GET_QUERY(new NextRequest(`http://portal.test/x${q}`), { params: Promise.resolve({}) });
+      return { status: res.status, body: (await res.json()) as { error?: { message: string } } };
+    };
+    expect(await get('?from=a&toString=1&constructor=2&__proto__=3')).toMatchObject({ status: 200, body: { from: 'a' } });
+    expect(await get('?from=a&from=b')).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringMatching(/more than once/) } },
+    });
+  });
+});

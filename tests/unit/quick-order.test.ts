@@ -63,7 +63,7 @@ describe('reading a quick order', () => {
       [3, '“0” is not a quantity: write a number above 0, like 12 or 2.5.'],
       [4, 'Write a SKU and a quantity, e.g. “FAS-1001 12”.'],
       [5, '“-1” is not a quantity: write a number above 0, like 12 or 2.5.'],
-      [6, 'Use at most 3 decimals.'],
+      [6, 'Use at most 2 decimals.'],
       [7, 'The quantity is at most 100,000.'],
     ]);
     expect(lines).toEqual([{ line: 8, sku: 'FAS-1007', quantity: 4 }]);
@@ -80,13 +80,17 @@ describe('reading a quick order', () => {
     expect(parseQuickOrder('FAS-1001 1,5').lines[0]?.quantity).toBe(1.5);
   });
 
-  it('refuses a quantity too fine to be more than 0 thousandths, which would be a free line', () => {
-    const { lines, errors } = parseQuickOrder('FAS-1002 0,0000000001\nFAS-1003 1.0000000001\nFAS-1004 0.0010');
+  it('refuses a quantity finer than Odoo keeps (2 decimals, to which Odoo would round it: 0.001 to a free line of 0)', () => {
+    const { lines, errors } = parseQuickOrder(
+      'FAS-1002 0,0000000001\nFAS-1003 1.0000000001\nFAS-1004 0.0100\nFAS-1005 0.001\nFAS-1006 1.1250',
+    );
     expect(errors.map((e) => [e.line, e.message])).toEqual([
-      [1, 'Use at most 3 decimals.'],
-      [2, 'Use at most 3 decimals.'],
+      [1, 'Use at most 2 decimals.'],
+      [2, 'Use at most 2 decimals.'],
+      [4, 'Use at most 2 decimals.'],
+      [5, 'Use at most 2 decimals.'],
     ]);
-    expect(lines).toEqual([{ line: 3, sku: 'FAS-1004', quantity: 0.001 }]);
+    expect(lines).toEqual([{ line: 3, sku: 'FAS-1004', quantity: 0.01 }]);
   });
 
   it('asks again for a quantity that could be a thousand or one, rather than guess', () => {

@@ -130,13 +130,13 @@ describe('quantities and delivery dates', () => {
     }
   });
 
-  it('refuses quantities too fine to be more than 0 thousandths, as text or as numbers, and keeps three decimals', () => {
-    for (const quantity of ['0.0000000001', 1e-10, 1e-300, Number.MIN_VALUE, 0.0004]) {
+  it('refuses quantities finer than Odoo keeps (2 decimals), as text or as numbers, and keeps two decimals', () => {
+    for (const quantity of ['0.0000000001', 1e-10, 1e-300, Number.MIN_VALUE, 0.0004, 0.001, 1.125, '1.1250']) {
       const parsed = cartLine.safeParse({ productId: 1, quantity });
       expect(parsed.success, String(quantity)).toBe(false);
-      expect(parsed.error?.issues[0]?.message).toBe('Use at most 3 decimals.');
+      expect(parsed.error?.issues[0]?.message).toBe('Use at most 2 decimals.');
     }
-    expect(cartLine.parse({ productId: 1, quantity: 1.001 }).quantity).toBe(1.001);
+    expect(cartLine.parse({ productId: 1, quantity: 1.01 }).quantity).toBe(1.01);
     expect(cartLine.parse({ productId: 1, quantity: 0.1 + 0.2 }).quantity).toBe(0.3);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addressInput, countryCode, inviteInput, myContactInput } from '../../lib/schemas/account';
-import { page, pageSize, recordId, searchText } from '../../lib/schemas/common';
+import { isoDate, page, pageSize, recordId, searchText } from '../../lib/schemas/common';
 import { cartLine, placeOrderInput, quickOrderInput, repriceInput } from '../../lib/schemas/orders';
 import { customerSearchQuery, startActingInput } from '../../lib/schemas/support';
 
@@ -166,6 +166,14 @@ describe('quantities and delivery dates', () => {
     expect(order('2027-03-11').success).toBe(true);
     expect(messages(order('2027-03-12'))).toEqual(['The requested date can be at most a year ahead.']);
     expect(order('9999-12-31').success).toBe(false);
+  });
+});
+
+describe('dates', () => {
+  it('are real calendar days from year 1: Odoo has no year 0 and answers a server error for one', () => {
+    for (const d of ['0001-01-01', '0999-12-31', '2026-02-28', '9999-12-31']) expect(isoDate.safeParse(d).success, d).toBe(true);
+    for (const d of ['0000-01-01', '0000-12-31', '2026-02-30', '2026-13-01', '26-01-01', '2026-1-1'])
+      expect(isoDate.safeParse(d).success, d).toBe(false);
   });
 });
 

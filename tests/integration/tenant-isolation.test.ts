@@ -235,6 +235,16 @@ describe('account management', () => {
     expect((await listContacts(ctx)).find((c) => c.id === id)).toMatchObject({ roles: ['buyer'], active: true });
   });
 
+  it('creates one contact when the same invite is sent several times at once (two would leave the person unable to sign in)', async () => {
+    const ctx = portalContext(gateway, 'aliceA');
+    const email = `twice.${Date.now()}@brightline.example`;
+    const invite = (typed: string) => inviteContact(ctx, { name: 'Tina Twice', email: typed, roles: ['buyer'] });
+    const results = await Promise.allSettled([invite(email), invite(email.toUpperCase()), invite(` ${email}`), invite(email)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected')) expect(r.reason).toMatchObject({ code: 'conflict' });
+    expect((await listContacts(ctx)).filter((c) => c.email === email)).toHaveLength(1);
+  });
+
   it('leaves contacts and roles to the customer while staff act for an admin, even with changes allowed', async () => {
     const acting = portalContext(gateway, 'aliceA', {
       actingAs: {

@@ -61,7 +61,7 @@ describe('reading a quick order', () => {
     expect(errors.map((e) => [e.line, e.message])).toEqual([
       [1, '“abc” is not a quantity: write a number above 0, like 12 or 2.5.'],
       [3, '“0” is not a quantity: write a number above 0, like 12 or 2.5.'],
-      [4, 'Write a SKU and a quantity, e.g. “FAS-1001 12”.'],
+      [4, 'Write a SKU and then a quantity on the line, separated by a space, a comma or a semicolon.'],
       [5, '“-1” is not a quantity: write a number above 0, like 12 or 2.5.'],
       [6, 'Use at most 2 decimals.'],
       [7, 'The quantity is at most 100,000.'],

@@ -22,6 +22,12 @@ export const recordId = wholeNumber(1, 2_147_483_647, 'Not a valid id.');
 /** Characters no text field holds: C0 and C1 controls; line breaks and tabs too unless the field is multi-line. */
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/**
+ * Refused as controls too: a direction override (U+202D, U+202E), which shows the rest of a
+ * line reversed (`PO-\u202etxt.exe` reads as `PO-exe.txt`), and half of a surrogate pair,
+ * which is no character at all (JSON carries it, Odoo's database does not).
+ */
+const SPOOFING = /[\u202d\u202e]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Characters that show nothing: zero-width space and (non-)joiners, direction marks and
@@ -51,7 +57,10 @@ export function text(label: string, opts: { max: number; multiLine?: boolean; ma
   const s = z.string({ error: `Enter the ${label}.` });
   return (opts.trim === false ? s : s.overwrite(trimInvisible))
     .max(opts.max, opts.maxMessage ?? `The ${label} is at most ${opts.max.toLocaleString('en-GB')} characters.`)
-    .refine((s) => !(opts.multiLine ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(s), `The ${label} cannot contain control characters.`);
+    .refine(
+      (s) => !(opts.multiLine ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(s) && !SPOOFING.test(s),
+      `The ${label} cannot contain control characters.`,
+    );
 }
 
 /** A text field that may be left empty: empty is undefined. */

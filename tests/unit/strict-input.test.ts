@@ -50,12 +50,22 @@ describe('ids are canonical positive integers', () => {
 });
 
 describe('text fields refuse control characters', () => {
-  it.each(['Bob\u0000', 'Bob\u001b[31m', 'Bob\nBuyer', 'Bob\tBuyer', 'Bob\u0085', 'Bob\u2028Buyer', 'Bob\u007f'])(
-    'in a one-line field: %j',
-    (name) => {
-      expect(messages(myContactInput.safeParse({ name }))).toEqual(['The name cannot contain control characters.']);
-    },
-  );
+  it.each([
+    'Bob\u0000',
+    'Bob\u001b[31m',
+    'Bob\nBuyer',
+    'Bob\tBuyer',
+    'Bob\u0085',
+    'Bob\u2028Buyer',
+    'Bob\u007f',
+    // A direction override shows the rest reversed; half a surrogate pair is no character.
+    'Bob\u202eexe.txt',
+    'Bob\u202dBuyer',
+    'Bob Buyer \ud800x',
+    'Bob \udc00Buyer',
+  ])('in a one-line field: %j', (name) => {
+    expect(messages(myContactInput.safeParse({ name }))).toEqual(['The name cannot contain control characters.']);
+  });
 
   it('in every one-line text schema', () => {
     const bad = 'x\u0007y';
@@ -74,6 +84,21 @@ describe('text fields refuse control characters', () => {
         poReference: 'PO\r\n1',
       }).success,
     ).toBe(false);
+  });
+
+  it('keep whole surrogate pairs (emoji, rare scripts) and the direction marks right-to-left names use', () => {
+    expect(myContactInput.parse({ name: 'Bob 🔩 Buyer' }).name).toBe('Bob 🔩 Buyer');
+    expect(myContactInput.parse({ name: '𠜎 Chen' }).name).toBe('𠜎 Chen');
+    expect(myContactInput.parse({ name: 'שלום\u200f Ltd' }).name).toBe('שלום\u200f Ltd');
+    const po = (poReference: string) =>
+      placeOrderInput.safeParse({
+        idempotencyKey: crypto.randomUUID(),
+        lines: [{ productId: 1, quantity: 1 }],
+        shippingAddressId: 1,
+        poReference,
+      });
+    expect(po('PO-\u202etxt.exe').success).toBe(false);
+    expect(po('PO-4711').success).toBe(true);
   });
 
   it('count invisible characters as nothing: a field of zero-width spaces is empty', () => {

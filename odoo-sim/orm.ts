@@ -344,10 +344,16 @@ function splitCommands(def: ModelDef, vals: Record<string, unknown>) {
     } else if (field.type === 'one2many' || field.type === 'many2many') {
       throw valueError(`Invalid value ${pyRepr(value)} for ${def.name}.${name}`);
     } else {
-      plain[name] = value;
+      plain[name] = field.digits !== undefined && typeof value === 'number' ? roundTo(value, field.digits) : value;
     }
   }
   return { plain, commands };
+}
+
+/** A float as Odoo stores a field with `digits`: rounded to them. */
+function roundTo(n: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(n * scale) / scale;
 }
 
 export function round2(n: number): number {

@@ -42,6 +42,8 @@ export interface FieldDef {
   default?: unknown;
   /** Translatable (Odoo's `translate=True`): read in `context.lang` when the record has that translation. */
   translate?: boolean;
+  /** A float's decimals (Odoo's `digits`): a value written is rounded to them, as Odoo does. */
+  digits?: number;
   /** Computed on read from the stored record (not stored, like Odoo's non-stored computes). */
   compute?: (rec: Record<string, unknown> & { id: number }, store: RecordSource, version: number) => unknown;
 }
@@ -296,7 +298,8 @@ const models: ModelDef[] = [
       display_type: sel('Display Type'),
       name: text('Description'),
       product_id: m2o('product.product', 'Product'),
-      product_uom_qty: num('Quantity'),
+      // Odoo's "Product Unit" precision (2 as shipped): 0.001 is written as 0.
+      product_uom_qty: num('Quantity', 'float', { digits: 2 }),
       product_uom_id: m2o('uom.uom', 'Unit'),
       price_unit: num('Unit Price'),
       discount: num('Discount (%)'),
@@ -350,7 +353,7 @@ const models: ModelDef[] = [
     fields: {
       picking_id: m2o('stock.picking', 'Transfer'),
       product_id: m2o('product.product', 'Product'),
-      product_uom_qty: num('Demand'),
+      product_uom_qty: num('Demand', 'float', { digits: 2 }),
       quantity: num('Quantity'),
       product_uom: m2o('uom.uom', 'Unit'),
       state: sel('Status', 'draft'),

@@ -88,3 +88,19 @@ describe('a domain that names ids', () => {
     expect(await sim.odoo.searchCount('sale.order', ['|', ['id', '=', own.id], ['id', '=', ids[0]!]])).toBe(own.id === ids[0] ? 1 : 2);
   });
 });
+
+describe('a float field with digits', () => {
+  it('is rounded as Odoo writes it: an order line’s quantity to 2 decimals (0.004 is 0)', async () => {
+    const [product] = await sim.odoo.searchRead('product.product', [['sale_ok', '=', true]], { fields: ['id'], limit: 1 });
+    const orderId = await sim.odoo.create('sale.order', {
+      partner_id: SEED_IDS.customers.A,
+      order_line: [
+        [0, 0, { product_id: product!.id, product_uom_qty: 0.004 }],
+        [0, 0, { product_id: product!.id, product_uom_qty: 1.125 }],
+        [0, 0, { product_id: product!.id, product_uom_qty: 2.5 }],
+      ],
+    });
+    const lines = await sim.odoo.searchRead('sale.order.line', [['order_id', '=', orderId]], { fields: ['product_uom_qty'], order: 'id' });
+    expect(lines.map((l) => l.product_uom_qty)).toEqual([0, 1.13, 2.5]);
+  });
+});

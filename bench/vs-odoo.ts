@@ -13,7 +13,7 @@
  * (compressed bytes as served), and the Largest Contentful Paint in Chromium
  * (BENCH_LCP_ROUNDS, 5, interleaved). Then "after a change": before each request the order
  * is changed in Odoo (its PO reference), Odoo's automation rule tells the portal, and the
- * portal's order page must show the change: the cache-miss case. Writes JSON under
+ * portal's order page and orders list must show the change: the cache-miss case. Writes JSON under
  * bench/results/. BENCH_PARTS (pages, js, lcp, change; comma-separated) runs only some
  * parts. The portal, the simulator and the dev IdP listen on BENCH_PORT (3206),
  * BENCH_SIM_PORT (8272) and BENCH_IDP_PORT (4606). The portal runs with
@@ -169,28 +169,40 @@ try {
   // automation rule tells the portal, whose order page must read the order afresh.
   const afterChange = PARTS.has('change') ? await afterAChange() : null;
 
+  /** The pages that show the order's PO reference: each read right after it changed. */
+  const changedPages = [
+    { page: 'order detail', odooPath: `/my/orders/${orderId}`, ourPath: `/orders/${orderId}` },
+    { page: 'orders list', odooPath: '/my/orders', ourPath: '/orders' },
+  ];
+
   async function afterAChange() {
-    const changed = { odoo: [] as number[], ours: [] as number[], calls: [] as number[], wait: [] as number[], stale: 0 };
     await installWebhookRules(adminClient, portal, WEBHOOK_SECRET, { label: WEBHOOK_LABEL });
     try {
-      for (let i = 0; i < ROUNDS; i++) {
-        const po = `PO-BENCH-${Date.now()}-${i}`;
-        await adminClient.write('sale.order', [orderId], { client_order_ref: po });
-        changed.odoo.push((await timedGet(`${odoo}/my/orders/${orderId}`, odooCookie)).ms);
-        await adminClient.write('sale.order', [orderId], { client_order_ref: `${po}-b` });
-        const r = await timedGet(`${portal}/orders/${orderId}`, ours[BOB]!);
-        changed.ours.push(r.ms);
-        await new Promise((done) => setTimeout(done, 5)); // the log line follows the answer
-        const o = odooByRequest.get(r.requestId) ?? { calls: 0, waitMs: 0 };
-        changed.calls.push(o.calls);
-        changed.wait.push(o.waitMs);
-        if (!r.body.includes(`${po}-b`)) changed.stale += 1;
-      }
+      const results = [];
+      for (const p of changedPages) results.push(await pageAfterChanges(p));
+      return results;
     } finally {
       await removeWebhookRules(adminClient, { label: WEBHOOK_LABEL });
     }
+  }
+
+  async function pageAfterChanges(p: (typeof changedPages)[number]) {
+    const changed = { odoo: [] as number[], ours: [] as number[], calls: [] as number[], wait: [] as number[], stale: 0 };
+    for (let i = 0; i < ROUNDS; i++) {
+      const po = `PO-BENCH-${Date.now()}-${i}`;
+      await adminClient.write('sale.order', [orderId], { client_order_ref: po });
+      changed.odoo.push((await timedGet(`${odoo}${p.odooPath}`, odooCookie)).ms);
+      await adminClient.write('sale.order', [orderId], { client_order_ref: `${po}-b` });
+      const r = await timedGet(`${portal}${p.ourPath}`, ours[BOB]!);
+      changed.ours.push(r.ms);
+      await new Promise((done) => setTimeout(done, 5)); // the log line follows the answer
+      const o = odooByRequest.get(r.requestId) ?? { calls: 0, waitMs: 0 };
+      changed.calls.push(o.calls);
+      changed.wait.push(o.waitMs);
+      if (!r.body.includes(`${po}-b`)) changed.stale += 1;
+    }
     return {
-      page: 'order detail, right after a change in Odoo',
+      page: `${p.page}, right after a change in Odoo`,
       'Odoo /my p50': round(median(changed.odoo)),
       'ours p50': round(median(changed.ours)),
       'ratio p50': ratio(median(changed.ours), median(changed.odoo)),
@@ -202,7 +214,7 @@ try {
 
   console.log(`\nOurs vs Odoo's own portal on Odoo ${major} (${admin.ODOO_URL}), ${CUSTOMER}, ${ROUNDS} interleaved rounds, ms`);
   console.table(rows);
-  if (afterChange) console.table([afterChange]);
+  if (afterChange) console.table(afterChange);
   console.log('JavaScript per page, gzipped alike on both sides (kB)');
   console.table(js);
   console.log(`Largest Contentful Paint in Chromium, median of ${LCP_ROUNDS} interleaved loads (ms)`);

@@ -98,11 +98,11 @@ export function validatedAction<S extends z.ZodType, T>(
 }
 
 function formDataToObject(form: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
-  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  // No prototype: a field named `toString` or `__proto__` is a field like any other.
+  const out = Object.create(null) as Record<string, FormDataEntryValue | FormDataEntryValue[]>;
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    // Own keys only: a field named `toString` is a field, not Object.prototype's function.
-    const existing = Object.hasOwn(out, key) ? out[key] : undefined;
+    const existing = out[key];
     out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return out;

@@ -84,10 +84,10 @@ function errorPage(error: PortalError, requestId: string, locale: Locale): Respo
 
 /** Search params as single values; one given twice is refused rather than guessed. */
 function searchParamsOf(req: NextRequest): Record<string, string> {
-  const all: Record<string, string | string[]> = {};
+  // No prototype: `toString` or `__proto__` is a parameter like any other.
+  const all = Object.create(null) as Record<string, string | string[]>;
   for (const [k, v] of req.nextUrl.searchParams) {
-    // Own keys only: `?toString=1` is a parameter, not Object.prototype's function given twice.
-    const prev = Object.hasOwn(all, k) ? all[k] : undefined;
+    const prev = all[k];
     all[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   const single = singleValues(all);

@@ -14,6 +14,8 @@ import {
   type PricedCart,
 } from './cart-pricing';
 import { getCredit } from './account';
+import { can } from '../roles';
+import { translatorFor } from '../i18n/translator';
 import { readRecordWithLines } from './record-with-lines';
 import { tenantDomain } from './tenant';
 
@@ -36,8 +38,14 @@ export async function priceCart(ctx: PortalContext, requests: CartRequest[]): Pr
   const { values, spec } = pricingOnchange(ctx.contact.id, lines);
   const { value } = await ctx.odoo.onchange('sale.order', values, spec);
   const cart = pricedCart(lines, errors, value);
-  if ('partner_credit_warning' in value) return cart;
-  return { ...cart, creditWarning: creditWarningFromFigures(await getCredit(ctx), cart, ctx.locale) };
+  const warning = 'partner_credit_warning' in value ? cart.creditWarning : creditWarningFromFigures(await getCredit(ctx), cart, ctx.locale);
+  // Odoo's words name what the company owes (its unpaid invoices with this order): only for
+  // those who see invoice amounts; a buyer is told that the limit is reached, without them.
+  if (!warning || can(ctx.roles, 'see-invoices')) return { ...cart, creditWarning: warning };
+  return {
+    ...cart,
+    creditWarning: translatorFor(ctx.locale, 'quickOrder')('review.creditLimitReachedNoAmounts', { partner: ctx.tenant.name }),
+  };
 }
 
 /**

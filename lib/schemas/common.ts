@@ -23,11 +23,12 @@ export const recordId = wholeNumber(1, 2_147_483_647, 'Not a valid id.');
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /**
- * Refused as controls too: a direction override (U+202D, U+202E), which shows the rest of a
- * line reversed (`PO-\u202etxt.exe` reads as `PO-exe.txt`), and half of a surrogate pair,
- * which is no character at all (JSON carries it, Odoo's database does not).
+ * Refused as controls too: the direction embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069), which show the rest of a line reordered (`PO-\u202etxt.exe` reads as
+ * `PO-exe.txt`; the marks U+200E and U+200F that right-to-left names use stay), and half of a
+ * surrogate pair, which is no character at all (JSON carries it, Odoo's database does not).
  */
-const SPOOFING = /[\u202d\u202e]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const SPOOFING = /[\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Characters that show nothing: zero-width space and (non-)joiners, direction marks and

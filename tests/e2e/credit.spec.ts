@@ -42,7 +42,8 @@ test('a customer over its limit is told so on the account page, in its contact�
 test('the review warns in Odoo’s words before placing an order that exceeds the credit limit, and placing stays possible', async ({
   page,
 }) => {
-  await signIn(page, BOB, '/orders/new');
+  // An admin, who sees invoice amounts: Odoo's words name what the company owes.
+  await signIn(page, ALICE, '/orders/new');
   await page.getByLabel(/One product per line/).fill('FAS-1001 5000');
   await page.getByRole('button', { name: 'Check lines' }).click();
   await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
@@ -53,6 +54,17 @@ test('the review warns in Odoo’s words before placing an order that exceeds th
   await expectAccessible(page);
   await expectFitsPhone(page);
   await expect(warning).toBeVisible();
+});
+
+test('a buyer is told the order exceeds the credit limit without the amounts the company owes', async ({ page }) => {
+  await signIn(page, BOB, '/orders/new');
+  await page.getByLabel(/One product per line/).fill('FAS-1001 5000');
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  const warning = page.getByRole('status').filter({ hasText: 'This order exceeds your credit limit' });
+  await expect(warning).toContainText('Brightline Hardware Ltd has reached its credit limit with this order.');
+  await expect(warning).not.toContainText('Total amount due');
+  await expect(warning).not.toContainText('$');
+  await expect(page.getByRole('button', { name: 'Place order' })).toBeEnabled();
 });
 
 test('a usual order shows no credit warning', async ({ page }) => {

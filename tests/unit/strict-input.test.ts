@@ -61,6 +61,8 @@ describe('text fields refuse control characters', () => {
     // A direction override shows the rest reversed; half a surrogate pair is no character.
     'Bob\u202eexe.txt',
     'Bob\u202dBuyer',
+    'Bob\u2067Buyer',
+    'Bob\u202aBuyer',
     'Bob Buyer \ud800x',
     'Bob \udc00Buyer',
   ])('in a one-line field: %j', (name) => {

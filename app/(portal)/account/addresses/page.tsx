@@ -19,8 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AddressesPage() {
   const ctx = await requireSession();
   const [addresses, countries, t] = await Promise.all([listAddresses(ctx), listCountries(ctx), getTranslations('account')]);
-  const readOnly = changesRefused(ctx);
-  const canEdit = can(ctx.roles, 'manage-addresses') && !readOnly;
+  const mayManage = can(ctx.roles, 'manage-addresses');
+  // A read-only support session shows the forms' absence as its own, where the contact could use them.
+  const readOnly = mayManage && changesRefused(ctx);
+  const canEdit = mayManage && !readOnly;
   // The forms' state lists for the countries already in use, so they need no request of their own.
   const inUse = [...new Set(addresses.map((a) => countries.find((c) => c.id === a.countryId)?.code).filter((c) => c !== undefined))];
   const fallback = canEdit
@@ -43,7 +45,7 @@ export default async function AddressesPage() {
         <Card title={t('addresses.add')}>
           <NewAddressForm countries={countries} />
         </Card>
-      ) : readOnly ? null : (
+      ) : mayManage ? null : (
         <p className="text-slate-700">{t('addresses.onlyBuyersAdd')}</p>
       )}
     </SWRConfig>

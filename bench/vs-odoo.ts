@@ -167,13 +167,13 @@ try {
 
   // After a change: the order's PO reference changes in Odoo before each request; the
   // automation rule tells the portal, whose order page must read the order afresh.
-  const afterChange = PARTS.has('change') ? await afterAChange() : null;
-
   /** The pages that show the order's PO reference: each read right after it changed. */
   const changedPages = [
     { page: 'order detail', odooPath: `/my/orders/${orderId}`, ourPath: `/orders/${orderId}` },
     { page: 'orders list', odooPath: '/my/orders', ourPath: '/orders' },
   ];
+
+  const afterChange = PARTS.has('change') ? await afterAChange() : null;
 
   async function afterAChange() {
     await installWebhookRules(adminClient, portal, WEBHOOK_SECRET, { label: WEBHOOK_LABEL });

@@ -5,15 +5,17 @@ const MIA = 'mia.manager@northwind.example';
 const REASON = 'Customer called: help with a reorder of fasteners';
 const A = 10;
 
-/** Mia starts acting for one of customer A's contacts, read-only. */
-async function actForA(page: Page, contact: string) {
+/** Mia starts acting for one of customer A's contacts, read-only unless she allows changes. */
+async function actForA(page: Page, contact: string, opts: { allowChanges?: boolean } = {}) {
   await signIn(page, MIA, '/');
   await page.goto(`/support/customers/${A}`);
   await page.getByRole('combobox', { name: 'Act as' }).selectOption({ label: contact });
   await page.getByLabel(/^Reason/).fill(REASON);
+  if (opts.allowChanges) await page.getByLabel(/Allow changes on the customer’s behalf/).check();
   await page.getByRole('button', { name: 'Start acting' }).click();
   const banner = page.getByRole('region', { name: 'Support session' });
   await expect(banner).toContainText(`you are acting for ${contact.replace(/ \(.*/, '')} at Brightline Hardware Ltd`);
+  await expect(banner).toContainText(opts.allowChanges ? 'changes allowed' : 'read-only');
   return banner;
 }
 
@@ -209,13 +211,7 @@ test('while acting, each request is one audit row with the outcome it had, and t
     fields: ['id'],
     limit: 1,
   });
-  await signIn(page, MIA, '/support/customers/10');
-  await page.getByRole('combobox', { name: 'Act as' }).selectOption({ label: 'Bob Buyer (bob@brightline.example)' });
-  await page.getByLabel(/^Reason/).fill(REASON);
-  await page.getByLabel(/Allow changes on the customer’s behalf/).check();
-  await page.getByRole('button', { name: 'Start acting' }).click();
-  const banner = page.getByRole('region', { name: 'Support session' });
-  await expect(banner).toContainText('changes allowed');
+  const banner = await actForA(page, 'Bob Buyer (bob@brightline.example)', { allowChanges: true });
 
   // A page of the customer's, loaded in full (not by a link): viewed, so "Done".
   expect((await page.goto('/deliveries'))!.status()).toBe(200);
@@ -260,13 +256,7 @@ test('while acting, each request is one audit row with the outcome it had, and t
 test('while acting, a change posted to another page than its form’s is refused: nothing changes and no row hides where it came from', async ({
   page,
 }) => {
-  await signIn(page, MIA, `/support/customers/${A}`);
-  await page.getByRole('combobox', { name: 'Act as' }).selectOption({ label: 'Bob Buyer (bob@brightline.example)' });
-  await page.getByLabel(/^Reason/).fill(REASON);
-  await page.getByLabel(/Allow changes on the customer’s behalf/).check();
-  await page.getByRole('button', { name: 'Start acting' }).click();
-  const banner = page.getByRole('region', { name: 'Support session' });
-  await expect(banner).toContainText('changes allowed');
+  const banner = await actForA(page, 'Bob Buyer (bob@brightline.example)', { allowChanges: true });
   await page.goto('/account');
   await page.getByRole('textbox', { name: 'Name' }).fill('Bob Buyer');
   const sent = page.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);

@@ -44,6 +44,20 @@ afterAll(async () => {
 });
 
 /** The same modules, loaded fresh against one store: PostgreSQL via DATABASE_URL, or PGlite without it. */
+/** Mia starts a 30-minute session for Bob of customer A. */
+function actForBob(
+  support: Awaited<ReturnType<typeof loadWith>>['support'],
+  mia: Parameters<Awaited<ReturnType<typeof loadWith>>['support']['startSupportSession']>[0],
+  reason: string,
+  canWrite: boolean,
+) {
+  return support.startSupportSession(
+    mia,
+    { customerId: SEED_IDS.customers.A, contactId: SEED_IDS.contacts.bobBuyerA, reason, canWrite },
+    30,
+  );
+}
+
 async function loadWith(env: { DATABASE_URL?: string }) {
   // The store is one per process (lib/process-singleton.ts): close it so the next use opens the one asked for.
   await (await import('../../lib/db/sql')).closePortalDb();
@@ -145,16 +159,7 @@ describe.each([
   it('runs a support session from start to stop, and the customer’s access log shows who, why and what changed', async () => {
     const { audit, support } = await loadWith(env());
     const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
-    const session = await support.startSupportSession(
-      mia,
-      {
-        customerId: SEED_IDS.customers.A,
-        contactId: SEED_IDS.contacts.bobBuyerA,
-        reason: 'Customer asked for help with a reorder',
-        canWrite: false,
-      },
-      30,
-    );
+    const session = await actForBob(support, mia, 'Customer asked for help with a reorder', false);
     expect(Date.parse(session.expiresAt) - Date.parse(session.startedAt)).toBe(30 * 60_000);
     const active = await support.activeSupportSession(mia.user.sub, session.id);
     expect(active).toMatchObject({ id: session.id, contact: { id: SEED_IDS.contacts.bobBuyerA }, canWrite: false });
@@ -221,16 +226,7 @@ describe.each([
   it('writes one row per request while acting, with the outcome the request had', async () => {
     const { audit, support } = await loadWith(env());
     const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
-    const session = await support.startSupportSession(
-      mia,
-      {
-        customerId: SEED_IDS.customers.A,
-        contactId: SEED_IDS.contacts.bobBuyerA,
-        reason: 'Customer asked for help with an address',
-        canWrite: true,
-      },
-      30,
-    );
+    const session = await actForBob(support, mia, 'Customer asked for help with an address', true);
     const identity = await support.actingIdentity(mia, (await support.activeSupportSession(mia.user.sub, session.id))!);
     const acting = (requestId: string) => ({ ...mia, requestId, ...identity!, roles: new Set(identity!.roles) });
 
@@ -308,16 +304,7 @@ describe.each([
   it('closes a session at its time limit', async () => {
     const { support, db } = await loadWith(env());
     const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
-    const session = await support.startSupportSession(
-      mia,
-      {
-        customerId: SEED_IDS.customers.A,
-        contactId: SEED_IDS.contacts.bobBuyerA,
-        reason: 'Checking a late delivery for them',
-        canWrite: false,
-      },
-      30,
-    );
+    const session = await actForBob(support, mia, 'Checking a late delivery for them', false);
     await (await db.portalDb()).query(`UPDATE support_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [session.id]);
     expect(await support.activeSupportSession(mia.user.sub, session.id)).toBeNull();
     const [closed] = await support.listSupportSessions({ staffSub: mia.user.sub, limit: 1 });
@@ -327,16 +314,7 @@ describe.each([
   it('knows an ended session without reading the store again: a cookie that still names it costs no query', async () => {
     const { support, db } = await loadWith(env());
     const mia = staff(['account-manager'], SEED_IDS.users.managerMia);
-    const session = await support.startSupportSession(
-      mia,
-      {
-        customerId: SEED_IDS.customers.A,
-        contactId: SEED_IDS.contacts.bobBuyerA,
-        reason: 'Checking a late delivery for them',
-        canWrite: false,
-      },
-      30,
-    );
+    const session = await actForBob(support, mia, 'Checking a late delivery for them', false);
     expect(await support.supportSessionState(mia.user.sub, session.id)).toMatchObject({ open: { id: session.id } });
     expect(await support.endSupportSession(mia.user.sub, session.id, 'reassigned')).toBe(true);
     expect(await support.supportSessionState(mia.user.sub, session.id)).toEqual({ ended: 'reassigned' });

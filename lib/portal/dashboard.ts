@@ -48,28 +48,18 @@ export async function dashboard(ctx: PortalContext, now = new Date()): Promise<D
       [portalToday(now)], // the day orderDomain compares a quotation's validity with
       ['orders'],
       () => readOrderParts(ctx, now),
-      (o) => shown('orders', [...o.latestOpenOrders, ...o.quotations.first]),
+      { dependsOn: (o) => shown('orders', [...o.latestOpenOrders, ...o.quotations.first]) },
     ),
     cachedRead(ctx, 'dashboard.in-progress', [], ['deliveries'], () =>
       ctx.odoo.searchCount('stock.picking', deliveryDomain(ctx, { status: 'in-progress' }, now)),
     ),
-    cachedRead(
-      ctx,
-      'dashboard.late',
-      [],
-      ['deliveries', 'orders'],
-      () => readLate(ctx, now),
-      (l) => shown('deliveries', l.first),
-    ),
+    cachedRead(ctx, 'dashboard.late', [], ['deliveries', 'orders'], () => readLate(ctx, now), {
+      dependsOn: (l) => shown('deliveries', l.first),
+    }),
     finance
-      ? cachedRead(
-          ctx,
-          'dashboard.invoices',
-          [odooToday(now)],
-          ['invoices'],
-          () => readInvoiceParts(ctx, now),
-          (i) => shown('invoices', i.overdue.first),
-        )
+      ? cachedRead(ctx, 'dashboard.invoices', [odooToday(now)], ['invoices'], () => readInvoiceParts(ctx, now), {
+          dependsOn: (i) => shown('invoices', i.overdue.first),
+        })
       : null,
   ]);
   return { ...orders, deliveriesInProgress, late, invoices: invoices?.totals ?? null, overdue: invoices?.overdue ?? null };

@@ -93,7 +93,7 @@ export async function listDeliveries(ctx: PortalContext, q: DeliveryListQuery, n
     [q],
     q.status === 'late' ? ['deliveries', 'orders'] : ['deliveries'],
     () => readDeliveryPage(ctx, q, now),
-    (page) => [...shown('deliveries', page.rows), ...ordersOf(page.rows)],
+    { dependsOn: (page) => [...shown('deliveries', page.rows), ...ordersOf(page.rows)] },
   );
 }
 
@@ -131,14 +131,9 @@ async function readDeliveryPage(ctx: PortalContext, q: DeliveryListQuery, now: D
  * when the id is not the tenant's. Four parallel calls, each carrying the tenant domain.
  */
 export async function getDelivery(ctx: PortalContext, id: number, now = new Date()): Promise<DeliveryDetail | null> {
-  return cachedRead(
-    ctx,
-    'deliveries.get',
-    [id],
-    [{ topic: 'deliveries', id }],
-    () => readDelivery(ctx, id, now),
-    (d) => (d ? [...ordersOf([d]), ...shown('deliveries', d.backorders)] : []),
-  );
+  return cachedRead(ctx, 'deliveries.get', [id], [{ topic: 'deliveries', id }], () => readDelivery(ctx, id, now), {
+    dependsOn: (d) => (d ? [...ordersOf([d]), ...shown('deliveries', d.backorders)] : []),
+  });
 }
 
 /** The orders whose commitment dates these rows show. */

@@ -145,14 +145,9 @@ export async function openTotals(ctx: PortalContext, now = new Date()): Promise<
  */
 export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now = new Date()) {
   requireFinance(ctx);
-  return cachedRead(
-    ctx,
-    'invoices.list',
-    [q, odooToday(now)],
-    ['invoices'],
-    () => readInvoicePage(ctx, q, now),
-    (page) => [...shown('invoices', page.rows), ...linkedOrders(page.rows)],
-  );
+  return cachedRead(ctx, 'invoices.list', [q, odooToday(now)], ['invoices'], () => readInvoicePage(ctx, q, now), {
+    dependsOn: (page) => [...shown('invoices', page.rows), ...linkedOrders(page.rows)],
+  });
 }
 
 /**
@@ -278,14 +273,9 @@ export interface InvoiceDetail extends InvoiceRow {
 export async function getInvoice(ctx: PortalContext, id: number, now = new Date()): Promise<InvoiceDetail | null> {
   requireFinance(ctx);
   // The invoice itself, the orders it names, and its deliveries as a set, as a new backorder joins them.
-  return cachedRead(
-    ctx,
-    'invoices.get',
-    [id, odooToday(now)],
-    [{ topic: 'invoices', id }, 'deliveries'],
-    () => readInvoice(ctx, id, now),
-    (d) => (d ? shown('orders', d.orders) : []),
-  );
+  return cachedRead(ctx, 'invoices.get', [id, odooToday(now)], [{ topic: 'invoices', id }, 'deliveries'], () => readInvoice(ctx, id, now), {
+    dependsOn: (d) => (d ? shown('orders', d.orders) : []),
+  });
 }
 
 async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<InvoiceDetail | null> {

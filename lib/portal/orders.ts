@@ -9,6 +9,7 @@ import type { PortalContext } from '../context';
 import { can } from '../roles';
 import { currency, FIELDS, m2o, num, ORDER_LINE_SPEC, text, TIMELINE_SPEC, utc, webSpec } from './fields';
 import { stepOf } from './deliveries';
+import { patchListPage, type SortedPage } from './list-patch';
 import { cachedRead, shown } from './read-cache';
 import { recordsAndCount } from './records-and-count';
 import { readRecordWithLines } from './record-with-lines';
@@ -93,26 +94,54 @@ export function orderSort(q: Pick<OrderListQuery, 'sort' | 'dir'>): string {
   return `${SORT_FIELDS[q.sort]} ${q.dir}, id ${q.dir}`;
 }
 
-/** One page of the tenant's orders and their count (one Odoo call on 17+, two on 16), or the cached page. */
+/**
+ * One page of the tenant's orders and their count (one Odoo call on 17+, two on 16), or the
+ * cached page. After a change Odoo's webhook named, the cached page re-reads only the orders
+ * that changed, where that tells the page (lib/portal/list-patch.ts): a page that another
+ * user changed an order of costs Odoo one small read, not the page and its count again.
+ */
 export async function listOrders(ctx: PortalContext, q: OrderListQuery, now = new Date()): Promise<OrderPage> {
-  return cachedRead(
+  const list = {
+    topic: 'orders' as const,
+    model: 'sale.order',
+    domain: orderDomain(ctx, q, now),
+    fields: FIELDS.orderRow,
+    sortField: SORT_FIELDS[q.sort],
+    toRow: toOrderRow,
+  };
+  const page = await cachedRead(
     ctx,
     'orders.list',
     [q, portalToday(now)], // which quotations wait for the customer changes with the day
     ['orders'],
-    () => readOrderPage(ctx, q, now),
-    (page) => shown('orders', page.rows),
+    () => readOrderPage(ctx, list, q),
+    {
+      dependsOn: (page) => shown('orders', page.rows),
+      patch: (stale, changed) => patchListPage(ctx, list, stale, changed),
+    },
   );
+  const { sortValues: _, ...orderPage } = page;
+  return orderPage;
 }
 
-async function readOrderPage(ctx: PortalContext, q: OrderListQuery, now: Date): Promise<OrderPage> {
-  const domain = orderDomain(ctx, q, now);
-  const { records, count: total } = await recordsAndCount(ctx, 'sale.order', domain, FIELDS.orderRow, {
+async function readOrderPage(
+  ctx: PortalContext,
+  list: { domain: Domain; sortField: string },
+  q: OrderListQuery,
+): Promise<OrderPage & SortedPage<OrderRow>> {
+  const { records, count: total } = await recordsAndCount(ctx, 'sale.order', list.domain, FIELDS.orderRow, {
     offset: (q.page - 1) * q.size,
     limit: q.size,
     order: orderSort(q),
   });
-  return { rows: records.map(toOrderRow), total, page: q.page, size: q.size, pageCount: Math.max(1, Math.ceil(total / q.size)) };
+  return {
+    rows: records.map(toOrderRow),
+    sortValues: records.map((r) => r[list.sortField]),
+    total,
+    page: q.page,
+    size: q.size,
+    pageCount: Math.max(1, Math.ceil(total / q.size)),
+  };
 }
 
 /** The filtered list in batches, for a CSV export that never holds the whole list in memory. */

@@ -27,6 +27,12 @@ import type { PortalContext } from '../context';
  * tags has a later stamp. So a read that was in flight while its data changed is never
  * served afterwards, including for the dependencies only its answer revealed.
  * Cached answers are shared between requests: callers treat them as read-only.
+ *
+ * A stale answer may be patched instead of read again (`patch`): when every change since it
+ * was read named its records (Odoo's webhook does), the read is handed those records and may
+ * re-read only them (a list re-reads the changed rows it shows, one small call instead of the
+ * page and its count). The stamps alone cannot tell which records changed under a topic, so
+ * each topic tag keeps a short log of the record ids of its changes (`changeLog`).
  */
 export type Topic = 'orders' | 'deliveries' | 'invoices' | 'partners';
 export const TOPICS: readonly Topic[] = ['orders', 'deliveries', 'invoices', 'partners'];
@@ -34,11 +40,30 @@ export const TOPICS: readonly Topic[] = ['orders', 'deliveries', 'invoices', 'pa
 /** What a cached answer depends on: every record of a topic in the tenant, or one record. */
 export type Dependency = Topic | { topic: Topic; id: number };
 
+/** The records of each topic changed since a stale answer was read. */
+export type ChangedRecords = ReadonlyMap<Topic, ReadonlySet<number>>;
+
+export interface ReadOptions<T> {
+  /** What only the answer tells it depends on (the records it shows beside the one asked for). */
+  dependsOn?: (value: T) => readonly Dependency[];
+  /**
+   * The stale answer brought up to date from the records changed since it was read, or null
+   * when they may have moved it in a way only a full read tells (a row entering or leaving a
+   * list, or moving within its order): then the answer is read anew.
+   */
+  patch?: (stale: T, changed: ChangedRecords) => Promise<T | null>;
+}
+
 /** The records an answer shows, as dependencies (a list's rows). */
 export const shown = (topic: Topic, rows: readonly { id: number }[]): Dependency[] => rows.map((r) => ({ topic, id: r.id }));
 
 /** The tag of "any record of this topic in this tenant". */
 export const readTag = (topic: Topic, tenantId: number) => `${topic}:${tenantId}`;
+/** The topic of a readTag, or null for another tag. */
+function topicOfReadTag(tag: string): Topic | null {
+  const topic = tag.slice(0, tag.indexOf(':'));
+  return (TOPICS as readonly string[]).includes(topic) ? (topic as Topic) : null;
+}
 const recordPrefix = (topic: Topic) => `${topic}#`;
 /** The tag of one record (ids are unique in the Odoo database, whatever company holds them). */
 export const recordTag = (topic: Topic, id: number) => `${recordPrefix(topic)}${id}`;
@@ -79,7 +104,18 @@ interface Flight {
 export interface CacheStats {
   hits: number;
   misses: number;
+  /** Misses answered by patching the stale answer (counted in misses too). */
+  patched: number;
 }
+
+/** One change of a topic tag: the record ids it named, or null when it named none (any record may have changed). */
+interface LoggedChange {
+  seq: number;
+  ids: ReadonlySet<number> | null;
+}
+
+/** Changes kept per topic tag; a tenant changing faster than this within a TTL has its answers read anew. */
+const CHANGE_LOG_LENGTH = 32;
 
 export class TenantReadCache {
   private readonly entries: LRUCache<string, Entry>;
@@ -95,7 +131,13 @@ export class TenantReadCache {
    * lists too. Bounded; a record it forgot falls to the TTL.
    */
   private readonly shownIn = new LRUCache<string, Set<string>>({ max: 100_000 });
-  readonly stats: CacheStats = { hits: 0, misses: 0 };
+  /**
+   * Topic tag → its recent changes, oldest first, within the TTL and at most CHANGE_LOG_LENGTH
+   * (`forgotten` is the newest sequence number dropped from it): which records changed under
+   * the topic since an answer was read, for `patch`.
+   */
+  private readonly changeLog = new Map<string, { changes: LoggedChange[]; forgotten: number }>();
+  readonly stats: CacheStats = { hits: 0, misses: 0, patched: 0 };
 
   constructor(
     readonly ttlMs: number,
@@ -120,7 +162,7 @@ export class TenantReadCache {
     key: readonly unknown[],
     deps: readonly Dependency[],
     load: () => Promise<T>,
-    dependsOn?: (value: T) => readonly Dependency[],
+    { dependsOn, patch }: ReadOptions<T> = {},
   ): Promise<{ value: T; at: number; hit: boolean }> {
     if (!this.enabled) return { value: await load(), at: this.now(), hit: false };
     const id = JSON.stringify([tenantId, ...key]);
@@ -134,17 +176,77 @@ export class TenantReadCache {
     const tags = tagsOf(tenantId, deps);
     let flight = this.inflight.get(id);
     // A read that began before a change to what this one knows it depends on cannot answer it.
-    if (!flight || !this.fresh(tags, flight.seq)) flight = this.fly(id, tenantId, deps, tags, load, dependsOn);
+    if (!flight || !this.fresh(tags, flight.seq)) {
+      const changed = cached && patch && this.now() - cached.at < this.ttlMs ? this.changedSince(cached) : null;
+      flight = this.fly(id, tenantId, deps, tags, changed ? this.patchOrLoad(cached!, changed, patch!, load) : this.timed(load), dependsOn);
+    }
     let entry = await flight.entry;
     // Joined a read begun before some change, and its answer turned out to depend on one made
     // since: read again, together with whoever else is reading it again.
     if (flight.seq < asked && !this.fresh(entry.tags, flight.seq)) {
       const newer = this.inflight.get(id);
       const again =
-        newer && newer.seq >= asked && this.fresh(tags, newer.seq) ? newer : this.fly(id, tenantId, deps, tags, load, dependsOn);
+        newer && newer.seq >= asked && this.fresh(tags, newer.seq)
+          ? newer
+          : this.fly(id, tenantId, deps, tags, this.timed(load), dependsOn);
       entry = await again.entry;
     }
     return { value: entry.value as T, at: entry.at, hit: false };
+  }
+
+  /**
+   * The load of a stale entry that tries its patch first. A patched answer keeps the time of
+   * the read it was patched from: its other parts are no newer, and the TTL still bounds
+   * how long a change no webhook told of can be served.
+   */
+  private patchOrLoad<T>(stale: Entry, changed: ChangedRecords, patch: NonNullable<ReadOptions<T>['patch']>, load: () => Promise<T>) {
+    const fresh = this.timed(load);
+    return async (): Promise<{ value: T; at: number }> => {
+      const patched = await patch(stale.value as T, changed);
+      if (patched === null) return fresh();
+      this.stats.patched++;
+      return { value: patched, at: stale.at };
+    };
+  }
+
+  /** A full read, with the time it began. */
+  private timed<T>(load: () => Promise<T>): () => Promise<{ value: T; at: number }> {
+    return async () => {
+      const at = this.now();
+      return { value: await load(), at };
+    };
+  }
+
+  /**
+   * The records changed since this entry was read, by topic, or null when some change since
+   * named no records (or is no longer on record): then only a full read can tell.
+   */
+  private changedSince(entry: Entry): ChangedRecords | null {
+    if (entry.seq < this.swept) return null;
+    const changed = new Map<Topic, Set<number>>();
+    const add = (topic: Topic, ids: Iterable<number>) => {
+      const set = changed.get(topic) ?? new Set<number>();
+      for (const id of ids) set.add(id);
+      changed.set(topic, set);
+    };
+    for (const tag of entry.tags) {
+      if ((this.stamps.get(tag)?.seq ?? 0) <= entry.seq) continue;
+      const topic = topicOfReadTag(tag);
+      if (topic) {
+        const log = this.changeLog.get(tag);
+        if (!log || log.forgotten > entry.seq) return null;
+        for (const change of log.changes) {
+          if (change.seq <= entry.seq) continue;
+          if (!change.ids) return null;
+          add(topic, change.ids);
+        }
+        continue;
+      }
+      const record = TOPICS.find((t) => recordIdsIn(t, [tag]).size);
+      if (!record) return null; // a tag of no known kind: nothing to patch from
+      add(record, recordIdsIn(record, [tag]));
+    }
+    return changed;
   }
 
   /** Notes in `shownIn` which records this tenant's answer showed. */
@@ -163,14 +265,13 @@ export class TenantReadCache {
     tenantId: number,
     deps: readonly Dependency[],
     tags: string[],
-    load: () => Promise<T>,
+    load: () => Promise<{ value: T; at: number }>,
     dependsOn?: (value: T) => readonly Dependency[],
   ): Flight {
     const seq = this.seq;
-    const at = this.now();
     const flight: Flight = {
       seq,
-      entry: load().then((value) => {
+      entry: load().then(({ value, at }) => {
         const revealed = dependsOn ? dependsOn(value) : [];
         const entry: Entry = { value, tags: revealed.length ? [...tags, ...tagsOf(tenantId, revealed)] : tags, seq, at };
         this.remember(tenantId, [...deps, ...revealed]);
@@ -208,18 +309,30 @@ export class TenantReadCache {
       // Re-inserted so the map stays in the order of change, oldest first, for the sweep below.
       this.stamps.delete(tag);
       this.stamps.set(tag, { seq: this.seq, at });
+      const topic = topicOfReadTag(tag);
+      if (topic) this.logChange(tag, recordIdsIn(topic, changed));
     }
     // A stamp older than the TTL can only end entries that have expired anyway.
     for (const [tag, stamp] of this.stamps) {
       if (at - stamp.at <= this.ttlMs) break;
       this.stamps.delete(tag);
+      this.changeLog.delete(tag);
       this.swept = Math.max(this.swept, stamp.seq);
     }
+  }
+
+  /** Notes which records of its topic a change to this topic tag named (none: any may have changed). */
+  private logChange(tag: string, ids: ReadonlySet<number>) {
+    const log = this.changeLog.get(tag) ?? { changes: [], forgotten: 0 };
+    log.changes.push({ seq: this.seq, ids: ids.size ? ids : null });
+    if (log.changes.length > CHANGE_LOG_LENGTH) log.forgotten = log.changes.shift()!.seq;
+    this.changeLog.set(tag, log);
   }
 
   clear() {
     this.entries.clear();
     this.stamps.clear();
+    this.changeLog.clear();
     this.shownIn.clear();
     this.swept = this.seq;
   }
@@ -259,8 +372,8 @@ export async function cachedRead<T>(
   args: readonly unknown[],
   deps: readonly Dependency[],
   load: () => Promise<T>,
-  dependsOn?: (value: T) => readonly Dependency[],
+  options?: ReadOptions<T>,
 ): Promise<T> {
-  const { value } = await tenantReadCache().read(ctx.tenant.id, [name, askerKey(ctx), ...args], deps, load, dependsOn);
+  const { value } = await tenantReadCache().read(ctx.tenant.id, [name, askerKey(ctx), ...args], deps, load, options);
   return value;
 }

@@ -83,12 +83,7 @@ export const STATEMENT_CSV_COLUMNS: CsvColumn<StatementLine>[] = [
 export async function statement(ctx: PortalContext, now = new Date()) {
   requireFinance(ctx);
   const today = odooToday(now);
-  return cachedRead(
-    ctx,
-    'statement',
-    [today],
-    ['invoices'],
-    async () => ({ today, ...ageItems(await openItems(ctx, now), today) }),
-    (s) => shown('invoices', s.lines),
-  );
+  return cachedRead(ctx, 'statement', [today], ['invoices'], async () => ({ today, ...ageItems(await openItems(ctx, now), today) }), {
+    dependsOn: (s) => shown('invoices', s.lines),
+  });
 }

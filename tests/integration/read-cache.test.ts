@@ -157,14 +157,22 @@ function gatedLoader() {
   return { load, release, reads: () => reads };
 }
 
-describe('what a change ends', () => {
-  /** What Odoo's automation rule posts for a changed order of customer A. */
-  async function orderChangedInOdoo(id: number, vals: Record<string, unknown>) {
-    sim.store.update('sale.order', id, vals);
-    const [rec] = await gateway.client().searchRead('sale.order', [['id', '=', id]], { fields: ['partner_id'] });
-    return applyOdooChange(gateway.client(), { _model: 'sale.order', _id: id, partner_id: (rec!.partner_id as [number, string])[0] });
-  }
+/** What Odoo's automation rule posts for a changed order of customer A. */
+async function orderChangedInOdoo(id: number, vals: Record<string, unknown>) {
+  sim.store.update('sale.order', id, vals);
+  const [rec] = await gateway.client().searchRead('sale.order', [['id', '=', id]], { fields: ['partner_id'] });
+  return applyOdooChange(gateway.client(), { _model: 'sale.order', _id: id, partner_id: (rec!.partner_id as [number, string])[0] });
+}
 
+/** The Odoo methods (`model.method`) called since this snapshot of the simulator's routes. */
+function askedSince(before: ReadonlyMap<string, number>): string[] {
+  return [...sim.stats.byRoute]
+    .filter(([route, n]) => route.startsWith('/json') && n > (before.get(route) ?? 0))
+    .map(([route]) => route.split('/').slice(3).join('.'))
+    .sort();
+}
+
+describe('what a change ends', () => {
   it('ends an order’s page when one of the company’s addresses changes: the page shows them', async () => {
     const ctx = () => portalContext(gateway, 'bobA');
     const TACOMA = 27; // one of Brightline's delivery addresses in the seed
@@ -264,17 +272,17 @@ describe('what a change ends', () => {
   it('never serves an answer whose revealed dependency changed while it was read, to a request made after the change', async () => {
     const { load, release } = gatedLoader();
     const shows7 = () => [{ topic: 'orders' as const, id: 7 }];
-    const first = cache.read(10, ['page'], ['invoices'], load, shows7);
+    const first = cache.read(10, ['page'], ['invoices'], load, { dependsOn: shows7 });
     cache.invalidate(changeTags('orders', [10], [7])); // order 7 changes while the page is read
-    const second = cache.read(10, ['page'], ['invoices'], load, shows7); // asked after the change
+    const second = cache.read(10, ['page'], ['invoices'], load, { dependsOn: shows7 }); // asked after the change
     release();
     expect((await first).value).toBe('read 1'); // asked before the change: may see the old data
     expect((await second).value).toBe('read 2');
-    expect((await cache.read(10, ['page'], ['invoices'], load, shows7)).value).toBe('read 2'); // kept
+    expect((await cache.read(10, ['page'], ['invoices'], load, { dependsOn: shows7 })).value).toBe('read 2'); // kept
     cache.invalidate([recordTag('orders', 8)]);
-    expect((await cache.read(10, ['page'], ['invoices'], load, shows7)).value).toBe('read 2');
+    expect((await cache.read(10, ['page'], ['invoices'], load, { dependsOn: shows7 })).value).toBe('read 2');
     cache.invalidate([recordTag('orders', 7)]);
-    expect((await cache.read(10, ['page'], ['invoices'], load, shows7)).value).toBe('read 3');
+    expect((await cache.read(10, ['page'], ['invoices'], load, { dependsOn: shows7 })).value).toBe('read 3');
   });
 
   it('forgets a change once every entry it could end has expired, and not before', async () => {
@@ -310,13 +318,147 @@ describe('what a change ends', () => {
   it('reads again once, however many requests joined a read their change made stale', async () => {
     const { load, release, reads } = gatedLoader();
     const shows7 = () => [{ topic: 'orders' as const, id: 7 }];
-    const first = cache.read(10, ['page'], ['invoices'], load, shows7);
+    const first = cache.read(10, ['page'], ['invoices'], load, { dependsOn: shows7 });
     cache.invalidate([recordTag('orders', 7)]);
-    const joiners = Array.from({ length: 5 }, () => cache.read(10, ['page'], ['invoices'], load, shows7));
+    const joiners = Array.from({ length: 5 }, () => cache.read(10, ['page'], ['invoices'], load, { dependsOn: shows7 }));
     release();
     await first;
     expect((await Promise.all(joiners)).map((r) => r.value)).toEqual(Array(5).fill('read 2'));
     expect(reads()).toBe(2);
+  });
+});
+
+describe('a stale orders list re-reads only the orders a change named', () => {
+  const bob = () => portalContext(gateway, 'bobA');
+
+  it('re-reads a changed order shown on the page in one small call, keeps the other rows, and matches a full read', async () => {
+    const q = orderListQuery.parse({});
+    const page = await listOrders(bob(), q);
+    expect(page.total).toBeGreaterThan(page.rows.length); // a page of a longer list
+    const changed = page.rows[1]!;
+    await orderChangedInOdoo(changed.id, { client_order_ref: 'PO-PATCHED-IN' });
+    const before = new Map(sim.stats.byRoute);
+    const again = await listOrders(bob(), q);
+    expect(askedSince(before)).toEqual(['sale.order.search_read']); // no page read, no count
+    expect(cache.stats.patched).toBe(1);
+    expect(again).toEqual({ ...page, rows: page.rows.map((r) => (r.id === changed.id ? { ...r, poReference: 'PO-PATCHED-IN' } : r)) });
+    cache.clear();
+    expect(await listOrders(bob(), q)).toEqual(again);
+  });
+
+  it('reads the page anew when the change may move the order: its sort value changed', async () => {
+    const q = orderListQuery.parse({ sort: 'po', dir: 'asc' });
+    const page = await listOrders(bob(), q);
+    await orderChangedInOdoo(page.rows[0]!.id, { client_order_ref: 'ZZZ-LAST-NOW' });
+    const before = new Map(sim.stats.byRoute);
+    const again = await listOrders(bob(), q);
+    expect(askedSince(before)).toEqual(['sale.order.search_read', 'sale.order.web_search_read']); // tried, then the page
+    expect(cache.stats.patched).toBe(0);
+    expect(again.rows[0]!.id).not.toBe(page.rows[0]!.id);
+    cache.clear();
+    expect(await listOrders(bob(), q)).toEqual(again);
+  });
+
+  it('reads the page anew when an order enters the list or leaves it', async () => {
+    const quotations = orderListQuery.parse({ state: 'quotation', size: 100 });
+    const page = await listOrders(bob(), quotations);
+    const leaving = page.rows[0]!;
+    await orderChangedInOdoo(leaving.id, { state: 'sale' });
+    const after = await listOrders(bob(), quotations);
+    expect(after.total).toBe(page.total - 1);
+    expect(after.rows.map((r) => r.id)).not.toContain(leaving.id);
+
+    await orderChangedInOdoo(leaving.id, { state: 'draft' }); // back in
+    const back = await listOrders(bob(), quotations);
+    expect(back.total).toBe(page.total);
+    expect(back.rows.map((r) => r.id)).toContain(leaving.id);
+    expect(cache.stats.patched).toBe(0);
+  });
+
+  it('keeps a whole list as it is when the changed order is not in it, after one small check', async () => {
+    const cancelled = orderListQuery.parse({ state: 'cancelled', size: 100 });
+    const page = await listOrders(bob(), cancelled);
+    expect(page.rows.length).toBe(page.total); // the whole list on one page
+    const open = (await listOrders(bob(), orderListQuery.parse({ state: 'open' }))).rows[0]!;
+    await orderChangedInOdoo(open.id, { client_order_ref: 'PO-NOT-CANCELLED' });
+    const before = new Map(sim.stats.byRoute);
+    expect(await listOrders(bob(), cancelled)).toEqual(page);
+    expect(askedSince(before)).toEqual(['sale.order.search_read']);
+  });
+
+  it('never lets another company’s order into a tenant’s page, whatever a change names', async () => {
+    const whole = orderListQuery.parse({ state: 'cancelled', size: 100 });
+    const page = await listOrders(bob(), whole);
+    expect(page.rows.length).toBe(page.total);
+    const [theirs] = await gateway.client().searchRead(
+      'sale.order',
+      [
+        ['partner_id', 'child_of', [SEED_IDS.customers.B]],
+        ['state', '=', 'cancel'],
+      ],
+      { fields: ['id'], limit: 1 },
+    ); // in the list's filter, in another company
+    await invalidateRecords('orders', [SEED_IDS.customers.A], [theirs!.id]); // names B's order under A
+    const again = await listOrders(bob(), whole);
+    expect(again).toEqual(page);
+    expect(again.rows.map((r) => r.id)).not.toContain(theirs!.id);
+  });
+
+  it('reads the page anew after a change that names no orders (the portal’s own write of a new order)', async () => {
+    const q = orderListQuery.parse({});
+    await listOrders(bob(), q);
+    await invalidateRecords('orders', [SEED_IDS.customers.A], []);
+    const before = new Map(sim.stats.byRoute);
+    await listOrders(bob(), q);
+    expect(askedSince(before)).toEqual(['sale.order.web_search_read']); // no patch tried
+  });
+});
+
+describe('patching a stale answer (the cache itself)', () => {
+  const patchTo = (value: string) => async () => value;
+
+  it('patches only from changes that named their records, and only while they are on record', async () => {
+    const read = (patch: (stale: string) => Promise<string | null>) =>
+      cache.read(10, ['list'], ['orders'], async () => 'full read', { patch: (stale) => patch(stale) });
+    await read(patchTo('unused'));
+    cache.invalidate(changeTags('orders', [10], [7]));
+    expect((await read(patchTo('patched'))).value).toBe('patched');
+    cache.invalidate(changeTags('orders', [10], [])); // named nothing
+    expect((await read(patchTo('patched again'))).value).toBe('full read');
+    cache.invalidate(changeTags('orders', [10], [8]));
+    expect((await read(async () => null)).value).toBe('full read'); // the patch could not tell
+    for (let id = 1; id <= 33; id++) cache.invalidate(changeTags('orders', [10], [id])); // more than the log keeps
+    expect((await read(patchTo('patched'))).value).toBe('full read');
+  });
+
+  it('hands the patch every record changed since the answer was read, by topic', async () => {
+    let seen: [string, number[]][] = [];
+    const read = () =>
+      cache.read(10, ['list'], ['orders', 'invoices'], async () => 'full read', {
+        patch: async (stale, changed) => ((seen = [...changed].map(([t, ids]) => [t, [...ids].sort()])), `${stale}+`),
+      });
+    await read();
+    cache.invalidate(changeTags('orders', [10], [7]));
+    cache.invalidate(changeTags('orders', [10, 11], [9, 8]));
+    cache.invalidate(changeTags('invoices', [10], [3]));
+    cache.invalidate(changeTags('orders', [11], [12])); // another tenant's
+    expect((await read()).value).toBe('full read+');
+    expect(seen).toEqual([
+      ['orders', [7, 8, 9]],
+      ['invoices', [3]],
+    ]);
+  });
+
+  it('keeps the time of the read it patched: the TTL still ends it', async () => {
+    const read = () =>
+      cache.read(10, ['list'], ['orders'], async () => `read at ${clock}`, { patch: async (stale) => `${stale}, patched` });
+    const first = await read();
+    clock += 40_000;
+    cache.invalidate(changeTags('orders', [10], [7]));
+    const patched = await read();
+    expect(patched).toMatchObject({ value: `${first.value}, patched`, at: first.at });
+    clock += 21_000;
+    expect((await read()).value).toBe(`read at ${clock}`);
   });
 });
 

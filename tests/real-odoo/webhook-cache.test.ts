@@ -35,6 +35,7 @@ let admin: OdooClient;
 let gateway: OdooGateway;
 let company = 0;
 let orderId = 0;
+let cache: TenantReadCache;
 const arrivals: { status: number; body: string }[] = [];
 let arrived: (() => void) | undefined;
 
@@ -43,7 +44,7 @@ beforeAll(async () => {
   process.env.ODOO_WEBHOOK_SECRET = SECRET;
   gateway = new OdooGateway({ ...odooConfigFromEnv(), timeoutMs: 60_000 });
   admin = gateway.client();
-  const cache = new TenantReadCache(300_000);
+  cache = new TenantReadCache(300_000);
   setTenantReadCache(cache);
   setCacheBus(createCacheBus(cache));
   // The portal's webhook route, as Next serves it, on a port Odoo reaches.
@@ -129,6 +130,8 @@ describe.runIf(configured)('Odoo’s webhook ends the portal’s cached reads (r
     // The cache keeps entries for 5 minutes here: only the webhook can have ended them.
     expect((await getOrder(buyer(), orderId))?.poReference).toBe('PO-WEBHOOK-AFTER');
     expect((await listOrders(buyer(), orderListQuery.parse({}))).rows.find((r) => r.id === orderId)?.poReference).toBe('PO-WEBHOOK-AFTER');
+    // The list re-read only the order the webhook named, with its own filters, on this real Odoo.
+    expect(cache.stats.patched).toBe(1);
   });
 
   it('a contact moved to another company in Odoo is mapped to the new one at its next request', async () => {

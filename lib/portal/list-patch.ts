@@ -1,0 +1,60 @@
+import 'server-only';
+import type { PortalContext } from '../context';
+import type { Domain, OdooRecord } from '../odoo';
+import type { ChangedRecords, Topic } from './read-cache';
+
+/** A cached page of a list, with the raw Odoo value of its sort field for each row (same order). */
+export interface SortedPage<Row extends { id: number }> {
+  rows: Row[];
+  /** How many records match the list's filters in all. */
+  total: number;
+  /** The list's 1-based page number. */
+  page: number;
+  sortValues: unknown[];
+}
+
+/** More changed records than this, and the page is read anew: the patch would cost as much. */
+export const PATCH_MAX_RECORDS = 20;
+
+/**
+ * A stale page of a list brought up to date by reading only the records that changed, with
+ * the list's own domain (so Odoo still decides what the tenant and the filters let in), or
+ * null when only a full read can tell the page: a record entered the list, left it, or its
+ * sort value changed (it may have moved), a record not shown may have left another page, or
+ * a change concerns another topic. A row that changed in place is replaced; every other row
+ * stays, as no change since the page was read named it.
+ */
+export async function patchListPage<Row extends { id: number }, P extends SortedPage<Row>>(
+  ctx: Pick<PortalContext, 'odoo'>,
+  list: {
+    topic: Topic;
+    model: string;
+    domain: Domain;
+    fields: readonly string[];
+    sortField: string;
+    toRow: (r: OdooRecord) => Row;
+  },
+  stale: P,
+  changed: ChangedRecords,
+): Promise<P | null> {
+  const ids = changed.get(list.topic);
+  if (!ids || changed.size > 1 || ids.size > PATCH_MAX_RECORDS) return null;
+  const records = await ctx.odoo.searchRead(list.model, [['id', 'in', [...ids]], ...list.domain], {
+    fields: [...new Set([...list.fields, list.sortField])],
+  });
+  const now = new Map(records.map((r) => [r.id, r]));
+  // Page one holding every match: a record not on it was not in the list.
+  const whole = stale.page === 1 && stale.rows.length === stale.total;
+  const rows = [...stale.rows];
+  for (const id of ids) {
+    const at = rows.findIndex((r) => r.id === id);
+    const record = now.get(id);
+    if (at < 0) {
+      if (record || !whole) return null;
+      continue;
+    }
+    if (!record || record[list.sortField] !== stale.sortValues[at]) return null;
+    rows[at] = list.toRow(record);
+  }
+  return { ...stale, rows };
+}

@@ -45,7 +45,8 @@ export interface CartLine {
 export interface PricedCart {
   lines: CartLine[];
   errors: LineError[];
-  currency: string;
+  /** Odoo's currency of the priced order; null when nothing was priced (no line can be ordered). */
+  currency: string | null;
   amountUntaxed: number;
   amountTax: number;
   amountTotal: number;
@@ -177,9 +178,9 @@ export function pricingOnchange(partnerId: number, lines: CartLine[]) {
   };
 }
 
-/** A cart with nothing to price: no Odoo call, nothing to pay. */
+/** A cart with nothing to price: no Odoo call, nothing to pay, and no currency to name. */
 export function unpricedCart(lines: CartLine[], errors: LineError[]): PricedCart {
-  return { lines, errors, currency: 'EUR', amountUntaxed: 0, amountTax: 0, amountTotal: 0, creditWarning: null };
+  return { lines, errors, currency: null, amountUntaxed: 0, amountTax: 0, amountTotal: 0, creditWarning: null };
 }
 
 /** The cart priced by the onchange's answer: its sellable lines in the order they were sent, and the totals. */

@@ -86,6 +86,19 @@ describe('ordering again', () => {
     expect(sellable).toMatchObject({ sku: SKUS.sellable, sellable: true, available: 37, problem: null });
     expect(sellable.priceUnit).toBeGreaterThan(0);
     expect(cart.amountUntaxed).toBe(sellable.subtotal);
+    expect(cart.currency).toBe('USD'); // Odoo's, from the priced order: Brightline buys in dollars
+  });
+
+  it('names no currency for a cart with no line to order: nothing was priced', async () => {
+    const ctx = portalContext(gateways.odoo19, 'bobA');
+    const { requests } = (await reorderRequest(ctx, pastOrder))!;
+    const cart = await priceCart(
+      ctx,
+      requests.filter((r) => r.productId !== ids.sellable),
+    );
+    expect(cart.lines.length).toBe(outside.length);
+    expect(cart.lines.some((l) => l.sellable)).toBe(false);
+    expect(cart).toMatchObject({ currency: null, amountTotal: 0 });
   });
 });
 

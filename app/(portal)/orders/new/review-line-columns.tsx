@@ -24,7 +24,8 @@ export function lineColumns({
 }: {
   t: ReviewT;
   f: Formatter;
-  currency: string;
+  /** Null when nothing was priced: no line shows a price then. */
+  currency: string | null;
   estimate: CartEstimate;
   quantities: Record<number, string>;
   issueOf: (productId: number) => QuantityIssue | null;
@@ -93,7 +94,12 @@ export function lineColumns({
         );
       },
     },
-    { id: 'price', header: t('columns.unitPrice'), amount: true, cell: (l) => (l.sellable ? f.money(l.priceUnit, currency) : '—') },
+    {
+      id: 'price',
+      header: t('columns.unitPrice'),
+      amount: true,
+      cell: (l) => (l.sellable && currency ? f.money(l.priceUnit, currency) : '—'),
+    },
     {
       id: 'subtotal',
       header: t('columns.subtotal'),
@@ -101,7 +107,7 @@ export function lineColumns({
       strong: true,
       cell: (l) => {
         const line = estimate.lines.get(l.productId);
-        if (!l.sellable || !line || line.subtotal === null) return '—';
+        if (!l.sellable || !line || line.subtotal === null || !currency) return '—';
         return (
           <>
             {f.money(line.subtotal, currency)}

@@ -14,7 +14,8 @@ export function OrderSummary({
   placeLabel,
 }: {
   estimate: CartEstimate;
-  currency: string;
+  /** Null when nothing was priced (no line can be ordered): the amounts read as a dash, in no currency. */
+  currency: string | null;
   repricing: boolean;
   onReprice: () => void;
   canReprice: boolean;
@@ -24,6 +25,7 @@ export function OrderSummary({
 }) {
   const t = useTranslations('quickOrder.summary');
   const f = useFormat();
+  const money = (amount: number) => (currency ? f.money(amount, currency) : '—');
   return (
     <section
       aria-label={t('label')}
@@ -32,18 +34,18 @@ export function OrderSummary({
       <dl className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm" aria-live="polite">
         <div className="hidden gap-2 sm:flex">
           <dt>{t('untaxed')}</dt>
-          <dd className="tabular-nums">{f.money(estimate.amountUntaxed, currency)}</dd>
+          <dd className="tabular-nums">{money(estimate.amountUntaxed)}</dd>
         </div>
         <div className="hidden gap-2 sm:flex">
           <dt>{t('taxes')}</dt>
-          <dd className="tabular-nums">{f.money(estimate.amountTax, currency)}</dd>
+          <dd className="tabular-nums">{money(estimate.amountTax)}</dd>
         </div>
         <div className="flex gap-2 text-base font-semibold">
           <dt>
             {t('total')}
             {estimate.estimated ? <span className="font-normal text-amber-900"> {t('estimate')}</span> : null}
           </dt>
-          <dd className="tabular-nums">{f.money(estimate.amountTotal, currency)}</dd>
+          <dd className="tabular-nums">{money(estimate.amountTotal)}</dd>
         </div>
       </dl>
       <div className="flex flex-wrap gap-2">

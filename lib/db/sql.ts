@@ -2,6 +2,7 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import { log } from '../log';
 import { dropProcessSingleton, existingProcessSingleton, processSingleton } from '../process-singleton';
+import { oneAtATime } from '../one-at-a-time';
 import { migrate } from './migrations';
 
 /**
@@ -15,6 +16,14 @@ export interface Sql {
   query: Query;
   /** Runs `fn` on one connection inside BEGIN/COMMIT (ROLLBACK when it throws). */
   transaction<T>(fn: (query: Query) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while no other holder of `key` runs, on any instance sharing this store: a
+   * check followed by a create (is this email already a colleague?) then holds for requests
+   * sent at the same moment to two instances. PostgreSQL: a session advisory lock, on a
+   * connection of its own for as long as `fn` runs (keep `fn` short). PGlite belongs to one
+   * process: the lock is this process's.
+   */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -39,6 +48,21 @@ export async function openSql(opts: { databaseUrl?: string; pgliteDir?: string }
           client.release();
         }
       },
+      // Within the process first, so that waiters queue here rather than each holding a connection.
+      exclusive: (key, fn) =>
+        oneAtATime(key, async () => {
+          const client = await pool.connect();
+          try {
+            await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+            try {
+              return await fn();
+            } finally {
+              await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+            }
+          } finally {
+            client.release();
+          }
+        }),
       close: () => pool.end(),
     };
   }
@@ -49,6 +73,7 @@ export async function openSql(opts: { databaseUrl?: string; pgliteDir?: string }
   return {
     query: async <T>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows,
     transaction: (fn) => db.transaction((tx) => fn(async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows)),
+    exclusive: (key, fn) => oneAtATime(key, fn),
     close: () => db.close(),
   };
 }

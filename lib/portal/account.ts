@@ -5,7 +5,7 @@ import { OdooServerError } from '../odoo/errors';
 import type { addressInput, inviteInput, myContactInput } from '../schemas/account';
 import type { PortalContext } from '../context';
 import { can, ROLE_TAGS, rolesFromTags, type CustomerRole } from '../roles';
-import { oneAtATime } from '../one-at-a-time';
+import { portalDb } from '../db/sql';
 import { currency, FIELDS, ids, m2o, num, text } from './fields';
 import { cachedForTenant, cachedShared } from './cache';
 import { SHARED_EMAIL_TAG } from './identity';
@@ -337,9 +337,9 @@ async function readContacts(ctx: PortalContext): Promise<CompanyContact[]> {
 export async function inviteContact(ctx: PortalContext, input: z.infer<typeof inviteInput>): Promise<number> {
   refuseWhileActing(ctx);
   const email = normaliseEmail(input.email);
-  // Two invites of one email sent at once each found no colleague and each created one: the
-  // person then matched two contacts and could not sign in.
-  return oneAtATime(`invite ${ctx.tenant.id} ${email}`, () => createInvited(ctx, input, email));
+  // Two invites of one email sent at once (to one instance or two) each found no colleague and
+  // each created one: the person then matched two contacts and could not sign in.
+  return (await portalDb()).exclusive(`invite ${ctx.tenant.id} ${email}`, () => createInvited(ctx, input, email));
 }
 
 async function createInvited(ctx: PortalContext, input: z.infer<typeof inviteInput>, email: string): Promise<number> {

@@ -14,37 +14,49 @@ export interface SortedPage<Row extends { id: number }> {
 }
 
 /** More changed records than this, and the page is read anew: the patch would cost as much. */
-export const PATCH_MAX_RECORDS = 20;
+const PATCH_MAX_RECORDS = 20;
+
+/** What a list reads, as the patch must read it too. */
+export interface PatchableList<Row> {
+  topic: Topic;
+  model: string;
+  /** The list's whole domain, tenant included: Odoo decides what enters the page, patched or not. */
+  domain: Domain;
+  fields: readonly string[];
+  /**
+   * The field the list sorts by, then by id (`<sortField> <dir>, id <dir>`, `order`): a row whose
+   * value here is unchanged keeps its place. A plain value (no relation): a many2one comes in
+   * another shape from each read and would never compare equal (no patch, never a wrong one).
+   */
+  sortField: string;
+  order: string;
+  toRow: (r: OdooRecord) => Row;
+}
 
 /**
  * A stale page of a list brought up to date by reading only the records that changed, with
  * the list's own domain (so Odoo still decides what the tenant and the filters let in), or
  * null when only a full read can tell the page: a record entered the list, left it, or its
- * sort value changed (it may have moved), a record not shown may have left another page, or
- * a change concerns another topic. A row that changed in place is replaced; every other row
- * stays, as no change since the page was read named it.
+ * sort value changed (it may have moved); a changed record is not on a page that does not
+ * hold the whole list (it may have entered or left elsewhere, and moved the count: decided
+ * without asking Odoo); or a change concerns another topic. A row that changed in place is
+ * replaced; every other row stays, as no change since the page was read named it.
  */
 export async function patchListPage<Row extends { id: number }, P extends SortedPage<Row>>(
   ctx: Pick<PortalContext, 'odoo'>,
-  list: {
-    topic: Topic;
-    model: string;
-    domain: Domain;
-    fields: readonly string[];
-    sortField: string;
-    toRow: (r: OdooRecord) => Row;
-  },
+  list: PatchableList<Row>,
   stale: P,
   changed: ChangedRecords,
 ): Promise<P | null> {
   const ids = changed.get(list.topic);
   if (!ids || changed.size > 1 || ids.size > PATCH_MAX_RECORDS) return null;
+  // Page one holding every match: a record not on it was not in the list.
+  const whole = stale.page === 1 && stale.rows.length === stale.total;
+  if (!whole && [...ids].some((id) => !stale.rows.some((r) => r.id === id))) return null;
   const records = await ctx.odoo.searchRead(list.model, [['id', 'in', [...ids]], ...list.domain], {
     fields: [...new Set([...list.fields, list.sortField])],
   });
   const now = new Map(records.map((r) => [r.id, r]));
-  // Page one holding every match: a record not on it was not in the list.
-  const whole = stale.page === 1 && stale.rows.length === stale.total;
   const rows = [...stale.rows];
   for (const id of ids) {
     const at = rows.findIndex((r) => r.id === id);

@@ -9,7 +9,7 @@ import type { PortalContext } from '../context';
 import { can } from '../roles';
 import { currency, FIELDS, m2o, num, ORDER_LINE_SPEC, text, TIMELINE_SPEC, utc, webSpec } from './fields';
 import { stepOf } from './deliveries';
-import { patchListPage, type SortedPage } from './list-patch';
+import { patchListPage, type PatchableList, type SortedPage } from './list-patch';
 import { cachedRead, shown } from './read-cache';
 import { recordsAndCount } from './records-and-count';
 import { readRecordWithLines } from './record-with-lines';
@@ -101,19 +101,21 @@ export function orderSort(q: Pick<OrderListQuery, 'sort' | 'dir'>): string {
  * user changed an order of costs Odoo one small read, not the page and its count again.
  */
 export async function listOrders(ctx: PortalContext, q: OrderListQuery, now = new Date()): Promise<OrderPage> {
-  const list = {
-    topic: 'orders' as const,
+  const list: PatchableList<OrderRow> = {
+    topic: 'orders',
     model: 'sale.order',
     domain: orderDomain(ctx, q, now),
     fields: FIELDS.orderRow,
     sortField: SORT_FIELDS[q.sort],
+    order: orderSort(q),
     toRow: toOrderRow,
   };
   const page = await cachedRead(
     ctx,
     'orders.list',
     [q, portalToday(now)], // which quotations wait for the customer changes with the day
-    ['orders'],
+    // The company's contacts too: a contact moved away takes their orders out of `child_of`.
+    ['orders', 'partners'],
     () => readOrderPage(ctx, list, q),
     {
       dependsOn: (page) => shown('orders', page.rows),
@@ -126,13 +128,13 @@ export async function listOrders(ctx: PortalContext, q: OrderListQuery, now = ne
 
 async function readOrderPage(
   ctx: PortalContext,
-  list: { domain: Domain; sortField: string },
+  list: PatchableList<OrderRow>,
   q: OrderListQuery,
 ): Promise<OrderPage & SortedPage<OrderRow>> {
-  const { records, count: total } = await recordsAndCount(ctx, 'sale.order', list.domain, FIELDS.orderRow, {
+  const { records, count: total } = await recordsAndCount(ctx, list.model, list.domain, list.fields, {
     offset: (q.page - 1) * q.size,
     limit: q.size,
-    order: orderSort(q),
+    order: list.order,
   });
   return {
     rows: records.map(toOrderRow),

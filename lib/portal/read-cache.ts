@@ -1,6 +1,7 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { portalConfig } from '../config';
+import { log } from '../log';
 import type { PortalContext } from '../context';
 
 /**
@@ -59,21 +60,28 @@ export const shown = (topic: Topic, rows: readonly { id: number }[]): Dependency
 
 /** The tag of "any record of this topic in this tenant". */
 export const readTag = (topic: Topic, tenantId: number) => `${topic}:${tenantId}`;
+const isTopic = (name: string): name is Topic => (TOPICS as readonly string[]).includes(name);
 /** The topic of a readTag, or null for another tag. */
 function topicOfReadTag(tag: string): Topic | null {
-  const topic = tag.slice(0, tag.indexOf(':'));
-  return (TOPICS as readonly string[]).includes(topic) ? (topic as Topic) : null;
+  const colon = tag.indexOf(':');
+  const topic = colon > 0 ? tag.slice(0, colon) : '';
+  return isTopic(topic) ? topic : null;
 }
-const recordPrefix = (topic: Topic) => `${topic}#`;
 /** The tag of one record (ids are unique in the Odoo database, whatever company holds them). */
-export const recordTag = (topic: Topic, id: number) => `${recordPrefix(topic)}${id}`;
+export const recordTag = (topic: Topic, id: number) => `${topic}#${id}`;
+/** The topic and id of a recordTag, or null for another tag. */
+function parseRecordTag(tag: string): { topic: Topic; id: number } | null {
+  const hash = tag.indexOf('#');
+  const topic = hash > 0 ? tag.slice(0, hash) : '';
+  const id = Number(tag.slice(hash + 1));
+  return isTopic(topic) && Number.isSafeInteger(id) && id > 0 ? { topic, id } : null;
+}
 /** The record ids of a topic among these tags (the records a change names), read back from recordTag. */
 export function recordIdsIn(topic: Topic, tags: readonly string[]): Set<number> {
-  const prefix = recordPrefix(topic);
   const ids = new Set<number>();
   for (const tag of tags) {
-    const id = tag.startsWith(prefix) ? Number(tag.slice(prefix.length)) : NaN;
-    if (Number.isSafeInteger(id) && id > 0) ids.add(id);
+    const record = parseRecordTag(tag);
+    if (record?.topic === topic) ids.add(record.id);
   }
   return ids;
 }
@@ -155,7 +163,8 @@ export class TenantReadCache {
   /**
    * The answer of `load` for this tenant and key: cached, or read once however many
    * requests ask at the same moment. Failures are not kept. `dependsOn` adds what only the
-   * answer tells (the records it shows beside the one asked for).
+   * answer tells (the records it shows beside the one asked for); `patch` brings a stale
+   * answer up to date from the records changed since, where it can (ReadOptions).
    */
   async read<T>(
     tenantId: number,
@@ -200,10 +209,14 @@ export class TenantReadCache {
    * how long a change no webhook told of can be served.
    */
   private patchOrLoad<T>(stale: Entry, changed: ChangedRecords, patch: NonNullable<ReadOptions<T>['patch']>, load: () => Promise<T>) {
-    const fresh = this.timed(load);
+    const fullRead = this.timed(load);
     return async (): Promise<{ value: T; at: number }> => {
-      const patched = await patch(stale.value as T, changed);
-      if (patched === null) return fresh();
+      // A patch that fails (Odoo timed out on its small read) is no answer: read in full, as without one.
+      const patched = await patch(stale.value as T, changed).catch((err: unknown) => {
+        log.warn({ err: err instanceof Error ? err.message : String(err) }, 'read cache: patch failed, reading in full');
+        return null;
+      });
+      if (patched === null) return fullRead();
       this.stats.patched++;
       return { value: patched, at: stale.at };
     };
@@ -233,18 +246,18 @@ export class TenantReadCache {
       if ((this.stamps.get(tag)?.seq ?? 0) <= entry.seq) continue;
       const topic = topicOfReadTag(tag);
       if (topic) {
-        const log = this.changeLog.get(tag);
-        if (!log || log.forgotten > entry.seq) return null;
-        for (const change of log.changes) {
+        const history = this.changeLog.get(tag);
+        if (!history || history.forgotten > entry.seq) return null;
+        for (const change of history.changes) {
           if (change.seq <= entry.seq) continue;
           if (!change.ids) return null;
           add(topic, change.ids);
         }
         continue;
       }
-      const record = TOPICS.find((t) => recordIdsIn(t, [tag]).size);
+      const record = parseRecordTag(tag);
       if (!record) return null; // a tag of no known kind: nothing to patch from
-      add(record, recordIdsIn(record, [tag]));
+      add(record.topic, [record.id]);
     }
     return changed;
   }
@@ -276,7 +289,9 @@ export class TenantReadCache {
         const entry: Entry = { value, tags: revealed.length ? [...tags, ...tagsOf(tenantId, revealed)] : tags, seq, at };
         this.remember(tenantId, [...deps, ...revealed]);
         // Kept even if a tag moved meanwhile (it is stale at once), unless a later read is already kept.
-        if ((this.entries.get(id)?.seq ?? -1) <= seq) this.entries.set(id, entry);
+        // A patched answer expires with the read it came from, not a full TTL after the patch.
+        const ttl = Math.max(1, at + this.ttlMs - this.now());
+        if ((this.entries.get(id)?.seq ?? -1) <= seq) this.entries.set(id, entry, { ttl });
         return entry;
       }),
     };
@@ -323,10 +338,10 @@ export class TenantReadCache {
 
   /** Notes which records of its topic a change to this topic tag named (none: any may have changed). */
   private logChange(tag: string, ids: ReadonlySet<number>) {
-    const log = this.changeLog.get(tag) ?? { changes: [], forgotten: 0 };
-    log.changes.push({ seq: this.seq, ids: ids.size ? ids : null });
-    if (log.changes.length > CHANGE_LOG_LENGTH) log.forgotten = log.changes.shift()!.seq;
-    this.changeLog.set(tag, log);
+    const history = this.changeLog.get(tag) ?? { changes: [], forgotten: 0 };
+    history.changes.push({ seq: this.seq, ids: ids.size ? ids : null });
+    if (history.changes.length > CHANGE_LOG_LENGTH) history.forgotten = history.changes.shift()!.seq;
+    this.changeLog.set(tag, history);
   }
 
   clear() {

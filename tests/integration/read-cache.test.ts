@@ -386,22 +386,48 @@ describe('a stale orders list re-reads only the orders a change named', () => {
     expect(askedSince(before)).toEqual(['sale.order.search_read']);
   });
 
-  it('never lets another company’s order into a tenant’s page, whatever a change names', async () => {
-    const whole = orderListQuery.parse({ state: 'cancelled', size: 100 });
-    const page = await listOrders(bob(), whole);
-    expect(page.rows.length).toBe(page.total);
-    const [theirs] = await gateway.client().searchRead(
-      'sale.order',
-      [
-        ['partner_id', 'child_of', [SEED_IDS.customers.B]],
-        ['state', '=', 'cancel'],
-      ],
-      { fields: ['id'], limit: 1 },
-    ); // in the list's filter, in another company
-    await invalidateRecords('orders', [SEED_IDS.customers.A], [theirs!.id]); // names B's order under A
-    const again = await listOrders(bob(), whole);
-    expect(again).toEqual(page);
-    expect(again.rows.map((r) => r.id)).not.toContain(theirs!.id);
+  it('drops an order moved to another company from the page, and never shows what the other company gave it', async () => {
+    const q = orderListQuery.parse({});
+    const page = await listOrders(bob(), q);
+    const moved = page.rows[0]!;
+    sim.store.update('sale.order', moved.id, { partner_id: SEED_IDS.contacts.brunoBuyerB, client_order_ref: 'B-SECRET-PO' });
+    // Odoo's rule names the order's new customer only; A's page showed it, so A's list is stale too.
+    await applyOdooChange(gateway.client(), { _model: 'sale.order', _id: moved.id, partner_id: SEED_IDS.contacts.brunoBuyerB });
+    const again = await listOrders(bob(), q);
+    expect(again.rows.map((r) => r.id)).not.toContain(moved.id);
+    expect(JSON.stringify(again)).not.toContain('B-SECRET-PO');
+    expect(again.total).toBe(page.total - 1);
+  });
+
+  it('asks Odoo nothing before a full read when a changed order is not on a page that holds part of the list', async () => {
+    const q = orderListQuery.parse({});
+    const page = await listOrders(bob(), q);
+    const other = (await listOrders(bob(), orderListQuery.parse({ page: 2 }))).rows[0]!;
+    expect(page.rows.map((r) => r.id)).not.toContain(other.id);
+    await orderChangedInOdoo(other.id, { client_order_ref: 'PO-ON-PAGE-TWO' });
+    const before = new Map(sim.stats.byRoute);
+    await listOrders(bob(), q);
+    expect(askedSince(before)).toEqual(['sale.order.web_search_read']);
+  });
+
+  it('patches rows whose sort value is empty (no requested date) in place, as a full read orders them', async () => {
+    const q = orderListQuery.parse({ sort: 'delivery', dir: 'desc' });
+    const page = await listOrders(bob(), q);
+    const undated = page.rows.find((r) => r.requestedDate === null)!;
+    await orderChangedInOdoo(undated.id, { client_order_ref: 'PO-NO-DATE' });
+    const again = await listOrders(bob(), q);
+    expect(cache.stats.patched).toBe(1);
+    cache.clear();
+    expect(await listOrders(bob(), q)).toEqual(again);
+  });
+
+  it('reads the page anew when one of the company’s contacts changed: a contact moved away takes their orders along', async () => {
+    const q = orderListQuery.parse({});
+    await listOrders(bob(), q);
+    await invalidateRecords('partners', [SEED_IDS.customers.A], [SEED_IDS.contacts.bobBuyerA]);
+    const before = new Map(sim.stats.byRoute);
+    await listOrders(bob(), q);
+    expect(askedSince(before)).toEqual(['sale.order.web_search_read']);
   });
 
   it('reads the page anew after a change that names no orders (the portal’s own write of a new order)', async () => {
@@ -449,6 +475,53 @@ describe('patching a stale answer (the cache itself)', () => {
     ]);
   });
 
+  it('reads in full when the patch fails (Odoo timed out on its small read)', async () => {
+    await cache.read(10, ['list'], ['orders'], async () => 'full read 1');
+    cache.invalidate(changeTags('orders', [10], [7]));
+    const again = cache.read(10, ['list'], ['orders'], async () => 'full read 2', {
+      patch: async () => {
+        throw new Error('Odoo timed out');
+      },
+    });
+    await expect(again).resolves.toMatchObject({ value: 'full read 2' });
+  });
+
+  it('still patches after as many changes as the log keeps', async () => {
+    const read = () => cache.read(10, ['list'], ['orders'], async () => 'full read', { patch: async (stale) => `${stale}+` });
+    await read();
+    for (let id = 1; id <= 32; id++) cache.invalidate(changeTags('orders', [10], [id]));
+    expect((await read()).value).toBe('full read+');
+  });
+
+  it('patches in, at the next read, a change made while a patch was reading', async () => {
+    const seen: number[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let n = 0;
+    const read = () =>
+      cache.read(10, ['list'], ['orders'], async () => 'full', {
+        patch: async (stale, changed) => {
+          seen.push([...changed.get('orders')!].sort());
+          const mine = ++n;
+          if (mine === 1) await gate;
+          return `${stale}+${mine}`;
+        },
+      });
+    await read();
+    cache.invalidate(changeTags('orders', [10], [7]));
+    const first = read();
+    cache.invalidate(changeTags('orders', [10], [8])); // while the first patch reads
+    const second = read(); // asked after that change: does not take the first patch's answer
+    release();
+    expect((await first).value).toBe('full+1');
+    expect((await second).value).toBe('full+2');
+    expect(seen).toEqual([[7], [7, 8]]);
+    expect((await read()).value).toBe('full+2'); // kept
+    cache.invalidate(changeTags('orders', [10], [9]));
+    expect((await read()).value).toBe('full+2+3');
+    expect(seen.at(-1)).toEqual([9]);
+  });
+
   it('keeps the time of the read it patched: the TTL still ends it', async () => {
     const read = () =>
       cache.read(10, ['list'], ['orders'], async () => `read at ${clock}`, { patch: async (stale) => `${stale}, patched` });
@@ -463,6 +536,26 @@ describe('patching a stale answer (the cache itself)', () => {
 });
 
 describe('invalidation across instances', () => {
+  it('lets another instance patch from the records a Redis message names', async () => {
+    const channel = `test-cache-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const one = new TenantReadCache(60_000, 1000, () => clock);
+    const two = new TenantReadCache(60_000, 1000, () => clock);
+    const busOne = createCacheBus(one, redisUrl, channel);
+    const busTwo = createCacheBus(two, redisUrl, channel);
+    buses.push(busOne, busTwo);
+    await Promise.all([busOne.ready, busTwo.ready]);
+    let seen: number[] = [];
+    const read = () =>
+      two.read(10, ['list'], ['orders'], async () => 'full', {
+        patch: async (stale, changed) => ((seen = [...changed.get('orders')!]), `${stale}+`),
+      });
+    await read();
+    await busOne.publish(changeTags('orders', [10], [7, 8]));
+    for (let i = 0; i < 100 && (await read()).value === 'full'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await read()).value).toBe('full+');
+    expect(seen.sort()).toEqual([7, 8]);
+  });
+
   it('ends the entry on another instance through Redis pub/sub', async () => {
     const channel = `test-cache-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const one = new TenantReadCache(60_000);

@@ -120,6 +120,7 @@ describe.runIf(configured)('Odoo’s webhook ends the portal’s cached reads (r
     expect(before?.poReference).toBe('PO-WEBHOOK-BEFORE');
     expect((await listOrders(buyer(), orderListQuery.parse({}))).rows.map((r) => r.id)).toContain(orderId);
 
+    const patchedBefore = cache.stats.patched;
     const webhook = nextArrival();
     await admin.write('sale.order', [orderId], { client_order_ref: 'PO-WEBHOOK-AFTER' });
     await webhook;
@@ -131,7 +132,7 @@ describe.runIf(configured)('Odoo’s webhook ends the portal’s cached reads (r
     expect((await getOrder(buyer(), orderId))?.poReference).toBe('PO-WEBHOOK-AFTER');
     expect((await listOrders(buyer(), orderListQuery.parse({}))).rows.find((r) => r.id === orderId)?.poReference).toBe('PO-WEBHOOK-AFTER');
     // The list re-read only the order the webhook named, with its own filters, on this real Odoo.
-    expect(cache.stats.patched).toBe(1);
+    expect(cache.stats.patched - patchedBefore).toBe(1);
   });
 
   it('a contact moved to another company in Odoo is mapped to the new one at its next request', async () => {

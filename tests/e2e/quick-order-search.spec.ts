@@ -48,6 +48,30 @@ test('a buyer finds a product by part of its name, adds it by keyboard and revie
   await expect(page.getByRole('button', { name: 'Place order' })).toBeVisible();
 });
 
+test('choosing a product whose SKU another line writes in another case says the review may add them up', async ({ page }) => {
+  await signIn(page, BOB, '/orders/new');
+  const search = page.getByRole('combobox', { name: 'Find a product by SKU or name' });
+  await search.fill('hex bolt');
+  const options = page.getByRole('listbox', { name: 'Products' }).getByRole('option');
+  const sku = (await options.first().locator('.font-mono').textContent())!.trim();
+  const lower = sku.toLowerCase();
+  const lines = page.getByLabel(/One product per line/);
+  await lines.fill(`${lower} 2`);
+  await search.fill(sku);
+  await expect(options.first()).toContainText(sku);
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(lines).toHaveValue(`${lower} 2\n${sku} 1`);
+  await expect(page.getByRole('status').filter({ hasText: `Added ${sku}` })).toContainText(
+    `quantity 1 on its own line. Another line names ${lower}: if that is the same product, the review adds both lines up.`,
+  );
+  await page.getByRole('button', { name: 'Check lines' }).click();
+  const review = page.getByRole('region', { name: 'Review' });
+  // One product: one line of 3.
+  await expect(review.getByRole('table').first().getByRole('row')).toHaveCount(2);
+  await expect(review.getByRole('textbox', { name: /^Quantity of / })).toHaveValue('3');
+});
+
 test('the search says when nothing matches, closes on Escape and fits a phone', async ({ page }) => {
   await signIn(page, BOB, '/orders/new');
   const search = page.getByRole('combobox', { name: 'Find a product by SKU or name' });

@@ -79,9 +79,11 @@ export function QuickOrderForm({
       <form action={preview} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={t('label')}>
         <ProductSearch
           onChoose={(product) => {
-            const { text: next, quantity } = addProductLine(text, product.sku);
+            const { text: next, quantity, otherCase } = addProductLine(text, product.sku);
             setText(next);
-            return t('added', { sku: product.sku, name: product.name, quantity });
+            const added = { sku: product.sku, name: product.name, quantity };
+            // Another line names the SKU in another case: the review adds it in if it is this product.
+            return otherCase ? t('addedBesideOtherCase', { ...added, otherCase }) : t('added', added);
           }}
         />
         <div>

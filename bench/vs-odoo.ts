@@ -11,9 +11,10 @@
  * each) and prints the time to the last byte (median and p90, ours/Odoo), the portal's Odoo
  * calls and its wait on Odoo per page (from its debug log), the JavaScript each page loads
  * (compressed bytes as served), and the Largest Contentful Paint in Chromium
- * (BENCH_LCP_ROUNDS, 5, interleaved). Then "after a change": before each request the order
- * is changed in Odoo (its PO reference), Odoo's automation rule tells the portal, and the
- * portal's order page and orders list must show the change: the cache-miss case. Writes JSON under
+ * (BENCH_LCP_ROUNDS, 5, interleaved). Then "after a change": before each request a record
+ * is changed in Odoo (the order's PO reference; the invoice's reference, or its origin for
+ * the list, which shows no reference), Odoo's automation rule tells the portal, and the
+ * portal's page must show the change: the cache-miss case. Writes JSON under
  * bench/results/. BENCH_PARTS (pages, js, lcp, change; comma-separated) runs only some
  * parts. The portal, the simulator and the dev IdP listen on BENCH_PORT (3206),
  * BENCH_SIM_PORT (8272) and BENCH_IDP_PORT (4606). The portal runs with
@@ -165,12 +166,47 @@ try {
 
   const lcp = PARTS.has('lcp') ? await largestPaints(htmlPairs, odoo, odooCookie, ours) : [];
 
-  // After a change: the order's PO reference changes in Odoo before each request; the
-  // automation rule tells the portal, whose order page must read the order afresh.
-  /** The pages that show the order's PO reference: each read right after it changed. */
-  const changedPages = [
-    { page: 'order detail', odooPath: `/my/orders/${orderId}`, ourPath: `/orders/${orderId}` },
-    { page: 'orders list', odooPath: '/my/orders', ourPath: '/orders' },
+  // After a change: a record changes in Odoo before each request; the automation rule tells
+  // the portal, whose page must read it afresh and show the new value.
+  const [invoiceBefore] = await adminClient.searchRead('account.move', [['id', '=', invoiceId]], { fields: ['ref', 'invoice_origin'] });
+  /** Each page, and the change (model, record, field) it shows: read right after the change. */
+  const changedPages: ChangedPage[] = [
+    {
+      page: 'order detail',
+      odooPath: `/my/orders/${orderId}`,
+      ourPath: `/orders/${orderId}`,
+      login: BOB,
+      model: 'sale.order',
+      id: orderId,
+      field: 'client_order_ref',
+    },
+    {
+      page: 'orders list',
+      odooPath: '/my/orders',
+      ourPath: '/orders',
+      login: BOB,
+      model: 'sale.order',
+      id: orderId,
+      field: 'client_order_ref',
+    },
+    {
+      page: 'invoice detail',
+      odooPath: `/my/invoices/${invoiceId}`,
+      ourPath: `/invoices/${invoiceId}`,
+      login: FIONA,
+      model: 'account.move',
+      id: invoiceId,
+      field: 'ref',
+    },
+    {
+      page: 'invoices list',
+      odooPath: '/my/invoices',
+      ourPath: '/invoices',
+      login: FIONA,
+      model: 'account.move',
+      id: invoiceId,
+      field: 'invoice_origin',
+    },
   ];
 
   const afterChange = PARTS.has('change') ? await afterAChange() : null;
@@ -183,17 +219,22 @@ try {
       return results;
     } finally {
       await removeWebhookRules(adminClient, { label: WEBHOOK_LABEL });
+      // The invoice as it was: its origin names its order, which the invoices list links to.
+      await adminClient.write('account.move', [invoiceId], {
+        ref: invoiceBefore?.ref ?? false,
+        invoice_origin: invoiceBefore?.invoice_origin ?? false,
+      });
     }
   }
 
-  async function pageAfterChanges(p: (typeof changedPages)[number]) {
+  async function pageAfterChanges(p: ChangedPage) {
     const changed = { odoo: [] as number[], ours: [] as number[], calls: [] as number[], wait: [] as number[], stale: 0 };
     for (let i = 0; i < ROUNDS; i++) {
-      const po = `PO-BENCH-${Date.now()}-${i}`;
-      await adminClient.write('sale.order', [orderId], { client_order_ref: po });
+      const po = `BENCH-${Date.now()}-${i}`;
+      await adminClient.write(p.model, [p.id], { [p.field]: po });
       changed.odoo.push((await timedGet(`${odoo}${p.odooPath}`, odooCookie)).ms);
-      await adminClient.write('sale.order', [orderId], { client_order_ref: `${po}-b` });
-      const r = await timedGet(`${portal}${p.ourPath}`, ours[BOB]!);
+      await adminClient.write(p.model, [p.id], { [p.field]: `${po}-b` });
+      const r = await timedGet(`${portal}${p.ourPath}`, ours[p.login]!);
       changed.ours.push(r.ms);
       await new Promise((done) => setTimeout(done, 5)); // the log line follows the answer
       const o = odooByRequest.get(r.requestId) ?? { calls: 0, waitMs: 0 };
@@ -227,6 +268,17 @@ try {
   await stack.stop();
 }
 process.exit(0);
+
+/** A page measured right after a record it shows changed in Odoo (`field` set to a new text). */
+interface ChangedPage {
+  page: string;
+  odooPath: string;
+  ourPath: string;
+  login: string;
+  model: 'sale.order' | 'account.move';
+  id: number;
+  field: string;
+}
 
 /** The administrator's settings: from the environment, or from ../shared/real-odoo after starting it. */
 async function adminEnv(): Promise<Env> {

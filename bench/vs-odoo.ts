@@ -168,50 +168,21 @@ try {
 
   // After a change: a record changes in Odoo before each request; the automation rule tells
   // the portal, whose page must read it afresh and show the new value.
-  const [invoiceBefore] = await adminClient.searchRead('account.move', [['id', '=', invoiceId]], { fields: ['ref', 'invoice_origin'] });
   /** Each page, and the change (model, record, field) it shows: read right after the change. */
+  const pair = (page: string) => pairs.find((p) => p.page === page)!;
+  const orderReference = { model: 'sale.order', id: orderId, field: 'client_order_ref' } as const;
   const changedPages: ChangedPage[] = [
-    {
-      page: 'order detail',
-      odooPath: `/my/orders/${orderId}`,
-      ourPath: `/orders/${orderId}`,
-      login: BOB,
-      model: 'sale.order',
-      id: orderId,
-      field: 'client_order_ref',
-    },
-    {
-      page: 'orders list',
-      odooPath: '/my/orders',
-      ourPath: '/orders',
-      login: BOB,
-      model: 'sale.order',
-      id: orderId,
-      field: 'client_order_ref',
-    },
-    {
-      page: 'invoice detail',
-      odooPath: `/my/invoices/${invoiceId}`,
-      ourPath: `/invoices/${invoiceId}`,
-      login: FIONA,
-      model: 'account.move',
-      id: invoiceId,
-      field: 'ref',
-    },
-    {
-      page: 'invoices list',
-      odooPath: '/my/invoices',
-      ourPath: '/invoices',
-      login: FIONA,
-      model: 'account.move',
-      id: invoiceId,
-      field: 'invoice_origin',
-    },
+    { ...pair('order detail'), ...orderReference },
+    { ...pair('orders list'), ...orderReference },
+    { ...pair('invoice detail'), model: 'account.move', id: invoiceId, field: 'ref' },
+    // The list shows no reference: the invoice's origin, put back afterwards.
+    { ...pair('invoices list'), model: 'account.move', id: invoiceId, field: 'invoice_origin' },
   ];
 
   const afterChange = PARTS.has('change') ? await afterAChange() : null;
 
   async function afterAChange() {
+    const [invoiceBefore] = await adminClient.searchRead('account.move', [['id', '=', invoiceId]], { fields: ['ref', 'invoice_origin'] });
     await installWebhookRules(adminClient, portal, WEBHOOK_SECRET, { label: WEBHOOK_LABEL });
     try {
       const results = [];

@@ -52,15 +52,18 @@ export async function openSql(opts: { databaseUrl?: string; pgliteDir?: string }
       exclusive: (key, fn) =>
         oneAtATime(key, async () => {
           const client = await pool.connect();
+          let unlocked = false;
           try {
             await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
             try {
               return await fn();
             } finally {
               await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+              unlocked = true;
             }
           } finally {
-            client.release();
+            // A connection that may still hold the lock is closed, not pooled: closing lets the lock go.
+            client.release(!unlocked);
           }
         }),
       close: () => pool.end(),

@@ -24,9 +24,10 @@ export interface PatchableList<Row> {
   domain: Domain;
   fields: readonly string[];
   /**
-   * The field the list sorts by, then by id (`<sortField> <dir>, id <dir>`, `order`): a row whose
-   * value here is unchanged keeps its place. A plain value (no relation): a many2one comes in
-   * another shape from each read and would never compare equal (no patch, never a wrong one).
+   * The field the list sorts by, then by id (`<sortField> <dir>, id <dir>`, `order`), one of
+   * `fields`: a row whose value here is unchanged keeps its place. A plain value (no relation):
+   * a many2one comes in another shape from each read and would never compare equal (no patch,
+   * never a wrong one).
    */
   sortField: string;
   order: string;
@@ -53,14 +54,12 @@ export async function patchListPage<Row extends { id: number }, P extends Sorted
   // Page one holding every match: a record not on it was not in the list.
   const whole = stale.page === 1 && stale.rows.length === stale.total;
   if (!whole && [...ids].some((id) => !stale.rows.some((r) => r.id === id))) return null;
-  const records = await ctx.odoo.searchRead(list.model, [['id', 'in', [...ids]], ...list.domain], {
-    fields: [...new Set([...list.fields, list.sortField])],
-  });
-  const now = new Map(records.map((r) => [r.id, r]));
+  const records = await ctx.odoo.searchRead(list.model, [['id', 'in', [...ids]], ...list.domain], { fields: [...list.fields] });
+  const current = new Map(records.map((r) => [r.id, r]));
   const rows = [...stale.rows];
   for (const id of ids) {
     const at = rows.findIndex((r) => r.id === id);
-    const record = now.get(id);
+    const record = current.get(id);
     if (at < 0) {
       if (record || !whole) return null;
       continue;

@@ -186,8 +186,10 @@ export class TenantReadCache {
     let flight = this.inflight.get(id);
     // A read that began before a change to what this one knows it depends on cannot answer it.
     if (!flight || !this.fresh(tags, flight.seq)) {
-      const changed = cached && patch && this.now() - cached.at < this.ttlMs ? this.changedSince(cached) : null;
-      flight = this.fly(id, tenantId, deps, tags, changed ? this.patchOrLoad(cached!, changed, patch!, load) : this.timed(load), dependsOn);
+      const stale = cached && this.now() - cached.at < this.ttlMs ? cached : undefined;
+      const changed = stale && patch ? this.changedSince(stale) : null;
+      const reader = stale && patch && changed ? this.patchOrLoad(stale, changed, patch, load) : this.timed(load);
+      flight = this.fly(id, tenantId, deps, tags, reader, dependsOn);
     }
     let entry = await flight.entry;
     // Joined a read begun before some change, and its answer turned out to depend on one made
@@ -320,12 +322,13 @@ export class TenantReadCache {
     this.seq++;
     const tags = new Set(changed);
     for (const tag of changed) for (const shown of this.shownIn.get(tag) ?? []) tags.add(shown);
+    const named = new Map(TOPICS.map((topic) => [topic, recordIdsIn(topic, changed)]));
     for (const tag of tags) {
       // Re-inserted so the map stays in the order of change, oldest first, for the sweep below.
       this.stamps.delete(tag);
       this.stamps.set(tag, { seq: this.seq, at });
       const topic = topicOfReadTag(tag);
-      if (topic) this.logChange(tag, recordIdsIn(topic, changed));
+      if (topic) this.logChange(tag, named.get(topic)!);
     }
     // A stamp older than the TTL can only end entries that have expired anyway.
     for (const [tag, stamp] of this.stamps) {

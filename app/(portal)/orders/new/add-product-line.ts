@@ -16,8 +16,7 @@ export function addProductLine(text: string, sku: string): { text: string; quant
     return first !== undefined && qty !== undefined && QUANTITY_TEXT.test(qty) && !rest.length ? { first, qty } : null;
   });
   const at = readable.findIndex((line) => line?.first === sku);
-  const otherCase =
-    readable.find((line) => line && line.first !== sku && line.first.toLocaleUpperCase() === sku.toLocaleUpperCase())?.first ?? null;
+  const otherCase = readable.find((line) => line && line.first !== sku && line.first.toLowerCase() === sku.toLowerCase())?.first ?? null;
   if (at >= 0) {
     const { first, qty } = readable[at]!;
     const quantity = addQuantities(Number(qty.replace(',', '.')), 1);

@@ -28,6 +28,7 @@ const stack = await startStack({
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     RATE_LIMIT_USER_PER_MINUTE: '100000',
     AUDIT_PGLITE_DIR: 'memory://',
+    ...(process.env.PORTAL_CACHE_TTL_SECONDS ? { PORTAL_CACHE_TTL_SECONDS: process.env.PORTAL_CACHE_TTL_SECONDS } : {}),
   },
   stdio: 'pipe',
 });

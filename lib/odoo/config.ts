@@ -20,6 +20,8 @@ const schema = z
     ODOO_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     ODOO_MAX_CONCURRENCY: z.coerce.number().int().positive().default(16),
     ODOO_READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    /** How long after opening a connection kept ahead of the next call may be used (spare-connection.ts); 0: none. */
+    ODOO_SPARE_CONNECTION_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   })
   .refine((c) => c.ODOO_PROTOCOL !== 'session' || c.ODOO_PASSWORD, {
     message: 'ODOO_PROTOCOL=session signs in with ODOO_PASSWORD: set it, or use another protocol',
@@ -51,6 +53,15 @@ export function odooConfigFromEnv(env: Record<string, string | undefined> = proc
     maxConcurrency: c.ODOO_MAX_CONCURRENCY,
     readRetries: c.ODOO_READ_RETRIES,
   };
+}
+
+/** The settings of the process's one connection pool to Odoo (http.ts). */
+export function odooPoolSettings(env: Record<string, string | undefined> = process.env): {
+  connectTimeoutMs: number;
+  spareConnectionMs: number;
+} {
+  const c = schema.parse(env);
+  return { connectTimeoutMs: c.ODOO_TIMEOUT_MS, spareConnectionMs: c.ODOO_SPARE_CONNECTION_MS };
 }
 
 /**

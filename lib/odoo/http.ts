@@ -1,7 +1,9 @@
 import 'server-only';
 import { PassThrough, type Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
+import { odooPoolSettings } from './config';
 import { OdooUnavailableError } from './errors';
+import { spareConnector } from './spare-connection';
 import { processSingleton } from '../process-singleton';
 
 /**
@@ -10,11 +12,24 @@ import { processSingleton } from '../process-singleton';
  * objects, nor the instrumentation Next.js wraps around the global fetch; skipping them
  * makes a page's Odoo calls cheaper in CPU (the figures: docs/performance.md,
  * `npm run bench:route-cost /orders`). Redirects are not followed:
- * a redirect to /web/login means that the web session expired.
+ * a redirect to /web/login means that the web session expired. Odoo closes every connection
+ * after its answer; the pool keeps one open ahead of the next call (spare-connection.ts).
  * The timeout covers the time until the response headers and body are in (for JSON), or
  * until the headers (for streams).
  */
-const odooPool = processSingleton('odoo-http-pool', () => new Agent({ keepAliveTimeout: 10_000 }));
+const odooPool = processSingleton('odoo-http-pool', () => {
+  const { connectTimeoutMs, spareConnectionMs } = odooPoolSettings();
+  return new Agent({
+    keepAliveTimeout: 10_000,
+    connect: spareConnector({
+      useWithinMs: spareConnectionMs,
+      // Long enough to see an Odoo prefork worker close it (after 2 s): then no more spares.
+      maxIdleMs: 5_000,
+      maxSpares: 4,
+      timeoutMs: connectTimeoutMs,
+    }),
+  });
+});
 
 export interface HttpResponse {
   status: number;

@@ -199,6 +199,16 @@ export const ORDER_LINE_SPEC = {
  * An order's deliveries and invoices nested in its web_search_read (Odoo 17+), with what
  * their tenant check reads: the commercial partner of a delivery's partner, an invoice's own.
  */
+/** An invoice's orders with their transfers nested (Odoo 17+), for the invoice page. */
+export const INVOICE_ORDER_SPEC = {
+  name: {},
+  picking_ids: {
+    fields: { name: {}, state: {}, picking_type_code: {}, partner_id: { fields: { commercial_partner_id: {} } } },
+    order: 'id',
+    limit: 100,
+  },
+};
+
 export const TIMELINE_SPEC = {
   picking: { ...webSpec(FIELDS.timelinePicking), partner_id: { fields: { commercial_partner_id: {} } } },
   invoice: { ...webSpec(FIELDS.timelineInvoice), commercial_partner_id: {} },

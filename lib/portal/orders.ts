@@ -13,7 +13,7 @@ import { patchListPage, type PatchableList, type SortedPage } from './list-patch
 import { cachedRead, shown } from './read-cache';
 import { recordsAndCount } from './records-and-count';
 import { readRecordWithLines } from './record-with-lines';
-import { tenantDomain } from './tenant';
+import { isTenantPartner, tenantDomain } from './tenant';
 
 export type OrderState = 'quotation' | 'confirmed' | 'locked' | 'cancelled';
 
@@ -361,7 +361,6 @@ async function orderWithLines(
   ctx: PortalContext,
   id: number,
 ): Promise<{ order: Rec; lines: Rec[]; pickings: Rec[]; invoices: Rec[]; addresses: Rec[] } | null> {
-  const ofTenant = (partner: unknown) => commercialPartnerId(partner) === ctx.tenant.id;
   const found = await readRecordWithLines(ctx, {
     model: 'sale.order',
     domain: [['id', '=', id], ...tenantDomain(ctx)],
@@ -383,7 +382,7 @@ async function orderWithLines(
         domain: [['sale_id', '=', id], ...tenantDomain(ctx)],
         fields: FIELDS.timelinePicking,
         spec: TIMELINE_SPEC.picking,
-        keep: (p) => ofTenant(p.partner_id),
+        keep: (p) => isTenantPartner(ctx, p.partner_id),
         order: 'id',
         limit: 200,
       },
@@ -443,12 +442,6 @@ function postalLines(r: Record<string, unknown>): string[] {
 function stateName(value: unknown): string | null {
   const name = m2o(value)?.name;
   return name ? name.replace(/ \([A-Z]{2}\)$/, '') : null;
-}
-
-/** The commercial partner of a nested partner (`{id, commercial_partner_id}`), or null. */
-function commercialPartnerId(partner: unknown): number | null {
-  const value = partner && typeof partner === 'object' ? (partner as { commercial_partner_id?: unknown }).commercial_partner_id : null;
-  return typeof value === 'number' ? value : null;
 }
 
 export function toAddress(r: Record<string, unknown> & { id: number }): Address {

@@ -9,3 +9,14 @@ import type { PortalContext } from '../context';
 export function tenantDomain(ctx: Pick<PortalContext, 'tenant'>, field = 'partner_id'): Domain {
   return [[field, 'child_of', [ctx.tenant.id]]];
 }
+
+/**
+ * Whether a partner nested by a web_read (`{id, commercial_partner_id}`) is one of the
+ * tenant's: for related records Odoo 17+ nests without the tenant's domain. Stricter than
+ * `child_of` for a company set up below the tenant (a branch with its own commercial
+ * partner): its records stay out, never another company's in.
+ */
+export function isTenantPartner(ctx: Pick<PortalContext, 'tenant'>, partner: unknown): boolean {
+  const value = partner && typeof partner === 'object' ? (partner as { commercial_partner_id?: unknown }).commercial_partner_id : null;
+  return typeof value === 'number' && value === ctx.tenant.id;
+}

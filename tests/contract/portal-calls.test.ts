@@ -4,7 +4,7 @@ import { OdooGateway, type OdooClient } from '../../lib/odoo/client';
 import { odooConfigFromEnv, type OdooConfig } from '../../lib/odoo/config';
 import { OdooAuthError, OdooMissingError, OdooServerError, OdooValidationError } from '../../lib/odoo/errors';
 import { protocolFor, serverMajorVersion } from '../../lib/odoo/transport';
-import { FIELDS, TIMELINE_SPEC, webSpec } from '../../lib/portal/fields';
+import { FIELDS, INVOICE_ORDER_SPEC, TIMELINE_SPEC, webSpec } from '../../lib/portal/fields';
 import { ROLE_TAGS } from '../../lib/roles';
 import { startSimulator } from '../helpers/odoo-sim';
 
@@ -144,6 +144,49 @@ describe.each(PROTOCOLS)('over %s', (protocol) => {
       expect(i.commercial_partner_id).toBe(CUSTOMER);
       expect(['out_invoice', 'out_refund']).toContain(i.move_type);
     }
+  });
+
+  it("reads an invoice's orders with their transfers nested (Odoo 17+), the records the Odoo 16 searches find", async () => {
+    const client = clientFor(protocol);
+    if (!(await client.hasWebRead())) return expect(await serverMajorVersion(base)).toBeLessThan(17);
+    const [invoice] = await client.searchRead(
+      'account.move',
+      [
+        ['partner_id', 'child_of', CUSTOMER],
+        ['move_type', '=', 'out_invoice'],
+        ['invoice_line_ids.sale_line_ids.order_id.picking_ids', '!=', false],
+      ],
+      { fields: ['name'], limit: 1, order: 'id' },
+    );
+    expect(invoice).toBeDefined();
+    // The specification lib/portal/invoices.ts sends for the invoice page.
+    const { records: orders } = await client.webSearchRead(
+      'sale.order',
+      [
+        ['invoice_ids', 'in', [invoice!.id]],
+        ['partner_id', 'child_of', CUSTOMER],
+      ],
+      INVOICE_ORDER_SPEC,
+      { limit: 50, order: 'id' },
+    );
+    type Nested = { id: number; picking_type_code: string; partner_id: { id: number; commercial_partner_id: number } };
+    const nested = orders.flatMap((o) => o.picking_ids as Nested[]);
+    const outgoing = nested.filter((p) => p.picking_type_code === 'outgoing' && p.partner_id.commercial_partner_id === CUSTOMER);
+    const [flatOrders, flatPickings] = await Promise.all([
+      client.searchRead('sale.order', [['invoice_ids', 'in', [invoice!.id]]], { fields: ['name'], order: 'id' }),
+      client.searchRead(
+        'stock.picking',
+        [
+          ['sale_id.invoice_ids', 'in', [invoice!.id]],
+          ['picking_type_code', '=', 'outgoing'],
+          ['partner_id', 'child_of', CUSTOMER],
+        ],
+        { fields: ['name'], order: 'sale_id, id' },
+      ),
+    ]);
+    expect(orders.map((o) => o.id)).toEqual(flatOrders.map((o) => o.id));
+    expect(outgoing.map((p) => p.id)).toEqual(flatPickings.map((p) => p.id));
+    expect(outgoing.length).toBeGreaterThan(0);
   });
 
   it("reads a customer's orders with many2one pairs, newest first", async () => {

@@ -312,7 +312,7 @@ describe('the home page', () => {
 });
 
 describe('the invoice page', () => {
-  it('reads the same invoice, lines, taxes, orders and deliveries from Odoo 19 in 3 calls and from Odoo 16 in 5', async () => {
+  it('reads the same invoice, lines, taxes, orders and deliveries from Odoo 19 in 2 calls and from Odoo 16 in 5', async () => {
     const odoo = odoo19.client();
     const invoices = await odoo.searchRead(
       'account.move',
@@ -325,6 +325,7 @@ describe('the invoice page', () => {
       { fields: ['name'], limit: 3, order: 'id' },
     );
     expect(invoices.length).toBeGreaterThan(0);
+    let deliveriesSeen = 0;
     for (const { id } of invoices) {
       const new19 = portalContext(odoo19, 'fionaA');
       const old16 = portalContext(odoo16, 'fionaA');
@@ -332,9 +333,54 @@ describe('the invoice page', () => {
       expect(on19).toEqual(on16);
       expect(on19!.lines.some((l) => l.taxes.length > 0 && l.taxes.every((t) => /\S/.test(t)))).toBe(true);
       expect(on19!.orders.length).toBeGreaterThan(0);
-      expect(new19.odoo.callLog.calls).toBe(3);
+      deliveriesSeen += on19!.deliveries.length;
+      // The invoice with its lines, and its orders with their transfers nested.
+      expect(new19.odoo.callLog.calls).toBe(2);
       expect(old16.odoo.callLog.calls).toBe(5);
     }
+    expect(deliveriesSeen).toBeGreaterThan(0);
+  });
+
+  it('leaves out of an invoice’s deliveries a transfer of its order to another company, and a return, on both servers', async () => {
+    const [invoice] = await odoo19.client().searchRead(
+      'account.move',
+      [
+        ['partner_id', 'child_of', [SEED_IDS.customers.A]],
+        ['state', '=', 'posted'],
+        ['invoice_origin', '!=', false],
+      ],
+      {
+        fields: ['name'],
+        limit: 1,
+        order: 'id',
+      },
+    );
+    const before = await getInvoice(portalContext(odoo19, 'fionaA'), invoice!.id);
+    expect(before!.orders.length).toBeGreaterThan(0);
+    const orderId = before!.orders[0]!.id;
+    for (const gateway of [odoo19, odoo16]) {
+      const odoo = gateway.client();
+      await odoo.create('stock.picking', {
+        name: 'WH/OUT/ELSEWHERE',
+        sale_id: orderId,
+        partner_id: SEED_IDS.customers.B,
+        state: 'assigned',
+        picking_type_code: 'outgoing',
+      });
+      await odoo.create('stock.picking', {
+        name: 'WH/IN/RETURN',
+        sale_id: orderId,
+        partner_id: SEED_IDS.customers.A,
+        state: 'done',
+        picking_type_code: 'incoming',
+      });
+    }
+    const [on19, on16] = await Promise.all([
+      getInvoice(portalContext(odoo19, 'fionaA'), invoice!.id),
+      getInvoice(portalContext(odoo16, 'fionaA'), invoice!.id),
+    ]);
+    expect(on19!.deliveries).toEqual(before!.deliveries);
+    expect(on16!.deliveries).toEqual(before!.deliveries);
   });
 
   it('answers another tenant’s invoice as missing on both servers', async () => {

@@ -199,14 +199,32 @@ export const ORDER_LINE_SPEC = {
  * An order's deliveries and invoices nested in its web_search_read (Odoo 17+), with what
  * their tenant check reads: the commercial partner of a delivery's partner, an invoice's own.
  */
-/** An invoice's orders with their transfers nested (Odoo 17+), for the invoice page. */
+/**
+ * An invoice's orders as its lines name them (Odoo 17+), with their transfers nested, and
+ * what their tenant checks read: the commercial partner of the order's and the transfer's
+ * partner.
+ */
 export const INVOICE_ORDER_SPEC = {
   name: {},
+  partner_id: { fields: { commercial_partner_id: {} } },
   picking_ids: {
     fields: { name: {}, state: {}, picking_type_code: {}, partner_id: { fields: { commercial_partner_id: {} } } },
     order: 'id',
     limit: 100,
   },
+};
+
+/**
+ * An invoice's shown lines nested in its web_search_read (Odoo 17+): the product by id only
+ * (Odoo's display name of a product is among its dearest; the line has its own description),
+ * the taxes by name, the order each line bills with its transfers, and not the invoice again.
+ * An order billed on many lines comes once per line; the portal keeps it once.
+ */
+export const INVOICE_LINE_SPEC = {
+  ...webSpec(FIELDS.invoiceLine.filter((f) => f !== 'move_id')),
+  product_id: {},
+  tax_ids: { fields: { name: {} } },
+  sale_line_ids: { fields: { order_id: { fields: INVOICE_ORDER_SPEC } } },
 };
 
 export const TIMELINE_SPEC = {

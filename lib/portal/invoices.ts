@@ -5,7 +5,7 @@ import type { InvoiceFilters, InvoiceListQuery } from '../schemas/invoices';
 import type { PortalContext } from '../context';
 import { forbidden } from '../errors';
 import { can } from '../roles';
-import { currency, FIELDS, ids, INVOICE_ORDER_SPEC, m2o, num, text, webSpec } from './fields';
+import { currency, FIELDS, ids, INVOICE_LINE_SPEC, m2o, num, text } from './fields';
 import { stepOf, type DeliveryStep } from './deliveries';
 import { cachedRead, shown, type Dependency } from './read-cache';
 import { readRecordWithLines } from './record-with-lines';
@@ -278,10 +278,24 @@ export async function getInvoice(ctx: PortalContext, id: number, now = new Date(
   });
 }
 
+/**
+ * The invoice, its lines, the tenant's orders it bills and their deliveries to the tenant. On
+ * Odoo 17+ one web_search_read: each line names its order (`sale_line_ids.order_id`) with the
+ * order's transfers nested, kept as the Odoo 16 domains would (the orders of the tenant, the
+ * outgoing transfers to one of its partners). On Odoo 16 the orders and deliveries are two
+ * searches beside the invoice's own.
+ */
 async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<InvoiceDetail | null> {
-  const [found, { orders, pickings }] = await Promise.all([invoiceWithLines(ctx, id), invoiceOrdersAndDeliveries(ctx, id)]);
+  const nested = await ctx.odoo.hasWebRead();
+  const [found, searched] = await Promise.all([invoiceWithLines(ctx, id), nested ? null : invoiceOrdersAndDeliveries(ctx, id)]);
   if (!found) return null;
   const { move, lines } = found;
+  const { orders, pickings } =
+    searched ??
+    ordersOfLines(
+      ctx,
+      lines.map(({ line }) => line),
+    );
   const sign = signOf(move.move_type);
   return {
     ...toInvoiceRow(move, odooToday(now)),
@@ -292,6 +306,7 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
     lines: lines.map(({ line: l, taxes }) => ({
       id: l.id,
       kind: l.display_type === 'line_section' ? 'section' : l.display_type === 'line_note' ? 'note' : 'product',
+      // Odoo requires a line's description; Odoo 16 also names the product, 17+ reads its id only.
       description: text(l.name) ?? m2o(l.product_id)?.name ?? '',
       quantity: num(l.quantity),
       priceUnit: num(l.price_unit),
@@ -305,22 +320,14 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
   };
 }
 
-/**
- * The tenant's orders an invoice bills, and their deliveries to the tenant. On Odoo 17+ one
- * web_search_read of the orders with their transfers nested (one API-key check on Odoo, not
- * two), kept as the Odoo 16 domain would: outgoing, to one of the tenant's partners.
- */
+/** The tenant's orders an invoice bills and their outgoing transfers to the tenant: Odoo 16's two searches. */
 async function invoiceOrdersAndDeliveries(ctx: PortalContext, id: number): Promise<{ orders: OdooRecord[]; pickings: OdooRecord[] }> {
-  const ordersDomain: Domain = [['invoice_ids', 'in', [id]], ...tenantDomain(ctx)];
-  if (await ctx.odoo.hasWebRead()) {
-    const { records: orders } = await ctx.odoo.webSearchRead('sale.order', ordersDomain, INVOICE_ORDER_SPEC, { limit: 50, order: 'id' });
-    const pickings = orders
-      .flatMap((o) => o.picking_ids as OdooRecord[])
-      .filter((p) => p.picking_type_code === 'outgoing' && isTenantPartner(ctx, p.partner_id));
-    return { orders, pickings };
-  }
   const [orders, pickings] = await Promise.all([
-    ctx.odoo.searchRead('sale.order', ordersDomain, { fields: ['name'], limit: 50, order: 'id' }),
+    ctx.odoo.searchRead('sale.order', [['invoice_ids', 'in', [id]], ...tenantDomain(ctx)], {
+      fields: ['name'],
+      limit: INVOICE_ORDERS_MAX,
+      order: 'id',
+    }),
     ctx.odoo.searchRead(
       'stock.picking',
       [['sale_id.invoice_ids', 'in', [id]], ['picking_type_code', '=', 'outgoing'], ...tenantDomain(ctx)],
@@ -329,6 +336,25 @@ async function invoiceOrdersAndDeliveries(ctx: PortalContext, id: number): Promi
   ]);
   return { orders, pickings };
 }
+
+/** The same from the orders nested under the invoice's lines (Odoo 17+), each once, by id. */
+function ordersOfLines(ctx: PortalContext, lines: OdooRecord[]): { orders: OdooRecord[]; pickings: OdooRecord[] } {
+  const byId = new Map<number, OdooRecord>();
+  for (const line of lines) {
+    for (const saleLine of (line.sale_line_ids ?? []) as OdooRecord[]) {
+      const order = saleLine.order_id as OdooRecord | false;
+      if (order && isTenantPartner(ctx, order.partner_id)) byId.set(order.id, order);
+    }
+  }
+  const orders = [...byId.values()].sort((a, b) => a.id - b.id).slice(0, INVOICE_ORDERS_MAX);
+  const pickings = orders
+    .flatMap((o) => o.picking_ids as OdooRecord[])
+    .filter((p) => p.picking_type_code === 'outgoing' && isTenantPartner(ctx, p.partner_id))
+    .slice(0, 100);
+  return { orders, pickings };
+}
+
+const INVOICE_ORDERS_MAX = 50;
 
 /** The lines an invoice shows: products, sections and notes (not its tax and payment-term lines). */
 const SHOWN_LINES = ['product', 'line_section', 'line_note'];
@@ -347,7 +373,7 @@ async function invoiceWithLines(
       model: 'account.move.line',
       domain: [['move_id', '=', id], ...tenantDomain(ctx, 'move_id.partner_id'), ['display_type', 'in', SHOWN_LINES]],
       fields: FIELDS.invoiceLine,
-      spec: { ...webSpec(FIELDS.invoiceLine), tax_ids: { fields: { name: {} } } },
+      spec: INVOICE_LINE_SPEC,
       keep: (l) => SHOWN_LINES.includes(String(l.display_type)),
       order: 'id',
       limit: 1000,

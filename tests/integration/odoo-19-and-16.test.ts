@@ -312,7 +312,7 @@ describe('the home page', () => {
 });
 
 describe('the invoice page', () => {
-  it('reads the same invoice, lines, taxes, orders and deliveries from Odoo 19 in 2 calls and from Odoo 16 in 5', async () => {
+  it('reads the same invoice, lines, taxes, orders and deliveries from Odoo 19 in 1 call and from Odoo 16 in 5', async () => {
     const odoo = odoo19.client();
     const invoices = await odoo.searchRead(
       'account.move',
@@ -334,14 +334,14 @@ describe('the invoice page', () => {
       expect(on19!.lines.some((l) => l.taxes.length > 0 && l.taxes.every((t) => /\S/.test(t)))).toBe(true);
       expect(on19!.orders.length).toBeGreaterThan(0);
       deliveriesSeen += on19!.deliveries.length;
-      // The invoice with its lines, and its orders with their transfers nested.
-      expect(new19.odoo.callLog.calls).toBe(2);
+      // The invoice with its lines, their orders and the orders' transfers nested.
+      expect(new19.odoo.callLog.calls).toBe(1);
       expect(old16.odoo.callLog.calls).toBe(5);
     }
     expect(deliveriesSeen).toBeGreaterThan(0);
   });
 
-  it('leaves out of an invoice’s deliveries a transfer of its order to another company, and a return, on both servers', async () => {
+  it('leaves out of an invoice’s orders and deliveries another company’s order, a transfer to another company and a return, on both servers', async () => {
     const [invoice] = await odoo19.client().searchRead(
       'account.move',
       [
@@ -374,11 +374,43 @@ describe('the invoice page', () => {
         state: 'done',
         picking_type_code: 'incoming',
       });
+      // One of the invoice's lines also bills a line of customer B's order, which has a delivery of its own.
+      const [bLine] = await odoo.searchRead('sale.order.line', [['order_id.partner_id', 'child_of', [SEED_IDS.customers.B]]], {
+        fields: ['order_id'],
+        limit: 1,
+      });
+      const bOrder = (bLine!.order_id as [number, string])[0];
+      const [invoiceLine] = await odoo.searchRead(
+        'account.move.line',
+        [
+          ['move_id', '=', invoice!.id],
+          ['display_type', '=', 'product'],
+        ],
+        {
+          fields: ['sale_line_ids'],
+          limit: 1,
+        },
+      );
+      await odoo.write('account.move.line', [invoiceLine!.id], {
+        sale_line_ids: [[6, 0, [...(invoiceLine!.sale_line_ids as number[]), bLine!.id]]],
+      });
+      const [b] = await odoo.searchRead('sale.order', [['id', '=', bOrder]], { fields: ['invoice_ids'] });
+      // Odoo computes invoice_ids from the lines; the simulator stores it.
+      await odoo.write('sale.order', [bOrder], { invoice_ids: [...(b!.invoice_ids as number[]), invoice!.id] });
+      await odoo.create('stock.picking', {
+        name: 'WH/OUT/B',
+        sale_id: bOrder,
+        partner_id: SEED_IDS.customers.B,
+        state: 'done',
+        picking_type_code: 'outgoing',
+      });
     }
     const [on19, on16] = await Promise.all([
       getInvoice(portalContext(odoo19, 'fionaA'), invoice!.id),
       getInvoice(portalContext(odoo16, 'fionaA'), invoice!.id),
     ]);
+    expect(on19!.orders).toEqual(before!.orders);
+    expect(on16!.orders).toEqual(before!.orders);
     expect(on19!.deliveries).toEqual(before!.deliveries);
     expect(on16!.deliveries).toEqual(before!.deliveries);
   });

@@ -259,7 +259,8 @@ export class OdooClient {
   }
 
   private run(langlessCall: OrmCall, readOnly: boolean): Promise<unknown> {
-    const portalCall = this.lang ? { ...langlessCall, context: { lang: this.lang, ...langlessCall.context } } : langlessCall;
+    const langCall = this.lang ? { ...langlessCall, context: { lang: this.lang, ...langlessCall.context } } : langlessCall;
+    const portalCall = readOnly ? langCall : { ...langCall, writes: true };
     const attempts = readOnly ? this.gateway.config.readRetries + 1 : 1;
     const budget = this.budget();
     return budget.spend(async () => {

@@ -21,7 +21,7 @@ const schema = z
     ODOO_MAX_CONCURRENCY: z.coerce.number().int().positive().default(16),
     ODOO_READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     /** How long after opening a connection kept ahead of the next call may be used (spare-connection.ts); 0: none. */
-    ODOO_SPARE_CONNECTION_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+    ODOO_SPARE_CONNECTION_MS: z.coerce.number().int().min(0).max(1_000).default(1_000),
   })
   .refine((c) => c.ODOO_PROTOCOL !== 'session' || c.ODOO_PASSWORD, {
     message: 'ODOO_PROTOCOL=session signs in with ODOO_PASSWORD: set it, or use another protocol',

@@ -31,6 +31,15 @@ const odooPool = processSingleton('odoo-http-pool', () => {
   });
 });
 
+/**
+ * The pool of calls that may change data: never a spare. A server may close a connection
+ * just as a request is written to it, and a create or a confirmation is never sent twice.
+ */
+const odooWritePool = processSingleton(
+  'odoo-http-write-pool',
+  () => new Agent({ keepAliveTimeout: 10_000, connect: { timeout: odooPoolSettings().connectTimeoutMs } }),
+);
+
 export interface HttpResponse {
   status: number;
   /** A response header's value; repeated headers (Set-Cookie) joined by ", " as fetch's Headers.get does. */
@@ -46,14 +55,21 @@ export interface HttpStream extends HttpResponse {
   body: Dispatcher.ResponseData['body'];
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<HttpResult> {
+/** `writes`: the call may change data in Odoo (its own pool, above). */
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  { writes = false }: { writes?: boolean } = {},
+): Promise<HttpResult> {
   return withTimeout(timeoutMs, async (signal) => {
     const res = await request(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
       body: JSON.stringify(body),
       signal,
-      dispatcher: odooPool,
+      dispatcher: writes ? odooWritePool : odooPool,
     });
     return { ...response(res.statusCode, res.headers), text: await res.body.text() };
   });

@@ -16,6 +16,8 @@ export interface OrmCall {
   ids?: number[];
   params?: Record<string, unknown>;
   context?: Record<string, unknown>;
+  /** The call may change data in Odoo: it goes out on a connection of its own (http.ts). */
+  writes?: boolean;
 }
 
 export interface Transport {
@@ -38,7 +40,7 @@ export class Json2Transport implements Transport {
     return this.refused.attempt(() => this.send(call, budget));
   }
 
-  private async send({ model, method, ids, params, context }: OrmCall, budget: TimeBudget): Promise<unknown> {
+  private async send({ model, method, ids, params, context, writes }: OrmCall, budget: TimeBudget): Promise<unknown> {
     const body = { ...(ids ? { ids } : {}), ...params, ...(context ? { context } : {}) };
     const res = await postJson(
       `${this.config.url}/json/2/${model}/${method}`,
@@ -48,6 +50,7 @@ export class Json2Transport implements Transport {
         'X-Odoo-Database': this.config.db,
       },
       budget.nextTimeoutMs(),
+      { writes },
     );
     const json = parseJson(res.text);
     if (res.status === 200) return json;
@@ -96,6 +99,7 @@ export class JsonRpcTransport implements Transport {
         'execute_kw',
         [this.config.db, uid, this.config.apiKey, call.model, call.method, args, kwargs],
         budget.nextTimeoutMs(),
+        call.writes,
       );
     } catch (err) {
       // Odoo checks the key on every call: a key revoked since the login is refused here, and
@@ -125,7 +129,7 @@ export class JsonRpcTransport implements Transport {
     return this.uid;
   }
 
-  private async rpc(service: string, method: string, args: unknown[], timeoutMs: number): Promise<unknown> {
+  private async rpc(service: string, method: string, args: unknown[], timeoutMs: number, writes?: boolean): Promise<unknown> {
     const res = await postJson(
       `${this.config.url}/jsonrpc`,
       {
@@ -136,6 +140,7 @@ export class JsonRpcTransport implements Transport {
       },
       {},
       timeoutMs,
+      { writes },
     );
     return jsonRpcResult(res);
   }
@@ -175,6 +180,7 @@ export class SessionTransport implements Transport {
       { jsonrpc: '2.0', method: 'call', id: this.nextId++, params: { model: call.model, method: call.method, args, kwargs } },
       { Cookie: cookie },
       budget.nextTimeoutMs(),
+      { writes: call.writes },
     );
     return jsonRpcResult(res);
   }

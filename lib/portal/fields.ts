@@ -210,7 +210,8 @@ export const INVOICE_ORDER_SPEC = {
   picking_ids: {
     fields: { name: {}, state: {}, picking_type_code: {}, partner_id: { fields: { commercial_partner_id: {} } } },
     order: 'id',
-    limit: 100,
+    // Before the portal's filter (returns, transfers elsewhere), as on the order page; an order has far fewer.
+    limit: 200,
   },
 };
 

@@ -267,8 +267,7 @@ export interface InvoiceDetail extends InvoiceRow {
 
 /**
  * One invoice of the tenant with lines, taxes, related orders and deliveries; null when
- * not the tenant's. Three calls in one round trip on Odoo 17+ (the invoice with its lines
- * and their taxes nested), five in two before.
+ * not the tenant's. One call on Odoo 17+ (readInvoice), five in two round trips before.
  */
 export async function getInvoice(ctx: PortalContext, id: number, now = new Date()): Promise<InvoiceDetail | null> {
   requireFinance(ctx);

@@ -7,7 +7,10 @@ let n = 0;
 const server = createServer((socket) => {
   const id = n++;
   const t0 = Date.now();
-  socket.setTimeout(idleMs, () => { console.log(JSON.stringify({ id, event: 'idle-close', afterMs: Date.now() - t0 })); socket.destroy(); });
+  socket.setTimeout(idleMs, () => {
+    console.log(JSON.stringify({ id, event: 'idle-close', afterMs: Date.now() - t0 }));
+    socket.destroy();
+  });
   socket.once('data', () => {
     socket.setTimeout(0);
     console.log(JSON.stringify({ id, event: 'request' }));

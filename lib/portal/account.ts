@@ -214,8 +214,25 @@ export async function listAddresses(ctx: PortalContext, opts: { fresh?: boolean 
     .sort((a, b) => Number(b.isCompany) - Number(a.isCompany) || a.name.localeCompare(b.name));
 }
 
+/**
+ * A new delivery address under the company. The same address sent twice (a form submitted
+ * again, or two colleagues at once, on one instance or two) is created once: the second
+ * answers the first one's id. An archived one like it does not count: it was put away.
+ */
 export async function createAddress(ctx: PortalContext, input: z.infer<typeof addressInput>): Promise<number> {
-  return ctx.odoo.create('res.partner', { ...(await addressValues(ctx, input)), parent_id: ctx.tenant.id, type: 'delivery' });
+  const values = await addressValues(ctx, input);
+  return (await portalDb()).exclusive(`address ${ctx.tenant.id}`, async () => {
+    const [same] = await ctx.odoo.searchRead(
+      'res.partner',
+      [
+        ['parent_id', '=', ctx.tenant.id],
+        ['type', '=', 'delivery'],
+        ...Object.entries(values).map(([field, value]) => [field, '=', value]),
+      ],
+      { fields: ['id'], limit: 1 },
+    );
+    return same ? same.id : ctx.odoo.create('res.partner', { ...values, parent_id: ctx.tenant.id, type: 'delivery' });
+  });
 }
 
 /** Answers the address's name as it is now (for the audit trail). */

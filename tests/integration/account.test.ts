@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OdooGateway } from '../../lib/odoo/client';
-import { getAccount } from '../../lib/portal/account';
+import { createAddress, getAccount } from '../../lib/portal/account';
 import { priceCart } from '../../lib/portal/cart';
 import type { OdooSimulator } from '../../odoo-sim/server';
 import { SEED_IDS } from '../../odoo-sim/seed';
@@ -125,5 +125,27 @@ describe('the credit warning in the order review', () => {
       /^Brightline Hardware Ltd has reached its Credit Limit of : \$\u00a05,600,000\.00\nTotal amount due \(including this document\) : \$\u00a0[\d,]+\.\d\d$/,
     );
     expect((await priceCart(portalContext(odoo16, 'bobA'), quickOrder('FAS-1001', 10))).creditWarning).toBeNull();
+  });
+});
+
+describe('a new delivery address', () => {
+  it('is created once when the same address is sent twice at once, and an address that differs is created beside it', async () => {
+    const input = { name: 'Dock 7', street: '7 Quay Road', zip: '98421', city: 'Tacoma', countryCode: 'US' };
+    const [first, again] = await Promise.all([
+      createAddress(portalContext(odoo19, 'aliceA'), input),
+      createAddress(portalContext(odoo19, 'aliceA'), input),
+    ]);
+    expect(again).toBe(first);
+    const other = await createAddress(portalContext(odoo19, 'aliceA'), { ...input, street2: 'Gate B' });
+    expect(other).not.toBe(first);
+    const saved = await odoo19.client().searchRead(
+      'res.partner',
+      [
+        ['parent_id', '=', SEED_IDS.customers.A],
+        ['name', '=', 'Dock 7'],
+      ],
+      { fields: ['street2'], order: 'id' },
+    );
+    expect(saved.map((r) => r.street2)).toEqual([false, 'Gate B']);
   });
 });

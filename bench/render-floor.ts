@@ -7,6 +7,7 @@
  *
  * Against the simulator by default; BENCH_ENV_FILE=<file with ODOO_*> (e.g.
  * .data/bench-vs-odoo/portal.env, which `npm run bench:vs-odoo` leaves) uses that Odoo.
+ * PORTAL_CACHE_TTL_SECONDS=0 turns the read cache off: then every page calls Odoo.
  */
 import { request } from 'undici';
 import { readEnvFile } from '../scripts/real-odoo-tools';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { MAX_USE_WITHIN_MS } from './spare-connection';
 
 /** Connection settings from the environment (documented in README "Configuration"). */
 const schema = z
@@ -21,7 +22,7 @@ const schema = z
     ODOO_MAX_CONCURRENCY: z.coerce.number().int().positive().default(16),
     ODOO_READ_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     /** How long after opening a connection kept ahead of the next call may be used (spare-connection.ts); 0: none. */
-    ODOO_SPARE_CONNECTION_MS: z.coerce.number().int().min(0).max(1_000).default(1_000),
+    ODOO_SPARE_CONNECTION_MS: z.coerce.number().int().min(0).max(MAX_USE_WITHIN_MS).default(MAX_USE_WITHIN_MS),
   })
   .refine((c) => c.ODOO_PROTOCOL !== 'session' || c.ODOO_PASSWORD, {
     message: 'ODOO_PROTOCOL=session signs in with ODOO_PASSWORD: set it, or use another protocol',

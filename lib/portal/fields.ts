@@ -196,10 +196,6 @@ export const ORDER_LINE_SPEC = {
 };
 
 /**
- * An order's deliveries and invoices nested in its web_search_read (Odoo 17+), with what
- * their tenant check reads: the commercial partner of a delivery's partner, an invoice's own.
- */
-/**
  * An invoice's orders as its lines name them (Odoo 17+), with their transfers nested, and
  * what their tenant checks read: the commercial partner of the order's and the transfer's
  * partner.
@@ -228,6 +224,10 @@ export const INVOICE_LINE_SPEC = {
   sale_line_ids: { fields: { order_id: { fields: INVOICE_ORDER_SPEC } } },
 };
 
+/**
+ * An order's deliveries and invoices nested in its web_search_read (Odoo 17+), with what
+ * their tenant check reads: the commercial partner of a delivery's partner, an invoice's own.
+ */
 export const TIMELINE_SPEC = {
   picking: { ...webSpec(FIELDS.timelinePicking), partner_id: { fields: { commercial_partner_id: {} } } },
   invoice: { ...webSpec(FIELDS.timelineInvoice), commercial_partner_id: {} },

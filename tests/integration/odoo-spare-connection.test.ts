@@ -16,6 +16,7 @@ interface Seen {
   acceptedAt: number;
   requestAt?: number;
   closedByClient: boolean;
+  endedAt?: number;
 }
 
 const servers: Server[] = [];
@@ -35,7 +36,10 @@ async function odooLikeServer(idleTimeoutMs?: number, answerTogether = 1) {
     const conn: Seen = { acceptedAt: performance.now(), closedByClient: false };
     seen.push(conn);
     if (idleTimeoutMs) socket.setTimeout(idleTimeoutMs, () => socket.end());
-    socket.once('end', () => (conn.closedByClient = conn.requestAt === undefined));
+    socket.once('end', () => {
+      conn.endedAt = performance.now();
+      conn.closedByClient = conn.requestAt === undefined;
+    });
     socket.once('data', () => {
       conn.requestAt = performance.now();
       socket.setTimeout(0);
@@ -98,13 +102,15 @@ describe('a connection to Odoo kept ahead of the next call', () => {
     expect(seen[1]!.requestAt).toBeUndefined(); // the old spare never carried a request
   });
 
-  it('closes a spare nobody used after maxIdleMs', async () => {
+  it('keeps a spare nobody used, as the probe, until maxIdleMs, then closes it', async () => {
     const { url, seen } = await odooLikeServer();
-    const call = client({ useWithinMs: 40, maxIdleMs: 60 });
+    const call = client({ useWithinMs: 40, maxIdleMs: 120 });
     await call(url);
     await until(() => seen.length === 2);
     await until(() => seen[1]!.closedByClient);
     expect(seen[1]!.requestAt).toBeUndefined();
+    // Open past its use (40 ms) until maxIdleMs (120 ms from its connect, which came before the server accepted it).
+    expect(seen[1]!.endedAt! - seen[1]!.acceptedAt).toBeGreaterThan(80);
   });
 
   it('keeps no more spares once the server closed one that was waiting, as Odoo prefork workers do', async () => {

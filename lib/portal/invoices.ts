@@ -9,6 +9,7 @@ import { currency, FIELDS, ids, INVOICE_LINE_SPEC, m2o, num, text } from './fiel
 import { stepOf, type DeliveryStep } from './deliveries';
 import { cachedRead, shown, type Dependency } from './read-cache';
 import { readRecordWithLines } from './record-with-lines';
+import { knownOrderNames, ordersNamed } from './order-names';
 import { isTenantPartner, tenantDomain } from './tenant';
 
 export type PaymentStatus = 'not_paid' | 'partial' | 'in_payment' | 'paid' | 'reversed';
@@ -139,9 +140,10 @@ export async function openTotals(ctx: PortalContext, now = new Date()): Promise<
 }
 
 /**
- * One page of invoices and the totals of the whole filtered set per currency. Three
- * parallel calls: the page, and two read_groups (the set and its overdue part) whose
- * counts also give the total number of rows; then one for the orders the page names.
+ * One page of invoices and the totals of the whole filtered set per currency, in one round
+ * trip: the page, two read_groups (the set and its overdue part) whose counts also give the
+ * total number of rows, and the tenant's order numbers when no longer cached, to link the
+ * origins. A number beyond the kept ones (or any, without a cache) costs a second.
  */
 export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now = new Date()) {
   requireFinance(ctx);
@@ -166,7 +168,7 @@ function linkedOrders(rows: readonly InvoiceListRow[]): Dependency[] {
 async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Date) {
   const today = odooToday(now);
   const domain = invoiceDomain(ctx, q, today);
-  const [records, totals] = await Promise.all([
+  const [records, totals, known] = await Promise.all([
     ctx.odoo.searchRead('account.move', domain, {
       fields: FIELDS.invoiceRow,
       offset: (q.page - 1) * q.size,
@@ -174,11 +176,13 @@ async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Dat
       order: invoiceSort(q),
     }),
     totalsOf(ctx, domain, today),
+    knownOrderNames(ctx),
   ]);
   const total = totals.reduce((n, t) => n + t.count, 0);
   const orders = await ordersNamed(
     ctx,
     records.flatMap((r) => originNames(r.invoice_origin)),
+    known,
   );
   return {
     rows: records.map((r): InvoiceListRow => ({
@@ -202,17 +206,6 @@ function originNames(origin: unknown): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-/** The tenant's orders with these numbers, by number: one read for a page of invoices. */
-async function ordersNamed(ctx: PortalContext, names: string[]): Promise<Map<string, number>> {
-  const unique = [...new Set(names)];
-  if (!unique.length) return new Map();
-  const orders = await ctx.odoo.searchRead('sale.order', [['name', 'in', unique], ...tenantDomain(ctx)], {
-    fields: ['name'],
-    limit: unique.length,
-  });
-  return new Map(orders.map((o) => [String(o.name), o.id]));
 }
 
 export function toInvoiceRow(r: OdooRecord, today: string): InvoiceRow {

@@ -239,6 +239,41 @@ describe('what a change ends', () => {
     expect(odooCalls()).toBeGreaterThan(before);
   });
 
+  it('links a changed invoice’s origin from the kept order numbers: one round trip, and never to another company’s order', async () => {
+    const ctx = () => portalContext(gateway, 'fionaA');
+    const q = invoiceListQuery.parse({});
+    const page = await listInvoices(ctx(), q, NOW);
+    const invoice = page.rows.find((r) => r.kind === 'invoice')!;
+    const ordersOf = (customer: number) =>
+      gateway.client().searchRead('sale.order', [['partner_id', 'child_of', [customer]]], { fields: ['name'], limit: 1000, order: 'id' });
+    const other = (await ordersOf(SEED_IDS.customers.A)).find((o) => !invoice.originOrders.some((l) => l.id === o.id))!;
+    const [bOrder] = await ordersOf(SEED_IDS.customers.B);
+
+    const originChanged = async (origin: string) => {
+      sim.store.update('account.move', invoice.id, { invoice_origin: origin });
+      await applyOdooChange(gateway.client(), { model: 'account.move', ids: [invoice.id] });
+      const before = new Map(sim.stats.byRoute);
+      const row = (await listInvoices(ctx(), q, NOW)).rows.find((r) => r.id === invoice.id)!;
+      return { row, asked: askedSince(before) };
+    };
+    // Another of A's orders: linked, with no search of orders after the page.
+    const toA = await originChanged(`${String(other.name)}, NOT-AN-ORDER`);
+    expect(toA.row.originOrders).toEqual([{ id: other.id, name: String(other.name) }]);
+    expect(toA.asked.filter((m) => m.startsWith('sale.order'))).toEqual([]);
+    // B's order: its number is no order of A's, so not linked, and still no search.
+    const toB = await originChanged(String(bOrder!.name));
+    expect(toB.row.origin).toBe(String(bOrder!.name));
+    expect(toB.row.originOrders).toEqual([]);
+    expect(toB.asked.filter((m) => m.startsWith('sale.order'))).toEqual([]);
+
+    // A new order of A's, told by Odoo's rule, answers to a number: the kept numbers are read again.
+    const created = await gateway.client().create('sale.order', { partner_id: SEED_IDS.customers.A });
+    await orderChangedInOdoo(created, {});
+    const [newOrder] = await gateway.client().searchRead('sale.order', [['id', '=', created]], { fields: ['name'] });
+    const toNew = await originChanged(String(newOrder!.name));
+    expect(toNew.row.originOrders).toEqual([{ id: created, name: String(newOrder!.name) }]);
+  });
+
   it('reads again only the home page’s order figures and late deliveries after an order changed', async () => {
     const ctx = () => portalContext(gateway, 'fionaA'); // a finance user's home page has every part
     const home = await dashboard(ctx(), NOW);

@@ -9,6 +9,7 @@ import { currency, FIELDS, ids, INVOICE_LINE_SPEC, m2o, num, text } from './fiel
 import { stepOf, type DeliveryStep } from './deliveries';
 import { cachedRead, shown, type Dependency } from './read-cache';
 import { readRecordWithLines } from './record-with-lines';
+import { patchListPage, placeOf, type PatchableList } from './list-patch';
 import { knownOrderNames, ordersNamed } from './order-names';
 import { isTenantPartner, tenantDomain } from './tenant';
 
@@ -139,17 +140,39 @@ export async function openTotals(ctx: PortalContext, now = new Date()): Promise<
   return totalsOf(ctx, invoiceDomain(ctx, { status: 'open' }, today), today);
 }
 
+/** The fields the list's totals sum over the filtered set: a change to one is no patch. */
+const SUMMED: readonly string[] = ['move_type', 'payment_state', 'invoice_date_due', 'amount_residual', 'currency_id'];
+
 /**
  * One page of invoices and the totals of the whole filtered set per currency, in one round
  * trip: the page, two read_groups (the set and its overdue part) whose counts also give the
  * total number of rows, and the tenant's order numbers when no longer cached, to link the
- * origins. A number beyond the kept ones (or any, without a cache) costs a second.
+ * origins. A number beyond the kept ones (or any, without a cache) costs a second. After a
+ * change Odoo's webhook named, to invoices shown that stay in place with the same amounts
+ * due, the cached page re-reads only those (lib/portal/list-patch.ts): its totals stand.
  */
 export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now = new Date()) {
   requireFinance(ctx);
-  return cachedRead(ctx, 'invoices.list', [q, odooToday(now)], ['invoices'], () => readInvoicePage(ctx, q, now), {
+  const today = odooToday(now);
+  const list: PatchableList<InvoiceListRow> = {
+    topic: 'invoices',
+    model: 'account.move',
+    domain: invoiceDomain(ctx, q, today),
+    fields: FIELDS.invoiceRow,
+    sortField: SORTS[q.sort],
+    summedFields: SUMMED,
+    order: invoiceSort(q),
+    toRow: (r) => ({ ...toInvoiceRow(r, today), originOrders: [] }), // linked by linkOrigins
+  };
+  const page = await cachedRead(ctx, 'invoices.list', [q, today], ['invoices'], () => readInvoicePage(ctx, list, q, today), {
     dependsOn: (page) => [...shown('invoices', page.rows), ...linkedOrders(page.rows)],
+    patch: async (stale, changed) => {
+      const [patched, known] = await Promise.all([patchListPage(ctx, list, stale, changed), knownOrderNames(ctx)]);
+      return patched && { ...patched, rows: await linkOrigins(ctx, patched.rows, known) };
+    },
   });
+  const { places: _, ...invoicePage } = page;
+  return invoicePage;
 }
 
 /**
@@ -165,39 +188,47 @@ function linkedOrders(rows: readonly InvoiceListRow[]): Dependency[] {
   return unresolved ? ['orders', ...linked] : linked;
 }
 
-async function readInvoicePage(ctx: PortalContext, q: InvoiceListQuery, now: Date) {
-  const today = odooToday(now);
-  const domain = invoiceDomain(ctx, q, today);
+async function readInvoicePage(ctx: PortalContext, list: PatchableList<InvoiceListRow>, q: InvoiceListQuery, today: string) {
   const [records, totals, known] = await Promise.all([
-    ctx.odoo.searchRead('account.move', domain, {
-      fields: FIELDS.invoiceRow,
+    ctx.odoo.searchRead(list.model, list.domain, {
+      fields: list.fields,
       offset: (q.page - 1) * q.size,
       limit: q.size,
-      order: invoiceSort(q),
+      order: list.order,
     }),
-    totalsOf(ctx, domain, today),
+    totalsOf(ctx, list.domain, today),
     knownOrderNames(ctx),
   ]);
   const total = totals.reduce((n, t) => n + t.count, 0);
-  const orders = await ordersNamed(
-    ctx,
-    records.flatMap((r) => originNames(r.invoice_origin)),
-    known,
-  );
   return {
-    rows: records.map((r): InvoiceListRow => ({
-      ...toInvoiceRow(r, today),
-      originOrders: originNames(r.invoice_origin).flatMap((name) => {
-        const id = orders.get(name);
-        return id ? [{ id, name }] : [];
-      }),
-    })),
+    rows: await linkOrigins(ctx, records.map(list.toRow), known),
+    places: records.map((r) => placeOf(list, r)),
     totals,
     total,
     page: q.page,
     size: q.size,
     pageCount: Math.max(1, Math.ceil(total / q.size)),
   };
+}
+
+/** The rows, each with the tenant's orders its origin names. */
+async function linkOrigins(
+  ctx: PortalContext,
+  rows: readonly InvoiceListRow[],
+  known: Awaited<ReturnType<typeof knownOrderNames>>,
+): Promise<InvoiceListRow[]> {
+  const orders = await ordersNamed(
+    ctx,
+    rows.flatMap((r) => originNames(r.origin)),
+    known,
+  );
+  return rows.map((r) => ({
+    ...r,
+    originOrders: originNames(r.origin).flatMap((name) => {
+      const id = orders.get(name);
+      return id ? [{ id, name }] : [];
+    }),
+  }));
 }
 
 /** The order numbers in an invoice's origin: Odoo joins several with ", ". */

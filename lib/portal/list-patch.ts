@@ -3,14 +3,14 @@ import type { PortalContext } from '../context';
 import type { Domain, OdooRecord } from '../odoo';
 import type { ChangedRecords, Topic } from './read-cache';
 
-/** A cached page of a list, with the raw Odoo value of its sort field for each row (same order). */
+/** A cached page of a list, with what holds each row in place (`placeOf`, same order). */
 export interface SortedPage<Row extends { id: number }> {
   rows: Row[];
   /** How many records match the list's filters in all. */
   total: number;
   /** The list's 1-based page number. */
   page: number;
-  sortValues: unknown[];
+  places: string[];
 }
 
 /** More changed records than this, and the page is read anew: the patch would cost as much. */
@@ -26,19 +26,36 @@ export interface PatchableList<Row> {
   /**
    * The field the list sorts by, then by id (`<sortField> <dir>, id <dir>`, `order`), one of
    * `fields`: a row whose value here is unchanged keeps its place. A plain value (no relation):
-   * a many2one comes in another shape from each read and would never compare equal (no patch,
-   * never a wrong one).
+   * a many2one sorts by its name, and placeOf compares its id.
    */
   sortField: string;
+  /**
+   * Fields, beside the sort field, that the page sums over its whole filtered set (an invoice's
+   * open amount, for the list's totals): a row whose values here changed may have moved the
+   * sums, which only a full read tells.
+   */
+  summedFields?: readonly string[];
   order: string;
   toRow: (r: OdooRecord) => Row;
+}
+
+/**
+ * What holds a record's row in place on its page, and the page's sums as they are: its sort
+ * value and its summed fields. A many2one counts by its id (its name may come otherwise).
+ */
+export function placeOf(list: Pick<PatchableList<unknown>, 'sortField' | 'summedFields'>, record: OdooRecord): string {
+  const value = (field: string): unknown => {
+    const v = record[field];
+    return Array.isArray(v) ? (v as unknown[])[0] : v;
+  };
+  return JSON.stringify([list.sortField, ...(list.summedFields ?? [])].map(value));
 }
 
 /**
  * A stale page of a list brought up to date by reading only the records that changed, with
  * the list's own domain (so Odoo still decides what the tenant and the filters let in), or
  * null when only a full read can tell the page: a record entered the list, left it, or its
- * sort value changed (it may have moved); a changed record is not on a page that does not
+ * sort value or a summed field changed (it may have moved, or the sums); a changed record is not on a page that does not
  * hold the whole list (it may have entered or left elsewhere, and moved the count: decided
  * without asking Odoo); or a change concerns another topic. A row that changed in place is
  * replaced; every other row stays, as no change since the page was read named it.
@@ -64,7 +81,7 @@ export async function patchListPage<Row extends { id: number }, P extends Sorted
       if (record || !whole) return null;
       continue;
     }
-    if (!record || record[list.sortField] !== stale.sortValues[at]) return null;
+    if (!record || placeOf(list, record) !== stale.places[at]) return null;
     rows[at] = list.toRow(record);
   }
   return { ...stale, rows };

@@ -9,7 +9,7 @@ import type { PortalContext } from '../context';
 import { can } from '../roles';
 import { currency, FIELDS, m2o, num, ORDER_LINE_SPEC, text, TIMELINE_SPEC, utc, webSpec } from './fields';
 import { stepOf } from './deliveries';
-import { patchListPage, type PatchableList, type SortedPage } from './list-patch';
+import { patchListPage, placeOf, type PatchableList, type SortedPage } from './list-patch';
 import { cachedRead, shown } from './read-cache';
 import { recordsAndCount } from './records-and-count';
 import { readRecordWithLines } from './record-with-lines';
@@ -122,7 +122,7 @@ export async function listOrders(ctx: PortalContext, q: OrderListQuery, now = ne
       patch: (stale, changed) => patchListPage(ctx, list, stale, changed),
     },
   );
-  const { sortValues: _, ...orderPage } = page;
+  const { places: _, ...orderPage } = page;
   return orderPage;
 }
 
@@ -138,7 +138,7 @@ async function readOrderPage(
   });
   return {
     rows: records.map(toOrderRow),
-    sortValues: records.map((r) => r[list.sortField]),
+    places: records.map((r) => placeOf(list, r)),
     total,
     page: q.page,
     size: q.size,

@@ -274,6 +274,32 @@ describe('what a change ends', () => {
     expect(toNew.row.originOrders).toEqual([{ id: created, name: String(newOrder!.name) }]);
   });
 
+  it('re-reads only a shown invoice whose amounts stayed, and the whole list with its totals when its open amount moved', async () => {
+    const ctx = () => portalContext(gateway, 'fionaA');
+    const q = invoiceListQuery.parse({ status: 'open' });
+    const page = await listInvoices(ctx(), q, NOW);
+    const invoice = page.rows.find((r) => r.kind === 'invoice' && r.residual > 1)!;
+    const changedInOdoo = async (vals: Record<string, unknown>) => {
+      sim.store.update('account.move', invoice.id, vals);
+      await applyOdooChange(gateway.client(), { model: 'account.move', ids: [invoice.id] });
+      const before = new Map(sim.stats.byRoute);
+      return { again: await listInvoices(ctx(), q, NOW), asked: askedSince(before) };
+    };
+
+    const renamed = await changedInOdoo({ ref: 'REF-ON-THE-LIST', invoice_origin: 'NOT-AN-ORDER' });
+    expect(renamed.asked).toEqual(['account.move.search_read']); // the one invoice, not the page and its totals
+    expect(renamed.again.rows.find((r) => r.id === invoice.id)).toMatchObject({ reference: 'REF-ON-THE-LIST', originOrders: [] });
+    expect(renamed.again.totals).toEqual(page.totals);
+    expect(renamed.again.rows.map((r) => r.id)).toEqual(page.rows.map((r) => r.id));
+
+    // Part paid: its open amount and the open balance move, which only the totals' read tells.
+    const paid = await changedInOdoo({ amount_residual: invoice.residual - 1, payment_state: 'partial' });
+    expect(paid.asked).toContain('account.move.read_group');
+    expect(paid.again.rows.find((r) => r.id === invoice.id)!.residual).toBe(invoice.residual - 1);
+    const open = (totals: typeof page.totals) => totals.find((t) => t.currency === invoice.currency)!.openBalance;
+    expect(open(paid.again.totals)).toBeCloseTo(open(page.totals) - 1, 2);
+  });
+
   it('reads again only the home page’s order figures and late deliveries after an order changed', async () => {
     const ctx = () => portalContext(gateway, 'fionaA'); // a finance user's home page has every part
     const home = await dashboard(ctx(), NOW);

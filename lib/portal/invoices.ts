@@ -5,9 +5,9 @@ import type { InvoiceFilters, InvoiceListQuery } from '../schemas/invoices';
 import type { PortalContext } from '../context';
 import { forbidden } from '../errors';
 import { can } from '../roles';
-import { currency, FIELDS, ids, INVOICE_LINE_SPEC, m2o, num, text } from './fields';
+import { currency, FIELDS, ids, INVOICE_LINE_SPEC, m2o, num, text, webSpec } from './fields';
 import { stepOf, type DeliveryStep } from './deliveries';
-import { cachedRead, shown, type Dependency } from './read-cache';
+import { cachedRead, shown, type ChangedRecords, type Dependency } from './read-cache';
 import { readRecordWithLines } from './record-with-lines';
 import { patchListPage, placeOf, type PatchableList } from './list-patch';
 import { knownOrderNames, ordersNamed } from './order-names';
@@ -289,16 +289,32 @@ export interface InvoiceDetail extends InvoiceRow {
   deliveries: { id: number; name: string; step: DeliveryStep }[];
 }
 
+/** A cached invoice page, with what its lines were when read (`linesStamp`), for a patch. */
+type CachedInvoice = InvoiceDetail & { linesStamp: string };
+
 /**
  * One invoice of the tenant with lines, taxes, related orders and deliveries; null when
  * not the tenant's. One call on Odoo 17+ (readInvoice), five in two round trips before.
+ * After a change Odoo's webhook named on the invoice alone, the cached page re-reads the
+ * invoice and its lines' own values only (patchInvoice).
  */
 export async function getInvoice(ctx: PortalContext, id: number, now = new Date()): Promise<InvoiceDetail | null> {
   requireFinance(ctx);
   // The invoice itself, the orders it names, and its deliveries as a set, as a new backorder joins them.
-  return cachedRead(ctx, 'invoices.get', [id, odooToday(now)], [{ topic: 'invoices', id }, 'deliveries'], () => readInvoice(ctx, id, now), {
-    dependsOn: (d) => (d ? shown('orders', d.orders) : []),
-  });
+  const found = await cachedRead(
+    ctx,
+    'invoices.get',
+    [id, odooToday(now)],
+    [{ topic: 'invoices', id }, 'deliveries'],
+    () => readInvoice(ctx, id, now),
+    {
+      dependsOn: (d) => (d ? shown('orders', d.orders) : []),
+      patch: (stale, changed) => patchInvoice(ctx, id, stale, changed, now),
+    },
+  );
+  if (!found) return null;
+  const { linesStamp: _, ...invoice } = found;
+  return invoice;
 }
 
 /**
@@ -308,7 +324,7 @@ export async function getInvoice(ctx: PortalContext, id: number, now = new Date(
  * outgoing transfers to one of its partners). On Odoo 16 the orders and deliveries are two
  * searches beside the invoice's own.
  */
-async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<InvoiceDetail | null> {
+async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<CachedInvoice | null> {
   const nested = await ctx.odoo.hasWebRead();
   const [found, searched] = await Promise.all([invoiceWithLines(ctx, id), nested ? null : invoiceOrdersAndDeliveries(ctx, id)]);
   if (!found) return null;
@@ -321,11 +337,7 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
     );
   const sign = signOf(move.move_type);
   return {
-    ...toInvoiceRow(move, odooToday(now)),
-    amountUntaxed: signed(sign, num(move.amount_untaxed)),
-    amountTax: signed(sign, num(move.amount_tax)),
-    paymentReference: text(move.payment_reference),
-    reversalOf: m2o(move.reversed_entry_id),
+    ...invoiceHeader(move, now),
     lines: lines.map(({ line: l, taxes }) => ({
       id: l.id,
       kind: l.display_type === 'line_section' ? 'section' : l.display_type === 'line_note' ? 'note' : 'product',
@@ -340,7 +352,84 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<I
     })),
     orders: orders.map((o) => ({ id: o.id, name: String(o.name) })),
     deliveries: pickings.map((p) => ({ id: p.id, name: String(p.name), step: stepOf(p.state) })),
+    linesStamp: linesStamp(lines.map(({ line }) => line)),
   };
+}
+
+/** The invoice's own part of its page, from its account.move record. */
+function invoiceHeader(move: OdooRecord, now: Date) {
+  const sign = signOf(move.move_type);
+  return {
+    ...toInvoiceRow(move, odooToday(now)),
+    amountUntaxed: signed(sign, num(move.amount_untaxed)),
+    amountTax: signed(sign, num(move.amount_tax)),
+    paymentReference: text(move.payment_reference),
+    reversalOf: m2o(move.reversed_entry_id),
+  };
+}
+
+/** The line values the page is made of, relations by id: equal stamps, equal lines, taxes, orders and deliveries. */
+const LINE_STAMP_FIELDS = [
+  'display_type',
+  'name',
+  'quantity',
+  'price_unit',
+  'discount',
+  'price_subtotal',
+  'price_total',
+  'product_id',
+  'tax_ids',
+  'sale_line_ids',
+] as const;
+
+/**
+ * The shown lines as they were read, relations by id (nested or not). Not their write date:
+ * Odoo stores the invoice's reference on each of its lines, so a new reference would count as
+ * new lines.
+ */
+function linesStamp(lines: readonly OdooRecord[]): string {
+  return JSON.stringify(
+    lines.filter((l) => SHOWN_LINES.includes(String(l.display_type))).map((l) => [l.id, ...LINE_STAMP_FIELDS.map((f) => stampValue(l[f]))]),
+  );
+}
+
+/** A line value as a stamp compares it: a relation by its id or ids, whichever read gave it. */
+function stampValue(v: unknown): unknown {
+  const idOf = (x: unknown): unknown => (x && typeof x === 'object' ? (x as { id?: unknown }).id : x);
+  if (!Array.isArray(v)) return idOf(v); // a plain value, or web_read's many2one
+  if (v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string') return v[0]; // search_read's many2one
+  return v.map(idOf).sort(); // a many2many, nested or by id
+}
+
+/**
+ * The cached page of an invoice brought up to date after a change to the invoice alone (Odoo
+ * 17+): one read of the invoice and its lines' own values, with no taxes, orders or transfers
+ * nested (about a quarter of the page's read on Odoo 19). When the lines are as they were, so
+ * are their taxes, orders and deliveries (a change to an order or a delivery is a change of its
+ * own topic, and reads the page anew); else null, and the page is read anew.
+ */
+async function patchInvoice(
+  ctx: PortalContext,
+  id: number,
+  stale: CachedInvoice | null,
+  changed: ChangedRecords,
+  now: Date,
+): Promise<CachedInvoice | null> {
+  const invoices = changed.get('invoices');
+  if (!stale || changed.size !== 1 || !invoices || [...invoices].some((changedId) => changedId !== id)) return null;
+  if (!(await ctx.odoo.hasWebRead())) return null;
+  const lineSpec = Object.fromEntries(LINE_STAMP_FIELDS.map((f) => [f, {}]));
+  const {
+    records: [move],
+  } = await ctx.odoo.webSearchRead(
+    'account.move',
+    [['id', '=', id], ...invoiceBaseDomain(ctx)],
+    { ...webSpec(FIELDS.invoice), invoice_line_ids: { fields: lineSpec, order: 'id', limit: INVOICE_LINES_MAX } },
+    { limit: 1 },
+  );
+  if (!move || linesStamp((move.invoice_line_ids as OdooRecord[]).slice(0, INVOICE_LINES_MAX)) !== stale.linesStamp) return null;
+  const header = invoiceHeader(move, now);
+  return header.kind === stale.kind ? { ...stale, ...header } : null; // the lines' signs follow the kind
 }
 
 /** The tenant's orders an invoice bills and their outgoing transfers to the tenant: Odoo 16's two searches. */
@@ -381,6 +470,8 @@ const INVOICE_ORDERS_MAX = 50;
 
 /** The lines an invoice shows: products, sections and notes (not its tax and payment-term lines). */
 const SHOWN_LINES = ['product', 'line_section', 'line_note'];
+/** The lines an invoice page shows at most. */
+const INVOICE_LINES_MAX = 1000;
 
 /** The tenant's invoice and its shown lines with their tax names. */
 async function invoiceWithLines(
@@ -399,7 +490,7 @@ async function invoiceWithLines(
       spec: INVOICE_LINE_SPEC,
       keep: (l) => SHOWN_LINES.includes(String(l.display_type)),
       order: 'id',
-      limit: 1000,
+      limit: INVOICE_LINES_MAX,
     },
   });
   if (!found) return null;

@@ -300,6 +300,36 @@ describe('what a change ends', () => {
     expect(open(paid.again.totals)).toBeCloseTo(open(page.totals) - 1, 2);
   });
 
+  it('re-reads an invoice page without its taxes, orders and deliveries when only the invoice changed, and in full when a line did', async () => {
+    const ctx = () => portalContext(gateway, 'fionaA');
+    const list = await listInvoices(ctx(), invoiceListQuery.parse({ size: 100 }), NOW);
+    const pages = await Promise.all(list.rows.map((r) => getInvoice(ctx(), r.id, NOW)));
+    const page = pages.find((p) => p && p.orders.length > 0 && p.lines.some((l) => l.taxes.length > 0))!;
+    const changedInOdoo = async (model: string, id: number, vals: Record<string, unknown>) => {
+      sim.store.update(model, id, vals);
+      await applyOdooChange(gateway.client(), { model: 'account.move', ids: [page.id] }); // Odoo's rule is on the invoice
+      const patched = cache.stats.patched;
+      const again = (await getInvoice(ctx(), page.id, NOW))!;
+      return { again, patched: cache.stats.patched - patched };
+    };
+
+    const ref = await changedInOdoo('account.move', page.id, { ref: 'REF-ON-THE-INVOICE', payment_reference: 'PAY-REF-NEW' });
+    expect(ref.patched).toBe(1);
+    expect(ref.again).toEqual({ ...page, reference: 'REF-ON-THE-INVOICE', paymentReference: 'PAY-REF-NEW' });
+
+    const line = page.lines.find((l) => l.kind === 'product')!;
+    const relabelled = await changedInOdoo('account.move.line', line.id, { name: 'A label changed in Odoo' });
+    expect(relabelled.patched).toBe(0);
+    expect(relabelled.again.lines.find((l) => l.id === line.id)!.description).toBe('A label changed in Odoo');
+
+    // Another tax on a line: the page reads its name, which the patch does not.
+    const [otherTax] = await gateway.client().searchRead('account.tax', [['name', 'not in', line.taxes]], { fields: ['name'], limit: 1 });
+    const [raw] = await gateway.client().searchRead('account.move.line', [['id', '=', line.id]], { fields: ['tax_ids'] });
+    const retaxed = await changedInOdoo('account.move.line', line.id, { tax_ids: [...(raw!.tax_ids as number[]), otherTax!.id] });
+    expect(retaxed.patched).toBe(0);
+    expect(retaxed.again.lines.find((l) => l.id === line.id)!.taxes).toContain(String(otherTax!.name));
+  });
+
   it('reads again only the home page’s order figures and late deliveries after an order changed', async () => {
     const ctx = () => portalContext(gateway, 'fionaA'); // a finance user's home page has every part
     const home = await dashboard(ctx(), NOW);

@@ -6,11 +6,13 @@ import { OdooCallLog } from '../../lib/odoo/call-log';
 import { OdooGateway, type OdooClient } from '../../lib/odoo/client';
 import { odooConfigFromEnv } from '../../lib/odoo/config';
 import { createCacheBus, setCacheBus } from '../../lib/portal/cache-bus';
+import { getInvoice } from '../../lib/portal/invoices';
 import { getOrder, listOrders } from '../../lib/portal/orders';
 import { setTenantReadCache, TenantReadCache } from '../../lib/portal/read-cache';
 import { identityResolver } from '../../lib/session/identity';
 import { orderListQuery } from '../../lib/schemas/orders';
 import type { PortalContext } from '../../lib/context';
+import type { Role } from '../../lib/roles';
 import { installWebhookRules, removeWebhookRules } from '../../scripts/odoo-webhooks';
 
 /**
@@ -88,7 +90,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 }, 60_000);
 
-function buyer(): PortalContext {
+function buyer(roles: Role[] = ['buyer']): PortalContext {
   const requestId = `real-odoo-webhook-${Date.now()}`;
   return {
     requestId,
@@ -97,9 +99,18 @@ function buyer(): PortalContext {
     contact: { id: company, name: 'Webhook test' },
     locale: 'en',
     tenant: { id: company, name: 'Portal cache webhook test company' },
-    roles: new Set(['buyer']),
+    roles: new Set(roles),
     odoo: gateway.client(new OdooCallLog(requestId)),
   };
+}
+
+/** Resolves once `n` more webhook calls than `seen` have reached the portal (or fails after `ms`). */
+async function arrivalsBeyond(seen: number, n: number, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (arrivals.length < seen + n) {
+    if (Date.now() > until) throw new Error(`${arrivals.length - seen} of ${n} webhook calls from Odoo within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Resolves at the next webhook call that reaches the portal (or fails after `ms`). */
@@ -133,6 +144,43 @@ describe.runIf(configured)('Odoo’s webhook ends the portal’s cached reads (r
     expect((await listOrders(buyer(), orderListQuery.parse({}))).rows.find((r) => r.id === orderId)?.poReference).toBe('PO-WEBHOOK-AFTER');
     // The list re-read only the order the webhook named, with its own filters, on this real Odoo.
     expect(cache.stats.patched - patchedBefore).toBe(1);
+  });
+
+  it('an invoice changed in Odoo: its page re-reads the invoice alone while its lines are as they were, and in full once one changed', async () => {
+    const finance = () => buyer(['finance']);
+    const invoiceId = await admin.create('account.move', {
+      move_type: 'out_invoice',
+      partner_id: company,
+      invoice_line_ids: [[0, 0, { name: 'Portal webhook test line', quantity: 2, price_unit: 10 }]],
+    });
+    try {
+      let seen = arrivals.length;
+      await admin.callMethod('account.move', 'action_post', [invoiceId]);
+      await arrivalsBeyond(seen, 1);
+      const page = (await getInvoice(finance(), invoiceId))!;
+      expect(page.lines.map((l) => l.description)).toEqual(['Portal webhook test line']);
+
+      // Odoo stores the reference on every line of the invoice too: the lines are still as they were.
+      let patched = cache.stats.patched;
+      seen = arrivals.length;
+      await admin.write('account.move', [invoiceId], { ref: 'REF-WEBHOOK-AFTER' });
+      await arrivalsBeyond(seen, 1);
+      expect(await getInvoice(finance(), invoiceId)).toEqual({ ...page, reference: 'REF-WEBHOOK-AFTER' });
+      expect(cache.stats.patched - patched).toBe(1);
+
+      // Reset to draft, a line relabelled and posted again, unseen in between: read in full.
+      patched = cache.stats.patched;
+      seen = arrivals.length;
+      await admin.callMethod('account.move', 'button_draft', [invoiceId]);
+      await admin.write('account.move', [invoiceId], { invoice_line_ids: [[1, page.lines[0]!.id, { name: 'Relabelled in Odoo' }]] });
+      await admin.callMethod('account.move', 'action_post', [invoiceId]);
+      await arrivalsBeyond(seen, 3);
+      expect((await getInvoice(finance(), invoiceId))!.lines.map((l) => l.description)).toEqual(['Relabelled in Odoo']);
+      expect(cache.stats.patched - patched).toBe(0);
+    } finally {
+      await admin.callMethod('account.move', 'button_draft', [invoiceId]).catch(() => {});
+      await admin.callMethod('account.move', 'unlink', [invoiceId]).catch(() => {});
+    }
   });
 
   it('a contact moved to another company in Odoo is mapped to the new one at its next request', async () => {

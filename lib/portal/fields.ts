@@ -161,6 +161,28 @@ export function m2o(value: unknown): { id: number; name: string } | null {
   return null;
 }
 
+/**
+ * A field's value as two reads of the same record compare it, whichever read gave it: a
+ * many2one by its id (`[id, "name"]` from search_read, `{id, ...}` or a bare id from
+ * web_read), an x2many by its ids in order of id (nested records or bare ids), anything else
+ * as it is.
+ */
+export function comparable(value: unknown): unknown {
+  const idOf = (x: unknown): unknown => (x && typeof x === 'object' ? (x as { id?: unknown }).id : x);
+  if (!Array.isArray(value)) return idOf(value);
+  if (value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'string') return value[0];
+  return value.map(idOf).sort((a, b) => Number(a) - Number(b));
+}
+
+/**
+ * How an order or invoice line shows: a product line, or a heading or a note across the
+ * table. Odoo 19's subsections show as headings.
+ */
+export function lineKind(displayType: unknown): 'product' | 'section' | 'note' {
+  if (displayType === 'line_section' || displayType === 'line_subsection') return 'section';
+  return displayType === 'line_note' ? 'note' : 'product';
+}
+
 /** Odoo's `false` for an empty char/date as `null`. */
 export function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;

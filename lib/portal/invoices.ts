@@ -5,7 +5,7 @@ import type { InvoiceFilters, InvoiceListQuery } from '../schemas/invoices';
 import type { PortalContext } from '../context';
 import { forbidden } from '../errors';
 import { can } from '../roles';
-import { currency, FIELDS, ids, INVOICE_LINE_SPEC, m2o, num, text, webSpec } from './fields';
+import { comparable, currency, FIELDS, ids, INVOICE_LINE_SPEC, lineKind, m2o, num, text, webSpec } from './fields';
 import { stepOf, type DeliveryStep } from './deliveries';
 import { cachedRead, shown, type ChangedRecords, type Dependency } from './read-cache';
 import { readRecordWithLines } from './record-with-lines';
@@ -164,7 +164,8 @@ export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now 
     order: invoiceSort(q),
     toRow: (r) => ({ ...toInvoiceRow(r, today), originOrders: [] }), // linked by linkOrigins
   };
-  const page = await cachedRead(ctx, 'invoices.list', [q, today], ['invoices'], () => readInvoicePage(ctx, list, q, today), {
+  // The company's contacts too: a contact moved away takes their invoices out of `child_of`.
+  const page = await cachedRead(ctx, 'invoices.list', [q, today], ['invoices', 'partners'], () => readInvoicePage(ctx, list, q, today), {
     dependsOn: (page) => [...shown('invoices', page.rows), ...linkedOrders(page.rows)],
     patch: async (stale, changed) => {
       const [patched, known] = await Promise.all([patchListPage(ctx, list, stale, changed), knownOrderNames(ctx)]);
@@ -340,7 +341,7 @@ async function readInvoice(ctx: PortalContext, id: number, now: Date): Promise<C
     ...invoiceHeader(move, now),
     lines: lines.map(({ line: l, taxes }) => ({
       id: l.id,
-      kind: l.display_type === 'line_section' ? 'section' : l.display_type === 'line_note' ? 'note' : 'product',
+      kind: lineKind(l.display_type),
       // Odoo requires a line's description; Odoo 16 also names the product, 17+ reads its id only.
       description: text(l.name) ?? m2o(l.product_id)?.name ?? '',
       quantity: num(l.quantity),
@@ -389,16 +390,8 @@ const LINE_STAMP_FIELDS = [
  */
 function linesStamp(lines: readonly OdooRecord[]): string {
   return JSON.stringify(
-    lines.filter((l) => SHOWN_LINES.includes(String(l.display_type))).map((l) => [l.id, ...LINE_STAMP_FIELDS.map((f) => stampValue(l[f]))]),
+    lines.filter((l) => SHOWN_LINES.includes(String(l.display_type))).map((l) => [l.id, ...LINE_STAMP_FIELDS.map((f) => comparable(l[f]))]),
   );
-}
-
-/** A line value as a stamp compares it: a relation by its id or ids, whichever read gave it. */
-function stampValue(v: unknown): unknown {
-  const idOf = (x: unknown): unknown => (x && typeof x === 'object' ? (x as { id?: unknown }).id : x);
-  if (!Array.isArray(v)) return idOf(v); // a plain value, or web_read's many2one
-  if (v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string') return v[0]; // search_read's many2one
-  return v.map(idOf).sort(); // a many2many, nested or by id
 }
 
 /**
@@ -469,7 +462,8 @@ function ordersOfLines(ctx: PortalContext, lines: OdooRecord[]): { orders: OdooR
 const INVOICE_ORDERS_MAX = 50;
 
 /** The lines an invoice shows: products, sections and notes (not its tax and payment-term lines). */
-const SHOWN_LINES = ['product', 'line_section', 'line_note'];
+// Odoo 16-18 have no subsections; asking for them there finds none.
+const SHOWN_LINES = ['product', 'line_section', 'line_subsection', 'line_note'];
 /** The lines an invoice page shows at most. */
 const INVOICE_LINES_MAX = 1000;
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { PortalContext } from '../context';
 import type { Domain, OdooRecord } from '../odoo';
+import { comparable } from './fields';
 import type { ChangedRecords, Topic } from './read-cache';
 
 /** A cached page of a list, with what holds each row in place (`placeOf`, same order). */
@@ -26,7 +27,7 @@ export interface PatchableList<Row> {
   /**
    * The field the list sorts by, then by id (`<sortField> <dir>, id <dir>`, `order`), one of
    * `fields`: a row whose value here is unchanged keeps its place. A plain value (no relation):
-   * a many2one sorts by its name, and placeOf compares its id.
+   * a many2one sorts by the related record's name, which can change with no change to the row.
    */
   sortField: string;
   /**
@@ -39,16 +40,9 @@ export interface PatchableList<Row> {
   toRow: (r: OdooRecord) => Row;
 }
 
-/**
- * What holds a record's row in place on its page, and the page's sums as they are: its sort
- * value and its summed fields. A many2one counts by its id (its name may come otherwise).
- */
+/** What holds a record's row in place on its page, and the page's sums as they are: its sort value and its summed fields. */
 export function placeOf(list: Pick<PatchableList<unknown>, 'sortField' | 'summedFields'>, record: OdooRecord): string {
-  const value = (field: string): unknown => {
-    const v = record[field];
-    return Array.isArray(v) ? (v as unknown[])[0] : v;
-  };
-  return JSON.stringify([list.sortField, ...(list.summedFields ?? [])].map(value));
+  return JSON.stringify([list.sortField, ...(list.summedFields ?? [])].map((f) => comparable(record[f])));
 }
 
 /**

@@ -25,7 +25,8 @@ interface KnownOrders {
  */
 export function knownOrderNames(ctx: PortalContext): Promise<KnownOrders> | null {
   if (!tenantReadCache().enabled) return null;
-  return cachedRead(ctx, 'orders.names', [], ['orders'], () => readOrderNames(ctx), {
+  // The company's contacts too: a contact moved to another company takes their orders along, with no order changed.
+  return cachedRead(ctx, 'orders.names', [], ['orders', 'partners'], () => readOrderNames(ctx), {
     // Each kept order, so one moving to another company ends this answer in the company it left.
     dependsOn: (known) => [...known.ids.values()].map((id) => ({ topic: 'orders' as const, id })),
   });

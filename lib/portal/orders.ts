@@ -7,7 +7,7 @@ import { portalToday } from '../schemas/common';
 import type { OrderListQuery } from '../schemas/orders';
 import type { PortalContext } from '../context';
 import { can } from '../roles';
-import { currency, FIELDS, m2o, num, ORDER_LINE_SPEC, text, TIMELINE_SPEC, utc, webSpec } from './fields';
+import { currency, FIELDS, lineKind, m2o, num, ORDER_LINE_SPEC, text, TIMELINE_SPEC, utc, webSpec } from './fields';
 import { stepOf } from './deliveries';
 import { patchListPage, placeOf, type PatchableList, type SortedPage } from './list-patch';
 import { cachedRead, shown } from './read-cache';
@@ -449,10 +449,9 @@ export function toAddress(r: Record<string, unknown> & { id: number }): Address 
 }
 
 function toOrderLine(r: Record<string, unknown> & { id: number }): OrderLine {
-  const type = text(r.display_type);
   return {
     id: r.id,
-    kind: type === 'line_section' ? 'section' : type === 'line_note' ? 'note' : 'product',
+    kind: lineKind(r.display_type),
     // Odoo requires a line's description; Odoo 16 also names the product, 17+ reads its id only.
     description: text(r.name) ?? m2o(r.product_id)?.name ?? '',
     quantity: num(r.product_uom_qty),

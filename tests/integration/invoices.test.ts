@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzip } from '../helpers/unzip';
 import { OdooGateway } from '../../lib/odoo/client';
 import { getInvoice, invoicePdfSource, invoicesForExport, listInvoices } from '../../lib/portal/invoices';
+import { getOrder } from '../../lib/portal/orders';
 import { invoiceZip } from '../../lib/portal/invoice-zip';
 import { statement, STATEMENT_CSV_COLUMNS } from '../../lib/portal/statement';
 import { csvText } from '../../lib/http/csv';
@@ -158,6 +159,28 @@ describe('invoices', () => {
     expect(exported.slice(0, page.rows.length).map((r) => r.id)).toEqual(page.rows.map((r) => r.id));
     const due = exported.map((r) => r.dueDate ?? '');
     expect(due).toEqual([...due].sort().reverse());
+  });
+
+  it('shows an Odoo 19 subsection as a heading across the lines, on the invoice and on its order', async () => {
+    const ctx = portalContext(gateway, 'fionaA');
+    const [row] = (await listInvoices(ctx, invoiceListQuery.parse({ type: 'invoice' }), NOW)).rows;
+    const before = (await getInvoice(ctx, row!.id, NOW))!;
+    const line = before.lines.find((l) => l.kind === 'product')!;
+    const [raw] = await gateway.client().searchRead('account.move.line', [['id', '=', line.id]], { fields: ['sale_line_ids'] });
+    const saleLine = (raw!.sale_line_ids as number[])[0]!;
+    expect(saleLine).toBeGreaterThan(0); // the line bills an order line, shown on the order's page
+    sim.store.update('account.move.line', line.id, { display_type: 'line_subsection', name: 'Workshop chairs' });
+    sim.store.update('sale.order.line', saleLine, { display_type: 'line_subsection' });
+    try {
+      const after = (await getInvoice(ctx, row!.id, NOW))!;
+      expect(after.lines.find((l) => l.id === line.id)).toMatchObject({ kind: 'section', description: 'Workshop chairs' });
+      const [billed] = await gateway.client().searchRead('sale.order.line', [['id', '=', saleLine]], { fields: ['order_id'] });
+      const order = (await getOrder(portalContext(gateway, 'bobA'), (billed!.order_id as [number, string])[0]))!;
+      expect(order.lines.find((l) => l.id === saleLine)!.kind).toBe('section');
+    } finally {
+      sim.store.update('account.move.line', line.id, { display_type: 'product', name: line.description });
+      sim.store.update('sale.order.line', saleLine, { display_type: false });
+    }
   });
 
   it('never lists a draft invoice', async () => {

@@ -274,6 +274,67 @@ describe('what a change ends', () => {
     expect(toNew.row.originOrders).toEqual([{ id: created, name: String(newOrder!.name) }]);
   });
 
+  it('never links an invoice’s origin to an order that left the company with its contact', async () => {
+    const { A, B } = SEED_IDS.customers;
+    const ctx = () => portalContext(gateway, 'fionaA');
+    const q = invoiceListQuery.parse({});
+    const contact = await gateway.client().create('res.partner', { name: 'A contact who moves', parent_id: A });
+    const orderId = await gateway.client().create('sale.order', { partner_id: contact });
+    await orderChangedInOdoo(orderId, {});
+    const [order] = await gateway.client().searchRead('sale.order', [['id', '=', orderId]], { fields: ['name'] });
+    const page = await listInvoices(ctx(), q, NOW);
+    const invoice = page.rows.find((r) => r.kind === 'invoice')!;
+    sim.store.update('account.move', invoice.id, { invoice_origin: String(order!.name) });
+    await applyOdooChange(gateway.client(), { model: 'account.move', ids: [invoice.id] });
+    expect((await listInvoices(ctx(), q, NOW)).rows.find((r) => r.id === invoice.id)!.originOrders).toEqual([
+      { id: orderId, name: String(order!.name) },
+    ]);
+
+    // The contact, and with it the order, moves to company B. Odoo's rule names B; A's contacts
+    // end too where A's pages showed this contact (both stamped here).
+    sim.store.update('res.partner', contact, { parent_id: B, commercial_partner_id: B });
+    await invalidateRecords('partners', [A, B], [contact]);
+    expect(
+      await gateway.client().searchRead(
+        'sale.order',
+        [
+          ['id', '=', orderId],
+          ['partner_id', 'child_of', [A]],
+        ],
+        { fields: ['name'] },
+      ),
+    ).toEqual([]);
+    expect(await getOrder(portalContext(gateway, 'bobA'), orderId)).toBeNull();
+    // Any change to the invoice: its row is re-read and linked again.
+    sim.store.update('account.move', invoice.id, { ref: 'REF-AFTER-THE-MOVE' });
+    await applyOdooChange(gateway.client(), { model: 'account.move', ids: [invoice.id] });
+    const row = (await listInvoices(ctx(), q, NOW)).rows.find((r) => r.id === invoice.id)!;
+    expect(row.reference).toBe('REF-AFTER-THE-MOVE');
+    expect(row.originOrders).toEqual([]); // B's order now
+  });
+
+  it('a patched invoice list equals a full read: filtered by text, by type, sorted otherwise, and an invoice leaving the filter', async () => {
+    const ctx = () => portalContext(gateway, 'fionaA');
+    for (const params of [{}, { type: 'credit' }, { q: 'PATCHQ' }, { sort: 'number', dir: 'asc' }, { status: 'open', sort: 'residual' }]) {
+      const q = invoiceListQuery.parse(params);
+      const all = await listInvoices(ctx(), invoiceListQuery.parse({ size: 100 }), NOW);
+      const target = 'q' in params ? all.rows[3]! : (await listInvoices(ctx(), q, NOW)).rows[0]!;
+      if ('q' in params) {
+        sim.store.update('account.move', target.id, { ref: 'PATCHQ-1' });
+        await applyOdooChange(gateway.client(), { model: 'account.move', ids: [target.id] });
+      }
+      const first = await listInvoices(ctx(), q, NOW);
+      expect(first.rows.map((r) => r.id)).toContain(target.id);
+      sim.store.update('account.move', target.id, { ref: 'q' in params ? 'GONE' : 'REF-PATCHED', narration: 'x' });
+      await applyOdooChange(gateway.client(), { model: 'account.move', ids: [target.id] });
+      const patched = await listInvoices(ctx(), q, NOW);
+      cache.clear();
+      const full = await listInvoices(ctx(), q, NOW);
+      expect(patched).toEqual(full);
+      if ('q' in params) expect(full.rows.map((r) => r.id)).not.toContain(target.id);
+    }
+  });
+
   it('re-reads only a shown invoice whose amounts stayed, and the whole list with its totals when its open amount moved', async () => {
     const ctx = () => portalContext(gateway, 'fionaA');
     const q = invoiceListQuery.parse({ status: 'open' });

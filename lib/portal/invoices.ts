@@ -301,12 +301,13 @@ type CachedInvoice = InvoiceDetail & { linesStamp: string };
  */
 export async function getInvoice(ctx: PortalContext, id: number, now = new Date()): Promise<InvoiceDetail | null> {
   requireFinance(ctx);
-  // The invoice itself, the orders it names, and its deliveries as a set, as a new backorder joins them.
+  // The invoice itself, the orders it names, its deliveries as a set (a new backorder joins
+  // them), and the company's contacts (one moved away takes their invoices out of `child_of`).
   const found = await cachedRead(
     ctx,
     'invoices.get',
     [id, odooToday(now)],
-    [{ topic: 'invoices', id }, 'deliveries'],
+    [{ topic: 'invoices', id }, 'deliveries', 'partners'],
     () => readInvoice(ctx, id, now),
     {
       dependsOn: (d) => (d ? shown('orders', d.orders) : []),
@@ -461,8 +462,10 @@ function ordersOfLines(ctx: PortalContext, lines: OdooRecord[]): { orders: OdooR
 
 const INVOICE_ORDERS_MAX = 50;
 
-/** The lines an invoice shows: products, sections and notes (not its tax and payment-term lines). */
-// Odoo 16-18 have no subsections; asking for them there finds none.
+/**
+ * The lines an invoice shows: products, sections (and Odoo 19's subsections: Odoo 16-18 have
+ * none, and asking for them there finds none) and notes, not its tax and payment-term lines.
+ */
 const SHOWN_LINES = ['product', 'line_section', 'line_subsection', 'line_note'];
 /** The lines an invoice page shows at most. */
 const INVOICE_LINES_MAX = 1000;

@@ -313,6 +313,30 @@ describe('what a change ends', () => {
     expect(row.originOrders).toEqual([]); // B's order now
   });
 
+  it('ends an invoice page when the contact it was made out to moves to another company', async () => {
+    const { A, B } = SEED_IDS.customers;
+    const ctx = () => portalContext(gateway, 'fionaA');
+    const contact = await gateway.client().create('res.partner', { name: 'A contact who takes an invoice along', parent_id: A });
+    const invoice = await gateway.client().create('account.move', {
+      state: 'posted',
+      name: 'INV/MOVES/1',
+      move_type: 'out_invoice',
+      partner_id: contact,
+      commercial_partner_id: A,
+      currency_id: 1,
+      payment_state: 'not_paid',
+      invoice_date: TEST_TODAY,
+      invoice_date_due: TEST_TODAY,
+      amount_total: 10,
+      amount_residual: 10,
+    });
+    expect(await getInvoice(ctx(), invoice, NOW)).not.toBeNull();
+    sim.store.update('res.partner', contact, { parent_id: B, commercial_partner_id: B });
+    sim.store.update('account.move', invoice, { commercial_partner_id: B });
+    await invalidateRecords('partners', [A, B], [contact]); // as in the test above
+    expect(await getInvoice(ctx(), invoice, NOW)).toBeNull();
+  });
+
   it('a patched invoice list equals a full read: filtered by text, by type, sorted otherwise, and an invoice leaving the filter', async () => {
     const ctx = () => portalContext(gateway, 'fionaA');
     for (const params of [{}, { type: 'credit' }, { q: 'PATCHQ' }, { sort: 'number', dir: 'asc' }, { status: 'open', sort: 'residual' }]) {

@@ -138,6 +138,7 @@ async function runScenario(scenario: Scenario, portOffset: number): Promise<Reco
       statuses: [...statuses].map(([status, n]) => `${status}×${n}`).join(' '),
       pageViews: views,
       changes: writer?.calls() ?? 0,
+      failedChanges: writer?.failed() ?? 0,
       odooCallsPer100Views: Number(((odooCalls / Math.max(1, views)) * 100).toFixed(1)),
     };
     console.log(JSON.stringify(row));
@@ -204,18 +205,25 @@ async function pathsByUser(stack: Stack): Promise<Map<string, string[]>> {
 function changeOrders(stack: Stack, secondsBetween: number) {
   const rpc = simRpc(stack);
   let calls = 0;
+  let failed = 0;
   let n = 0;
   const timer = setInterval(() => {
     n += 1;
     for (const tenant of new Set(Object.values(TENANT_OF))) {
       calls += 2;
-      void rpc<{ id: number }[]>('sale.order', 'search_read', {
+      rpc<{ id: number }[]>('sale.order', 'search_read', {
         domain: [['partner_id', 'child_of', tenant]],
         fields: ['id'],
         limit: 1,
         order: 'id desc',
-      }).then(([order]) => rpc('sale.order', 'write', { ids: [order!.id], vals: { client_order_ref: `PO-MIX-${n}` } }));
+      })
+        .then(([order]) => rpc('sale.order', 'write', { ids: [order!.id], vals: { client_order_ref: `PO-MIX-${n}` } }))
+        // A change that did not reach the simulator is counted and shown, not a crash of the whole run.
+        .catch((err: unknown) => {
+          failed += 1;
+          console.error(`load mix: a change failed (${failed} so far): ${err instanceof Error ? err.message : String(err)}`);
+        });
     }
   }, secondsBetween * 1000);
-  return { calls: () => calls, stop: () => clearInterval(timer) };
+  return { calls: () => calls, failed: () => failed, stop: () => clearInterval(timer) };
 }

@@ -105,6 +105,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const web = startPortal(opts.port);
   const extra: ChildProcess[] = [];
   let stopped = false;
+  // A run that crashes still ends its portals: one left behind holds its port, and the next
+  // run's portal cannot start there (its requests would reach the old one).
+  const endPortals = () => [web, ...extra].forEach((p) => p.kill('SIGTERM'));
+  process.once('exit', endPortals);
   return {
     url: `http://localhost:${opts.port}`,
     sim,
@@ -120,7 +124,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     async stop() {
       if (stopped) return;
       stopped = true;
-      for (const p of [web, ...extra]) p.kill('SIGTERM');
+      process.off('exit', endPortals);
+      endPortals();
       await Promise.allSettled([sim.close(), idp.close()]);
     },
   };

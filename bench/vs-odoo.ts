@@ -225,12 +225,17 @@ try {
   }
 
   console.log(`\nOurs vs Odoo's own portal on Odoo ${major} (${admin.ODOO_URL}), ${CUSTOMER}, ${ROUNDS} interleaved rounds, ms`);
-  console.table(rows);
+  // Only the parts asked for (BENCH_PARTS): an empty table reads as a part that found nothing.
+  if (PARTS.has('pages')) console.table(rows);
   if (afterChange) console.table(afterChange);
-  console.log('JavaScript per page, gzipped alike on both sides (kB)');
-  console.table(js);
-  console.log(`Largest Contentful Paint in Chromium, median of ${LCP_ROUNDS} interleaved loads (ms)`);
-  console.table(lcp);
+  if (PARTS.has('js')) {
+    console.log('JavaScript per page, gzipped alike on both sides (kB)');
+    console.table(js);
+  }
+  if (PARTS.has('lcp')) {
+    console.log(`Largest Contentful Paint in Chromium, median of ${LCP_ROUNDS} interleaved loads (ms)`);
+    console.table(lcp);
+  }
   mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
   const file = resolve(ROOT, `bench/results/vs-odoo-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), odoo: major, rounds: ROUNDS, rows, afterChange, js, lcp }, null, 2));

@@ -169,7 +169,15 @@ export async function listInvoices(ctx: PortalContext, q: InvoiceListQuery, now 
     dependsOn: (page) => [...shown('invoices', page.rows), ...linkedOrders(page.rows)],
     patch: async (stale, changed) => {
       const [patched, known] = await Promise.all([patchListPage(ctx, list, stale, changed), knownOrderNames(ctx)]);
-      return patched && { ...patched, rows: await linkOrigins(ctx, patched.rows, known) };
+      if (!patched) return null;
+      // Only the rows the patch replaced need their links; the others keep theirs.
+      const replaced = await linkOrigins(
+        ctx,
+        patched.rows.filter((r, i) => r !== stale.rows[i]),
+        known,
+      );
+      const byId = new Map(replaced.map((r) => [r.id, r]));
+      return { ...patched, rows: patched.rows.map((r) => byId.get(r.id) ?? r) };
     },
   });
   const { places: _, ...invoicePage } = page;

@@ -274,6 +274,33 @@ describe('what a change ends', () => {
     expect(toNew.row.originOrders).toEqual([{ id: created, name: String(newOrder!.name) }]);
   });
 
+  it('past the kept order numbers, a patched invoice list links only the rows it replaced', async () => {
+    const ctx = () => portalContext(gateway, 'fionaA');
+    const q = invoiceListQuery.parse({});
+    // More orders than are kept: the invoices' own, older, orders fall outside the newest numbers.
+    const added: number[] = [];
+    for (let i = 0; i < 1001; i++)
+      added.push(sim.store.insert('sale.order', { name: `SX${i}`, partner_id: SEED_IDS.customers.A, state: 'draft' }).id);
+    const newest = added.at(-1)!;
+    await orderChangedInOdoo(newest, {});
+    const page = await listInvoices(ctx(), q, NOW);
+    const invoice = page.rows.find((r) => r.kind === 'invoice')!;
+    try {
+      expect(page.rows.some((r) => r.originOrders.length > 0)).toBe(true); // linked by a search beyond the kept numbers
+      sim.store.update('account.move', invoice.id, { invoice_origin: 'SX1000' });
+      await applyOdooChange(gateway.client(), { model: 'account.move', ids: [invoice.id] });
+      const before = new Map(sim.stats.byRoute);
+      const again = await listInvoices(ctx(), q, NOW);
+      // The changed row's number is among the kept ones: no search, and the other rows keep their links.
+      expect(askedSince(before)).toEqual(['account.move.search_read']);
+      expect(again.rows.find((r) => r.id === invoice.id)!.originOrders).toEqual([{ id: newest, name: 'SX1000' }]);
+      expect(again.rows.filter((r) => r.id !== invoice.id)).toEqual(page.rows.filter((r) => r.id !== invoice.id));
+    } finally {
+      for (const id of added) sim.store.table('sale.order').delete(id);
+      sim.store.update('account.move', invoice.id, { invoice_origin: invoice.origin ?? false });
+    }
+  });
+
   it('never links an invoice’s origin to an order that left the company with its contact', async () => {
     const { A, B } = SEED_IDS.customers;
     const ctx = () => portalContext(gateway, 'fionaA');
